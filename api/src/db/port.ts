@@ -7,7 +7,16 @@ export interface Claims {
   [claim: string]: unknown;
 }
 
-/** One transaction's view of the database. */
+/**
+ * One transaction's view of the database.
+ *
+ * Both adapters behave the same:
+ * - `$1, $2 ...` parameters; one statement per call.
+ * - JSON parameters: pass `JSON.stringify(value)` and cast in SQL (`$1::jsonb`). Plain objects are
+ *   stringified for you; arrays are sent as Postgres arrays (`$1::uuid[]`).
+ * - Rows are plain objects. `timestamptz`/`timestamp`/`date` come back as `Date`, `json`/`jsonb`
+ *   parsed, `int8`/`bigint` (counts, `rows_done`, `seq`) as `number`, `numeric` as `string`.
+ */
 export interface Tx {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
@@ -17,6 +26,7 @@ export type Notification = (payload: string) => void;
 /**
  * The database port. Every user query runs inside `asUser`, as role `authenticated` with the
  * caller's claims set for the transaction only, so row level security is the guard.
+ * Do not call `asUser`/`asService` again from inside `fn`: PGlite runs one transaction at a time.
  */
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
@@ -26,5 +36,21 @@ export interface Database {
   asService<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** LISTEN on a channel; resolves to an unlisten function. */
   listen(channel: string, onNotify: Notification): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** A transaction on the raw (superuser) connection. */
+export interface AdminTx extends Tx {
+  /** Run SQL text that may hold several statements (simple protocol, no parameters). */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * Raw superuser access for migrations, tests and tooling: no role switch, no RLS.
+ * Never for request handling. Get one with `connectAdmin(config)` or `adminOf(database)`.
+ */
+export interface AdminDb extends AdminTx {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: AdminTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -1,0 +1,95 @@
+// Formats benchmark: rows/s and MB/s per format for the 10-field table, each next to generation
+// alone in the same run, and the peak RSS of a 10M-row CSV export in a child process.
+import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { compile, generateRows, type Plan } from '../src/engine/index.js';
+import { writeExport, type ExportFormat } from '../src/formats/index.js';
+import { tenFieldDefinition } from './ten-fields.js';
+
+const BATCH = 1000;
+
+/** Swallows bytes, counting them: the figures measure the formats, not a disk. */
+class Discard extends Writable {
+  bytes = 0;
+  override _write(chunk: Buffer, _enc: BufferEncoding, callback: () => void): void {
+    this.bytes += chunk.length;
+    callback();
+  }
+}
+
+function planFor(rows: number): Plan {
+  return compile(tenFieldDefinition(rows));
+}
+
+function timeGeneration(plan: Plan, rows: number): number {
+  const started = performance.now();
+  let n = 0;
+  for (const batch of generateRows(plan, 'people', 0, rows, BATCH)) n += batch.length;
+  if (n !== rows) throw new Error(`generated ${n} rows, expected ${rows}`);
+  return (performance.now() - started) / 1000;
+}
+
+async function timeFormat(plan: Plan, format: ExportFormat, rows: number): Promise<{ seconds: number; bytes: number }> {
+  const out = new Discard();
+  const started = performance.now();
+  const shape = plan.tables[0];
+  const result = await writeExport(
+    { format, tables: [{ shape, batches: generateRows(plan, shape.name, 0, rows, BATCH) }] },
+    { kind: 'stream', stream: out },
+  );
+  if (result.rows !== rows) throw new Error(`${format}: wrote ${result.rows} rows, expected ${rows}`);
+  return { seconds: (performance.now() - started) / 1000, bytes: out.bytes };
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+export async function bench(opts: { quick: boolean }): Promise<void> {
+  const rows = opts.quick ? 100_000 : 1_000_000;
+  // exceljs is an order of magnitude slower than the rest: a smaller run gives its rate
+  const xlsxRows = opts.quick ? 20_000 : 200_000;
+  const plan = planFor(rows);
+  console.log(`formats: 10-field table, ${fmt(rows)} rows (xlsx ${fmt(xlsxRows)}), batches of ${BATCH}, output discarded`);
+  timeGeneration(plan, Math.min(rows, 50_000)); // warm-up
+  for (const format of ['csv', 'ndjson', 'sql', 'json', 'xlsx'] as const) {
+    const n = format === 'xlsx' ? xlsxRows : rows;
+    // generation alone right before each format, so both see the same machine load
+    const generation = timeGeneration(plan, n);
+    const { seconds, bytes } = await timeFormat(plan, format, n);
+    const ratio = generation / seconds;
+    console.log(
+      `  ${format.padEnd(6)} ${fmt(n / seconds).padStart(9)} rows/s ${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ` +
+        `${(bytes / 1e6).toFixed(0).padStart(5)} MB | generation alone ${fmt(n / generation).padStart(9)} rows/s | ` +
+        `ratio ${ratio.toFixed(2)}${format === 'xlsx' ? '' : ratio >= 0.85 ? ' (target ≥ 0.85 met)' : ' (target ≥ 0.85 MISSED)'}`,
+    );
+  }
+  const rssRows = opts.quick ? 1_000_000 : 10_000_000;
+  const { maxRssKb, seconds } = await peakRssOfCsvExport(rssRows);
+  console.log(
+    `  csv peak RSS at ${fmt(rssRows)} rows: ${(maxRssKb / 1024).toFixed(0)} MB (target < 300 MB) in ${seconds.toFixed(0)} s, ${fmt(rssRows / seconds)} rows/s`,
+  );
+}
+
+/** Runs a CSV export of `rows` rows to /dev/null in a child process and reads its maxRSS. */
+function peakRssOfCsvExport(rows: number): Promise<{ maxRssKb: number; seconds: number }> {
+  const self = fileURLToPath(import.meta.url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', self, '--csv-rss-child', String(rows)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const match = /maxRss=(\d+) seconds=([\d.]+)/.exec(out);
+      if (code !== 0 || !match) reject(new Error(`csv RSS child exited with ${code}: ${out.trim()}`));
+      else resolve({ maxRssKb: Number(match[1]), seconds: Number(match[2]) });
+    });
+  });
+}
+
+async function csvRssChild(rows: number): Promise<void> {
+  const plan = planFor(rows);
+  const { seconds } = await timeFormat(plan, 'csv', rows);
+  console.log(`maxRss=${process.resourceUsage().maxRSS} seconds=${seconds.toFixed(1)}`);
+}
+
+if (process.argv[2] === '--csv-rss-child') await csvRssChild(Number(process.argv[3]));

@@ -1,0 +1,115 @@
+// SQL for the local Auth stand-in: auth.users and auth.refresh_tokens, always as service role
+// (the auth schema is not readable by `authenticated`, as on Supabase).
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db/port.js';
+
+export interface AuthUserRow {
+  id: string;
+  email: string;
+  encrypted_password: string | null;
+  raw_app_meta_data: Record<string, unknown> | null;
+  raw_user_meta_data: Record<string, unknown> | null;
+  email_confirmed_at: Date | string | null;
+  last_sign_in_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string | null;
+}
+
+export interface RefreshTokenRow {
+  token: string;
+  user_id: string;
+  session_id: string;
+  revoked: boolean;
+}
+
+const USER_COLUMNS = `id::text as id, email, encrypted_password, raw_app_meta_data, raw_user_meta_data,
+  email_confirmed_at, last_sign_in_at, created_at, updated_at`;
+
+export class UserStore {
+  constructor(private readonly db: Database) {}
+
+  async findByEmail(email: string): Promise<AuthUserRow | undefined> {
+    const rows = await this.db.asService((tx) =>
+      tx.query<AuthUserRow>(`select ${USER_COLUMNS} from auth.users where lower(email) = lower($1)`, [email]),
+    );
+    return rows[0];
+  }
+
+  async findById(id: string): Promise<AuthUserRow | undefined> {
+    const rows = await this.db.asService((tx) =>
+      tx.query<AuthUserRow>(`select ${USER_COLUMNS} from auth.users where id::text = $1`, [id]),
+    );
+    return rows[0];
+  }
+
+  /** Inserts the user; undefined when the email is taken. */
+  async create(email: string, passwordHash: string, userMetadata: Record<string, unknown>): Promise<AuthUserRow | undefined> {
+    const rows = await this.db.asService((tx) =>
+      tx.query<AuthUserRow>(
+        `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at,
+           raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+         select gen_random_uuid(), 'authenticated', 'authenticated', $1, $2, now(),
+           '{"provider":"email","providers":["email"]}'::jsonb, $3::jsonb, now(), now()
+         where not exists (select 1 from auth.users where lower(email) = lower($1))
+         returning ${USER_COLUMNS}`,
+        [email, passwordHash, JSON.stringify(userMetadata)],
+      ),
+    );
+    return rows[0];
+  }
+
+  async touchSignIn(id: string): Promise<void> {
+    await this.db.asService((tx) =>
+      tx.query(`update auth.users set last_sign_in_at = now(), updated_at = now() where id::text = $1`, [id]),
+    );
+  }
+
+  /** A new refresh token for a session (a new session when `sessionId` is omitted). */
+  async issueRefreshToken(userId: string, sessionId: string, parent?: string): Promise<string> {
+    // Supabase refresh tokens are short opaque strings; 24 random bytes are plenty here
+    const token = randomBytes(24).toString('base64url');
+    await this.db.asService((tx) =>
+      tx.query(
+        `insert into auth.refresh_tokens (token, user_id, session_id, parent, revoked, created_at, updated_at)
+         values ($1, $2, $3::uuid, $4, false, now(), now())`,
+        [token, userId, sessionId, parent ?? null],
+      ),
+    );
+    return token;
+  }
+
+  /** Revokes `token` and returns it when it was live; undefined when unknown or already used. */
+  async consumeRefreshToken(token: string): Promise<RefreshTokenRow | 'revoked' | undefined> {
+    return this.db.asService(async (tx) => {
+      const [row] = await tx.query<RefreshTokenRow>(
+        `select token, user_id::text as user_id, session_id::text as session_id, revoked
+         from auth.refresh_tokens where token = $1 for update`,
+        [token],
+      );
+      if (!row) return undefined;
+      if (row.revoked) return 'revoked';
+      await tx.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1`, [token]);
+      return row;
+    });
+  }
+
+  async sessionIsLive(sessionId: string): Promise<boolean> {
+    const rows = await this.db.asService((tx) =>
+      tx.query(`select 1 from auth.refresh_tokens where session_id::text = $1 and not revoked limit 1`, [sessionId]),
+    );
+    return rows.length > 0;
+  }
+
+  async revokeSessions(userId: string, scope: 'global' | 'local' | 'others', sessionId: string): Promise<void> {
+    await this.db.asService((tx) =>
+      tx.query(
+        `update auth.refresh_tokens set revoked = true, updated_at = now()
+         where not revoked and case $3::text
+           when 'global' then user_id::text = $1::text
+           when 'local' then session_id::text = $2::text
+           else user_id::text = $1::text and session_id::text <> $2::text end`,
+        [userId, sessionId, scope],
+      ),
+    );
+  }
+}

@@ -1,0 +1,144 @@
+// `tdg generate <definition.json> --seed S [--rows N] [--table T] --format ndjson --out PATH`
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { compile, generateRows, parseDefinition, type Plan } from '../../engine/index.js';
+import { CliError } from '../run.js';
+
+export const summary = 'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format ndjson --out PATH';
+
+const USAGE = `usage: tdg generate <definition.json> [--seed S] [--rows N] [--table T] [--format ndjson|csv|json|sql|xlsx] --out PATH
+
+  --seed S      seed (default: the definition's seed, else 0); same seed, same bytes
+  --rows N      rows for every table (children-per-parent tables still follow their parents)
+  --table T     only this table
+  --format F    ndjson (default); other formats come from the formats module
+  --out PATH    output file; a directory (or .zip) when several tables need one file each
+`;
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        seed: { type: 'string' },
+        rows: { type: 'string' },
+        table: { type: 'string' },
+        format: { type: 'string', default: 'ndjson' },
+        out: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new CliError(`expected one definition file (got ${positionals.length}); see tdg generate --help`);
+  if (!values.out) throw new CliError('--out PATH is required');
+  const rows = values.rows === undefined ? undefined : Number(values.rows);
+  if (rows !== undefined && !(Number.isInteger(rows) && rows >= 0)) throw new CliError(`--rows: expected a whole number >= 0 (got "${values.rows}")`);
+
+  const definition = parseDefinition(await readDefinition(positionals[0]));
+  const plan = compile(definition, { seed: values.seed, rows, table: values.table });
+  const progress = process.stderr.isTTY ? new ProgressBar(plan.tables.reduce((n, t) => n + t.rows, 0)) : undefined;
+  const started = performance.now();
+  const written = await writeExport(plan, values.format!, values.out, (done) => progress?.update(done));
+  progress?.finish();
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(`wrote ${written.rows} rows to ${written.files.join(', ')} in ${seconds.toFixed(1)}s\n`);
+  return 0;
+}
+
+async function readDefinition(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** The only place that knows formats: ndjson inline, everything else from the formats module. */
+export async function writeExport(plan: Plan, format: string, out: string, onRows: (rowsDone: number) => void): Promise<{ rows: number; files: string[] }> {
+  if (format.trim().toLowerCase() === 'ndjson') return writeNdjson(plan, out, onRows);
+  const formats = await import('../../formats/index.js');
+  const tables = plan.tables.map((shape) => ({ shape, batches: generateRows(plan, shape.name, 0, shape.rows) }));
+  const parsedFormat = formats.parseFormat(format);
+  const result = await formats.writeExport({ format: parsedFormat, tables }, formats.targetFor(parsedFormat, out, tables.length), (p) => onRows(p.rowsDone));
+  return { rows: result.rows, files: result.files };
+}
+
+/** One JSON object per line; one file per table (a directory when there are several). */
+async function writeNdjson(plan: Plan, out: string, onRows: (rowsDone: number) => void): Promise<{ rows: number; files: string[] }> {
+  const several = plan.tables.length > 1;
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  let rowsDone = 0;
+  try {
+    if (several) await mkdir(temp, { recursive: true });
+    for (const table of plan.tables) {
+      const stream = createWriteStream(several ? join(temp, `${table.name}.ndjson`) : temp);
+      stream.on('error', () => {}); // surfaced by write() / finished() below
+      const names = table.columns.map((c) => JSON.stringify(c.name));
+      for (const batch of generateRows(plan, table.name, 0, table.rows)) {
+        let text = '';
+        for (const row of batch) {
+          text += '{';
+          for (let c = 0; c < names.length; c++) text += `${c ? ',' : ''}${names[c]}:${JSON.stringify(row[c])}`;
+          text += '}\n';
+        }
+        rowsDone += batch.length;
+        await write(stream, text);
+        onRows(rowsDone);
+      }
+      stream.end();
+      await finished(stream);
+    }
+    if (several) await rm(out, { recursive: true, force: true });
+    await rename(temp, out);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  return { rows: rowsDone, files: several ? plan.tables.map((t) => join(out, `${t.name}.ndjson`)) : [out] };
+}
+
+async function write(stream: Writable, text: string): Promise<void> {
+  if (stream.write(text)) return;
+  await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([e]) => Promise.reject(e))]);
+}
+
+class ProgressBar {
+  private last = 0;
+  private readonly started = performance.now();
+  constructor(private readonly total: number) {}
+
+  update(done: number): void {
+    const now = performance.now();
+    if (now - this.last < 100 && done < this.total) return;
+    this.last = now;
+    const fraction = this.total === 0 ? 1 : done / this.total;
+    const width = 30;
+    const filled = Math.round(fraction * width);
+    const rate = done / Math.max(0.001, (now - this.started) / 1000);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${done}/${this.total} rows ${Math.round(rate)} rows/s`);
+  }
+
+  finish(): void {
+    process.stderr.write('\n');
+  }
+}

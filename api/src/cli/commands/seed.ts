@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { CliError } from '../run.js';
+import { parseRows } from './import-sql.js';
+
+export const summary = 'seed <postgres-url> <definition.json> [--rows N] [--seed S]: generate and COPY rows into a database (one transaction)';
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { rows: { type: 'string' }, seed: { type: 'string' }, 'batch-size': { type: 'string' } },
+  });
+  const [url, file] = positionals;
+  if (!url || !file) throw new CliError(`usage: tdg ${summary}`);
+  const rows = parseRows(values.rows);
+  const batchSize = parseRows(values['batch-size']);
+  let definition: unknown;
+  try {
+    definition = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const { default: postgres } = await import('postgres');
+  const { seedDatabase } = await import('../../seed/load.js');
+  const { postgresTarget } = await import('../../seed/postgres-target.js');
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const report = await seedDatabase(definition, postgresTarget(sql), {
+      ...(rows === undefined ? {} : { rows }),
+      ...(values.seed === undefined ? {} : { seed: values.seed }),
+      ...(batchSize ? { batchSize } : {}),
+      onTable: (t) =>
+        process.stderr.write(`${t.relation.schema}.${t.relation.name}: ${t.rows} rows in ${(t.ms / 1000).toFixed(2)} s\n`),
+    });
+    process.stdout.write(`seeded ${report.rows} rows in ${(report.ms / 1000).toFixed(2)} s (${report.rowsPerSecond} rows/s), committed\n`);
+    return 0;
+  } catch (error) {
+    // the transaction was rolled back: nothing is left behind
+    const message = (error as Error).message;
+    if ((error as Error).name === 'DefinitionError') throw error;
+    throw new CliError(`${message} (rolled back: nothing was loaded)`);
+  } finally {
+    await sql.end();
+  }
+}

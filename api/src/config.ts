@@ -1,0 +1,96 @@
+// Configuration comes only from environment variables; docs/configuration.md lists them.
+// Parsing is strict: a bad value stops the server with a message naming the variable.
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Server configuration (see docs/configuration.md). */
+export interface Config {
+  /** HTTP port; 0 picks a free one (tests). */
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl?: string;
+  /** Where PGlite, the local auth key pair and export files live. */
+  dataDir: string;
+  /** Supabase project URL; when absent the server runs its own Auth stand-in under /auth/v1. */
+  supabaseUrl?: string;
+  supabaseAnonKey?: string;
+  supabaseServiceRoleKey?: string;
+  /** Legacy HS256 JWT secret; when set, tokens are verified with it instead of the JWKS. */
+  supabaseJwtSecret?: string;
+  /** Public URL of this server (issuer of local tokens). */
+  publicUrl?: string;
+  /** Origins allowed by CORS. */
+  corsOrigins: string[];
+  development: boolean;
+  limits: Limits;
+}
+
+export interface Limits {
+  maxExportRows: number;
+  maxRunningExports: number;
+  maxPreviewRows: number;
+  exportRetentionDays: number;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  maxAliases: number;
+  maxBodyBytes: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new ConfigError(`${name}: must be an integer ≥ ${min} (got "${raw}")`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  try {
+    return new URL(raw).toString().replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(`${name}: not a URL (got "${raw}")`);
+  }
+}
+
+function text(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    port: integer(env, 'PORT', 4000),
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    databaseUrl: text(env, 'DATABASE_URL'),
+    dataDir: text(env, 'TDG_DATA_DIR') ?? '.data',
+    supabaseUrl: url(env, 'SUPABASE_URL'),
+    supabaseAnonKey: text(env, 'SUPABASE_ANON_KEY'),
+    supabaseServiceRoleKey: text(env, 'SUPABASE_SERVICE_ROLE_KEY'),
+    supabaseJwtSecret: text(env, 'SUPABASE_JWT_SECRET'),
+    publicUrl: url(env, 'TDG_PUBLIC_URL'),
+    corsOrigins: (text(env, 'TDG_CORS_ORIGINS') ?? 'http://localhost:5173')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    development: (env.NODE_ENV ?? 'development') !== 'production',
+    limits: {
+      maxExportRows: integer(env, 'TDG_MAX_EXPORT_ROWS', 10_000_000, 1),
+      maxRunningExports: integer(env, 'TDG_MAX_RUNNING_EXPORTS', 3, 1),
+      maxPreviewRows: integer(env, 'TDG_MAX_PREVIEW_ROWS', 100, 1),
+      exportRetentionDays: integer(env, 'TDG_EXPORT_RETENTION_DAYS', 7, 1),
+      maxQueryDepth: integer(env, 'TDG_MAX_QUERY_DEPTH', 10, 1),
+      maxQueryCost: integer(env, 'TDG_MAX_QUERY_COST', 5000, 1),
+      maxAliases: integer(env, 'TDG_MAX_ALIASES', 15, 1),
+      maxBodyBytes: integer(env, 'TDG_MAX_BODY_BYTES', 1_048_576, 1024),
+    },
+  };
+}

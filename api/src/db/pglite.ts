@@ -1,0 +1,94 @@
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { registerAdmin } from './admin.js';
+import { DatabaseUnavailableError } from './errors.js';
+import type { AdminDb, AdminTx, Claims, Database, Notification, Tx } from './port.js';
+import { SET_REQUEST_CLAIMS, normaliseParams, serviceSessionParams, userSessionParams } from './session.js';
+
+export const MEMORY = 'memory://';
+
+/** Open PGlite in `dir` (created if missing) or in memory (`memory://`). */
+export async function createPglite(dir: string = MEMORY): Promise<PGlite> {
+  if (dir !== MEMORY) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+    } catch (error) {
+      throw new DatabaseUnavailableError(`data directory ${dir} is not writable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dir === MEMORY ? undefined : dir);
+  } catch (error) {
+    throw new DatabaseUnavailableError(`cannot open the PGlite database in ${dir}: ${(error as Error).message}`);
+  }
+  await prepareSession(pg);
+  return pg;
+}
+
+/** A copy of a (migrated) in-memory database, much faster than creating and migrating a new one. */
+export async function clonePglite(template: PGlite): Promise<PGlite> {
+  const pg = (await template.clone()) as PGlite;
+  await prepareSession(pg);
+  return pg;
+}
+
+// PGlite is one session for its whole life, so this session setting is the database's setting.
+async function prepareSession(pg: PGlite): Promise<void> {
+  await pg.exec(`set timezone to 'UTC'`);
+}
+
+function txOf(tx: Transaction): AdminTx {
+  return {
+    async query<T>(sql: string, params?: unknown[]) {
+      const result = await tx.query<T>(sql, normaliseParams(params));
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await tx.exec(sql);
+    },
+  };
+}
+
+/** Raw access to a PGlite instance (superuser, no RLS). `close()` closes the instance. */
+export function pgliteAdmin(pg: PGlite): AdminDb {
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await pg.query<T>(sql, normaliseParams(params))).rows;
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+    // PGlite serialises transactions itself: one runs at a time, other queries wait their turn
+    transaction: (fn) => pg.transaction((tx) => fn(txOf(tx))),
+    close: () => pg.close(),
+  };
+}
+
+/** The Database port on a PGlite instance. Closing it closes the instance. */
+export function pgliteDatabase(pg: PGlite): Database {
+  const withSession = <T>(session: [string, string, string], fn: (tx: Tx) => Promise<T>) =>
+    pg.transaction(async (raw) => {
+      const tx = txOf(raw);
+      await tx.query(SET_REQUEST_CLAIMS, session);
+      return fn({ query: tx.query });
+    });
+  const db: Database = {
+    kind: 'pglite',
+    asUser: <T>(claims: Claims, fn: (tx: Tx) => Promise<T>) => withSession(userSessionParams(claims), fn),
+    asService: <T>(fn: (tx: Tx) => Promise<T>) => withSession(serviceSessionParams(), fn),
+    async listen(channel: string, onNotify: Notification) {
+      const unlisten = await pg.listen(channel, onNotify);
+      return async () => {
+        if (!pg.closed) await unlisten();
+      };
+    },
+    close: async () => {
+      if (!pg.closed) await pg.close();
+    },
+  };
+  registerAdmin(db, pgliteAdmin(pg));
+  return db;
+}

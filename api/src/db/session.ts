@@ -1,0 +1,28 @@
+import type { Claims } from './port.js';
+
+// Exactly what PostgREST runs at the start of each request's transaction; `true` = transaction-local,
+// so nothing survives the commit and a pooled connection never carries one user's claims to the next.
+export const SET_REQUEST_CLAIMS = `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.jwt.claim.sub', $3, true)`;
+
+/** PostgREST's role choice: the token's role when it is an API role we allow, else `authenticated`. */
+export function userSessionParams(claims: Claims): [string, string, string] {
+  const role = claims.role === 'anon' ? 'anon' : 'authenticated';
+  return [role, JSON.stringify(claims), typeof claims.sub === 'string' ? claims.sub : ''];
+}
+
+export function serviceSessionParams(): [string, string, string] {
+  return ['service_role', JSON.stringify({ role: 'service_role' }), ''];
+}
+
+/** Both adapters get the same values: plain objects become JSON text, everything else passes through. */
+export function normaliseParams(params: unknown[] | undefined): unknown[] {
+  if (!params) return [];
+  return params.map((value) => {
+    if (value === undefined) return null;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !ArrayBuffer.isView(value)) {
+      return JSON.stringify(value);
+    }
+    if (typeof value === 'bigint') return value.toString();
+    return value;
+  });
+}

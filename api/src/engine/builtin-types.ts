@@ -1,0 +1,101 @@
+// The engine's own field types (not faker methods): relations, sequences, choices, patterns and
+// structure. Their option schemas live here; their generators live in fields.ts.
+import { z } from 'zod';
+import type { ColumnKind, Value } from './shape.js';
+import { ordered } from './options.js';
+
+const name = z.string().min(1).max(63);
+
+/** A field nested inside a `json` field or used as an `array` element: no relations, no row links. */
+export const nestedFieldSchema = z.strictObject({
+  name,
+  type: z.string().min(1),
+  options: z.record(z.string(), z.unknown()).optional(),
+  nullRate: z.number().min(0).max(1).optional(),
+});
+
+export const builtinOptions = {
+  ref: z.strictObject({
+    table: name.describe('parent table'),
+    field: name.describe('parent field (usually its key)'),
+    choice: z.enum(['uniform', 'skewed']).optional().describe('how parents are chosen (default uniform)'),
+    skew: z.number().min(1).max(20).optional().describe('for skewed: 1 = uniform, larger = early parents get more children'),
+    childrenPerParent: ordered(
+      z.strictObject({ min: z.number().int().min(0).max(100_000), max: z.number().int().min(0).max(100_000) }),
+    )
+      .optional()
+      .describe('every parent gets between min and max children; sets this table\'s row count'),
+  }),
+  sequence: z.strictObject({
+    start: z.number().optional().describe('first value (default 1)'),
+    step: z.number().optional().describe('increment (default 1)'),
+  }),
+  pick: z
+    .strictObject({
+      values: z.array(z.json()).min(1).max(100_000).describe('the values to choose from'),
+      weights: z.array(z.number().min(0)).optional().describe('relative weight of each value'),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.weights) return;
+      if (v.weights.length !== v.values.length)
+        ctx.addIssue({ code: 'custom', path: ['weights'], message: `must have one weight per value (got ${v.weights.length} for ${v.values.length} values)` });
+      else if (!(v.weights.reduce((a, b) => a + b, 0) > 0))
+        ctx.addIssue({ code: 'custom', path: ['weights'], message: 'must not all be 0' });
+    }),
+  regex: z.strictObject({
+    pattern: z
+      .string()
+      .min(1)
+      .max(1000)
+      .refine((p) => {
+        try {
+          new RegExp(p);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be a valid regular expression')
+      .describe('regular expression the values match, e.g. [A-Z]{3}-[0-9]{4}'),
+  }),
+  template: z.strictObject({
+    template: z.string().max(10_000).describe('text with {{field}} placeholders from the same row'),
+  }),
+  constant: z.strictObject({ value: z.json().describe('the value of every row') }),
+  json: z.strictObject({
+    fields: z.array(nestedFieldSchema).min(1).max(200).describe('the object\'s properties'),
+  }),
+  array: ordered(
+    z.strictObject({
+      of: z.strictObject({ type: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }).describe('element type'),
+      min: z.number().int().min(0).max(10_000).optional().describe('shortest (default 1)'),
+      max: z.number().int().min(0).max(10_000).optional().describe('longest (default 3)'),
+    }),
+  ),
+  dateAfter: ordered(
+    z.strictObject({
+      field: name.describe('the earlier date field of the same row'),
+      minDays: z.number().min(0).optional().describe('at least this many days later (default 0)'),
+      maxDays: z.number().min(0).optional().describe('at most this many days later (default 30)'),
+    }),
+    'minDays',
+    'maxDays',
+  ),
+} as const;
+
+export type BuiltinType = keyof typeof builtinOptions;
+
+export const builtinInfo: Record<BuiltinType, { group: string; description: string; kind: ColumnKind; example: Value; exampleOptions: Record<string, unknown> }> = {
+  ref: { group: 'relation', description: 'Foreign key: a value of a field of another (or the same) table', kind: 'uuid', example: '0f8fad5b-d9cb-469f-a165-70867728950e', exampleOptions: { table: 'users', field: 'id' } },
+  sequence: { group: 'builtin', description: 'start, start + step, start + 2·step, ... (unique when step ≠ 0)', kind: 'integer', example: 1, exampleOptions: { start: 1, step: 1 } },
+  pick: { group: 'builtin', description: 'One of the given values, optionally weighted (unique: a permutation of the values)', kind: 'text', example: 'active', exampleOptions: { values: ['active', 'suspended', 'closed'], weights: [8, 1, 1] } },
+  regex: { group: 'builtin', description: 'Text matching a regular expression', kind: 'text', example: 'ABC-1234', exampleOptions: { pattern: '[A-Z]{3}-[0-9]{4}' } },
+  template: { group: 'builtin', description: 'Text built from other fields of the row: "{{first_name}} {{last_name}}"', kind: 'text', example: 'Ada Lovelace', exampleOptions: { template: '{{first_name}} {{last_name}}' } },
+  constant: { group: 'builtin', description: 'The same value in every row', kind: 'text', example: 'v1', exampleOptions: { value: 'v1' } },
+  json: { group: 'builtin', description: 'An object built from nested fields', kind: 'json', example: { plan: 'pro', seats: 4 }, exampleOptions: { fields: [{ name: 'plan', type: 'pick', options: { values: ['free', 'pro'] } }, { name: 'seats', type: 'number.int', options: { min: 1, max: 10 } }] } },
+  array: { group: 'builtin', description: 'An array of values of another type, with a length range', kind: 'array', example: ['red', 'green'], exampleOptions: { of: { type: 'color.human' }, min: 1, max: 3 } },
+  dateAfter: { group: 'builtin', description: 'A date-time after another date field of the row (e.g. updated_at after created_at)', kind: 'timestamp', example: '2024-06-02T10:00:00.000Z', exampleOptions: { field: 'created_at', maxDays: 30 } },
+};
+
+export function isBuiltin(type: string): type is BuiltinType {
+  return Object.hasOwn(builtinOptions, type);
+}

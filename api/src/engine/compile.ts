@@ -1,0 +1,290 @@
+// definition -> plan: resolves row counts (children per parent), decides how uniqueness is
+// guaranteed, orders tables parents-first and builds each field's generator. The plan's
+// `tables` are plain data (printable); the generators hang off it in a WeakMap.
+import { allLocales, base, en, Faker, type LocaleDefinition } from '@faker-js/faker';
+import { ChildLayout } from './child-layout.js';
+import {
+  DEFAULT_REFERENCE_DATE,
+  DEFAULT_TABLE_ROWS,
+  declaredKind,
+  type Definition,
+  type FieldDefinition,
+  parseDefinition,
+  type TableDefinition,
+} from './definition.js';
+import { DefinitionError, type DefinitionIssue } from './errors.js';
+import { buildField, intSpace } from './fields.js';
+import { fakerTypeById } from './catalog.js';
+import { keyOf, Rng } from './random.js';
+import type { ColumnShape, TableShape } from './shape.js';
+import { type FieldRuntime, TableRuntime } from './table-runtime.js';
+
+export interface CompileOptions {
+  /** Overrides the definition's seed. */
+  seed?: string | number;
+  /** Overrides every table's row count (children per parent still apply). */
+  rows?: number;
+  /** Only this table in `plan.tables` (the others still back its references). */
+  table?: string;
+}
+
+export interface Plan {
+  seed: string;
+  locale: string;
+  referenceDate: string;
+  /** Parents first. */
+  tables: TableShape[];
+}
+
+const runtimes = new WeakMap<Plan, Map<string, TableRuntime>>();
+
+export function tableRuntime(plan: Plan, table: string): TableRuntime {
+  const runtime = runtimes.get(plan)?.get(table);
+  if (!runtime) throw new RangeError(`the plan has no table "${table}"`);
+  return runtime;
+}
+
+type RefOptions = { table: string; field: string; childrenPerParent?: { min: number; max: number } };
+
+export function compile(definition: Definition, options: CompileOptions = {}): Plan {
+  const def = parseDefinition(definition);
+  const issues: DefinitionIssue[] = [];
+  const seed = String(options.seed ?? def.seed ?? 0);
+  const locale = def.locale ?? 'en';
+  const referenceDate = new Date(def.referenceDate ?? DEFAULT_REFERENCE_DATE);
+  if (options.rows !== undefined && !(Number.isInteger(options.rows) && options.rows >= 0 && options.rows <= 1e9))
+    throw new DefinitionError([{ path: 'rows', message: `must be an integer in [0, 1e9] (got ${options.rows})` }]);
+
+  const tables = new Map(def.tables.map((t) => [t.name, t]));
+  const tableIndex = new Map(def.tables.map((t, i) => [t.name, i]));
+  if (options.table !== undefined && !tables.has(options.table))
+    throw new DefinitionError([{ path: 'table', message: `unknown table "${options.table}" (tables: ${[...tables.keys()].join(', ')})` }]);
+
+  // row counts: children-per-parent tables take theirs from their parent's
+  const rows = new Map<string, number>();
+  const layouts = new Map<string, ChildLayout>();
+  const resolving = new Set<string>();
+  const rowsOf = (table: TableDefinition): number => {
+    const known = rows.get(table.name);
+    if (known !== undefined) return known;
+    const perParent = table.fields.find((f) => f.type === 'ref' && (f.options as RefOptions).childrenPerParent);
+    let count = options.rows ?? table.rows ?? DEFAULT_TABLE_ROWS;
+    if (perParent) {
+      const ref = perParent.options as RefOptions;
+      if (resolving.has(table.name)) {
+        issues.push({ path: `tables[${tableIndex.get(table.name)}]`, message: `children per parent form a cycle through table ${table.name}` });
+        return 0;
+      }
+      resolving.add(table.name);
+      const parentRows = rowsOf(tables.get(ref.table)!);
+      resolving.delete(table.name);
+      const layout = new ChildLayout(parentRows, ref.childrenPerParent!.min, ref.childrenPerParent!.max, keyOf(seed, table.name, perParent.name, 'children'));
+      layouts.set(`${table.name}.${perParent.name}`, layout);
+      count = layout.total;
+    }
+    if (count > 1e9) issues.push({ path: `tables[${tableIndex.get(table.name)}]`, message: `${count} rows is more than 1e9` });
+    rows.set(table.name, count);
+    return count;
+  };
+  def.tables.forEach(rowsOf);
+
+  // fields that refs read one row at a time: stream generators there are reseeded per row
+  const refTargets = new Set<string>();
+  for (const table of def.tables)
+    for (const field of table.fields)
+      if (field.type === 'ref') {
+        const ref = field.options as RefOptions;
+        refTargets.add(`${ref.table}.${ref.field}`);
+        const parentRows = rows.get(ref.table)!;
+        const nullable = (field.nullRate ?? 0) >= 1;
+        if (parentRows === 0 && rows.get(table.name)! > 0 && !nullable)
+          issues.push({ path: fieldPath(def, table, field, 'options.table'), message: `table ${ref.table} has 0 rows, so ${table.name}.${field.name} has nothing to reference` });
+      }
+
+  const injective = planUniqueness(def, rows, issues);
+  const order = parentsFirst(def, issues);
+  if (issues.length > 0) throw new DefinitionError(issues);
+
+  const rng = new Rng();
+  const faker = new Faker({ locale: localeChain(locale), randomizer: rng });
+  faker.setDefaultRefDate(referenceDate);
+
+  const built = new Map<string, TableRuntime>();
+  for (const table of def.tables) {
+    const fieldIndex = new Map(table.fields.map((f, i) => [f.name, i]));
+    const tableRows = rows.get(table.name)!;
+    const fields: FieldRuntime[] = table.fields.map((field) => {
+      const key = keyOf(seed, table.name, field.name);
+      const ref = field.type === 'ref' ? (field.options as RefOptions) : undefined;
+      const layout = layouts.get(`${table.name}.${field.name}`);
+      const parentField = ref ? tables.get(ref.table)!.fields.findIndex((f) => f.name === ref.field) : -1;
+      const result = buildField(field, {
+        faker,
+        rng,
+        key,
+        rows: tableRows,
+        injective: injective.has(`${table.name}.${field.name}`),
+        fieldIndex,
+        parentValue: ref ? (j) => built.get(ref.table)!.valueAt(parentField, j) : undefined,
+        parentRows: ref ? rows.get(ref.table) : undefined,
+        parentOf: layout ? (i) => layout.parentOf(i) : undefined,
+        selfReference: ref?.table === table.name,
+      });
+      const mode = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) ? 'rowSeeded' : 'stream';
+      return { name: field.name, built: result, mode, key, nullRate: field.nullRate ?? 0 };
+    });
+    built.set(table.name, new TableRuntime(table.name, tableRows, fields, rng));
+  }
+
+  const shapes = order
+    .filter((t) => options.table === undefined || t.name === options.table)
+    .map((t) => tableShape(t, def, rows.get(t.name)!, injective));
+  const plan: Plan = { seed, locale, referenceDate: referenceDate.toISOString(), tables: shapes };
+  runtimes.set(plan, built);
+  return plan;
+}
+
+function localeChain(locale: string): LocaleDefinition[] {
+  const chosen = (allLocales as Record<string, LocaleDefinition>)[locale];
+  return locale === 'en' || locale === 'base' ? [en, base] : [chosen, en, base];
+}
+
+function fieldPath(def: Definition, table: TableDefinition, field: FieldDefinition, rest: string): string {
+  return `tables[${def.tables.indexOf(table)}].fields[${table.fields.indexOf(field)}].${rest}`;
+}
+
+/** How many distinct values a field can be made to take, one per row (0: it cannot). */
+function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<string, number>): number {
+  const options = (field.options ?? {}) as Record<string, unknown>;
+  switch (field.type) {
+    case 'string.uuid':
+      return 2 ** 32;
+    case 'number.int':
+      return intSpace(options).size;
+    case 'datatype.boolean':
+      return 2;
+    case 'sequence':
+      return options.step === 0 ? 1 : Infinity;
+    case 'constant':
+      return 1;
+    case 'pick':
+      return new Set((options.values as unknown[]).map((v) => JSON.stringify(v))).size;
+    case 'template':
+      return Infinity;
+    case 'ref': {
+      const ref = options as RefOptions;
+      if (ref.childrenPerParent || ref.table === table.name) return 0;
+      return rows.get(ref.table)!;
+    }
+    default:
+      return fakerTypeById.get(field.type)?.unique ? Infinity : 0;
+  }
+}
+
+/** Fields that must be row-index-injective: unique, single primary keys, one column per composite. */
+function planUniqueness(def: Definition, rows: Map<string, number>, issues: DefinitionIssue[]): Set<string> {
+  const injective = new Set<string>();
+  def.tables.forEach((table, t) => {
+    const count = rows.get(table.name)!;
+    const byName = new Map(table.fields.map((f) => [f.name, f]));
+    const require = (field: FieldDefinition, path: string) => {
+      const space = uniqueSpace(field, table, rows);
+      if (space === 0) issues.push({ path, message: `field "${field.name}" (${field.type}) cannot be made unique` });
+      else if (space < count) issues.push({ path, message: `only ${space} distinct value${space === 1 ? '' : 's'} of ${field.name} for ${count} rows` });
+      else injective.add(`${table.name}.${field.name}`);
+    };
+    table.fields.forEach((field, f) => {
+      if (field.unique) require(field, `tables[${t}].fields[${f}].unique`);
+    });
+    if (table.primaryKey?.length === 1) {
+      const field = byName.get(table.primaryKey[0])!;
+      if (!field.unique) require(field, `tables[${t}].primaryKey`);
+    }
+    const composites = [...(table.unique ?? []).map((c, u) => ({ columns: c, path: `tables[${t}].unique[${u}]` }))];
+    if (table.primaryKey && table.primaryKey.length > 1) composites.push({ columns: table.primaryKey, path: `tables[${t}].primaryKey` });
+    for (const { columns, path } of composites) {
+      const fields = columns.map((c) => byName.get(c)!);
+      if (fields.some((f) => injective.has(`${table.name}.${f.name}`))) continue;
+      // one row-index-injective column makes the whole tuple unique
+      const carrier = [...fields].reverse().find((f) => uniqueSpace(f, table, rows) >= count);
+      if (carrier) injective.add(`${table.name}.${carrier.name}`);
+      else issues.push({ path, message: `cannot guarantee (${columns.join(', ')}) unique for ${count} rows: no column of it has ${count} distinct values` });
+    }
+  });
+  return injective;
+}
+
+/** Topological order, parents first; a cycle is broken at a ref that may be null. */
+function parentsFirst(def: Definition, issues: DefinitionIssue[]): TableDefinition[] {
+  type Edge = { child: string; parent: string; breakable: boolean };
+  const edges: Edge[] = [];
+  for (const table of def.tables)
+    for (const field of table.fields)
+      if (field.type === 'ref') {
+        const ref = field.options as RefOptions;
+        if (ref.table !== table.name) edges.push({ child: table.name, parent: ref.table, breakable: (field.nullRate ?? 0) > 0 && !ref.childrenPerParent });
+      }
+  const attempt = (active: Edge[]) => {
+    const pending = new Map(def.tables.map((t) => [t.name, 0]));
+    for (const e of active) pending.set(e.child, pending.get(e.child)! + 1);
+    const order: TableDefinition[] = [];
+    const done = new Set<string>();
+    while (order.length < def.tables.length) {
+      const next = def.tables.find((t) => !done.has(t.name) && pending.get(t.name) === 0);
+      if (!next) return { order, stuck: def.tables.filter((t) => !done.has(t.name)).map((t) => t.name) };
+      order.push(next);
+      done.add(next.name);
+      for (const e of active) if (e.parent === next.name) pending.set(e.child, pending.get(e.child)! - 1);
+    }
+    return { order, stuck: [] as string[] };
+  };
+  const first = attempt(edges);
+  if (first.stuck.length === 0) return first.order;
+  const second = attempt(edges.filter((e) => !e.breakable));
+  if (second.stuck.length === 0) return second.order;
+  issues.push({
+    path: 'tables',
+    message: `tables reference each other in a cycle (${second.stuck.join(', ')}); give one of those refs a nullRate so it can be filled later`,
+  });
+  return second.order;
+}
+
+function tableShape(table: TableDefinition, def: Definition, rows: number, injective: Set<string>): TableShape {
+  const tables = new Map(def.tables.map((t) => [t.name, t]));
+  const byName = new Map(table.fields.map((f) => [f.name, f]));
+  const columns = table.fields.map((field): ColumnShape => {
+    const options = (field.options ?? {}) as Record<string, unknown>;
+    const ref = field.type === 'ref' ? (options as RefOptions) : undefined;
+    const kind = declaredKind(field, tables) ?? 'text';
+    let nullable = (field.nullRate ?? 0) > 0;
+    if (ref?.table === table.name) nullable = true; // row 0 has no earlier parent
+    if (field.type === 'dateAfter') nullable ||= (byName.get(options.field as string)?.nullRate ?? 0) > 0;
+    if (field.type === 'constant') nullable ||= options.value === null;
+    if (field.type === 'pick') nullable ||= (options.values as unknown[]).includes(null);
+    const column: ColumnShape = {
+      name: field.name,
+      kind,
+      nullable,
+      unique: Boolean(field.unique) || (table.primaryKey?.length === 1 && table.primaryKey[0] === field.name),
+    };
+    if (kind === 'array') {
+      const of = field.type === 'array' ? (options.of as FieldDefinition) : undefined;
+      column.elementKind = of ? (declaredKind(of, tables) ?? 'text') : fakerTypeById.get(field.type)?.elementKind;
+    }
+    if (ref) column.references = { table: ref.table, column: ref.field };
+    return column;
+  });
+  void injective;
+  const shape: TableShape = { name: table.name, rows, columns, unique: table.unique?.map((u) => [...u]) ?? [] };
+  const primaryKey = table.primaryKey ?? inferPrimaryKey(table);
+  if (primaryKey) shape.primaryKey = [...primaryKey];
+  return shape;
+}
+
+/** No declared key: a unique uuid/sequence field (or one named id) serves as the primary key. */
+function inferPrimaryKey(table: TableDefinition): string[] | undefined {
+  const key = table.fields.find(
+    (f) => (f.type === 'string.uuid' || (f.type === 'sequence' && (f.options as { step?: number } | undefined)?.step !== 0)) && (f.unique || f.name === 'id') && !f.nullRate,
+  );
+  return key ? [key.name] : undefined;
+}

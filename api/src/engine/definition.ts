@@ -1,0 +1,288 @@
+// The schema definition: versioned plain JSON (what generator_schemas.schema_definition stores),
+// validated structurally with zod, then semantically (types, options, names, references).
+import { allLocales } from '@faker-js/faker';
+import { z } from 'zod';
+import { builtinOptions, isBuiltin, nestedFieldSchema } from './builtin-types.js';
+import { fakerTypeById } from './catalog.js';
+import { DefinitionError, formatPath, type DefinitionIssue } from './errors.js';
+import { isoDate } from './options.js';
+import type { ColumnKind } from './shape.js';
+
+export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
+
+const identifier = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must start with a letter or _ and hold only letters, digits and _');
+
+const fieldSchema = z.strictObject({
+  name: identifier,
+  type: z.string().min(1),
+  options: z.record(z.string(), z.unknown()).optional(),
+  nullRate: z.number().min(0).max(1).optional(),
+  unique: z.boolean().optional(),
+  description: z.string().max(2000).optional(),
+});
+
+const tableSchema = z.strictObject({
+  name: identifier,
+  rows: z.number().int().min(0).max(1_000_000_000).optional(),
+  fields: z.array(fieldSchema).min(1).max(500),
+  unique: z.array(z.array(identifier).min(1)).optional(),
+  primaryKey: z.array(identifier).min(1).optional(),
+  description: z.string().max(2000).optional(),
+});
+
+export const definitionSchema = z.strictObject({
+  version: z.literal(1),
+  locale: z.string().optional(),
+  seed: z.union([z.string().max(200), z.number().finite()]).optional(),
+  referenceDate: isoDate.optional(),
+  tables: z.array(tableSchema).min(1).max(200),
+  name: z.string().max(200).optional(),
+  description: z.string().max(2000).optional(),
+});
+
+export type Definition = z.infer<typeof definitionSchema>;
+export type TableDefinition = z.infer<typeof tableSchema>;
+export type FieldDefinition = z.infer<typeof fieldSchema>;
+export type NestedFieldDefinition = z.infer<typeof nestedFieldSchema>;
+
+export const DEFAULT_TABLE_ROWS = 100;
+
+/** Validate a definition (plain JSON); throws DefinitionError naming every bad place. */
+export function parseDefinition(input: unknown): Definition {
+  const parsed = definitionSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new DefinitionError(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  }
+  const issues = checkDefinition(parsed.data);
+  if (issues.length > 0) throw new DefinitionError(issues);
+  return parsed.data;
+}
+
+/** Types usable inside `json` fields and as `array` elements (no row links, no relations). */
+const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter']);
+
+function checkDefinition(def: Definition): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+
+  if (def.locale !== undefined && !Object.hasOwn(allLocales, def.locale)) {
+    add('locale', `unknown locale "${def.locale}" (faker locales: ${Object.keys(allLocales).slice(0, 12).join(', ')}, ...)`);
+  }
+  const tables = new Map<string, TableDefinition>();
+  def.tables.forEach((table, t) => {
+    if (tables.has(table.name)) add(`tables[${t}].name`, `duplicate table name "${table.name}"`);
+    tables.set(table.name, table);
+  });
+
+  def.tables.forEach((table, t) => {
+    const at = `tables[${t}]`;
+    const fields = new Map<string, FieldDefinition>();
+    table.fields.forEach((field, f) => {
+      if (fields.has(field.name)) add(`${at}.fields[${f}].name`, `duplicate field name "${field.name}"`);
+      fields.set(field.name, field);
+    });
+    table.fields.forEach((field, f) => checkField(field, `${at}.fields[${f}]`, table, fields, tables, add));
+    table.unique?.forEach((columns, u) => {
+      for (const name of columns) if (!fields.has(name)) add(`${at}.unique[${u}]`, `unknown field "${name}" (fields of ${table.name}: ${[...fields.keys()].join(', ')})`);
+      if (new Set(columns).size !== columns.length) add(`${at}.unique[${u}]`, 'names a field twice');
+    });
+    table.primaryKey?.forEach((name, k) => {
+      const field = fields.get(name);
+      if (!field) add(`${at}.primaryKey[${k}]`, `unknown field "${name}"`);
+      else if ((field.nullRate ?? 0) > 0) add(`${at}.primaryKey[${k}]`, `primary key field "${name}" cannot have a nullRate`);
+    });
+    const dependencyCycle = findDependencyCycle(table);
+    if (dependencyCycle) add(`${at}.fields`, `fields depend on each other in a cycle: ${dependencyCycle.join(' -> ')}`);
+  });
+  return issues;
+}
+
+function checkOptions(type: string, options: unknown, at: string, add: (p: string, m: string) => void): boolean {
+  const schema = isBuiltin(type) ? builtinOptions[type] : fakerTypeById.get(type)?.options;
+  if (!schema) {
+    add(`${at}.type`, `unknown field type "${type}"${suggest(type)}`);
+    return false;
+  }
+  const result = schema.safeParse(options ?? {});
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const rest = formatPath(issue.path);
+      add(rest ? `${at}.options${rest.startsWith('[') ? '' : '.'}${rest}` : `${at}.options`, issue.message);
+    }
+    return false;
+  }
+  return true;
+}
+
+function checkNested(field: { type: string; options?: Record<string, unknown> }, at: string, add: (p: string, m: string) => void): void {
+  if (NESTED_FORBIDDEN.has(field.type)) {
+    add(`${at}.type`, `"${field.type}" cannot be nested inside json or array fields`);
+    return;
+  }
+  if (!checkOptions(field.type, field.options, at, add)) return;
+  if (field.type === 'json') {
+    const nested = (field.options as { fields: { name: string; type: string; options?: Record<string, unknown> }[] }).fields;
+    const names = new Set<string>();
+    nested.forEach((child, i) => {
+      if (names.has(child.name)) add(`${at}.options.fields[${i}].name`, `duplicate field name "${child.name}"`);
+      names.add(child.name);
+      checkNested(child, `${at}.options.fields[${i}]`, add);
+    });
+  }
+  if (field.type === 'array') checkNested((field.options as { of: { type: string } }).of, `${at}.options.of`, add);
+}
+
+function checkField(
+  field: FieldDefinition,
+  at: string,
+  table: TableDefinition,
+  fields: Map<string, FieldDefinition>,
+  tables: Map<string, TableDefinition>,
+  add: (p: string, m: string) => void,
+): void {
+  if (!checkOptions(field.type, field.options, at, add)) return;
+  const options = (field.options ?? {}) as Record<string, unknown>;
+  switch (field.type) {
+    case 'json':
+    case 'array':
+      checkNested({ type: field.type, options }, at, add);
+      if (field.unique) add(`${at}.unique`, `unique is not supported for ${field.type} fields`);
+      return;
+    case 'template':
+      for (const name of templatePlaceholders(options.template as string)) {
+        if (!fields.has(name)) add(`${at}.options.template`, `unknown field "${name}" in placeholder {{${name}}}`);
+        else if (name === field.name) add(`${at}.options.template`, 'a template cannot use its own field');
+      }
+      return;
+    case 'dateAfter': {
+      const base = fields.get(options.field as string);
+      if (!base) add(`${at}.options.field`, `unknown field "${String(options.field)}" in table ${table.name}`);
+      else if (base === field) add(`${at}.options.field`, 'a date cannot come after itself');
+      else if (!['timestamp', 'date'].includes(declaredKind(base, tables) ?? '')) add(`${at}.options.field`, `field "${base.name}" is not a date (it is ${declaredKind(base, tables)})`);
+      if (field.unique) add(`${at}.unique`, 'unique is not supported for dateAfter fields');
+      return;
+    }
+    case 'ref': {
+      const parent = tables.get(options.table as string);
+      if (!parent) {
+        add(`${at}.options.table`, `unknown table "${String(options.table)}" (tables: ${[...tables.keys()].join(', ')})`);
+        return;
+      }
+      const target = parent.fields.find((f) => f.name === options.field);
+      if (!target) {
+        add(`${at}.options.field`, `unknown field "${String(options.field)}" in table ${parent.name}`);
+        return;
+      }
+      if (['ref', 'template', 'dateAfter', 'json', 'array'].includes(target.type))
+        add(`${at}.options.field`, `${parent.name}.${target.name} is a ${target.type} field and cannot be referenced`);
+      if ((target.nullRate ?? 0) > 0) add(`${at}.options.field`, `${parent.name}.${target.name} has a nullRate, so it cannot be referenced`);
+      if (options.childrenPerParent && parent === table) add(`${at}.options.childrenPerParent`, 'a self-reference cannot set children per parent');
+      const others = table.fields.filter((f) => f.type === 'ref' && (f.options as Record<string, unknown> | undefined)?.childrenPerParent);
+      if (options.childrenPerParent && others.length > 1 && others[0] !== field) add(`${at}.options.childrenPerParent`, 'only one ref of a table can set children per parent');
+      return;
+    }
+    default: {
+      if (!field.unique) return;
+      const faker = fakerTypeById.get(field.type);
+      if (field.type === 'regex') add(`${at}.unique`, 'unique is not supported for regex fields (the pattern\'s space is unknown)');
+      else if (faker && !faker.unique && !['string.uuid', 'number.int', 'datatype.boolean'].includes(field.type))
+        add(`${at}.unique`, `unique is not supported for type "${field.type}"`);
+    }
+  }
+}
+
+export function templatePlaceholders(template: string): string[] {
+  return [...template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
+}
+
+/** Within-row dependencies of a field (template placeholders, the base of dateAfter). */
+export function fieldDependencies(field: FieldDefinition): string[] {
+  const options = (field.options ?? {}) as Record<string, unknown>;
+  if (field.type === 'template') return templatePlaceholders(String(options.template ?? ''));
+  if (field.type === 'dateAfter') return [String(options.field)];
+  return [];
+}
+
+function findDependencyCycle(table: TableDefinition): string[] | undefined {
+  const byName = new Map(table.fields.map((f) => [f.name, f]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (name: string): string[] | undefined => {
+    if (state.get(name) === 'done') return undefined;
+    if (state.get(name) === 'visiting') return [...stack.slice(stack.indexOf(name)), name];
+    const field = byName.get(name);
+    if (!field) return undefined;
+    state.set(name, 'visiting');
+    stack.push(name);
+    for (const dep of fieldDependencies(field)) {
+      const cycle = visit(dep);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(name, 'done');
+    return undefined;
+  };
+  for (const field of table.fields) {
+    const cycle = visit(field.name);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+/** The column kind a field produces (refs take their target's kind). */
+export function declaredKind(field: { type: string; options?: Record<string, unknown> }, tables?: Map<string, TableDefinition>): ColumnKind | undefined {
+  const options = (field.options ?? {}) as Record<string, unknown>;
+  switch (field.type) {
+    case 'sequence':
+      return Number.isInteger(options.start ?? 1) && Number.isInteger(options.step ?? 1) ? 'integer' : 'number';
+    case 'pick':
+      return kindOfValues((options.values as unknown[]) ?? []);
+    case 'constant':
+      return kindOfValues([options.value]);
+    case 'regex':
+    case 'template':
+      return 'text';
+    case 'json':
+      return 'json';
+    case 'array':
+      return 'array';
+    case 'dateAfter':
+      return 'timestamp';
+    case 'ref': {
+      const target = tables?.get(String(options.table))?.fields.find((f) => f.name === options.field);
+      return target && target.type !== 'ref' ? declaredKind(target, tables) : undefined;
+    }
+    default:
+      return fakerTypeById.get(field.type)?.kind;
+  }
+}
+
+/** The kind of a list of JSON values: one shared kind, else text. */
+export function kindOfValues(values: unknown[]): ColumnKind {
+  const kinds = new Set(
+    values
+      .filter((v) => v !== null)
+      .map((v): ColumnKind => {
+        if (typeof v === 'string') return 'text';
+        if (typeof v === 'boolean') return 'boolean';
+        if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+        if (Array.isArray(v)) return 'array';
+        return 'json';
+      }),
+  );
+  if (kinds.size === 1) return [...kinds][0];
+  if (kinds.size === 2 && kinds.has('integer') && kinds.has('number')) return 'number';
+  return kinds.size === 0 ? 'text' : 'json';
+}
+
+function suggest(type: string): string {
+  const lower = type.toLowerCase();
+  const method = lower.split('.').pop() ?? lower;
+  const candidates = [...fakerTypeById.keys(), ...Object.keys(builtinOptions)];
+  const hit = candidates.find((c) => c.toLowerCase() === lower) ?? candidates.find((c) => c.toLowerCase().endsWith(`.${method}`));
+  return hit ? ` (did you mean "${hit}"?)` : ' (see the field type catalog)';
+}

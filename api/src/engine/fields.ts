@@ -1,0 +1,246 @@
+// Field generators: one closure per field producing the value of row i. Stream generators draw
+// from the shared PRNG (reseeded per field per block by the table runtime); row generators are
+// pure functions of the row index (sequences, uuids, permutations, refs).
+import type { Faker } from '@faker-js/faker';
+import { bindFaker, fakerTypeById } from './catalog.js';
+import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
+import { templatePlaceholders } from './definition.js';
+import { Permutation, type Key, type Rng, subKey, unit53At as unit53, UuidSequence } from './random.js';
+import type { Value } from './shape.js';
+
+/** Produces row i's value; `cols[d][k]` holds the values of this row's dependencies. */
+export type ValueFn = (i: number, cols: Value[][], k: number) => Value;
+
+export interface BuiltField {
+  value: ValueFn;
+  /** Pure function of the row index: no PRNG state, cheap to compute for one row. */
+  rowFunction: boolean;
+  /** Field indexes this field reads from the same row. */
+  deps: number[];
+}
+
+export interface FieldContext {
+  faker: Faker;
+  rng: Rng;
+  key: Key;
+  rows: number;
+  /** Whether values must never repeat within the table (declared unique, primary key, or composite). */
+  injective: boolean;
+  fieldIndex: ReadonlyMap<string, number>;
+  /** Row i's value of a field in another table (or this one), for refs. */
+  parentValue?: (j: number) => Value;
+  parentRows?: number;
+  /** Parent row of child row i when the ref sets children per parent. */
+  parentOf?: (i: number) => number;
+  selfReference?: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltField {
+  const options = (field.options ?? {}) as Record<string, unknown>;
+  switch (field.type) {
+    case 'sequence': {
+      const start = (options.start as number | undefined) ?? 1;
+      const step = (options.step as number | undefined) ?? 1;
+      return row((i) => start + i * step);
+    }
+    case 'constant': {
+      const value = options.value as Value;
+      return row(() => value);
+    }
+    case 'pick':
+      return pick(options.values as Value[], options.weights as number[] | undefined, ctx);
+    case 'template': {
+      const text = options.template as string;
+      const names = templatePlaceholders(text);
+      const deps = names.map((n) => ctx.fieldIndex.get(n)!);
+      const parts = text.split(/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/);
+      const value: ValueFn = (i, cols, k) => {
+        let out = parts[0];
+        for (let d = 0; d < deps.length; d++) {
+          const v = cols[deps[d]][k];
+          out += (v === null ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v)) + parts[d + 1];
+        }
+        return ctx.injective ? `${out}-${i.toString(36)}` : out;
+      };
+      return { value, rowFunction: false, deps };
+    }
+    case 'dateAfter': {
+      const base = ctx.fieldIndex.get(options.field as string)!;
+      const min = ((options.minDays as number | undefined) ?? 0) * DAY_MS;
+      const max = ((options.maxDays as number | undefined) ?? Math.max(30, (options.minDays as number | undefined) ?? 0)) * DAY_MS;
+      const rng = ctx.rng;
+      const value: ValueFn = (_i, cols, k) => {
+        const offset = min + Math.floor(rng.next() * (max - min));
+        const from = cols[base][k];
+        return from instanceof Date ? new Date(from.getTime() + offset) : null;
+      };
+      return { value, rowFunction: false, deps: [base] };
+    }
+    case 'ref':
+      return ref(options, ctx);
+    case 'string.uuid': {
+      // always a function of the row index: unique by construction, and cheap for refs
+      const uuids = new UuidSequence(ctx.key);
+      return row((i) => uuids.at(i));
+    }
+    default: {
+      const base = buildNested(field, ctx).value;
+      return ctx.injective ? unique(field, options, base, ctx) : stream(base);
+    }
+  }
+}
+
+function row(value: (i: number) => Value): BuiltField {
+  return { value, rowFunction: true, deps: [] };
+}
+
+function stream(value: (i: number) => Value): BuiltField {
+  return { value, rowFunction: false, deps: [] };
+}
+
+/** Makes a field row-index-injective: permutations for finite spaces, a row suffix for text. */
+function unique(field: FieldDefinition, options: Record<string, unknown>, base: (i: number) => Value, ctx: FieldContext): BuiltField {
+  switch (field.type) {
+    case 'number.int': {
+      const { min, multipleOf, size } = intSpace(options);
+      const perm = new Permutation(size, ctx.key);
+      return row((i) => min + perm.at(i) * multipleOf);
+    }
+    case 'datatype.boolean': {
+      const perm = new Permutation(2, ctx.key);
+      return row((i) => perm.at(i) === 1);
+    }
+  }
+  const how = fakerTypeById.get(field.type)?.unique;
+  if (how === 'email')
+    return stream((i) => {
+      const email = base(i) as string;
+      const at = email.lastIndexOf('@');
+      return `${email.slice(0, at)}.${i.toString(36)}${email.slice(at)}`;
+    });
+  // the suffix after the last '-' is the row index in base 36: distinct rows, distinct values
+  return stream((i) => `${base(i) as string}-${i.toString(36)}`);
+}
+
+/** number.int's value space with faker's defaults: [0, MAX_SAFE_INTEGER], aligned to multipleOf. */
+export function intSpace(options: Record<string, unknown>): { min: number; multipleOf: number; size: number } {
+  const multipleOf = (options.multipleOf as number | undefined) ?? 1;
+  const lo = (options.min as number | undefined) ?? 0;
+  const hi = (options.max as number | undefined) ?? Number.MAX_SAFE_INTEGER;
+  const min = Math.ceil(lo / multipleOf) * multipleOf;
+  const size = hi < min ? 0 : Math.floor((hi - min) / multipleOf) + 1;
+  return { min, multipleOf, size };
+}
+
+function pick(values: Value[], weights: number[] | undefined, ctx: FieldContext): BuiltField {
+  if (ctx.injective) {
+    const perm = new Permutation(values.length, ctx.key);
+    return row((i) => values[perm.at(i)]);
+  }
+  const rng = ctx.rng;
+  if (!weights) {
+    const n = values.length;
+    return stream(() => values[Math.floor(rng.next() * n)]);
+  }
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const w of weights) cumulative.push((total += w));
+  return stream(() => {
+    const u = rng.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid] > u) hi = mid;
+      else lo = mid + 1;
+    }
+    return values[lo];
+  });
+}
+
+function ref(options: Record<string, unknown>, ctx: FieldContext): BuiltField {
+  const parentValue = ctx.parentValue!;
+  if (ctx.parentOf) {
+    const parentOf = ctx.parentOf;
+    return row((i) => parentValue(parentOf(i)));
+  }
+  const parentRows = ctx.parentRows!;
+  const skew = options.choice === 'skewed' ? ((options.skew as number | undefined) ?? 2) : 1;
+  const choose = subKey(ctx.key, 7);
+  const unit = (i: number) => {
+    const u = unit53(choose, i);
+    return skew === 1 ? u : u ** skew;
+  };
+  if (ctx.selfReference) {
+    // a row's parent comes before it, so rows can be inserted in order; row 0 has none
+    return row((i) => (i === 0 ? null : parentValue(Math.floor(unit(i) * i))));
+  }
+  if (ctx.injective) {
+    const perm = new Permutation(parentRows, ctx.key);
+    return row((i) => parentValue(perm.at(i)));
+  }
+  return row((i) => parentValue(Math.floor(unit(i) * parentRows)));
+}
+
+/**
+ * Generators that need no other field of the row: faker methods, regex, json, array, pick...
+ * Also used for the fields nested inside json and array.
+ */
+export function buildNested(field: NestedFieldDefinition | FieldDefinition, ctx: FieldContext): { value: (i: number) => Value } {
+  const options = (field.options ?? {}) as Record<string, unknown>;
+  const rng = ctx.rng;
+  const withNulls = (value: (i: number) => Value, nullRate: number | undefined) =>
+    nullRate ? (i: number) => (rng.next() < nullRate ? null : value(i)) : value;
+  switch (field.type) {
+    case 'regex': {
+      const pattern = options.pattern as string;
+      const helpers = ctx.faker.helpers;
+      return { value: () => helpers.fromRegExp(pattern) };
+    }
+    case 'json': {
+      const nested = (options.fields as NestedFieldDefinition[]).map((child) => ({
+        name: child.name,
+        value: withNulls(buildNested(child, { ...ctx, injective: false }).value, child.nullRate),
+      }));
+      return {
+        value: (i) => {
+          const out: { [key: string]: Value } = {};
+          for (const child of nested) out[child.name] = child.value(i);
+          return out;
+        },
+      };
+    }
+    case 'array': {
+      const of = options.of as NestedFieldDefinition;
+      const element = buildNested(of, { ...ctx, injective: false }).value;
+      const min = (options.min as number | undefined) ?? 1;
+      const max = (options.max as number | undefined) ?? Math.max(3, min);
+      return {
+        value: (i) => {
+          const length = min + Math.floor(rng.next() * (max - min + 1));
+          const out: Value[] = new Array(length);
+          for (let e = 0; e < length; e++) out[e] = element(i);
+          return out;
+        },
+      };
+    }
+    case 'string.uuid': {
+      // nested uuids (several per row, e.g. in arrays) are drawn from the stream
+      const uuids = new UuidSequence(ctx.key);
+      return { value: () => uuids.at(Math.floor(rng.next() * 2 ** 53)) };
+    }
+    case 'sequence':
+    case 'constant':
+    case 'pick': {
+      const built = buildField(field as FieldDefinition, { ...ctx, injective: false });
+      return { value: (i) => built.value(i, [], 0) };
+    }
+    default: {
+      const type = fakerTypeById.get(field.type);
+      if (!type) throw new Error(`unknown field type ${field.type}`);
+      return { value: bindFaker(ctx.faker, type, options) };
+    }
+  }
+}

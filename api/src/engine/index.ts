@@ -1,0 +1,11 @@
+export { parseDefinition, DEFAULT_REFERENCE_DATE } from './definition.js';
+export type { Definition, TableDefinition, FieldDefinition } from './definition.js';
+export { DefinitionError } from './errors.js';
+export type { DefinitionIssue } from './errors.js';
+export { compile } from './compile.js';
+export type { Plan, CompileOptions } from './compile.js';
+export { generateRows, previewRows } from './generate.js';
+export type { PreviewTable } from './generate.js';
+export { catalog, searchCatalog } from './catalog.js';
+export type { FieldTypeInfo } from './catalog.js';
+export type { ColumnKind, ColumnShape, TableShape, Value, Row, RowBatch } from './shape.js';

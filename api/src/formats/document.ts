@@ -1,0 +1,53 @@
+import type { Writable } from 'node:stream';
+import type { TableShape } from '../engine/shape.js';
+import { ByteSink } from './byte-sink.js';
+import { csvDocument } from './csv.js';
+import { jsonDocument, ndjsonDocument } from './json.js';
+import type { CsvOptions, ExportFormat, FormatOptions, SqlOptions } from './options.js';
+import { sqlDocument } from './sql.js';
+import type { ExportDocument, TableWriter } from './writer.js';
+import { xlsxDocument } from './xlsx.js';
+
+/** Formats whose one file can hold several tables; csv and ndjson need one file per table. */
+export function holdsSeveralTables(format: ExportFormat): boolean {
+  return format === 'json' || format === 'sql' || format === 'xlsx';
+}
+
+/**
+ * Opens one output document on `stream` for the given tables (all of them, parent-first: SQL needs
+ * every shape up front for its foreign keys, JSON to choose between an array and an object).
+ */
+export function openDocument(format: ExportFormat, shapes: TableShape[], stream: Writable, options?: FormatOptions): ExportDocument {
+  const sink = new ByteSink(stream);
+  switch (format) {
+    case 'csv':
+      return csvDocument(sink, options as CsvOptions);
+    case 'ndjson':
+      return ndjsonDocument(sink);
+    case 'json':
+      return jsonDocument(sink, shapes.length);
+    case 'sql':
+      return sqlDocument(sink, shapes, options as SqlOptions);
+    case 'xlsx':
+      return xlsxDocument(sink);
+  }
+}
+
+/** A writer for a single table whose end() also ends the document and its stream. */
+export async function createTableWriter(format: ExportFormat, shape: TableShape, stream: Writable, options?: FormatOptions): Promise<TableWriter> {
+  const document = openDocument(format, [shape], stream, options);
+  const table = await document.startTable(shape);
+  return {
+    get rowsWritten() {
+      return table.rowsWritten;
+    },
+    get bytesWritten() {
+      return document.bytesWritten;
+    },
+    writeBatch: (batch) => table.writeBatch(batch),
+    async end() {
+      await table.end();
+      await document.end();
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import type { ColumnShape, RowBatch, TableShape } from '../engine/shape.js';
+import type { ByteSink } from './byte-sink.js';
+import { FormatError } from './errors.js';
+import { resolveSqlOptions, type SqlOptions } from './options.js';
+import { DIALECTS, type Dialect } from './sql-dialects.js';
+import { badValue } from './values.js';
+import type { ExportDocument, TableWriter } from './writer.js';
+
+interface ForeignKey {
+  table: TableShape;
+  column: ColumnShape;
+  parent: TableShape;
+  parentColumn: string;
+}
+
+/**
+ * One SQL script for all tables: every CREATE TABLE (keys, unique), INSERT batches parent-first, and —
+ * so that self-references and cycles never fail the load — foreign keys added after the data
+ * (PostgreSQL, MySQL) or declared DEFERRABLE INITIALLY DEFERRED (SQLite).
+ */
+export function sqlDocument(sink: ByteSink, shapes: TableShape[], options?: SqlOptions): ExportDocument {
+  const o = resolveSqlOptions(options);
+  const d = DIALECTS[o.dialect];
+  const { foreignKeys, skipped } = foreignKeysOf(shapes);
+  const indexed = indexedColumns(shapes, foreignKeys);
+  let headerWritten = false;
+  let open: { ended: boolean } | undefined;
+
+  const header = async () => {
+    if (headerWritten) return;
+    headerWritten = true;
+    let text = `-- tdg export (${d.name})\n` + d.preamble;
+    if (o.transaction) text += d.begin;
+    if (!o.createTable) text += d.deferChecks;
+    for (const s of skipped) text += `-- no foreign key for ${s}\n`;
+    // every table exists before any row: SQLite resolves even deferred foreign keys at insert time
+    if (o.createTable) for (const shape of shapes) text += createTable(d, shape, indexed, foreignKeys);
+    await sink.write(text);
+  };
+
+  return {
+    get bytesWritten() {
+      return sink.bytesWritten;
+    },
+    async startTable(shape: TableShape): Promise<TableWriter> {
+      if (open && !open.ended) throw new FormatError(`sql: table "${shape.name}" started before the previous table ended`);
+      await header();
+      const state = { ended: false };
+      open = state;
+      return insertWriter(d, sink, shape, o.batchSize, state);
+    },
+    async end(): Promise<void> {
+      if (open && !open.ended) throw new FormatError('sql: document ended before its last table');
+      await header();
+      let text = '';
+      if (o.createTable && !d.inlineForeignKeys) {
+        for (const fk of foreignKeys) {
+          text +=
+            `ALTER TABLE ${d.ident(fk.table.name)} ADD CONSTRAINT ${d.ident(constraintName(fk))} ` +
+            `FOREIGN KEY (${d.ident(fk.column.name)}) REFERENCES ${d.ident(fk.parent.name)} (${d.ident(fk.parentColumn)})${d.deferrable};\n`;
+        }
+      }
+      if (!o.createTable) text += d.restoreChecks;
+      if (o.transaction) text += d.commit;
+      await sink.write(text);
+      await sink.end();
+    },
+  };
+}
+
+function insertWriter(d: Dialect, sink: ByteSink, shape: TableShape, batchSize: number, state: { ended: boolean }): TableWriter {
+  const columns = shape.columns;
+  const insertHead = `INSERT INTO ${d.ident(shape.name)} (${columns.map((c) => d.ident(c.name)).join(', ')}) VALUES\n`;
+  let rowsWritten = 0;
+  let inStatement = 0;
+
+  return {
+    get rowsWritten() {
+      return rowsWritten;
+    },
+    get bytesWritten() {
+      return sink.bytesWritten;
+    },
+    async writeBatch(batch: RowBatch): Promise<void> {
+      if (batch.length === 0) return;
+      let text = '';
+      for (let r = 0; r < batch.length; r++) {
+        const row = batch[r];
+        let tuple = inStatement === 0 ? insertHead + '(' : ',\n(';
+        for (let i = 0; i < columns.length; i++) {
+          const v = row[i];
+          if (i > 0) tuple += ', ';
+          if (v === null) tuple += 'NULL';
+          else if (v === undefined) throw badValue(shape, rowsWritten + r, columns[i], 'value is missing (row shorter than columns)');
+          else {
+            if (typeof v === 'number' && !Number.isFinite(v)) throw badValue(shape, rowsWritten + r, columns[i], `number is not finite (${v})`);
+            if (v instanceof Date && Number.isNaN(v.getTime())) throw badValue(shape, rowsWritten + r, columns[i], 'invalid date');
+            tuple += d.literal(v, columns[i]);
+          }
+        }
+        text += tuple + ')';
+        if (++inStatement === batchSize) {
+          text += ';\n';
+          inStatement = 0;
+        }
+      }
+      await sink.write(text);
+      rowsWritten += batch.length;
+    },
+    async end(): Promise<void> {
+      if (state.ended) return;
+      state.ended = true;
+      if (inStatement > 0) await sink.write(';\n');
+      inStatement = 0;
+    },
+  };
+}
+
+function createTable(d: Dialect, shape: TableShape, indexed: Set<string>, foreignKeys: ForeignKey[]): string {
+  const pk = shape.primaryKey ?? [];
+  const lines = shape.columns.map(
+    (c) => `  ${d.ident(c.name)} ${d.type(c, indexed.has(key(shape.name, c.name)))}${c.nullable ? '' : ' NOT NULL'}`,
+  );
+  if (pk.length > 0) lines.push(`  PRIMARY KEY (${pk.map(d.ident).join(', ')})`);
+  for (const c of shape.columns) {
+    if (c.unique && !(pk.length === 1 && pk[0] === c.name)) lines.push(`  UNIQUE (${d.ident(c.name)})`);
+  }
+  for (const u of shape.unique) lines.push(`  UNIQUE (${u.map(d.ident).join(', ')})`);
+  if (d.inlineForeignKeys) {
+    for (const fk of foreignKeys.filter((f) => f.table === shape)) {
+      lines.push(
+        `  CONSTRAINT ${d.ident(constraintName(fk))} FOREIGN KEY (${d.ident(fk.column.name)}) ` +
+          `REFERENCES ${d.ident(fk.parent.name)} (${d.ident(fk.parentColumn)})${d.deferrable}`,
+      );
+    }
+  }
+  return `CREATE TABLE ${d.ident(shape.name)} (\n${lines.join(',\n')}\n)${d.tableSuffix};\n`;
+}
+
+const key = (table: string, column: string) => `${table}\u0000${column}`;
+
+// A foreign key needs a unique parent column; others are reported in a comment instead of failing the load.
+function foreignKeysOf(shapes: TableShape[]): { foreignKeys: ForeignKey[]; skipped: string[] } {
+  const byName = new Map(shapes.map((s) => [s.name, s]));
+  const foreignKeys: ForeignKey[] = [];
+  const skipped: string[] = [];
+  for (const table of shapes) {
+    for (const column of table.columns) {
+      if (!column.references) continue;
+      const { table: parentName, column: parentColumn } = column.references;
+      const parent = byName.get(parentName);
+      const where = `${table.name}.${column.name} -> ${parentName}.${parentColumn}`;
+      if (!parent) skipped.push(`${where}: table not in this export`);
+      else if (!parent.columns.some((c) => c.name === parentColumn)) skipped.push(`${where}: no such column`);
+      else if (!isUniqueColumn(parent, parentColumn)) skipped.push(`${where}: parent column is not unique`);
+      else foreignKeys.push({ table, column, parent, parentColumn });
+    }
+  }
+  return { foreignKeys, skipped };
+}
+
+function isUniqueColumn(shape: TableShape, column: string): boolean {
+  const pk = shape.primaryKey ?? [];
+  return (pk.length === 1 && pk[0] === column) || shape.columns.some((c) => c.name === column && c.unique);
+}
+
+function indexedColumns(shapes: TableShape[], foreignKeys: ForeignKey[]): Set<string> {
+  const set = new Set<string>();
+  for (const s of shapes) {
+    for (const c of s.primaryKey ?? []) set.add(key(s.name, c));
+    for (const u of s.unique) for (const c of u) set.add(key(s.name, c));
+    for (const c of s.columns) if (c.unique) set.add(key(s.name, c.name));
+  }
+  for (const fk of foreignKeys) {
+    set.add(key(fk.table.name, fk.column.name));
+    set.add(key(fk.parent.name, fk.parentColumn));
+  }
+  return set;
+}
+
+// PostgreSQL truncates names past 63 bytes and MySQL rejects past 64: keep them short and distinct
+function constraintName(fk: ForeignKey): string {
+  const name = `${fk.table.name}_${fk.column.name}_fkey`;
+  if (Buffer.byteLength(name) <= 60) return name;
+  const hash = createHash('sha1').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, 40)}_${hash}_fkey`;
+}

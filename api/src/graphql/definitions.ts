@@ -1,0 +1,34 @@
+import { compile, DefinitionError, parseDefinition, type Definition } from '../engine/index.js';
+import { LimitError, ValidationError } from './errors.js';
+
+function asValidationError(error: unknown): unknown {
+  return error instanceof DefinitionError
+    ? new ValidationError(error.issues.map((issue) => ({ path: issue.path, message: issue.message })))
+    : error;
+}
+
+/** The engine's parse of a definition, or a ValidationError carrying every problem's path. */
+export function checkDefinition(json: unknown): Definition {
+  try {
+    return parseDefinition(json);
+  } catch (error) {
+    throw asValidationError(error);
+  }
+}
+
+/**
+ * Rows an export of `rowCount` would write over all tables (children per parent multiply it),
+ * or a LimitError past `maxRows`.
+ */
+export function checkExportSize(definition: Definition, rowCount: number, maxRows: number): number {
+  let total: number;
+  try {
+    total = compile(definition, { rows: rowCount }).tables.reduce((sum, table) => sum + table.rows, 0);
+  } catch (error) {
+    throw asValidationError(error);
+  }
+  if (total > maxRows) {
+    throw new LimitError(`rowCount: ${rowCount} rows make ${total} rows over all tables; the limit is ${maxRows} per export`, maxRows, total);
+  }
+  return total;
+}

@@ -1,0 +1,124 @@
+// Mutations of exports. Workers pick `pending` rows up; here we only queue, cancel and tidy.
+import { randomBytes } from 'node:crypto';
+import type { Tx } from '../../db/port.js';
+import { builder } from '../builder.js';
+import { asCaller, type GraphQLContext } from '../context.js';
+import { checkDefinition, checkExportSize } from '../definitions.js';
+import { ConflictError, ForbiddenError, LimitError, NotFoundError, ValidationError } from '../errors.js';
+import * as exports from '../repos/exports.js';
+import { findSchema } from '../repos/schemas.js';
+import { ExportFormatEnum, ExportRef } from './export.js';
+import { isUuid } from './schema.js';
+
+const ExportPayload = builder.objectRef<{ export: exports.ExportRecord }>('ExportPayload').implement({
+  fields: (t) => ({ export: t.field({ type: ExportRef, resolve: (payload) => payload.export }) }),
+});
+const DeleteExportPayload = builder.objectRef<{ deletedId: string }>('DeleteExportPayload').implement({
+  fields: (t) => ({ deletedId: t.exposeID('deletedId') }),
+});
+const errors = { types: [NotFoundError, ForbiddenError, ConflictError, ValidationError, LimitError] };
+
+async function ownExport(tx: Tx, userId: string, id: string, action: string) {
+  const found = isUuid(id) ? await exports.findExport(tx, id) : undefined;
+  if (!found) throw new NotFoundError('export', id);
+  if (found.ownerId !== userId) throw new ForbiddenError(`only the person who started export ${id} may ${action} it`);
+  return found;
+}
+
+/** Inserts the export as the caller, then its first event as service role, and tells subscribers. */
+async function queue(ctx: GraphQLContext, payload: exports.JobPayload, schemaId: string | null) {
+  const created = await asCaller(ctx, async (tx, claims) => {
+    const active = await exports.countActiveExports(tx, claims.sub);
+    if (active >= ctx.limits.maxRunningExports) {
+      throw new LimitError(`you have ${active} exports queued or running; the limit is ${ctx.limits.maxRunningExports}`, ctx.limits.maxRunningExports, active + 1);
+    }
+    return exports.insertExport(tx, { schemaId, ownerId: claims.sub, payload, retentionDays: ctx.limits.exportRetentionDays });
+  });
+  const event = await ctx.db.asService((tx) => exports.insertEvent(tx, created.id, 'PENDING', 'queued', { rowCount: payload.rowCount }));
+  ctx.pubsub.publish('exportEvent', created.id, event);
+  ctx.pubsub.publish('exportChanged', created.ownerId, { exportId: created.id });
+  return { export: created };
+}
+
+builder.mutationFields((t) => ({
+  startExport: t.field({
+    type: ExportPayload,
+    errors,
+    args: {
+      schemaId: t.arg.id({ description: 'Export a saved schema…' }),
+      definition: t.arg({ type: 'JSON', description: '…or an unsaved definition (exactly one of the two).' }),
+      format: t.arg({ type: ExportFormatEnum, required: true }),
+      rowCount: t.arg.int({ required: true }),
+      seed: t.arg.string({ description: 'Same seed, same rows. Defaults to the schema seed, else a random one.' }),
+      options: t.arg({ type: 'JSON', description: 'Format options (delimiter, header, dialect...).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if ((args.schemaId == null) === (args.definition == null)) throw ValidationError.at('schemaId', 'give exactly one of schemaId and definition');
+      if (args.rowCount < 1) throw ValidationError.at('rowCount', `must be at least 1 (got ${args.rowCount})`);
+      if (args.rowCount > ctx.limits.maxExportRows) {
+        throw new LimitError(`rowCount: at most ${ctx.limits.maxExportRows} rows per export (got ${args.rowCount})`, ctx.limits.maxExportRows, args.rowCount);
+      }
+      if (args.options != null && (typeof args.options !== 'object' || Array.isArray(args.options))) throw ValidationError.at('options', 'must be an object');
+      let definition = args.definition;
+      let seed = args.seed ?? null;
+      if (args.schemaId != null) {
+        const schemaId = args.schemaId;
+        const schema = isUuid(schemaId) ? await asCaller(ctx, (tx, claims) => findSchema(tx, claims.sub, schemaId)) : undefined;
+        if (!schema) throw new NotFoundError('schema', schemaId);
+        definition = schema.definition;
+        seed ??= schema.seed;
+      }
+      checkExportSize(checkDefinition(definition), args.rowCount, ctx.limits.maxExportRows);
+      const payload = {
+        definition,
+        format: args.format,
+        options: (args.options ?? {}) as Record<string, unknown>,
+        seed: seed ?? randomBytes(6).toString('hex'),
+        rowCount: args.rowCount,
+      };
+      return queue(ctx, payload, args.schemaId ?? null);
+    },
+  }),
+  cancelExport: t.field({
+    type: ExportPayload,
+    errors,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const cancelled = await asCaller(ctx, async (tx, claims) => {
+        const found = await ownExport(tx, claims.sub, id, 'cancel');
+        if (exports.TERMINAL_STATUSES.includes(found.status)) throw new ConflictError(`export ${id} has already ${found.status.toLowerCase()}`);
+        await exports.cancelExport(tx, id);
+        return (await exports.findExport(tx, id))!;
+      });
+      ctx.pubsub.publish('exportChanged', cancelled.ownerId, { exportId: id });
+      return { export: cancelled };
+    },
+  }),
+  retryExport: t.field({
+    type: ExportPayload,
+    errors,
+    description: 'Queues a new export with the same definition, format, options and seed.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const previous = await asCaller(ctx, (tx, claims) => ownExport(tx, claims.sub, id, 'retry'));
+      if (!exports.TERMINAL_STATUSES.includes(previous.status)) throw new ConflictError(`export ${id} is still ${previous.status.toLowerCase()}`);
+      return queue(ctx, previous.payload, previous.schemaId);
+    },
+  }),
+  deleteExport: t.field({
+    type: DeleteExportPayload,
+    errors,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const ownerId = await asCaller(ctx, async (tx, claims) => {
+        const found = await ownExport(tx, claims.sub, id, 'delete');
+        if (!exports.TERMINAL_STATUSES.includes(found.status)) throw new ConflictError(`export ${id} is ${found.status.toLowerCase()}: cancel it first`);
+        return found.ownerId;
+      });
+      // RLS gives users no delete on exports; the owner check above is the guard
+      if (!(await ctx.db.asService((tx) => exports.deleteExport(tx, id)))) throw new NotFoundError('export', id);
+      ctx.pubsub.publish('exportChanged', ownerId, { exportId: id });
+      return { deletedId: id };
+    },
+  }),
+}));

@@ -1,0 +1,75 @@
+import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import { builder } from '../builder.js';
+import { asCaller } from '../context.js';
+import { exportsByIds, exportsOfSchemas, listExports, type ExportRecord } from '../repos/exports.js';
+import { isUuid, SchemaRef } from './schema.js';
+import { UserRef } from './user.js';
+
+export const ExportFormatEnum = builder.enumType('ExportFormat', { values: ['CSV', 'JSON', 'NDJSON', 'SQL', 'XLSX'] as const });
+export const ExportStatusEnum = builder.enumType('ExportStatus', {
+  values: ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const,
+});
+
+const ExportProgressRef = builder.objectRef<ExportRecord>('ExportProgress').implement({
+  fields: (t) => ({
+    rowsDone: t.exposeFloat('rowsDone'),
+    rowCount: t.exposeFloat('rowCount'),
+    fraction: t.float({ description: 'rowsDone / rowCount, 0..1', resolve: (e) => (e.rowCount > 0 ? Math.min(1, e.rowsDone / e.rowCount) : 0) }),
+  }),
+});
+
+export const ExportRef = builder.loadableObject('Export', {
+  description: 'One run of generating rows into a file.',
+  load: (ids: string[], ctx) => asCaller(ctx, (tx) => exportsByIds(tx, ids)),
+  sort: (e) => e.id,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    schema: t.field({ type: SchemaRef, nullable: true, resolve: (e) => e.schemaId }),
+    owner: t.field({ type: UserRef, resolve: (e) => e.ownerId }),
+    format: t.field({ type: ExportFormatEnum, resolve: (e) => e.format }),
+    status: t.field({ type: ExportStatusEnum, resolve: (e) => e.status }),
+    rowCount: t.exposeFloat('rowCount'),
+    seed: t.exposeString('seed'),
+    options: t.field({ type: 'JSON', resolve: (e) => e.payload?.options ?? {} }),
+    attempt: t.exposeInt('attempt', { description: 'How many times a worker has picked this export up.' }),
+    error: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.errorDetails ?? null }),
+    progress: t.field({ type: ExportProgressRef, resolve: (e) => e }),
+    downloadUrl: t.string({ nullable: true, description: 'Null until the export succeeded and storage can sign a URL.', resolve: () => null }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+builder.objectField(SchemaRef, 'exports', (t) =>
+  t.loadableGroup({
+    type: ExportRef,
+    description: 'The latest 20 exports of this schema that you can see.',
+    load: (schemaIds: string[], ctx) => asCaller(ctx, (tx) => exportsOfSchemas(tx, schemaIds, 20)),
+    group: (e) => (e as ExportRecord).schemaId!,
+    resolve: (schema) => schema.id,
+  }),
+);
+
+builder.queryField('export', (t) =>
+  t.field({
+    type: ExportRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => (isUuid(id) ? ((await asCaller(ctx, (tx) => exportsByIds(tx, [id])))[0] ?? null) : null),
+  }),
+);
+
+builder.queryField('exports', (t) =>
+  t.connection({
+    type: ExportRef,
+    args: { status: t.arg({ type: ExportStatusEnum }), schemaId: t.arg.id() },
+    resolve: (_root, args, ctx) =>
+      resolveCursorConnection({ args, toCursor: (e: ExportRecord) => e.cursor }, (page: ResolveCursorConnectionArgs) =>
+        args.schemaId && !isUuid(args.schemaId)
+          ? Promise.resolve([])
+          : asCaller(ctx, (tx) => listExports(tx, { status: args.status, schemaId: args.schemaId }, page)),
+      ),
+  }),
+);

@@ -1,0 +1,14 @@
+import { builder } from '../builder.js';
+import './root.js';
+import './errors.js';
+import './user.js';
+import './field-type.js';
+import './schema.js';
+import './schema-edit.js';
+import './member.js';
+import './export.js';
+import './export-start.js';
+import './export-event.js';
+import './preview.js';
+
+export const schema = builder.toSchema();

@@ -1,0 +1,170 @@
+// CHECK expressions → per-column rules the generators can honour. Anything else is reported.
+import type { PgNode } from './model.js';
+
+export interface ColumnRule {
+  /** Allowed values (IN / = ANY / =). */
+  values?: (string | number | boolean)[];
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  /** This column must be after (or not before) another column of the row. */
+  after?: { column: string; strict: boolean };
+}
+
+export interface CheckAnalysis {
+  rules: Map<string, ColumnRule>;
+  /** Conjuncts that were not understood (their SQL is reported by the caller). */
+  understood: boolean;
+}
+
+const str = (n: PgNode | undefined): string => n?.String?.sval ?? '';
+
+function unwrap(node: PgNode): PgNode {
+  while (node?.TypeCast) node = node.TypeCast.arg;
+  return node;
+}
+
+function columnOf(node: PgNode): string | undefined {
+  const n = unwrap(node);
+  const fields: PgNode[] | undefined = n?.ColumnRef?.fields;
+  return fields ? str(fields[fields.length - 1]) : undefined;
+}
+
+function constOf(node: PgNode): string | number | boolean | undefined {
+  const n = unwrap(node);
+  const c = n?.A_Const;
+  if (!c || c.isnull) return undefined;
+  if (c.ival) return c.ival.ival ?? 0;
+  if (c.fval) return Number(c.fval.fval);
+  if (c.sval) return c.sval.sval ?? '';
+  if (c.boolval) return c.boolval.boolval ?? false;
+  return undefined;
+}
+
+/** `length(col)`, `char_length(col)`, `character_length(col)` → col. */
+function lengthOf(node: PgNode): string | undefined {
+  const fn = unwrap(node)?.FuncCall;
+  if (!fn || fn.args?.length !== 1) return undefined;
+  const name = str(fn.funcname[fn.funcname.length - 1]).toLowerCase();
+  if (!['length', 'char_length', 'character_length'].includes(name)) return undefined;
+  // length(trim(col)) is the usual "not blank" idiom: same bound on col for our generators
+  const inner = unwrap(fn.args[0]);
+  if (inner.FuncCall && ['btrim', 'trim'].includes(str(inner.FuncCall.funcname.at(-1)).toLowerCase()) && inner.FuncCall.args?.length === 1)
+    return columnOf(inner.FuncCall.args[0]);
+  return columnOf(fn.args[0]);
+}
+
+/** Elements of ARRAY['a','b'] or '{a,b}'::text[]. */
+function arrayValues(node: PgNode): (string | number | boolean)[] | undefined {
+  const n = unwrap(node);
+  if (n?.A_ArrayExpr) {
+    const out = (n.A_ArrayExpr.elements ?? []).map(constOf);
+    return out.every((v: unknown) => v !== undefined) ? out : undefined;
+  }
+  const text = constOf(n);
+  if (typeof text === 'string' && text.startsWith('{') && text.endsWith('}')) {
+    return text.slice(1, -1).split(',').map((s) => s.trim().replace(/^"(.*)"$/, '$1'));
+  }
+  return undefined;
+}
+
+const FLIP: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '<>': '<>', '!=': '<>' };
+
+export function analyzeCheck(expr: PgNode): CheckAnalysis {
+  const rules = new Map<string, ColumnRule>();
+  const rule = (column: string): ColumnRule => {
+    let r = rules.get(column);
+    if (!r) rules.set(column, (r = {}));
+    return r;
+  };
+  const lower = (r: ColumnRule, v: number, exclusive: boolean) => {
+    if (r.min === undefined || v > r.min || (v === r.min && exclusive)) Object.assign(r, { min: v, minExclusive: exclusive });
+  };
+  const upper = (r: ColumnRule, v: number, exclusive: boolean) => {
+    if (r.max === undefined || v < r.max || (v === r.max && exclusive)) Object.assign(r, { max: v, maxExclusive: exclusive });
+  };
+
+  const visit = (node: PgNode): boolean => {
+    node = unwrap(node);
+    if (node.BoolExpr?.boolop === 'AND_EXPR') return node.BoolExpr.args.map(visit).every(Boolean);
+    if (node.NullTest) return node.NullTest.nulltesttype === 'IS_NOT_NULL' && columnOf(node.NullTest.arg) !== undefined;
+    const e = node.A_Expr;
+    if (!e) return false;
+    const op = str(e.name?.[e.name.length - 1]);
+    if (e.kind === 'AEXPR_IN' && op === '=') {
+      const column = columnOf(e.lexpr);
+      const values = (e.rexpr?.List?.items ?? []).map(constOf);
+      if (!column || values.some((v: unknown) => v === undefined)) return false;
+      rule(column).values = values;
+      return true;
+    }
+    if (e.kind === 'AEXPR_OP_ANY' && op === '=') {
+      const column = columnOf(e.lexpr);
+      const values = arrayValues(e.rexpr);
+      if (!column || !values) return false;
+      rule(column).values = values;
+      return true;
+    }
+    if (e.kind === 'AEXPR_BETWEEN') {
+      const [lo, hi] = (e.rexpr?.List?.items ?? []).map(constOf);
+      const column = columnOf(e.lexpr);
+      const len = lengthOf(e.lexpr);
+      if (typeof lo !== 'number' || typeof hi !== 'number') return false;
+      if (column) {
+        lower(rule(column), lo, false);
+        upper(rule(column), hi, false);
+        return true;
+      }
+      if (len) {
+        const r = rule(len);
+        r.minLength = Math.max(r.minLength ?? 0, lo);
+        r.maxLength = Math.min(r.maxLength ?? Infinity, hi);
+        return true;
+      }
+      return false;
+    }
+    if (e.kind !== 'AEXPR_OP' || !(op in FLIP)) return false;
+    let left = e.lexpr;
+    let right = e.rexpr;
+    let o = op;
+    if (constOf(left) !== undefined) [left, right, o] = [right, left, FLIP[op]!];
+    const value = constOf(right);
+    const column = columnOf(left);
+    const other = columnOf(right);
+    if (column && other && ['>', '>=', '<', '<='].includes(o)) {
+      // ends_at > starts_at: the later column is generated after the earlier one
+      const [later, earlier] = o.startsWith('>') ? [column, other] : [other, column];
+      rule(later).after = { column: earlier, strict: !o.endsWith('=') };
+      return true;
+    }
+    if (value === undefined) return false;
+    if (column) {
+      const r = rule(column);
+      if (o === '=') r.values = [value];
+      else if (o === '<>') {
+        if (value === '') r.minLength = Math.max(r.minLength ?? 0, 1);
+        else return false;
+      } else if (typeof value === 'number') {
+        if (o[0] === '>') lower(r, value, o === '>');
+        else upper(r, value, o === '<');
+      } else return false;
+      return true;
+    }
+    const len = lengthOf(left);
+    if (len && typeof value === 'number') {
+      const r = rule(len);
+      if (o === '>' || o === '>=') r.minLength = Math.max(r.minLength ?? 0, o === '>' ? value + 1 : value);
+      else if (o === '<' || o === '<=') r.maxLength = Math.min(r.maxLength ?? Infinity, o === '<' ? value - 1 : value);
+      else if (o === '=') Object.assign(r, { minLength: value, maxLength: value });
+      else return false;
+      return true;
+    }
+    return false;
+  };
+
+  const understood = visit(expr);
+  return { rules, understood };
+}

@@ -1,0 +1,73 @@
+// The DDL-level model: what a schema says, before any choice about generators.
+// Both the SQL importer and the catalog introspector produce it, so both paths agree.
+import type { SourcePlace, ImportNote } from './errors.js';
+
+/** A parsed expression node as libpg_query returns it (e.g. `{ A_Expr: {...} }`). */
+export type PgNode = Record<string, any>;
+
+export interface TypeRef {
+  /** Lower-case type name without the `pg_catalog.` prefix: `int4`, `varchar`, `timestamptz`, `mood`. */
+  name: string;
+  /** The schema when written (`public.mood`), pg_catalog excluded. */
+  schema?: string;
+  /** Type modifiers: varchar(20) → [20], numeric(10,2) → [10, 2]. */
+  mods: number[];
+  /** 0 for scalars, 1 for `text[]`, ... */
+  arrayDims: number;
+}
+
+export type DefaultValue =
+  | { kind: 'literal'; value: string | number | boolean }
+  | { kind: 'null' }
+  | { kind: 'now' }
+  | { kind: 'uuid' }
+  | { kind: 'sequence' }
+  | { kind: 'expression'; text: string };
+
+export interface ColumnModel {
+  name: string;
+  type: TypeRef;
+  notNull: boolean;
+  default?: DefaultValue;
+  /** GENERATED ALWAYS AS (...) STORED: the database computes it, nothing is loaded. */
+  generated: boolean;
+  place: SourcePlace;
+}
+
+export interface ConstraintModel {
+  kind: 'primary' | 'unique' | 'foreign' | 'check';
+  name?: string;
+  columns: string[];
+  references?: { schema: string; table: string; columns: string[] };
+  /** CHECK expression and its SQL text. */
+  expr?: PgNode;
+  text?: string;
+  place: SourcePlace;
+}
+
+export interface TableModel {
+  schema: string;
+  name: string;
+  columns: ColumnModel[];
+  constraints: ConstraintModel[];
+  place: SourcePlace;
+}
+
+export interface EnumModel {
+  schema: string;
+  name: string;
+  values: string[];
+}
+
+export interface SchemaModel {
+  tables: TableModel[];
+  enums: EnumModel[];
+  /** CREATE DOMAIN name → its base type. */
+  domains: { schema: string; name: string; base: TypeRef }[];
+  notes: ImportNote[];
+}
+
+/** `public.users` is written `users`; other schemas keep their prefix (`auth.users`). */
+export function qualifiedName(schema: string, name: string): string {
+  return schema === 'public' ? name : `${schema}.${name}`;
+}

@@ -1,0 +1,342 @@
+// PostgreSQL DDL → SchemaModel, with the real Postgres parser (libpg_query via pgsql-parser).
+import { deparseSync, loadModule, parseSync } from 'pgsql-parser';
+import { ImportError, SourceMap, type ImportNote, type SourcePlace } from './errors.js';
+import type { ColumnModel, ConstraintModel, DefaultValue, PgNode, SchemaModel, TableModel, TypeRef } from './model.js';
+
+// the WASM module loads once; afterwards parsing is synchronous, so importSql can be too
+await loadModule();
+
+const SKIPPED: Record<string, string> = {
+  CreatePolicyStmt: 'policy',
+  AlterPolicyStmt: 'policy',
+  GrantStmt: 'grant',
+  GrantRoleStmt: 'grant',
+  AlterDefaultPrivilegesStmt: 'default privileges',
+  CreateFunctionStmt: 'function',
+  AlterFunctionStmt: 'function',
+  CreateTrigStmt: 'trigger',
+  CreateEventTrigStmt: 'event trigger',
+  ViewStmt: 'view',
+  CreateTableAsStmt: 'materialized view / table as',
+  CommentStmt: 'comment',
+  CreateExtensionStmt: 'extension',
+  CreateSchemaStmt: 'schema',
+  CreateSeqStmt: 'sequence',
+  AlterSeqStmt: 'sequence',
+  CreateRoleStmt: 'role',
+  AlterOwnerStmt: 'owner change',
+  VariableSetStmt: 'SET',
+  TransactionStmt: 'transaction control',
+  DoStmt: 'DO block',
+  SelectStmt: 'SELECT',
+  InsertStmt: 'INSERT (existing data)',
+  UpdateStmt: 'UPDATE',
+  DeleteStmt: 'DELETE',
+  DropStmt: 'DROP',
+  RuleStmt: 'rule',
+  CreatePublicationStmt: 'publication',
+  AlterPublicationStmt: 'publication',
+  CompositeTypeStmt: 'composite type',
+  CreateRangeStmt: 'range type',
+};
+
+function str(node: PgNode | undefined): string {
+  return node?.String?.sval ?? '';
+}
+
+function constValue(node: PgNode): string | number | boolean | null | undefined {
+  const c = node.A_Const;
+  if (!c) return undefined;
+  if (c.isnull) return null;
+  if (c.ival) return c.ival.ival ?? 0;
+  if (c.fval) return Number(c.fval.fval);
+  if (c.sval) return c.sval.sval ?? '';
+  if (c.boolval) return c.boolval.boolval ?? false;
+  if (c.bsval) return c.bsval.bsval ?? '';
+  return undefined;
+}
+
+export function typeRefOf(typeName: PgNode): TypeRef {
+  const names: string[] = (typeName.names ?? []).map(str);
+  let name = names[names.length - 1]!.toLowerCase();
+  const schema = names.length > 1 ? names[names.length - 2]!.toLowerCase() : undefined;
+  const mods = (typeName.typmods ?? [])
+    .map((m: PgNode) => constValue(m))
+    .filter((v: unknown): v is number => typeof v === 'number');
+  // `timestamp with time zone` and friends come as pg_catalog.timestamptz already; interval
+  // carries a field mask as typmod that we do not need
+  if (name === 'interval') mods.length = 0;
+  return {
+    name,
+    ...(schema && schema !== 'pg_catalog' ? { schema } : {}),
+    mods,
+    arrayDims: (typeName.arrayBounds ?? []).length,
+  };
+}
+
+/** The SQL text of an expression node, for notes. */
+export function exprText(node: PgNode): string {
+  try {
+    return deparseSync(node as any).replace(/\s+/g, ' ').trim();
+  } catch {
+    return JSON.stringify(node);
+  }
+}
+
+function unwrapCast(node: PgNode): PgNode {
+  while (node.TypeCast) node = node.TypeCast.arg;
+  return node;
+}
+
+function defaultOf(raw: PgNode): DefaultValue {
+  const node = unwrapCast(raw);
+  const v = constValue(node);
+  if (v === null) return { kind: 'null' };
+  if (v !== undefined) return { kind: 'literal', value: v };
+  // `true`/`false` written as `'t'::boolean` is handled above; SQL value functions:
+  if (node.SQLValueFunction) {
+    const op: string = node.SQLValueFunction.op ?? '';
+    if (/TIMESTAMP|DATE|TIME/.test(op)) return { kind: 'now' };
+  }
+  if (node.FuncCall) {
+    const fn = (node.FuncCall.funcname ?? []).map(str).pop()?.toLowerCase() ?? '';
+    if (['now', 'clock_timestamp', 'statement_timestamp', 'transaction_timestamp', 'timezone'].includes(fn)) return { kind: 'now' };
+    if (['gen_random_uuid', 'uuid_generate_v4', 'uuid_generate_v1', 'uuidv4', 'uuidv7', 'uuid_generate_v7'].includes(fn)) return { kind: 'uuid' };
+    if (fn === 'nextval') return { kind: 'sequence' };
+  }
+  return { kind: 'expression', text: exprText(raw) };
+}
+
+export interface ParsedDdl {
+  model: SchemaModel;
+}
+
+/** Parses DDL; throws ImportError with line and column when it is not valid PostgreSQL. */
+export function parseDdl(sql: string): SchemaModel {
+  const map = new SourceMap(sql);
+  let tree: { stmts?: { stmt: PgNode; stmt_location?: number }[] };
+  try {
+    tree = parseSync(sql);
+  } catch (error) {
+    const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
+    const place = map.fromChar(details?.cursorPosition ?? 0);
+    throw new ImportError([{ ...place, message: (error as Error).message }]);
+  }
+  const builder = new ModelBuilder(map);
+  for (const { stmt, stmt_location } of tree.stmts ?? []) builder.statement(stmt, map.statementStart(stmt_location));
+  return builder.finish();
+}
+
+class ModelBuilder {
+  private readonly tables = new Map<string, TableModel>();
+  private readonly model: SchemaModel = { tables: [], enums: [], domains: [], notes: [] };
+
+  constructor(private readonly map: SourceMap) {}
+
+  private note(place: SourcePlace, message: string): void {
+    this.model.notes.push({ ...place, message } satisfies ImportNote);
+  }
+
+  private table(relation: PgNode): TableModel | undefined {
+    return this.tables.get(`${relation.schemaname ?? 'public'}.${relation.relname}`);
+  }
+
+  statement(stmt: PgNode, place: SourcePlace): void {
+    const kind = Object.keys(stmt)[0] ?? 'unknown';
+    const body = stmt[kind];
+    switch (kind) {
+      case 'CreateStmt':
+        return this.createTable(body, place);
+      case 'CreateEnumStmt': {
+        const names: string[] = body.typeName.map(str);
+        this.model.enums.push({
+          schema: names.length > 1 ? names[0]! : 'public',
+          name: names[names.length - 1]!,
+          values: body.vals.map(str),
+        });
+        return;
+      }
+      case 'CreateDomainStmt': {
+        const names: string[] = body.domainname.map(str);
+        this.model.domains.push({
+          schema: names.length > 1 ? names[0]! : 'public',
+          name: names[names.length - 1]!,
+          base: typeRefOf(body.typeName),
+        });
+        if ((body.constraints ?? []).some((c: PgNode) => c.Constraint?.contype === 'CONSTR_CHECK'))
+          this.note(place, `domain ${names.join('.')}: its CHECK is not applied to generated values`);
+        return;
+      }
+      case 'AlterTableStmt':
+        return this.alterTable(body, place);
+      case 'IndexStmt':
+        return this.index(body, place);
+      default: {
+        const what = SKIPPED[kind] ?? kind.replace(/Stmt$/, '');
+        this.note(place, `skipped ${what} (does not shape data)`);
+      }
+    }
+  }
+
+  private createTable(body: PgNode, place: SourcePlace): void {
+    const relation = body.relation;
+    const schema: string = relation.schemaname ?? 'public';
+    const key = `${schema}.${relation.relname}`;
+    if (body.partbound || body.inhRelations?.length) {
+      this.note(place, `table ${relation.relname}: inheritance / partitions are not followed; it is imported on its own`);
+    }
+    if (this.tables.has(key)) {
+      this.note(place, `table ${relation.relname} is created twice; the second definition wins`);
+      this.model.tables = this.model.tables.filter((t) => t !== this.tables.get(key));
+    }
+    const table: TableModel = { schema, name: relation.relname, columns: [], constraints: [], place };
+    this.tables.set(key, table);
+    this.model.tables.push(table);
+    for (const element of body.tableElts ?? []) {
+      if (element.ColumnDef) this.column(table, element.ColumnDef);
+      else if (element.Constraint) this.constraint(table, element.Constraint, []);
+      else this.note(place, `table ${relation.relname}: skipped ${Object.keys(element)[0]}`);
+    }
+  }
+
+  private column(table: TableModel, def: PgNode): void {
+    const place = this.map.fromByte(def.location);
+    const type = typeRefOf(def.typeName);
+    const column: ColumnModel = { name: def.colname, type, notNull: Boolean(def.is_not_null), generated: false, place };
+    const serial = /^(small|big)?serial$|^serial[248]$/.exec(type.name);
+    if (serial) {
+      column.type = { name: type.name.startsWith('small') || type.name === 'serial2' ? 'int2' : type.name.startsWith('big') || type.name === 'serial8' ? 'int8' : 'int4', mods: [], arrayDims: 0 };
+      column.default = { kind: 'sequence' };
+      column.notNull = true;
+    }
+    table.columns.push(column);
+    for (const c of def.constraints ?? []) this.constraint(table, c.Constraint, [def.colname], column);
+  }
+
+  private constraint(table: TableModel, c: PgNode, own: string[], column?: ColumnModel): void {
+    const place = this.map.fromByte(c.location);
+    const keys = (list: PgNode[] | undefined) => (list?.length ? list.map(str) : own);
+    const base = { ...(c.conname ? { name: c.conname as string } : {}), place };
+    switch (c.contype) {
+      case 'CONSTR_NOTNULL':
+        if (column) column.notNull = true;
+        return;
+      case 'CONSTR_NULL':
+        return;
+      case 'CONSTR_DEFAULT':
+        if (column) column.default = defaultOf(c.raw_expr);
+        return;
+      case 'CONSTR_IDENTITY':
+        if (column) {
+          column.default = { kind: 'sequence' };
+          column.notNull = true;
+        }
+        return;
+      case 'CONSTR_GENERATED':
+        if (column) column.generated = true;
+        return;
+      case 'CONSTR_PRIMARY':
+        table.constraints.push({ kind: 'primary', columns: keys(c.keys), ...base });
+        return;
+      case 'CONSTR_UNIQUE':
+        table.constraints.push({ kind: 'unique', columns: keys(c.keys), ...base });
+        return;
+      case 'CONSTR_FOREIGN': {
+        const pk = c.pktable;
+        table.constraints.push({
+          kind: 'foreign',
+          columns: keys(c.fk_attrs),
+          references: { schema: pk.schemaname ?? 'public', table: pk.relname, columns: (c.pk_attrs ?? []).map(str) },
+          ...base,
+        });
+        return;
+      }
+      case 'CONSTR_CHECK':
+        table.constraints.push({ kind: 'check', columns: own, expr: c.raw_expr, text: exprText(c.raw_expr), ...base });
+        return;
+      default:
+        this.note(place, `table ${table.name}: constraint ${c.conname ?? c.contype} (${String(c.contype).replace('CONSTR_', '').toLowerCase()}) is not understood; generated rows may violate it`);
+    }
+  }
+
+  private alterTable(body: PgNode, place: SourcePlace): void {
+    if (body.objtype && body.objtype !== 'OBJECT_TABLE') {
+      this.note(place, `skipped ALTER ${String(body.objtype).replace('OBJECT_', '').toLowerCase()} (does not shape data)`);
+      return;
+    }
+    const table = this.table(body.relation);
+    for (const { AlterTableCmd: cmd } of body.cmds ?? []) {
+      const sub: string = cmd.subtype;
+      if (sub === 'AT_EnableRowSecurity' || sub === 'AT_ForceRowSecurity' || sub === 'AT_DisableRowSecurity' || sub === 'AT_ChangeOwner' || sub === 'AT_ReplicaIdentity') {
+        this.note(place, `skipped ALTER TABLE ${body.relation.relname} ${sub.replace('AT_', '')} (does not shape data)`);
+        continue;
+      }
+      if (!table) {
+        this.note(place, `ALTER TABLE ${body.relation.relname}: the table is not created in this SQL; skipped`);
+        return;
+      }
+      const column = cmd.name ? table.columns.find((c) => c.name === cmd.name) : undefined;
+      switch (sub) {
+        case 'AT_AddConstraint':
+          this.constraint(table, cmd.def.Constraint, []);
+          break;
+        case 'AT_AddColumn':
+          this.column(table, cmd.def.ColumnDef);
+          break;
+        case 'AT_ColumnDefault':
+          if (column) column.default = cmd.def ? defaultOf(cmd.def) : undefined;
+          break;
+        case 'AT_SetNotNull':
+          if (column) column.notNull = true;
+          break;
+        case 'AT_DropNotNull':
+          if (column) column.notNull = false;
+          break;
+        case 'AT_DropColumn':
+          table.columns = table.columns.filter((c) => c.name !== cmd.name);
+          break;
+        case 'AT_DropConstraint':
+          table.constraints = table.constraints.filter((c) => c.name !== cmd.name);
+          break;
+        case 'AT_AlterColumnType':
+          if (column) column.type = typeRefOf(cmd.def.ColumnDef.typeName);
+          break;
+        default:
+          this.note(place, `ALTER TABLE ${table.name}: skipped ${sub.replace('AT_', '')}`);
+      }
+    }
+  }
+
+  private index(body: PgNode, place: SourcePlace): void {
+    if (!body.unique) return; // plain indexes do not constrain data
+    const table = this.table(body.relation);
+    if (!table) {
+      this.note(place, `unique index on ${body.relation.relname}: the table is not created in this SQL; skipped`);
+      return;
+    }
+    const columns: string[] = [];
+    for (const { IndexElem: e } of body.indexParams ?? []) {
+      if (e.name) columns.push(e.name);
+      else {
+        // lower(email) / upper(code) / trim(x): unique values of the column are kept unique by
+        // the generators we choose for it; anything else is only noted
+        const fn = e.expr?.FuncCall;
+        const arg = fn?.args?.length === 1 ? unwrapCast(fn.args[0])?.ColumnRef?.fields?.map(str).pop() : undefined;
+        const name = fn?.funcname?.map(str).pop()?.toLowerCase();
+        if (arg && ['lower', 'upper', 'btrim', 'trim'].includes(name)) {
+          columns.push(arg);
+          this.note(place, `unique index on ${name}(${arg}) treated as unique(${arg})`);
+        } else {
+          this.note(place, `unique index on ${table.name} over an expression is not understood; generated rows may violate it`);
+          return;
+        }
+      }
+    }
+    if (body.whereClause) this.note(place, `partial unique index on ${table.name} treated as a full unique(${columns.join(', ')})`);
+    table.constraints.push({ kind: 'unique', columns, ...(body.idxname ? { name: body.idxname } : {}), place });
+  }
+
+  finish(): SchemaModel {
+    return this.model;
+  }
+}

@@ -1,0 +1,314 @@
+// SchemaModel → Definition: foreign keys become refs, CHECKs become options, names pick generators.
+import { analyzeCheck, type ColumnRule } from './checks.js';
+import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
+import { ImportError, type ImportNote, type ImportProblem, type SourcePlace } from './errors.js';
+import { capacityOf, chooseGenerator, usualNullRate, type Generator } from './generators.js';
+import { qualifiedName, type ColumnModel, type ConstraintModel, type SchemaModel, type TableModel, type TypeRef } from './model.js';
+import { categoryOf } from './type-category.js';
+import { catalog } from '../engine/catalog.js';
+
+/** Field types the engine can make unique (its catalog says so). */
+const UNIQUE_TYPES = new Set(catalog.filter((t) => t.uniqueSupported).map((t) => t.id));
+
+export interface MapOptions {
+  /** Rows of every table (default 1000). */
+  rows?: number;
+  /** Share of NULLs in a nullable column without a default (default 0.1). */
+  nullRate?: number;
+}
+
+export interface MapResult {
+  definition: Definition;
+  notes: ImportNote[];
+}
+
+/** Supabase tables a schema commonly references, with the columns worth generating. */
+const KNOWN_EXTERNAL: Record<string, ColumnModel[]> = {
+  'auth.users': [
+    { name: 'id', type: { name: 'uuid', mods: [], arrayDims: 0 }, notNull: true, generated: false, place: { line: 0, column: 0 } },
+    { name: 'email', type: { name: 'varchar', mods: [255], arrayDims: 0 }, notNull: false, generated: false, place: { line: 0, column: 0 } },
+  ],
+};
+
+export function toDefinition(model: SchemaModel, options: MapOptions = {}): MapResult {
+  return new Mapper(model, options).run();
+}
+
+class Mapper {
+  private readonly notes: ImportNote[];
+  private readonly problems: ImportProblem[] = [];
+  private readonly tables = new Map<string, TableModel>();
+  private readonly external = new Map<string, TableModel>();
+  private readonly enums = new Map<string, string[]>();
+  private readonly domains = new Map<string, TypeRef>();
+  private readonly rows: number;
+  /** `schema.table.column` of every column a foreign key points at: never NULL. */
+  private readonly referenced = new Set<string>();
+  private readonly nullRate: number;
+
+  constructor(
+    private readonly model: SchemaModel,
+    options: MapOptions,
+  ) {
+    this.notes = [...model.notes];
+    this.rows = options.rows ?? 1000;
+    this.nullRate = options.nullRate ?? 0.1;
+    for (const t of model.tables) this.tables.set(`${t.schema}.${t.name}`, t);
+    for (const e of model.enums) this.enums.set(e.name, e.values);
+    for (const d of model.domains) this.domains.set(d.name, d.base);
+  }
+
+  private note(place: SourcePlace, message: string) {
+    this.notes.push({ ...place, message });
+  }
+
+  private problem(place: SourcePlace, message: string) {
+    this.problems.push({ ...place, message });
+  }
+
+  run(): MapResult {
+    if (this.model.tables.length === 0) throw new ImportError([{ line: 1, column: 1, message: 'no CREATE TABLE found' }]);
+    this.resolveForeignKeys();
+    const all = [...this.external.values(), ...this.model.tables];
+    const built = all.map((t) => this.table(t));
+    if (this.problems.length) throw new ImportError(this.problems);
+    const ordered = this.parentFirst(built);
+    if (this.problems.length) throw new ImportError(this.problems);
+    this.followRefChains(ordered);
+    if (this.problems.length) throw new ImportError(this.problems);
+    this.notes.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { definition: { version: 1, locale: 'en', tables: ordered }, notes: this.notes };
+  }
+
+  /** Every FK must point at a table of the SQL, or at a schema the SQL does not define (external). */
+  private resolveForeignKeys(): void {
+    const ownSchemas = new Set(this.model.tables.map((t) => t.schema));
+    for (const table of this.model.tables) {
+      for (const fk of table.constraints.filter((c) => c.kind === 'foreign')) {
+        const ref = fk.references!;
+        const key = `${ref.schema}.${ref.table}`;
+        const target = this.tables.get(key);
+        if (target) {
+          if (!ref.columns.length) ref.columns = primaryKeyOf(target) ?? [];
+          for (const c of ref.columns) this.referenced.add(`${key}.${c}`);
+          const missing = ref.columns.filter((c) => !target.columns.some((col) => col.name === c));
+          if (!ref.columns.length) this.problem(fk.place, `table ${table.name}: foreign key (${fk.columns.join(', ')}) references ${qualifiedName(ref.schema, ref.table)}, which has no primary key`);
+          else if (missing.length) this.problem(fk.place, `table ${table.name}: foreign key references ${qualifiedName(ref.schema, ref.table)}.${missing[0]}, which does not exist`);
+          continue;
+        }
+        if (ownSchemas.has(ref.schema)) {
+          this.problem(fk.place, `table ${table.name}: foreign key (${fk.columns.join(', ')}) references unknown table ${qualifiedName(ref.schema, ref.table)}`);
+          continue;
+        }
+        if (!ref.columns.length) ref.columns = ['id'];
+        let ext = this.external.get(key);
+        if (!ext) {
+          const known = KNOWN_EXTERNAL[key];
+          ext = { schema: ref.schema, name: ref.table, columns: known ? known.map((c) => ({ ...c })) : [], constraints: [], place: fk.place };
+          this.external.set(key, ext);
+          this.note(fk.place, `${qualifiedName(ref.schema, ref.table)} is outside this SQL: its rows are generated as an external table, loaded first`);
+        }
+        ref.columns.forEach((name, i) => {
+          if (!ext.columns.some((c) => c.name === name)) {
+            const own = table.columns.find((c) => c.name === fk.columns[i]);
+            ext.columns.push({ name, type: own?.type ?? { name: 'uuid', mods: [], arrayDims: 0 }, notNull: true, generated: false, place: fk.place });
+          }
+        });
+        if (!ext.constraints.some((c) => c.kind === 'primary')) ext.constraints.push({ kind: 'primary', columns: [...ref.columns], place: fk.place });
+        else if (!sameColumns(primaryKeyOf(ext)!, ref.columns)) ext.constraints.push({ kind: 'unique', columns: [...ref.columns], place: fk.place });
+      }
+    }
+  }
+
+  private resolveType(type: TypeRef): TypeRef {
+    const base = this.domains.get(type.name);
+    return base ? { ...base, arrayDims: base.arrayDims + type.arrayDims } : type;
+  }
+
+  private table(table: TableModel): TableDefinition {
+    const name = definitionName(table.schema, table.name);
+    const pk = primaryKeyOf(table);
+    const uniques = table.constraints.filter((c) => c.kind === 'unique' || c.kind === 'primary').map((c) => c.columns);
+    const rules = new Map<string, ColumnRule>();
+    for (const check of table.constraints.filter((c) => c.kind === 'check')) {
+      const analysis = analyzeCheck(check.expr!);
+      if (!analysis.understood) this.note(check.place, `table ${table.name}: CHECK (${check.text}) is not understood; generated rows may violate it`);
+      for (const [column, rule] of analysis.rules) rules.set(column, { ...rules.get(column), ...rule });
+    }
+    const refs = new Map<string, { table: string; field: string; nullable: boolean; self: boolean }>();
+    for (const fk of table.constraints.filter((c): c is ConstraintModel & { references: NonNullable<ConstraintModel['references']> } => c.kind === 'foreign')) {
+      if (fk.columns.length > 1) this.note(fk.place, `table ${table.name}: composite foreign key (${fk.columns.join(', ')}) is generated column by column; rows may not match one parent`);
+      fk.columns.forEach((column, i) => {
+        const self = fk.references.schema === table.schema && fk.references.table === table.name;
+        refs.set(column, { table: definitionName(fk.references.schema, fk.references.table), field: fk.references.columns[i]!, nullable: false, self });
+      });
+    }
+    const fields: FieldDefinition[] = [];
+    const capacity = new Map<string, number>();
+    for (const column of table.columns) {
+      if (column.generated) {
+        this.note(column.place, `column ${table.name}.${column.name} is GENERATED by the database; not generated here`);
+        continue;
+      }
+      const field = this.field(table, column, rules.get(column.name) ?? {}, uniques, pk, refs.get(column.name));
+      if (!field) continue;
+      fields.push(field.definition);
+      capacity.set(column.name, field.capacity);
+      if (field.definition.unique || (pk?.length === 1 && pk[0] === column.name)) {
+        if (field.capacity < this.rows)
+          this.problem(column.place, `column ${table.name}.${column.name} must be unique but its constraints allow only ${field.capacity} value(s) for ${this.rows} rows`);
+      }
+    }
+    for (const rule of rules.keys()) if (!table.columns.some((c) => c.name === rule)) this.note(table.place, `table ${table.name}: CHECK names unknown column ${rule}`);
+    const composite = uniques.filter((u) => u.length > 1);
+    for (const u of composite) {
+      const product = u.reduce((p, c) => p * (capacity.get(c) ?? Infinity), 1);
+      if (product < this.rows) this.problem(table.place, `table ${table.name}: (${u.join(', ')}) must be unique but allows only ${product} combination(s) for ${this.rows} rows`);
+    }
+    const definition: TableDefinition = { name, rows: this.rows, fields };
+    const external = this.external.has(`${table.schema}.${table.name}`);
+    if (name !== table.name || table.schema !== 'public' || external)
+      definition.description = `${POSTGRES_PREFIX}${qualifiedName(table.schema, table.name)}${external ? ' (external: defined outside the imported SQL; its rows load first)' : ''}`;
+    if (pk) definition.primaryKey = pk;
+    const unique = composite.filter((u) => !(pk && sameColumns(u, pk)));
+    if (unique.length) definition.unique = unique;
+    return definition;
+  }
+
+  private field(
+    table: TableModel,
+    column: ColumnModel,
+    rule: ColumnRule,
+    uniques: string[][],
+    pk: string[] | undefined,
+    ref: { table: string; field: string; self: boolean } | undefined,
+  ): { definition: FieldDefinition; capacity: number } | undefined {
+    const type = this.resolveType(column.type);
+    const enumValues = this.enums.get(type.name);
+    const category = categoryOf(type, new Set(this.enums.keys()));
+    const unique = uniques.some((u) => u.length === 1 && u[0] === column.name);
+    const inPk = pk?.includes(column.name) ?? false;
+    const notNull = column.notNull || inPk;
+    const out: FieldDefinition = { name: column.name, type: 'text' };
+    let capacity = Infinity;
+    if (ref?.self && notNull) {
+      // the engine gives the first row no parent, so a self reference must accept NULL
+      this.problem(column.place, `column ${table.name}.${column.name}: a NOT NULL reference to its own table cannot be generated (the first row has no parent)`);
+      return undefined;
+    }
+    if (ref) {
+      Object.assign(out, { type: 'ref', options: { table: ref.table, field: ref.field } });
+    } else {
+      if (category === 'unknown') this.note(column.place, `column ${table.name}.${column.name}: type ${type.schema ? `${type.schema}.` : ''}${type.name} is not known; generated as text`);
+      const ctx = { table: table.name, column: { ...column, type }, category, rule, unique: unique || (inPk && pk!.length === 1), siblings: table.columns.map((c) => c.name), ...(enumValues ? { enumValues } : {}) };
+      let generator: Generator = chooseGenerator({ ...ctx, column: { ...column, type: { ...type, arrayDims: 0 } } });
+      if (generator.type === 'dateAfter') {
+        // the engine leaves a dateAfter NULL when its base is NULL: only follow a base that is a date and as NOT NULL as we are
+        const base = table.columns.find((c) => c.name === (generator.options as { field: string }).field);
+        const baseCategory = base && categoryOf(this.resolveType(base.type), new Set(this.enums.keys()));
+        if (!base || !(baseCategory === 'timestamp' || baseCategory === 'date') || (notNull && !base.notNull)) generator = { type: 'date.past' };
+      }
+      if ((unique || inPk) && !UNIQUE_TYPES.has(generator.type)) {
+        this.note(column.place, `column ${table.name}.${column.name} is unique; ${generator.type} cannot promise that, so it gets ${category === 'int' ? 'a sequence' : 'uuids'}`);
+        generator = category === 'int' ? { type: 'sequence', options: { start: 1, step: 1 } } : { type: 'string.uuid' };
+      }
+      capacity = capacityOf(generator);
+      if (generator.type === 'sequence') generator = { type: 'sequence', options: { start: generator.options!.start, step: generator.options!.step } };
+      if (type.arrayDims > 0) {
+        generator = { type: 'array', options: { of: generator, min: 0, max: 4 } };
+        capacity = Infinity;
+      }
+      out.type = generator.type;
+      if (generator.options) out.options = generator.options;
+    }
+    if (unique) out.unique = true;
+    if (!notNull && !this.referenced.has(`${table.schema}.${table.name}.${column.name}`)) {
+      const d = column.default;
+      const rate = d && d.kind !== 'null' ? 0 : (usualNullRate(column) ?? this.nullRate);
+      if (rate > 0) out.nullRate = rate;
+    }
+    return { definition: out, capacity };
+  }
+
+  /**
+   * The engine cannot reference a field that is itself a ref (posts.author_id → profiles.id →
+   * auth.users.id). When every hop is a unique ref between tables of equal size, the values are
+   * the same set, so the child draws from the root instead.
+   */
+  private followRefChains(tables: TableDefinition[]): void {
+    const byName = new Map(tables.map((t) => [t.name, t]));
+    for (const table of tables) {
+      for (const field of table.fields) {
+        if (field.type !== 'ref') continue;
+        const options = field.options as { table: string; field: string };
+        const start = `${options.table}.${options.field}`;
+        let parent = byName.get(options.table);
+        let target = parent?.fields.find((f) => f.name === options.field);
+        const seen = new Set<string>();
+        while (parent && target?.type === 'ref' && !seen.has(parent.name)) {
+          seen.add(parent.name);
+          const next = target.options as { table: string; field: string };
+          const grand = byName.get(next.table);
+          const place = this.placeOf(table.name, field.name);
+          if (!target.unique || !grand || grand.rows !== parent.rows) {
+            this.problem(place, `column ${table.name}.${field.name} references ${start}, which is itself a non-unique foreign key; reference ${next.table}.${next.field} instead`);
+            break;
+          }
+          this.note(place, `column ${table.name}.${field.name} draws from ${next.table}.${next.field} (the same values as ${start} while both tables have the same row count)`);
+          options.table = next.table;
+          options.field = next.field;
+          parent = grand;
+          target = grand.fields.find((f) => f.name === next.field);
+        }
+      }
+    }
+  }
+
+  private placeOf(table: string, field: string): SourcePlace {
+    const model = this.model.tables.find((t) => definitionName(t.schema, t.name) === table);
+    return model?.columns.find((c) => c.name === field)?.place ?? model?.place ?? { line: 1, column: 1 };
+  }
+
+  /** Parents before children (external tables first); a cycle is an error naming its tables. */
+  private parentFirst(tables: TableDefinition[]): TableDefinition[] {
+    const byName = new Map(tables.map((t) => [t.name, t]));
+    const state = new Map<string, 'visiting' | 'done'>();
+    const out: TableDefinition[] = [];
+    const visit = (t: TableDefinition, path: string[]) => {
+      const s = state.get(t.name);
+      if (s === 'done') return;
+      if (s === 'visiting') {
+        const model = this.model.tables.find((m) => definitionName(m.schema, m.name) === t.name);
+        this.problem(model?.place ?? { line: 1, column: 1 }, `foreign keys form a cycle (${[...path.slice(path.indexOf(t.name)), t.name].join(' → ')}); make one of them nullable or drop it`);
+        return;
+      }
+      state.set(t.name, 'visiting');
+      for (const f of t.fields) {
+        const parent = f.type === 'ref' ? byName.get(String(f.options!.table)) : undefined;
+        if (parent && parent !== t) visit(parent, [...path, t.name]);
+      }
+      state.set(t.name, 'done');
+      out.push(t);
+    };
+    for (const t of tables) visit(t, []);
+    return out;
+  }
+}
+
+function primaryKeyOf(table: TableModel): string[] | undefined {
+  return table.constraints.find((c) => c.kind === 'primary')?.columns;
+}
+
+function sameColumns(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((c) => b.includes(c));
+}
+
+/** Definition tables carry the Postgres relation in their description when the names differ. */
+export const POSTGRES_PREFIX = 'postgres: ';
+
+/** Table names in a definition are identifiers: `auth.users` becomes `auth_users`. */
+export function definitionName(schema: string, name: string): string {
+  const raw = schema === 'public' ? name : `${schema}_${name}`;
+  const clean = raw.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9])/, '_');
+  return clean.slice(0, 63);
+}

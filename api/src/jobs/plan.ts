@@ -1,0 +1,53 @@
+// The job payload (written by startExport) → what the worker runs: the engine's plan, the format
+// and a row source per table range. The only file of the jobs part that calls the engine.
+import { compile, generateRows, parseDefinition } from '../engine/index.js';
+import type { RowBatch, TableShape } from '../engine/shape.js';
+import { parseFormat, type ExportFormat, type FormatOptions } from '../formats/index.js';
+
+/** Same shape as the API's JobPayload: what a worker needs to run an export again, byte for byte. */
+export interface JobPayload {
+  definition: unknown;
+  format: string;
+  options?: Record<string, unknown>;
+  seed: string;
+  rowCount?: number;
+  /** File name without extension, when the API chose one. */
+  fileName?: string;
+}
+
+export class JobPayloadError extends Error {
+  override name = 'JobPayloadError';
+  readonly code = 'BAD_PAYLOAD';
+}
+
+export interface PreparedExport {
+  format: ExportFormat;
+  options: FormatOptions | undefined;
+  tables: TableShape[];
+  rowsTotal: number;
+  /** Rows [start, end) of table `tableIndex`, in batches. */
+  rows(tableIndex: number, start: number, end: number, batchSize: number): AsyncIterable<RowBatch> | Iterable<RowBatch>;
+  fileName: string;
+}
+
+export function prepareExport(raw: unknown, fallback: { seed: string; format: string }): PreparedExport {
+  const payload = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Partial<JobPayload> | null;
+  if (!payload || typeof payload !== 'object') throw new JobPayloadError('job_payload: missing');
+  if (payload.definition === undefined) throw new JobPayloadError('job_payload.definition: missing');
+  const format = parseFormat(payload.format ?? fallback.format);
+  const definition = parseDefinition(payload.definition);
+  // rowCount, when given, overrides every table's row count (children per parent still apply)
+  const rows = payload.rowCount ?? undefined;
+  const plan = compile(definition, { seed: String(payload.seed ?? fallback.seed), ...(rows != null ? { rows: Number(rows) } : {}) });
+  const tables = plan.tables;
+  const baseName = String(payload.fileName ?? 'export').replace(/[^\w.-]+/g, '_').slice(0, 100) || 'export';
+  const manyFiles = !['json', 'sql', 'xlsx'].includes(format) && tables.length > 1;
+  return {
+    format,
+    options: payload.options as FormatOptions | undefined,
+    tables,
+    rowsTotal: tables.reduce((sum, table) => sum + table.rows, 0),
+    rows: (tableIndex, start, end, batchSize) => generateRows(plan, tables[tableIndex].name, start, end, batchSize),
+    fileName: `${baseName}.${manyFiles ? 'zip' : format}`,
+  };
+}

@@ -1,0 +1,274 @@
+// Running one export (the coordinator, who holds the export's lease) and one chunk (any worker).
+// The coordinator streams engine → format → storage in chunk order: a chunk still pending is
+// generated in place; a chunk another worker has done is read back from its chunk file; while the
+// next chunk is being made elsewhere it helps with a later one instead of waiting idle.
+import { PassThrough } from 'node:stream';
+import type { Database } from '../db/port.js';
+import type { RowBatch } from '../engine/shape.js';
+import { writeExport } from '../formats/index.js';
+import type { ExportStorage } from '../storage/port.js';
+import { planChunks, progressFigures } from './chunks.js';
+import { prepareExport, type PreparedExport } from './plan.js';
+import {
+  claimChunk,
+  completeExport,
+  ensureChunks,
+  exportStatus,
+  failExport,
+  finishChunk,
+  getChunk,
+  recordProgress,
+  renewChunkLease,
+  renewExportLease,
+  settleCancelled,
+  type ChunkRow,
+  type ClaimedExport,
+  type LeaseState,
+} from './queue.js';
+import { decodeBatches, encodeBatches } from './row-frames.js';
+
+export interface JobSettings {
+  workerId: string;
+  leaseMs: number;
+  heartbeatMs: number;
+  progressMs: number;
+  chunkRows: number;
+  batchSize: number;
+  pollMs: number;
+}
+
+export interface JobContext extends JobSettings {
+  db: Database;
+  storage: ExportStorage;
+  /** Aborted when the worker stops: the lease is handed back for another worker to take over. */
+  stopping: AbortSignal;
+  log(line: string): void;
+  /** Called with a check function for each running export, so a cancel notice can run it at once. */
+  watch(exportId: string, check: () => void): () => void;
+}
+
+/** Why a run stopped early. */
+class Interrupted extends Error {
+  constructor(readonly state: LeaseState | 'stopping') {
+    super(`export run interrupted: ${state}`);
+  }
+}
+
+export const folderOf = (ownerId: string, exportId: string) => `${ownerId}/${exportId}`;
+const chunkPath = (folder: string, index: number) => `${folder}/chunks/${String(index).padStart(6, '0')}.rows`;
+
+/** Lets timers (heartbeats) run during long CPU-bound stretches of generation. */
+async function* breathing(batches: AsyncIterable<RowBatch> | Iterable<RowBatch>, signal: AbortSignal, onRows: (n: number) => void) {
+  let last = Date.now();
+  for await (const batch of batches) {
+    signal.throwIfAborted();
+    onRows(batch.length);
+    yield batch;
+    if (Date.now() - last > 20) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = Date.now();
+    }
+  }
+  signal.throwIfAborted();
+}
+
+function sleep(ms: number, signal: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** What a user reads in error_details. */
+export function describeFailure(error: unknown): { message: string; code: string } {
+  const e = error as { name?: string; code?: unknown; message?: string };
+  const byName: Record<string, string> = {
+    StorageError: 'STORAGE_FAILED',
+    ExportWriteError: 'STORAGE_FAILED',
+    FormatError: 'BAD_FORMAT_OPTIONS',
+    JobPayloadError: 'BAD_PAYLOAD',
+    ChunkFileError: 'CHUNK_CORRUPT',
+  };
+  const cause = (error as { cause?: { name?: string; code?: unknown } }).cause;
+  let code = byName[e?.name ?? ''] ?? (typeof e?.code === 'string' && /^[A-Z_]+$/.test(e.code) ? e.code : undefined);
+  if (e?.name === 'ExportWriteError' && cause?.name === 'StorageError' && typeof cause.code === 'string') code = cause.code;
+  if (!code && /definition|Validation/i.test(`${e?.name}`)) code = 'BAD_DEFINITION';
+  return { message: String(e?.message ?? error).slice(0, 2000), code: code ?? 'EXPORT_FAILED' };
+}
+
+/** Runs `fn` with a heartbeat; the signal aborts when the lease is lost, the export cancelled or the worker stops. */
+async function withLease<T>(
+  ctx: JobContext,
+  exportId: string,
+  renew: () => Promise<LeaseState>,
+  fn: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const stop = () => controller.abort(new Interrupted('stopping'));
+  if (ctx.stopping.aborted) stop();
+  ctx.stopping.addEventListener('abort', stop, { once: true });
+  let checking = false;
+  const check = () => {
+    if (checking || controller.signal.aborted) return;
+    checking = true;
+    renew()
+      .then((state) => {
+        if (state !== 'held') controller.abort(new Interrupted(state));
+      })
+      .catch(() => undefined) // a missed heartbeat is retried; the lease outlives several
+      .finally(() => (checking = false));
+  };
+  const timer = setInterval(check, ctx.heartbeatMs);
+  const unwatch = ctx.watch(exportId, check);
+  try {
+    return await fn(controller.signal);
+  } catch (error) {
+    throw controller.signal.aborted ? (controller.signal.reason as Error) : error;
+  } finally {
+    clearInterval(timer);
+    unwatch();
+    ctx.stopping.removeEventListener('abort', stop);
+  }
+}
+
+const plans = new Map<string, PreparedExport>();
+async function planOf(ctx: JobContext, exportId: string): Promise<{ prepared: PreparedExport; ownerId: string } | undefined> {
+  const [row] = await ctx.db.asService((tx) =>
+    tx.query<{ owner_id: string; job_payload: unknown; seed: string; row_count: number; format: string }>(
+      `select owner_id::text as owner_id, job_payload, seed, row_count, format from generator_exports where id = $1::uuid`,
+      [exportId],
+    ),
+  );
+  if (!row) return undefined;
+  let prepared = plans.get(exportId);
+  if (!prepared) {
+    prepared = prepareExport(row.job_payload, { seed: row.seed, format: row.format });
+    plans.set(exportId, prepared);
+    if (plans.size > 32) plans.delete(plans.keys().next().value!);
+  }
+  return { prepared, ownerId: row.owner_id };
+}
+
+/** Generates one chunk into its chunk file (a worker helping with someone else's export). */
+export async function runChunk(ctx: JobContext, chunk: ChunkRow): Promise<void> {
+  let rowsDone = 0;
+  try {
+    await withLease(
+      ctx,
+      chunk.exportId,
+      async () => {
+        if (!(await renewChunkLease(ctx.db, chunk, ctx.workerId, ctx.leaseMs, rowsDone))) return 'lost';
+        return (await exportStatus(ctx.db, chunk.exportId)) === 'running' ? 'held' : 'cancelled';
+      },
+      async (signal) => {
+        const job = await planOf(ctx, chunk.exportId);
+        if (!job) return;
+        const path = chunkPath(folderOf(job.ownerId, chunk.exportId), chunk.chunkIndex);
+        const rows = job.prepared.rows(chunk.tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize);
+        const stored = await ctx.storage.put(path, encodeBatches(breathing(rows, signal, (n) => (rowsDone += n))), { signal });
+        if (await finishChunk(ctx.db, chunk, ctx.workerId, path, stored.bytes)) {
+          ctx.log(`export ${chunk.exportId}: chunk ${chunk.chunkIndex} (${chunk.rowEnd - chunk.rowStart} rows) made by ${ctx.workerId}`);
+        }
+      },
+    );
+  } catch (error) {
+    // the coordinator owns the export's fate: it regenerates a chunk that failed here
+    if (!(error instanceof Interrupted)) console.error(`tdg worker ${ctx.workerId}: chunk ${chunk.exportId}#${chunk.chunkIndex} failed`, error);
+  }
+}
+
+/** Runs a claimed export to its end: succeeded, failed, cancelled, or handed over. */
+export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<void> {
+  const folder = folderOf(job.ownerId, job.id);
+  const startedAt = Date.now();
+  let rowsDone = 0;
+  let rowsTotal = job.rowCount;
+  const progress = setInterval(() => {
+    recordProgress(ctx.db, job.id, ctx.workerId, progressFigures(rowsDone, rowsTotal, startedAt, Date.now())).catch(() => undefined);
+  }, ctx.progressMs);
+  try {
+    const result = await withLease(
+      ctx,
+      job.id,
+      () => renewExportLease(ctx.db, job.id, ctx.workerId, ctx.leaseMs),
+      async (signal) => {
+        const prepared = prepareExport(job.payload, job);
+        rowsTotal = prepared.rowsTotal;
+        const chunks = await ensureChunks(ctx.db, job.id, planChunks(prepared.tables, ctx.chunkRows));
+        const resultPath = `${folder}/${prepared.fileName}`;
+
+        async function* tableRows(tableIndex: number): AsyncGenerator<RowBatch> {
+          for (const planned of chunks.filter((c) => c.tableIndex === tableIndex)) {
+            for (;;) {
+              signal.throwIfAborted();
+              const chunk = (await getChunk(ctx.db, job.id, planned.chunkIndex)) ?? planned;
+              if (chunk.status === 'done' && chunk.resultPath) {
+                yield* decodeBatches(await ctx.storage.get(chunk.resultPath), chunk.resultPath);
+                break;
+              }
+              // done without a file: an earlier coordinator consumed it directly; make it again here
+              const mine =
+                chunk.status === 'done'
+                  ? chunk
+                  : await claimChunk(ctx.db, ctx.workerId, ctx.leaseMs, { exportId: job.id, chunkIndex: chunk.chunkIndex });
+              if (mine) {
+                if (mine.status !== 'done') await finishChunk(ctx.db, mine, ctx.workerId, null, 0);
+                yield* breathing(prepared.rows(tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize), signal, () => undefined);
+                break;
+              }
+              const later = await claimChunk(ctx.db, ctx.workerId, ctx.leaseMs, { exportId: job.id, fromIndex: chunk.chunkIndex + 1 });
+              if (later) await runChunk(ctx, later);
+              else await sleep(ctx.pollMs, signal);
+            }
+          }
+        }
+
+        const body = new PassThrough({ highWaterMark: 1 << 20 });
+        const upload = ctx.storage.put(resultPath, body, { signal });
+        upload.catch((error: unknown) => body.destroy(error as Error));
+        const written = await writeExport(
+          { format: prepared.format, options: prepared.options, tables: prepared.tables.map((shape, t) => ({ shape, batches: tableRows(t) })) },
+          { kind: 'stream', stream: body },
+          (p) => (rowsDone = p.rowsDone),
+          signal,
+        ).catch(async (error: unknown) => {
+          body.destroy();
+          await upload.catch(() => undefined);
+          throw error;
+        });
+        const stored = await upload;
+        return { path: resultPath, bytes: stored.bytes, rows: written.rows };
+      },
+    );
+    clearInterval(progress);
+    await ctx.storage.remove(`${folder}/chunks`);
+    if (!(await completeExport(ctx.db, job.id, ctx.workerId, { ...result, seconds: (Date.now() - startedAt) / 1000 }))) {
+      // cancelled (or taken over) in the last moment
+      if ((await exportStatus(ctx.db, job.id)) === 'cancelled') {
+        await ctx.storage.remove(folder);
+        await settleCancelled(ctx.db, job.id);
+      }
+    }
+  } catch (error) {
+    clearInterval(progress);
+    if (error instanceof Interrupted) {
+      if (error.state === 'cancelled') {
+        await ctx.storage.remove(folder);
+        await settleCancelled(ctx.db, job.id);
+      } else if (error.state === 'stopping') {
+        // hand the export back now rather than after the lease runs out
+        await ctx.db
+          .asService((tx) => tx.query(`update generator_exports set lease_expires_at = now() where id = $1::uuid and lease_owner = $2`, [job.id, ctx.workerId]))
+          .catch(() => undefined);
+      }
+      return;
+    }
+    await ctx.storage.remove(folder).catch(() => undefined);
+    await failExport(ctx.db, job.id, ctx.workerId, describeFailure(error));
+  }
+}

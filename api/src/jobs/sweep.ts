@@ -1,0 +1,36 @@
+// Expired exports (expires_at in the past) are deleted with their files. Files go first: a crash
+// between the two leaves a row whose file is gone (the next sweep finishes it), never an orphan file.
+import type { Database } from '../db/port.js';
+import type { ExportStorage } from '../storage/port.js';
+import { folderOf } from './run-export.js';
+
+export interface SweepResult {
+  deleted: string[];
+}
+
+export async function sweepExpired(db: Database, storage: ExportStorage, options: { now?: Date; limit?: number } = {}): Promise<SweepResult> {
+  const expired = await db.asService((tx) =>
+    tx.query<{ id: string; owner_id: string }>(
+      `select id::text as id, owner_id::text as owner_id from generator_exports
+        where expires_at < $1::timestamptz and status not in ('pending', 'running')
+        order by expires_at limit $2`,
+      [(options.now ?? new Date()).toISOString(), options.limit ?? 500],
+    ),
+  );
+  const deleted: string[] = [];
+  for (const row of expired) {
+    await storage.remove(folderOf(row.owner_id, row.id));
+    await db.asService((tx) => tx.query(`delete from generator_exports where id = $1::uuid`, [row.id]));
+    deleted.push(row.id);
+  }
+  return { deleted };
+}
+
+/** Runs the sweep every `everyMs` (default hourly) until stopped. */
+export function startSweeper(db: Database, storage: ExportStorage, everyMs = 3_600_000): { stop(): void } {
+  const run = () => sweepExpired(db, storage).catch((error) => console.error('tdg: export sweep failed', error));
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  void run();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,141 @@
+// A worker: slots that each take the next piece of work — a chunk of someone's running export
+// first (so big exports spread over every worker), else a pending export (or one whose lease
+// expired) to coordinate. Idle slots wake on the export events notification (startExport writes
+// a `pending` event) and otherwise poll, which also picks up exports left by dead workers.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/port.js';
+import type { ExportStorage } from '../storage/port.js';
+import { claimChunk, claimExport } from './queue.js';
+import { runChunk, runExport, type JobContext, type JobSettings } from './run-export.js';
+
+export interface WorkerOptions {
+  db: Database;
+  storage: ExportStorage;
+  /** Name in lease_owner and events; default `<host>:<pid>:<random>`. */
+  workerId?: string;
+  /** Pieces of work run at once in this process (I/O overlaps; generation shares one CPU). Default 1. */
+  concurrency?: number;
+  /** How long a claim holds without a heartbeat (ms). Default 10 000; tests use ~2 000. */
+  leaseMs?: number;
+  /** Heartbeat: lease renewal and cancel check (ms). Default min(500, leaseMs / 4). */
+  heartbeatMs?: number;
+  /** Progress events while running, clamped to 250..5 000 ms. Default 1 000. */
+  progressMs?: number;
+  /** Rows per chunk; exports with more rows are split. Default 100 000. */
+  chunkRows?: number;
+  /** Rows per engine batch. Default 1 000. */
+  batchSize?: number;
+  /** Idle poll interval (ms). Default 1 000. */
+  idlePollMs?: number;
+  /** Wait between looks at a chunk another worker is making (ms). Default 50. */
+  chunkPollMs?: number;
+  /** Logs one line per export start/end; default console.log-like no-op. */
+  log?: (line: string) => void;
+}
+
+export interface RunningWorker {
+  readonly workerId: string;
+  /** Stops taking work, hands running exports back (lease released) and resolves when idle. */
+  stop(): Promise<void>;
+}
+
+export function workerSettings(options: Omit<WorkerOptions, 'db' | 'storage'> = {}): JobSettings {
+  const leaseMs = options.leaseMs ?? 10_000;
+  return {
+    workerId: options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMs,
+    heartbeatMs: options.heartbeatMs ?? Math.min(500, Math.floor(leaseMs / 4)),
+    progressMs: Math.min(5_000, Math.max(250, options.progressMs ?? 1_000)),
+    chunkRows: options.chunkRows ?? 100_000,
+    batchSize: options.batchSize ?? 1_000,
+    pollMs: options.chunkPollMs ?? 50,
+  };
+}
+
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const settings = workerSettings(options);
+  const log = options.log ?? (() => undefined);
+  const stopping = new AbortController();
+  const watchers = new Map<string, Set<() => void>>();
+  let wake: (() => void)[] = [];
+  const wakeAll = () => {
+    const waiting = wake;
+    wake = [];
+    waiting.forEach((resolve) => resolve());
+  };
+
+  // one notification stream per worker: new exports wake idle slots, cancels reach runs at once
+  const unlisten = await options.db.listen('generator_export_events', (payload) => {
+    let event: { export_id?: string; status?: string } = {};
+    try {
+      event = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    if (event.status === 'pending') wakeAll();
+    if (event.status === 'cancelled' && event.export_id) watchers.get(event.export_id)?.forEach((check) => check());
+  });
+
+  const ctx: JobContext = {
+    ...settings,
+    db: options.db,
+    storage: options.storage,
+    stopping: stopping.signal,
+    log,
+    watch(exportId, check) {
+      const set = watchers.get(exportId) ?? new Set();
+      set.add(check);
+      watchers.set(exportId, set);
+      return () => {
+        set.delete(check);
+        if (set.size === 0) watchers.delete(exportId);
+      };
+    },
+  };
+
+  async function idle() {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, options.idlePollMs ?? 1_000);
+      wake.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  async function slot() {
+    while (!stopping.signal.aborted) {
+      try {
+        const chunk = await claimChunk(options.db, settings.workerId, settings.leaseMs);
+        if (chunk) {
+          await runChunk(ctx, chunk);
+          continue;
+        }
+        if (stopping.signal.aborted) break;
+        const job = await claimExport(options.db, settings.workerId, settings.leaseMs);
+        if (job) {
+          log(`export ${job.id}: ${job.previousStatus === 'running' ? 'taken over' : 'started'} by ${settings.workerId}`);
+          await runExport(ctx, job);
+          log(`export ${job.id}: run ended on ${settings.workerId}`);
+          continue;
+        }
+      } catch (error) {
+        if (stopping.signal.aborted) break;
+        console.error(`tdg worker ${settings.workerId}:`, error);
+      }
+      await idle();
+    }
+  }
+
+  const slots = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => slot());
+  return {
+    workerId: settings.workerId,
+    async stop() {
+      stopping.abort();
+      wakeAll();
+      await Promise.allSettled(slots);
+      await unlisten();
+    },
+  };
+}

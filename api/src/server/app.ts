@@ -1,0 +1,180 @@
+// One HTTP server: GraphQL over POST/GET/SSE at /graphql, graphql-ws on the same path, and the
+// local Supabase Auth stand-in under /auth/v1 when no Supabase project is configured.
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createGraphQLError, createLogger, createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { createAuth, type Auth } from '../auth/setup.js';
+import type { SigningKey } from '../auth/signing-key.js';
+import { AuthenticationError, bearerToken } from '../auth/token-verifier.js';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/open.js';
+import type { Claims, Database } from '../db/port.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { createExportPubSub, type ExportPubSub } from '../graphql/pubsub.js';
+import { schema } from '../graphql/schema/index.js';
+
+export interface AppDeps {
+  /** Use this database instead of opening one from the config (tests); the app will not close it. */
+  db?: Database;
+  /** Sign local auth tokens with this key instead of the one kept in the data dir (tests). */
+  signingKey?: SigningKey;
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+  server: Server;
+  db: Database;
+  auth: Auth;
+  pubsub: ExportPubSub;
+  /** Listens on config.port (0: any free port) and resolves to the base URL. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+type InitialContext = { request?: Request; connectionParams?: Record<string, unknown> };
+
+function unauthenticated(error: AuthenticationError) {
+  return createGraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', reason: error.code, http: { status: 401 } } });
+}
+
+function authorizationOf(initial: InitialContext): unknown {
+  const params = initial.connectionParams;
+  return initial.request?.headers.get('authorization') ?? params?.Authorization ?? params?.authorization;
+}
+
+function localAuthRoutes(auth: Auth): Plugin {
+  return {
+    async onRequest({ url, request, endResponse }) {
+      if (auth.local && (url.pathname === '/auth/v1' || url.pathname.startsWith('/auth/v1/'))) {
+        endResponse(await auth.local.handle(request));
+      }
+    },
+  };
+}
+
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
+  const logger = createLogger(config.development ? 'info' : 'warn');
+  const db = deps.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const pubsub = createExportPubSub();
+  const auth = await createAuth(config, db, { baseUrl: `http://localhost:${config.port}`, signingKey: deps.signingKey });
+
+  async function claimsOf(initial: InitialContext): Promise<Claims | null> {
+    const header = authorizationOf(initial);
+    if (header == null || header === '') return null;
+    const token = bearerToken(header);
+    if (!token) throw unauthenticated(new AuthenticationError('bad_jwt', 'Authorization must be "Bearer <access token>"'));
+    try {
+      return await auth.verify(token);
+    } catch (error) {
+      throw error instanceof AuthenticationError ? unauthenticated(error) : error;
+    }
+  }
+
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: config.development ? { subscriptionsProtocol: 'WS' } : false,
+    landingPage: false,
+    logging: logger,
+    cors: {
+      origin: config.corsOrigins,
+      credentials: true,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['authorization', 'content-type', 'apikey', 'x-client-info', 'x-supabase-api-version', 'accept'],
+    },
+    maxRequestBodySize: config.limits.maxBodyBytes,
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const masked = maskError(error, message, isDev) as GraphQLError;
+        if (masked.extensions?.unexpected !== true) return masked;
+        // the id lets a user quote the failure and us find it in the log
+        const errorId = randomUUID();
+        logger.error(`unexpected error ${errorId}`, (error as { originalError?: unknown }).originalError ?? error);
+        return createGraphQLError(`${message} (error id ${errorId})`, {
+          nodes: masked.nodes,
+          path: masked.path,
+          extensions: { ...masked.extensions, errorId },
+        });
+      },
+    },
+    context: async (initial) => ({ db, pubsub, limits: config.limits, claims: await claimsOf(initial as InitialContext) }),
+    plugins: [
+      localAuthRoutes(auth),
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.limits.maxQueryDepth },
+        costLimit: { maxCost: config.limits.maxQueryCost },
+        maxAliases: { n: config.limits.maxAliases },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 2000 },
+        blockFieldSuggestion: { enabled: !config.development },
+      }),
+    ],
+  });
+
+  const server = createServer(yoga);
+  const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // graphql-ws goes through yoga.getEnveloped, so context, auth and plugins are those of HTTP
+  const wsServer = useServer(
+    {
+      execute: (args: any) => args.rootValue.execute(args),
+      subscribe: (args: any) => args.rootValue.subscribe(args),
+      onConnect: async (ctx) => {
+        try {
+          await claimsOf({ connectionParams: ctx.connectionParams });
+          return true;
+        } catch {
+          return false; // closes with 4403 Forbidden
+        }
+      },
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        const args = {
+          schema,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length ? errors : args;
+      },
+    },
+    sockets,
+  );
+
+  return {
+    yoga,
+    server,
+    db,
+    auth,
+    pubsub,
+    start: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          const { port } = server.address() as AddressInfo;
+          resolve(`http://localhost:${port}`);
+        });
+      }),
+    async stop() {
+      await wsServer.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      server.closeAllConnections();
+      if (server.listening) await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await yoga.dispose();
+      if (!deps.db) await db.close();
+    },
+  };
+}

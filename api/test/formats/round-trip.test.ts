@@ -1,0 +1,5 @@
+import { fixtureTables } from './fixtures.js';
+import { roundTripSuite } from './round-trip-suite.js';
+
+// teams.lead_id, users.manager_id (self) and users.team_id: a cycle and forward references
+roundTripSuite('hand-made nasty values', fixtureTables(), 3);

@@ -1,0 +1,146 @@
+// Real sockets: graphql-ws and SSE subscriptions, the graphql-http audit, CORS.
+import { auditServer } from 'graphql-http';
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { insertEvent } from '../../src/graphql/repos/exports.js';
+import { DEFINITION } from './fixtures.js';
+import { startHarness, type Harness, type TestUser } from './harness.js';
+
+let h: Harness;
+let url: string;
+let alice: TestUser;
+
+beforeAll(async () => {
+  h = await startHarness();
+  url = await h.app.start();
+  alice = await h.signUp('alice');
+});
+afterAll(() => h?.close());
+
+async function startExport(user: TestUser): Promise<string> {
+  const { data } = await h.gql(user, `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`, { d: DEFINITION });
+  return data.startExport.export.id;
+}
+
+/** What a worker does: store an event as service role, then tell the subscribers. */
+async function workerEvent(exportId: string, status: 'RUNNING' | 'SUCCEEDED', message: string) {
+  const event = await h.app.db.asService((tx) => insertEvent(tx, exportId, status, message, { rowsDone: status === 'SUCCEEDED' ? 5 : 2 }));
+  h.app.pubsub.publish('exportEvent', exportId, event);
+}
+
+function wsClient(connectionParams: Record<string, unknown>): Client {
+  return createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+}
+
+const PROGRESS = `subscription($id: ID!, $after: ID) { exportProgress(exportId: $id, afterEventId: $after) { id seq status message } }`;
+
+describe('graphql-ws', () => {
+  it('replays stored events, follows live ones and completes after the final one', async () => {
+    const exportId = await startExport(alice);
+    const client = wsClient({ Authorization: `Bearer ${alice.token}` });
+    try {
+      const received: { status: string; message: string; seq: number; id: string }[] = [];
+      let firstArrived!: () => void;
+      const first = new Promise<void>((resolve) => (firstArrived = resolve));
+      const done = new Promise<void>((resolve, reject) => {
+        client.subscribe<{ exportProgress: any }>({ query: PROGRESS, variables: { id: exportId } }, {
+          next: (result) => {
+            if (result.errors) reject(new Error(JSON.stringify(result.errors)));
+            received.push(result.data!.exportProgress);
+            firstArrived();
+          },
+          error: reject,
+          complete: resolve,
+        });
+      });
+      await first; // the stored "queued" event: the subscription is live now
+      await workerEvent(exportId, 'RUNNING', 'chunk 1');
+      await workerEvent(exportId, 'SUCCEEDED', 'done');
+      await done;
+      expect(received.map((event) => [event.status, event.message])).toEqual([
+        ['PENDING', 'queued'],
+        ['RUNNING', 'chunk 1'],
+        ['SUCCEEDED', 'done'],
+      ]);
+      expect(received.map((event) => event.seq)).toEqual([...received.map((event) => event.seq)].sort((a, b) => a - b));
+
+      // afterEventId replays only what came later, and a finished export completes at once
+      const later: string[] = [];
+      await new Promise<void>((resolve, reject) =>
+        client.subscribe<{ exportProgress: any }>({ query: PROGRESS, variables: { id: exportId, after: received[0].id } }, {
+          next: (result) => later.push(result.data!.exportProgress.message),
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      expect(later).toEqual(['chunk 1', 'done']);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('shares auth with HTTP: another user gets an error, a forged token cannot connect', async () => {
+    const exportId = await startExport(alice);
+    const eve = await h.signUp('eve');
+    const client = wsClient({ authorization: `Bearer ${eve.token}` });
+    try {
+      const errors = await new Promise<any[]>((resolve, reject) =>
+        client.subscribe({ query: PROGRESS, variables: { id: exportId } }, { next: (r) => resolve(r.errors as any[]), error: (e) => resolve(e as any[]), complete: () => reject(new Error('completed without error')) }),
+      );
+      expect(errors[0].extensions.code).toBe('NOT_FOUND');
+    } finally {
+      await client.dispose();
+    }
+
+    const forged = wsClient({ Authorization: 'Bearer not-a-token' });
+    const closed = await new Promise<{ code: number }>((resolve) =>
+      forged.subscribe({ query: '{ __typename }' }, { next: () => {}, error: (e) => resolve(e as { code: number }), complete: () => resolve({ code: 0 }) }),
+    );
+    expect(closed.code).toBe(4403);
+    await forged.dispose();
+  });
+});
+
+describe('SSE', () => {
+  it('streams exportProgress as server-sent events and ends the stream after the final event', async () => {
+    const exportId = await startExport(alice);
+    await workerEvent(exportId, 'SUCCEEDED', 'done');
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${alice.token}` },
+      body: JSON.stringify({ query: PROGRESS, variables: { id: exportId } }),
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const text = await response.text(); // resolves only because the stream completes
+    const events = text
+      .split('\n')
+      .filter((line) => line.startsWith('data: ') && line.length > 6)
+      .map((line) => JSON.parse(line.slice(6)))
+      .filter((payload) => payload.data);
+    expect(events.map((payload) => payload.data.exportProgress.status)).toEqual(['PENDING', 'SUCCEEDED']);
+  });
+});
+
+describe('HTTP', () => {
+  it('passes the graphql-http audit with no MUST failures', async () => {
+    const results = await auditServer({ url: `${url}/graphql`, fetchFn: fetch });
+    expect(results.filter((result) => result.name.startsWith('MUST')).length).toBeGreaterThan(10);
+    const failedMusts = results.filter((result) => result.status !== 'ok' && result.name.startsWith('MUST'));
+    expect(failedMusts.map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`)).toEqual([]);
+  });
+
+  it('serves GET queries and allows the web origin by CORS', async () => {
+    const get = await fetch(`${url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { origin: 'http://localhost:5173' } });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(get.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const preflight = await fetch(`${url}/auth/v1/token?grant_type=password`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'apikey,authorization,content-type' },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const other = await fetch(`${url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { origin: 'http://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('http://evil.example');
+  });
+});

@@ -1,0 +1,130 @@
+// `tdg worker` as real processes against a PostgreSQL server (PGlite lives inside one process, so
+// these run only with TDG_TEST_DATABASE_URL): SIGKILL mid-export and takeover after the lease
+// expires, and two processes sharing one export — both byte-identical to a one-pass run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/port.js';
+import { createNotifyFeed } from '../../src/realtime/notify-feed.js';
+import type { ExportFeed } from '../../src/realtime/port.js';
+import { createLocalStorage, type LocalStorage } from '../../src/storage/local.js';
+import { createTestDatabase } from '../support/database.js';
+import { createExport, createUser, definition, exportRow } from './fixtures.js';
+import { eventsUntilEnd, firstEvent, readObject, referenceBytes } from './helpers.js';
+
+const server = Boolean(process.env.TDG_TEST_DATABASE_URL);
+const apiDir = fileURLToPath(new URL('../..', import.meta.url));
+
+let db: Database;
+let url: string | undefined;
+let drop: () => Promise<void>;
+let dataDir: string;
+let storage: LocalStorage;
+let feed: ExportFeed;
+let owner: string;
+const children: ChildProcess[] = [];
+
+interface WorkerProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function spawnWorker(name: string, extra: string[] = []): WorkerProcess {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--worker-id', name, '--lease-ms', '2000', '--progress-ms', '250', '--chunk-rows', '4000', ...extra],
+    { cwd: apiDir, env: { ...process.env, DATABASE_URL: url, TDG_DATA_DIR: dataDir, SUPABASE_URL: '', SUPABASE_SERVICE_ROLE_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (part) => (output += part));
+  child.stderr!.on('data', (part) => (output += part));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+beforeAll(async () => {
+  if (!server) return;
+  ({ db, url, drop } = await createTestDatabase());
+  dataDir = await mkdtemp(join(tmpdir(), 'tdg-worker-processes-'));
+  storage = await createLocalStorage({ dataDir });
+  feed = createNotifyFeed(db);
+  owner = await createUser(db, 'owner');
+});
+
+afterEach(async () => {
+  await Promise.all(
+    children.splice(0).map(async (child) => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    }),
+  );
+});
+
+afterAll(async () => {
+  if (!server) return;
+  await feed.close();
+  await drop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('tdg worker processes', () => {
+  it.runIf(server)('a worker killed with SIGKILL mid-export is taken over after its lease expires; the result is identical', async () => {
+    const def = definition(60_000);
+    const victim = spawnWorker('victim');
+    const exportId = await createExport(db, owner, { definition: def, format: 'csv' });
+    await firstEvent(db, feed, owner, exportId, (e) => e.status === 'RUNNING' && ((e.metadata as { rowsDone?: number }).rowsDone ?? 0) > 0);
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    expect((await exportRow(db, exportId)).status).toBe('running'); // nobody cleaned up: it really died mid-run
+
+    const rescuer = spawnWorker('rescuer');
+    const events = await eventsUntilEnd(db, feed, owner, exportId);
+    expect(events.some((e) => e.message?.includes('resumed by worker rescuer'))).toBe(true);
+    expect(events.at(-1)?.status).toBe('SUCCEEDED');
+    const bytes = await readObject(storage, (await exportRow(db, exportId)).result_path);
+    expect(bytes.equals(await referenceBytes({ definition: def, format: 'csv' }))).toBe(true);
+    expect(rescuer.output()).toContain(exportId);
+  });
+
+  it.runIf(server)('two worker processes share one export and make the same bytes as one pass', async () => {
+    const def = definition(12_000, 30_000);
+    const one = spawnWorker('one');
+    const two = spawnWorker('two');
+    const exportId = await createExport(db, owner, { definition: def, format: 'sql' });
+    const events = await eventsUntilEnd(db, feed, owner, exportId);
+    expect(events.at(-1)?.status).toBe('SUCCEEDED');
+    const bytes = await readObject(storage, (await exportRow(db, exportId)).result_path);
+    expect(bytes.equals(await referenceBytes({ definition: def, format: 'sql' }))).toBe(true);
+    // one coordinated, the other made chunks for it
+    expect(one.output()).toContain(exportId);
+    expect(two.output()).toContain(exportId);
+  });
+
+  it.runIf(server)('--concurrency N runs N processes that stop together on SIGTERM', async () => {
+    const parent = spawnWorker('group', ['--concurrency', '2']);
+    await expect.poll(() => (parent.output().match(/waiting for exports/g) ?? []).length, { timeout: 30_000 }).toBe(2);
+    parent.child.kill('SIGTERM');
+    expect(await parent.exited).toBe(0);
+  });
+
+  it('refuses to start without DATABASE_URL', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker'], {
+      cwd: apiDir,
+      env: { ...process.env, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (part) => (stderr += part));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/DATABASE_URL is not set/);
+  });
+});

@@ -1,0 +1,180 @@
+// Export workers in process, on the test database (PGlite, or PostgreSQL with TDG_TEST_DATABASE_URL):
+// the whole run seen through the live feed, chunked runs equal to one-pass runs byte for byte,
+// cancel, failures a user can read, hand-over on stop, and the sweep of expired exports.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/port.js';
+import { startWorker, sweepExpired, type RunningWorker, type WorkerOptions } from '../../src/jobs/index.js';
+import { createNotifyFeed } from '../../src/realtime/notify-feed.js';
+import type { ExportFeed } from '../../src/realtime/port.js';
+import { createLocalStorage, type LocalStorage } from '../../src/storage/local.js';
+import { StorageError } from '../../src/storage/port.js';
+import { createTestDatabase } from '../support/database.js';
+import { claimsOf, createExport, createUser, definition, eventsOf, exportRow } from './fixtures.js';
+import { eventsUntilEnd, firstEvent, readObject, referenceBytes, spyStorage } from './helpers.js';
+
+let db: Database;
+let drop: () => Promise<void>;
+let dataDir: string;
+let storage: LocalStorage;
+let feed: ExportFeed;
+let owner: string;
+const workers: RunningWorker[] = [];
+
+async function worker(options: Partial<WorkerOptions> = {}) {
+  const running = await startWorker({ db, storage, leaseMs: 2_000, progressMs: 250, idlePollMs: 200, ...options });
+  workers.push(running);
+  return running;
+}
+
+beforeAll(async () => {
+  ({ db, drop } = await createTestDatabase());
+  dataDir = await mkdtemp(join(tmpdir(), 'tdg-jobs-'));
+  storage = await createLocalStorage({ dataDir });
+  feed = createNotifyFeed(db);
+  owner = await createUser(db, 'owner');
+});
+
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.stop()));
+});
+
+afterAll(async () => {
+  await feed?.close();
+  await drop?.();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('export worker', () => {
+  it('runs an export end to end: running, progress, succeeded, and the file holds the rows', async () => {
+    await worker({ chunkRows: 1_000_000 });
+    const def = definition(20_000);
+    const exportId = await createExport(db, owner, { definition: def, format: 'csv' });
+    const events = await eventsUntilEnd(db, feed, owner, exportId);
+
+    const statuses = events.map((e) => e.status);
+    expect(statuses[0]).toBe('PENDING');
+    expect(statuses[1]).toBe('RUNNING');
+    expect(statuses.at(-1)).toBe('SUCCEEDED');
+    expect(statuses.slice(1, -1).every((s) => s === 'RUNNING')).toBe(true);
+    const progress = events.filter((e) => e.status === 'RUNNING' && (e.metadata as { rowsPerSecond?: number }).rowsPerSecond !== undefined);
+    expect(progress.length).toBeGreaterThan(0);
+    for (const event of progress) {
+      expect(event.metadata).toEqual({ rowsDone: expect.any(Number), rowsTotal: 20_000, rowsPerSecond: expect.any(Number), etaSeconds: expect.toBeOneOf([null, expect.any(Number)]) });
+    }
+    // progress events at most every 250 ms (the worker's progressMs)
+    const times = progress.map((e) => e.createdAt.getTime());
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(200);
+
+    const row = await exportRow(db, exportId);
+    expect(row).toMatchObject({ status: 'succeeded', lease_owner: null, error_details: null });
+    expect(row.completed_at).not.toBeNull();
+    expect(row.result_path).toBe(`${owner}/${exportId}/export.csv`);
+    const bytes = await readObject(storage, row.result_path);
+    const parsed = Papa.parse<string[]>(bytes.toString('utf8'), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0]).toEqual(['id', 'n', 'email', 'joined']);
+    expect(parsed.data.length).toBe(20_001);
+    expect(new Set(parsed.data.slice(1).map((r) => r[0])).size).toBe(20_000);
+    expect(bytes.equals(await referenceBytes({ definition: def, format: 'csv' }))).toBe(true);
+    expect(await storage.exists(`${owner}/${exportId}/chunks`)).toBe(false);
+  });
+
+  it.each([
+    ['csv', definition(9_000)],
+    ['json', definition(3_000, 7_000)],
+    ['sql', definition(2_500, 4_100)],
+    ['ndjson', definition(5_001)],
+  ])('two workers sharing one %s export in chunks make the same bytes as one pass', async (format, def) => {
+    const spyA = spyStorage(storage);
+    const spyB = spyStorage(storage);
+    await worker({ storage: spyA.storage, chunkRows: 700, workerId: 'worker-a' });
+    await worker({ storage: spyB.storage, chunkRows: 700, workerId: 'worker-b' });
+    const exportId = await createExport(db, owner, { definition: def, format });
+    const events = await eventsUntilEnd(db, feed, owner, exportId);
+    expect(events.at(-1)?.status).toBe('SUCCEEDED');
+    const row = await exportRow(db, exportId);
+    const bytes = await readObject(storage, row.result_path);
+    expect(bytes.equals(await referenceBytes({ definition: def, format }))).toBe(true);
+    // the worker that did not coordinate made chunks, which the coordinator read back
+    expect(spyA.chunkPuts + spyB.chunkPuts).toBeGreaterThan(0);
+    expect(await storage.exists(`${owner}/${exportId}/chunks`)).toBe(false);
+  });
+
+  it('cancel stops the work within a second, removes partial output, and cancelled is the last event', async () => {
+    let runEnded!: () => void;
+    const ended = new Promise<void>((resolve) => (runEnded = resolve));
+    await worker({ chunkRows: 50_000, log: (line) => line.includes('run ended') && runEnded() });
+    const exportId = await createExport(db, owner, { definition: definition(400_000), format: 'csv' });
+    await firstEvent(db, feed, owner, exportId, (e) => e.status === 'RUNNING' && ((e.metadata as { rowsDone?: number }).rowsDone ?? 0) > 0);
+    const cancelledAt = Date.now();
+    await db.asUser(claimsOf(owner), (tx) => tx.query(`select public.cancel_generator_export($1::uuid)`, [exportId]));
+    await ended;
+    expect(Date.now() - cancelledAt).toBeLessThan(1_000);
+    const events = await eventsOf(db, exportId);
+    expect(events.at(-1)?.status).toBe('cancelled');
+    expect(events.filter((e) => e.status === 'cancelled')).toHaveLength(1);
+    const row = await exportRow(db, exportId);
+    expect(row).toMatchObject({ status: 'cancelled', result_path: null });
+    expect(row.completed_at).not.toBeNull();
+    expect(await storage.exists(`${owner}/${exportId}/export.csv`)).toBe(false);
+    expect(await storage.exists(`${owner}/${exportId}/chunks/000001.rows`)).toBe(false);
+  });
+
+  it('a bad definition ends failed with error_details naming the place', async () => {
+    await worker();
+    const broken = { version: 1, tables: [{ name: 'customers', rows: 5, fields: [{ name: 'id', type: 'no-such-type' }] }] };
+    const exportId = await createExport(db, owner, { definition: broken, format: 'csv', rowCount: 5 });
+    const events = await eventsUntilEnd(db, feed, owner, exportId);
+    expect(events.at(-1)?.status).toBe('FAILED');
+    const row = await exportRow(db, exportId);
+    expect(row.status).toBe('failed');
+    expect(row.error_details).toEqual({ code: 'BAD_DEFINITION', message: expect.stringContaining('tables[0].fields[0]') });
+  });
+
+  it('a storage failure ends failed with STORAGE_FAILED and leaves no file', async () => {
+    const spy = spyStorage(storage);
+    spy.failFinal = new StorageError('storage put "x": disk full', 'STORAGE_FAILED');
+    await worker({ storage: spy.storage });
+    const exportId = await createExport(db, owner, { definition: definition(3_000), format: 'ndjson' });
+    const events = await eventsUntilEnd(db, feed, owner, exportId);
+    expect(events.at(-1)).toMatchObject({ status: 'FAILED', metadata: { error: { code: 'STORAGE_FAILED' } } });
+    expect((await exportRow(db, exportId)).error_details).toMatchObject({ code: 'STORAGE_FAILED', message: expect.stringContaining('disk full') });
+    expect(await storage.exists(`${owner}/${exportId}/export.ndjson`)).toBe(false);
+  });
+
+  it('a stopped worker hands its export over at once and another finishes it identically', async () => {
+    const first = await worker({ chunkRows: 10_000, workerId: 'first' });
+    const def = definition(60_000);
+    const exportId = await createExport(db, owner, { definition: def, format: 'csv' });
+    await firstEvent(db, feed, owner, exportId, (e) => e.status === 'RUNNING' && ((e.metadata as { rowsDone?: number }).rowsDone ?? 0) > 0);
+    await first.stop();
+    await worker({ chunkRows: 10_000, workerId: 'second' });
+    const events = await eventsUntilEnd(db, feed, owner, exportId);
+    expect(events.some((e) => e.message?.includes('resumed by worker second'))).toBe(true);
+    expect(events.at(-1)?.status).toBe('SUCCEEDED');
+    const bytes = await readObject(storage, (await exportRow(db, exportId)).result_path);
+    expect(bytes.equals(await referenceBytes({ definition: def, format: 'csv' }))).toBe(true);
+  });
+});
+
+describe('sweepExpired', () => {
+  it('deletes expired exports with their files and keeps the rest', async () => {
+    const expired = await createExport(db, owner, { definition: definition(1) });
+    const fresh = await createExport(db, owner, { definition: definition(1) });
+    for (const id of [expired, fresh]) {
+      await storage.put(`${owner}/${id}/export.csv`, (async function* () { yield Buffer.from('id\n'); })());
+      await db.asService((tx) => tx.query(`update generator_exports set status = 'succeeded', result_path = $2 where id = $1::uuid`, [id, `${owner}/${id}/export.csv`]));
+    }
+    await db.asService((tx) => tx.query(`update generator_exports set expires_at = now() - interval '1 minute' where id = $1::uuid`, [expired]));
+    const result = await sweepExpired(db, storage);
+    expect(result.deleted).toEqual([expired]);
+    expect(await exportRow(db, expired)).toBeUndefined();
+    expect(await storage.exists(`${owner}/${expired}/export.csv`)).toBe(false);
+    expect((await exportRow(db, fresh)).status).toBe('succeeded');
+    expect(await storage.exists(`${owner}/${fresh}/export.csv`)).toBe(true);
+  });
+});

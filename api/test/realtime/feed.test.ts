@@ -1,0 +1,202 @@
+// Both feeds (LISTEN/NOTIFY, and Supabase Realtime through the wire-protocol stand-in fed from the
+// same table) and the subscriber streams on top of them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/port.js';
+import { createNotifyFeed, EXPORT_EVENTS_CHANNEL } from '../../src/realtime/notify-feed.js';
+import type { ExportFeed, ExportFeedEvent } from '../../src/realtime/port.js';
+import { exportProgressStream, ExportNotFoundError, myExportsStream } from '../../src/realtime/streams.js';
+import { createSupabaseFeed } from '../../src/realtime/supabase-feed.js';
+import { createTestDatabase } from '../support/database.js';
+import { startRealtimeStandIn, type RealtimeStandIn } from '../support/supabase-realtime.js';
+import { claimsOf, createExport, createUser, definition, insertEvent } from '../jobs/fixtures.js';
+
+let db: Database;
+let drop: () => Promise<void>;
+let standIn: RealtimeStandIn;
+let stopBridge: () => Promise<void>;
+let owner: string;
+let stranger: string;
+
+const feeds: Record<string, () => ExportFeed> = {
+  notify: () => createNotifyFeed(db),
+  supabase: () => createSupabaseFeed({ url: standIn.url, serviceRoleKey: standIn.apiKey, db }),
+};
+
+beforeAll(async () => {
+  ({ db, drop } = await createTestDatabase());
+  standIn = await startRealtimeStandIn();
+  // what Supabase's replication does: each committed insert becomes a postgres_changes message
+  // carrying the table's row (no owner_id: the feed must look it up)
+  stopBridge = await db.listen(EXPORT_EVENTS_CHANNEL, (payload) => {
+    const { id } = JSON.parse(payload) as { id: string };
+    void db
+      .asService((tx) =>
+        tx.query(`select id::text as id, seq, export_id::text as export_id, status, message, metadata, created_at from generator_export_events where id = $1::uuid`, [id]),
+      )
+      .then(([row]) =>
+        standIn.insert('public', 'generator_export_events', row, [
+          { name: 'id', type: 'uuid' },
+          { name: 'seq', type: 'int8' },
+          { name: 'export_id', type: 'uuid' },
+          { name: 'status', type: 'text' },
+          { name: 'message', type: 'text' },
+          { name: 'metadata', type: 'jsonb' },
+          { name: 'created_at', type: 'timestamptz' },
+        ]),
+      );
+  });
+  owner = await createUser(db, 'owner');
+  stranger = await createUser(db, 'stranger');
+});
+
+afterAll(async () => {
+  await stopBridge?.();
+  await standIn?.close();
+  await drop?.();
+});
+
+async function take<T>(stream: AsyncGenerator<T>, count: number): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of stream) {
+    items.push(item);
+    if (items.length === count) break;
+  }
+  return items;
+}
+
+describe.each(Object.keys(feeds))('%s feed', (kind) => {
+  it('delivers an inserted event with its export, owner, status and seq', async () => {
+    const feed = feeds[kind]();
+    const exportId = await createExport(db, owner, { definition: definition(5) });
+    const received = new Promise<ExportFeedEvent>((resolve) => {
+      void feed.subscribe((event) => {
+        if (event.exportId === exportId && event.status === 'RUNNING') resolve(event);
+      });
+    });
+    // subscribe resolves when live: wait for it before inserting
+    await feed.subscribe(() => undefined);
+    const inserted = await insertEvent(db, exportId, 'running', { rowsDone: 3, rowsTotal: 5 });
+    const event = await received;
+    expect(event).toMatchObject({ id: inserted.id, seq: inserted.seq, exportId, ownerId: owner, status: 'RUNNING', metadata: { rowsDone: 3, rowsTotal: 5 } });
+    expect(event.createdAt).toBeInstanceOf(Date);
+    await feed.close();
+  });
+
+  it('exportProgress replays stored events, goes live, and ends after the terminal event', async () => {
+    const feed = feeds[kind]();
+    const exportId = await createExport(db, owner, { definition: definition(5) });
+    await insertEvent(db, exportId, 'running', { rowsDone: 0 });
+    const stream = exportProgressStream(db, feed, claimsOf(owner), exportId, null);
+    const first = await stream.next(); // the stream is subscribed once it yields
+    const second = await stream.next();
+    const writer = (async () => {
+      await insertEvent(db, exportId, 'running', { rowsDone: 2 });
+      await insertEvent(db, exportId, 'succeeded', { rowsDone: 5 });
+      await insertEvent(db, exportId, 'running', { note: 'never seen: after the terminal event' });
+    })();
+    const rest: ExportFeedEvent[] = [];
+    for await (const event of stream) rest.push(event);
+    await writer;
+    expect([first.value, second.value, ...rest].map((e) => e!.status)).toEqual(['PENDING', 'RUNNING', 'RUNNING', 'SUCCEEDED']);
+    await feed.close();
+  });
+
+  it('a subscriber that disconnects and resumes with afterEventId misses nothing and sees nothing twice', async () => {
+    const feed = feeds[kind]();
+    const exportId = await createExport(db, owner, { definition: definition(5) });
+    const total = 40;
+    let written = 0;
+    // events keep coming while the subscriber drops and comes back
+    const writer = (async () => {
+      for (let i = 1; i <= total; i++) {
+        await insertEvent(db, exportId, i === total ? 'succeeded' : 'running', { rowsDone: i });
+        written = i;
+        if (i % 5 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const firstPart = await take(exportProgressStream(db, feed, claimsOf(owner), exportId, null), 8);
+    expect(written).toBeLessThan(total); // it really resumed mid-stream
+    const lastSeen = firstPart[firstPart.length - 1];
+    const secondPart: ExportFeedEvent[] = [];
+    for await (const event of exportProgressStream(db, feed, claimsOf(owner), exportId, lastSeen.id)) secondPart.push(event);
+    await writer;
+    const seen = [...firstPart, ...secondPart].map((e) => (e.metadata as { rowsDone?: number }).rowsDone ?? 0);
+    expect(seen).toEqual([0, ...Array.from({ length: total }, (_, i) => i + 1)]);
+    const seqs = [...firstPart, ...secondPart].map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    await feed.close();
+  });
+
+  it('a stranger cannot subscribe to someone else’s export, and myExports shows them only their own', async () => {
+    const feed = feeds[kind]();
+    const exportId = await createExport(db, owner, { definition: definition(5) });
+    await expect(exportProgressStream(db, feed, claimsOf(stranger), exportId, null).next()).rejects.toBeInstanceOf(ExportNotFoundError);
+    await expect(exportProgressStream(db, feed, claimsOf(stranger), 'not-a-uuid', null).next()).rejects.toBeInstanceOf(ExportNotFoundError);
+
+    let strangers!: AsyncGenerator<ExportFeedEvent>;
+    let owners!: AsyncGenerator<ExportFeedEvent>;
+    let live = 0;
+    const both = new Promise<void>((resolve) => {
+      const onLive = () => ++live === 2 && resolve();
+      strangers = myExportsStream(db, feed, claimsOf(stranger), { onLive });
+      owners = myExportsStream(db, feed, claimsOf(owner), { onLive });
+    });
+    const strangerFirst = strangers.next();
+    const ownerFirst = owners.next();
+    await both;
+    await insertEvent(db, exportId, 'running', { secret: true });
+    const strangerExport = await createExport(db, stranger, { definition: definition(1) });
+    expect((await ownerFirst).value).toMatchObject({ exportId, ownerId: owner, status: 'RUNNING' });
+    expect((await strangerFirst).value).toMatchObject({ exportId: strangerExport, ownerId: stranger, status: 'PENDING' });
+    await strangers.return(undefined);
+    await owners.return(undefined);
+    await feed.close();
+  });
+
+  it('ends at once for a finished export when nothing is after afterEventId', async () => {
+    const feed = feeds[kind]();
+    const exportId = await createExport(db, owner, { definition: definition(5) });
+    const terminal = await insertEvent(db, exportId, 'failed', {});
+    await db.asService((tx) => tx.query(`update generator_exports set status = 'failed' where id = $1::uuid`, [exportId]));
+    const events: ExportFeedEvent[] = [];
+    for await (const event of exportProgressStream(db, feed, claimsOf(owner), exportId, terminal.id)) events.push(event);
+    expect(events).toEqual([]);
+    await feed.close();
+  });
+});
+
+describe('supabase feed over the realtime protocol', () => {
+  it('joins with the service key, answers heartbeats, and leaves the channel when the last subscriber goes', async () => {
+    const feed = createSupabaseFeed({ url: standIn.url, serviceRoleKey: standIn.apiKey, db });
+    const one = await feed.subscribe(() => undefined);
+    const two = await feed.subscribe(() => undefined);
+    expect(standIn.channels).toBe(1); // one channel for any number of subscribers
+    await one();
+    expect(standIn.channels).toBe(1);
+    await two();
+    await expect.poll(() => standIn.channels).toBe(0);
+    await feed.close();
+  });
+
+  it('fails to subscribe with a typed error when the join is refused', async () => {
+    standIn.refuseJoins('Unauthorized: invalid key');
+    const feed = createSupabaseFeed({ url: standIn.url, serviceRoleKey: standIn.apiKey, db, timeoutMs: 2000 });
+    await expect(feed.subscribe(() => undefined)).rejects.toMatchObject({ name: 'RealtimeFeedError', message: expect.stringContaining('invalid key') });
+    standIn.refuseJoins(null);
+    await feed.close();
+  });
+});
+
+const live = process.env.SUPABASE_URL && process.env.SUPABASE_SERVICE_ROLE_KEY && process.env.TDG_TEST_DATABASE_URL;
+describe('live Supabase Realtime', () => {
+  it.runIf(live)('delivers an event inserted into the project database', async () => {
+    const feed = createSupabaseFeed({ url: process.env.SUPABASE_URL!, serviceRoleKey: process.env.SUPABASE_SERVICE_ROLE_KEY!, db });
+    const exportId = await createExport(db, owner, { definition: definition(1) });
+    const got = new Promise<ExportFeedEvent>((resolve) => void feed.subscribe((e) => e.exportId === exportId && resolve(e)));
+    await feed.subscribe(() => undefined);
+    await insertEvent(db, exportId, 'running');
+    expect((await got).ownerId).toBe(owner);
+    await feed.close();
+  });
+});

@@ -1,0 +1,167 @@
+// The real stack for end-to-end tests: the API on a fresh PGlite data dir, the BUILT web app
+// (`node web/build`) pointed at it, and Chromium driven by playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const webRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = join(webRoot, '..');
+export const resultsDir = join(webRoot, 'test-results');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Service {
+  url: string;
+  process: ChildProcess;
+  /** Everything the process printed, for failure messages. */
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Starts a process and resolves with the first URL matched on its output (its "listening" line). */
+function startService(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number },
+): Promise<Service> {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  return new Promise<Service>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${name} did not start within ${options.timeoutMs ?? 60000} ms:\n${output.join('\n')}`));
+    }, options.timeoutMs ?? 60000);
+    const onLine = (line: string) => {
+      output.push(line);
+      if (process.env.E2E_VERBOSE) process.stderr.write(`[${name}] ${line}\n`);
+      const match = options.ready.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, process: child, output, stop });
+      }
+    };
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', onLine);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${signal ?? code}) before it was ready:\n${output.join('\n')}`));
+    });
+  });
+}
+
+export interface Stack {
+  api: Service;
+  web: Service;
+  browser: Browser;
+  dataDir: string;
+  /** A fresh page (own storage, so its own session) with a phone- or desk-sized viewport. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
+  if (!existsSync(join(webRoot, 'build/index.js'))) {
+    throw new Error('web/build is missing: run `pnpm --filter @tdg/web build` before the e2e tests');
+  }
+  await mkdir(resultsDir, { recursive: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'tdg-e2e-'));
+  const webPort = await freePort();
+  const webOrigin = `http://127.0.0.1:${webPort}`;
+
+  const api = await startService('api', join(repoRoot, 'node_modules/.bin/tsx'), ['api/src/cli/main.ts', 'serve'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TDG_DATA_DIR: dataDir,
+      TDG_CORS_ORIGINS: webOrigin,
+      DATABASE_URL: '',
+      SUPABASE_URL: '',
+      NODE_ENV: 'development',
+      ...env,
+    },
+    ready: /tdg api: (\S+)\/graphql/,
+    timeoutMs: 120_000,
+  });
+  let web: Service;
+  try {
+    web = await startService('web', process.execPath, ['build'], {
+      cwd: webRoot,
+      env: {
+        ...process.env,
+        PORT: String(webPort),
+        HOST: '127.0.0.1',
+        ORIGIN: webOrigin,
+        PUBLIC_API_URL: api.url,
+        PUBLIC_SUPABASE_URL: '',
+        PUBLIC_SUPABASE_ANON_KEY: '',
+      },
+      ready: /Listening on (http:\/\/\S+)/,
+    });
+    web.url = webOrigin;
+  } catch (error) {
+    await api.stop();
+    throw error;
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+
+  return {
+    api,
+    web,
+    browser,
+    dataDir,
+    async newPage(viewport = { width: 1280, height: 900 }) {
+      const context = await browser.newContext({ baseURL: webOrigin, viewport, acceptDownloads: true });
+      return context.newPage();
+    },
+    async stop() {
+      await browser.close().catch(() => {});
+      await Promise.all([web.stop(), api.stop()]);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(resultsDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,7 @@
+// Typed contexts set once in the root layout.
+import { createContext } from 'svelte';
+import type { Auth } from './auth.svelte.js';
+import type { WebConfig } from './config.js';
+
+export const [getAuth, setAuth] = createContext<Auth>();
+export const [getWebConfig, setWebConfig] = createContext<WebConfig>();

@@ -1,0 +1,149 @@
+import { graphql } from '$lib/gql';
+
+graphql(`
+  fragment ExportSummary on Export {
+    id
+    status
+    format
+    rowCount
+    seed
+    attempt
+    createdAt
+    completedAt
+    downloadUrl
+    error
+    schema {
+      id
+      name
+    }
+    progress {
+      rowsDone
+      rowCount
+      fraction
+    }
+  }
+`);
+
+export const ExportsQuery = graphql(`
+  query Exports($first: Int!, $after: String, $status: ExportStatus, $schemaId: ID) {
+    exports(first: $first, after: $after, status: $status, schemaId: $schemaId) {
+      edges {
+        node {
+          ...ExportSummary
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const ExportSchemasQuery = graphql(`
+  query ExportSchemas {
+    schemas(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const ExportQuery = graphql(`
+  query Export($id: ID!) {
+    export(id: $id) {
+      ...ExportSummary
+      options
+      events {
+        id
+        seq
+        status
+        message
+        metadata
+        createdAt
+      }
+    }
+  }
+`);
+
+export const MyExportsSubscription = graphql(`
+  subscription MyExports {
+    myExports {
+      exportId
+      export {
+        ...ExportSummary
+      }
+    }
+  }
+`);
+
+export const ExportProgressSubscription = graphql(`
+  subscription ExportProgress($exportId: ID!, $afterEventId: ID) {
+    exportProgress(exportId: $exportId, afterEventId: $afterEventId) {
+      id
+      seq
+      status
+      message
+      metadata
+      createdAt
+    }
+  }
+`);
+
+export const StartExportMutation = graphql(`
+  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $seed: String, $options: JSON) {
+    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, seed: $seed, options: $options) {
+      __typename
+      ... on ExportPayload {
+        export {
+          id
+        }
+      }
+      ... on ValidationError {
+        problems {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const CancelExportMutation = graphql(`
+  mutation CancelExport($id: ID!) {
+    cancelExport(id: $id) {
+      __typename
+      ... on ExportPayload {
+        export {
+          ...ExportSummary
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const RetryExportMutation = graphql(`
+  mutation RetryExport($id: ID!) {
+    retryExport(id: $id) {
+      __typename
+      ... on ExportPayload {
+        export {
+          id
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);

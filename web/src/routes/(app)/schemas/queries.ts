@@ -1,0 +1,78 @@
+import { graphql } from '$lib/gql';
+
+export const SchemasQuery = graphql(`
+  query Schemas($first: Int!, $after: String, $search: String, $ownership: Ownership) {
+    schemas(first: $first, after: $after, search: $search, ownership: $ownership) {
+      edges {
+        node {
+          id
+          name
+          description
+          myRole
+          updatedAt
+          owner {
+            id
+            email
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CreateSchemaMutation = graphql(`
+  mutation CreateSchema($name: String!, $definition: JSON!) {
+    createSchema(name: $name, definition: $definition) {
+      __typename
+      ... on SchemaPayload {
+        schema {
+          id
+        }
+      }
+      ... on ValidationError {
+        problems {
+          path
+          message
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const DuplicateSchemaMutation = graphql(`
+  mutation DuplicateSchema($id: ID!) {
+    duplicateSchema(id: $id) {
+      __typename
+      ... on SchemaPayload {
+        schema {
+          id
+          name
+        }
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const DeleteSchemaMutation = graphql(`
+  mutation DeleteSchema($id: ID!) {
+    deleteSchema(id: $id) {
+      __typename
+      ... on DeleteSchemaPayload {
+        deletedId
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
