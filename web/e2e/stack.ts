@@ -2,13 +2,14 @@
 // (`node web/build`) pointed at it, and Chromium driven by playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 
 export const webRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = join(webRoot, '..');
@@ -146,7 +147,17 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
     dataDir,
     async newPage(viewport = { width: 1280, height: 900 }) {
       const context = await browser.newContext({ baseURL: webOrigin, viewport, acceptDownloads: true });
-      return context.newPage();
+      const page = await context.newPage();
+      const console: string[] = [];
+      page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
+      page.on('pageerror', (error) => console.push(`pageerror: ${error.message}`));
+      // A failing test leaves a screenshot and the browser console behind.
+      onTestFailed(async ({ task }) => {
+        const name = `failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+        await screenshot(page, name).catch(() => {});
+        await writeFile(join(resultsDir, `${name}.console.txt`), `${page.url()}\n${console.join('\n')}\n`).catch(() => {});
+      });
+      return page;
     },
     async stop() {
       await browser.close().catch(() => {});

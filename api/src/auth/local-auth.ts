@@ -2,7 +2,6 @@
 // served when no Supabase project is configured. Shapes follow auth-js 2.109 (lib/fetch.ts):
 // sessions are `{ access_token, token_type, expires_in, expires_at, refresh_token, user }`, errors
 // `{ code, error_code, msg }` with the X-Supabase-Api-Version header so `code` is read.
-import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
 import type { Database } from '../db/port.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -118,7 +117,7 @@ export function createLocalAuth(options: LocalAuthOptions): LocalAuth {
   }
 
   async function newSession(user: AuthUserRow): Promise<Response> {
-    const sessionId = randomUUID();
+    const sessionId = await users.createSession(user.id);
     await users.touchSignIn(user.id);
     const fresh = (await users.findById(user.id)) ?? user;
     return session(fresh, sessionId, await users.issueRefreshToken(user.id, sessionId));

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/port.js';
 import { createLocalAuth, type LocalAuth } from './local-auth.js';
-import { loadSigningKey, type SigningKey } from './signing-key.js';
+import { generateSigningKey, loadSigningKey, type SigningKey } from './signing-key.js';
 import { createTokenVerifier, localJwks, remoteJwks, type TokenVerifier } from './token-verifier.js';
 
 export interface Auth {
@@ -31,7 +31,8 @@ export async function createAuth(config: Config, db: Database, options: AuthOpti
     return { verify, issuer };
   }
   const issuer = `${config.publicUrl ?? options.baseUrl}/auth/v1`;
-  const key = options.signingKey ?? (await loadSigningKey(config.dataDir));
+  // an in-memory database gets an in-memory key: its users vanish with it anyway
+  const key = options.signingKey ?? (config.dataDir === 'memory://' ? await generateSigningKey() : await loadSigningKey(config.dataDir));
   const verify = createTokenVerifier({ issuer, jwks: localJwks([key.publicJwk]) });
   return { verify, issuer, local: createLocalAuth({ db, key, issuer, verify }) };
 }

@@ -1,5 +1,5 @@
-// SQL for the local Auth stand-in: auth.users and auth.refresh_tokens, always as service role
-// (the auth schema is not readable by `authenticated`, as on Supabase).
+// SQL for the local Auth stand-in: auth.users, auth.sessions and auth.refresh_tokens (the shim's
+// copies of GoTrue's tables), always as service role: `authenticated` cannot read the auth schema.
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/port.js';
 
@@ -46,11 +46,12 @@ export class UserStore {
   async create(email: string, passwordHash: string, userMetadata: Record<string, unknown>): Promise<AuthUserRow | undefined> {
     const rows = await this.db.asService((tx) =>
       tx.query<AuthUserRow>(
+        // the unique index on lower(email) settles concurrent sign-ups with the same address
         `insert into auth.users (id, aud, role, email, encrypted_password, email_confirmed_at,
            raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-         select gen_random_uuid(), 'authenticated', 'authenticated', $1, $2, now(),
-           '{"provider":"email","providers":["email"]}'::jsonb, $3::jsonb, now(), now()
-         where not exists (select 1 from auth.users where lower(email) = lower($1))
+         values (gen_random_uuid(), 'authenticated', 'authenticated', $1, $2, now(),
+           '{"provider":"email","providers":["email"]}'::jsonb, $3::jsonb, now(), now())
+         on conflict do nothing
          returning ${USER_COLUMNS}`,
         [email, passwordHash, JSON.stringify(userMetadata)],
       ),
@@ -64,7 +65,14 @@ export class UserStore {
     );
   }
 
-  /** A new refresh token for a session (a new session when `sessionId` is omitted). */
+  async createSession(userId: string): Promise<string> {
+    const [row] = await this.db.asService((tx) =>
+      tx.query<{ id: string }>(`insert into auth.sessions (user_id) values ($1::uuid) returning id::text as id`, [userId]),
+    );
+    return row.id;
+  }
+
+  /** A new refresh token in a session; `parent` is the token it replaces. */
   async issueRefreshToken(userId: string, sessionId: string, parent?: string): Promise<string> {
     // Supabase refresh tokens are short opaque strings; 24 random bytes are plenty here
     const token = randomBytes(24).toString('base64url');
@@ -82,32 +90,35 @@ export class UserStore {
   async consumeRefreshToken(token: string): Promise<RefreshTokenRow | 'revoked' | undefined> {
     return this.db.asService(async (tx) => {
       const [row] = await tx.query<RefreshTokenRow>(
-        `select token, user_id::text as user_id, session_id::text as session_id, revoked
-         from auth.refresh_tokens where token = $1 for update`,
+        `select t.token, t.user_id::text as user_id, t.session_id::text as session_id, t.revoked
+         from auth.refresh_tokens t join auth.sessions s on s.id = t.session_id
+         where t.token = $1 for update of t`,
         [token],
       );
       if (!row) return undefined;
       if (row.revoked) return 'revoked';
       await tx.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1`, [token]);
+      await tx.query(`update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1::uuid`, [row.session_id]);
       return row;
     });
   }
 
   async sessionIsLive(sessionId: string): Promise<boolean> {
     const rows = await this.db.asService((tx) =>
-      tx.query(`select 1 from auth.refresh_tokens where session_id::text = $1 and not revoked limit 1`, [sessionId]),
+      tx.query(`select 1 from auth.sessions where id::text = $1`, [sessionId]),
     );
     return rows.length > 0;
   }
 
   async revokeSessions(userId: string, scope: 'global' | 'local' | 'others', sessionId: string): Promise<void> {
     await this.db.asService((tx) =>
+      // as GoTrue does: signing out deletes sessions, and their refresh tokens go with them
       tx.query(
-        `update auth.refresh_tokens set revoked = true, updated_at = now()
-         where not revoked and case $3::text
+        `delete from auth.sessions
+         where case $3::text
            when 'global' then user_id::text = $1::text
-           when 'local' then session_id::text = $2::text
-           else user_id::text = $1::text and session_id::text <> $2::text end`,
+           when 'local' then id::text = $2::text
+           else user_id::text = $1::text and id::text <> $2::text end`,
         [userId, sessionId, scope],
       ),
     );

@@ -34,6 +34,13 @@ export function createPostgresClient(url: string, options: PostgresOptions = {})
       connection: { TimeZone: 'UTC', application_name: 'tdg' },
       types: {
         // int8 as number, like PGlite (counts, rows_done and seq stay far below 2^53)
+        // JSON params arrive as JSON text (see port.ts); postgres.js would stringify them a second time
+        json: {
+          to: 114,
+          from: [114, 3802],
+          serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
+          parse: (value: string) => JSON.parse(value),
+        },
         int8: { to: 20, from: [20], serialize: (value: unknown) => String(value), parse: (value: string) => Number(value) },
       },
     }) as unknown as Sql;

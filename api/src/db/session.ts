@@ -7,7 +7,10 @@ export const SET_REQUEST_CLAIMS = `select set_config('role', $1, true), set_conf
 /** PostgREST's role choice: the token's role when it is an API role we allow, else `authenticated`. */
 export function userSessionParams(claims: Claims): [string, string, string] {
   const role = claims.role === 'anon' ? 'anon' : 'authenticated';
-  return [role, JSON.stringify(claims), typeof claims.sub === 'string' ? claims.sub : ''];
+  const sub = typeof claims.sub === 'string' ? claims.sub : '';
+  // an anonymous token has no `sub`; an empty one would break auth.uid()'s uuid cast
+  const { sub: _omitted, ...rest } = claims;
+  return [role, JSON.stringify(sub ? claims : rest), sub];
 }
 
 export function serviceSessionParams(): [string, string, string] {

@@ -280,9 +280,23 @@ export function kindOfValues(values: unknown[]): ColumnKind {
 }
 
 function suggest(type: string): string {
-  const lower = type.toLowerCase();
-  const method = lower.split('.').pop() ?? lower;
   const candidates = [...fakerTypeById.keys(), ...Object.keys(builtinOptions)];
-  const hit = candidates.find((c) => c.toLowerCase() === lower) ?? candidates.find((c) => c.toLowerCase().endsWith(`.${method}`));
-  return hit ? ` (did you mean "${hit}"?)` : ' (see the field type catalog)';
+  let best = '';
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(type.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(type.length / 4)) ? ` (did you mean "${best}"?)` : ' (see the field type catalog)';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }

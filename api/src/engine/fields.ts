@@ -195,7 +195,8 @@ export function buildNested(field: NestedFieldDefinition | FieldDefinition, ctx:
     nullRate ? (i: number) => (rng.next() < nullRate ? null : value(i)) : value;
   switch (field.type) {
     case 'regex': {
-      const pattern = options.pattern as string;
+      // a RegExp (not its source) so faker honours ^ and $ anchors
+      const pattern = new RegExp(options.pattern as string);
       const helpers = ctx.faker.helpers;
       return { value: () => helpers.fromRegExp(pattern) };
     }

@@ -31,7 +31,12 @@ export const intRange = ordered(
     max: int.optional().describe('largest value (inclusive)'),
     multipleOf: z.number().int().positive().optional(),
   }),
-);
+).superRefine((v, ctx) => {
+  const lo = v.min ?? 0;
+  const hi = v.max ?? Number.MAX_SAFE_INTEGER;
+  if (v.multipleOf && hi >= lo && Math.ceil(lo / v.multipleOf) * v.multipleOf > hi)
+    ctx.addIssue({ code: 'custom', path: ['multipleOf'], message: `no multiple of ${v.multipleOf} lies in [${lo}, ${hi}]` });
+});
 export const floatRange = ordered(
   z.strictObject({
     min: z.number().optional(),
@@ -71,7 +76,8 @@ export const birthdate = ordered(
     refDate: isoDate.optional(),
   }),
 ).superRefine((v, ctx) => {
-  if ((v.min === undefined) !== (v.max === undefined) || (v.min !== undefined && !v.mode))
+  const given = [v.mode, v.min, v.max].filter((x) => x !== undefined).length;
+  if (given !== 0 && given !== 3)
     ctx.addIssue({ code: 'custom', path: [], message: 'birthdate needs mode, min and max together (or none of them)' });
 });
 export const abbreviated = z.strictObject({ abbreviated: z.boolean().optional() });

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { RowBatch, TableShape } from '../engine/shape.js';
-import type { ByteSink } from './byte-sink.js';
+import { drained, type ByteSink } from './byte-sink.js';
 import { FormatError } from './errors.js';
 import { SheetNames } from './sheet-names.js';
 import { badValue, isoDate, isStructured } from './values.js';
@@ -40,7 +40,7 @@ export function xlsxDocument(sink: ByteSink, rowsPerSheet = XLSX_ROWS_PER_SHEET)
       if (open && !open.ended) throw new FormatError(`xlsx: table "${shape.name}" started before the previous table ended`);
       const state = { ended: false };
       open = state;
-      return sheetWriter(workbook, names, shape, sink, rowsPerSheet, state);
+      return sheetWriter(workbook, names, shape, sink, out, rowsPerSheet, state);
     },
     async end(): Promise<void> {
       if (open && !open.ended) throw new FormatError('xlsx: document ended before its last table');
@@ -55,6 +55,7 @@ function sheetWriter(
   names: SheetNames,
   shape: TableShape,
   sink: ByteSink,
+  out: Writable,
   rowsPerSheet: number,
   state: { ended: boolean },
 ): TableWriter {
@@ -110,8 +111,12 @@ function sheetWriter(
         rowsInSheet++;
         rowsWritten++;
       }
-      // exceljs does not apply backpressure itself: let the zip and the target catch up
-      await nextTurn();
+      // exceljs pushes rows into the zip without backpressure: wait until the zip's output has
+      // reached the target, so at most about one batch of XML waits in memory
+      do {
+        await nextTurn();
+        if (out.writableNeedDrain) await drained(out);
+      } while (out.writableNeedDrain);
       if (sink.failed) throw sink.failed;
     },
     async end(): Promise<void> {

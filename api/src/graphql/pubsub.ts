@@ -2,8 +2,9 @@ import { createPubSub } from 'graphql-yoga';
 import type { ExportEventRow } from './repos/exports.js';
 
 /**
- * In-process fan-out for export progress. The jobs part bridges worker notifications
- * (LISTEN/NOTIFY or Supabase Realtime) into these topics.
+ * In-process fan-out for export progress. buildApp bridges the realtime feed (LISTEN/NOTIFY or
+ * Supabase Realtime on generator_export_events) into these topics, so events written by any
+ * process arrive here; the API itself only publishes deletions (they leave no event row).
  */
 export type ExportTopics = {
   /** A new event of one export. */

@@ -90,6 +90,14 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
   const visit = (node: PgNode): boolean => {
     node = unwrap(node);
     if (node.BoolExpr?.boolop === 'AND_EXPR') return node.BoolExpr.args.map(visit).every(Boolean);
+    // `col IS NULL OR <rule on col>`: NULLs pass anyway, so the rule is what generated values need
+    if (node.BoolExpr?.boolop === 'OR_EXPR' && node.BoolExpr.args.length === 2) {
+      const [a, b] = node.BoolExpr.args.map(unwrap);
+      const isNull = (n: PgNode) => n.NullTest?.nulltesttype === 'IS_NULL' && columnOf(n.NullTest.arg) !== undefined;
+      if (isNull(a)) return visit(b);
+      if (isNull(b)) return visit(a);
+      return false;
+    }
     if (node.NullTest) return node.NullTest.nulltesttype === 'IS_NOT_NULL' && columnOf(node.NullTest.arg) !== undefined;
     const e = node.A_Expr;
     if (!e) return false;

@@ -210,9 +210,11 @@ export function chooseGenerator(ctx: ColumnContext): Generator {
   }
   if (category === 'inet') return { type: 'internet.ip' };
   if (category === 'macaddr') return { type: 'internet.mac' };
-  if (category === 'time') return { type: 'regex', options: { pattern: '(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]' } };
-  if (category === 'interval') return { type: 'regex', options: { pattern: '[1-9][0-9]? (days|hours|minutes)' } };
-  if (category === 'bytea') return { type: 'regex', options: { pattern: '\\\\x([0-9a-f]{2}){8,16}' } };
+  // faker's fromRegExp knows classes and counts, not groups or alternatives
+  if (category === 'time') return { type: 'regex', options: { pattern: '[01][0-9]:[0-5][0-9]:[0-5][0-9]' } };
+  if (category === 'interval') return { type: 'regex', options: { pattern: '[1-9][0-9]? days' } };
+  // bytea's escape input format takes plain ASCII as bytes
+  if (category === 'bytea') return { type: 'string.alphanumeric', options: { length: 32 } };
   return text(ctx, name);
 }
 
@@ -291,7 +293,7 @@ function temporal(ctx: ColumnContext, name: string): Generator {
   // strictly after: at least a minute later
   // dates keep only the day, so a strict order between dates needs a whole day
   if (after) return { type: 'dateAfter', options: ctx.rule.after?.strict ? { field: after, minDays: ctx.category === 'date' ? 1 : 0.001 } : { field: after } };
-  if (/birth|dob/.test(name)) return { type: 'date.birthdate' };
+  if (/birth|dob|^born/.test(name)) return { type: 'date.birthdate' };
   if (FUTURE.test(name)) return { type: 'date.future' };
   if (ctx.category === 'date' && !/created|inserted|updated/.test(name)) return { type: 'date.past', options: { years: 5 } };
   return { type: 'date.past' };

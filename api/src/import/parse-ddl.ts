@@ -182,9 +182,13 @@ class ModelBuilder {
     const relation = body.relation;
     const schema: string = relation.schemaname ?? 'public';
     const key = `${schema}.${relation.relname}`;
-    if (body.partbound || body.inhRelations?.length) {
-      this.note(place, `table ${relation.relname}: inheritance / partitions are not followed; it is imported on its own`);
+    if (body.partbound) {
+      // rows go in through the partitioned parent, which routes them
+      this.note(place, `skipped partition ${relation.relname} (rows are loaded through its parent table)`);
+      return;
     }
+    if (body.inhRelations?.length) this.note(place, `table ${relation.relname}: inherited columns are not followed; it is imported with its own columns`);
+    if (body.partspec) this.note(place, `table ${relation.relname} is partitioned: generated rows must fall into its partitions`);
     if (this.tables.has(key)) {
       this.note(place, `table ${relation.relname} is created twice; the second definition wins`);
       this.model.tables = this.model.tables.filter((t) => t !== this.tables.get(key));

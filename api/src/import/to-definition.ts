@@ -69,7 +69,9 @@ class Mapper {
   run(): MapResult {
     if (this.model.tables.length === 0) throw new ImportError([{ line: 1, column: 1, message: 'no CREATE TABLE found' }]);
     this.resolveForeignKeys();
-    const all = [...this.external.values(), ...this.model.tables];
+    for (const t of this.model.tables.filter((t) => !t.columns.some((c) => !c.generated)))
+      this.note(t.place, `table ${t.name} has no columns to generate; skipped`);
+    const all = [...this.external.values(), ...this.model.tables.filter((t) => t.columns.some((c) => !c.generated))];
     const built = all.map((t) => this.table(t));
     if (this.problems.length) throw new ImportError(this.problems);
     const ordered = this.parentFirst(built);

@@ -64,7 +64,7 @@ async function* breathing(batches: AsyncIterable<RowBatch> | Iterable<RowBatch>,
     signal.throwIfAborted();
     onRows(batch.length);
     yield batch;
-    if (Date.now() - last > 20) {
+    if (Date.now() - last > 10) {
       await new Promise((resolve) => setImmediate(resolve));
       last = Date.now();
     }
@@ -113,15 +113,27 @@ async function withLease<T>(
   if (ctx.stopping.aborted) stop();
   ctx.stopping.addEventListener('abort', stop, { once: true });
   let checking = false;
+  let again = false;
   const check = () => {
-    if (checking || controller.signal.aborted) return;
+    if (controller.signal.aborted) return;
+    // a cancel notice during a renewal that read the old status must not wait for the next beat
+    if (checking) {
+      again = true;
+      return;
+    }
     checking = true;
     renew()
       .then((state) => {
         if (state !== 'held') controller.abort(new Interrupted(state));
       })
       .catch(() => undefined) // a missed heartbeat is retried; the lease outlives several
-      .finally(() => (checking = false));
+      .finally(() => {
+        checking = false;
+        if (again) {
+          again = false;
+          check();
+        }
+      });
   };
   const timer = setInterval(check, ctx.heartbeatMs);
   const unwatch = ctx.watch(exportId, check);
@@ -188,9 +200,22 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
   const startedAt = Date.now();
   let rowsDone = 0;
   let rowsTotal = job.rowCount;
-  const progress = setInterval(() => {
-    recordProgress(ctx.db, job.id, ctx.workerId, progressFigures(rowsDone, rowsTotal, startedAt, Date.now())).catch(() => undefined);
-  }, ctx.progressMs);
+  // each progress event is scheduled after the previous one is written, so they are never
+  // closer than progressMs, however late a timer fires
+  let progress: NodeJS.Timeout | undefined;
+  let reporting = true;
+  const report = () => {
+    progress = setTimeout(() => {
+      recordProgress(ctx.db, job.id, ctx.workerId, progressFigures(rowsDone, rowsTotal, startedAt, Date.now()))
+        .catch(() => undefined)
+        .finally(() => reporting && report());
+    }, ctx.progressMs);
+  };
+  report();
+  const stopReporting = () => {
+    reporting = false;
+    clearTimeout(progress);
+  };
   try {
     const result = await withLease(
       ctx,
@@ -230,7 +255,11 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
 
         const body = new PassThrough({ highWaterMark: 1 << 20 });
         const upload = ctx.storage.put(resultPath, body, { signal });
-        upload.catch((error: unknown) => body.destroy(error as Error));
+        let uploadFailure: unknown;
+        upload.catch((error: unknown) => {
+          uploadFailure = error;
+          body.destroy(error as Error);
+        });
         const written = await writeExport(
           { format: prepared.format, options: prepared.options, tables: prepared.tables.map((shape, t) => ({ shape, batches: tableRows(t) })) },
           { kind: 'stream', stream: body },
@@ -239,13 +268,14 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
         ).catch(async (error: unknown) => {
           body.destroy();
           await upload.catch(() => undefined);
-          throw error;
+          // the store's own error says more than the writer's "stream destroyed"
+          throw uploadFailure ?? error;
         });
         const stored = await upload;
         return { path: resultPath, bytes: stored.bytes, rows: written.rows };
       },
     );
-    clearInterval(progress);
+    stopReporting();
     await ctx.storage.remove(`${folder}/chunks`);
     if (!(await completeExport(ctx.db, job.id, ctx.workerId, { ...result, seconds: (Date.now() - startedAt) / 1000 }))) {
       // cancelled (or taken over) in the last moment
@@ -255,8 +285,9 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
       }
     }
   } catch (error) {
-    clearInterval(progress);
+    stopReporting();
     if (error instanceof Interrupted) {
+      ctx.log(`export ${job.id}: stopped (${error.state}) after ${rowsDone} rows`);
       if (error.state === 'cancelled') {
         await ctx.storage.remove(folder);
         await settleCancelled(ctx.db, job.id);

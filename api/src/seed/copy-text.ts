@@ -46,12 +46,17 @@ export function arrayLiteral(values: Value[], elementKind: ColumnShape['kind'] |
   return `{${parts.join(',')}}`;
 }
 
+/** A non-null value as the text Postgres parses for the column (also usable as a quoted SQL literal). */
+export function textOf(value: Exclude<Value, null>, column: Pick<ColumnShape, 'kind' | 'elementKind'>): string {
+  if (column.kind === 'json') return JSON.stringify(value instanceof Date ? value.toISOString() : value);
+  if (Array.isArray(value)) return arrayLiteral(value, column.elementKind);
+  return scalar(value, column.kind);
+}
+
 /** One COPY field for a value of a column. */
 export function copyField(value: Value, column: Pick<ColumnShape, 'kind' | 'elementKind'>): string {
   if (value === null || value === undefined) return '\\N';
-  if (column.kind === 'json') return escapeCopy(JSON.stringify(value instanceof Date ? value.toISOString() : value));
-  if (Array.isArray(value)) return escapeCopy(arrayLiteral(value, column.elementKind));
-  return escapeCopy(scalar(value, column.kind));
+  return escapeCopy(textOf(value, column));
 }
 
 /** A batch of rows as COPY text lines. */

@@ -10,8 +10,20 @@ export function postgresTarget(sql: Sql): SeedTarget {
       await sql.begin(async (tx) => {
         await fn({
           async copy(relation, columns, data) {
-            const writable = await tx.unsafe(copyStatement(relation, columns, 'STDIN')).writable();
-            await pipeline(Readable.from(data, { objectMode: false }), writable);
+            const query = tx.unsafe(copyStatement(relation, columns, 'STDIN'));
+            // postgres.js 3.4 never settles the writable when the server rejects the COPY after
+            // the last chunk (porsager/postgres#1173); the error still reaches query.reject
+            const failed = new Promise<never>((_, reject) => {
+              const q = query as unknown as { reject: (e: unknown) => void };
+              const original = q.reject;
+              q.reject = (error) => {
+                reject(error);
+                original(error);
+              };
+            });
+            failed.catch(() => {});
+            const writable = await query.writable();
+            await Promise.race([pipeline(Readable.from(data, { objectMode: false }), writable), failed]);
           },
         });
       });

@@ -6,8 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createGraphQLError, createLogger, createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { createAuth, type Auth } from '../auth/setup.js';
 import type { SigningKey } from '../auth/signing-key.js';
 import { AuthenticationError, bearerToken } from '../auth/token-verifier.js';
@@ -17,12 +15,18 @@ import type { Claims, Database } from '../db/port.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createExportPubSub, type ExportPubSub } from '../graphql/pubsub.js';
 import { schema } from '../graphql/schema/index.js';
+import { bridgeFeedToPubSub } from '../realtime/bridge.js';
+import { openFeed } from '../realtime/open.js';
+import type { ExportFeed } from '../realtime/port.js';
+import { attachGraphqlWs } from './graphql-ws.js';
 
 export interface AppDeps {
   /** Use this database instead of opening one from the config (tests); the app will not close it. */
   db?: Database;
   /** Sign local auth tokens with this key instead of the one kept in the data dir (tests). */
   signingKey?: SigningKey;
+  /** The live feed of export events (default: Supabase Realtime or LISTEN/NOTIFY, see realtime/open.ts). */
+  feed?: ExportFeed;
 }
 
 export interface App {
@@ -61,6 +65,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const logger = createLogger(config.development ? 'info' : 'warn');
   const db = deps.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const pubsub = createExportPubSub();
+  // every stored export event (API, workers, database functions) reaches subscribers through this
+  // one feed, from whichever process wrote it
+  const feed = deps.feed ?? openFeed(db, config);
+  const stopBridge = await bridgeFeedToPubSub(feed, pubsub);
   const auth = await createAuth(config, db, { baseUrl: `http://localhost:${config.port}`, signingKey: deps.signingKey });
 
   async function claimsOf(initial: InitialContext): Promise<Claims | null> {
@@ -117,41 +125,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   });
 
   const server = createServer(yoga);
-  const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   // graphql-ws goes through yoga.getEnveloped, so context, auth and plugins are those of HTTP
-  const wsServer = useServer(
-    {
-      execute: (args: any) => args.rootValue.execute(args),
-      subscribe: (args: any) => args.rootValue.subscribe(args),
-      onConnect: async (ctx) => {
-        try {
-          await claimsOf({ connectionParams: ctx.connectionParams });
-          return true;
-        } catch {
-          return false; // closes with 4403 Forbidden
-        }
-      },
-      onSubscribe: async (ctx, _id, params) => {
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params,
-        });
-        const args = {
-          schema,
-          operationName: params.operationName,
-          document: parse(params.query),
-          variableValues: params.variables,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
-        };
-        const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
-      },
-    },
-    sockets,
-  );
+  const graphqlWs = attachGraphqlWs(server, yoga, (connectionParams) => claimsOf({ connectionParams }));
 
   return {
     yoga,
@@ -169,11 +144,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         });
       }),
     async stop() {
-      await wsServer.dispose();
-      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      await graphqlWs.close();
       server.closeAllConnections();
       if (server.listening) await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       await yoga.dispose();
+      await stopBridge();
+      if (!deps.feed) await feed.close();
       if (!deps.db) await db.close();
     },
   };

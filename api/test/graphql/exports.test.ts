@@ -41,7 +41,7 @@ describe('startExport', () => {
       format: 'CSV',
       rowCount: 100,
       seed: 'fixed-seed',
-      attempt: 1,
+      attempt: 0,
       options: { delimiter: ';' },
       schema: { id: schemaId },
       owner: { id: alice.id },
@@ -95,7 +95,7 @@ describe('cancel, retry, delete', () => {
 
     const retried = (await h.gql(alice, BY_ID('retryExport'), { id: started.id })).data.retryExport.export;
     expect(retried.id).not.toBe(started.id);
-    expect(retried).toMatchObject({ status: 'PENDING', seed: started.seed, format: 'NDJSON', rowCount: 7, attempt: 2 });
+    expect(retried).toMatchObject({ status: 'PENDING', seed: started.seed, format: 'NDJSON', rowCount: 7, attempt: 0 });
     const payloads = await h.app.db.asService((tx) =>
       tx.query<any>('select job_payload from generator_exports where id = any($1::uuid[]) order by created_at', [[started.id, retried.id]]),
     );

@@ -8,7 +8,7 @@ let h: Harness;
 let alice: TestUser;
 
 beforeAll(async () => {
-  h = await startHarness({ TDG_MAX_QUERY_DEPTH: '8', TDG_MAX_ALIASES: '5', TDG_MAX_BODY_BYTES: '4096' });
+  h = await startHarness({ TDG_MAX_QUERY_DEPTH: '8', TDG_MAX_ALIASES: '5', TDG_MAX_QUERY_COST: '220', TDG_MAX_BODY_BYTES: '4096' });
   alice = await h.signUp('alice');
 });
 afterAll(() => h?.close());
@@ -68,6 +68,18 @@ describe('query limits', () => {
     const body = await (await post(JSON.stringify({ query: wide }), { authorization: `Bearer ${alice.token}` })).json();
     expect(body.data).toBeUndefined();
     expect(body.errors[0].message).toMatch(/alias/i);
+  });
+
+  // graphql-armor's cost model: the cheap query costs about 16, the costly one about 253 (limit 220)
+  it('rejects a query costlier than the limit, and runs a cheaper one', async () => {
+    const fields = 'id name description version isShared myRole canEdit createdAt updatedAt';
+    const cheap = `{ schemas { edges { node { id name } } } }`;
+    const costly = `{ schemas { edges { node { ${fields} owner { id email } members { role addedAt user { id email } schema { ${fields} owner { id email } members { role addedAt } } } } } } }`;
+    const ok = await (await post(JSON.stringify({ query: cheap }), { authorization: `Bearer ${alice.token}` })).json();
+    expect(ok.errors).toBeUndefined();
+    const body = await (await post(JSON.stringify({ query: costly }), { authorization: `Bearer ${alice.token}` })).json();
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].message).toMatch(/cost/i);
   });
 
   it('rejects an oversized body with 413', async () => {

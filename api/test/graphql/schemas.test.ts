@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Tx } from '../../src/db/port.js';
+import { buildApp } from '../../src/server/app.js';
 import { BROKEN_DEFINITION, DEFINITION, RESULT, SCHEMA_FIELDS } from './fixtures.js';
 import { startHarness, type Harness, type TestUser } from './harness.js';
 
@@ -178,5 +180,56 @@ describe('listing', () => {
     expect(seen).toHaveLength(5);
     expect([...seen].sort()).toEqual([...created].sort());
     expect(seen).toEqual([...created].reverse()); // newest first
+  });
+});
+
+describe('batching', () => {
+  /** The app's database with every statement counted. */
+  function counting(db: Database) {
+    const counter = { statements: 0 };
+    const wrap = (tx: Tx): Tx => ({
+      query: (sql, params) => {
+        counter.statements++;
+        return tx.query(sql, params);
+      },
+    });
+    const counted: Database = { ...db, asUser: (claims, fn) => db.asUser(claims, (tx) => fn(wrap(tx))), asService: (fn) => db.asService((tx) => fn(wrap(tx))) };
+    return { counted, counter };
+  }
+
+  it('answers a list with nested owners, members, exports and events in the same number of statements for 1 or 6 schemas', async () => {
+    const owner = await h.signUp('batch-owner');
+    const member = await h.signUp('batch-member');
+    const { counted, counter } = counting(h.app.db);
+    const app = await buildApp(h.config, { db: counted, signingKey: h.signingKey });
+    const QUERY = `{ schemas(first: 20, ownership: MINE) { edges { node { id owner { email } members { user { email } }
+      exports { id events { status } } } } } }`;
+    const statementsFor = async () => {
+      counter.statements = 0;
+      const response = await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      const body = await response.json();
+      expect(body.errors).toBeUndefined();
+      return { statements: counter.statements, schemas: body.data.schemas.edges.length };
+    };
+    const addSchema = async (i: number) => {
+      const { id } = await create(owner, `Batch ${i}`);
+      await h.gql(owner, `mutation($id: ID!, $e: String!) { addMember(schemaId: $id, email: $e, role: VIEWER) { __typename } }`, { id, e: member.email });
+      await h.gql(owner, `mutation($id: ID!) { startExport(schemaId: $id, format: CSV, rowCount: 5) { __typename } }`, { id });
+    };
+    try {
+      await addSchema(0);
+      const one = await statementsFor();
+      for (let i = 1; i < 6; i++) await addSchema(i);
+      const six = await statementsFor();
+      expect([one.schemas, six.schemas]).toEqual([1, 6]);
+      expect(six.statements).toBe(one.statements);
+      expect(six.statements).toBeLessThanOrEqual(6);
+    } finally {
+      await app.stop();
+    }
   });
 });

@@ -23,10 +23,9 @@ async function startExport(user: TestUser): Promise<string> {
   return data.startExport.export.id;
 }
 
-/** What a worker does: store an event as service role, then tell the subscribers. */
+/** What a worker does: store an event as service role; the database's feed tells the API. */
 async function workerEvent(exportId: string, status: 'RUNNING' | 'SUCCEEDED', message: string) {
-  const event = await h.app.db.asService((tx) => insertEvent(tx, exportId, status, message, { rowsDone: status === 'SUCCEEDED' ? 5 : 2 }));
-  h.app.pubsub.publish('exportEvent', exportId, event);
+  await h.app.db.asService((tx) => insertEvent(tx, exportId, status, message, { rowsDone: status === 'SUCCEEDED' ? 5 : 2 }));
 }
 
 function wsClient(connectionParams: Record<string, unknown>): Client {
@@ -99,6 +98,76 @@ describe('graphql-ws', () => {
     );
     expect(closed.code).toBe(4403);
     await forged.dispose();
+  });
+});
+
+describe('myExports', () => {
+  /** Resolves once the server has answered an exportProgress on this socket (after a database read). */
+  const barrier = (client: Client, exportId: string) =>
+    new Promise<void>((resolve) => client.subscribe({ query: PROGRESS, variables: { id: exportId } }, { next: () => {}, error: () => resolve(), complete: resolve }));
+
+  it('tells the owner about a new export and its cancellation, and no one else', async () => {
+    const bob = await h.signUp('bob');
+    const finished = await startExport(alice);
+    await h.gql(alice, `mutation($id: ID!) { cancelExport(id: $id) { __typename } }`, { id: finished });
+    const aliceClient = wsClient({ Authorization: `Bearer ${alice.token}` });
+    const bobClient = wsClient({ Authorization: `Bearer ${bob.token}` });
+    const MY_EXPORTS = 'subscription { myExports { exportId export { id status } } }';
+    try {
+      const seen: { exportId: string; export: { status: string } | null }[] = [];
+      const bobSeen: unknown[] = [];
+      let exportId = '';
+      let gotTwo!: () => void;
+      const two = new Promise<void>((resolve) => (gotTwo = resolve));
+      aliceClient.subscribe<{ myExports: any }>({ query: MY_EXPORTS }, {
+        next: (result) => {
+          // late notifications about the barrier export may still come in: keep only the new one's
+          if (result.data!.myExports.exportId !== exportId) return;
+          seen.push(result.data!.myExports);
+          if (seen.length === 2) gotTwo();
+        },
+        error: () => {},
+        complete: () => {},
+      });
+      bobClient.subscribe({ query: MY_EXPORTS }, { next: (result) => bobSeen.push(result), error: () => {}, complete: () => {} });
+      // myExports subscribes without any I/O; an exportProgress answered after it (it reads the
+      // database) shows the server has set both subscriptions up
+      await Promise.all([barrier(aliceClient, finished), barrier(bobClient, finished)]);
+      exportId = await startExport(alice);
+      await h.gql(alice, `mutation($id: ID!) { cancelExport(id: $id) { __typename } }`, { id: exportId });
+      await two;
+      expect(seen[1].export?.status).toBe('CANCELLED');
+      expect(bobSeen).toEqual([]);
+    } finally {
+      await aliceClient.dispose();
+      await bobClient.dispose();
+    }
+  });
+
+  it('delivers the cancel event written by the database to exportProgress followers', async () => {
+    const exportId = await startExport(alice);
+    const client = wsClient({ Authorization: `Bearer ${alice.token}` });
+    try {
+      const statuses: string[] = [];
+      let first!: () => void;
+      const firstArrived = new Promise<void>((resolve) => (first = resolve));
+      const done = new Promise<void>((resolve, reject) =>
+        client.subscribe<{ exportProgress: any }>({ query: PROGRESS, variables: { id: exportId } }, {
+          next: (result) => {
+            statuses.push(result.data!.exportProgress.status);
+            first();
+          },
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      await firstArrived;
+      await h.gql(alice, `mutation($id: ID!) { cancelExport(id: $id) { __typename } }`, { id: exportId });
+      await done;
+      expect(statuses).toEqual(['PENDING', 'CANCELLED']);
+    } finally {
+      await client.dispose();
+    }
   });
 });
 

@@ -105,15 +105,25 @@ describe('export worker', () => {
   });
 
   it('cancel stops the work within a second, removes partial output, and cancelled is the last event', async () => {
+    let stoppedAt = 0;
     let runEnded!: () => void;
     const ended = new Promise<void>((resolve) => (runEnded = resolve));
-    await worker({ chunkRows: 50_000, log: (line) => line.includes('run ended') && runEnded() });
+    await worker({
+      chunkRows: 50_000,
+      log: (line) => {
+        if (line.includes('stopped (cancelled)')) stoppedAt = Date.now();
+        if (line.includes('run ended')) runEnded();
+      },
+    });
     const exportId = await createExport(db, owner, { definition: definition(400_000), format: 'csv' });
     await firstEvent(db, feed, owner, exportId, (e) => e.status === 'RUNNING' && ((e.metadata as { rowsDone?: number }).rowsDone ?? 0) > 0);
-    const cancelledAt = Date.now();
     await db.asUser(claimsOf(owner), (tx) => tx.query(`select public.cancel_generator_export($1::uuid)`, [exportId]));
+    const cancelledAt = Date.now(); // committed: from here the worker can see it
     await ended;
-    expect(Date.now() - cancelledAt).toBeLessThan(1_000);
+    // the work stops within a second; removing files and settling may take a little longer
+    const stoppedAfter = stoppedAt - cancelledAt;
+    expect(stoppedAfter, `${stoppedAfter} ms from cancel to the work stopping`).toBeLessThan(1_000);
+    expect(stoppedAt).toBeGreaterThan(0);
     const events = await eventsOf(db, exportId);
     expect(events.at(-1)?.status).toBe('cancelled');
     expect(events.filter((e) => e.status === 'cancelled')).toHaveLength(1);

@@ -1,9 +1,12 @@
 // Fresh, migrated databases for tests: PGlite in memory by default, or a new database on the
 // server named by TDG_TEST_DATABASE_URL (CI: postgres://postgres@127.0.0.1:5432/postgres).
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
-import { migrate } from '../../src/db/migrate.js';
-import { MEMORY, clonePglite, createPglite, pgliteAdmin, pgliteDatabase } from '../../src/db/pglite.js';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findSupabaseDir, migrate } from '../../src/db/migrate.js';
+import { MEMORY, createPglite, loadPglite, pgliteAdmin, pgliteDatabase } from '../../src/db/pglite.js';
 import type { AdminDb, Claims, Database } from '../../src/db/port.js';
 import { createPostgresClient, postgresAdmin, postgresDatabase } from '../../src/db/postgres.js';
 import { adminOf } from '../../src/db/admin.js';
@@ -27,21 +30,58 @@ export interface TestDatabaseOptions {
 /** The server the suite runs against, or undefined for PGlite. */
 export const testServerUrl: string | undefined = process.env.TDG_TEST_DATABASE_URL || undefined;
 
-// Migrating PGlite costs seconds; cloning a migrated one costs far less. One template per worker.
-let template: Promise<PGlite> | undefined;
-function migratedTemplate(): Promise<PGlite> {
-  template ??= (async () => {
-    const pg = await createPglite(MEMORY);
-    await migrate(pgliteAdmin(pg));
-    return pg;
-  })();
-  return template;
+// A new PGlite runs initdb (10–20 s on a busy machine) and migrations; loading a dump takes a few
+// seconds. Dumps of a blank and of a migrated database are cached on disk, keyed by the SQL and
+// PGlite's version, so every test file and worker after the first starts from them.
+const templates = new Map<'blank' | 'migrated', Promise<Blob>>();
+function pgliteTemplate(kind: 'blank' | 'migrated'): Promise<Blob> {
+  let dump = templates.get(kind);
+  if (!dump) {
+    dump = buildTemplate(kind);
+    templates.set(kind, dump);
+  }
+  return dump;
+}
+
+async function buildTemplate(kind: 'blank' | 'migrated'): Promise<Blob> {
+  const dir = join(tmpdir(), 'tdg-test-pglite');
+  const path = join(dir, `${kind}-${await templateKey(kind)}.tar`);
+  try {
+    return new Blob([await readFile(path)], { type: 'application/x-tar' });
+  } catch {
+    // not built yet
+  }
+  const pg = kind === 'blank' ? await createPglite(MEMORY) : await loadPglite(await pgliteTemplate('blank'));
+  try {
+    if (kind === 'migrated') await migrate(pgliteAdmin(pg));
+    const dump = await pg.dumpDataDir('none');
+    await mkdir(dir, { recursive: true });
+    const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+    await rename(partial, path); // atomic: concurrent workers never read half a file
+    return dump;
+  } finally {
+    await pg.close();
+  }
+}
+
+async function templateKey(kind: 'blank' | 'migrated'): Promise<string> {
+  const hash = createHash('sha256');
+  // the package does not export its package.json; its entry file changes with every release
+  hash.update(await readFile(createRequire(import.meta.url).resolve('@electric-sql/pglite')));
+  if (kind === 'migrated') {
+    const supabase = findSupabaseDir();
+    const migrations = join(supabase, 'migrations');
+    for (const file of (await readdir(migrations)).sort()) hash.update(file).update(await readFile(join(migrations, file)));
+    hash.update(await readFile(join(supabase, 'shim', 'local-supabase.sql')));
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const wantMigrated = options.migrate !== false;
   if (!testServerUrl) {
-    const pg = wantMigrated ? await clonePglite(await migratedTemplate()) : await createPglite(MEMORY);
+    const pg = await loadPglite(await pgliteTemplate(wantMigrated ? 'migrated' : 'blank'));
     const db = pgliteDatabase(pg);
     return { db, admin: adminOf(db), drop: () => db.close() };
   }

@@ -29,8 +29,9 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const env = databaseConfigFromEnv();
+  // an explicit --data-dir means PGlite even when DATABASE_URL is set in the environment
   const config = {
-    databaseUrl: values['database-url'] ?? env.databaseUrl,
+    databaseUrl: values['database-url'] ?? (values['data-dir'] ? undefined : env.databaseUrl),
     dataDir: values['data-dir'] ?? env.dataDir,
   };
   const admin = await connectAdmin(config);

@@ -3,18 +3,19 @@ import { parseArgs } from 'node:util';
 import { CliError } from '../run.js';
 import { parseRows } from './import-sql.js';
 
-export const summary = 'seed <postgres-url> <definition.json> [--rows N] [--seed S]: generate and COPY rows into a database (one transaction)';
+export const summary = 'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N]: generate and COPY rows into a database (one transaction)';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { rows: { type: 'string' }, seed: { type: 'string' }, 'batch-size': { type: 'string' } },
+    options: { rows: { type: 'string' }, seed: { type: 'string' }, 'batch-size': { type: 'string' }, workers: { type: 'string' } },
   });
   const [url, file] = positionals;
   if (!url || !file) throw new CliError(`usage: tdg ${summary}`);
   const rows = parseRows(values.rows);
   const batchSize = parseRows(values['batch-size']);
+  const workers = parseRows(values.workers);
   let definition: unknown;
   try {
     definition = JSON.parse(await readFile(file, 'utf8'));
@@ -30,6 +31,7 @@ export async function run(args: string[]): Promise<number> {
       ...(rows === undefined ? {} : { rows }),
       ...(values.seed === undefined ? {} : { seed: values.seed }),
       ...(batchSize ? { batchSize } : {}),
+      ...(workers ? { workers } : {}),
       onTable: (t) =>
         process.stderr.write(`${t.relation.schema}.${t.relation.name}: ${t.rows} rows in ${(t.ms / 1000).toFixed(2)} s\n`),
     });

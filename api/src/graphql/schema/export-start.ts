@@ -25,7 +25,7 @@ async function ownExport(tx: Tx, userId: string, id: string, action: string) {
   return found;
 }
 
-/** Inserts the export as the caller, then its first event as service role, and tells subscribers. */
+/** Inserts the export as the caller, then its first event as service role (the feed tells subscribers). */
 async function queue(ctx: GraphQLContext, payload: exports.JobPayload, schemaId: string | null) {
   const created = await asCaller(ctx, async (tx, claims) => {
     const active = await exports.countActiveExports(tx, claims.sub);
@@ -34,9 +34,7 @@ async function queue(ctx: GraphQLContext, payload: exports.JobPayload, schemaId:
     }
     return exports.insertExport(tx, { schemaId, ownerId: claims.sub, payload, retentionDays: ctx.limits.exportRetentionDays });
   });
-  const event = await ctx.db.asService((tx) => exports.insertEvent(tx, created.id, 'PENDING', 'queued', { rowCount: payload.rowCount }));
-  ctx.pubsub.publish('exportEvent', created.id, event);
-  ctx.pubsub.publish('exportChanged', created.ownerId, { exportId: created.id });
+  await ctx.db.asService((tx) => exports.insertEvent(tx, created.id, 'PENDING', 'queued', { rowCount: payload.rowCount }));
   return { export: created };
 }
 
@@ -84,13 +82,13 @@ builder.mutationFields((t) => ({
     errors,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
+      // cancel_generator_export writes the `cancelled` event; the feed tells subscribers
       const cancelled = await asCaller(ctx, async (tx, claims) => {
         const found = await ownExport(tx, claims.sub, id, 'cancel');
         if (exports.TERMINAL_STATUSES.includes(found.status)) throw new ConflictError(`export ${id} has already ${found.status.toLowerCase()}`);
         await exports.cancelExport(tx, id);
         return (await exports.findExport(tx, id))!;
       });
-      ctx.pubsub.publish('exportChanged', cancelled.ownerId, { exportId: id });
       return { export: cancelled };
     },
   }),
@@ -117,6 +115,7 @@ builder.mutationFields((t) => ({
       });
       // RLS gives users no delete on exports; the owner check above is the guard
       if (!(await ctx.db.asService((tx) => exports.deleteExport(tx, id)))) throw new NotFoundError('export', id);
+      // no event row marks a deletion, so tell the owner's myExports directly
       ctx.pubsub.publish('exportChanged', ownerId, { exportId: id });
       return { deletedId: id };
     },

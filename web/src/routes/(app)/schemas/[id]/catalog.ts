@@ -15,5 +15,5 @@ export function exampleText(value: unknown): string {
 export function optionsForNewType(type: FieldType | undefined): Record<string, unknown> | undefined {
   const schema = type?.options as { required?: string[] } | undefined;
   if (!schema?.required?.length) return undefined;
-  return structuredClone((type?.exampleOptions as Record<string, unknown> | undefined) ?? {});
+  return JSON.parse(JSON.stringify(type?.exampleOptions ?? {})) as Record<string, unknown>;
 }

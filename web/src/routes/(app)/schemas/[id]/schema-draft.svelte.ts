@@ -33,7 +33,7 @@ export class SchemaDraft {
   load(schema: LoadedSchema): void {
     this.name = schema.name;
     this.seed = schema.seed ?? '';
-    this.definition = structuredClone(schema.definition);
+    this.definition = $state.snapshot(schema.definition) as Definition;
     this.version = schema.version;
     this.canEdit = schema.canEdit;
     this.conflict = null;

@@ -1,0 +1,60 @@
+// Engine bench: rows/s of the 10-field table against a plain `faker.seed(42)` loop making the same
+// fields in the same process, and peak RSS (child process per size) to show memory stays flat.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { faker } from '@faker-js/faker';
+import { compile, DEFAULT_REFERENCE_DATE, generateRows } from '../src/engine/index.js';
+import { plainFakerRow, tenFieldDefinition } from './ten-fields.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export async function bench(opts: { quick: boolean }): Promise<void> {
+  const rows = opts.quick ? 100_000 : 1_000_000;
+  console.log(`engine: 10-field table, ${rows.toLocaleString('en')} rows`);
+  // halves interleaved, so a change in machine load hits both sides alike
+  let plainMs = 0;
+  let engineMs = 0;
+  const plan = compile(tenFieldDefinition(rows));
+  faker.seed(42);
+  faker.setDefaultRefDate(new Date(DEFAULT_REFERENCE_DATE));
+  const half = Math.floor(rows / 2);
+  for (const [start, end] of [[0, half], [half, rows]]) {
+    let t = performance.now();
+    let sink = 0;
+    for (let i = start; i < end; i++) sink += plainFakerRow(faker).length;
+    plainMs += performance.now() - t;
+    t = performance.now();
+    for (const batch of generateRows(plan, 'people', start, end)) sink += batch.length;
+    engineMs += performance.now() - t;
+    if (sink < 0) console.log(sink);
+  }
+  const plainRate = rows / (plainMs / 1000);
+  const engineRate = rows / (engineMs / 1000);
+  console.log(`  plain faker.seed(42) loop: ${fmt(plainRate)} rows/s`);
+  console.log(`  engine generateRows:       ${fmt(engineRate)} rows/s`);
+  console.log(`  ratio engine / plain:      ${(engineRate / plainRate).toFixed(2)} (target >= 1.0)`);
+
+  const sizes = opts.quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
+  for (const size of sizes) {
+    const result = await peakRss(size);
+    console.log(`  peak RSS at ${size.toLocaleString('en')} rows: ${result.maxRssMB.toFixed(0)} MB (${fmt(result.rows / result.seconds)} rows/s in the child; target < 300 MB, flat)`);
+  }
+}
+
+async function peakRss(rows: number): Promise<{ rows: number; seconds: number; maxRssMB: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'support', 'engine-peak-rss.ts'), String(rows)], {
+    cwd: join(here, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`peak-RSS child for ${rows} rows exited with ${code}`);
+  return JSON.parse(out.trim()) as { rows: number; seconds: number; maxRssMB: number };
+}
+
+function fmt(rate: number): string {
+  return Math.round(rate).toLocaleString('en');
+}

@@ -1,0 +1,202 @@
+// Jobs bench: (1) time from an event insert to its receipt by graphql-ws subscribers of
+// `exportProgress` (LISTEN/NOTIFY feed → bridge → yoga PubSub → graphql-ws → client), with 1, 100
+// and 1,000 subscribers on one API process; (2) one CSV export of 10M rows (quick: 1M) with one
+// worker process and with two, against a PostgreSQL server (DATABASE_URL, default the local one).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/open.js';
+import type { Database } from '../src/db/port.js';
+import { createPostgresClient } from '../src/db/postgres.js';
+import { bridgeFeedToPubSub } from '../src/realtime/bridge.js';
+import { createNotifyFeed } from '../src/realtime/notify-feed.js';
+import { exportProgressStream } from '../src/realtime/streams.js';
+import { buildApp } from '../src/server/app.js';
+
+const apiDir = fileURLToPath(new URL('..', import.meta.url));
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const definition = (rows: number) => ({
+  version: 1,
+  tables: [
+    {
+      name: 'customers',
+      rows,
+      fields: [
+        { name: 'id', type: 'string.uuid' },
+        { name: 'n', type: 'sequence', options: { start: 1, step: 1 } },
+        { name: 'email', type: 'internet.email' },
+        { name: 'joined', type: 'date.past' },
+      ],
+    },
+  ],
+});
+
+async function createExportRow(db: Database, ownerId: string, rows: number): Promise<string> {
+  const payload = { definition: definition(rows), format: 'csv', options: {}, seed: 'bench', rowCount: rows };
+  return db.asService(async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      `insert into generator_exports (owner_id, format, row_count, status, seed, job_payload, expires_at)
+       values ($1::uuid, 'csv', $2, 'pending', 'bench', $3::jsonb, now() + interval '1 day') returning id::text as id`,
+      [ownerId, rows, JSON.stringify(payload)],
+    );
+    await tx.query(`insert into generator_export_events (export_id, status, message) values ($1::uuid, 'pending', 'queued')`, [row.id]);
+    return row.id;
+  });
+}
+
+async function latency(quick: boolean) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tdg-bench-jobs-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TDG_DATA_DIR: dataDir, NODE_ENV: 'production' });
+  const db = await openDatabase({ dataDir: 'memory://' });
+  const app = await buildApp(config, { db });
+  const base = await app.start();
+  const feed = createNotifyFeed(db);
+  const stopBridge = await bridgeFeedToPubSub(feed, app.pubsub);
+  const signup = await fetch(`${base}/auth/v1/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', apikey: 'local-anon-key' },
+    body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: 'password-123' }),
+  });
+  const session = (await signup.json()) as { access_token: string; user: { id: string } };
+  // no worker runs here: the bench writes the export's events itself
+  const wsUrl = `${base.replace('http', 'ws')}/graphql`;
+  const events = quick ? 20 : 50;
+  console.log(`jobs: event insert → graphql-ws exportProgress receipt (PGlite, one API process, ${events} events per row, clients in the same process)`);
+  for (const subscribers of [1, 100, 1000]) {
+    // a fresh export per round, so no subscriber replays another round's events
+    const exportId = await createExportRow(db, session.user.id, 10);
+    const clients: Client[] = [];
+    const samples: number[] = [];
+    let waiting: { count: number; done: () => void } | undefined;
+    let ready = 0;
+    const allReady = new Promise<void>((resolve) => {
+      for (let i = 0; i < subscribers; i++) {
+        const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${session.access_token}` }, lazy: false });
+        clients.push(client);
+        let seenFirst = false;
+        client.subscribe<{ exportProgress: { metadata: { sentAt?: number } | null } }>(
+          { query: `subscription($id: ID!) { exportProgress(exportId: $id) { seq metadata } }`, variables: { id: exportId } },
+          {
+            next: ({ data }) => {
+              const sentAt = data?.exportProgress.metadata?.sentAt;
+              if (sentAt === undefined) {
+                // the replayed `pending` event: this subscriber is live
+                if (!seenFirst && ++ready === subscribers) resolve();
+                seenFirst = true;
+                return;
+              }
+              samples.push(performance.timeOrigin + performance.now() - sentAt);
+              if (waiting && --waiting.count === 0) waiting.done();
+            },
+            error: (error) => console.error('subscription error', error),
+            complete: () => undefined,
+          },
+        );
+      }
+    });
+    await allReady;
+    for (let e = 0; e < events; e++) {
+      const received = new Promise<void>((done) => (waiting = { count: subscribers, done }));
+      await db.asService((tx) =>
+        tx.query(`insert into generator_export_events (export_id, status, message, metadata) values ($1::uuid, 'running', 'bench', $2::jsonb)`, [
+          exportId,
+          JSON.stringify({ sentAt: performance.timeOrigin + performance.now() }),
+        ]),
+      );
+      await received;
+    }
+    samples.sort((a, b) => a - b);
+    console.log(
+      `  ${String(subscribers).padStart(5)} subscribers: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${samples.length} receipts)`,
+    );
+    await Promise.all(clients.map((client) => client.dispose()));
+  }
+  await stopBridge();
+  await feed.close();
+  await app.stop();
+  await db.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+async function exportSpeed(quick: boolean) {
+  const rows = quick ? 1_000_000 : 10_000_000;
+  const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tdg_bench_${randomBytes(4).toString('hex')}`;
+  const maintenance = createPostgresClient(serverUrl, { max: 1 });
+  try {
+    await maintenance.unsafe(`create database ${name}`);
+  } catch (error) {
+    console.log(`jobs: export speed skipped, no PostgreSQL server at ${serverUrl} (${(error as Error).message}); separate worker processes need one`);
+    await maintenance.end({ timeout: 1 });
+    return;
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const dataDir = await mkdtemp(join(tmpdir(), 'tdg-bench-export-'));
+  const db = await openDatabase({ databaseUrl: url.toString() });
+  const feed = createNotifyFeed(db);
+  const children: ChildProcess[] = [];
+  try {
+    const ownerId = (
+      await db.asService((tx) => tx.query<{ id: string }>(`insert into auth.users (id, email) values (gen_random_uuid(), 'bench@example.com') returning id::text as id`))
+    )[0].id;
+    console.log(`jobs: one ${rows.toLocaleString('en')}-row CSV export (4 columns), worker processes against PostgreSQL, local storage, 250k-row chunks`);
+    const seconds: Record<number, number> = {};
+    for (const workers of [1, 2]) {
+      for (let w = 0; w < workers; w++) {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--chunk-rows', '250000', '--worker-id', `bench-${workers}-${w}`], {
+          cwd: apiDir,
+          env: { ...process.env, DATABASE_URL: url.toString(), TDG_DATA_DIR: dataDir, SUPABASE_URL: '', SUPABASE_SERVICE_ROLE_KEY: '' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        children.push(child);
+        await new Promise<void>((resolve) => {
+          let out = '';
+          child.stdout!.on('data', (part) => {
+            out += part;
+            if (out.includes('waiting for exports')) resolve();
+          });
+        });
+      }
+      const started = performance.now();
+      const exportId = await createExportRow(db, ownerId, rows);
+      let last = '';
+      for await (const event of exportProgressStream(db, feed, { sub: ownerId, role: 'authenticated' }, exportId, null)) last = event.status;
+      seconds[workers] = (performance.now() - started) / 1000;
+      const [row] = await db.asService((tx) => tx.query<{ status: string }>(`select status from generator_exports where id = $1::uuid`, [exportId]));
+      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${seconds[workers].toFixed(1)} s, ${Math.round(rows / seconds[workers]).toLocaleString('en')} rows/s (${last.toLowerCase()}, ${row.status})`);
+      await Promise.all(
+        children.splice(0).map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    }
+    console.log(`  speed-up with 2 workers: ${(seconds[1] / seconds[2]).toFixed(2)}×`);
+  } finally {
+    for (const child of children) child.kill('SIGKILL');
+    await feed.close();
+    await db.close();
+    await maintenance.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await maintenance.end({ timeout: 5 });
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function bench(opts: { quick: boolean }): Promise<void> {
+  await latency(opts.quick);
+  await exportSpeed(opts.quick);
+}

@@ -1,0 +1,52 @@
+// graphql-ws on the HTTP server's GraphQL path, following graphql-yoga's graphql-ws example:
+// every operation is built by yoga.getEnveloped, so plugins, context and auth match HTTP.
+import type { Server } from 'node:http';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+
+/** Throws when the connection's `Authorization` is present but not a valid token. */
+export type ConnectionAuthorizer = (connectionParams: Record<string, unknown> | undefined) => Promise<unknown>;
+
+export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, any>, authorize: ConnectionAuthorizer) {
+  const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const wsServer = useServer(
+    {
+      execute: (args: any) => args.rootValue.execute(args),
+      subscribe: (args: any) => args.rootValue.subscribe(args),
+      onConnect: async (ctx) => {
+        try {
+          await authorize(ctx.connectionParams);
+          return true;
+        } catch {
+          return false; // closes with 4403 Forbidden
+        }
+      },
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        const args = {
+          schema,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length ? errors : args;
+      },
+    },
+    sockets,
+  );
+  return {
+    async close() {
+      await wsServer.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, compile, type Definition, type FieldDefinition, searchCatalog } from '../../src/engine/index.js';
+import { allRows, hasKind } from './helpers.js';
+
+describe('catalog', () => {
+  it('has at least 150 distinct, described, JSON-Schema-typed entries with JSON-able examples', () => {
+    expect(catalog.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(catalog.map((c) => c.id)).size).toBe(catalog.length);
+    for (const entry of catalog) {
+      expect(entry.description.length, entry.id).toBeGreaterThan(3);
+      expect(entry.options.type, entry.id).toBe('object');
+      expect(JSON.parse(JSON.stringify(entry.example)), entry.id).toEqual(entry.example);
+      expect(entry.example, entry.id).not.toBeUndefined();
+    }
+  });
+
+  it('every faker entry generates 100 values of its declared kind', () => {
+    const fakerEntries = catalog.filter((c) => c.id.includes('.'));
+    const definition: Definition = {
+      version: 1,
+      tables: [
+        {
+          name: 'everything',
+          rows: 100,
+          fields: fakerEntries.map((entry, i): FieldDefinition => ({ name: `f${i}`, type: entry.id, options: entry.exampleOptions })),
+        },
+      ],
+    };
+    const plan = compile(definition);
+    const shape = plan.tables[0];
+    const rows = allRows(plan, 'everything');
+    const wrong: string[] = [];
+    fakerEntries.forEach((entry, i) => {
+      if (shape.columns[i].kind !== entry.kind) wrong.push(`${entry.id}: shape kind ${shape.columns[i].kind}`);
+      if (entry.elementKind && shape.columns[i].elementKind !== entry.elementKind) wrong.push(`${entry.id}: element kind`);
+      for (const row of rows) {
+        const value = row[i];
+        if (!hasKind(value, entry.kind)) wrong.push(`${entry.id}: ${JSON.stringify(value)} is not ${entry.kind}`);
+        else if (entry.elementKind && !(value as unknown[]).every((v) => hasKind(v as never, entry.elementKind!))) wrong.push(`${entry.id}: elements`);
+      }
+    });
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it('every built-in entry generates 100 values of its column kind', () => {
+    const builtins = catalog.filter((c) => !c.id.includes('.'));
+    expect(builtins.map((b) => b.id).sort()).toEqual(['array', 'constant', 'dateAfter', 'json', 'pick', 'ref', 'regex', 'sequence', 'template']);
+    const definition: Definition = {
+      version: 1,
+      tables: [
+        { name: 'users', rows: 10, fields: [{ name: 'id', type: 'string.uuid' }] },
+        {
+          name: 'rows',
+          rows: 100,
+          fields: [
+            { name: 'first_name', type: 'person.firstName' },
+            { name: 'last_name', type: 'person.lastName' },
+            { name: 'created_at', type: 'date.past' },
+            ...builtins.map((entry): FieldDefinition => ({ name: `b_${entry.id}`, type: entry.id, options: entry.exampleOptions })),
+          ],
+        },
+      ],
+    };
+    const plan = compile(definition);
+    const shape = plan.tables.find((t) => t.name === 'rows')!;
+    const rows = allRows(plan, 'rows');
+    const wrong: string[] = [];
+    shape.columns.forEach((column, i) => {
+      for (const row of rows) if (!hasKind(row[i], column.kind)) wrong.push(`${column.name}: ${JSON.stringify(row[i])} is not ${column.kind}`);
+    });
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(Object.fromEntries(shape.columns.map((c) => [c.name, c.kind]))).toMatchObject({ b_ref: 'uuid', b_sequence: 'integer', b_json: 'json', b_array: 'array', b_dateAfter: 'timestamp', b_pick: 'text' });
+  });
+
+  it('is searchable by id, group and description words', () => {
+    expect(searchCatalog('email')[0].id).toBe('internet.email');
+    expect(searchCatalog('first name').map((c) => c.id)).toContain('person.firstName');
+    expect(searchCatalog('foreign key').map((c) => c.id)).toEqual(['ref']);
+    expect(searchCatalog('').length).toBe(catalog.length);
+    expect(searchCatalog('zzzz-nothing')).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/commands/generate.js';
+import { CliError } from '../../src/cli/run.js';
+import { DefinitionError } from '../../src/engine/index.js';
+
+let dir: string;
+let definitionPath: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tdg-generate-'));
+  definitionPath = join(dir, 'definition.json');
+  await writeFile(
+    definitionPath,
+    JSON.stringify({
+      version: 1,
+      tables: [
+        { name: 'users', rows: 300, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'email', type: 'internet.email', unique: true }, { name: 'joined', type: 'date.past' }] },
+        { name: 'orders', fields: [{ name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 1, max: 3 } } }, { name: 'total', type: 'number.int', options: { min: 1, max: 99 } }] },
+      ],
+    }),
+  );
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const lines = async (path: string) => (await readFile(path, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('tdg generate', () => {
+  it('writes one ndjson file for one table, byte-identical for the same seed', async () => {
+    const a = join(dir, 'a.ndjson');
+    const b = join(dir, 'b.ndjson');
+    expect(await run([definitionPath, '--seed', '7', '--rows', '120', '--table', 'users', '--format', 'ndjson', '--out', a])).toBe(0);
+    expect(await run([definitionPath, '--seed', '7', '--rows', '120', '--table', 'users', '--out', b])).toBe(0);
+    expect(await readFile(a, 'utf8')).toBe(await readFile(b, 'utf8'));
+    const rows = await lines(a);
+    expect(rows).toHaveLength(120);
+    expect(Object.keys(rows[0])).toEqual(['id', 'email', 'joined']);
+    expect(new Date(rows[0].joined as string).toISOString()).toBe(rows[0].joined);
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('writes a directory of per-table files when there are several tables; children follow parents', async () => {
+    const out = join(dir, 'all');
+    expect(await run([definitionPath, '--seed', '7', '--out', out])).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['orders.ndjson', 'users.ndjson']);
+    const users = await lines(join(out, 'users.ndjson'));
+    const orders = await lines(join(out, 'orders.ndjson'));
+    expect(users).toHaveLength(300);
+    expect(orders.length).toBeGreaterThanOrEqual(300);
+    expect(orders.length).toBeLessThanOrEqual(900);
+    const ids = new Set(users.map((u) => u.id));
+    expect(orders.filter((o) => !ids.has(o.user_id))).toEqual([]);
+  });
+
+  it('reports user mistakes as errors that name the place', async () => {
+    await expect(run([definitionPath, '--seed', '1'])).rejects.toThrow(CliError);
+    await expect(run([definitionPath, '--rows', 'many', '--out', join(dir, 'x')])).rejects.toThrow(/--rows/);
+    await expect(run([join(dir, 'missing.json'), '--out', join(dir, 'x')])).rejects.toThrow(/cannot read/);
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify({ version: 1, tables: [{ name: 't', fields: [{ name: 'n', type: 'number.int', options: { min: 5, max: 2 } }] }] }));
+    await expect(run([bad, '--out', join(dir, 'x')])).rejects.toThrow(DefinitionError);
+    await expect(run([bad, '--out', join(dir, 'x')])).rejects.toThrow('tables[0].fields[0].options.max: must be >= min (got 2 < 5)');
+    await writeFile(bad, '{ not json');
+    await expect(run([bad, '--out', join(dir, 'x')])).rejects.toThrow(/not valid JSON/);
+    expect((await readdir(dir)).filter((f) => f === 'x' || f.includes('.tmp'))).toEqual([]);
+  });
+});

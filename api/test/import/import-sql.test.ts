@@ -1,0 +1,297 @@
+// The DDL importer on its own: SQL in, a definition (or a located error) out.
+import { describe, expect, it } from 'vitest';
+import { ImportError, importSql, type FieldDefinition, type TableDefinition } from '../../src/import/index.js';
+import { fixture } from './harness.js';
+
+function table(sql: string, name: string, rows = 100): TableDefinition {
+  const t = importSql(sql, { rows }).definition.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}`);
+  return t;
+}
+
+function field(sql: string, tableName: string, fieldName: string): FieldDefinition {
+  const f = table(sql, tableName).fields.find((x) => x.name === fieldName);
+  if (!f) throw new Error(`no field ${fieldName}`);
+  return f;
+}
+
+function importError(sql: string, rows = 100): ImportError {
+  try {
+    importSql(sql, { rows });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportError);
+    return error as ImportError;
+  }
+  throw new Error('expected an ImportError');
+}
+
+describe('bad input', () => {
+  it('reports a syntax error at its line and column', () => {
+    const error = importError('create table t (\n  a int,\n  b intt intt\n);');
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatchObject({ line: 3, column: 10 });
+    expect(error.message).toMatch(/syntax error at or near "intt"/);
+  });
+
+  it('counts columns in characters, not bytes, after non-ASCII text', () => {
+    const error = importError("create table \"é\" (a int);\ncreate table b (x int default 'ü' y);");
+    expect(error.problems[0]).toMatchObject({ line: 2, column: 35 });
+  });
+
+  it('names an unknown referenced table and where the reference is', () => {
+    const error = importError('create table a (id int primary key);\n\ncreate table b (\n  id int primary key,\n  team_id int references teams (id)\n);');
+    expect(error.message).toMatch(/unknown table teams/);
+    expect(error.problems[0]!.line).toBe(5);
+  });
+
+  it('names a missing referenced column', () => {
+    expect(importError('create table a (id int primary key);\ncreate table b (a_id int references a (nope));').message).toMatch(/a\.nope, which does not exist/);
+  });
+
+  it('refuses a unique column whose CHECK allows fewer values than rows', () => {
+    const error = importError('create table t (\n  code int unique check (code between 1 and 10)\n);', 100);
+    expect(error.problems[0]!.line).toBe(2);
+    expect(error.message).toMatch(/t\.code must be unique but its constraints allow only 10 value\(s\) for 100 rows/);
+    expect(() => importSql('create table t (code int unique check (code between 1 and 10));', { rows: 10 })).not.toThrow();
+  });
+
+  it('refuses a composite unique key with too few combinations', () => {
+    const sql = "create table t (a boolean not null, b text not null check (b in ('x', 'y')), primary key (a, b));";
+    expect(importError(sql, 5).message).toMatch(/\(a, b\) must be unique but allows only 4 combination/);
+  });
+
+  it('refuses a NOT NULL self reference and a cycle of foreign keys', () => {
+    expect(importError('create table t (id int primary key, parent int not null references t (id));').message).toMatch(/NOT NULL reference to its own table/);
+    const cycle = 'create table a (id int primary key, b_id int not null);\ncreate table b (id int primary key, a_id int not null references a);\nalter table a add foreign key (b_id) references b;';
+    expect(importError(cycle).message).toMatch(/cycle/);
+  });
+
+  it('needs at least one table', () => {
+    expect(importError('create type mood as enum (\'a\');').message).toMatch(/no CREATE TABLE/);
+  });
+});
+
+describe('statements that do not shape data', () => {
+  it('are skipped with a note at their line', () => {
+    const sql = fixture('supabase-app');
+    const { notes } = importSql(sql);
+    const lineOf = (needle: string) => sql.split('\n').findIndex((l) => l.startsWith(needle)) + 1;
+    const expectNote = (needle: string, text: RegExp) => expect(notes.find((n) => n.line === lineOf(needle))?.message ?? '', needle).toMatch(text);
+    expectNote('alter table public.profiles enable row level security', /skipped .*EnableRowSecurity/);
+    expectNote('create policy "Public profiles', /skipped policy/);
+    expectNote('create function public.handle_new_user', /skipped function/);
+    expectNote('comment on table', /skipped comment/);
+    expectNote('grant select', /skipped grant/);
+  });
+
+  it('notes views, triggers, extensions and plain statements too', () => {
+    const { notes } = importSql(`create extension if not exists pgcrypto;
+create table t (id int primary key);
+create view v as select * from t;
+create trigger tr after insert on t for each row execute function f();
+insert into t values (1);`);
+    expect(notes.map((n) => [n.line, n.message])).toEqual([
+      [1, 'skipped extension (does not shape data)'],
+      [3, 'skipped view (does not shape data)'],
+      [4, 'skipped trigger (does not shape data)'],
+      [5, 'skipped INSERT (existing data) (does not shape data)'],
+    ]);
+  });
+});
+
+describe('types and constraints', () => {
+  const ddl = `
+create type mood as enum ('happy', 'sad');
+create table t (
+  id uuid primary key default gen_random_uuid(),
+  n smallint not null,
+  big bigint,
+  price numeric(5, 2) not null check (price > 0),
+  ratio double precision check (ratio >= 0 and ratio < 1),
+  code varchar(3) not null,
+  initials char(2),
+  m mood not null,
+  tags text[] not null default '{}',
+  doc jsonb not null default '{"a": [1, 2]}'::jsonb,
+  loose json,
+  at time,
+  span interval,
+  raw bytea,
+  ip inet,
+  born date,
+  flag boolean not null,
+  kind text check (kind = any (array['x'::text, 'y'::text])),
+  level int check (level between 3 and 7),
+  label text not null check (length(label) > 0 and length(label) <= 5),
+  note text check (note <> ''),
+  starts_at timestamptz not null,
+  ends_at timestamptz not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  check (ends_at > starts_at)
+);`;
+  const f = (name: string) => field(ddl, 't', name);
+
+  it('maps integer and numeric types within their ranges and CHECKs', () => {
+    expect(f('n')).toMatchObject({ type: 'number.int' });
+    const n = f('n').options as { min: number; max: number };
+    expect(n.min).toBeGreaterThanOrEqual(-32768);
+    expect(n.max).toBeLessThanOrEqual(32767);
+    const price = f('price').options as { min: number; max: number; fractionDigits: number };
+    expect(price.min).toBeGreaterThan(0);
+    expect(price.max).toBeLessThanOrEqual(999.99);
+    expect(price.fractionDigits).toBe(2);
+    const ratio = f('ratio').options as { min: number; max: number };
+    expect(ratio.min).toBeGreaterThanOrEqual(0);
+    expect(ratio.max).toBeLessThan(1);
+    expect(f('level')).toMatchObject({ type: 'number.int', options: { min: 3, max: 7 } });
+  });
+
+  it('turns IN / = ANY (ARRAY[...]) and enums into pick', () => {
+    expect(f('kind')).toMatchObject({ type: 'pick', options: { values: ['x', 'y'] } });
+    expect(f('m')).toMatchObject({ type: 'pick', options: { values: ['happy', 'sad'] } });
+  });
+
+  it('keeps text within varchar(n), char(n) and length CHECKs', () => {
+    expect(f('code')).toMatchObject({ type: 'string.alpha', options: { length: 3 } });
+    expect(f('initials')).toMatchObject({ type: 'string.alpha', options: { length: 2 } });
+    expect(f('label')).toMatchObject({ type: 'string.alpha' });
+    expect((f('label').options as { length: number }).length).toBeLessThanOrEqual(5);
+  });
+
+  it('maps arrays, json defaults and the remaining scalar types', () => {
+    expect(f('tags')).toMatchObject({ type: 'array', options: { of: { type: 'lorem.word' } } });
+    expect(f('tags').nullRate).toBeUndefined();
+    expect(f('doc')).toEqual({ name: 'doc', type: 'constant', options: { value: { a: [1, 2] } } });
+    expect(f('loose').type).toBe('json');
+    expect(f('at').type).toBe('regex');
+    expect(f('span').type).toBe('regex');
+    expect(f('raw').type).toBe('string.alphanumeric');
+    expect(f('ip').type).toBe('internet.ip');
+    expect(f('born').type).toBe('date.birthdate');
+    expect(f('flag').type).toBe('datatype.boolean');
+    expect(f('id')).toMatchObject({ type: 'string.uuid', unique: true });
+  });
+
+  it('orders dates from CHECKs and from created_at/updated_at', () => {
+    expect(f('ends_at')).toMatchObject({ type: 'dateAfter', options: { field: 'starts_at' } });
+    expect(f('updated_at')).toMatchObject({ type: 'dateAfter', options: { field: 'created_at' } });
+  });
+
+  it('gives nullable columns a small nullRate, NOT NULL and defaulted ones none', () => {
+    expect(f('big').nullRate).toBe(0.1);
+    expect(f('n').nullRate).toBeUndefined();
+    expect(f('created_at').nullRate).toBeUndefined();
+    expect(importSql(ddl, { nullRate: 0.3 }).definition.tables[0]!.fields.find((x) => x.name === 'big')!.nullRate).toBe(0.3);
+  });
+
+  it('applies a rule guarded by IS NULL OR', () => {
+    const sql = 'create table t (a int check (a is null or a between 2 and 4), s timestamptz, e timestamptz check (e is null or e >= s));';
+    expect(field(sql, 't', 'a')).toMatchObject({ type: 'number.int', options: { min: 2, max: 4 } });
+    expect(field(sql, 't', 'e').type).toBe('dateAfter');
+  });
+
+  it('reports CHECKs it does not understand, with their text and line', () => {
+    const { notes, definition } = importSql('create table t (\n  a int,\n  constraint even check (a % 2 = 0)\n);');
+    expect(notes).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/CHECK \(\(a % 2\) = 0\) is not understood/) })]);
+    expect(definition.tables[0]!.fields[0]!.type).toBe('number.int');
+  });
+
+  it('maps unknown types to text with a note instead of failing', () => {
+    const { notes, definition } = importSql('create table places (id int primary key, shape geometry(Point, 4326), path ltree);');
+    expect(definition.tables[0]!.fields.map((x) => x.type)).toEqual(['sequence', 'lorem.words', 'lorem.words']);
+    expect(notes.map((n) => n.message)).toEqual([expect.stringMatching(/places\.shape: type geometry is not known/), expect.stringMatching(/places\.path: type ltree/)]);
+  });
+});
+
+describe('keys and references', () => {
+  it('maps single and composite keys, unique indexes and ALTER TABLE constraints', () => {
+    const sql = fixture('ecommerce');
+    const items = table(sql, 'order_items');
+    expect(items.primaryKey).toEqual(['order_id', 'line_no']);
+    expect(items.fields.find((x) => x.name === 'product_id')).toMatchObject({ type: 'ref', options: { table: 'products', field: 'product_id' } });
+    expect(table(sql, 'orders').fields.find((x) => x.name === 'customer_id')).toMatchObject({ type: 'ref', options: { table: 'customers', field: 'customer_id' } });
+    expect(table(sql, 'products').fields.find((x) => x.name === 'sku')).toMatchObject({ unique: true });
+    expect(table(sql, 'customers').fields.find((x) => x.name === 'email')).toMatchObject({ type: 'internet.email', unique: true });
+    expect(table(fixture('saas'), 'projects').unique).toEqual([['organization_id', 'slug']]);
+  });
+
+  it('puts parents first and generates external Supabase tables as auth_users', () => {
+    const { definition } = importSql(fixture('supabase-app'));
+    const names = definition.tables.map((t) => t.name);
+    expect(names[0]).toBe('auth_users');
+    expect(definition.tables[0]!.description).toMatch(/^postgres: auth\.users \(external/);
+    for (const t of definition.tables)
+      for (const f of t.fields.filter((x) => x.type === 'ref')) expect(names.indexOf(String(f.options!.table)), `${t.name}.${f.name}`).toBeLessThanOrEqual(names.indexOf(t.name));
+  });
+
+  it('follows a reference to a unique reference back to its root', () => {
+    const { definition, notes } = importSql(fixture('supabase-app'));
+    const posts = definition.tables.find((t) => t.name === 'posts')!;
+    expect(posts.fields.find((x) => x.name === 'author_id')).toMatchObject({ type: 'ref', options: { table: 'auth_users', field: 'id' } });
+    expect(notes.some((n) => /posts\.author_id draws from auth_users\.id/.test(n.message))).toBe(true);
+  });
+
+  it('keeps a nullable self reference', () => {
+    expect(field(fixture('saas'), 'tasks', 'parent_id')).toMatchObject({ type: 'ref', options: { table: 'tasks', field: 'id' }, nullRate: 0.1 });
+  });
+});
+
+describe('generators from names', () => {
+  const cases: [string, string, string][] = [
+    ['email text', 'email', 'internet.email'],
+    ['first_name text', 'first_name', 'person.firstName'],
+    ['last_name text', 'last_name', 'person.lastName'],
+    ['full_name text', 'full_name', 'person.fullName'],
+    ['username text', 'username', 'internet.username'],
+    ['slug text', 'slug', 'lorem.slug'],
+    ['website_url text', 'website_url', 'internet.url'],
+    ['avatar_url text', 'avatar_url', 'image.personPortrait'],
+    ['title text', 'title', 'lorem.sentence'],
+    ['description text', 'description', 'lorem.paragraph'],
+    ['body text', 'body', 'lorem.paragraphs'],
+    ['phone text', 'phone', 'phone.number'],
+    ['country text', 'country', 'location.country'],
+    ['city text', 'city', 'location.city'],
+    ['address text', 'address', 'location.streetAddress'],
+    ['zip text', 'zip', 'location.zipCode'],
+    ['ip_address text', 'ip_address', 'internet.ip'],
+    ['color text', 'color', 'color.rgb'],
+    ['status text', 'status', 'pick'],
+    ['price numeric(8,2)', 'price', 'number.float'],
+    ['like_count int', 'like_count', 'number.int'],
+    ['version int', 'version', 'number.int'],
+    ['published_at timestamptz', 'published_at', 'date.past'],
+    ['expires_at timestamptz', 'expires_at', 'date.future'],
+  ];
+  it.each(cases)('%s → %s', (column, name, type) => {
+    expect(field(`create table users (id int primary key, ${column});`, 'users', name).type).toBe(type);
+  });
+
+  it('chooses realistic ranges for counts and versions', () => {
+    expect(field('create table t (like_count int not null)', 't', 'like_count').options).toEqual({ min: 0, max: 100 });
+    expect(field('create table t (version int not null)', 't', 'version').options).toEqual({ min: 1, max: 20 });
+  });
+});
+
+describe('robustness on real-world DDL', () => {
+  it('imports partitions, inheritance, domains, quoted names and exclusion constraints without failing', () => {
+    const { definition, notes } = importSql(`
+set statement_timeout = 0;
+begin;
+create domain email_address as text check (value ~* '@');
+create type address as (street text, city text);
+create table if not exists "Accounts" ("accountId" bigint generated always as identity primary key, "Email" email_address not null, home address);
+create table measurements (id bigint not null, at timestamptz not null, v real) partition by range (at);
+create table measurements_2024 partition of measurements for values from ('2024-01-01') to ('2025-01-01');
+create table base (id int primary key);
+create table child (extra text) inherits (base);
+create table bookings (id int primary key, during tstzrange, exclude using gist (during with &&));
+alter table "Accounts" owner to postgres;
+alter table only "Accounts" alter column "Email" set default 'x@example.com';
+commit;`);
+    expect(definition.tables.map((t) => t.name)).toEqual(['Accounts', 'measurements', 'base', 'child', 'bookings']);
+    expect(definition.tables[0]!.fields.find((f) => f.name === 'Email')!.type).toBe('internet.email');
+    expect(notes.length).toBeGreaterThan(5);
+  });
+});
