@@ -140,8 +140,11 @@ create policy "export owners read events" on public.generator_export_events
 revoke all on table public.generator_schemas, public.generator_schema_members,
   public.generator_exports, public.generator_export_events from anon, authenticated;
 
-grant select, insert, delete on table public.generator_schemas to authenticated;
-grant update (name, description, schema_definition, engine, seed, is_shared)
+-- owner_id, version and created_at stay out of reach (the update trigger sets version and updated_at)
+grant select, delete on table public.generator_schemas to authenticated;
+grant insert (id, owner_id, name, description, schema_definition, engine, seed, is_shared)
+  on table public.generator_schemas to authenticated;
+grant update (name, description, schema_definition, engine, seed, is_shared, updated_at)
   on table public.generator_schemas to authenticated;
 
 grant select, insert, delete on table public.generator_schema_members to authenticated;

@@ -1,9 +1,9 @@
 // The whole dashboard against the real API on PGlite: build a schema of two related tables,
 // watch the preview, share it read-only, export 300,000 rows and follow the progress live.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startStack, uniqueEmail, type Stack } from './stack.js';
+import { screenshot, startStack, uniqueEmail, unlabelledControls, type Stack } from './stack.js';
 
 let stack: Stack;
 const password = 'correct horse battery';
@@ -112,8 +112,44 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Add member' }).click();
     await page.getByText(`Shared with ${viewer} as viewer.`).waitFor();
     await page.getByLabel(`Role of ${viewer}`).waitFor();
+    // every control has a label or an accessible name
+    await orders.getByRole('button', { name: /^Type of orders\.id/ }).click();
+    await expect(unlabelledControls(page)).resolves.toEqual([]);
+    await orders.getByRole('button', { name: /^Type of orders\.id/ }).click();
     await screenshot(page, 'builder');
     await page.context().close();
+  });
+
+  it('says when someone else saved first, and can overwrite', async () => {
+    const first = await stack.newPage();
+    await first.goto('/signin');
+    await first.getByLabel('Email').fill(owner);
+    await first.getByLabel('Password').fill(password);
+    await first.getByRole('button', { name: 'Sign in' }).click();
+    await first.waitForURL('**/schemas');
+    // a second tab of the same person (same browser storage, same session)
+    const second = await first.context().newPage();
+    await first.goto(schemaUrl);
+    await second.goto(schemaUrl);
+    await first.getByLabel('Schema name').fill(`${schemaName} (first)`);
+    await second.getByRole('textbox', { name: 'Seed' }).fill('second-seed');
+
+    await first.getByRole('button', { name: 'Save' }).click();
+    await first.getByText(/Saved \(version \d+\)/).waitFor();
+    await second.getByRole('button', { name: 'Save' }).click();
+    await second.getByText('Someone else saved this schema first').waitFor();
+    await second.getByRole('button', { name: 'Overwrite' }).click();
+    await second.getByText(/Saved \(version \d+\)/).waitFor();
+
+    // the overwrite kept the second tab's copy, name included
+    await first.getByRole('button', { name: 'Save' }).isDisabled();
+    await first.reload();
+    await expect(first.getByLabel('Schema name').inputValue()).resolves.toBe(schemaName);
+    await expect(first.getByRole('textbox', { name: 'Seed' }).inputValue()).resolves.toBe('second-seed');
+    await first.getByRole('textbox', { name: 'Seed' }).fill('e2e-seed');
+    await first.getByRole('button', { name: 'Save' }).click();
+    await first.getByText(/Saved \(version \d+\)/).waitFor();
+    await first.context().close();
   });
 
   it('shows the shared schema read-only to a viewer', async () => {
@@ -129,17 +165,95 @@ describe('dashboard', () => {
     expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add table' }).count()).toBe(0);
     await expect(page.getByLabel('Table name').first().isDisabled()).resolves.toBe(true);
+    // viewers still preview, and can open a field's options without changing them
+    const orders = page.getByRole('region', { name: 'Table orders' });
+    await orders.getByRole('table', { name: 'Preview of orders' }).locator('tbody tr').first().waitFor();
+    await orders.getByRole('button', { name: 'Options of user_id' }).click();
+    await expect(orders.getByLabel('table *').isDisabled()).resolves.toBe(true);
     await screenshot(page, 'builder-viewer');
+    // the builder fits a phone: wide previews scroll inside their own box
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'builder-phone');
     await page.context().close();
   });
 
-  it('exports 300,000 rows with live progress and downloads them', async () => {
+  it('lists a new export live with its progress, cancels it and retries it', async () => {
     const page = await stack.newPage();
     await page.goto('/signin');
     await page.getByLabel('Email').fill(owner);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/schemas');
+
+    // the exports page is open (and subscribed to myExports) before the export exists
+    const list = await page.context().newPage();
+    await list.goto('/exports');
+    await list.getByRole('heading', { name: 'Exports' }).waitFor();
+    await list.getByText(/No exports yet/).waitFor();
+
+    // the export page's GraphQL WebSocket, relayed by hand so the test can drop it and see replays
+    const relays: { page: WebSocketRoute; server: WebSocketRoute; nextMessage: Promise<void> }[] = [];
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      const server = ws.connectToServer();
+      let seenNext!: () => void;
+      const nextMessage = new Promise<void>((resolve) => (seenNext = resolve));
+      ws.onMessage((message) => server.send(message));
+      server.onMessage((message) => {
+        ws.send(message);
+        if (String(message).includes('"type":"next"')) seenNext();
+      });
+      relays.push({ page: ws, server, nextMessage });
+    });
+    await page.goto(schemaUrl);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export rows' });
+    await dialog.getByLabel('Format').selectOption('CSV');
+    await dialog.getByLabel('Rows').fill('300000');
+    await dialog.getByRole('button', { name: 'Start export' }).click();
+    await page.waitForURL(/\/exports\/[0-9a-f-]{36}$/);
+
+    // a dropped connection is re-opened and the subscription replayed; each event is shown once
+    const events = page.getByRole('list', { name: 'Event log' }).locator('li');
+    await events.filter({ hasText: 'queued' }).waitFor();
+    await relays.at(-1)!.nextMessage;
+    const dropped = relays.length;
+    await relays.at(-1)!.server.close({ code: 1011, reason: 'test: network drop' });
+    await relays.at(-1)!.page.close({ code: 1011, reason: 'test: network drop' });
+    await expect.poll(() => relays.length, { timeout: 30_000 }).toBeGreaterThan(dropped);
+    await relays.at(-1)!.nextMessage;
+    expect(await events.filter({ hasText: 'queued' }).count()).toBe(1);
+
+    const cancel = list.getByRole('button', { name: `Cancel export of ${schemaName}` });
+    await cancel.waitFor();
+    await list.getByRole('progressbar', { name: `Progress of ${schemaName} (CSV)` }).waitFor();
+    await screenshot(list, 'exports-running');
+    await expect(unlabelledControls(list)).resolves.toEqual([]);
+    await cancel.click();
+    await list.getByText('Export cancelled.').waitFor();
+    await list.getByLabel('Status').selectOption('CANCELLED');
+    await list.getByRole('button', { name: `Retry export of ${schemaName}` }).click();
+    await list.getByText('Export queued again.').waitFor();
+    await list.getByLabel('Status').selectOption('');
+    const again = list.getByRole('button', { name: `Cancel export of ${schemaName}` });
+    await again.first().click();
+    await list.getByText('Export cancelled.').waitFor();
+    await page.context().close();
+  });
+
+  it('exports 300,000 rows with live progress and downloads them', { timeout: 300_000 }, async () => {
+    const page = await stack.newPage();
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(owner);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/schemas');
+    // every GraphQL WebSocket goes through here, so the test can drop it mid-export
+    const sockets: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      sockets.push({ page: ws, server: ws.connectToServer() });
+    });
     await page.goto(schemaUrl);
 
     await page.getByRole('button', { name: 'Export' }).click();
@@ -151,13 +265,26 @@ describe('dashboard', () => {
     await page.waitForURL(/\/exports\/[0-9a-f-]{36}$/);
     await page.getByRole('progressbar').waitFor();
 
-    const { values, status } = await watchProgress(page, 'succeeded');
+    const watching = watchProgress(page, 'succeeded');
+    // drop the connection once the export is under way; the page resumes after the last event
+    await page.waitForFunction(() => Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')) > 0);
+    const before = sockets.length;
+    const open = sockets.at(-1)!;
+    await open.server.close({ code: 1011, reason: 'test: network drop' });
+    await open.page.close({ code: 1011, reason: 'test: network drop' });
+    const { values, status } = await watching;
+    expect(sockets.length, 'the page reconnected').toBeGreaterThan(before);
     expect(status).toBe('succeeded');
     const below100 = new Set(values.filter((v) => v < 100));
     expect(below100.size, `progress values seen: ${values.join(', ')}`).toBeGreaterThanOrEqual(3);
     expect(values.at(-1)).toBe(100);
-    const log = await page.getByRole('list', { name: 'Event log' }).textContent();
-    expect(log).toMatch(/succeeded/);
+    const log = page.getByRole('list', { name: 'Event log' });
+    const liveLog = await log.locator('li').allTextContents();
+    expect(liveLog.at(-1)).toMatch(/succeeded/);
+    // nothing was lost or doubled across the drop: the live log is the stored log
+    await page.reload();
+    await log.locator('li').last().filter({ hasText: 'succeeded' }).waitFor();
+    expect(await log.locator('li').allTextContents()).toEqual(liveLog);
 
     await page.goto('/exports');
     await page.getByRole('link', { name: schemaName }).first().waitFor();

@@ -176,3 +176,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Form controls and buttons on the page that have neither a label nor an accessible name. */
+export function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href]')]
+      .filter((element) => {
+        if ((element as HTMLInputElement).type === 'hidden') return false;
+        const labels = (element as HTMLInputElement).labels;
+        const named =
+          (labels && labels.length > 0) ||
+          element.getAttribute('aria-label') ||
+          element.getAttribute('aria-labelledby') ||
+          ((element.tagName === 'BUTTON' || element.tagName === 'A') && element.textContent?.trim());
+        return !named;
+      })
+      .map((element) => element.outerHTML.slice(0, 160)),
+  );
+}

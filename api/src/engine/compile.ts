@@ -15,7 +15,7 @@ import {
 import { DefinitionError, type DefinitionIssue } from './errors.js';
 import { buildField, intSpace } from './fields.js';
 import { fakerTypeById } from './catalog.js';
-import { keyOf, Rng } from './random.js';
+import { keyOf, Permutation, Rng } from './random.js';
 import type { ColumnShape, TableShape } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
 
@@ -101,7 +101,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
           issues.push({ path: fieldPath(def, table, field, 'options.table'), message: `table ${ref.table} has 0 rows, so ${table.name}.${field.name} has nothing to reference` });
       }
 
-  const injective = planUniqueness(def, rows, issues);
+  const { injective, digits } = planUniqueness(def, rows, seed, issues);
   const order = parentsFirst(def, issues);
   if (issues.length > 0) throw new DefinitionError(issues);
 
@@ -124,13 +124,14 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
         key,
         rows: tableRows,
         injective: injective.has(`${table.name}.${field.name}`),
+        indexOf: digits.get(`${table.name}.${field.name}`),
         fieldIndex,
         parentValue: ref ? (j) => built.get(ref.table)!.valueAt(parentField, j) : undefined,
         parentRows: ref ? rows.get(ref.table) : undefined,
         parentOf: layout ? (i) => layout.parentOf(i) : undefined,
         selfReference: ref?.table === table.name,
       });
-      const mode = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) ? 'rowSeeded' : 'stream';
+      const mode: FieldRuntime['mode'] = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) ? 'rowSeeded' : 'stream';
       return { name: field.name, built: result, mode, key, nullRate: field.nullRate ?? 0 };
     });
     built.set(table.name, new TableRuntime(table.name, tableRows, fields, rng));
@@ -138,7 +139,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
 
   const shapes = order
     .filter((t) => options.table === undefined || t.name === options.table)
-    .map((t) => tableShape(t, def, rows.get(t.name)!, injective));
+    .map((t) => tableShape(t, def, rows.get(t.name)!));
   const plan: Plan = { seed, locale, referenceDate: referenceDate.toISOString(), tables: shapes };
   runtimes.set(plan, built);
   return plan;
@@ -181,9 +182,25 @@ function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<s
   }
 }
 
-/** Fields that must be row-index-injective: unique, single primary keys, one column per composite. */
-function planUniqueness(def: Definition, rows: Map<string, number>, issues: DefinitionIssue[]): Set<string> {
+/** Spaces a composite's columns can be walked by index (0: not finite or not indexable). */
+function finiteSpace(field: FieldDefinition, table: TableDefinition, rows: Map<string, number>): number {
+  if (!['pick', 'datatype.boolean', 'number.int', 'constant', 'ref'].includes(field.type)) return 0;
+  return uniqueSpace(field, table, rows);
+}
+
+/**
+ * Fields that must be row-index-injective: unique, single primary keys, one column per composite.
+ * A composite none of whose columns can carry it alone walks a keyed permutation of the product
+ * of its columns' spaces instead (e.g. order_items(order_id, product_id)): `digits`.
+ */
+function planUniqueness(
+  def: Definition,
+  rows: Map<string, number>,
+  seed: string,
+  issues: DefinitionIssue[],
+): { injective: Set<string>; digits: Map<string, (i: number) => number> } {
   const injective = new Set<string>();
+  const digits = new Map<string, (i: number) => number>();
   def.tables.forEach((table, t) => {
     const count = rows.get(table.name)!;
     const byName = new Map(table.fields.map((f) => [f.name, f]));
@@ -207,11 +224,37 @@ function planUniqueness(def: Definition, rows: Map<string, number>, issues: Defi
       if (fields.some((f) => injective.has(`${table.name}.${f.name}`))) continue;
       // one row-index-injective column makes the whole tuple unique
       const carrier = [...fields].reverse().find((f) => uniqueSpace(f, table, rows) >= count);
-      if (carrier) injective.add(`${table.name}.${carrier.name}`);
-      else issues.push({ path, message: `cannot guarantee (${columns.join(', ')}) unique for ${count} rows: no column of it has ${count} distinct values` });
+      if (carrier) {
+        injective.add(`${table.name}.${carrier.name}`);
+        continue;
+      }
+      // the shortest run of trailing columns whose product space holds the rows
+      const used: { field: FieldDefinition; radix: number }[] = [];
+      let product = 1;
+      for (const field of [...fields].reverse()) {
+        const radix = finiteSpace(field, table, rows);
+        if (radix === 0 || digits.has(`${table.name}.${field.name}`)) continue;
+        used.push({ field, radix });
+        product *= radix;
+        if (product >= count) break;
+      }
+      if (product < count || product > Number.MAX_SAFE_INTEGER) {
+        issues.push({ path, message: `cannot guarantee (${columns.join(', ')}) unique for ${count} rows: its columns have only ${product} combinations` });
+        continue;
+      }
+      const permutation = new Permutation(product, keyOf(seed, table.name, 'unique', ...columns));
+      let lastRow = -1;
+      let lastValue = 0;
+      const combination = (i: number) => (i === lastRow ? lastValue : ((lastRow = i), (lastValue = permutation.at(i))));
+      let stride = 1;
+      for (const { field, radix } of used) {
+        const s = stride;
+        digits.set(`${table.name}.${field.name}`, (i) => Math.floor(combination(i) / s) % radix);
+        stride *= radix;
+      }
     }
   });
-  return injective;
+  return { injective, digits };
 }
 
 /** Topological order, parents first; a cycle is broken at a ref that may be null. */
@@ -249,7 +292,7 @@ function parentsFirst(def: Definition, issues: DefinitionIssue[]): TableDefiniti
   return second.order;
 }
 
-function tableShape(table: TableDefinition, def: Definition, rows: number, injective: Set<string>): TableShape {
+function tableShape(table: TableDefinition, def: Definition, rows: number): TableShape {
   const tables = new Map(def.tables.map((t) => [t.name, t]));
   const byName = new Map(table.fields.map((f) => [f.name, f]));
   const columns = table.fields.map((field): ColumnShape => {
@@ -274,7 +317,6 @@ function tableShape(table: TableDefinition, def: Definition, rows: number, injec
     if (ref) column.references = { table: ref.table, column: ref.field };
     return column;
   });
-  void injective;
   const shape: TableShape = { name: table.name, rows, columns, unique: table.unique?.map((u) => [...u]) ?? [] };
   const primaryKey = table.primaryKey ?? inferPrimaryKey(table);
   if (primaryKey) shape.primaryKey = [...primaryKey];

@@ -26,6 +26,8 @@ export interface FieldContext {
   rows: number;
   /** Whether values must never repeat within the table (declared unique, primary key, or composite). */
   injective: boolean;
+  /** Set when the field is one digit of a composite-unique permutation: row i -> index in its space. */
+  indexOf?: (i: number) => number;
   fieldIndex: ReadonlyMap<string, number>;
   /** Row i's value of a field in another table (or this one), for refs. */
   parentValue?: (j: number) => Value;
@@ -39,6 +41,11 @@ const DAY_MS = 86_400_000;
 
 export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltField {
   const options = (field.options ?? {}) as Record<string, unknown>;
+  if (ctx.indexOf) {
+    const indexOf = ctx.indexOf;
+    const at = valueAtIndex(field, options, ctx);
+    return row((i) => at(indexOf(i)));
+  }
   switch (field.type) {
     case 'sequence': {
       const start = (options.start as number | undefined) ?? 1;
@@ -124,6 +131,38 @@ function unique(field: FieldDefinition, options: Record<string, unknown>, base: 
   return stream((i) => `${base(i) as string}-${i.toString(36)}`);
 }
 
+/** The values of a finite space by index (for composite-unique permutations). */
+function valueAtIndex(field: FieldDefinition, options: Record<string, unknown>, ctx: FieldContext): (index: number) => Value {
+  switch (field.type) {
+    case 'pick': {
+      const distinct = distinctValues(options.values as Value[]);
+      return (index) => distinct[index];
+    }
+    case 'datatype.boolean':
+      return (index) => index === 1;
+    case 'number.int': {
+      const { min, multipleOf } = intSpace(options);
+      return (index) => min + index * multipleOf;
+    }
+    case 'constant':
+      return () => options.value as Value;
+    case 'ref':
+      return ctx.parentValue!;
+    default:
+      throw new Error(`${field.type} has no finite index space`);
+  }
+}
+
+export function distinctValues(values: Value[]): Value[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = JSON.stringify(v);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** number.int's value space with faker's defaults: [0, MAX_SAFE_INTEGER], aligned to multipleOf. */
 export function intSpace(options: Record<string, unknown>): { min: number; multipleOf: number; size: number } {
   const multipleOf = (options.multipleOf as number | undefined) ?? 1;
@@ -136,8 +175,9 @@ export function intSpace(options: Record<string, unknown>): { min: number; multi
 
 function pick(values: Value[], weights: number[] | undefined, ctx: FieldContext): BuiltField {
   if (ctx.injective) {
-    const perm = new Permutation(values.length, ctx.key);
-    return row((i) => values[perm.at(i)]);
+    const distinct = distinctValues(values);
+    const perm = new Permutation(distinct.length, ctx.key);
+    return row((i) => distinct[perm.at(i)]);
   }
   const rng = ctx.rng;
   if (!weights) {

@@ -13,7 +13,11 @@ export class ByteSink {
   }
 
   get failed(): Error | undefined {
-    return this.failure ?? (this.stream.errored as Error | null) ?? undefined;
+    const stream = this.stream;
+    if (this.failure || stream.errored) return this.failure ?? (stream.errored as Error);
+    // a reader that went away (closed download) destroys the stream without an error
+    if (stream.destroyed && !stream.writableFinished) return new Error('the output stream was closed before the end');
+    return undefined;
   }
 
   async write(text: string): Promise<void> {

@@ -6,11 +6,15 @@ import { resolveCsvOptions, type CsvOptions } from './options.js';
 import { badValue, isoDate, isStructured } from './values.js';
 import type { ExportDocument, TableWriter } from './writer.js';
 
-// Characters a spreadsheet reads as the start of a formula (OWASP CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
 const APOSTROPHE = 39;
 
 type Cell = string | number | boolean | null;
+
+// = + - @ tab CR: a spreadsheet reads the cell as a formula (OWASP CSV injection)
+function startsFormula(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
 
 /** A CSV file holds exactly one table. */
 export function csvDocument(sink: ByteSink, options?: CsvOptions): ExportDocument {
@@ -48,7 +52,7 @@ export function csvDocument(sink: ByteSink, options?: CsvOptions): ExportDocumen
           const v = row[i];
           if (v === null) cells[i] = null;
           else if (structured[i]) cells[i] = JSON.stringify(v);
-          else if (typeof v === 'string') cells[i] = guarded[i] && FORMULA_START.test(v) ? "'" + v : v;
+          else if (typeof v === 'string') cells[i] = guarded[i] && startsFormula(v) ? "'" + v : v;
           else if (typeof v === 'number') {
             if (!Number.isFinite(v)) throw badValue(shape, rowIndex, columns[i], `number is not finite (${v})`);
             cells[i] = v;
@@ -63,7 +67,7 @@ export function csvDocument(sink: ByteSink, options?: CsvOptions): ExportDocumen
       };
 
       if (o.header) {
-        const names = columns.map((c) => (o.formulaGuard && FORMULA_START.test(c.name) ? "'" + c.name : c.name));
+        const names = columns.map((c) => (o.formulaGuard && startsFormula(c.name) ? "'" + c.name : c.name));
         prefix += Papa.unparse([names], unparseConfig) + o.newline;
       }
       if (prefix) await sink.write(prefix);

@@ -90,9 +90,12 @@ export async function writeExport(
     let files: string[] = [];
     if (target.kind === 'stream') {
       outputs.push(target.stream);
-      if (oneFile) await run.document(tables, target.stream);
-      else await run.zip(target.stream, outputs);
-      return { files, rows: run.rowsDone, bytes: run.bytesWritten };
+      if (oneFile) {
+        await run.document(tables, target.stream);
+        return { files, rows: run.rowsDone, bytes: run.bytesWritten };
+      }
+      const zipped = await run.zip(target.stream, outputs);
+      return { files, rows: run.rowsDone, bytes: zipped };
     }
     const temp = tempNameFor(target.path);
     temps.push(temp);
@@ -172,8 +175,8 @@ class ExportRun {
     this.current = undefined;
   }
 
-  /** One entry per table in a zip written to `stream`. */
-  async zip(stream: Writable, outputs: Writable[]): Promise<void> {
+  /** One entry per table in a zip written to `stream`; resolves with the zip's size. */
+  async zip(stream: Writable, outputs: Writable[]): Promise<number> {
     const archive = archiver('zip', { zlib: { level: 6 } });
     let failure: unknown;
     const fail = (error: unknown) => {
@@ -188,6 +191,7 @@ class ExportRun {
       stream.on('finish', () => resolve());
       stream.on('error', reject);
     });
+    flushed.catch(() => {}); // awaited below, unless a table fails first
     archive.pipe(stream);
     const names = fileNames(this.tables, extensionFor(this.format));
     for (let t = 0; t < this.tables.length; t++) {
@@ -200,6 +204,7 @@ class ExportRun {
     await archive.finalize();
     await flushed;
     if (failure) throw failure;
+    return archive.pointer();
   }
 }
 

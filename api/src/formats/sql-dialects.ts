@@ -28,9 +28,12 @@ export interface Dialect {
 }
 
 const doubleQuoted = (name: string) => '"' + name.replace(/"/g, '""') + '"';
-const standardString = (s: string) => "'" + s.replace(/'/g, "''") + "'";
+// most values need no escaping: test before replacing
+const standardString = (s: string) => (s.indexOf("'") === -1 ? "'" + s + "'" : "'" + s.replace(/'/g, "''") + "'");
 // MySQL reads backslash escapes in strings unless NO_BACKSLASH_ESCAPES is set (mysqldump does the same)
-const mysqlString = (s: string) => "'" + s.replace(/[\\'\0]/g, (c) => (c === "'" ? "''" : c === '\\' ? '\\\\' : '\\0')) + "'";
+const MYSQL_SPECIAL = /[\\'\0]/;
+const mysqlString = (s: string) =>
+  MYSQL_SPECIAL.test(s) ? "'" + s.replace(/[\\'\0]/g, (c) => (c === "'" ? "''" : c === '\\' ? '\\\\' : '\\0')) + "'" : "'" + s + "'";
 
 function numberText(n: number, column: ColumnShape): string {
   // String(1e21) is '1e+21', which a bigint column rejects

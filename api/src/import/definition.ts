@@ -7,6 +7,8 @@ export interface FieldDefinition {
   options?: Record<string, unknown>;
   unique?: boolean;
   nullRate?: number;
+  /** `postgres: <column>` when the column's name is not an identifier. */
+  description?: string;
 }
 
 export interface TableDefinition {

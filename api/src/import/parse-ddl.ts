@@ -107,10 +107,6 @@ function defaultOf(raw: PgNode): DefaultValue {
   return { kind: 'expression', text: exprText(raw) };
 }
 
-export interface ParsedDdl {
-  model: SchemaModel;
-}
-
 /** Parses DDL; throws ImportError with line and column when it is not valid PostgreSQL. */
 export function parseDdl(sql: string): SchemaModel {
   const map = new SourceMap(sql);

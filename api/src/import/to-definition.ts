@@ -78,6 +78,7 @@ class Mapper {
     if (this.problems.length) throw new ImportError(this.problems);
     this.followRefChains(ordered);
     if (this.problems.length) throw new ImportError(this.problems);
+    renameOddFields(ordered);
     this.notes.sort((a, b) => a.line - b.line || a.column - b.column);
     return { definition: { version: 1, locale: 'en', tables: ordered }, notes: this.notes };
   }
@@ -137,12 +138,12 @@ class Mapper {
       if (!analysis.understood) this.note(check.place, `table ${table.name}: CHECK (${check.text}) is not understood; generated rows may violate it`);
       for (const [column, rule] of analysis.rules) rules.set(column, { ...rules.get(column), ...rule });
     }
-    const refs = new Map<string, { table: string; field: string; nullable: boolean; self: boolean }>();
+    const refs = new Map<string, { table: string; field: string; self: boolean }>();
     for (const fk of table.constraints.filter((c): c is ConstraintModel & { references: NonNullable<ConstraintModel['references']> } => c.kind === 'foreign')) {
       if (fk.columns.length > 1) this.note(fk.place, `table ${table.name}: composite foreign key (${fk.columns.join(', ')}) is generated column by column; rows may not match one parent`);
       fk.columns.forEach((column, i) => {
         const self = fk.references.schema === table.schema && fk.references.table === table.name;
-        refs.set(column, { table: definitionName(fk.references.schema, fk.references.table), field: fk.references.columns[i]!, nullable: false, self });
+        refs.set(column, { table: definitionName(fk.references.schema, fk.references.table), field: fk.references.columns[i]!, self });
       });
     }
     const fields: FieldDefinition[] = [];
@@ -170,7 +171,7 @@ class Mapper {
     const definition: TableDefinition = { name, rows: this.rows, fields };
     const external = this.external.has(`${table.schema}.${table.name}`);
     if (name !== table.name || table.schema !== 'public' || external)
-      definition.description = `${POSTGRES_PREFIX}${qualifiedName(table.schema, table.name)}${external ? ' (external: defined outside the imported SQL; its rows load first)' : ''}`;
+      definition.description = `${POSTGRES_PREFIX}${table.schema}.${table.name}${external ? EXTERNAL_SUFFIX : ''}`;
     if (pk) definition.primaryKey = pk;
     const unique = composite.filter((u) => !(pk && sameColumns(u, pk)));
     if (unique.length) definition.unique = unique;
@@ -307,10 +308,48 @@ function sameColumns(a: string[], b: string[]): boolean {
 
 /** Definition tables carry the Postgres relation in their description when the names differ. */
 export const POSTGRES_PREFIX = 'postgres: ';
+export const EXTERNAL_SUFFIX = ' (external: defined outside the imported SQL; its rows load first)';
 
 /** Table names in a definition are identifiers: `auth.users` becomes `auth_users`. */
 export function definitionName(schema: string, name: string): string {
   const raw = schema === 'public' ? name : `${schema}_${name}`;
   const clean = raw.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9])/, '_');
   return clean.slice(0, 63);
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * Field names in a definition are identifiers; a column such as "First Name" becomes First_Name,
+ * and its field keeps the real column in its description (`postgres: First Name`) for loading.
+ */
+function renameOddFields(tables: TableDefinition[]): void {
+  const renames = new Map<string, Map<string, string>>();
+  for (const table of tables) {
+    const map = new Map<string, string>();
+    const taken = new Set(table.fields.map((f) => f.name).filter((n) => IDENTIFIER.test(n)));
+    for (const field of table.fields) {
+      if (IDENTIFIER.test(field.name)) continue;
+      let clean = field.name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9])/, '_').slice(0, 60);
+      while (taken.has(clean)) clean = `${clean}_`;
+      taken.add(clean);
+      map.set(field.name, clean);
+    }
+    if (map.size) renames.set(table.name, map);
+  }
+  const rename = (table: string, name: string) => renames.get(table)?.get(name) ?? name;
+  for (const table of tables) {
+    for (const field of table.fields) {
+      const options = field.options as Record<string, unknown> | undefined;
+      if (field.type === 'ref') options!.field = rename(String(options!.table), String(options!.field));
+      if (field.type === 'dateAfter') options!.field = rename(table.name, String(options!.field));
+      const clean = rename(table.name, field.name);
+      if (clean !== field.name) {
+        field.description = `${POSTGRES_PREFIX}${field.name}`;
+        field.name = clean;
+      }
+    }
+    if (table.primaryKey) table.primaryKey = table.primaryKey.map((c) => rename(table.name, c));
+    if (table.unique) table.unique = table.unique.map((u) => u.map((c) => rename(table.name, c)));
+  }
 }

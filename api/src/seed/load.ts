@@ -3,7 +3,7 @@ import { compile, generateRows, parseDefinition } from '../engine/index.js';
 import type { TableShape } from '../engine/shape.js';
 import { copyLines } from './copy-text.js';
 import { GeneratorPool } from './generator-pool.js';
-import type { Relation, SeedTarget } from './target.js';
+import { syncSequencesStatement, type Relation, type SeedTarget } from './target.js';
 
 /** Options of a seed run. */
 export interface SeedOptions {
@@ -36,12 +36,12 @@ export interface SeedReport {
   rowsPerSecond: number;
 }
 
-const POSTGRES_PREFIX = /^postgres: ("?)([^".\s]+)\1\.("?)([^"\s]+)\3/;
-
 /** The relation a definition table loads into: its description names it when it is not public.<name>. */
 export function relationOf(table: { name: string; description?: string | undefined }): Relation {
-  const m = table.description ? POSTGRES_PREFIX.exec(table.description) : null;
-  return m ? { schema: m[2]!, name: m[4]! } : { schema: 'public', name: table.name };
+  // written by the importer as `postgres: <schema>.<table>[ (external: ...)]`
+  const text = table.description?.startsWith('postgres: ') ? table.description.slice(10).replace(/ \(external:.*$/s, '') : undefined;
+  const dot = text?.indexOf('.') ?? -1;
+  return text && dot > 0 ? { schema: text.slice(0, dot), name: text.slice(dot + 1) } : { schema: 'public', name: table.name };
 }
 
 export async function seedDatabase(definitionJson: unknown, target: SeedTarget, options: SeedOptions = {}): Promise<SeedReport> {
@@ -52,6 +52,10 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   };
   const plan = compile(definition, compileOptions);
   const descriptions = new Map(definition.tables.map((t) => [t.name, t.description]));
+  // fields renamed from odd column names keep the column in their description
+  const columnNames = new Map(
+    definition.tables.map((t) => [t.name, new Map(t.fields.map((f) => [f.name, f.description?.startsWith('postgres: ') ? f.description.slice(10) : f.name]))]),
+  );
   const workers = options.workers ?? 0;
   const batchSize = options.batchSize ?? (workers > 0 ? 16 * 1024 : 5000);
   const pool = workers > 0 ? new GeneratorPool(definition, compileOptions, workers) : undefined;
@@ -66,7 +70,12 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
       for (const table of plan.tables) {
         const relation = relationOf({ name: table.name, description: descriptions.get(table.name) });
         const t0 = performance.now();
-        if (table.rows > 0) await session.copy(relation, table.columns.map((c) => c.name), chunks(table));
+        if (table.rows > 0) {
+          const column = (name: string) => columnNames.get(table.name)?.get(name) ?? name;
+          await session.copy(relation, table.columns.map((c) => column(c.name)), chunks(table));
+          const integers = table.columns.filter((c) => c.kind === 'integer').map((c) => column(c.name));
+          if (integers.length) await session.execute(syncSequencesStatement(relation, integers));
+        }
         const loaded = { table: table.name, relation, rows: table.rows, ms: performance.now() - t0 };
         report.push(loaded);
         options.onTable?.(loaded);

@@ -12,6 +12,9 @@ export function pgliteTarget(db: PGlite): SeedTarget {
             for await (const chunk of data) parts.push(chunk);
             await tx.query(copyStatement(relation, columns, "'/dev/blob'"), [], { blob: new Blob(parts) });
           },
+          async execute(statement) {
+            await tx.exec(statement);
+          },
         });
       });
     },

@@ -25,6 +25,9 @@ export function postgresTarget(sql: Sql): SeedTarget {
             const writable = await query.writable();
             await Promise.race([pipeline(Readable.from(data, { objectMode: false }), writable), failed]);
           },
+          async execute(statement) {
+            await tx.unsafe(statement).simple();
+          },
         });
       });
     },

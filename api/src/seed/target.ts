@@ -3,6 +3,8 @@
 export interface CopySession {
   /** Streams COPY text (lines) into a relation; resolves when the server has taken all of it. */
   copy(relation: Relation, columns: string[], data: AsyncIterable<string>): Promise<void>;
+  /** Runs one SQL statement without parameters. */
+  execute(sql: string): Promise<void>;
 }
 
 export interface SeedTarget {
@@ -15,8 +17,23 @@ export interface Relation {
   name: string;
 }
 
-const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export function copyStatement(relation: Relation, columns: string[], source: string): string {
   return `COPY ${ident(relation.schema)}.${ident(relation.name)} (${columns.map(ident).join(', ')}) FROM ${source}`;
+}
+
+/**
+ * Moves the sequences behind serial / identity columns past the loaded values, so the
+ * application's next INSERT does not collide with a seeded key. Columns without one are skipped.
+ */
+export function syncSequencesStatement(relation: Relation, columns: string[]): string {
+  const table = `${ident(relation.schema)}.${ident(relation.name)}`;
+  return columns
+    .map(
+      (c) =>
+        `select setval(s, greatest((select max(${ident(c)}) from ${table})::bigint, 1)) from (select pg_get_serial_sequence(${literal(table)}, ${literal(c)}) as s) x where s is not null`,
+    )
+    .join(';\n');
 }

@@ -105,6 +105,16 @@ const matrix: Record<string, Case[]> = {
       expect: { owner: rows(1), editor: rows(1), viewer: rows(0), stranger: rows(0), anon: 'denied', service: rows(1) },
     },
     {
+      op: 'insert (forged version)',
+      run: (tx, actor) => tx.query(`insert into generator_schemas (owner_id, name, version) values ($1, 'v', 99) returning id`, [userId(actor) ?? users.owner.id]),
+      expect: { owner: 'denied', editor: 'denied', viewer: 'denied', stranger: 'denied', anon: 'denied', service: rows(1) },
+    },
+    {
+      op: 'update (is_shared, updated_at)',
+      run: (tx) => tx.query(`update generator_schemas set is_shared = true, updated_at = now() where id = $1 returning id`, [schemaId]),
+      expect: { owner: rows(1), editor: rows(1), viewer: rows(0), stranger: rows(0), anon: 'denied', service: rows(1) },
+    },
+    {
       op: 'update owner_id',
       run: (tx) => tx.query(`update generator_schemas set owner_id = $2 where id = $1 returning id`, [schemaId, users.editor.id]),
       expect: { owner: 'denied', editor: 'denied', viewer: 'denied', stranger: 'denied', anon: 'denied', service: rows(1) },

@@ -35,3 +35,27 @@ describe('generateRows', () => {
     expect(() => [...generateRows(plan, 'nope', 0, 1)]).toThrow(/no table "nope"/);
   });
 });
+
+describe('locale and reference date', () => {
+  const people = (locale: string, referenceDate?: string): Definition => ({
+    version: 1,
+    locale,
+    referenceDate,
+    tables: [{ name: 'p', rows: 200, fields: [{ name: 'city', type: 'location.city' }, { name: 'seen', type: 'date.recent', options: { days: 2 } }, { name: 'zip', type: 'location.zipCode' }] }],
+  });
+
+  it("uses the definition's locale, falling back to English where a locale lacks data", () => {
+    const en = previewRows(people('en'), 1, 200)[0].rows.map((r) => r[0]);
+    const de = previewRows(people('de'), 1, 200)[0].rows.map((r) => r[0]);
+    expect(de.filter((c, i) => c === en[i]).length).toBeLessThan(20);
+    const deZips = previewRows(people('de'), 1, 200)[0].rows.map((r) => r[2] as string);
+    expect(deZips.every((z) => /^\d{5}$/.test(z))).toBe(true);
+    expect(previewRows(people('ja'), 1, 3)[0].rows).toHaveLength(3);
+  });
+
+  it('pins relative dates to referenceDate', () => {
+    const ref = Date.parse('2030-06-01T00:00:00Z');
+    const seen = previewRows(people('en', '2030-06-01T00:00:00Z'), 1, 200)[0].rows.map((r) => (r[1] as Date).getTime());
+    expect(seen.every((t) => t <= ref && t >= ref - 2 * 86_400_000)).toBe(true);
+  });
+});

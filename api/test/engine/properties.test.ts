@@ -170,6 +170,34 @@ describe('uniqueness by construction', () => {
     expect(new Set(column(bools.plan, bools.rows, 'b', 'on')).size).toBe(2);
   });
 
+  it('a composite key over two refs walks the product of the parents (join tables)', () => {
+    const { plan, rows } = rowsOf(
+      {
+        version: 1,
+        tables: [
+          { name: 'orders', rows: 60, fields: [{ name: 'id', type: 'string.uuid' }] },
+          { name: 'products', rows: 40, fields: [{ name: 'sku', type: 'sequence', options: { start: 100 } }] },
+          {
+            name: 'order_items',
+            rows: 2000,
+            primaryKey: ['order_id', 'product_id'],
+            fields: [
+              { name: 'order_id', type: 'ref', options: { table: 'orders', field: 'id' } },
+              { name: 'product_id', type: 'ref', options: { table: 'products', field: 'sku' } },
+              { name: 'quantity', type: 'number.int', options: { min: 1, max: 5 } },
+            ],
+          },
+        ],
+      },
+      'order_items',
+    );
+    const pairs = rows.map((r) => `${r[0]}/${r[1]}`);
+    expect(new Set(pairs).size).toBe(2000);
+    const skus = column(plan, rows, 'order_items', 'product_id') as number[];
+    expect(skus.every((s) => s >= 100 && s < 140)).toBe(true);
+    expect(new Set(column(plan, rows, 'order_items', 'order_id')).size).toBe(60);
+  });
+
   it('uuids, sequences and wide int ranges are unique at 1M rows', () => {
     const plan = compile({
       version: 1,

@@ -104,7 +104,8 @@ describe('formats and targets', () => {
 
   it('streams several csv tables as a zip to a stream target', async () => {
     const out = new MemoryWritable();
-    await writeExport({ format: 'csv', tables: sources() }, { kind: 'stream', stream: out });
+    const result = await writeExport({ format: 'csv', tables: sources() }, { kind: 'stream', stream: out });
+    expect(result.bytes).toBe(out.buffer.length);
     const zip = await Open.buffer(out.buffer);
     expect(zip.files.map((f) => f.path)).toEqual(['teams.csv', 'users.csv']);
   });
@@ -147,11 +148,16 @@ describe('failures leave nothing under the target name', () => {
     expect(existsSync(path)).toBe(false);
   });
 
-  it('names the path and the cause when the path cannot be written', async () => {
-    const blocker = join(dir, 'a-file');
+  it.each([
+    ['sql', 'file'],
+    ['xlsx', 'file'],
+    ['csv', 'zip'],
+    ['ndjson', 'directory'],
+  ] as const)('%s to a %s: names the path and the cause when the path cannot be written', async (format, kind) => {
+    const blocker = join(dir, `a-file-${format}`);
     await writeFile(blocker, 'x');
-    for (const path of [join(dir, 'missing', 'out.sql'), join(blocker, 'out.sql')]) {
-      const error = await writeExport({ format: 'sql', tables: sources() }, { kind: 'file', path }).catch((e: unknown) => e);
+    for (const path of [join(dir, 'missing', 'out'), join(blocker, 'out')]) {
+      const error = await writeExport({ format, tables: sources() }, { kind, path }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ExportWriteError);
       expect((error as ExportWriteError).message).toMatch(new RegExp(`^${path}: cannot write \\((ENOENT|ENOTDIR)`));
       expect((error as Error).message).not.toContain('\n');
@@ -167,6 +173,18 @@ describe('failures leave nothing under the target name', () => {
     expect(error).toBeInstanceOf(ExportWriteError);
     expect((error as ExportWriteError).code).toBe('WRITE_FAILED');
     expect((error as Error).message).toMatch(/^<stream>: cannot write \(ENOSPC/);
+  });
+
+  it.each(EXPORT_FORMATS)('%s: a reader that goes away mid-way fails the export instead of hanging', async (format) => {
+    const out = new MemoryWritable();
+    let batches = 0;
+    const error = await writeExport(
+      { format, tables: [{ shape: users, batches: manyUserBatches(200) }] },
+      { kind: 'stream', stream: out },
+      () => ++batches === 20 && out.destroy(),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExportWriteError);
+    expect((error as Error).message).toMatch(/^<stream>: cannot write \(the output stream was closed before the end\)$/);
   });
 
   const targets = (format: ExportFormat, d: string) =>

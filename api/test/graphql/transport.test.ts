@@ -79,17 +79,26 @@ describe('graphql-ws', () => {
     }
   });
 
-  it('shares auth with HTTP: another user gets an error, a forged token cannot connect', async () => {
-    const exportId = await startExport(alice);
+  it('shares auth with HTTP: other users get NOT_FOUND, a forged token cannot connect', async () => {
+    // bob is a member of the schema and may see the export, but its events are alice's alone
+    const bob = await h.signUp('bob');
     const eve = await h.signUp('eve');
-    const client = wsClient({ authorization: `Bearer ${eve.token}` });
-    try {
-      const errors = await new Promise<any[]>((resolve, reject) =>
-        client.subscribe({ query: PROGRESS, variables: { id: exportId } }, { next: (r) => resolve(r.errors as any[]), error: (e) => resolve(e as any[]), complete: () => reject(new Error('completed without error')) }),
-      );
-      expect(errors[0].extensions.code).toBe('NOT_FOUND');
-    } finally {
-      await client.dispose();
+    const created = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "Shared", definition: $d) { ... on SchemaPayload { schema { id } } } }`, { d: DEFINITION });
+    const schemaId = created.data.createSchema.schema.id;
+    await h.gql(alice, `mutation($id: ID!, $e: String!) { addMember(schemaId: $id, email: $e, role: EDITOR) { __typename } }`, { id: schemaId, e: bob.email });
+    const started = await h.gql(alice, `mutation($s: ID!) { startExport(schemaId: $s, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`, { s: schemaId });
+    const exportId = started.data.startExport.export.id;
+    expect((await h.gql(bob, `query($id: ID!) { export(id: $id) { id events { id } } }`, { id: exportId })).data.export).toEqual({ id: exportId, events: [] });
+    for (const user of [bob, eve]) {
+      const client = wsClient({ authorization: `Bearer ${user.token}` });
+      try {
+        const errors = await new Promise<any[]>((resolve, reject) =>
+          client.subscribe({ query: PROGRESS, variables: { id: exportId } }, { next: (r) => resolve(r.errors as any[]), error: (e) => resolve(e as any[]), complete: () => reject(new Error('completed without error')) }),
+        );
+        expect(errors[0].extensions.code).toBe('NOT_FOUND');
+      } finally {
+        await client.dispose();
+      }
     }
 
     const forged = wsClient({ Authorization: 'Bearer not-a-token' });

@@ -1,6 +1,7 @@
 // The DDL importer on its own: SQL in, a definition (or a located error) out.
 import { describe, expect, it } from 'vitest';
 import { ImportError, importSql, type FieldDefinition, type TableDefinition } from '../../src/import/index.js';
+import { relationOf } from '../../src/seed/load.js';
 import { fixture } from './harness.js';
 
 function table(sql: string, name: string, rows = 100): TableDefinition {
@@ -293,5 +294,25 @@ commit;`);
     expect(definition.tables.map((t) => t.name)).toEqual(['Accounts', 'measurements', 'base', 'child', 'bookings']);
     expect(definition.tables[0]!.fields.find((f) => f.name === 'Email')!.type).toBe('internet.email');
     expect(notes.length).toBeGreaterThan(5);
+  });
+
+  it('renames columns that are not identifiers and keeps the real name for loading', () => {
+    const { definition } = importSql(`create table "Team Members" ("Member ID" int primary key, "e-mail" text not null unique, "9lives" int, "Joined At" timestamptz not null, "Left At" timestamptz check ("Left At" > "Joined At"));
+create table badges (id int primary key, member int not null references "Team Members" ("Member ID"));`);
+    const team = definition.tables[0]!;
+    expect(team.name).toBe('Team_Members');
+    expect(team.description).toBe('postgres: public.Team Members');
+    expect(team.fields.map((f) => [f.name, f.description])).toEqual([
+      ['Member_ID', 'postgres: Member ID'],
+      ['e_mail', 'postgres: e-mail'],
+      ['_9lives', 'postgres: 9lives'],
+      ['Joined_At', 'postgres: Joined At'],
+      ['Left_At', 'postgres: Left At'],
+    ]);
+    expect(team.primaryKey).toEqual(['Member_ID']);
+    expect(team.fields[4]).toMatchObject({ type: 'dateAfter', options: { field: 'Joined_At' } });
+    expect(definition.tables[1]!.fields[1]).toMatchObject({ type: 'ref', options: { table: 'Team_Members', field: 'Member_ID' } });
+    expect(relationOf(team)).toEqual({ schema: 'public', name: 'Team Members' });
+    expect(relationOf(importSql(fixture('supabase-app')).definition.tables[0]!)).toEqual({ schema: 'auth', name: 'users' });
   });
 });

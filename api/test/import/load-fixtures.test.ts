@@ -10,9 +10,10 @@ import { fixture, openPglite, serverAvailable, SUPABASE_BASE, withServerDatabase
 
 const ROWS = process.env.TDG_SLOW === '1' ? 10_000 : 2_000;
 const FIXTURES = [
-  { name: 'saas', base: '' },
-  { name: 'ecommerce', base: '' },
-  { name: 'supabase-app', base: SUPABASE_BASE },
+  { name: 'saas', base: '', schemas: ['public'] },
+  { name: 'ecommerce', base: '', schemas: ['public'] },
+  { name: 'supabase-app', base: SUPABASE_BASE, schemas: ['public'] },
+  { name: 'names-and-schemas', base: '', schemas: ['public', 'billing'] },
 ];
 // PGlite's start-up alone takes seconds on a busy machine
 const TIMEOUT = 300_000;
@@ -27,11 +28,11 @@ type Count = (relation: string) => Promise<number>;
 async function expectFullTables(definition: Definition, count: Count) {
   for (const table of definition.tables) {
     const { schema, name } = relationOf(table);
-    expect(await count(`"${schema}"."${name}"`), `${schema}.${name}`).toBe(ROWS);
+    expect(await count(`"${schema}"."${name.replace(/"/g, '""')}"`), `${schema}.${name}`).toBe(ROWS);
   }
 }
 
-describe.each(FIXTURES)('$name', ({ name, base }) => {
+describe.each(FIXTURES)('$name', ({ name, base, schemas }) => {
   const sql = fixture(name);
 
   it(
@@ -41,7 +42,7 @@ describe.each(FIXTURES)('$name', ({ name, base }) => {
       try {
         await db.exec(base + sql);
         const imported = importSql(sql, { rows: ROWS });
-        const fromCatalog = await introspect(async (text, params) => (await db.query<Record<string, unknown>>(text, params)).rows, { rows: ROWS });
+        const fromCatalog = await introspect(async (text, params) => (await db.query<Record<string, unknown>>(text, params)).rows, { rows: ROWS, schemas });
         expect(fromCatalog.definition).toEqual(imported.definition);
 
         const report = await seedDatabase(imported.definition, pgliteTarget(db), { seed: name });
@@ -61,7 +62,7 @@ describe.each(FIXTURES)('$name', ({ name, base }) => {
       await withServerDatabase(async (pg) => {
         await pg.unsafe(base + sql);
         const imported = importSql(sql, { rows: ROWS });
-        const fromCatalog = await introspect((text, params) => pg.unsafe(text, params as never[]), { rows: ROWS });
+        const fromCatalog = await introspect((text, params) => pg.unsafe(text, params as never[]), { rows: ROWS, schemas });
         expect(fromCatalog.definition).toEqual(imported.definition);
 
         const report = await seedDatabase(imported.definition, postgresTarget(pg), { seed: name });

@@ -1,14 +1,14 @@
 // Fresh, migrated databases for tests: PGlite in memory by default, or a new database on the
 // server named by TDG_TEST_DATABASE_URL (CI: postgres://postgres@127.0.0.1:5432/postgres).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findSupabaseDir, migrate } from '../../src/db/migrate.js';
 import { MEMORY, createPglite, loadPglite, pgliteAdmin, pgliteDatabase } from '../../src/db/pglite.js';
 import type { AdminDb, Claims, Database } from '../../src/db/port.js';
-import { createPostgresClient, postgresAdmin, postgresDatabase } from '../../src/db/postgres.js';
+import { createPostgresClient, postgresAdmin, postgresDatabase, redactUrl } from '../../src/db/postgres.js';
 import { adminOf } from '../../src/db/admin.js';
 
 export interface TestDatabase {
@@ -59,6 +59,10 @@ async function buildTemplate(kind: 'blank' | 'migrated'): Promise<Blob> {
     const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
     await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
     await rename(partial, path); // atomic: concurrent workers never read half a file
+    // stale templates (older migrations) are 40 MB each
+    for (const old of await readdir(dir)) {
+      if (old.startsWith(`${kind}-`) && old.endsWith('.tar') && join(dir, old) !== path) await rm(join(dir, old), { force: true });
+    }
     return dump;
   } finally {
     await pg.close();
@@ -90,6 +94,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const maintenance = createPostgresClient(testServerUrl, { max: 1 });
   try {
     await maintenance.unsafe(`create database ${name}`);
+  } catch (error) {
+    throw new Error(`TDG_TEST_DATABASE_URL ${redactUrl(testServerUrl)}: cannot create a test database (${(error as Error).message})`);
   } finally {
     await maintenance.end({ timeout: 5 });
   }

@@ -38,7 +38,13 @@ export async function startStorageStandIn(serviceRoleKey = 'service-role-key'): 
   const requests: { method: string; path: string }[] = [];
   const failures: { pattern: RegExp; status: number }[] = [];
 
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: Error) => {
+      // a client that aborts its upload mid-body ends up here; answer if the socket is still there
+      if (!response.headersSent && !response.destroyed) json(response, 500, { statusCode: '500', error: 'stand-in', message: error.message });
+    });
+  });
+  async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url!, 'http://stand-in');
     const path = decodeURIComponent(url.pathname);
     const method = request.method!;
@@ -147,7 +153,7 @@ export async function startStorageStandIn(serviceRoleKey = 'service-role-key'): 
       }
     }
     json(response, 404, { statusCode: '404', error: 'no route', message: `stand-in has no route ${method} ${path}` });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

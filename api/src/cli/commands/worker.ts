@@ -53,7 +53,8 @@ export async function run(args: string[]): Promise<number> {
     import('../../storage/open.js'),
     import('../../jobs/worker.js'),
   ]);
-  const db = await openDatabase(config);
+  // migrations are `tdg migrate`'s job: many workers starting at once should not race to run them
+  const db = await openDatabase({ ...config, migrate: false });
   const storage = await openStorage(config);
   const worker = await startWorker({
     db,

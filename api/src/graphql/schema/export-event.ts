@@ -53,7 +53,9 @@ builder.subscriptionField('exportProgress', (t) =>
           if (!isUuid(exportId) || (afterEventId != null && !isUuid(afterEventId))) throw notFound(exportId);
           const stored = await ctx.db.asUser(claims, async (tx) => {
             const record = await findExport(tx, exportId);
-            if (!record) throw notFound(exportId);
+            // members of a shared schema may see its exports, but events are the owner's (seed 000),
+            // and live events come from the service-role feed, so RLS alone would not stop them
+            if (!record || record.ownerId !== claims.sub) throw notFound(exportId);
             const after = afterEventId ? await tx.query<{ seq: number }>(`select seq from generator_export_events where id = $1::uuid`, [afterEventId]) : [];
             return { record, afterSeq: Number(after[0]?.seq ?? 0), events: await eventsAfter(tx, exportId, afterEventId ?? null) };
           });

@@ -1,7 +1,6 @@
 // Exports as the list shows them: the queried page, overlaid with every change `myExports` has
 // reported since, and a progress meter per running export.
 import { ProgressMeter, type ProgressFigures } from '$lib/export-progress';
-import { isActive } from '$lib/export-status';
 import type { ExportSummaryFragment } from '$lib/gql/graphql';
 
 export class LiveExports {
@@ -40,6 +39,6 @@ export class LiveExports {
   figures(item: ExportSummaryFragment): ProgressFigures {
     const meter = this.#meters.get(item.id) ?? new ProgressMeter();
     if (!this.#meters.has(item.id)) meter.add({ at: Date.now(), rowsDone: item.progress.rowsDone });
-    return meter.figures(item.rowCount, !isActive(item.status) && item.status === 'SUCCEEDED');
+    return meter.figures(item.progress.rowCount || item.rowCount, item.status === 'SUCCEEDED');
   }
 }
