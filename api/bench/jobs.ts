@@ -125,6 +125,40 @@ export async function latency(quick: boolean) {
     );
     await Promise.all(clients.map((client) => client.dispose()));
   }
+
+  // the same without GraphQL: the feed's share of the time
+  console.log(`jobs: event insert → exportProgressStream receipt (feed only, same database, ${events} events per row)`);
+  for (const subscribers of [1, 100, 1000]) {
+    const exportId = await createExportRow(db, session.user.id, 10);
+    const samples: number[] = [];
+    let waiting: { count: number; done: () => void } | undefined;
+    const streams = Array.from({ length: subscribers }, () => exportProgressStream(db, feed, { sub: session.user.id, role: 'authenticated' }, exportId, null));
+    // the first item is the replayed `pending` event: after it, the stream is live
+    await Promise.all(streams.map((stream) => stream.next()));
+    const pumps = streams.map(async (stream) => {
+      for await (const event of stream) {
+        samples.push(performance.timeOrigin + performance.now() - (event.metadata as { sentAt: number }).sentAt);
+        if (waiting && --waiting.count === 0) waiting.done();
+        if (event.status === 'SUCCEEDED') return;
+      }
+    });
+    for (let e = 0; e < events; e++) {
+      const received = new Promise<void>((done) => (waiting = { count: subscribers, done }));
+      await db.asService((tx) =>
+        tx.query(`insert into generator_export_events (export_id, status, message, metadata) values ($1::uuid, $2, 'bench', $3::jsonb)`, [
+          exportId,
+          e === events - 1 ? 'succeeded' : 'running',
+          JSON.stringify({ sentAt: performance.timeOrigin + performance.now() }),
+        ]),
+      );
+      await received;
+    }
+    await Promise.all(pumps);
+    samples.sort((a, b) => a - b);
+    console.log(
+      `  ${String(subscribers).padStart(5)} subscribers: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${samples.length} receipts)`,
+    );
+  }
   await stopBridge();
   await feed.close();
   await app.stop();

@@ -193,18 +193,20 @@ describe('dashboard', () => {
     await list.getByRole('heading', { name: 'Exports' }).waitFor();
     await list.getByText(/No exports yet/).waitFor();
 
-    // the export page's GraphQL WebSocket, relayed by hand so the test can drop it and see replays
-    const relays: { page: WebSocketRoute; server: WebSocketRoute; nextMessage: Promise<void> }[] = [];
+    // the page's GraphQL WebSockets, relayed by hand so the test can drop one and read what the
+    // page asks for when it comes back
+    const relays: { page: WebSocketRoute; server: WebSocketRoute; subscribed: Promise<Record<string, unknown>> }[] = [];
     await page.routeWebSocket(/\/graphql$/, (ws) => {
       const server = ws.connectToServer();
-      let seenNext!: () => void;
-      const nextMessage = new Promise<void>((resolve) => (seenNext = resolve));
-      ws.onMessage((message) => server.send(message));
-      server.onMessage((message) => {
-        ws.send(message);
-        if (String(message).includes('"type":"next"')) seenNext();
+      let subscribe!: (variables: Record<string, unknown>) => void;
+      const subscribed = new Promise<Record<string, unknown>>((resolve) => (subscribe = resolve));
+      ws.onMessage((message) => {
+        const parsed = JSON.parse(String(message)) as { type: string; payload?: { variables?: Record<string, unknown> } };
+        if (parsed.type === 'subscribe') subscribe(parsed.payload?.variables ?? {});
+        server.send(message);
       });
-      relays.push({ page: ws, server, nextMessage });
+      server.onMessage((message) => ws.send(message));
+      relays.push({ page: ws, server, subscribed });
     });
     await page.goto(schemaUrl);
     await page.getByRole('button', { name: 'Export' }).click();
@@ -214,15 +216,17 @@ describe('dashboard', () => {
     await dialog.getByRole('button', { name: 'Start export' }).click();
     await page.waitForURL(/\/exports\/[0-9a-f-]{36}$/);
 
-    // a dropped connection is re-opened and the subscription replayed; each event is shown once
+    // a dropped connection is re-opened and the subscription resumes after the last event seen
     const events = page.getByRole('list', { name: 'Event log' }).locator('li');
     await events.filter({ hasText: 'queued' }).waitFor();
-    await relays.at(-1)!.nextMessage;
+    const first = await relays.at(-1)!.subscribed;
+    expect(first.afterEventId).toEqual(expect.any(String));
     const dropped = relays.length;
     await relays.at(-1)!.server.close({ code: 1011, reason: 'test: network drop' });
     await relays.at(-1)!.page.close({ code: 1011, reason: 'test: network drop' });
     await expect.poll(() => relays.length, { timeout: 30_000 }).toBeGreaterThan(dropped);
-    await relays.at(-1)!.nextMessage;
+    const resumed = await relays.at(-1)!.subscribed;
+    expect(resumed).toMatchObject({ exportId: first.exportId, afterEventId: first.afterEventId });
     expect(await events.filter({ hasText: 'queued' }).count()).toBe(1);
 
     const cancel = list.getByRole('button', { name: `Cancel export of ${schemaName}` });
@@ -274,6 +278,7 @@ describe('dashboard', () => {
     await open.page.close({ code: 1011, reason: 'test: network drop' });
     const { values, status } = await watching;
     expect(sockets.length, 'the page reconnected').toBeGreaterThan(before);
+    console.info(`progress values seen: ${values.join(', ')}`);
     expect(status).toBe('succeeded');
     const below100 = new Set(values.filter((v) => v < 100));
     expect(below100.size, `progress values seen: ${values.join(', ')}`).toBeGreaterThanOrEqual(3);
@@ -291,6 +296,8 @@ describe('dashboard', () => {
     await screenshot(page, 'exports');
 
     await page.goBack();
+    // needs Export.downloadUrl from the API
+    await page.getByRole('link', { name: 'Download' }).waitFor({ timeout: 10_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
     const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as Record<string, Record<string, unknown>[]>;
     expect(file.users).toHaveLength(300_000);

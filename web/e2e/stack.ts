@@ -83,6 +83,16 @@ function startService(
   });
 }
 
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')}: ${stderr.trim()}`))));
+  });
+}
+
 export interface Stack {
   api: Service;
   web: Service;
@@ -102,6 +112,18 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
   const webPort = await freePort();
   const webOrigin = `http://127.0.0.1:${webPort}`;
 
+  // E2E_DATABASE=postgres: a fresh database on the local PostgreSQL server and a separate
+  // `tdg worker` process, instead of PGlite (whose worker runs inside the API).
+  let databaseUrl = '';
+  let dropDatabase = async () => {};
+  if (process.env.E2E_DATABASE === 'postgres') {
+    const name = `tdg_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+    const server = process.env.E2E_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+    await run('createdb', ['--maintenance-db', `${server}/postgres`, name]);
+    databaseUrl = `${server}/${name}`;
+    dropDatabase = () => run('dropdb', ['--force', '--maintenance-db', `${server}/postgres`, name]).catch(() => {});
+  }
+
   const api = await startService('api', join(repoRoot, 'node_modules/.bin/tsx'), ['api/src/cli/main.ts', 'serve'], {
     cwd: repoRoot,
     env: {
@@ -110,7 +132,7 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
       HOST: '127.0.0.1',
       TDG_DATA_DIR: dataDir,
       TDG_CORS_ORIGINS: webOrigin,
-      DATABASE_URL: '',
+      DATABASE_URL: databaseUrl,
       SUPABASE_URL: '',
       NODE_ENV: 'development',
       ...env,
@@ -138,6 +160,14 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
     await api.stop();
     throw error;
   }
+  let worker: ChildProcess | undefined;
+  if (databaseUrl) {
+    worker = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['api/src/cli/main.ts', 'worker'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, TDG_DATA_DIR: dataDir, SUPABASE_URL: '', ...env },
+      stdio: ['ignore', process.env.E2E_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
+    });
+  }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 
   return {
@@ -161,7 +191,10 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
     },
     async stop() {
       await browser.close().catch(() => {});
-      await Promise.all([web.stop(), api.stop()]);
+      const workerExit = worker && worker.exitCode === null ? new Promise((resolve) => worker!.once('exit', resolve)) : undefined;
+      worker?.kill('SIGTERM');
+      await Promise.all([web.stop(), api.stop(), workerExit]);
+      await dropDatabase();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

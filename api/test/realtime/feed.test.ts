@@ -27,9 +27,11 @@ beforeAll(async () => {
   standIn = await startRealtimeStandIn();
   // what Supabase's replication does: each committed insert becomes a postgres_changes message
   // carrying the table's row (no owner_id: the feed must look it up)
+  // in commit order, as replication delivers them
+  let previous = Promise.resolve();
   stopBridge = await db.listen(EXPORT_EVENTS_CHANNEL, (payload) => {
     const { id } = JSON.parse(payload) as { id: string };
-    void db
+    previous = previous.then(() => db
       .asService((tx) =>
         tx.query(`select id::text as id, seq, export_id::text as export_id, status, message, metadata, created_at from generator_export_events where id = $1::uuid`, [id]),
       )
@@ -43,7 +45,7 @@ beforeAll(async () => {
           { name: 'metadata', type: 'jsonb' },
           { name: 'created_at', type: 'timestamptz' },
         ]),
-      );
+      ));
   });
   owner = await createUser(db, 'owner');
   stranger = await createUser(db, 'stranger');
