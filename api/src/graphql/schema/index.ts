@@ -10,5 +10,6 @@ import './export.js';
 import './export-start.js';
 import './export-event.js';
 import './preview.js';
+import './import.js';
 
 export const schema = builder.toSchema();
