@@ -56,7 +56,7 @@ async function createExportRow(db: Database, ownerId: string, rows: number): Pro
 
 export async function latency(quick: boolean) {
   const dataDir = await mkdtemp(join(tmpdir(), 'tdg-bench-jobs-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TDG_DATA_DIR: dataDir, NODE_ENV: 'production' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TDG_DATA_DIR: dataDir, NODE_ENV: 'production', TDG_IN_PROCESS_WORKERS: '0' });
   const db = await openDatabase({ dataDir: 'memory://' });
   const app = await buildApp(config, { db });
   const base = await app.start();

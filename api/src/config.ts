@@ -25,6 +25,8 @@ export interface Config {
   /** Origins allowed by CORS. */
   corsOrigins: string[];
   development: boolean;
+  /** Export workers `tdg serve` runs in its own process (default 1 on the embedded PGlite, 0 with DATABASE_URL). */
+  inProcessWorkers: number;
   limits: Limits;
 }
 
@@ -82,6 +84,7 @@ export function loadConfig(env: Env = process.env): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     development: (env.NODE_ENV ?? 'development') !== 'production',
+    inProcessWorkers: integer(env, 'TDG_IN_PROCESS_WORKERS', text(env, 'DATABASE_URL') ? 0 : 1, 0),
     limits: {
       maxExportRows: integer(env, 'TDG_MAX_EXPORT_ROWS', 10_000_000, 1),
       maxRunningExports: integer(env, 'TDG_MAX_RUNNING_EXPORTS', 3, 1),

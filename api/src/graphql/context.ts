@@ -1,5 +1,6 @@
 import type { Limits } from '../config.js';
 import type { Claims, Database, Tx } from '../db/port.js';
+import type { ExportStorage } from '../storage/port.js';
 import type { ExportPubSub } from './pubsub.js';
 import { createGraphQLError } from 'graphql-yoga';
 
@@ -9,6 +10,10 @@ export interface GraphQLContext {
   claims: Claims | null;
   limits: Limits;
   pubsub: ExportPubSub;
+  /** Where finished export files are; null when the app runs without storage. */
+  storage: ExportStorage | null;
+  /** This server's base URL, for links (download URLs of local storage are relative to it). */
+  baseUrl: () => string;
 }
 
 export function unauthenticated(): Error {

@@ -18,6 +18,10 @@ import { schema } from '../graphql/schema/index.js';
 import { bridgeFeedToPubSub } from '../realtime/bridge.js';
 import { openFeed } from '../realtime/open.js';
 import type { ExportFeed } from '../realtime/port.js';
+import { startSweeper } from '../jobs/sweep.js';
+import { startWorker, type RunningWorker } from '../jobs/worker.js';
+import { openStorage } from '../storage/open.js';
+import type { ExportStorage } from '../storage/port.js';
 import { attachGraphqlWs } from './graphql-ws.js';
 
 export interface AppDeps {
@@ -27,6 +31,8 @@ export interface AppDeps {
   signingKey?: SigningKey;
   /** The live feed of export events (default: Supabase Realtime or LISTEN/NOTIFY, see realtime/open.ts). */
   feed?: ExportFeed;
+  /** Export file storage (default: Supabase Storage or files under the data dir, see storage/open.ts). */
+  storage?: ExportStorage;
 }
 
 export interface App {
@@ -35,6 +41,7 @@ export interface App {
   db: Database;
   auth: Auth;
   pubsub: ExportPubSub;
+  storage: ExportStorage;
   /** Listens on config.port (0: any free port) and resolves to the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -49,6 +56,17 @@ function unauthenticated(error: AuthenticationError) {
 function authorizationOf(initial: InitialContext): unknown {
   const params = initial.connectionParams;
   return initial.request?.headers.get('authorization') ?? params?.Authorization ?? params?.authorization;
+}
+
+/** Local storage hands out signed links to /downloads/<token>; this serves them. */
+function downloadRoutes(storage: ExportStorage): Plugin {
+  return {
+    async onRequest({ url, request, endResponse }) {
+      if (url.pathname.startsWith('/downloads/') && 'handleDownload' in storage) {
+        endResponse(await (storage as ExportStorage & { handleDownload(r: Request): Promise<Response> }).handleDownload(request));
+      }
+    },
+  };
 }
 
 function localAuthRoutes(auth: Auth): Plugin {
@@ -69,6 +87,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   // one feed, from whichever process wrote it
   const feed = deps.feed ?? openFeed(db, config);
   const stopBridge = await bridgeFeedToPubSub(feed, pubsub);
+  const storage = deps.storage ?? (await openStorage({ ...config, publicUrl: '' }));
+  let baseUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   const auth = await createAuth(config, db, { baseUrl: `http://localhost:${config.port}`, signingKey: deps.signingKey });
 
   async function claimsOf(initial: InitialContext): Promise<Claims | null> {
@@ -110,9 +130,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         });
       },
     },
-    context: async (initial) => ({ db, pubsub, limits: config.limits, claims: await claimsOf(initial as InitialContext) }),
+    context: async (initial) => ({ db, pubsub, limits: config.limits, storage, baseUrl: () => baseUrl, claims: await claimsOf(initial as InitialContext) }),
     plugins: [
       localAuthRoutes(auth),
+      downloadRoutes(storage),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxQueryDepth },
         costLimit: { maxCost: config.limits.maxQueryCost },
@@ -127,6 +148,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const server = createServer(yoga);
   // graphql-ws goes through yoga.getEnveloped, so context, auth and plugins are those of HTTP
   const graphqlWs = attachGraphqlWs(server, yoga, (connectionParams) => claimsOf({ connectionParams }));
+  // the embedded default runs its export worker here; with DATABASE_URL workers are `tdg worker` processes
+  const workers: RunningWorker[] = [];
+  for (let i = 0; i < config.inProcessWorkers; i++) workers.push(startWorker({ db, storage }));
+  const sweeper = config.inProcessWorkers > 0 ? startSweeper(db, storage) : null;
 
   return {
     yoga,
@@ -134,16 +159,20 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     db,
     auth,
     pubsub,
+    storage,
     start: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           server.off('error', reject);
           const { port } = server.address() as AddressInfo;
+          if (!config.publicUrl) baseUrl = `http://localhost:${port}`;
           resolve(`http://localhost:${port}`);
         });
       }),
     async stop() {
+      sweeper?.stop();
+      await Promise.all(workers.map((worker) => worker.stop()));
       await graphqlWs.close();
       server.closeAllConnections();
       if (server.listening) await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));

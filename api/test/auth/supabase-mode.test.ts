@@ -12,7 +12,7 @@ let app: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const config = loadConfig({ PORT: '0', SUPABASE_URL, SUPABASE_JWT_SECRET: SECRET, SUPABASE_ANON_KEY: 'anon' });
+  const config = loadConfig({ PORT: '0', TDG_IN_PROCESS_WORKERS: '0', SUPABASE_URL, SUPABASE_JWT_SECRET: SECRET, SUPABASE_ANON_KEY: 'anon' });
   app = await buildApp(config, { db: database.db });
 });
 afterAll(async () => {

@@ -3,7 +3,11 @@
 import { generateSigningKey, type SigningKey } from '../../src/auth/signing-key.js';
 import { createTestDatabase } from '../support/database.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { buildApp, type App } from '../../src/server/app.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp, type App, type AppDeps } from '../../src/server/app.js';
+import { createLocalStorage } from '../../src/storage/local.js';
 
 export interface TestUser {
   id: string;
@@ -23,11 +27,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+/** Workers are the tests' business: the harness starts none unless TDG_IN_PROCESS_WORKERS says so. */
+export async function startHarness(env: Record<string, string> = {}, deps: Pick<AppDeps, 'storage'> = {}): Promise<Harness> {
   const { db, drop } = await createTestDatabase();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TDG_DATA_DIR: '/nonexistent', ...env });
+  const dataDir = await mkdtemp(join(tmpdir(), 'tdg-harness-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TDG_DATA_DIR: dataDir, TDG_IN_PROCESS_WORKERS: '0', ...env });
   const signingKey = await generateSigningKey();
-  const app = await buildApp(config, { db, signingKey });
+  const storage = deps.storage ?? (await createLocalStorage({ dataDir }));
+  const app = await buildApp(config, { db, signingKey, storage });
   let counter = 0;
   return {
     app,
@@ -59,6 +66,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async close() {
       await app.stop();
       await drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

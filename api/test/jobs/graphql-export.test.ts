@@ -60,12 +60,12 @@ function follow(user: TestUser, exportId: string, onEvent?: (e: Progress) => voi
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  dataDir = await mkdtemp(join(tmpdir(), 'tdg-graphql-export-'));
+  storage = await createLocalStorage({ dataDir });
+  h = await startHarness({}, { storage });
   alice = await h.signUp('alice');
   mallory = await h.signUp('mallory');
   wsUrl = `${(await h.app.start()).replace('http', 'ws')}/graphql`;
-  dataDir = await mkdtemp(join(tmpdir(), 'tdg-graphql-export-'));
-  storage = await createLocalStorage({ dataDir });
   feed = createNotifyFeed(h.app.db);
   stopBridge = await bridgeFeedToPubSub(feed, h.app.pubsub);
   worker = await startWorker({ db: h.app.db, storage, leaseMs: 2_000, progressMs: 250, chunkRows: 2_000 });
@@ -96,6 +96,19 @@ describe('export through the API', () => {
     const row = await exportRow(h.app.db, exportId);
     const bytes = await readObject(storage, row.result_path);
     expect(bytes.equals(await referenceBytes({ definition: def, format: 'csv', seed: 'api-seed', rowCount: 8_000 }))).toBe(true);
+
+    // the owner's downloadUrl serves those bytes; a stranger gets no export, hence no link
+    const link = await h.gql(alice, `query ($id: ID!) { export(id: $id) { downloadUrl } }`, { id: exportId });
+    const url: string = link.data.export.downloadUrl;
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/downloads\//);
+    const response = await h.app.yoga.fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/attachment/);
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+    const tampered = await h.app.yoga.fetch(url.slice(0, -2) + (url.endsWith('AA') ? 'BB' : 'AA'));
+    expect(tampered.status).toBe(403);
+    const stranger = await h.gql(mallory, `query ($id: ID!) { export(id: $id) { downloadUrl } }`, { id: exportId });
+    expect(stranger.data?.export ?? null).toBeNull();
   });
 
   it('cancelExport stops the run; the subscriber’s last event is CANCELLED', async () => {

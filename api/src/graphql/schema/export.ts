@@ -1,6 +1,6 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
-import { asCaller } from '../context.js';
+import { asCaller, type GraphQLContext } from '../context.js';
 import { exportsByIds, exportsOfSchemas, listExports, type ExportRecord } from '../repos/exports.js';
 import { isUuid, SchemaRef } from './schema.js';
 import { UserRef } from './user.js';
@@ -9,6 +9,18 @@ export const ExportFormatEnum = builder.enumType('ExportFormat', { values: ['CSV
 export const ExportStatusEnum = builder.enumType('ExportStatus', {
   values: ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const,
 });
+
+const DOWNLOAD_LINK_MS = 3_600_000;
+
+async function downloadUrlOf(e: ExportRecord, ctx: GraphQLContext): Promise<string | null> {
+  if (e.status !== 'SUCCEEDED' || !e.resultPath || !ctx.storage) return null;
+  const hourFromNow = new Date(Date.now() + DOWNLOAD_LINK_MS);
+  const expiresAt = e.expiresAt && e.expiresAt < hourFromNow ? e.expiresAt : hourFromNow;
+  const fileName = `tdg-export-${e.id.slice(0, 8)}${e.resultPath.slice(e.resultPath.lastIndexOf('.'))}`;
+  const url = await ctx.storage.downloadUrl(e.resultPath, { expiresAt, fileName });
+  // local storage signs links relative to this server
+  return url.startsWith('/') ? `${ctx.baseUrl()}${url}` : url;
+}
 
 const ExportProgressRef = builder.objectRef<ExportRecord>('ExportProgress').implement({
   fields: (t) => ({
@@ -34,7 +46,11 @@ export const ExportRef = builder.loadableObject('Export', {
     attempt: t.exposeInt('attempt', { description: 'How many times a worker has picked this export up.' }),
     error: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.errorDetails ?? null }),
     progress: t.field({ type: ExportProgressRef, resolve: (e) => e }),
-    downloadUrl: t.string({ nullable: true, description: 'Null until the export succeeded and storage can sign a URL.', resolve: () => null }),
+    downloadUrl: t.string({
+      nullable: true,
+      description: 'A signed link to the file (valid for an hour, never past expiresAt); null until the export succeeded.',
+      resolve: (e, _args, ctx) => downloadUrlOf(e, ctx),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
