@@ -91,8 +91,8 @@ describe('export worker', () => {
   ])('two workers sharing one %s export in chunks make the same bytes as one pass', async (format, def) => {
     const spyA = spyStorage(storage);
     const spyB = spyStorage(storage);
-    await worker({ storage: spyA.storage, chunkRows: 700, workerId: 'worker-a' });
-    await worker({ storage: spyB.storage, chunkRows: 700, workerId: 'worker-b' });
+    await worker({ storage: spyA.storage, chunkRows: 700, workerId: 'worker-a', idlePollMs: 10 });
+    await worker({ storage: spyB.storage, chunkRows: 700, workerId: 'worker-b', idlePollMs: 10 });
     const exportId = await createExport(db, owner, { definition: def, format });
     const events = await eventsUntilEnd(db, feed, owner, exportId);
     expect(events.at(-1)?.status).toBe('SUCCEEDED');
