@@ -13,6 +13,24 @@ export const XLSX_ROWS_PER_SHEET = 1_048_575;
 
 type Cell = string | number | boolean | Date | null;
 
+const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+
+type Archive = { append(source: unknown, data: object): unknown };
+
+/**
+ * exceljs appends its zip entries without a date (so: now), starting in its constructor; this
+ * writer gives every entry a fixed date, so the same rows make the same workbook on any day.
+ */
+class FixedDateWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  // exceljs' constructor calls addThemes() right after creating its archiver: the earliest hook
+  override addThemes(): Promise<void> {
+    const archive = (this as unknown as { zip: Archive }).zip;
+    const append = archive.append.bind(archive);
+    archive.append = (source, data) => append(source, { ...data, date: FIXED_DATE });
+    return (ExcelJS.stream.xlsx.WorkbookWriter.prototype as unknown as { addThemes(): Promise<void> }).addThemes.call(this);
+  }
+}
+
 /**
  * A workbook with one sheet per table, written with exceljs' streaming WorkbookWriter: bold frozen
  * header, typed cells, rows committed as they come; a table past the sheet limit continues on
@@ -28,7 +46,8 @@ export function xlsxDocument(sink: ByteSink, rowsPerSheet = XLSX_ROWS_PER_SHEET)
       sink.end().then(() => callback(), callback);
     },
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new FixedDateWorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.created = workbook.modified = FIXED_DATE;
   const names = new SheetNames();
   let open: { ended: boolean } | undefined;
 

@@ -150,7 +150,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const graphqlWs = attachGraphqlWs(server, yoga, (connectionParams) => claimsOf({ connectionParams }));
   // the embedded default runs its export worker here; with DATABASE_URL workers are `tdg worker` processes
   const workers: RunningWorker[] = [];
-  for (let i = 0; i < config.inProcessWorkers; i++) workers.push(startWorker({ db, storage }));
+  for (let i = 0; i < config.inProcessWorkers; i++) workers.push(await startWorker({ db, storage }));
   const sweeper = config.inProcessWorkers > 0 ? startSweeper(db, storage) : null;
 
   return {

@@ -57,6 +57,44 @@ describe('tdg generate', () => {
     expect(orders.filter((o) => !ids.has(o.user_id))).toEqual([]);
   });
 
+  it('writes every format: a file for sql, json and xlsx; a zip for several csv tables; the same rows in each', async () => {
+    const sql = join(dir, 'out.sql');
+    const json = join(dir, 'out.json');
+    const xlsx = join(dir, 'out.xlsx');
+    const zip = join(dir, 'out.zip');
+    const csv = join(dir, 'users.csv');
+    for (const [format, out, extra] of [['sql', sql, []], ['json', json, []], ['xlsx', xlsx, []], ['csv', zip, []], ['csv', csv, ['--table', 'users']]] as const) {
+      expect(await run([definitionPath, '--seed', '7', '--format', format, '--out', out, ...extra])).toBe(0);
+    }
+    const fromJson = JSON.parse(await readFile(json, 'utf8')) as { users: Record<string, unknown>[]; orders: unknown[] };
+    const fromNdjson = await lines(join(dir, 'all', 'users.ndjson'));
+    expect(fromJson.users).toEqual(fromNdjson);
+    expect((await readFile(sql, 'utf8')).match(/insert into/gi)?.length).toBeGreaterThan(0);
+    expect((await readFile(zip)).subarray(0, 2).toString()).toBe('PK');
+    expect((await readFile(xlsx)).subarray(0, 2).toString()).toBe('PK');
+    const csvLines = (await readFile(csv, 'utf8')).trimEnd().split('\r\n');
+    expect(csvLines[0]).toBe('id,email,joined');
+    expect(csvLines.slice(1).map((line) => line.split(',')[0])).toEqual(fromNdjson.map((u) => u.id));
+  });
+
+  it('writes the same zip and workbook on any day (entries carry a fixed date)', async () => {
+    const again = join(dir, 'again.zip');
+    expect(await run([definitionPath, '--seed', '7', '--format', 'csv', '--out', again])).toBe(0);
+    const zip = await readFile(again);
+    expect(zip.equals(await readFile(join(dir, 'out.zip')))).toBe(true);
+    // the first entry's DOS date (local file header, offset 12) is the fixed one, not today's
+    const fixed = new Date('2000-01-01T00:00:00Z');
+    const dosDate = ((fixed.getFullYear() - 1980) << 9) | ((fixed.getMonth() + 1) << 5) | fixed.getDate();
+    expect(zip.readUInt16LE(12)).toBe(dosDate);
+    // likewise a workbook, whose first entries exceljs writes while it is being constructed
+    expect((await readFile(join(dir, 'out.xlsx'))).readUInt16LE(12)).toBe(dosDate);
+  });
+
+  it('refuses an unknown format, naming it and the known ones, and writes nothing', async () => {
+    await expect(run([definitionPath, '--format', 'parquet', '--out', join(dir, 'p.out')])).rejects.toThrow(/parquet.*csv/s);
+    expect((await readdir(dir)).filter((f) => f.startsWith('p.out'))).toEqual([]);
+  });
+
   it('reports user mistakes as errors that name the place', async () => {
     await expect(run([definitionPath, '--seed', '1'])).rejects.toThrow(CliError);
     await expect(run([definitionPath, '--rows', 'many', '--out', join(dir, 'x')])).rejects.toThrow(/--rows/);

@@ -1,22 +1,17 @@
-// `tdg generate <definition.json> --seed S [--rows N] [--table T] --format ndjson --out PATH`
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { once } from 'node:events';
+// `tdg generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH`
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { compile, generateRows, parseDefinition, type Plan } from '../../engine/index.js';
 import { CliError } from '../run.js';
 
-export const summary = 'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format ndjson --out PATH';
+export const summary = 'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH';
 
 const USAGE = `usage: tdg generate <definition.json> [--seed S] [--rows N] [--table T] [--format ndjson|csv|json|sql|xlsx] --out PATH
 
   --seed S      seed (default: the definition's seed, else 0); same seed, same bytes
   --rows N      rows for every table (children-per-parent tables still follow their parents)
   --table T     only this table
-  --format F    ndjson (default); other formats come from the formats module
+  --format F    csv, json, ndjson (default), sql or xlsx
   --out PATH    output file; a directory (or .zip) when several tables need one file each
 `;
 
@@ -73,53 +68,13 @@ async function readDefinition(path: string): Promise<unknown> {
   }
 }
 
-/** The only place that knows formats: ndjson inline, everything else from the formats module. */
+/** The only place that knows formats: the plan's tables, streamed into the formats module's writers. */
 export async function writeExport(plan: Plan, format: string, out: string, onRows: (rowsDone: number) => void): Promise<{ rows: number; files: string[] }> {
-  if (format.trim().toLowerCase() === 'ndjson') return writeNdjson(plan, out, onRows);
   const formats = await import('../../formats/index.js');
-  const tables = plan.tables.map((shape) => ({ shape, batches: generateRows(plan, shape.name, 0, shape.rows) }));
   const parsedFormat = formats.parseFormat(format);
+  const tables = plan.tables.map((shape) => ({ shape, batches: generateRows(plan, shape.name, 0, shape.rows) }));
   const result = await formats.writeExport({ format: parsedFormat, tables }, formats.targetFor(parsedFormat, out, tables.length), (p) => onRows(p.rowsDone));
   return { rows: result.rows, files: result.files };
-}
-
-/** One JSON object per line; one file per table (a directory when there are several). */
-async function writeNdjson(plan: Plan, out: string, onRows: (rowsDone: number) => void): Promise<{ rows: number; files: string[] }> {
-  const several = plan.tables.length > 1;
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  let rowsDone = 0;
-  try {
-    if (several) await mkdir(temp, { recursive: true });
-    for (const table of plan.tables) {
-      const stream = createWriteStream(several ? join(temp, `${table.name}.ndjson`) : temp);
-      stream.on('error', () => {}); // surfaced by write() / finished() below
-      const names = table.columns.map((c) => JSON.stringify(c.name));
-      for (const batch of generateRows(plan, table.name, 0, table.rows)) {
-        let text = '';
-        for (const row of batch) {
-          text += '{';
-          for (let c = 0; c < names.length; c++) text += `${c ? ',' : ''}${names[c]}:${JSON.stringify(row[c])}`;
-          text += '}\n';
-        }
-        rowsDone += batch.length;
-        await write(stream, text);
-        onRows(rowsDone);
-      }
-      stream.end();
-      await finished(stream);
-    }
-    if (several) await rm(out, { recursive: true, force: true });
-    await rename(temp, out);
-  } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    throw error;
-  }
-  return { rows: rowsDone, files: several ? plan.tables.map((t) => join(out, `${t.name}.ndjson`)) : [out] };
-}
-
-async function write(stream: Writable, text: string): Promise<void> {
-  if (stream.write(text)) return;
-  await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([e]) => Promise.reject(e))]);
 }
 
 class ProgressBar {
