@@ -65,7 +65,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     waiting.forEach((resolve) => resolve());
   };
 
-  // one notification stream per worker: new exports wake idle slots, cancels reach runs at once
+  // one notification stream per worker: new exports wake idle slots, and so do a running export's
+  // events (its chunks are open for sharing from then on); cancels reach runs at once
   const unlisten = await options.db.listen('generator_export_events', (payload) => {
     let event: { export_id?: string; status?: string } = {};
     try {
@@ -73,7 +74,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     } catch {
       return;
     }
-    if (event.status === 'pending') wakeAll();
+    if (event.status === 'pending' || event.status === 'running') wakeAll();
     if (event.status === 'cancelled' && event.export_id) watchers.get(event.export_id)?.forEach((check) => check());
   });
 

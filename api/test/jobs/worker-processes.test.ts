@@ -31,6 +31,8 @@ interface WorkerProcess {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
+  /** Resolves once the process says it is waiting for exports (tsx start-up takes seconds under load). */
+  ready: Promise<void>;
 }
 
 function spawnWorker(name: string, extra: string[] = []): WorkerProcess {
@@ -41,10 +43,16 @@ function spawnWorker(name: string, extra: string[] = []): WorkerProcess {
   );
   children.push(child);
   let output = '';
-  child.stdout!.on('data', (part) => (output += part));
-  child.stderr!.on('data', (part) => (output += part));
+  let markReady: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const collect = (part: Buffer) => {
+    output += part;
+    if (output.includes('waiting for exports')) markReady();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return { child, output: () => output, exited, ready };
 }
 
 beforeAll(async () => {
@@ -98,6 +106,7 @@ describe('tdg worker processes', () => {
     const def = definition(12_000, 30_000);
     const one = spawnWorker('one');
     const two = spawnWorker('two');
+    await Promise.all([one.ready, two.ready]); // both must be up, or one alone may finish before the other starts
     const exportId = await createExport(db, owner, { definition: def, format: 'sql' });
     const events = await eventsUntilEnd(db, feed, owner, exportId);
     expect(events.at(-1)?.status).toBe('SUCCEEDED');
