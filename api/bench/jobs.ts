@@ -14,7 +14,6 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
 import type { Database } from '../src/db/port.js';
 import { createPostgresClient } from '../src/db/postgres.js';
-import { bridgeFeedToPubSub } from '../src/realtime/bridge.js';
 import { createNotifyFeed } from '../src/realtime/notify-feed.js';
 import { exportProgressStream } from '../src/realtime/streams.js';
 import { buildApp } from '../src/server/app.js';
@@ -60,8 +59,8 @@ export async function latency(quick: boolean) {
   const db = await openDatabase({ dataDir: 'memory://' });
   const app = await buildApp(config, { db });
   const base = await app.start();
+  // the app bridges its own feed to its PubSub; this second feed serves the feed-only rows below
   const feed = createNotifyFeed(db);
-  const stopBridge = await bridgeFeedToPubSub(feed, app.pubsub);
   const signup = await fetch(`${base}/auth/v1/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', apikey: 'local-anon-key' },
@@ -159,7 +158,6 @@ export async function latency(quick: boolean) {
       `  ${String(subscribers).padStart(5)} subscribers: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${samples.length} receipts)`,
     );
   }
-  await stopBridge();
   await feed.close();
   await app.stop();
   await db.close();

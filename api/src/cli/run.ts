@@ -18,7 +18,8 @@ export class CliError extends Error {}
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === 'help') {
-    process.stdout.write(`usage: tdg <command> [options]\n\ncommands: ${Object.keys(commands).join(', ')}\n`);
+    const lines = await Promise.all(Object.entries(commands).map(async ([command, load]) => `  ${command.padEnd(11)} ${(await load()).summary}`));
+    process.stdout.write(`usage: tdg <command> [options]   (tdg <command> --help for its options)\n\n${lines.join('\n')}\n`);
     return name ? 0 : 1;
   }
   const load = commands[name];
