@@ -1,5 +1,5 @@
 // Feed → the API's typed yoga PubSub. Structural types only, so realtime does not import the
-// GraphQL layer: `app.pubsub` (createPubSub<ExportTopics>) fits `ExportEventSink` as it is.
+// GraphQL layer: `app.pubsub` (graphql/pubsub.ts) fits `ExportEventSink` as it is.
 import type { ExportFeed, ExportFeedEvent } from './port.js';
 
 export interface ExportEventSink {

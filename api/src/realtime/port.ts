@@ -1,6 +1,6 @@
 // The live feed of export events. Two adapters: LISTEN/NOTIFY on the `generator_export_events`
 // trigger (PGlite, plain PostgreSQL) and Supabase Realtime `postgres_changes`. Both fan one
-// upstream connection out to any number of in-process subscribers.
+// upstream connection out to any number of in-process subscribers, routed by export or owner.
 
 export type ExportStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 export const TERMINAL_STATUSES: readonly ExportStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
@@ -19,9 +19,12 @@ export interface ExportFeedEvent {
 
 export type ExportEventListener = (event: ExportFeedEvent) => void;
 
+/** Which events a listener wants: one export's, one owner's, or (no route) all. */
+export type FeedRoute = { exportId: string } | { ownerId: string };
+
 export interface ExportFeed {
   /** Resolves once the subscription is live: every event committed afterwards is delivered. */
-  subscribe(onEvent: ExportEventListener): Promise<() => Promise<void>>;
+  subscribe(onEvent: ExportEventListener, route?: FeedRoute): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -42,46 +45,105 @@ export function toFeedEvent(row: Row, ownerId?: string): ExportFeedEvent {
 }
 
 /**
- * Shares one upstream connection among subscribers: connects on the first subscribe, disconnects
- * after the last unsubscribe. A listener that throws does not stop the others.
+ * Listeners by route, so an event costs one map lookup and a call per listener that wants it:
+ * a thousand subscribers of one export do not slow the delivery of another export's events.
  */
-export function fanOutFeed(connect: (emit: ExportEventListener) => Promise<() => Promise<void>>): ExportFeed {
-  const listeners = new Set<ExportEventListener>();
-  let upstream: Promise<() => Promise<void>> | undefined;
-  const emit: ExportEventListener = (event) => {
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        console.error('export feed listener failed', error);
+class Routes {
+  private readonly all = new Set<ExportEventListener>();
+  private readonly byExport = new Map<string, Set<ExportEventListener>>();
+  private readonly byOwner = new Map<string, Set<ExportEventListener>>();
+  size = 0;
+
+  private setOf(route: FeedRoute | undefined, create: boolean): Set<ExportEventListener> | undefined {
+    if (!route) return this.all;
+    const [map, key] = 'exportId' in route ? [this.byExport, route.exportId] : [this.byOwner, route.ownerId];
+    let set = map.get(key);
+    if (!set && create) map.set(key, (set = new Set()));
+    return set;
+  }
+
+  add(listener: ExportEventListener, route?: FeedRoute) {
+    this.setOf(route, true)!.add(listener);
+    this.size++;
+  }
+
+  delete(listener: ExportEventListener, route?: FeedRoute): boolean {
+    const set = this.setOf(route, false);
+    if (!set?.delete(listener)) return false;
+    this.size--;
+    if (route && set.size === 0) ('exportId' in route ? this.byExport.delete(route.exportId) : this.byOwner.delete(route.ownerId));
+    return true;
+  }
+
+  clear() {
+    this.all.clear();
+    this.byExport.clear();
+    this.byOwner.clear();
+    this.size = 0;
+  }
+
+  /** A listener that throws does not stop the others. */
+  emit(event: ExportFeedEvent) {
+    for (const set of [this.all, this.byExport.get(event.exportId), this.byOwner.get(event.ownerId)]) {
+      if (!set || set.size === 0) continue;
+      // a copy: listeners may subscribe or unsubscribe while being called
+      for (const listener of [...set]) {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error('export feed listener failed', error);
+        }
       }
     }
-  };
+  }
+}
+
+/**
+ * Shares one upstream connection among subscribers: connects on the first subscribe, disconnects
+ * after the last unsubscribe.
+ */
+export function fanOutFeed(connect: (emit: ExportEventListener) => Promise<() => Promise<void>>): ExportFeed {
+  const routes = new Routes();
+  let upstream: Promise<() => Promise<void>> | undefined;
+  const emit: ExportEventListener = (event) => routes.emit(event);
   async function disconnect() {
     const current = upstream;
     upstream = undefined;
     if (current) await (await current.catch(() => async () => {}))();
   }
   return {
-    async subscribe(onEvent) {
+    async subscribe(onEvent, route) {
+      // wrapped, so the same function may be subscribed twice and unsubscribed once
       const listener: ExportEventListener = (event) => onEvent(event);
-      listeners.add(listener);
+      routes.add(listener, route);
       try {
         upstream ??= connect(emit);
         await upstream;
       } catch (error) {
-        listeners.delete(listener);
+        routes.delete(listener, route);
         upstream = undefined;
         throw error;
       }
       return async () => {
-        if (!listeners.delete(listener)) return;
-        if (listeners.size === 0) await disconnect();
+        if (!routes.delete(listener, route)) return;
+        if (routes.size === 0) await disconnect();
       };
     },
     async close() {
-      listeners.clear();
+      routes.clear();
       await disconnect();
     },
   };
+}
+
+/** A feed of the events given to `publish`, in this process only: the API's own fan-out. */
+export function inProcessFeed(): ExportFeed & { publish(event: ExportFeedEvent): void } {
+  let emit: ExportEventListener = () => undefined;
+  const feed = fanOutFeed(async (upstreamEmit) => {
+    emit = upstreamEmit;
+    return async () => {
+      emit = () => undefined;
+    };
+  });
+  return { ...feed, publish: (event) => emit(event) };
 }

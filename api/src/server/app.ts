@@ -23,6 +23,7 @@ import { startWorker, type RunningWorker } from '../jobs/worker.js';
 import { openStorage } from '../storage/open.js';
 import type { ExportStorage } from '../storage/port.js';
 import { attachGraphqlWs } from './graphql-ws.js';
+import { useSharedSubscriptionEvents } from './shared-subscription-events.js';
 
 export interface AppDeps {
   /** Use this database instead of opening one from the config (tests); the app will not close it. */
@@ -142,6 +143,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         maxTokens: { n: 2000 },
         blockFieldSuggestion: { enabled: !config.development },
       }),
+      // a thousand followers of one export: each live event is executed once, not a thousand times
+      useSharedSubscriptionEvents<GraphQLContext>({ scope: (ctx) => JSON.stringify(ctx.claims) }),
     ],
   });
 

@@ -168,6 +168,83 @@ describe.each(Object.keys(feeds))('%s feed', (kind) => {
     await feed.close();
   });
 
+  it('routes by export and by owner: a listener hears only the events it asked for', async () => {
+    const feed = feeds[kind]();
+    try {
+      const mine = await createExport(db, owner, { definition: definition(5) });
+      const theirs = await createExport(db, stranger, { definition: definition(5) });
+      // the exports' own `pending` events may still be on their way: count only what follows
+      const live = (events: ExportFeedEvent[]) => events.filter((e) => e.status !== 'PENDING').map((e) => [e.exportId, e.status]);
+      const byExport: ExportFeedEvent[] = [];
+      const byOwner: ExportFeedEvent[] = [];
+      const all: ExportFeedEvent[] = [];
+      let lastArrived!: () => void;
+      const last = new Promise<void>((resolve) => (lastArrived = resolve));
+      await feed.subscribe((event) => byExport.push(event), { exportId: mine });
+      await feed.subscribe((event) => byOwner.push(event), { ownerId: stranger });
+      await feed.subscribe((event) => {
+        all.push(event);
+        if (event.exportId === mine && event.status === 'SUCCEEDED') lastArrived();
+      });
+      await insertEvent(db, theirs, 'running', { n: 1 });
+      await insertEvent(db, mine, 'running', { n: 2 });
+      await insertEvent(db, mine, 'succeeded', { n: 3 });
+      await last;
+      expect(live(byExport)).toEqual([[mine, 'RUNNING'], [mine, 'SUCCEEDED']]);
+      expect(live(byOwner)).toEqual([[theirs, 'RUNNING']]);
+      expect(live(all.filter((e) => e.exportId === mine || e.exportId === theirs))).toHaveLength(3);
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('return() ends a stream waiting for its next event at once, and lets go of the feed', async () => {
+    const inner = feeds[kind]();
+    let active = 0;
+    const feed: ExportFeed = {
+      async subscribe(onEvent, route) {
+        const stop = await inner.subscribe(onEvent, route);
+        active++;
+        return async () => {
+          active--;
+          await stop();
+        };
+      },
+      close: () => inner.close(),
+    };
+    const exportId = await createExport(db, owner, { definition: definition(5) });
+    const stream = exportProgressStream(db, feed, claimsOf(owner), exportId, null);
+    expect((await stream.next()).value?.status).toBe('PENDING');
+    const waiting = stream.next(); // no event will come
+    expect(active).toBe(1);
+    await stream.return(undefined);
+    expect(await waiting).toEqual({ value: undefined, done: true });
+    expect(active).toBe(0);
+    await feed.close();
+  });
+
+  // the Supabase feed remembers each export's owner, so only the NOTIFY feed (whose trigger reads
+  // the owner at insert time) can tell that an export changed hands
+  it.runIf(kind === 'notify')('a follower whose access goes away mid-stream gets ExportNotFoundError and no later event', async () => {
+    const feed = feeds[kind]();
+    const exportId = await createExport(db, owner, { definition: definition(5) });
+    const stream = exportProgressStream(db, feed, claimsOf(owner), exportId, null);
+    expect((await stream.next()).value?.status).toBe('PENDING');
+    const before = await insertEvent(db, exportId, 'running', { rowsDone: 1 });
+    expect((await stream.next()).value?.id).toBe(before.id);
+    await db.asService((tx) => tx.query(`update generator_exports set owner_id = $2::uuid where id = $1::uuid`, [exportId, stranger]));
+    await insertEvent(db, exportId, 'running', { rowsDone: 2 });
+    await expect(stream.next()).rejects.toBeInstanceOf(ExportNotFoundError);
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    // the new owner reads it all
+    const events: ExportFeedEvent[] = [];
+    const follower = exportProgressStream(db, feed, claimsOf(stranger), exportId, null);
+    for (let i = 0; i < 3; i++) events.push((await follower.next()).value!);
+    expect(events.map((e) => (e.metadata as { rowsDone?: number }).rowsDone ?? 0)).toEqual([0, 1, 2]);
+    await follower.return(undefined);
+    await feed.close();
+  });
+
   it('ends at once for a finished export when nothing is after afterEventId', async () => {
     const feed = feeds[kind]();
     const exportId = await createExport(db, owner, { definition: definition(5) });

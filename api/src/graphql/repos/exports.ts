@@ -192,16 +192,3 @@ export async function eventsOfExports(tx: Tx, exportIds: readonly string[]): Pro
   );
   return rows.map(toEvent);
 }
-
-/** Events of one export after the event `afterEventId` (all when null), oldest first. */
-export async function eventsAfter(tx: Tx, exportId: string, afterEventId: string | null): Promise<ExportEventRow[]> {
-  const rows = await tx.query<Row>(
-    `select id::text as id, seq, export_id::text as export_id, upper(status) as status, message, metadata, created_at
-     from generator_export_events
-     where export_id = $1::uuid
-       and seq > coalesce((select seq from generator_export_events where id = $2::uuid and export_id = $1::uuid), 0)
-     order by seq`,
-    [exportId, afterEventId],
-  );
-  return rows.map(toEvent);
-}
