@@ -8,8 +8,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
 import type { Database } from '../src/db/port.js';
@@ -17,6 +15,7 @@ import { createPostgresClient } from '../src/db/postgres.js';
 import { createNotifyFeed } from '../src/realtime/notify-feed.js';
 import { exportProgressStream } from '../src/realtime/streams.js';
 import { buildApp } from '../src/server/app.js';
+import { openSubscribers, openSubscribersInChild, type SubscriberSet, type SubscriberSpec } from './support/progress-subscribers.js';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -70,60 +69,38 @@ export async function latency(quick: boolean) {
   // no worker runs here: the bench writes the export's events itself
   const wsUrl = `${base.replace('http', 'ws')}/graphql`;
   const events = quick ? 20 : 50;
-  console.log(`jobs: event insert → graphql-ws exportProgress receipt (PGlite, one API process, ${events} events per row, clients in the same process)`);
-  for (const subscribers of [1, 100, 1000]) {
-    // a fresh export per round, so no subscriber replays another round's events
-    const exportId = await createExportRow(db, session.user.id, 10);
-    const clients: Client[] = [];
-    const samples: number[] = [];
-    let waiting: { count: number; done: () => void } | undefined;
-    let failures = 0;
-    const connect = () =>
-      new Promise<void>((live) => {
-        const client = createClient({
-          url: wsUrl,
-          webSocketImpl: WebSocket,
-          connectionParams: { Authorization: `Bearer ${session.access_token}` },
-          retryAttempts: 0,
-        });
-        clients.push(client);
-        client.subscribe<{ exportProgress: { metadata: { sentAt?: number } | null } }>(
-          { query: `subscription($id: ID!) { exportProgress(exportId: $id) { seq metadata } }`, variables: { id: exportId } },
-          {
-            next: ({ data }) => {
-              const sentAt = data?.exportProgress.metadata?.sentAt;
-              // the replayed `pending` event: this subscriber is live
-              if (sentAt === undefined) return live();
-              samples.push(performance.timeOrigin + performance.now() - sentAt);
-              if (waiting && --waiting.count === 0) waiting.done();
-            },
-            error: () => {
-              failures++;
-              live();
-            },
-            complete: () => undefined,
-          },
+  const rounds = async (open: (spec: SubscriberSpec) => Promise<SubscriberSet>) => {
+    for (const subscribers of [1, 100, 1000]) {
+      // a fresh export per round, so no subscriber replays another round's events
+      const exportId = await createExportRow(db, session.user.id, 10);
+      const set = await open({ wsUrl, token: session.access_token, exportId, count: subscribers });
+      if (set.failures) console.log(`  (${set.failures} of ${subscribers} subscriptions failed to connect)`);
+      const samples: number[] = [];
+      // CPU time is the load-proof figure: on a shared machine the latencies also measure the neighbours
+      const cpuBefore = process.cpuUsage();
+      for (let e = 0; e < events; e++) {
+        const received = set.nextEvent();
+        await db.asService((tx) =>
+          tx.query(`insert into generator_export_events (export_id, status, message, metadata) values ($1::uuid, 'running', 'bench', $2::jsonb)`, [
+            exportId,
+            JSON.stringify({ sentAt: performance.timeOrigin + performance.now() }),
+          ]),
         );
-      });
-    // connect in groups, as browsers arrive, not 1,000 handshakes in the same millisecond
-    for (let i = 0; i < subscribers; i += 50) await Promise.all(Array.from({ length: Math.min(50, subscribers - i) }, connect));
-    if (failures) console.log(`  (${failures} of ${subscribers} subscriptions failed to connect)`);
-    for (let e = 0; e < events; e++) {
-      const received = new Promise<void>((done) => (waiting = { count: subscribers - failures, done }));
-      await db.asService((tx) =>
-        tx.query(`insert into generator_export_events (export_id, status, message, metadata) values ($1::uuid, 'running', 'bench', $2::jsonb)`, [
-          exportId,
-          JSON.stringify({ sentAt: performance.timeOrigin + performance.now() }),
-        ]),
+        samples.push(...(await received));
+      }
+      const cpu = process.cpuUsage(cpuBefore);
+      samples.sort((a, b) => a - b);
+      console.log(
+        `  ${String(subscribers).padStart(5)} subscribers: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${samples.length} receipts); API process CPU ${((cpu.user + cpu.system) / 1000 / events).toFixed(1)} ms per event`,
       );
-      await received;
+      await set.dispose();
     }
-    samples.sort((a, b) => a - b);
-    console.log(
-      `  ${String(subscribers).padStart(5)} subscribers: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${samples.length} receipts)`,
-    );
-    await Promise.all(clients.map((client) => client.dispose()));
-  }
+  };
+  console.log(`jobs: event insert → graphql-ws exportProgress receipt (PGlite, one API process, ${events} events per row, clients in a child process)`);
+  await rounds(openSubscribersInChild);
+  // as measured before the clients moved out: the API's process also does all the client work
+  console.log(`jobs: the same, clients in the API's process`);
+  await rounds(openSubscribers);
 
   // the same without GraphQL: the feed's share of the time
   console.log(`jobs: event insert → exportProgressStream receipt (feed only, same database, ${events} events per row)`);
@@ -183,6 +160,33 @@ export async function exportSpeed(quick: boolean, rowsOverride?: number) {
   const db = await openDatabase({ databaseUrl: url.toString() });
   const feed = createNotifyFeed(db);
   const children: ChildProcess[] = [];
+  // CPU seconds (user + system, reaped children included) from /proc: where a run's time goes on
+  // this machine, which the workers share with PostgreSQL and with whatever else runs
+  const { readFile, readdir } = await import('node:fs/promises');
+  const cores = (await import('node:os')).availableParallelism();
+  const cpuOf = async (pid: number | string): Promise<number> => {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3 (state)
+    return fields.length > 14 ? (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100 : 0;
+  };
+  const postgresCpu = async () => {
+    let total = 0;
+    for (const pid of (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry))) {
+      const comm = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+      if (comm.trim() === 'postgres') total += await cpuOf(pid);
+    }
+    return total;
+  };
+  const machineBusy = async () => {
+    const [, ...ticks] = (await readFile('/proc/stat', 'utf8')).split('\n')[0].trim().split(/\s+/).map(Number);
+    return (ticks.slice(0, 8).reduce((sum, n) => sum + n, 0) - ticks[3] - ticks[4]) / 100; // all but idle and iowait
+  };
+  const cpuNow = async () => ({
+    workers: await Promise.all(children.map((child) => cpuOf(child.pid!))),
+    postgres: await postgresCpu(),
+    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    machine: await machineBusy(),
+  });
   try {
     const ownerId = (
       await db.asService((tx) => tx.query<{ id: string }>(`insert into auth.users (id, email) values (gen_random_uuid(), 'bench@example.com') returning id::text as id`))
@@ -207,13 +211,26 @@ export async function exportSpeed(quick: boolean, rowsOverride?: number) {
           child.once('exit', (code) => reject(new Error(`worker process exited with ${code} before it was ready`)));
         });
       }
+      const cpuBefore = await cpuNow();
       const started = performance.now();
       const exportId = await createExportRow(db, ownerId, rows);
       let last = '';
-      for await (const event of exportProgressStream(db, feed, { sub: ownerId, role: 'authenticated' }, exportId, null)) last = event.status;
+      let coordinator: string | undefined;
+      for await (const event of exportProgressStream(db, feed, { sub: ownerId, role: 'authenticated' }, exportId, null)) {
+        last = event.status;
+        coordinator ??= /started by worker (\S+)/.exec(event.message ?? '')?.[1];
+      }
       seconds[workers] = (performance.now() - started) / 1000;
       const [row] = await db.asService((tx) => tx.query<{ status: string }>(`select status from generator_exports where id = $1::uuid`, [exportId]));
+      const cpuAfter = await cpuNow();
       console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${seconds[workers].toFixed(1)} s, ${Math.round(rows / seconds[workers]).toLocaleString('en')} rows/s (${last.toLowerCase()}, ${row.status})`);
+      const used = (key: 'postgres' | 'bench' | 'machine') => cpuAfter[key] - cpuBefore[key];
+      const workerCpu = cpuAfter.workers.map((cpu, w) => cpu - cpuBefore.workers[w]);
+      const ours = workerCpu.reduce((sum, cpu) => sum + cpu, 0) + used('postgres') + used('bench');
+      console.log(
+        `    CPU s: ${workerCpu.map((cpu, w) => `worker ${w}${coordinator === `bench-${workers}-${w}` ? ' (coordinator)' : ''} ${cpu.toFixed(1)}`).join(', ')}, postgres ${used('postgres').toFixed(1)}, bench ${used('bench').toFixed(1)}; ` +
+          `machine busy ${used('machine').toFixed(1)} of ${(cores * seconds[workers]).toFixed(1)} core-s (others ${Math.max(0, used('machine') - ours).toFixed(1)})`,
+      );
       await Promise.all(
         children.splice(0).map(
           (child) =>

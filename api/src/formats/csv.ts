@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import type { RowBatch, TableShape } from '../engine/shape.js';
 import type { ByteSink } from './byte-sink.js';
-import { FormatError } from './errors.js';
-import { resolveCsvOptions, type CsvOptions } from './options.js';
+import { resolveCsvOptions, type CsvOptions, type ResolvedCsvOptions } from './options.js';
+import { piecewiseDocument, type FormatPieces } from './pieces.js';
 import { badValue, isoDate, isStructured } from './values.js';
-import type { ExportDocument, TableWriter } from './writer.js';
+import type { ExportDocument } from './writer.js';
 
 const APOSTROPHE = 39;
 
@@ -16,11 +16,9 @@ function startsFormula(s: string): boolean {
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
 
-/** A CSV file holds exactly one table. */
-export function csvDocument(sink: ByteSink, options?: CsvOptions): ExportDocument {
+/** CSV in pieces: a file holds exactly one table; its head is the BOM and the header row. */
+export function csvPieces(shapes: TableShape[], options?: CsvOptions): FormatPieces {
   const o = resolveCsvOptions(options);
-  let started = false;
-  let bomPending = o.bom;
   const unparseConfig: Papa.UnparseConfig = {
     header: false,
     delimiter: o.delimiter,
@@ -30,67 +28,63 @@ export function csvDocument(sink: ByteSink, options?: CsvOptions): ExportDocumen
     quotes: (value: unknown) =>
       o.quoteAll || value === '' || (o.formulaGuard && typeof value === 'string' && value.charCodeAt(0) === APOSTROPHE),
   };
+  const renderers = shapes.map((shape) => {
+    let render: ((firstRow: number, batch: RowBatch) => string) | undefined;
+    return (firstRow: number, batch: RowBatch) => (render ??= rowsRenderer(shape, o, unparseConfig))(firstRow, batch);
+  });
 
   return {
-    get bytesWritten() {
-      return sink.bytesWritten;
-    },
-    async startTable(shape: TableShape): Promise<TableWriter> {
-      if (started) throw new FormatError(`csv: one file holds one table (got a second table "${shape.name}")`);
-      started = true;
-      const columns = shape.columns;
-      const guarded = columns.map((c) => o.formulaGuard && !isStructured(c));
-      const dateOnly = columns.map((c) => c.kind === 'date');
-      const structured = columns.map(isStructured);
-      let rowsWritten = 0;
-      let prefix = bomPending ? '\uFEFF' : '';
-      bomPending = false;
-
-      const toCells = (row: RowBatch[number], rowIndex: number): Cell[] => {
-        const cells: Cell[] = new Array(columns.length);
-        for (let i = 0; i < columns.length; i++) {
-          const v = row[i];
-          if (v === null) cells[i] = null;
-          else if (structured[i]) cells[i] = JSON.stringify(v);
-          else if (typeof v === 'string') cells[i] = guarded[i] && startsFormula(v) ? "'" + v : v;
-          else if (typeof v === 'number') {
-            if (!Number.isFinite(v)) throw badValue(shape, rowIndex, columns[i], `number is not finite (${v})`);
-            cells[i] = v;
-          } else if (typeof v === 'boolean') cells[i] = v;
-          else if (v instanceof Date) {
-            if (Number.isNaN(v.getTime())) throw badValue(shape, rowIndex, columns[i], 'invalid date');
-            cells[i] = dateOnly[i] ? isoDate(v) : v.toISOString();
-          } else if (v === undefined) throw badValue(shape, rowIndex, columns[i], 'value is missing (row shorter than columns)');
-          else cells[i] = JSON.stringify(v);
-        }
-        return cells;
-      };
-
+    oneTablePerFile: true,
+    documentHead: '',
+    tableHead(t) {
+      let head = o.bom ? '\uFEFF' : '';
       if (o.header) {
-        const names = columns.map((c) => (o.formulaGuard && startsFormula(c.name) ? "'" + c.name : c.name));
-        prefix += Papa.unparse([names], unparseConfig) + o.newline;
+        const names = shapes[t].columns.map((c) => (o.formulaGuard && startsFormula(c.name) ? "'" + c.name : c.name));
+        head += Papa.unparse([names], unparseConfig) + o.newline;
       }
-      if (prefix) await sink.write(prefix);
-
-      return {
-        get rowsWritten() {
-          return rowsWritten;
-        },
-        get bytesWritten() {
-          return sink.bytesWritten;
-        },
-        async writeBatch(batch: RowBatch): Promise<void> {
-          if (batch.length === 0) return;
-          const cells = new Array<Cell[]>(batch.length);
-          for (let r = 0; r < batch.length; r++) cells[r] = toCells(batch[r], rowsWritten + r);
-          await sink.write(Papa.unparse(cells, unparseConfig) + o.newline);
-          rowsWritten += batch.length;
-        },
-        async end(): Promise<void> {},
-      };
+      return head;
     },
-    async end(): Promise<void> {
-      await sink.end();
-    },
+    rows: (t, firstRow, batch) => (batch.length === 0 ? '' : renderers[t](firstRow, batch)),
+    tableTail: () => '',
+    documentTail: () => '',
   };
+}
+
+function rowsRenderer(shape: TableShape, o: ResolvedCsvOptions, unparseConfig: Papa.UnparseConfig) {
+  const columns = shape.columns;
+  const guarded = columns.map((c) => o.formulaGuard && !isStructured(c));
+  const dateOnly = columns.map((c) => c.kind === 'date');
+  const structured = columns.map(isStructured);
+
+  const toCells = (row: RowBatch[number], rowIndex: number): Cell[] => {
+    const cells: Cell[] = new Array(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const v = row[i];
+      if (v === null) cells[i] = null;
+      else if (structured[i]) cells[i] = JSON.stringify(v);
+      else if (typeof v === 'string') cells[i] = guarded[i] && startsFormula(v) ? "'" + v : v;
+      else if (typeof v === 'number') {
+        if (!Number.isFinite(v)) throw badValue(shape, rowIndex, columns[i], `number is not finite (${v})`);
+        cells[i] = v;
+      } else if (typeof v === 'boolean') cells[i] = v;
+      else if (v instanceof Date) {
+        if (Number.isNaN(v.getTime())) throw badValue(shape, rowIndex, columns[i], 'invalid date');
+        cells[i] = dateOnly[i] ? isoDate(v) : v.toISOString();
+      } else if (v === undefined) throw badValue(shape, rowIndex, columns[i], 'value is missing (row shorter than columns)');
+      else cells[i] = JSON.stringify(v);
+    }
+    return cells;
+  };
+
+  // papaparse puts a newline between rows, so a batch's text is its rows' lines, each ended
+  return (firstRow: number, batch: RowBatch): string => {
+    const cells = new Array<Cell[]>(batch.length);
+    for (let r = 0; r < batch.length; r++) cells[r] = toCells(batch[r], firstRow + r);
+    return Papa.unparse(cells, unparseConfig) + o.newline;
+  };
+}
+
+/** A CSV file holds exactly one table. */
+export function csvDocument(sink: ByteSink, shapes: TableShape[], options?: CsvOptions): ExportDocument {
+  return piecewiseDocument('csv', sink, shapes, csvPieces(shapes, options));
 }

@@ -1,10 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { TableShape } from '../engine/shape.js';
 import { ByteSink } from './byte-sink.js';
-import { csvDocument } from './csv.js';
-import { jsonDocument, ndjsonDocument } from './json.js';
+import { csvDocument, csvPieces } from './csv.js';
+import { jsonDocument, jsonPieces, ndjsonDocument, ndjsonPieces } from './json.js';
 import type { CsvOptions, ExportFormat, FormatOptions, SqlOptions } from './options.js';
-import { sqlDocument } from './sql.js';
+import { piecesOf, type ExportPieces } from './pieces.js';
+import { sqlDocument, sqlPieces } from './sql.js';
 import type { ExportDocument, TableWriter } from './writer.js';
 import { xlsxDocument } from './xlsx.js';
 
@@ -21,15 +22,35 @@ export function openDocument(format: ExportFormat, shapes: TableShape[], stream:
   const sink = new ByteSink(stream);
   switch (format) {
     case 'csv':
-      return csvDocument(sink, options as CsvOptions);
+      return csvDocument(sink, shapes, options as CsvOptions);
     case 'ndjson':
-      return ndjsonDocument(sink);
+      return ndjsonDocument(sink, shapes);
     case 'json':
-      return jsonDocument(sink, shapes.length);
+      return jsonDocument(sink, shapes);
     case 'sql':
       return sqlDocument(sink, shapes, options as SqlOptions);
     case 'xlsx':
       return xlsxDocument(sink);
+  }
+}
+
+/**
+ * The export of `shapes` (all its tables, in order) cut into pieces that do not depend on where
+ * they are rendered, for every format whose bytes allow it; undefined for xlsx, whose rows carry
+ * their sheet row number and whose sheets are split by row count.
+ */
+export function exportPieces(format: ExportFormat, shapes: TableShape[], options?: FormatOptions): ExportPieces | undefined {
+  switch (format) {
+    case 'csv':
+      return piecesOf(csvPieces(shapes, options as CsvOptions), shapes.length);
+    case 'ndjson':
+      return piecesOf(ndjsonPieces(shapes), shapes.length);
+    case 'json':
+      return piecesOf(jsonPieces(shapes), shapes.length);
+    case 'sql':
+      return piecesOf(sqlPieces(shapes, options as SqlOptions), shapes.length);
+    case 'xlsx':
+      return undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import archiver from 'archiver';
 import type { RowBatch, TableShape } from '../engine/shape.js';
 import { holdsSeveralTables, openDocument } from './document.js';
 import { ExportWriteError, FormatError } from './errors.js';
+import { isRendered, type PieceTableWriter, type RenderedRows } from './pieces.js';
 import { extensionFor, parseFormat, type ExportFormat, type FormatOptions } from './options.js';
 
 const ZIP_ENTRY_DATE = new Date('2000-01-01T00:00:00Z');
@@ -14,7 +15,11 @@ import type { ExportDocument } from './writer.js';
 
 export interface TableSource {
   shape: TableShape;
-  batches: Iterable<RowBatch> | AsyncIterable<RowBatch>;
+  /**
+   * The table's rows in order: row batches, or rows rendered already by `exportPieces(...).rows`
+   * (not for xlsx), which go to the output as they are.
+   */
+  batches: Iterable<RowBatch | RenderedRows> | AsyncIterable<RowBatch | RenderedRows>;
 }
 
 export interface ExportInput {
@@ -158,15 +163,22 @@ class ExportRun {
       const iterator = iterate(table.batches);
       for (;;) {
         this.signal?.throwIfAborted();
-        let next: IteratorResult<RowBatch>;
+        let next: IteratorResult<RowBatch | RenderedRows>;
         try {
           next = await iterator.next();
         } catch (error) {
           throw new SourceFailure(error);
         }
         if (next.done) break;
-        await writer.writeBatch(next.value);
-        this.rowsDone += next.value.length;
+        const piece = next.value;
+        if (isRendered(piece)) {
+          if (!('writeRendered' in writer)) throw new FormatError(`${this.format}: rows rendered beforehand cannot be written in this format`);
+          await (writer as PieceTableWriter).writeRendered(piece);
+          this.rowsDone += piece.rows;
+        } else {
+          await writer.writeBatch(piece);
+          this.rowsDone += piece.length;
+        }
         this.onProgress?.({ rowsDone: this.rowsDone, bytesWritten: this.bytesWritten });
       }
       await writer.end();
@@ -211,7 +223,7 @@ class ExportRun {
   }
 }
 
-function iterate(batches: Iterable<RowBatch> | AsyncIterable<RowBatch>): AsyncIterator<RowBatch> | Iterator<RowBatch> {
+function iterate<T>(batches: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> | Iterator<T> {
   return Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
 }
 

@@ -14,6 +14,7 @@ export {
   type XlsxOptions,
 } from './options.js';
 export type { ExportDocument, TableWriter } from './writer.js';
-export { createTableWriter, holdsSeveralTables, openDocument } from './document.js';
+export { createTableWriter, exportPieces, holdsSeveralTables, openDocument } from './document.js';
+export { isRendered, renderedRows, type ExportPieces, type RenderedRows } from './pieces.js';
 export { targetFor, writeExport, type ExportInput, type ExportProgress, type ExportResult, type TableSource, type Target } from './export.js';
 export { XLSX_ROWS_PER_SHEET } from './xlsx.js';

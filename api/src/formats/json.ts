@@ -1,8 +1,8 @@
-import type { ColumnShape, Row, RowBatch, TableShape } from '../engine/shape.js';
+import type { ColumnShape, Row, TableShape } from '../engine/shape.js';
 import type { ByteSink } from './byte-sink.js';
-import { FormatError } from './errors.js';
+import { piecewiseDocument, type FormatPieces } from './pieces.js';
 import { badValue, isoDate } from './values.js';
-import type { ExportDocument, TableWriter } from './writer.js';
+import type { ExportDocument } from './writer.js';
 
 // Objects are built as text with the keys pre-encoded, one string per batch, never the whole table.
 export function rowToJson(shape: TableShape, keys: string[], row: Row, rowIndex: number): string {
@@ -34,92 +34,50 @@ export function objectKeys(shape: TableShape): string[] {
 }
 
 /**
- * JSON: one table → `[ {...}, ... ]`; several → `{ "users": [...], "orders": [...] }`.
- * `tableCount` decides the outer shape up front, since the document is streamed.
+ * JSON: one table → `[ {...}, ... ]`; several → `{ "users": [...], "orders": [...] }`. Row 0 of a
+ * table is preceded by a newline and every other row by `,\n`, so a row's text depends only on
+ * its index in the table.
  */
-export function jsonDocument(sink: ByteSink, tableCount: number): ExportDocument {
-  const wrapped = tableCount !== 1;
-  let tablesStarted = 0;
-  let open: { ended: boolean } | undefined;
-
+export function jsonPieces(shapes: TableShape[]): FormatPieces {
+  const wrapped = shapes.length !== 1;
+  const keys = shapes.map(objectKeys);
   return {
-    get bytesWritten() {
-      return sink.bytesWritten;
+    oneTablePerFile: false,
+    documentHead: '',
+    tableHead: (t) => (wrapped ? (t === 0 ? '{\n' : ',\n') + JSON.stringify(shapes[t].name) + ': [' : '['),
+    rows(t, firstRow, batch) {
+      let text = '';
+      for (let r = 0; r < batch.length; r++) {
+        text += (firstRow + r === 0 ? '\n' : ',\n') + rowToJson(shapes[t], keys[t], batch[r], firstRow + r);
+      }
+      return text;
     },
-    async startTable(shape: TableShape): Promise<TableWriter> {
-      if (open && !open.ended) throw new FormatError(`json: table "${shape.name}" started before the previous table ended`);
-      if (tablesStarted >= tableCount) throw new FormatError(`json: more tables than the ${tableCount} announced (got "${shape.name}")`);
-      const head = wrapped ? (tablesStarted === 0 ? '{\n' : ',\n') + JSON.stringify(shape.name) + ': [' : '[';
-      tablesStarted++;
-      const state = { ended: false };
-      open = state;
-      const keys = objectKeys(shape);
-      let rowsWritten = 0;
-      await sink.write(head);
-      return {
-        get rowsWritten() {
-          return rowsWritten;
-        },
-        get bytesWritten() {
-          return sink.bytesWritten;
-        },
-        async writeBatch(batch: RowBatch): Promise<void> {
-          if (batch.length === 0) return;
-          let text = '';
-          for (let r = 0; r < batch.length; r++) {
-            text += (rowsWritten + r === 0 ? '\n' : ',\n') + rowToJson(shape, keys, batch[r], rowsWritten + r);
-          }
-          await sink.write(text);
-          rowsWritten += batch.length;
-        },
-        async end(): Promise<void> {
-          if (state.ended) return;
-          state.ended = true;
-          await sink.write(rowsWritten === 0 ? ']' : '\n]');
-        },
-      };
-    },
-    async end(): Promise<void> {
-      if (open && !open.ended) throw new FormatError('json: document ended before its last table');
-      let tail = wrapped ? (tablesStarted === 0 ? '{}\n' : '\n}\n') : '\n';
-      if (!wrapped && tablesStarted === 0) tail = '[]\n';
-      await sink.write(tail);
-      await sink.end();
-    },
+    tableTail: (_t, rowCount) => (rowCount === 0 ? ']' : '\n]'),
+    documentTail: (started) => (wrapped ? (started === 0 ? '{}\n' : '\n}\n') : started === 0 ? '[]\n' : '\n'),
   };
 }
 
 /** NDJSON: one object per line; a file holds one table. */
-export function ndjsonDocument(sink: ByteSink): ExportDocument {
-  let started = false;
+export function ndjsonPieces(shapes: TableShape[]): FormatPieces {
+  const keys = shapes.map(objectKeys);
   return {
-    get bytesWritten() {
-      return sink.bytesWritten;
+    oneTablePerFile: true,
+    documentHead: '',
+    tableHead: () => '',
+    rows(t, firstRow, batch) {
+      let text = '';
+      for (let r = 0; r < batch.length; r++) text += rowToJson(shapes[t], keys[t], batch[r], firstRow + r) + '\n';
+      return text;
     },
-    async startTable(shape: TableShape): Promise<TableWriter> {
-      if (started) throw new FormatError(`ndjson: one file holds one table (got a second table "${shape.name}")`);
-      started = true;
-      const keys = objectKeys(shape);
-      let rowsWritten = 0;
-      return {
-        get rowsWritten() {
-          return rowsWritten;
-        },
-        get bytesWritten() {
-          return sink.bytesWritten;
-        },
-        async writeBatch(batch: RowBatch): Promise<void> {
-          if (batch.length === 0) return;
-          let text = '';
-          for (let r = 0; r < batch.length; r++) text += rowToJson(shape, keys, batch[r], rowsWritten + r) + '\n';
-          await sink.write(text);
-          rowsWritten += batch.length;
-        },
-        async end(): Promise<void> {},
-      };
-    },
-    async end(): Promise<void> {
-      await sink.end();
-    },
+    tableTail: () => '',
+    documentTail: () => '',
   };
+}
+
+export function jsonDocument(sink: ByteSink, shapes: TableShape[]): ExportDocument {
+  return piecewiseDocument('json', sink, shapes, jsonPieces(shapes));
+}
+
+export function ndjsonDocument(sink: ByteSink, shapes: TableShape[]): ExportDocument {
+  return piecewiseDocument('ndjson', sink, shapes, ndjsonPieces(shapes));
 }

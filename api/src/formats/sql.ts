@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ColumnShape, RowBatch, TableShape } from '../engine/shape.js';
 import type { ByteSink } from './byte-sink.js';
-import { FormatError } from './errors.js';
 import { resolveSqlOptions, type SqlOptions } from './options.js';
 import { DIALECTS, type Dialect } from './sql-dialects.js';
 import { badValue } from './values.js';
-import type { ExportDocument, TableWriter } from './writer.js';
+import { piecewiseDocument, type FormatPieces } from './pieces.js';
+import type { ExportDocument } from './writer.js';
 
 interface ForeignKey {
   table: TableShape;
@@ -17,103 +17,75 @@ interface ForeignKey {
 /**
  * One SQL script for all tables: every CREATE TABLE (keys, unique), INSERT batches parent-first, and —
  * so that self-references and cycles never fail the load — foreign keys added after the data
- * (PostgreSQL, MySQL) or declared DEFERRABLE INITIALLY DEFERRED (SQLite).
+ * (PostgreSQL, MySQL) or declared DEFERRABLE INITIALLY DEFERRED (SQLite). An INSERT opens at every
+ * row whose index in its table is a multiple of batchSize and closes after the row before the next
+ * such one (or after the table's last row), so statements do not depend on how the rows are cut.
  */
-export function sqlDocument(sink: ByteSink, shapes: TableShape[], options?: SqlOptions): ExportDocument {
+export function sqlPieces(shapes: TableShape[], options?: SqlOptions): FormatPieces {
   const o = resolveSqlOptions(options);
   const d = DIALECTS[o.dialect];
   const { foreignKeys, skipped } = foreignKeysOf(shapes);
   const indexed = indexedColumns(shapes, foreignKeys);
-  let headerWritten = false;
-  let open: { ended: boolean } | undefined;
 
-  const header = async () => {
-    if (headerWritten) return;
-    headerWritten = true;
-    let text = `-- tdg export (${d.name})\n` + d.preamble;
-    if (o.transaction) text += d.begin;
-    if (!o.createTable) text += d.deferChecks;
-    for (const s of skipped) text += `-- no foreign key for ${s}\n`;
-    // every table exists before any row: SQLite resolves even deferred foreign keys at insert time
-    if (o.createTable) for (const shape of shapes) text += createTable(d, shape, indexed, foreignKeys);
-    await sink.write(text);
-  };
+  let documentHead = `-- tdg export (${d.name})\n` + d.preamble;
+  if (o.transaction) documentHead += d.begin;
+  if (!o.createTable) documentHead += d.deferChecks;
+  for (const s of skipped) documentHead += `-- no foreign key for ${s}\n`;
+  // every table exists before any row: SQLite resolves even deferred foreign keys at insert time
+  if (o.createTable) for (const shape of shapes) documentHead += createTable(d, shape, indexed, foreignKeys);
 
+  let documentTail = '';
+  if (o.createTable && !d.inlineForeignKeys) {
+    for (const fk of foreignKeys) {
+      documentTail +=
+        `ALTER TABLE ${d.ident(fk.table.name)} ADD CONSTRAINT ${d.ident(constraintName(fk))} ` +
+        `FOREIGN KEY (${d.ident(fk.column.name)}) REFERENCES ${d.ident(fk.parent.name)} (${d.ident(fk.parentColumn)})${d.deferrable};\n`;
+    }
+  }
+  if (!o.createTable) documentTail += d.restoreChecks;
+  if (o.transaction) documentTail += d.commit;
+
+  const inserts = shapes.map((shape) => insertRenderer(d, shape, o.batchSize));
   return {
-    get bytesWritten() {
-      return sink.bytesWritten;
-    },
-    async startTable(shape: TableShape): Promise<TableWriter> {
-      if (open && !open.ended) throw new FormatError(`sql: table "${shape.name}" started before the previous table ended`);
-      await header();
-      const state = { ended: false };
-      open = state;
-      return insertWriter(d, sink, shape, o.batchSize, state);
-    },
-    async end(): Promise<void> {
-      if (open && !open.ended) throw new FormatError('sql: document ended before its last table');
-      await header();
-      let text = '';
-      if (o.createTable && !d.inlineForeignKeys) {
-        for (const fk of foreignKeys) {
-          text +=
-            `ALTER TABLE ${d.ident(fk.table.name)} ADD CONSTRAINT ${d.ident(constraintName(fk))} ` +
-            `FOREIGN KEY (${d.ident(fk.column.name)}) REFERENCES ${d.ident(fk.parent.name)} (${d.ident(fk.parentColumn)})${d.deferrable};\n`;
-        }
-      }
-      if (!o.createTable) text += d.restoreChecks;
-      if (o.transaction) text += d.commit;
-      await sink.write(text);
-      await sink.end();
-    },
+    oneTablePerFile: false,
+    documentHead,
+    tableHead: () => '',
+    rows: (t, firstRow, batch) => inserts[t](firstRow, batch),
+    // the last statement is open unless the table ended on a multiple of batchSize
+    tableTail: (_t, rowCount) => (rowCount % o.batchSize === 0 ? '' : ';\n'),
+    documentTail: () => documentTail,
   };
 }
 
-function insertWriter(d: Dialect, sink: ByteSink, shape: TableShape, batchSize: number, state: { ended: boolean }): TableWriter {
+export function sqlDocument(sink: ByteSink, shapes: TableShape[], options?: SqlOptions): ExportDocument {
+  return piecewiseDocument('sql', sink, shapes, sqlPieces(shapes, options));
+}
+
+function insertRenderer(d: Dialect, shape: TableShape, batchSize: number) {
   const columns = shape.columns;
   const insertHead = `INSERT INTO ${d.ident(shape.name)} (${columns.map((c) => d.ident(c.name)).join(', ')}) VALUES\n`;
-  let rowsWritten = 0;
-  let inStatement = 0;
 
-  return {
-    get rowsWritten() {
-      return rowsWritten;
-    },
-    get bytesWritten() {
-      return sink.bytesWritten;
-    },
-    async writeBatch(batch: RowBatch): Promise<void> {
-      if (batch.length === 0) return;
-      let text = '';
-      for (let r = 0; r < batch.length; r++) {
-        const row = batch[r];
-        let tuple = inStatement === 0 ? insertHead + '(' : ',\n(';
-        for (let i = 0; i < columns.length; i++) {
-          const v = row[i];
-          if (i > 0) tuple += ', ';
-          if (v === null) tuple += 'NULL';
-          else if (v === undefined) throw badValue(shape, rowsWritten + r, columns[i], 'value is missing (row shorter than columns)');
-          else {
-            if (typeof v === 'number' && !Number.isFinite(v)) throw badValue(shape, rowsWritten + r, columns[i], `number is not finite (${v})`);
-            if (v instanceof Date && Number.isNaN(v.getTime())) throw badValue(shape, rowsWritten + r, columns[i], 'invalid date');
-            tuple += d.literal(v, columns[i]);
-          }
-        }
-        text += tuple + ')';
-        if (++inStatement === batchSize) {
-          text += ';\n';
-          inStatement = 0;
+  return (firstRow: number, batch: RowBatch): string => {
+    let text = '';
+    for (let r = 0; r < batch.length; r++) {
+      const row = batch[r];
+      const rowIndex = firstRow + r;
+      let tuple = rowIndex % batchSize === 0 ? insertHead + '(' : ',\n(';
+      for (let i = 0; i < columns.length; i++) {
+        const v = row[i];
+        if (i > 0) tuple += ', ';
+        if (v === null) tuple += 'NULL';
+        else if (v === undefined) throw badValue(shape, rowIndex, columns[i], 'value is missing (row shorter than columns)');
+        else {
+          if (typeof v === 'number' && !Number.isFinite(v)) throw badValue(shape, rowIndex, columns[i], `number is not finite (${v})`);
+          if (v instanceof Date && Number.isNaN(v.getTime())) throw badValue(shape, rowIndex, columns[i], 'invalid date');
+          tuple += d.literal(v, columns[i]);
         }
       }
-      await sink.write(text);
-      rowsWritten += batch.length;
-    },
-    async end(): Promise<void> {
-      if (state.ended) return;
-      state.ended = true;
-      if (inStatement > 0) await sink.write(';\n');
-      inStatement = 0;
-    },
+      text += tuple + ')';
+      if ((rowIndex + 1) % batchSize === 0) text += ';\n';
+    }
+    return text;
   };
 }
 

@@ -2,7 +2,7 @@
 // and a row source per table range. The only file of the jobs part that calls the engine.
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
 import type { RowBatch, TableShape } from '../engine/shape.js';
-import { parseFormat, type ExportFormat, type FormatOptions } from '../formats/index.js';
+import { exportPieces, parseFormat, type ExportFormat, type ExportPieces, type FormatOptions } from '../formats/index.js';
 
 /** Same shape as the API's JobPayload: what a worker needs to run an export again, byte for byte. */
 export interface JobPayload {
@@ -27,6 +27,8 @@ export interface PreparedExport {
   rowsTotal: number;
   /** Rows [start, end) of table `tableIndex`, in batches. */
   rows(tableIndex: number, start: number, end: number, batchSize: number): AsyncIterable<RowBatch> | Iterable<RowBatch>;
+  /** The format in position-free pieces, so a chunk can be rendered anywhere; undefined for xlsx. */
+  pieces(): ExportPieces | undefined;
   fileName: string;
 }
 
@@ -42,12 +44,15 @@ export function prepareExport(raw: unknown, fallback: { seed: string; format: st
   const tables = plan.tables;
   const baseName = String(payload.fileName ?? 'export').replace(/[^\w.-]+/g, '_').slice(0, 100) || 'export';
   const manyFiles = !['json', 'sql', 'xlsx'].includes(format) && tables.length > 1;
+  let pieces: { of: ExportPieces | undefined } | undefined;
   return {
     format,
     options: payload.options as FormatOptions | undefined,
     tables,
     rowsTotal: tables.reduce((sum, table) => sum + table.rows, 0),
     rows: (tableIndex, start, end, batchSize) => generateRows(plan, tables[tableIndex].name, start, end, batchSize),
+    // on first use, so bad format options fail where the export is written, as before
+    pieces: () => (pieces ??= { of: exportPieces(format, tables, payload.options as FormatOptions | undefined) }).of,
     fileName: `${baseName}.${manyFiles ? 'zip' : format}`,
   };
 }

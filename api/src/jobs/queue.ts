@@ -29,7 +29,11 @@ export interface ChunkRow {
   status: 'pending' | 'running' | 'done';
   leaseOwner: string | null;
   resultPath: string | null;
+  /** What the chunk file holds: formatted bytes, or row batches (null: a file from before the column, so row batches). */
+  representation: ChunkRepresentation | null;
 }
+
+export type ChunkRepresentation = 'rows' | 'bytes';
 
 export interface ChunkPlan {
   chunkIndex: number;
@@ -51,9 +55,10 @@ const toChunk = (row: Row): ChunkRow => ({
   status: row.status,
   leaseOwner: row.lease_owner,
   resultPath: row.result_path,
+  representation: row.representation ?? null,
 });
 
-const CHUNK_COLUMNS = `c.export_id::text as export_id, c.chunk_index, c.table_index, c.row_start, c.row_end, c.status, c.lease_owner, c.result_path`;
+const CHUNK_COLUMNS = `c.export_id::text as export_id, c.chunk_index, c.table_index, c.row_start, c.row_end, c.status, c.lease_owner, c.result_path, c.representation`;
 
 export async function insertEvent(tx: Tx, exportId: string, status: string, message: string, metadata: unknown = {}): Promise<void> {
   await tx.query(
@@ -137,6 +142,21 @@ export async function recordProgress(db: Database, exportId: string, workerId: s
     await insertEvent(tx, exportId, 'running', `${metadata.rowsDone} of ${metadata.rowsTotal} rows`, metadata);
     return true;
   });
+}
+
+/**
+ * Rows other workers have made (or are making) in chunks after `afterIndex`, which the coordinator
+ * has not reached yet: counted in progress, as helpers start from the last chunk.
+ */
+export async function rowsMadeAhead(db: Database, exportId: string, afterIndex: number): Promise<number> {
+  const [row] = await db.asService((tx) =>
+    tx.query<Row>(
+      `select coalesce(sum(rows_done), 0)::bigint as rows from generator_export_chunks
+        where export_id = $1::uuid and chunk_index > $2 and (result_path is not null or status = 'running')`,
+      [exportId, afterIndex],
+    ),
+  );
+  return Number(row?.rows ?? 0);
 }
 
 export async function completeExport(db: Database, exportId: string, workerId: string, result: { path: string; bytes: number; rows: number; seconds: number }): Promise<boolean> {
@@ -224,6 +244,8 @@ export interface ChunkFilter {
   chunkIndex?: number;
   /** Only chunks from this index on. */
   fromIndex?: number;
+  /** An export's last pending chunk first (helpers: the coordinator works forward from the first). */
+  lastFirst?: boolean;
 }
 
 /** Claims a pending chunk (or one whose lease expired) of a running export, oldest export first. */
@@ -237,7 +259,7 @@ export async function claimChunk(db: Database, workerId: string, leaseMs: number
             and ($2::uuid is null or c.export_id = $2::uuid)
             and ($3::int is null or c.chunk_index = $3::int)
             and ($4::int is null or c.chunk_index >= $4::int)
-          order by e.created_at, c.export_id, c.chunk_index
+          order by e.created_at, c.export_id, case when $5::boolean then -c.chunk_index else c.chunk_index end
           limit 1
           for update of c skip locked)
        update generator_export_chunks c
@@ -245,7 +267,7 @@ export async function claimChunk(db: Database, workerId: string, leaseMs: number
          from candidate k
         where c.export_id = k.export_id and c.chunk_index = k.chunk_index
        returning ${CHUNK_COLUMNS}`,
-      [workerId, filter.exportId ?? null, filter.chunkIndex ?? null, filter.fromIndex ?? null],
+      [workerId, filter.exportId ?? null, filter.chunkIndex ?? null, filter.fromIndex ?? null, filter.lastFirst ?? false],
     ),
   );
   return row && toChunk(row);
@@ -263,14 +285,21 @@ export async function renewChunkLease(db: Database, chunk: ChunkRow, workerId: s
 }
 
 /** Marks a chunk done; `resultPath` null means the coordinator consumed its rows directly. */
-export async function finishChunk(db: Database, chunk: ChunkRow, workerId: string, resultPath: string | null, bytes: number): Promise<boolean> {
+export async function finishChunk(
+  db: Database,
+  chunk: ChunkRow,
+  workerId: string,
+  resultPath: string | null,
+  bytes: number,
+  representation: ChunkRepresentation | null = null,
+): Promise<boolean> {
   const rows = await db.asService((tx) =>
     tx.query(
       `update generator_export_chunks
-          set status = 'done', result_path = $4, bytes = $5, rows_done = row_end - row_start,
+          set status = 'done', result_path = $4, bytes = $5, representation = $6, rows_done = row_end - row_start,
               lease_owner = null, lease_expires_at = null, updated_at = now()
         where export_id = $1::uuid and chunk_index = $2 and lease_owner = $3 and status = 'running' returning 1`,
-      [chunk.exportId, chunk.chunkIndex, workerId, resultPath, bytes],
+      [chunk.exportId, chunk.chunkIndex, workerId, resultPath, bytes, resultPath === null ? null : representation],
     ),
   );
   return rows.length > 0;

@@ -17,15 +17,31 @@ export async function* encodeBatches(batches: AsyncIterable<RowBatch> | Iterable
   }
 }
 
+// how a chunk file of rendered rows begins (rendered-frames.ts): never the length of a row batch here
+const RENDERED_PREFIX = Buffer.from('tdg chunk:');
+
+/** Reads the batches back; throws ChunkFileError before yielding anything when the file is not of this kind. */
 export async function* decodeBatches(bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, source = 'chunk'): AsyncGenerator<RowBatch> {
   let held = Buffer.alloc(0);
+  let first = true;
   for await (const piece of bytes) {
     held = held.length ? Buffer.concat([held, piece]) : Buffer.from(piece);
+    if (first && held.length >= RENDERED_PREFIX.length) {
+      if (held.subarray(0, RENDERED_PREFIX.length).equals(RENDERED_PREFIX)) throw new ChunkFileError(`${source}: holds rendered rows, not row batches`);
+      first = false;
+    }
     let offset = 0;
-    while (held.length - offset >= 4) {
+    while (!first && held.length - offset >= 4) {
       const size = held.readUInt32BE(offset);
       if (held.length - offset - 4 < size) break;
-      yield deserialize(held.subarray(offset + 4, offset + 4 + size)) as RowBatch;
+      let batch: unknown;
+      try {
+        batch = deserialize(held.subarray(offset + 4, offset + 4 + size));
+      } catch (error) {
+        throw new ChunkFileError(`${source}: not a row batch at byte ${offset} (${(error as Error).message})`);
+      }
+      if (!Array.isArray(batch)) throw new ChunkFileError(`${source}: not a row batch at byte ${offset}`);
+      yield batch as RowBatch;
       offset += 4 + size;
     }
     held = held.subarray(offset);

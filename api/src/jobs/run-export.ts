@@ -1,11 +1,12 @@
 // Running one export (the coordinator, who holds the export's lease) and one chunk (any worker).
 // The coordinator streams engine → format → storage in chunk order: a chunk still pending is
-// generated in place; a chunk another worker has done is read back from its chunk file; while the
-// next chunk is being made elsewhere it helps with a later one instead of waiting idle.
+// generated in place; a chunk another worker has done is read back from its chunk file — bytes
+// already formatted (csv, json, ndjson, sql) piped as they are, row batches (xlsx) formatted here;
+// while the next chunk is being made elsewhere it makes a later one instead of waiting idle.
 import { PassThrough } from 'node:stream';
 import type { Database } from '../db/port.js';
 import type { RowBatch } from '../engine/shape.js';
-import { writeExport } from '../formats/index.js';
+import { isRendered, renderedRows, writeExport, type RenderedRows } from '../formats/index.js';
 import type { ExportStorage } from '../storage/port.js';
 import { planChunks, progressFigures } from './chunks.js';
 import { prepareExport, type PreparedExport } from './plan.js';
@@ -19,13 +20,16 @@ import {
   getChunk,
   recordProgress,
   renewChunkLease,
+  rowsMadeAhead,
   renewExportLease,
   settleCancelled,
+  type ChunkRepresentation,
   type ChunkRow,
   type ClaimedExport,
   type LeaseState,
 } from './queue.js';
-import { decodeBatches, encodeBatches } from './row-frames.js';
+import { decodeRendered, encodeRendered } from './rendered-frames.js';
+import { ChunkFileError, decodeBatches, encodeBatches } from './row-frames.js';
 
 export interface JobSettings {
   workerId: string;
@@ -55,7 +59,8 @@ class Interrupted extends Error {
 }
 
 export const folderOf = (ownerId: string, exportId: string) => `${ownerId}/${exportId}`;
-const chunkPath = (folder: string, index: number) => `${folder}/chunks/${String(index).padStart(6, '0')}.rows`;
+const chunkPath = (folder: string, index: number, representation: ChunkRepresentation) =>
+  `${folder}/chunks/${String(index).padStart(6, '0')}.${representation === 'bytes' ? 'bytes' : 'rows'}`;
 
 /** Lets timers (heartbeats) run during long CPU-bound stretches of generation. */
 async function* breathing(batches: AsyncIterable<RowBatch> | Iterable<RowBatch>, signal: AbortSignal, onRows: (n: number) => void) {
@@ -180,10 +185,14 @@ export async function runChunk(ctx: JobContext, chunk: ChunkRow): Promise<void> 
       async (signal) => {
         const job = await planOf(ctx, chunk.exportId);
         if (!job) return;
-        const path = chunkPath(folderOf(job.ownerId, chunk.exportId), chunk.chunkIndex);
-        const rows = job.prepared.rows(chunk.tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize);
-        const stored = await ctx.storage.put(path, encodeBatches(breathing(rows, signal, (n) => (rowsDone += n))), { signal });
-        if (await finishChunk(ctx.db, chunk, ctx.workerId, path, stored.bytes)) {
+        // formatted bytes wherever the format allows, so the coordinator only pipes them; xlsx: rows
+        const pieces = job.prepared.pieces();
+        const representation: ChunkRepresentation = pieces ? 'bytes' : 'rows';
+        const path = chunkPath(folderOf(job.ownerId, chunk.exportId), chunk.chunkIndex, representation);
+        const rows = breathing(job.prepared.rows(chunk.tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize), signal, (n) => (rowsDone += n));
+        const body = pieces ? encodeRendered(renderedRows(pieces, chunk.tableIndex, chunk.rowStart, rows)) : encodeBatches(rows);
+        const stored = await ctx.storage.put(path, body, { signal });
+        if (await finishChunk(ctx.db, chunk, ctx.workerId, path, stored.bytes, representation)) {
           ctx.log(`export ${chunk.exportId}: chunk ${chunk.chunkIndex} (${chunk.rowEnd - chunk.rowStart} rows) made by ${ctx.workerId}`);
         }
       },
@@ -204,14 +213,33 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
   // closer than progressMs, however late a timer fires
   let progress: NodeJS.Timeout | undefined;
   let reporting = true;
+  let writing = false;
+  let shared = false;
+  // the chunk being written: rows of later chunks that others made count as done too
+  let writingChunk = -1;
+  const writeProgress = () => {
+    writing = true;
+    return (writingChunk >= 0 && shared ? rowsMadeAhead(ctx.db, job.id, writingChunk) : Promise.resolve(0))
+      .then((ahead) => recordProgress(ctx.db, job.id, ctx.workerId, progressFigures(Math.min(rowsTotal, rowsDone + ahead), rowsTotal, startedAt, Date.now())))
+      .catch(() => undefined)
+      .finally(() => {
+        writing = false;
+        if (reporting) report();
+      });
+  };
   const report = () => {
-    progress = setTimeout(() => {
-      recordProgress(ctx.db, job.id, ctx.workerId, progressFigures(rowsDone, rowsTotal, startedAt, Date.now()))
-        .catch(() => undefined)
-        .finally(() => reporting && report());
-    }, ctx.progressMs);
+    progress = setTimeout(writeProgress, ctx.progressMs);
   };
   report();
+  // the first progress event comes at once when the coordinator starts on its chunks: it wakes
+  // idle workers, who find the chunks in place (the `running` event came before they existed)
+  let announced = false;
+  const announce = async () => {
+    if (announced || writing || !reporting) return;
+    announced = true;
+    clearTimeout(progress);
+    await writeProgress();
+  };
   const stopReporting = () => {
     reporting = false;
     clearTimeout(progress);
@@ -226,14 +254,47 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
         rowsTotal = prepared.rowsTotal;
         const chunks = await ensureChunks(ctx.db, job.id, planChunks(prepared.tables, ctx.chunkRows));
         const resultPath = `${folder}/${prepared.fileName}`;
+        shared = chunks.length > 1;
 
-        async function* tableRows(tableIndex: number): AsyncGenerator<RowBatch> {
+        // a chunk file another worker (or this one) made: formatted bytes to pipe, or row batches
+        // to format here. Returns false when the file is unusable before any of it was passed on,
+        // so the chunk is made again in place; a fault found later fails the export.
+        async function* chunkFile(chunk: ChunkRow): AsyncGenerator<RowBatch | RenderedRows, boolean> {
+          const path = chunk.resultPath!;
+          const expected = chunk.rowEnd - chunk.rowStart;
+          let rows = 0;
+          let passed = false;
+          try {
+            if (chunk.representation === 'bytes' && !prepared.pieces()) throw new ChunkFileError(`${path}: holds rendered rows, which ${prepared.format} cannot take`);
+            const content = await ctx.storage.get(path);
+            const pieces = chunk.representation === 'bytes' ? decodeRendered(content, path) : decodeBatches(content, path);
+            for await (const piece of pieces) {
+              rows += isRendered(piece) ? piece.rows : piece.length;
+              if (rows > expected) throw new ChunkFileError(`${path}: holds more than the ${expected} rows of chunk ${chunk.chunkIndex}`);
+              passed = true;
+              yield piece;
+            }
+          } catch (error) {
+            if (error instanceof ChunkFileError && !passed) {
+              ctx.log(`export ${job.id}: chunk ${chunk.chunkIndex} made again (${error.message})`);
+              return false;
+            }
+            throw error;
+          }
+          if (rows !== expected) throw new ChunkFileError(`${path}: holds ${rows} rows, chunk ${chunk.chunkIndex} has ${expected}`);
+          return true;
+        }
+
+        const inPlace = (chunk: ChunkRow) => breathing(prepared.rows(chunk.tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize), signal, () => undefined);
+
+        async function* tableRows(tableIndex: number): AsyncGenerator<RowBatch | RenderedRows> {
           for (const planned of chunks.filter((c) => c.tableIndex === tableIndex)) {
+            writingChunk = planned.chunkIndex;
             for (;;) {
               signal.throwIfAborted();
               const chunk = (await getChunk(ctx.db, job.id, planned.chunkIndex)) ?? planned;
               if (chunk.status === 'done' && chunk.resultPath) {
-                yield* decodeBatches(await ctx.storage.get(chunk.resultPath), chunk.resultPath);
+                if (!(yield* chunkFile(chunk))) yield* inPlace(chunk);
                 break;
               }
               // done without a file: an earlier coordinator consumed it directly; make it again here
@@ -243,12 +304,17 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
                   : await claimChunk(ctx.db, ctx.workerId, ctx.leaseMs, { exportId: job.id, chunkIndex: chunk.chunkIndex });
               if (mine) {
                 if (mine.status !== 'done') await finishChunk(ctx.db, mine, ctx.workerId, null, 0);
-                yield* breathing(prepared.rows(tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize), signal, () => undefined);
+                // written before generating: a busy event loop would hold the notice back
+                if (shared) await announce();
+                yield* inPlace(chunk);
                 break;
               }
+              // made elsewhere right now: make a later one meanwhile rather than wait idle
               const later = await claimChunk(ctx.db, ctx.workerId, ctx.leaseMs, { exportId: job.id, fromIndex: chunk.chunkIndex + 1 });
-              if (later) await runChunk(ctx, later);
-              else await sleep(ctx.pollMs, signal);
+              if (later) {
+                await announce();
+                await runChunk(ctx, later);
+              } else await sleep(ctx.pollMs, signal);
             }
           }
         }
@@ -266,10 +332,12 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
           (p) => (rowsDone = p.rowsDone),
           signal,
         ).catch(async (error: unknown) => {
+          // the store's own error says more than the writer's "stream destroyed" — when the store
+          // failed first, not when the writer's source (engine, chunk file) did and ended the upload
+          const storeFailedFirst = uploadFailure;
           body.destroy();
           await upload.catch(() => undefined);
-          // the store's own error says more than the writer's "stream destroyed"
-          throw uploadFailure ?? error;
+          throw storeFailedFirst ?? error;
         });
         const stored = await upload;
         return { path: resultPath, bytes: stored.bytes, rows: written.rows };

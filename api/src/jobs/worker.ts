@@ -59,7 +59,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const stopping = new AbortController();
   const watchers = new Map<string, Set<() => void>>();
   let wake: (() => void)[] = [];
+  // counts notices, so one that comes while a slot is looking for work (not yet idle) is not lost
+  let notices = 0;
   const wakeAll = () => {
+    notices++;
     const waiting = wake;
     wake = [];
     waiting.forEach((resolve) => resolve());
@@ -95,7 +98,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     },
   };
 
-  async function idle() {
+  async function idle(noticesSeen: number) {
+    if (notices !== noticesSeen) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, options.idlePollMs ?? 1_000);
       wake.push(() => {
@@ -107,8 +111,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   async function slot() {
     while (!stopping.signal.aborted) {
+      const noticesSeen = notices;
       try {
-        const chunk = await claimChunk(options.db, settings.workerId, settings.leaseMs);
+        // from an export's last chunk back: its coordinator streams from the first one in place, so
+        // only chunks made here go through a chunk file, and it reaches them when they are done
+        const chunk = await claimChunk(options.db, settings.workerId, settings.leaseMs, { lastFirst: true });
         if (chunk) {
           await runChunk(ctx, chunk);
           continue;
@@ -125,7 +132,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         if (stopping.signal.aborted) break;
         console.error(`tdg worker ${settings.workerId}:`, error);
       }
-      await idle();
+      await idle(noticesSeen);
     }
   }
 

@@ -36,11 +36,15 @@ export async function readObject(storage: ExportStorage, path: string): Promise<
 export function spyStorage(inner: ExportStorage) {
   const spy = {
     chunkPuts: 0,
+    chunkPaths: [] as string[],
     failFinal: undefined as Error | undefined,
     storage: {
       ...inner,
       async put(path, body, options) {
-        if (path.includes('/chunks/')) spy.chunkPuts++;
+        if (path.includes('/chunks/')) {
+          spy.chunkPuts++;
+          spy.chunkPaths.push(path);
+        }
         else if (spy.failFinal) {
           for await (const _ of body) break; // the writer has started when the store fails
           throw spy.failFinal;

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/port.js';
+import { renderedRows, type RenderedRows } from '../../src/formats/index.js';
+import { planChunks } from '../../src/jobs/chunks.js';
 import { startWorker, sweepExpired, type RunningWorker, type WorkerOptions } from '../../src/jobs/index.js';
+import { prepareExport } from '../../src/jobs/plan.js';
+import { claimChunk, ensureChunks } from '../../src/jobs/queue.js';
+import { encodeRendered } from '../../src/jobs/rendered-frames.js';
+import { encodeBatches } from '../../src/jobs/row-frames.js';
 import { createNotifyFeed } from '../../src/realtime/notify-feed.js';
 import type { ExportFeed } from '../../src/realtime/port.js';
 import { createLocalStorage, type LocalStorage } from '../../src/storage/local.js';
@@ -84,11 +90,14 @@ describe('export worker', () => {
   });
 
   it.each([
-    ['csv', definition(9_000)],
-    ['json', definition(3_000, 7_000)],
-    ['sql', definition(2_500, 4_100)],
-    ['ndjson', definition(5_001)],
-  ])('two workers sharing one %s export in chunks make the same bytes as one pass', async (format, def) => {
+    ['csv', definition(9_000), 'bytes'],
+    ['csv (two tables: a zip)', definition(3_000, 4_200), 'bytes'],
+    ['json', definition(3_000, 7_000), 'bytes'],
+    ['sql', definition(2_500, 4_100), 'bytes'],
+    ['ndjson', definition(5_001), 'bytes'],
+    ['xlsx', definition(2_100), 'rows'],
+  ])('two workers sharing one %s export in chunks make the same bytes as one pass', async (name, def, kind) => {
+    const format = name.split(' ')[0];
     const spyA = spyStorage(storage);
     const spyB = spyStorage(storage);
     await worker({ storage: spyA.storage, chunkRows: 700, workerId: 'worker-a', idlePollMs: 10 });
@@ -99,9 +108,82 @@ describe('export worker', () => {
     const row = await exportRow(db, exportId);
     const bytes = await readObject(storage, row.result_path);
     expect(bytes.equals(await referenceBytes({ definition: def, format }))).toBe(true);
-    // the worker that did not coordinate made chunks, which the coordinator read back
-    expect(spyA.chunkPuts + spyB.chunkPuts).toBeGreaterThan(0);
+    // the worker that did not coordinate made chunks, which the coordinator read back: formatted
+    // bytes wherever the format allows, row batches for xlsx
+    const chunkPaths = [...spyA.chunkPaths, ...spyB.chunkPaths];
+    expect(chunkPaths.length).toBeGreaterThan(0);
+    for (const path of chunkPaths) expect(path).toMatch(new RegExp(`/chunks/\\d{6}\\.${kind}$`));
     expect(await storage.exists(`${owner}/${exportId}/chunks`)).toBe(false);
+  });
+
+  it('a helper claims an export\'s last pending chunk first; the coordinator claims forward', async () => {
+    const exportId = await createExport(db, owner, { definition: definition(5_000), format: 'csv' });
+    // as a coordinator leaves it: running, under its lease, with its chunks planned
+    await db.asService((tx) => tx.query(`update generator_exports set status = 'running', lease_owner = 'coordinator', lease_expires_at = now() + interval '1 minute' where id = $1::uuid`, [exportId]));
+    const prepared = prepareExport({ definition: definition(5_000), format: 'csv', seed: 'seed-1' }, { seed: 'seed-1', format: 'csv' });
+    await ensureChunks(db, exportId, planChunks(prepared.tables, 1_000));
+    expect((await claimChunk(db, 'helper', 60_000, { exportId, lastFirst: true }))?.chunkIndex).toBe(4);
+    expect((await claimChunk(db, 'helper', 60_000, { exportId, lastFirst: true }))?.chunkIndex).toBe(3);
+    expect((await claimChunk(db, 'coordinator', 60_000, { exportId, fromIndex: 1 }))?.chunkIndex).toBe(1);
+    await db.asService((tx) => tx.query(`update generator_exports set status = 'cancelled' where id = $1::uuid`, [exportId]));
+  });
+
+  describe('chunk files that are not what their row says', () => {
+    const def = definition(3_000);
+    const prepared = prepareExport({ definition: def, format: 'csv', seed: 'seed-1' }, { seed: 'seed-1', format: 'csv' });
+    const bytesOf = async (parts: AsyncIterable<Uint8Array>) => {
+      const out: Buffer[] = [];
+      for await (const part of parts) out.push(Buffer.from(part));
+      return Buffer.concat(out);
+    };
+    // chunk 1 (rows 1000..2000) as another worker makes it: rendered, in frames of 250 rows
+    const renderedFrames = async () => {
+      const frames: RenderedRows[] = [];
+      for await (const frame of renderedRows(prepared.pieces()!, 0, 1_000, prepared.rows(0, 1_000, 2_000, 250))) frames.push(frame);
+      return frames;
+    };
+
+    /** An export of 3 chunks whose chunk 1 is already done, with `file` recorded as `representation`. */
+    async function exportWithChunkFile(file: Buffer, representation: 'rows' | 'bytes') {
+      const exportId = await createExport(db, owner, { definition: def, format: 'csv' });
+      await ensureChunks(db, exportId, planChunks(prepared.tables, 1_000));
+      const path = `${owner}/${exportId}/chunks/000001.${representation}`;
+      await storage.put(path, (async function* () {
+        yield file;
+      })());
+      await db.asService((tx) =>
+        tx.query(`update generator_export_chunks set status = 'done', result_path = $2, representation = $3 where export_id = $1::uuid and chunk_index = 1`, [exportId, path, representation]),
+      );
+      return exportId;
+    }
+
+    it.each([
+      ['row batches in a chunk recorded as bytes', () => bytesOf(encodeBatches(prepared.rows(0, 1_000, 2_000, 250))), 'bytes', /000001\.bytes: not a chunk file of rendered rows/],
+      ['rendered rows in a chunk recorded as rows', async () => bytesOf(encodeRendered(await renderedFrames())), 'rows', /000001\.rows: holds rendered rows, not row batches/],
+    ] as const)('%s are noticed before use, and the chunk is made again', async (_name, file, representation, message) => {
+      const lines: string[] = [];
+      const exportId = await exportWithChunkFile(await file(), representation);
+      await worker({ chunkRows: 1_000, log: (line) => lines.push(line) });
+      const events = await eventsUntilEnd(db, feed, owner, exportId);
+      expect(events.at(-1)?.status).toBe('SUCCEEDED');
+      expect(lines.find((line) => line.includes('chunk 1 made again'))).toMatch(message);
+      const bytes = await readObject(storage, (await exportRow(db, exportId)).result_path);
+      expect(bytes.equals(await referenceBytes({ definition: def, format: 'csv' }))).toBe(true);
+    });
+
+    it.each([
+      // a frame per 250 rows, so the fault is found after some of the chunk went into the result
+      ['cut in the middle of its last frame', async () => (await bytesOf(encodeRendered(await renderedFrames(), 1))).subarray(0, -10), /000001\.bytes: truncated/],
+      ['one frame short', async () => bytesOf(encodeRendered((await renderedFrames()).slice(0, -1), 1)), /000001\.bytes: holds 750 rows, chunk 1 has 1000/],
+    ])('a chunk file of rendered rows %s fails the export with CHUNK_CORRUPT and leaves no file', async (_name, file, message) => {
+      const exportId = await exportWithChunkFile(await file(), 'bytes');
+      await worker({ chunkRows: 1_000 });
+      const events = await eventsUntilEnd(db, feed, owner, exportId);
+      expect(events.at(-1)?.status).toBe('FAILED');
+      const row = await exportRow(db, exportId);
+      expect(row.error_details).toEqual({ code: 'CHUNK_CORRUPT', message: expect.stringMatching(message) });
+      expect(await storage.exists(`${owner}/${exportId}/export.csv`)).toBe(false);
+    });
   });
 
   it('cancel stops the work within a second, removes partial output, and cancelled is the last event', async () => {
@@ -131,7 +213,7 @@ describe('export worker', () => {
     expect(row).toMatchObject({ status: 'cancelled', result_path: null });
     expect(row.completed_at).not.toBeNull();
     expect(await storage.exists(`${owner}/${exportId}/export.csv`)).toBe(false);
-    expect(await storage.exists(`${owner}/${exportId}/chunks/000001.rows`)).toBe(false);
+    expect(await storage.exists(`${owner}/${exportId}/chunks`)).toBe(false);
   });
 
   it('a bad definition ends failed with error_details naming the place', async () => {
