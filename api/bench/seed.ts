@@ -1,11 +1,13 @@
 // `tdg seed` throughput: rows/s loading a 3-table related schema into the PostgreSQL server at
-// 127.0.0.1:5432 (a fresh temporary database) with COPY, next to multi-row INSERTs of the same
-// rows. Prints figures only; nothing here asserts timing.
+// 127.0.0.1:5432 (a fresh temporary database each run) with COPY — keys and indexes rebuilt after
+// the load (the default), with 0/1/2 worker threads, and kept during it (the old path) — next to
+// multi-row INSERTs of the same rows, with ratios against INSERT from the same process. Prints
+// figures only; nothing here asserts timing.
 import postgres from 'postgres';
 import { compile, generateRows, type TableShape } from '../src/engine/index.js';
 import { importSql } from '../src/import/index.js';
 import { textOf } from '../src/seed/copy-text.js';
-import { seedDatabase } from '../src/seed/load.js';
+import { defaultWorkers, seedDatabase, type SeedOptions } from '../src/seed/load.js';
 import { postgresTarget } from '../src/seed/postgres-target.js';
 
 const SERVER = process.env.TDG_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -98,24 +100,38 @@ export async function bench({ quick }: { quick: boolean }): Promise<void> {
   }
   const total = quick ? 100_000 : 1_000_000;
   const definition = definitionFor(total);
-  console.log(`seed: ${total.toLocaleString('en-US')} rows (authors ${definition.tables.map((t) => `${t.name} ${t.rows}`).join(', ')})`);
+  console.log(`seed: ${total.toLocaleString('en-US')} rows (${definition.tables.map((t) => `${t.name} ${t.rows}`).join(', ')})`);
 
   let t0 = performance.now();
   const generated = generateOnly(definition);
   console.log(`  generate only (engine, no database): ${rate(generated, performance.now() - t0)}`);
 
-  for (const workers of [0, 2]) {
-    await freshDatabase(async (sql) => {
-      const report = await seedDatabase(definition, postgresTarget(sql), { seed: 'bench', workers });
-      console.log(`  tdg seed (COPY, one transaction, ${workers} worker threads): ${rate(report.rows, report.ms)}  (${(report.ms / 1000).toFixed(1)} s)`);
-      for (const t of report.tables) console.log(`    ${t.table}: ${rate(t.rows, t.ms)}`);
+  const runs: { label: string; rowsPerSecond: number }[] = [];
+  const seed = async (label: string, options: SeedOptions) =>
+    freshDatabase(async (sql) => {
+      const report = await seedDatabase(definition, postgresTarget(sql), { seed: 'bench', ...options });
+      runs.push({ label, rowsPerSecond: (report.rows * 1000) / report.ms });
+      console.log(`  ${label}: ${rate(report.rows, report.ms)}  (${(report.ms / 1000).toFixed(1)} s)`);
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+      console.log(`    COPY ${report.tables.map((t) => `${t.table} ${rate(t.rows, t.ms - t.rebuildMs)}`).join(', ')}`);
+      const { deferred, rebuildMs } = report.constraints;
+      if (deferred.length) {
+        const after = report.tables.map((t) => `${seconds(t.rebuildMs)} after ${t.table}`).join(', ');
+        console.log(`    keys, indexes and FKs of ${deferred.map((t) => t.relation.name).join(', ')} rebuilt in ${seconds(rebuildMs)} (${after})`);
+      }
     });
-  }
+  const workers = defaultWorkers(total);
+  await seed(`tdg seed, constraints rebuilt after (default, ${workers} worker threads)`, {});
+  for (const other of [0, 1, 2].filter((n) => n !== workers)) await seed(`tdg seed, constraints rebuilt after (${other} worker threads)`, { workers: other });
+  await seed(`tdg seed, constraints kept during the load (old path, ${workers} worker threads)`, { constraints: 'during' });
 
+  let insert = 0;
   await freshDatabase(async (sql) => {
     t0 = performance.now();
     const rows = await insertLoad(sql, definition);
     const ms = performance.now() - t0;
-    console.log(`  multi-row INSERT (1000 rows/stmt):  ${rate(rows, ms)}  (${(ms / 1000).toFixed(1)} s)`);
+    insert = (rows * 1000) / ms;
+    console.log(`  multi-row INSERT (1000 rows/stmt, constraints in place): ${rate(rows, ms)}  (${(ms / 1000).toFixed(1)} s)`);
   });
+  for (const run of runs) console.log(`  ${(run.rowsPerSecond / insert).toFixed(2)}x INSERT: ${run.label}`);
 }

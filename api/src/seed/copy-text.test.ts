@@ -3,7 +3,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnShape, Row } from '../engine/shape.js';
-import { arrayLiteral, copyField, copyLines, escapeCopy } from './copy-text.js';
+import { arrayLiteral, copyField, copyLines, escapeCopy, isoTimestamp } from './copy-text.js';
 import { pgliteTarget } from './pglite-target.js';
 
 describe('escapeCopy', () => {
@@ -20,6 +20,36 @@ describe('escapeCopy', () => {
   it('quotes array elements that need it', () => {
     expect(arrayLiteral(['a', 'b c', '', 'NULL', null, 'x,y', 'q"\\'], 'text')).toBe('{a,"b c","","NULL",NULL,"x,y","q\\"\\\\"}');
     expect(arrayLiteral([[1, 2], [3, 4]], 'integer')).toBe('{{1,2},{3,4}}');
+  });
+});
+
+describe('copyLines', () => {
+  it('writes each field as copyField does, whatever the value and the column kind', () => {
+    const kinds: ColumnShape['kind'][] = ['text', 'integer', 'number', 'boolean', 'timestamp', 'date', 'uuid', 'json', 'array'];
+    const when = new Date('2024-02-29T23:59:58.123Z');
+    const values = ['plain', 'tab\there', '\\N', '', 0, -1.5, 1e21, NaN, Infinity, -Infinity, true, false, when, new Date(Date.UTC(12000, 0, 1)), null, ['a', 'b c'], { k: 'v\n' }];
+    for (const kind of kinds) {
+      const columns = [{ kind, elementKind: 'text' as const }, { kind: 'text' as const }];
+      const rows = values.map((v) => [v, 'x']);
+      const expected = values.map((v) => `${copyField(v, columns[0]!)}\tx\n`).join('');
+      expect(copyLines(rows, columns), kind).toBe(expected);
+    }
+    expect(copyLines([[], []], [])).toBe('\n\n');
+  });
+});
+
+describe('isoTimestamp', () => {
+  it('gives what toISOString gives, across the fast range, at its edges and outside it', () => {
+    const edges = [
+      Date.UTC(1000, 0, 1), Date.UTC(1000, 0, 1) - 1, Date.UTC(10000, 0, 1), Date.UTC(10000, 0, 1) - 1, 0, -1,
+      Date.UTC(1600, 1, 29), Date.UTC(1900, 1, 28, 23, 59, 59, 999), Date.UTC(2000, 1, 29), Date.UTC(2000, 2, 1), Date.UTC(2024, 11, 31, 23, 59, 59, 999),
+      Date.UTC(-50, 5, 6), Date.UTC(12000, 0, 1),
+    ];
+    const span = Date.UTC(10000, 0, 1) - Date.UTC(1000, 0, 1);
+    // 20,000 points spread evenly over the range, each moved to a different time of day
+    const spread = Array.from({ length: 20_000 }, (_, k) => Date.UTC(1000, 0, 1) + Math.floor((span / 20_000) * k) + ((k * 7919) % 86_400_000));
+    for (const t of [...edges, ...spread]) expect(isoTimestamp(new Date(t))).toBe(new Date(t).toISOString());
+    expect(() => isoTimestamp(new Date(NaN))).toThrow(RangeError);
   });
 });
 

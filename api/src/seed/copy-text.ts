@@ -18,13 +18,47 @@ export function escapeCopy(text: string): string {
   return out;
 }
 
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const FAST_FROM = Date.UTC(1000, 0, 1);
+const FAST_UNTIL = Date.UTC(10000, 0, 1);
+const DAY = 86_400_000;
+
+/**
+ * What Date#toISOString gives, computed without it for years 1000–9999 (about 2.5× faster, and a
+ * seed formats a timestamp or two per row); other years, and invalid dates, go to toISOString.
+ */
+export function isoTimestamp(d: Date): string {
+  const t = d.getTime();
+  if (!(t >= FAST_FROM && t < FAST_UNTIL)) return d.toISOString();
+  const days = Math.floor(t / DAY);
+  // days since 1970-01-01 → year, month, day (H. Hinnant's civil_from_days)
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const m = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * m + 2) / 5) + 1;
+  const month = m < 10 ? m + 3 : m - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  let rest = t - days * DAY;
+  const ms = rest % 1000;
+  rest = (rest - ms) / 1000;
+  const seconds = rest % 60;
+  rest = (rest - seconds) / 60;
+  const minutes = rest % 60;
+  const hours = (rest - minutes) / 60;
+  return `${year}-${PAD2[month]}-${PAD2[day]}T${PAD2[hours]}:${PAD2[minutes]}:${PAD2[seconds]}.${PAD3[ms]}Z`;
+}
+
 function dateOnly(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  return isoTimestamp(d).slice(0, 10);
 }
 
 /** A scalar as Postgres reads it (before COPY escaping). */
 function scalar(value: Exclude<Value, null>, kind: ColumnShape['kind'] | undefined): string {
-  if (value instanceof Date) return kind === 'date' ? dateOnly(value) : value.toISOString();
+  if (value instanceof Date) return kind === 'date' ? dateOnly(value) : isoTimestamp(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return String(value);
@@ -59,16 +93,51 @@ export function copyField(value: Value, column: Pick<ColumnShape, 'kind' | 'elem
   return escapeCopy(textOf(value, column));
 }
 
+type Column = Pick<ColumnShape, 'kind' | 'elementKind'>;
+type FieldEncoder = (value: Value | undefined) => string;
+
+/**
+ * The encoder of one column: the value kinds the engine gives for the column's kind take a short
+ * path that yields what copyField does; anything else goes through copyField.
+ */
+function fieldEncoder(column: Column): FieldEncoder {
+  const general: FieldEncoder = (v) => copyField(v ?? null, column);
+  switch (column.kind) {
+    case 'integer':
+    case 'number':
+      // a finite number prints as digits, sign, '.', 'e': nothing to escape
+      return (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : general(v));
+    case 'text':
+    case 'uuid':
+      return (v) => (typeof v === 'string' ? (SPECIAL.test(v) ? escapeCopy(v) : v) : general(v));
+    case 'timestamp':
+      return (v) => (v instanceof Date ? isoTimestamp(v) : general(v));
+    case 'date':
+      return (v) => (v instanceof Date ? dateOnly(v) : general(v));
+    case 'boolean':
+      return (v) => (v === true ? 't' : v === false ? 'f' : general(v));
+    default:
+      return general;
+  }
+}
+
+const encoders = new WeakMap<readonly Column[], FieldEncoder[]>();
+
 /** A batch of rows as COPY text lines. */
-export function copyLines(rows: Row[], columns: Pick<ColumnShape, 'kind' | 'elementKind'>[]): string {
-  const n = columns.length;
+export function copyLines(rows: Row[], columns: readonly Column[]): string {
+  let encode = encoders.get(columns);
+  if (!encode) {
+    encode = columns.map(fieldEncoder);
+    encoders.set(columns, encode);
+  }
+  const n = encode.length;
+  const first = encode[0];
+  if (!first) return '\n'.repeat(rows.length);
   let out = '';
   for (const row of rows) {
-    for (let i = 0; i < n; i++) {
-      if (i > 0) out += '\t';
-      out += copyField(row[i] ?? null, columns[i]!);
-    }
-    out += '\n';
+    let line = first(row[0]);
+    for (let i = 1; i < n; i++) line += '\t' + encode[i]!(row[i]);
+    out += line + '\n';
   }
   return out;
 }

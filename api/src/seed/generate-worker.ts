@@ -12,11 +12,12 @@ export interface ChunkRequest {
   end: number;
 }
 
-export type ChunkReply = { id: number; text: string } | { id: number; error: string };
+export type ChunkReply = { id: number; text: string } | { id: number; error: string } | { ready: true };
 
 const { definition, options } = workerData as { definition: Parameters<typeof compile>[0]; options: Parameters<typeof compile>[1] };
 const plan = compile(definition, options);
 const shapes = new Map(plan.tables.map((t) => [t.name, t]));
+parentPort!.postMessage({ ready: true } satisfies ChunkReply);
 
 parentPort!.on('message', (job: ChunkRequest) => {
   try {

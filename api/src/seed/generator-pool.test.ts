@@ -1,28 +1,82 @@
-// Worker threads must not change the data: the same COPY text whatever the chunking or threads.
+// Worker threads must not change the data: the same COPY text whatever the chunking, the threads,
+// or which chunks were generated in this thread while the workers started.
 import { describe, expect, it } from 'vitest';
 import { compile, generateRows } from '../engine/index.js';
 import { importSql } from '../import/index.js';
 import { copyLines } from './copy-text.js';
-import { GeneratorPool } from './generator-pool.js';
+import { ChunkFeed, GeneratorPool } from './generator-pool.js';
 
-describe('GeneratorPool', () => {
-  it('produces the same COPY text as generating in this thread, in row order', async () => {
-    const { definition } = importSql(`
-      create table authors (id bigint primary key, email text not null unique, created_at timestamptz not null);
-      create table posts (id uuid primary key, author_id bigint not null references authors, title text not null, tags text[]);`);
-    const options = { seed: 'pool', rows: 3000 };
-    const plan = compile(definition as never, options);
+const { definition } = importSql(`
+  create table authors (id bigint primary key, email text not null unique, created_at timestamptz not null);
+  create table posts (id uuid primary key, author_id bigint not null references authors, title text not null, tags text[]);`);
+const options = { seed: 'pool', rows: 3000 };
+const plan = compile(definition as never, options);
+const expected = new Map(
+  plan.tables.map((table) => {
+    let text = '';
+    for (const batch of generateRows(plan, table.name, 0, table.rows, 1000)) text += copyLines(batch, table.columns);
+    return [table.name, text];
+  }),
+);
+const here = (table: string, start: number, end: number) => {
+  let text = '';
+  for (const batch of generateRows(plan, table, start, end, 333)) text += copyLines(batch, plan.tables.find((t) => t.name === table)!.columns);
+  return text;
+};
+
+async function readAll(feed: ChunkFeed): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const table of plan.tables) {
+    let text = '';
+    for await (const chunk of feed.table(table.name)) text += chunk;
+    out.set(table.name, text);
+  }
+  return out;
+}
+
+describe('GeneratorPool and ChunkFeed', () => {
+  it('produces the same COPY text as generating in this thread, in row order, from workers and this thread alike', async () => {
     const pool = new GeneratorPool(definition, options, 2);
     try {
+      await pool.untilReady;
+      let local = 0;
+      let remote = 0;
+      const counted = { size: pool.size, ready: pool.ready, chunk: (table: string, start: number, end: number) => (remote++, pool.chunk(table, start, end)) };
+      // 700 is not a multiple of the engine's block size: chunk borders fall inside blocks
+      const feed = new ChunkFeed(counted, plan.tables, 700, (table, start, end) => (local++, here(table, start, end)));
+      const actual = await readAll(feed);
       for (const table of plan.tables) {
-        let expected = '';
-        for (const batch of generateRows(plan, table.name, 0, table.rows, 1000)) expected += copyLines(batch, table.columns);
-        let actual = '';
-        // 700 is not a multiple of the engine's block size: chunk borders fall inside blocks
-        for await (const text of pool.table(table.name, table.rows, 700)) actual += text;
-        expect(actual.split('\n')).toHaveLength(table.rows + 1);
-        expect(actual === expected, table.name).toBe(true);
+        expect(actual.get(table.name)!.split('\n'), table.name).toHaveLength(table.rows + 1);
+        expect(actual.get(table.name) === expected.get(table.name), table.name).toBe(true);
       }
+      // with the workers up, the first chunks go to them before this thread makes any
+      expect(remote).toBeGreaterThanOrEqual(4);
+      expect(local + remote).toBe(Math.ceil(3000 / 700) * 2);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('generates in this thread until a worker is up, then shares the work, with the same text', async () => {
+    const pool = new GeneratorPool(definition, options, 2);
+    try {
+      await pool.untilReady;
+      let local = 0;
+      let remote = 0;
+      // the workers count as up only once this thread has made five chunks
+      const slowStart = {
+        size: pool.size,
+        get ready() {
+          return local < 5 ? 0 : pool.ready;
+        },
+        chunk: (table: string, start: number, end: number) => (remote++, pool.chunk(table, start, end)),
+      };
+      const feed = new ChunkFeed(slowStart, plan.tables, 500, (table, start, end) => (local++, here(table, start, end)));
+      const actual = await readAll(feed);
+      expect(local).toBeGreaterThanOrEqual(5);
+      expect(remote).toBeGreaterThanOrEqual(1);
+      expect(local + remote).toBe(Math.ceil(3000 / 500) * 2);
+      for (const table of plan.tables) expect(actual.get(table.name) === expected.get(table.name), table.name).toBe(true);
     } finally {
       await pool.close();
     }

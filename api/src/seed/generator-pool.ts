@@ -23,6 +23,11 @@ export class GeneratorPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private failure: Error | undefined;
+  /** Workers that have compiled their plan and take chunks at once. */
+  ready = 0;
+  private allReady!: () => void;
+  /** Resolves once every worker is up. */
+  readonly untilReady = new Promise<void>((resolve) => (this.allReady = resolve));
 
   constructor(definition: unknown, options: { seed?: string | number; rows?: number }, readonly size: number) {
     const typescript = import.meta.url.endsWith('.ts');
@@ -34,6 +39,10 @@ export class GeneratorPool {
     for (let i = 0; i < size; i++) {
       const worker = source ? new Worker(source, { eval: true, workerData: { definition, options } }) : new Worker(url, { workerData: { definition, options } });
       worker.on('message', (reply: ChunkReply) => {
+        if ('ready' in reply) {
+          if (++this.ready === this.size) this.allReady();
+          return;
+        }
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         if ('error' in reply) p?.reject(new Error(reply.error));
@@ -76,25 +85,88 @@ export class GeneratorPool {
     });
   }
 
-  /** All rows of a table as COPY text, in order, a few chunks ahead of the consumer. */
-  async *table(table: string, rows: number, chunkRows: number): AsyncGenerator<string> {
-    const inflight: Promise<string>[] = [];
-    let next = 0;
-    const request = () => {
-      const p = this.chunk(table, next, Math.min(rows, next + chunkRows));
-      p.catch(() => {}); // awaited below; a consumer that stops early must not leave it unhandled
-      inflight.push(p);
-      next += chunkRows;
-    };
-    while (next < rows && inflight.length < this.size * 2) request();
-    while (inflight.length > 0) {
-      const text = await inflight.shift()!;
-      if (next < rows) request();
-      yield text;
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Generates the COPY text of rows [start, end) of a table in this thread. */
+export type GenerateHere = (table: string, start: number, end: number) => string;
+
+/**
+ * The COPY text of several tables in turn, chunk by chunk, in row order. Chunks are handed to the
+ * workers (when there is a pool) ahead of the reader, across table borders, so they go on while
+ * the database rebuilds a loaded table's keys; whenever the reader would wait for a worker — or no
+ * worker is up yet — this thread generates the next chunk nobody has taken. At most `ahead`
+ * chunks are made before they are read.
+ */
+export class ChunkFeed {
+  private readonly jobs: { table: string; start: number; end: number }[] = [];
+  private readonly chunks = new Map<number, Promise<string>>();
+  private readonly settled = new Set<number>();
+  /** Chunks a worker is on. */
+  private busy = 0;
+  /** The first chunk not read yet, and the first nobody has taken. */
+  private consumed = 0;
+  private next = 0;
+
+  constructor(
+    private readonly pool: Pick<GeneratorPool, 'ready' | 'size' | 'chunk'> | undefined,
+    tables: { name: string; rows: number }[],
+    chunkRows: number,
+    private readonly here: GenerateHere,
+    private readonly ahead = Math.max(8, (pool?.size ?? 0) * 4),
+    /** Chunks each worker that is up has in hand, so one is always ready for it. */
+    private readonly perWorker = 2,
+  ) {
+    for (const t of tables) for (let start = 0; start < t.rows; start += chunkRows) this.jobs.push({ table: t.name, start, end: Math.min(t.rows, start + chunkRows) });
+  }
+
+  private room(): boolean {
+    return this.next < this.jobs.length && this.next - this.consumed < this.ahead;
+  }
+
+  private fill(): void {
+    const pool = this.pool;
+    while (pool && this.room() && this.busy < pool.ready * this.perWorker) {
+      const k = this.next++;
+      const job = this.jobs[k]!;
+      this.busy++;
+      const p = pool.chunk(job.table, job.start, job.end);
+      const done = () => {
+        this.busy--;
+        this.settled.add(k);
+      };
+      p.then(done, done);
+      this.chunks.set(k, p);
     }
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+  private async generateHere(): Promise<void> {
+    const k = this.next++;
+    const job = this.jobs[k]!;
+    this.chunks.set(k, Promise.resolve(this.here(job.table, job.start, job.end)));
+    this.settled.add(k);
+    // let the workers' messages in before going on: this thread just held the event loop
+    await new Promise(setImmediate);
+  }
+
+  /** The chunks of one table; tables must be read in the order they were given. */
+  async *table(name: string): AsyncGenerator<string> {
+    while (this.consumed < this.jobs.length && this.jobs[this.consumed]!.table === name) {
+      const k = this.consumed;
+      this.fill();
+      if (!this.chunks.has(k)) await this.generateHere();
+      // a worker is on chunk k: make the next free one meanwhile rather than wait
+      while (!this.settled.has(k) && this.room()) {
+        await this.generateHere();
+        this.fill();
+      }
+      const text = await this.chunks.get(k)!;
+      this.chunks.delete(k);
+      this.settled.delete(k);
+      this.consumed++;
+      yield text;
+    }
   }
 }

@@ -1,8 +1,9 @@
 // Definition → rows → COPY, parent tables first, all in one transaction: a failure leaves nothing.
+import { availableParallelism } from 'node:os';
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
-import type { TableShape } from '../engine/shape.js';
 import { copyLines } from './copy-text.js';
-import { GeneratorPool } from './generator-pool.js';
+import { deferConstraints, type DeferredTable, type KeptTable } from './deferred-constraints.js';
+import { ChunkFeed, GeneratorPool } from './generator-pool.js';
 import { syncSequencesStatement, type Relation, type SeedTarget } from './target.js';
 
 /** Options of a seed run. */
@@ -14,10 +15,20 @@ export interface SeedOptions {
   /** Rows generated and sent per chunk (default 5000; 16384 with workers). */
   batchSize?: number;
   /**
-   * Worker threads generating rows beside the thread that feeds the database (default 0: all in
-   * this thread). Rows are the same either way.
+   * Worker threads generating rows beside the thread that feeds the database (default 2 on four
+   * cores or more for a seed of 50,000 rows or more, else 0: all in this thread). This thread
+   * generates too whenever it would wait for a worker. Rows are the same either way.
    */
   workers?: number;
+  /**
+   * When the keys of the tables are checked. 'after' (default): an empty table the current role
+   * owns loads without its PRIMARY KEY, UNIQUE and FOREIGN KEY constraints and plain indexes
+   * (FKs of other tables into it included), which are rebuilt as they were right after its COPY
+   * (an FK once both its tables are loaded), in the same transaction — as pg_restore does; a
+   * violation fails the seed with a ConstraintRebuildError. 'during': every constraint stays in
+   * place and is checked row by row (CLI: --keep-constraints).
+   */
+  constraints?: 'during' | 'after';
   /** Called after each table is loaded. */
   onTable?: (progress: TableLoaded) => void;
 }
@@ -26,7 +37,10 @@ export interface TableLoaded {
   table: string;
   relation: Relation;
   rows: number;
+  /** Time of the table's COPY and of the rebuild that followed it. */
   ms: number;
+  /** Keys, indexes and FKs rebuilt right after this table's COPY (constraints 'after'). */
+  rebuildMs: number;
 }
 
 export interface SeedReport {
@@ -34,6 +48,17 @@ export interface SeedReport {
   rows: number;
   ms: number;
   rowsPerSecond: number;
+  constraints: ConstraintsReport;
+}
+
+export interface ConstraintsReport {
+  mode: 'during' | 'after';
+  /** Tables loaded with their keys and indexes dropped, rebuilt after the load. */
+  deferred: DeferredTable[];
+  /** Tables loaded with their constraints in place (with 'after': why they could not be deferred). */
+  kept: KeptTable[];
+  /** Time spent recreating the dropped keys and indexes. */
+  rebuildMs: number;
 }
 
 /** The relation a definition table loads into: its description names it when it is not public.<name>. */
@@ -42,6 +67,16 @@ export function relationOf(table: { name: string; description?: string | undefin
   const text = table.description?.startsWith('postgres: ') ? table.description.slice(10).replace(/ \(external:.*$/s, '') : undefined;
   const dot = text?.indexOf('.') ?? -1;
   return text && dot > 0 ? { schema: text.slice(0, dot), name: text.slice(dot + 1) } : { schema: 'public', name: table.name };
+}
+
+/**
+ * Worker threads used when the options name none: two on four cores or more, for a seed big
+ * enough to repay their start-up (their own tsx loader thread, the engine's imports, JIT warm-up:
+ * 1–3 CPU-seconds each); none on fewer cores, where in `pnpm bench seed` one worker beside this
+ * thread gained up to a quarter on a quiet machine and lost a third on a busy one.
+ */
+export function defaultWorkers(rows = Infinity): number {
+  return availableParallelism() >= 4 && rows >= 50_000 ? 2 : 0;
 }
 
 export async function seedDatabase(definitionJson: unknown, target: SeedTarget, options: SeedOptions = {}): Promise<SeedReport> {
@@ -56,35 +91,53 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   const columnNames = new Map(
     definition.tables.map((t) => [t.name, new Map(t.fields.map((f) => [f.name, f.description?.startsWith('postgres: ') ? f.description.slice(10) : f.name]))]),
   );
-  const workers = options.workers ?? 0;
-  const batchSize = options.batchSize ?? (workers > 0 ? 16 * 1024 : 5000);
-  const pool = workers > 0 ? new GeneratorPool(definition, compileOptions, workers) : undefined;
-  const chunks = async function* (table: TableShape): AsyncGenerator<string> {
-    if (pool) yield* pool.table(table.name, table.rows, batchSize);
-    else for (const batch of generateRows(plan, table.name, 0, table.rows, batchSize)) yield copyLines(batch, table.columns);
+  const shapes = new Map(plan.tables.map((t) => [t.name, t]));
+  const here = (table: string, start: number, end: number) => {
+    let text = '';
+    for (const batch of generateRows(plan, table, start, end, 4096)) text += copyLines(batch, shapes.get(table)!.columns);
+    return text;
   };
+  const workers = options.workers ?? defaultWorkers(plan.tables.reduce((n, t) => n + t.rows, 0));
+  const batchSize = options.batchSize ?? (workers > 0 ? 16 * 1024 : 5000);
+  // started first: the workers load the engine while the catalog is read
+  const pool = workers > 0 ? new GeneratorPool(definition, compileOptions, workers) : undefined;
+  const feed = new ChunkFeed(pool, plan.tables, batchSize, here);
+  const mode = options.constraints ?? 'after';
+  const relations = plan.tables.map((table) => relationOf({ name: table.name, description: descriptions.get(table.name) }));
   const report: TableLoaded[] = [];
+  let constraints: ConstraintsReport = { mode, deferred: [], kept: [], rebuildMs: 0 };
   const started = performance.now();
   try {
     await target.transaction(async (session) => {
-      for (const table of plan.tables) {
-        const relation = relationOf({ name: table.name, description: descriptions.get(table.name) });
+      const seeded = relations.filter((r, k) => plan.tables[k]!.rows > 0 && relations.findIndex((o) => o.schema === r.schema && o.name === r.name) === k);
+      const deferral = mode === 'after' ? await deferConstraints(session, seeded) : undefined;
+      let rebuildMs = 0;
+      for (const [k, table] of plan.tables.entries()) {
+        const relation = relations[k]!;
         const t0 = performance.now();
+        let tableRebuildMs = 0;
         if (table.rows > 0) {
           const column = (name: string) => columnNames.get(table.name)?.get(name) ?? name;
-          await session.copy(relation, table.columns.map((c) => column(c.name)), chunks(table));
+          await session.copy(relation, table.columns.map((c) => column(c.name)), feed.table(table.name));
+          // its keys now; workers, if any, go on with the next table meanwhile
+          if (deferral) tableRebuildMs = await deferral.loaded(relation);
           const integers = table.columns.filter((c) => c.kind === 'integer').map((c) => column(c.name));
           if (integers.length) await session.execute(syncSequencesStatement(relation, integers));
         }
-        const loaded = { table: table.name, relation, rows: table.rows, ms: performance.now() - t0 };
-        report.push(loaded);
-        options.onTable?.(loaded);
+        rebuildMs += tableRebuildMs;
+        const done = { table: table.name, relation, rows: table.rows, ms: performance.now() - t0, rebuildMs: tableRebuildMs };
+        report.push(done);
+        options.onTable?.(done);
       }
+      if (deferral) rebuildMs += await deferral.finish();
+      constraints = deferral
+        ? { mode, deferred: deferral.deferred, kept: deferral.kept, rebuildMs }
+        : { mode, deferred: [], kept: seeded.map((relation) => ({ relation, reason: 'constraints kept during the load' })), rebuildMs: 0 };
     });
   } finally {
     await pool?.close();
   }
   const ms = performance.now() - started;
   const rows = report.reduce((n, t) => n + t.rows, 0);
-  return { tables: report, rows, ms, rowsPerSecond: ms > 0 ? Math.round((rows * 1000) / ms) : 0 };
+  return { tables: report, rows, ms, rowsPerSecond: ms > 0 ? Math.round((rows * 1000) / ms) : 0, constraints };
 }

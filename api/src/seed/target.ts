@@ -5,6 +5,10 @@ export interface CopySession {
   copy(relation: Relation, columns: string[], data: AsyncIterable<string>): Promise<void>;
   /** Runs one SQL statement without parameters. */
   execute(sql: string): Promise<void>;
+  /** Runs one SQL statement without parameters and returns its rows (column name → value). */
+  query<T extends Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** Runs fn inside a savepoint: when it throws, the transaction is rolled back to the savepoint and goes on; the error is rethrown. */
+  savepoint<T>(fn: (session: CopySession) => Promise<T>): Promise<T>;
 }
 
 export interface SeedTarget {
@@ -18,7 +22,7 @@ export interface Relation {
 }
 
 export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+export const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export function copyStatement(relation: Relation, columns: string[], source: string): string {
   return `COPY ${ident(relation.schema)}.${ident(relation.name)} (${columns.map(ident).join(', ')}) FROM ${source}`;

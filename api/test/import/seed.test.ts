@@ -61,6 +61,34 @@ describe('seedDatabase', () => {
     }
   }, 300_000);
 
+  it('loads the same rows with worker threads as without, keys rebuilt or kept (PGlite)', async () => {
+    const ddl = `
+      create table parent (id bigint primary key, email text not null unique, at timestamptz not null);
+      create table child (id uuid primary key, parent_id bigint not null references parent, body text not null, n int check (n >= 0));`;
+    const digest = async (db: Awaited<ReturnType<typeof openPglite>>) =>
+      (
+        await db.query<{ parent: string; child: string }>(
+          `select (select md5(string_agg(p::text, '|' order by id)) from parent p) as parent, (select md5(string_agg(c::text, '|' order by id)) from child c) as child`,
+        )
+      ).rows[0]!;
+    const { definition } = importSql(ddl, { rows: 9000 });
+    const digests = [];
+    for (const options of [{ workers: 0 }, { workers: 1, batchSize: 1000 }, { workers: 2, batchSize: 777, constraints: 'during' as const }]) {
+      const db = await openPglite();
+      try {
+        await db.exec(ddl);
+        const report = await seedDatabase(definition, pgliteTarget(db), { seed: 'same rows', ...options });
+        expect(report.rows).toBe(18_000);
+        digests.push(await digest(db));
+      } finally {
+        await db.close();
+      }
+    }
+    expect(digests[0]!.parent).toMatch(/^[0-9a-f]{32}$/);
+    expect(digests[1]).toEqual(digests[0]);
+    expect(digests[2]).toEqual(digests[0]);
+  }, 300_000);
+
   it('rolls back everything on the PostgreSQL server too (when it answers)', async (ctx) => {
     if (!server) ctx.skip();
     await withServerDatabase(async (pg) => {
@@ -111,11 +139,30 @@ describe('tdg introspect and tdg seed (PostgreSQL server)', () => {
       const file = join(dir, 'definition.json');
       const introspected = await cli(['introspect', url, '--out', file, '--rows', '300']);
       expect(introspected.code).toBe(0);
+      const kept = await cli(['seed', url, file, '--rows', '400', '--seed', 's1', '--keep-constraints']);
+      expect(kept.code, kept.err).toBe(0);
+      expect(kept.out).toMatch(/seeded 1600 rows in [\d.]+ s \(\d+ rows\/s\), committed/);
+      expect(kept.err).toMatch(/^public\.order_items: loaded with its constraints in place \(constraints kept during the load\)$/m);
+      expect(kept.err).not.toMatch(/rebuilt/);
+      const [row] = await pg`select count(*)::int as n from order_items`;
+      expect(row!.n).toBe(400);
+
+      // the same rows again, into emptied tables: keys and indexes rebuilt after the load
+      await pg.unsafe('truncate customers, products, orders, order_items');
       const seeded = await cli(['seed', url, file, '--rows', '400', '--seed', 's1']);
       expect(seeded.code, seeded.err).toBe(0);
       expect(seeded.out).toMatch(/seeded 1600 rows in [\d.]+ s \(\d+ rows\/s\), committed/);
-      const [row] = await pg`select count(*)::int as n from order_items`;
-      expect(row!.n).toBe(400);
+      expect(seeded.err).toMatch(
+        /^keys and indexes dropped for the load and rebuilt after it in [\d.]+ s: public\.customers, public\.products, public\.orders, public\.order_items$/m,
+      );
+      expect(seeded.err).toMatch(/^public\.order_items: 400 rows in [\d.]+ s \(\+ [\d.]+ s rebuilding keys\)$/m);
+      const [again] = await pg`select count(*)::int as n from order_items`;
+      expect(again!.n).toBe(400);
+
+      // into tables that are not empty now: the old way, constraints in place; the keys refuse the same rows
+      const twice = await cli(['seed', url, file, '--rows', '400', '--seed', 's1']);
+      expect(twice.code).toBe(1);
+      expect(twice.err).toMatch(/duplicate key value violates unique constraint .* \(rolled back: nothing was loaded\)/);
     });
   }, 300_000);
 });

@@ -3,13 +3,22 @@ import { parseArgs } from 'node:util';
 import { CliError } from '../run.js';
 import { parseRows } from './import-sql.js';
 
-export const summary = 'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N]: generate and COPY rows into a database (one transaction)';
+export const summary =
+  'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N] [--keep-constraints]: generate and COPY rows into a database in one transaction (keys and indexes of empty tables rebuilt after the load)';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { rows: { type: 'string' }, seed: { type: 'string' }, 'batch-size': { type: 'string' }, workers: { type: 'string' } },
+    options: {
+      rows: { type: 'string' },
+      seed: { type: 'string' },
+      'batch-size': { type: 'string' },
+      workers: { type: 'string' },
+      'keep-constraints': { type: 'boolean' },
+    },
   });
   const [url, file] = positionals;
   if (!url || !file) throw new CliError(`usage: tdg ${summary}`);
@@ -31,11 +40,20 @@ export async function run(args: string[]): Promise<number> {
       ...(rows === undefined ? {} : { rows }),
       ...(values.seed === undefined ? {} : { seed: values.seed }),
       ...(batchSize ? { batchSize } : {}),
-      ...(workers ? { workers } : {}),
+      ...(workers === undefined ? {} : { workers }),
+      constraints: values['keep-constraints'] ? 'during' : 'after',
       onTable: (t) =>
-        process.stderr.write(`${t.relation.schema}.${t.relation.name}: ${t.rows} rows in ${(t.ms / 1000).toFixed(2)} s\n`),
+        process.stderr.write(
+          `${t.relation.schema}.${t.relation.name}: ${t.rows} rows in ${seconds(t.ms - t.rebuildMs)}${t.rebuildMs > 0 ? ` (+ ${seconds(t.rebuildMs)} rebuilding keys)` : ''}\n`,
+        ),
     });
-    process.stdout.write(`seeded ${report.rows} rows in ${(report.ms / 1000).toFixed(2)} s (${report.rowsPerSecond} rows/s), committed\n`);
+    const { deferred, kept, rebuildMs } = report.constraints;
+    const tableName = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
+    if (deferred.length) {
+      process.stderr.write(`keys and indexes dropped for the load and rebuilt after it in ${seconds(rebuildMs)}: ${deferred.map((t) => tableName(t.relation)).join(', ')}\n`);
+    }
+    for (const t of kept) process.stderr.write(`${tableName(t.relation)}: loaded with its constraints in place (${t.reason})\n`);
+    process.stdout.write(`seeded ${report.rows} rows in ${seconds(report.ms)} (${report.rowsPerSecond} rows/s), committed\n`);
     return 0;
   } catch (error) {
     // the transaction was rolled back: nothing is left behind
