@@ -4,6 +4,7 @@ import { Faker, base, en } from '@faker-js/faker';
 import { z } from 'zod';
 import { builtinInfo, builtinOptions, type BuiltinType } from './builtin-types.js';
 import { fakerTypes, type FakerType } from './faker-types.js';
+import { fastLorem } from './fast-lorem.js';
 import { keyOf, Rng } from './random.js';
 import type { ColumnKind, Value } from './shape.js';
 
@@ -35,6 +36,8 @@ export function bindFaker(faker: Faker, type: FakerType, options: Record<string,
   const method = module?.[methodName];
   if (typeof method !== 'function') throw new Error(`faker has no method ${type.id}`);
   const args = type.args ? type.args(options) : Object.keys(options).length > 0 ? [options] : [];
+  const fast = type.map ? undefined : fastLorem(faker, type.id, args);
+  if (fast) return fast;
   const map = type.map;
   if (map) return () => map(method.apply(module, args));
   if (args.length === 0) return () => method.call(module) as Value;
