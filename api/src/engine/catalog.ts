@@ -4,7 +4,7 @@ import { Faker, base, en } from '@faker-js/faker';
 import { z } from 'zod';
 import { builtinInfo, builtinOptions, type BuiltinType } from './builtin-types.js';
 import { fakerTypes, type FakerType } from './faker-types.js';
-import { fastLorem } from './fast-lorem.js';
+import { fastLorem } from './faker-shortcuts.js';
 import { keyOf, Rng } from './random.js';
 import type { ColumnKind, Value } from './shape.js';
 

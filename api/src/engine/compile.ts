@@ -2,6 +2,7 @@
 // guaranteed, orders tables parents-first and builds each field's generator. The plan's
 // `tables` are plain data (printable); the generators hang off it in a WeakMap.
 import { allLocales, base, en, Faker, type LocaleDefinition } from '@faker-js/faker';
+import { keepMustachePatterns } from './faker-shortcuts.js';
 import { ChildLayout } from './child-layout.js';
 import {
   DEFAULT_REFERENCE_DATE,
@@ -108,6 +109,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
   const rng = new Rng();
   const faker = new Faker({ locale: localeChain(locale), randomizer: rng });
   faker.setDefaultRefDate(referenceDate);
+  keepMustachePatterns(faker);
 
   const built = new Map<string, TableRuntime>();
   for (const table of def.tables) {

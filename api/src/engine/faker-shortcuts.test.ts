@@ -1,6 +1,7 @@
 import { base, en, Faker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
-import { fastLorem } from './fast-lorem.js';
+import { de, fr } from '@faker-js/faker';
+import { fastLorem, keepMustachePatterns } from './faker-shortcuts.js';
 import { keyOf, Rng } from './random.js';
 
 // two fakers on two PRNGs seeded alike: the twin must give faker's value and leave the PRNG where
@@ -44,5 +45,29 @@ describe('fastLorem', () => {
     expect(fastLorem(ours, 'lorem.word', [{ length: 5 }])).toBeUndefined();
     expect(fastLorem(ours, 'lorem.lines', [])).toBeUndefined();
     expect(fastLorem(ours, 'person.firstName', [])).toBeUndefined();
+  });
+});
+
+describe('keepMustachePatterns', () => {
+  it.each([
+    ['en', [en, base]],
+    ['de', [de, en, base]],
+    ['fr', [fr, en, base]],
+  ] as const)('full names and other pattern values stay faker’s own (%s)', (_name, locale) => {
+    const a = new Rng();
+    const b = new Rng();
+    a.reseed(keyOf('mustache'), 3);
+    b.reseed(keyOf('mustache'), 3);
+    const ours = new Faker({ locale: [...locale], randomizer: a });
+    const theirs = new Faker({ locale: [...locale], randomizer: b });
+    keepMustachePatterns(ours);
+    for (let i = 0; i < 3000; i++) {
+      expect(ours.person.fullName()).toBe(theirs.person.fullName());
+      expect(ours.person.fullName({ sex: 'female' })).toBe(theirs.person.fullName({ sex: 'female' }));
+      expect(ours.helpers.mustache('{{a}}-{{b}}-{{a}} $& {{c}}', { a: () => 'x$1', b: 'y$&', c: '' })).toBe(
+        theirs.helpers.mustache('{{a}}-{{b}}-{{a}} $& {{c}}', { a: () => 'x$1', b: 'y$&', c: '' }),
+      );
+    }
+    expect(a.uint32()).toBe(b.uint32());
   });
 });

@@ -1,6 +1,6 @@
-// faker's lorem.word / words / sentence / sentences / paragraph, drawing exactly the numbers faker
-// draws (so every value is the one faker gives), without faker's copy of the whole word list on
-// every word — which is most of their cost, and lorem text is the bulk of many tables.
+// Shortcuts through faker's slowest paths that give exactly faker's values: the lorem methods,
+// drawing the numbers faker draws without its per-word copy of the word list, and helpers.mustache
+// with its patterns kept. Lorem text and full names are the bulk of many tables.
 import type { Faker } from '@faker-js/faker';
 
 type Count = number | { min: number; max: number };
@@ -60,4 +60,32 @@ export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => str
     default:
       return undefined;
   }
+}
+
+// per key: its RegExp, and the literal text every match of it ends with (the key after its last
+// RegExp metacharacter, and '}}'), so a key absent from the text costs one includes()
+const mustachePatterns = new Map<string, { pattern: RegExp; literal: string }>();
+
+/**
+ * faker's helpers.mustache (used by person.fullName and other pattern methods) builds a RegExp
+ * per key on every call; this one keeps them. Same patterns, same replacements, same values: a
+ * global RegExp starts each replace at 0 and leaves lastIndex at 0, so sharing one is safe.
+ */
+export function keepMustachePatterns(faker: Faker): void {
+  const helpers = faker.helpers as unknown as { mustache: (text: string | undefined, data: Record<string, unknown>) => string };
+  helpers.mustache = (text, data) => {
+    if (text == null) return '';
+    for (const key in data) {
+      let known = mustachePatterns.get(key);
+      if (!known) {
+        known = { pattern: new RegExp(`{{${key}}}`, 'g'), literal: `${key.split(/[.^$*+?()[\]{}|\\]/).pop()}}}` };
+        mustachePatterns.set(key, known);
+      }
+      if (!text.includes(known.literal)) continue;
+      let value = data[key];
+      if (typeof value === 'string') value = value.replaceAll('$', '$$$$');
+      text = text.replace(known.pattern, value as string);
+    }
+    return text;
+  };
 }
