@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
@@ -126,6 +126,9 @@ export async function writeExport(
     return { files, rows: run.rowsDone, bytes };
   } catch (error) {
     for (const s of outputs) if (!s.destroyed) s.destroy();
+    // a file stream destroyed while still opening creates its file after all: wait until it has
+    // closed, or the temp is removed first and the file appears after
+    await Promise.all(outputs.filter((s): s is WriteStream => s instanceof WriteStream && !s.closed).map((s) => new Promise<void>((done) => s.once('close', () => done()))));
     // a temp that could not even be created (ENOTDIR...) is nothing to clean up
     await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }).catch(() => {})));
     if (error instanceof SourceFailure) throw error.error;
