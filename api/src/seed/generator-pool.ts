@@ -151,6 +151,22 @@ export class ChunkFeed {
     await new Promise(setImmediate);
   }
 
+  /**
+   * Resolves as `pending` does; meanwhile this thread makes the chunks to come (within `ahead`),
+   * so a key rebuild in the database and the generation of the next table overlap.
+   */
+  async meanwhile<T>(pending: Promise<T>): Promise<T> {
+    let settled = false;
+    const done = pending.finally(() => (settled = true));
+    done.catch(() => {}); // awaited below
+    await new Promise(setImmediate);
+    while (!settled && this.room()) {
+      this.fill();
+      if (!settled && this.room()) await this.generateHere();
+    }
+    return done;
+  }
+
   /** The chunks of one table; tables must be read in the order they were given. */
   async *table(name: string): AsyncGenerator<string> {
     while (this.consumed < this.jobs.length && this.jobs[this.consumed]!.table === name) {

@@ -119,8 +119,8 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
         if (table.rows > 0) {
           const column = (name: string) => columnNames.get(table.name)?.get(name) ?? name;
           await session.copy(relation, table.columns.map((c) => column(c.name)), feed.table(table.name));
-          // its keys now; workers, if any, go on with the next table meanwhile
-          if (deferral) tableRebuildMs = await deferral.loaded(relation);
+          // its keys now; the next table is generated meanwhile
+          if (deferral) tableRebuildMs = await feed.meanwhile(deferral.loaded(relation));
           const integers = table.columns.filter((c) => c.kind === 'integer').map((c) => column(c.name));
           if (integers.length) await session.execute(syncSequencesStatement(relation, integers));
         }
