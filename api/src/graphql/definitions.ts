@@ -16,14 +16,16 @@ export function checkDefinition(json: unknown): Definition {
   }
 }
 
-/**
- * Rows an export of `rowCount` would write over all tables (children per parent multiply it),
- * or a LimitError past `maxRows`.
- */
+/** Rows an export of `rowCount` writes over all tables (children per parent multiply it). */
+export function rowsOverAllTables(definition: Definition, rowCount: number): number {
+  return compile(definition, { rows: rowCount }).tables.reduce((sum, table) => sum + table.rows, 0);
+}
+
+/** rowsOverAllTables, or a LimitError past `maxRows`. */
 export function checkExportSize(definition: Definition, rowCount: number, maxRows: number): number {
   let total: number;
   try {
-    total = compile(definition, { rows: rowCount }).tables.reduce((sum, table) => sum + table.rows, 0);
+    total = rowsOverAllTables(definition, rowCount);
   } catch (error) {
     throw asValidationError(error);
   }

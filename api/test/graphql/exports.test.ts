@@ -10,7 +10,7 @@ let eve: TestUser;
 let schemaId: string;
 
 const EXPORT_FIELDS = `id status format rowCount seed attempt options schema { id } owner { id }
-  progress { rowsDone rowCount fraction } downloadUrl events { seq status message }`;
+  progress { rowsDone rowCount rowsTotal fraction } downloadUrl events { seq status message }`;
 const START = `mutation($schemaId: ID, $definition: JSON, $rowCount: Int!, $seed: String, $format: ExportFormat!, $options: JSON) {
   startExport(schemaId: $schemaId, definition: $definition, format: $format, rowCount: $rowCount, seed: $seed, options: $options) {
     ${EXPORT_RESULT} ... on ExportPayload { export { ${EXPORT_FIELDS} } } } }`;
@@ -45,13 +45,23 @@ describe('startExport', () => {
       options: { delimiter: ';' },
       schema: { id: schemaId },
       owner: { id: alice.id },
-      progress: { rowsDone: 0, rowCount: 100, fraction: 0 },
+      progress: { rowsDone: 0, rowCount: 100, rowsTotal: 100, fraction: 0 },
       downloadUrl: null,
       events: [{ seq: expect.any(Number), status: 'PENDING', message: 'queued' }],
     });
     const [row] = await h.app.db.asService((tx) => tx.query<any>('select job_payload from generator_exports where id = $1', [result.export.id]));
     expect(row.job_payload).toEqual({ definition: DEFINITION, format: 'CSV', options: { delimiter: ';' }, seed: 'fixed-seed', rowCount: 100 });
     await h.gql(alice, BY_ID('cancelExport'), { id: result.export.id });
+  });
+
+  it('counts the rows of all tables in its progress, children per parent included', async () => {
+    // 50 customers with 3 orders each: 200 rows, of which rowCount is the per-table 50
+    const { export: started } = await start(alice, { definition: PARENT_CHILD_DEFINITION, rowCount: 50 });
+    expect(started.progress).toEqual({ rowsDone: 0, rowCount: 50, rowsTotal: 200, fraction: 0 });
+    await h.app.db.asService((tx) => tx.query(`update generator_exports set rows_done = 150 where id = $1::uuid`, [started.id]));
+    const { data } = await h.gql(alice, `query($id: ID!) { export(id: $id) { progress { rowsDone rowsTotal fraction } } }`, { id: started.id });
+    expect(data.export.progress).toEqual({ rowsDone: 150, rowsTotal: 200, fraction: 0.75 });
+    await h.gql(alice, BY_ID('cancelExport'), { id: started.id });
   });
 
   it('answers bad input with typed errors and writes nothing', async () => {

@@ -1,6 +1,8 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
+import { parseDefinition } from '../../engine/index.js';
 import { builder } from '../builder.js';
 import { asCaller, type GraphQLContext } from '../context.js';
+import { rowsOverAllTables } from '../definitions.js';
 import { exportsByIds, exportsOfSchemas, listExports, type ExportRecord } from '../repos/exports.js';
 import { isUuid, SchemaRef } from './schema.js';
 import { UserRef } from './user.js';
@@ -22,11 +24,35 @@ async function downloadUrlOf(e: ExportRecord, ctx: GraphQLContext): Promise<stri
   return url.startsWith('/') ? `${ctx.baseUrl()}${url}` : url;
 }
 
+// rows of all tables together, from the definition the export runs (cached: an export's payload
+// never changes); rowCount is per table, and children per parent multiply some tables
+const totals = new Map<string, number>();
+function rowsTotalOf(e: ExportRecord): number {
+  let total = totals.get(e.id);
+  if (total === undefined) {
+    try {
+      total = rowsOverAllTables(parseDefinition(e.payload?.definition), e.rowCount);
+    } catch {
+      total = e.rowCount; // a definition that no longer compiles: the export fails and says why
+    }
+    totals.set(e.id, total);
+    if (totals.size > 1000) totals.delete(totals.keys().next().value!);
+  }
+  return total;
+}
+
 const ExportProgressRef = builder.objectRef<ExportRecord>('ExportProgress').implement({
   fields: (t) => ({
-    rowsDone: t.exposeFloat('rowsDone'),
-    rowCount: t.exposeFloat('rowCount'),
-    fraction: t.float({ description: 'rowsDone / rowCount, 0..1', resolve: (e) => (e.rowCount > 0 ? Math.min(1, e.rowsDone / e.rowCount) : 0) }),
+    rowsDone: t.exposeFloat('rowsDone', { description: 'Rows written so far, all tables together.' }),
+    rowCount: t.exposeFloat('rowCount', { description: 'Rows asked for each table.' }),
+    rowsTotal: t.float({ description: 'Rows the export writes, all tables together.', resolve: rowsTotalOf }),
+    fraction: t.float({
+      description: 'rowsDone / rowsTotal, 0..1',
+      resolve: (e) => {
+        const total = rowsTotalOf(e);
+        return total > 0 ? Math.min(1, e.rowsDone / total) : 0;
+      },
+    }),
   }),
 });
 

@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment ExportSummary on Export {\n    id\n    status\n    format\n    rowCount\n    seed\n    attempt\n    createdAt\n    completedAt\n    downloadUrl\n    error\n    schema {\n      id\n      name\n    }\n    progress {\n      rowsDone\n      rowCount\n      fraction\n    }\n  }\n": typeof types.ExportSummaryFragmentDoc,
+    "\n  fragment ExportSummary on Export {\n    id\n    status\n    format\n    rowCount\n    seed\n    attempt\n    createdAt\n    completedAt\n    downloadUrl\n    error\n    schema {\n      id\n      name\n    }\n    progress {\n      rowsDone\n      rowCount\n      rowsTotal\n      fraction\n    }\n  }\n": typeof types.ExportSummaryFragmentDoc,
     "\n  query Exports($first: Int!, $after: String, $status: ExportStatus, $schemaId: ID) {\n    exports(first: $first, after: $after, status: $status, schemaId: $schemaId) {\n      edges {\n        node {\n          ...ExportSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ExportsDocument,
     "\n  query ExportSchemas {\n    schemas(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ExportSchemasDocument,
     "\n  query Export($id: ID!) {\n    export(id: $id) {\n      ...ExportSummary\n      options\n      events {\n        id\n        seq\n        status\n        message\n        metadata\n        createdAt\n      }\n    }\n  }\n": typeof types.ExportDocument,
@@ -36,7 +36,7 @@ type Documents = {
     "\n  mutation DeleteSchema($id: ID!) {\n    deleteSchema(id: $id) {\n      __typename\n      ... on DeleteSchemaPayload {\n        deletedId\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.DeleteSchemaDocument,
 };
 const documents: Documents = {
-    "\n  fragment ExportSummary on Export {\n    id\n    status\n    format\n    rowCount\n    seed\n    attempt\n    createdAt\n    completedAt\n    downloadUrl\n    error\n    schema {\n      id\n      name\n    }\n    progress {\n      rowsDone\n      rowCount\n      fraction\n    }\n  }\n": types.ExportSummaryFragmentDoc,
+    "\n  fragment ExportSummary on Export {\n    id\n    status\n    format\n    rowCount\n    seed\n    attempt\n    createdAt\n    completedAt\n    downloadUrl\n    error\n    schema {\n      id\n      name\n    }\n    progress {\n      rowsDone\n      rowCount\n      rowsTotal\n      fraction\n    }\n  }\n": types.ExportSummaryFragmentDoc,
     "\n  query Exports($first: Int!, $after: String, $status: ExportStatus, $schemaId: ID) {\n    exports(first: $first, after: $after, status: $status, schemaId: $schemaId) {\n      edges {\n        node {\n          ...ExportSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ExportsDocument,
     "\n  query ExportSchemas {\n    schemas(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ExportSchemasDocument,
     "\n  query Export($id: ID!) {\n    export(id: $id) {\n      ...ExportSummary\n      options\n      events {\n        id\n        seq\n        status\n        message\n        metadata\n        createdAt\n      }\n    }\n  }\n": types.ExportDocument,
@@ -75,7 +75,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ExportSummary on Export {\n    id\n    status\n    format\n    rowCount\n    seed\n    attempt\n    createdAt\n    completedAt\n    downloadUrl\n    error\n    schema {\n      id\n      name\n    }\n    progress {\n      rowsDone\n      rowCount\n      fraction\n    }\n  }\n"): (typeof documents)["\n  fragment ExportSummary on Export {\n    id\n    status\n    format\n    rowCount\n    seed\n    attempt\n    createdAt\n    completedAt\n    downloadUrl\n    error\n    schema {\n      id\n      name\n    }\n    progress {\n      rowsDone\n      rowCount\n      fraction\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ExportSummary on Export {\n    id\n    status\n    format\n    rowCount\n    seed\n    attempt\n    createdAt\n    completedAt\n    downloadUrl\n    error\n    schema {\n      id\n      name\n    }\n    progress {\n      rowsDone\n      rowCount\n      rowsTotal\n      fraction\n    }\n  }\n"): (typeof documents)["\n  fragment ExportSummary on Export {\n    id\n    status\n    format\n    rowCount\n    seed\n    attempt\n    createdAt\n    completedAt\n    downloadUrl\n    error\n    schema {\n      id\n      name\n    }\n    progress {\n      rowsDone\n      rowCount\n      rowsTotal\n      fraction\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

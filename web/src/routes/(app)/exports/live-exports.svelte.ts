@@ -39,6 +39,6 @@ export class LiveExports {
   figures(item: ExportSummaryFragment): ProgressFigures {
     const meter = this.#meters.get(item.id) ?? new ProgressMeter();
     if (!this.#meters.has(item.id)) meter.add({ at: Date.now(), rowsDone: item.progress.rowsDone });
-    return meter.figures(item.progress.rowCount || item.rowCount, item.status === 'SUCCEEDED');
+    return meter.figures(item.progress.rowsTotal, item.status === 'SUCCEEDED');
   }
 }

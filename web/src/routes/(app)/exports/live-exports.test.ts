@@ -15,7 +15,7 @@ function item(id: string, patch: Partial<ExportSummaryFragment> = {}): ExportSum
     downloadUrl: null,
     error: null,
     schema: { id: 'schema-1', name: 'Shop' },
-    progress: { rowsDone: 0, rowCount: 2000, fraction: 0 },
+    progress: { rowsDone: 0, rowCount: 1000, rowsTotal: 2000, fraction: 0 },
     ...patch,
   };
 }
@@ -25,7 +25,7 @@ describe('LiveExports', () => {
 
   it('lays live changes over the queried page and drops deleted exports', () => {
     const live = new LiveExports();
-    live.apply('a', item('a', { progress: { rowsDone: 500, rowCount: 2000, fraction: 0.25 } }));
+    live.apply('a', item('a', { progress: { rowsDone: 500, rowCount: 1000, rowsTotal: 2000, fraction: 0.25 } }));
     live.apply('b', null);
     const rows = live.merge([item('a'), item('b'), item('c')], all);
     expect(rows.map((r) => [r.id, r.progress.rowsDone])).toEqual([
@@ -50,9 +50,9 @@ describe('LiveExports', () => {
 
   it('measures rows/s from the changes it has seen, against every table\'s rows', () => {
     const live = new LiveExports();
-    live.apply('a', item('a', { progress: { rowsDone: 0, rowCount: 2000, fraction: 0 } }), 0);
-    live.apply('a', item('a', { progress: { rowsDone: 1000, rowCount: 2000, fraction: 0.5 } }), 2000);
-    const figures = live.figures(item('a', { progress: { rowsDone: 1000, rowCount: 2000, fraction: 0.5 } }));
+    live.apply('a', item('a', { progress: { rowsDone: 0, rowCount: 1000, rowsTotal: 2000, fraction: 0 } }), 0);
+    live.apply('a', item('a', { progress: { rowsDone: 1000, rowCount: 1000, rowsTotal: 2000, fraction: 0.5 } }), 2000);
+    const figures = live.figures(item('a', { progress: { rowsDone: 1000, rowCount: 1000, rowsTotal: 2000, fraction: 0.5 } }));
     expect(figures).toMatchObject({ rowsDone: 1000, rowCount: 2000, percent: 50, rowsPerSecond: 500, etaSeconds: 2 });
   });
 });

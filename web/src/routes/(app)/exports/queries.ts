@@ -19,6 +19,7 @@ graphql(`
     progress {
       rowsDone
       rowCount
+      rowsTotal
       fraction
     }
   }
