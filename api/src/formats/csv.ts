@@ -1,10 +1,8 @@
 import Papa from 'papaparse';
 import type { RowBatch, TableShape } from '../engine/shape.js';
-import type { ByteSink } from './byte-sink.js';
 import { resolveCsvOptions, type CsvOptions, type ResolvedCsvOptions } from './options.js';
-import { piecewiseDocument, type FormatPieces } from './pieces.js';
+import type { FormatPieces } from './pieces.js';
 import { badValue, isoDate, isStructured } from './values.js';
-import type { ExportDocument } from './writer.js';
 
 const APOSTROPHE = 39;
 
@@ -82,9 +80,4 @@ function rowsRenderer(shape: TableShape, o: ResolvedCsvOptions, unparseConfig: P
     for (let r = 0; r < batch.length; r++) cells[r] = toCells(batch[r], firstRow + r);
     return Papa.unparse(cells, unparseConfig) + o.newline;
   };
-}
-
-/** A CSV file holds exactly one table. */
-export function csvDocument(sink: ByteSink, shapes: TableShape[], options?: CsvOptions): ExportDocument {
-  return piecewiseDocument('csv', sink, shapes, csvPieces(shapes, options));
 }

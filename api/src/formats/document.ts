@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { TableShape } from '../engine/shape.js';
 import { ByteSink } from './byte-sink.js';
-import { csvDocument, csvPieces } from './csv.js';
-import { jsonDocument, jsonPieces, ndjsonDocument, ndjsonPieces } from './json.js';
+import { csvPieces } from './csv.js';
+import { jsonPieces, ndjsonPieces } from './json.js';
 import type { CsvOptions, ExportFormat, FormatOptions, SqlOptions } from './options.js';
-import { piecesOf, type ExportPieces } from './pieces.js';
-import { sqlDocument, sqlPieces } from './sql.js';
+import { piecesOf, piecewiseDocument, type ExportPieces, type FormatPieces } from './pieces.js';
+import { sqlPieces } from './sql.js';
 import type { ExportDocument, TableWriter } from './writer.js';
 import { xlsxDocument } from './xlsx.js';
 
@@ -20,17 +20,23 @@ export function holdsSeveralTables(format: ExportFormat): boolean {
  */
 export function openDocument(format: ExportFormat, shapes: TableShape[], stream: Writable, options?: FormatOptions): ExportDocument {
   const sink = new ByteSink(stream);
+  const pieces = formatPieces(format, shapes, options);
+  return pieces ? piecewiseDocument(format, sink, shapes, pieces) : xlsxDocument(sink);
+}
+
+/** The pieces of every text format; undefined for xlsx, which has a writer of its own. */
+function formatPieces(format: ExportFormat, shapes: TableShape[], options?: FormatOptions): FormatPieces | undefined {
   switch (format) {
     case 'csv':
-      return csvDocument(sink, shapes, options as CsvOptions);
+      return csvPieces(shapes, options as CsvOptions);
     case 'ndjson':
-      return ndjsonDocument(sink, shapes);
+      return ndjsonPieces(shapes);
     case 'json':
-      return jsonDocument(sink, shapes);
+      return jsonPieces(shapes);
     case 'sql':
-      return sqlDocument(sink, shapes, options as SqlOptions);
+      return sqlPieces(shapes, options as SqlOptions);
     case 'xlsx':
-      return xlsxDocument(sink);
+      return undefined;
   }
 }
 
@@ -40,18 +46,8 @@ export function openDocument(format: ExportFormat, shapes: TableShape[], stream:
  * their sheet row number and whose sheets are split by row count.
  */
 export function exportPieces(format: ExportFormat, shapes: TableShape[], options?: FormatOptions): ExportPieces | undefined {
-  switch (format) {
-    case 'csv':
-      return piecesOf(csvPieces(shapes, options as CsvOptions), shapes.length);
-    case 'ndjson':
-      return piecesOf(ndjsonPieces(shapes), shapes.length);
-    case 'json':
-      return piecesOf(jsonPieces(shapes), shapes.length);
-    case 'sql':
-      return piecesOf(sqlPieces(shapes, options as SqlOptions), shapes.length);
-    case 'xlsx':
-      return undefined;
-  }
+  const pieces = formatPieces(format, shapes, options);
+  return pieces && piecesOf(pieces, shapes.length);
 }
 
 /** A writer for a single table whose end() also ends the document and its stream. */

@@ -1,8 +1,6 @@
 import type { ColumnShape, Row, TableShape } from '../engine/shape.js';
-import type { ByteSink } from './byte-sink.js';
-import { piecewiseDocument, type FormatPieces } from './pieces.js';
+import type { FormatPieces } from './pieces.js';
 import { badValue, isoDate } from './values.js';
-import type { ExportDocument } from './writer.js';
 
 // Objects are built as text with the keys pre-encoded, one string per batch, never the whole table.
 export function rowToJson(shape: TableShape, keys: string[], row: Row, rowIndex: number): string {
@@ -72,12 +70,4 @@ export function ndjsonPieces(shapes: TableShape[]): FormatPieces {
     tableTail: () => '',
     documentTail: () => '',
   };
-}
-
-export function jsonDocument(sink: ByteSink, shapes: TableShape[]): ExportDocument {
-  return piecewiseDocument('json', sink, shapes, jsonPieces(shapes));
-}
-
-export function ndjsonDocument(sink: ByteSink, shapes: TableShape[]): ExportDocument {
-  return piecewiseDocument('ndjson', sink, shapes, ndjsonPieces(shapes));
 }

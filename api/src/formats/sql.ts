@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ColumnShape, RowBatch, TableShape } from '../engine/shape.js';
-import type { ByteSink } from './byte-sink.js';
 import { resolveSqlOptions, type SqlOptions } from './options.js';
 import { DIALECTS, type Dialect } from './sql-dialects.js';
 import { badValue } from './values.js';
-import { piecewiseDocument, type FormatPieces } from './pieces.js';
-import type { ExportDocument } from './writer.js';
+import type { FormatPieces } from './pieces.js';
 
 interface ForeignKey {
   table: TableShape;
@@ -55,10 +53,6 @@ export function sqlPieces(shapes: TableShape[], options?: SqlOptions): FormatPie
     tableTail: (_t, rowCount) => (rowCount % o.batchSize === 0 ? '' : ';\n'),
     documentTail: () => documentTail,
   };
-}
-
-export function sqlDocument(sink: ByteSink, shapes: TableShape[], options?: SqlOptions): ExportDocument {
-  return piecewiseDocument('sql', sink, shapes, sqlPieces(shapes, options));
 }
 
 function insertRenderer(d: Dialect, shape: TableShape, batchSize: number) {

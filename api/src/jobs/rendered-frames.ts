@@ -3,9 +3,7 @@
 // the format's text. The coordinator pipes the text into the result as it is; the row counts keep
 // its progress moving meanwhile. The magic line tells such a file from one of row batches.
 import type { RenderedRows } from '../formats/index.js';
-import { ChunkFileError } from './row-frames.js';
-
-export const RENDERED_MAGIC = Buffer.from('tdg chunk: rendered rows v1\n');
+import { ChunkFileError, RENDERED_MAGIC } from './row-frames.js';
 
 /** Frames of about `frameBytes` (pieces are joined up to it): fewer, larger writes for the coordinator to pipe. */
 export async function* encodeRendered(pieces: AsyncIterable<RenderedRows> | Iterable<RenderedRows>, frameBytes = 1 << 20): AsyncGenerator<Uint8Array> {

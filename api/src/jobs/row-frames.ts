@@ -17,8 +17,10 @@ export async function* encodeBatches(batches: AsyncIterable<RowBatch> | Iterable
   }
 }
 
-// how a chunk file of rendered rows begins (rendered-frames.ts): never the length of a row batch here
-const RENDERED_PREFIX = Buffer.from('tdg chunk:');
+/** How a chunk file of rendered rows (rendered-frames.ts) begins: never the length of a row batch. */
+export const RENDERED_MAGIC = Buffer.from('tdg chunk: rendered rows v1\n');
+// any version of it
+const RENDERED_PREFIX = RENDERED_MAGIC.subarray(0, RENDERED_MAGIC.indexOf(':') + 1);
 
 /** Reads the batches back; throws ChunkFileError before yielding anything when the file is not of this kind. */
 export async function* decodeBatches(bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, source = 'chunk'): AsyncGenerator<RowBatch> {

@@ -1,5 +1,6 @@
 // Rows → PostgreSQL COPY text format (the default of COPY ... FROM STDIN): tab-separated
 // columns, one row a line, \N for NULL, and backslash escapes for \, tab, newline and CR.
+import { generateRows, type Plan } from '../engine/index.js';
 import type { ColumnShape, Row, Value } from '../engine/shape.js';
 
 const SPECIAL = /[\\\t\n\r]/;
@@ -140,4 +141,13 @@ export function copyLines(rows: Row[], columns: readonly Column[]): string {
     out += line + '\n';
   }
   return out;
+}
+
+/** Rows [start, end) of a plan's table as COPY text: what this thread and the generator workers send. */
+export function copyTextOf(plan: Plan, table: string, start: number, end: number): string {
+  const shape = plan.tables.find((t) => t.name === table);
+  if (!shape) throw new Error(`the plan has no table "${table}"`);
+  let text = '';
+  for (const batch of generateRows(plan, table, start, end, 4096)) text += copyLines(batch, shape.columns);
+  return text;
 }

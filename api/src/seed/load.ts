@@ -1,7 +1,7 @@
 // Definition → rows → COPY, parent tables first, all in one transaction: a failure leaves nothing.
 import { availableParallelism } from 'node:os';
-import { compile, generateRows, parseDefinition } from '../engine/index.js';
-import { copyLines } from './copy-text.js';
+import { compile, parseDefinition } from '../engine/index.js';
+import { copyTextOf } from './copy-text.js';
 import { deferConstraints, type DeferredTable, type KeptTable } from './deferred-constraints.js';
 import { ChunkFeed, GeneratorPool } from './generator-pool.js';
 import { syncSequencesStatement, type Relation, type SeedTarget } from './target.js';
@@ -91,12 +91,7 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   const columnNames = new Map(
     definition.tables.map((t) => [t.name, new Map(t.fields.map((f) => [f.name, f.description?.startsWith('postgres: ') ? f.description.slice(10) : f.name]))]),
   );
-  const shapes = new Map(plan.tables.map((t) => [t.name, t]));
-  const here = (table: string, start: number, end: number) => {
-    let text = '';
-    for (const batch of generateRows(plan, table, start, end, 4096)) text += copyLines(batch, shapes.get(table)!.columns);
-    return text;
-  };
+  const here = (table: string, start: number, end: number) => copyTextOf(plan, table, start, end);
   const workers = options.workers ?? defaultWorkers(plan.tables.reduce((n, t) => n + t.rows, 0));
   const batchSize = options.batchSize ?? (workers > 0 ? 16 * 1024 : 5000);
   // started first: the workers load the engine while the catalog is read

@@ -5,8 +5,9 @@ import type { Tx } from '../../db/port.js';
 import { CURSOR_COLUMN, keysetPage } from './keyset.js';
 
 export type ExportFormat = 'CSV' | 'JSON' | 'NDJSON' | 'SQL' | 'XLSX';
-export type ExportStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-export const TERMINAL_STATUSES: readonly ExportStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
+// the feed's statuses: one list of what ends an export
+export { TERMINAL_STATUSES, type ExportStatus } from '../../realtime/port.js';
+import type { ExportStatus } from '../../realtime/port.js';
 
 /** What a worker needs to run an export again, byte for byte. */
 export interface JobPayload {
