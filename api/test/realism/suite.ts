@@ -1,0 +1,156 @@
+// The realism suite: schemas of our own writing, each with a rules file of the SQL checks a
+// developer would run on seeded data. For each schema: a fresh database with the DDL in force,
+// `importSql` of the same DDL, `seedDatabase` into it, then every rule and a scan for columns
+// filled with Latin lorem. Shared by the CI test (1,000 rows) and `pnpm bench realism` (10,000).
+import { readdirSync, readFileSync } from 'node:fs';
+import { en } from '@faker-js/faker';
+import postgres, { type Sql } from 'postgres';
+import { importSql } from '../../src/import/index.js';
+import { seedDatabase } from '../../src/seed/load.js';
+import { postgresTarget } from '../../src/seed/postgres-target.js';
+
+const dir = new URL('./schemas/', import.meta.url);
+
+export interface Rule {
+  name: string;
+  /** A query returning one row whose first column counts the violations. */
+  sql: string;
+}
+
+export interface RealismSchema {
+  name: string;
+  ddl: string;
+  rules: Rule[];
+}
+
+export function realismSchemas(): RealismSchema[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql') && !f.endsWith('.rules.sql'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.sql$/, '');
+      return { name, ddl: readFileSync(new URL(f, dir), 'utf8'), rules: parseRules(readFileSync(new URL(`${name}.rules.sql`, dir), 'utf8')) };
+    });
+}
+
+/** `-- rule: <name>` followed by one query, up to the next rule. */
+export function parseRules(text: string): Rule[] {
+  const rules: Rule[] = [];
+  for (const part of text.split(/^-- rule: /m).slice(1)) {
+    const newline = part.indexOf('\n');
+    const sql = part.slice(newline + 1).trim().replace(/;\s*$/, '');
+    if (sql) rules.push({ name: part.slice(0, newline).trim(), sql });
+  }
+  return rules;
+}
+
+export interface RuleResult {
+  name: string;
+  violations: number;
+  error?: string;
+}
+
+export interface LatinColumn {
+  table: string;
+  column: string;
+  /** Share of the sampled words that are lorem words. */
+  share: number;
+}
+
+export interface SchemaResult {
+  name: string;
+  seeded: boolean;
+  /** Why the import or the seed failed. */
+  error?: string;
+  rows: number;
+  rowsPerSecond: number;
+  ms: number;
+  rules: RuleResult[];
+  latin: LatinColumn[];
+}
+
+const LOREM = new Set(en.lorem!.word!.map((w) => w.toLowerCase()));
+/** English words that are also in faker's lorem list: not evidence of Latin. */
+const ENGLISH_TOO = new Set(['a', 'et', 'id', 'in', 'item', 'non', 'sed', 'tempore', 'vita', 'via', 'alias', 'animus', 'video', 'auditor', 'bonus', 'campus', 'circus', 'ego', 'error', 'minus', 'plus', 'pro', 'quota', 'terra', 'ultra', 'versus', 'veto', 'vox', 'alter', 'ars', 'ad', 'agenda', 'ante', 'apparatus', 'arbitro', 'aqua', 'audio', 'caput', 'census', 'cohors', 'cupio', 'defero', 'demo', 'excepturi', 'facilis', 'iste', 'magni', 'nemo', 'quia', 'quo', 'nam', 'omnis', 'officia', 'rem', 'solus', 'sol', 'spes', 'super', 'tactus', 'textus', 'umbra', 'usus', 'vel', 'volo']);
+
+/** Columns most of whose sampled words are lorem words. */
+export async function latinColumns(sql: Sql, sample = 200): Promise<LatinColumn[]> {
+  const columns = await sql<{ table: string; column: string }[]>`
+    select c.table_name as table, c.column_name as column from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
+    where c.table_schema = 'public' and c.data_type in ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY')
+    order by c.table_name, c.ordinal_position`;
+  const out: LatinColumn[] = [];
+  for (const { table, column } of columns) {
+    const rows = await sql.unsafe<{ v: string }[]>(`select "${column}"::text as v from "${table}" where "${column}" is not null limit ${sample}`);
+    let words = 0;
+    let lorem = 0;
+    for (const { v } of rows)
+      for (const word of v.toLowerCase().match(/[a-z]+/g) ?? []) {
+        if (word.length < 3) continue;
+        words++;
+        if (LOREM.has(word) && !ENGLISH_TOO.has(word)) lorem++;
+      }
+    if (words >= 10 && lorem / words > 0.3) out.push({ table, column, share: lorem / words });
+  }
+  return out;
+}
+
+export interface RunOptions {
+  /** A PostgreSQL server URL whose user may create databases. */
+  serverUrl: string;
+  rows: number;
+  seed?: string;
+}
+
+/** Imports, seeds and checks one schema in a database of its own, dropped afterwards. */
+export async function runSchema(schema: RealismSchema, options: RunOptions): Promise<SchemaResult> {
+  const admin = postgres(options.serverUrl, { max: 1, onnotice: () => {} });
+  const name = `tdg_realism_${schema.name.replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin.unsafe(`create database ${name}`);
+  const sql = postgres(options.serverUrl.replace(/\/[^/]*$/, `/${name}`), { max: 1, onnotice: () => {} });
+  const result: SchemaResult = { name: schema.name, seeded: false, rows: 0, rowsPerSecond: 0, ms: 0, rules: [], latin: [] };
+  try {
+    await sql.unsafe('create extension if not exists pgcrypto');
+    await sql.unsafe(schema.ddl).simple();
+    let definition;
+    try {
+      definition = importSql(schema.ddl, { rows: options.rows }).definition;
+      const report = await seedDatabase(definition, postgresTarget(sql), { rows: options.rows, seed: options.seed ?? 'realism' });
+      Object.assign(result, { seeded: true, rows: report.rows, rowsPerSecond: report.rowsPerSecond, ms: report.ms });
+    } catch (error) {
+      result.error = (error as Error).message.split('\n').slice(0, 6).join('\n');
+      return result;
+    }
+    for (const rule of schema.rules) {
+      try {
+        const [row] = await sql.unsafe<Record<string, unknown>[]>(rule.sql);
+        result.rules.push({ name: rule.name, violations: Number(Object.values(row ?? {})[0] ?? 0) });
+      } catch (error) {
+        result.rules.push({ name: rule.name, violations: -1, error: (error as Error).message });
+      }
+    }
+    result.latin = await latinColumns(sql);
+    return result;
+  } finally {
+    await sql.end();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+/** One line per schema, then the failing rules and Latin columns. */
+export function describe(results: SchemaResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    const held = r.rules.filter((x) => x.violations === 0).length;
+    lines.push(
+      `${r.name.padEnd(14)} ${r.seeded ? 'seeded' : 'NOT SEEDED'}  rules ${held}/${r.rules.length}  latin columns ${r.latin.length}` +
+        (r.seeded ? `  ${r.rows} rows, ${r.rowsPerSecond} rows/s` : ''),
+    );
+    if (r.error) lines.push(`    error: ${r.error.replace(/\n/g, '\n           ')}`);
+    for (const x of r.rules) if (x.violations !== 0) lines.push(`    rule broken: ${x.name} (${x.error ?? `${x.violations} violations`})`);
+    for (const l of r.latin) lines.push(`    latin: ${l.table}.${l.column} (${Math.round(l.share * 100)} % lorem words)`);
+  }
+  return lines.join('\n');
+}
