@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { isLifecycle, lifecycleWeights, markerOf, phaseOf, planLifecycle } from './lifecycle.js';
+
+const time = (name: string) => ({ name, kind: 'time' as const });
+const number = (name: string) => ({ name, kind: 'number' as const });
+const text = (name: string) => ({ name, kind: 'text' as const });
+
+function effects(values: string[], columns: Parameters<typeof planLifecycle>[2]) {
+  const plan = planLifecycle('status', values, columns);
+  if (!plan) throw new Error('not a lifecycle');
+  return Object.fromEntries(plan.variants.map((v) => [v.value, v.effects]));
+}
+
+describe('lifecycle', () => {
+  it('knows lifecycle words and refuses lists that are not lifecycles', () => {
+    expect(phaseOf('In-Progress')).toBe('active');
+    expect(phaseOf('CANCELED')).toBe('cancelled');
+    expect(isLifecycle(['queued', 'running', 'done', 'error'])).toBe(true);
+    expect(isLifecycle(['low', 'normal', 'high', 'urgent'])).toBe(false);
+    expect(isLifecycle(['email', 'web', 'chat'])).toBe(false);
+    expect(isLifecycle(['public', 'followers', 'private'])).toBe(false);
+  });
+
+  it('marks timestamps by the status they record', () => {
+    expect(markerOf('resolved_at', ['open', 'resolved'])).toEqual({ kind: 'status', status: 'resolved' });
+    expect(markerOf('cancelled_at', ['open', 'canceled'])).toEqual({ kind: 'status', status: 'canceled' });
+    expect(markerOf('termination_date', ['active', 'terminated'])).toEqual({ kind: 'status', status: 'terminated' });
+    expect(markerOf('voided_at', ['draft', 'posted', 'void'])).toEqual({ kind: 'status', status: 'void' });
+    expect(markerOf('started_at', ['queued'])).toEqual({ kind: 'started' });
+    expect(markerOf('percent_complete', ['queued'])).toEqual({ kind: 'progress' });
+    expect(markerOf('created_at', ['open', 'closed'])).toBeUndefined();
+  });
+
+  it('a later status on the main path implies the timestamps of the earlier ones', () => {
+    const e = effects(['open', 'pending', 'resolved', 'closed'], [time('created_at'), time('resolved_at'), time('closed_at')]);
+    expect(e.open).toEqual({ resolved_at: 'null', closed_at: 'null' });
+    expect(e.pending).toEqual({ resolved_at: 'null', closed_at: 'null' });
+    expect(e.resolved).toEqual({ resolved_at: 'set', closed_at: 'null' });
+    expect(e.closed).toEqual({ resolved_at: 'set', closed_at: 'set' });
+  });
+
+  it('runs: queued has not started, done has finished with progress 100, error has an error', () => {
+    const cols = [time('started_at'), time('finished_at'), number('percent_complete'), text('error_code'), number('duration_ms')];
+    const e = effects(['queued', 'running', 'done', 'error', 'cancelled'], cols);
+    expect(e.queued).toEqual({ started_at: 'null', finished_at: 'null', percent_complete: { value: 0 }, error_code: 'null', duration_ms: 'null' });
+    expect(e.running).toEqual({ started_at: 'set', finished_at: 'null', percent_complete: { min: 1, max: 99 }, error_code: 'null', duration_ms: 'null' });
+    expect(e.done).toEqual({ started_at: 'set', finished_at: 'set', percent_complete: { value: 100 }, error_code: 'null', duration_ms: 'set' });
+    expect(e.error).toMatchObject({ started_at: 'set', finished_at: 'set', error_code: 'set' });
+    expect(e.cancelled).toMatchObject({ error_code: 'null' });
+  });
+
+  it('a finished timestamp never comes without a started one', () => {
+    const lists = [
+      ['queued', 'running', 'success', 'failed', 'cancelled'],
+      ['pending', 'in_progress', 'succeeded', 'failed', 'rolled_back'],
+      ['cancelled', 'queued', 'running', 'done'],
+      ['draft', 'in_review', 'published', 'archived'],
+    ];
+    for (const values of lists) {
+      const plan = planLifecycle('status', values, [time('started_at'), time('finished_at')])!;
+      for (const v of plan.variants) if (v.effects.finished_at === 'set') expect(v.effects.started_at, `${values.join('/')}: ${v.value}`).toBe('set');
+    }
+  });
+
+  it('decisions: approved and rejected are decided, requested and cancelled are not', () => {
+    const e = effects(['requested', 'approved', 'rejected', 'cancelled'], [time('decided_at')]);
+    expect(e.requested.decided_at).toBe('null');
+    expect(e.approved.decided_at).toBe('set');
+    expect(e.rejected.decided_at).toBe('set');
+    expect(e.cancelled.decided_at).toBe('null');
+  });
+
+  it('weights favour settled states', () => {
+    const w = lifecycleWeights(['queued', 'running', 'done', 'error']);
+    expect(w[2]).toBeGreaterThan(w[0]);
+    expect(w.every((x) => x > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,175 @@
+// Status columns as lifecycles: the words of a status (CHECK IN list or enum, written in lifecycle
+// order as people do) say which phase a row is in, and the phase says which of the row's columns
+// must be set or NULL (closed ⇒ closed_at and resolved_at set; queued ⇒ started_at NULL, progress 0;
+// failed ⇒ error set). Pure data in, a plan of row variants out; the importer turns it into profiles.
+
+export type Phase = 'initial' | 'active' | 'success' | 'failure' | 'cancelled' | 'retired';
+
+/** Status words by the phase they name (matched on the whole word, after normalising case and `-`). */
+const PHASE_WORDS: Record<Phase, string[]> = {
+  initial: ['draft', 'new', 'open', 'opened', 'pending', 'queued', 'requested', 'created', 'scheduled', 'provisioning', 'waiting', 'todo', 'to_do', 'backlog', 'planned', 'invited', 'unverified', 'unpaid', 'not_started', 'idle', 'initial', 'received', 'submitted', 'awaiting_payment', 'trialing', 'proposed'],
+  active: ['running', 'in_progress', 'active', 'processing', 'online', 'in_review', 'review', 'reviewing', 'acknowledged', 'assigned', 'started', 'checked_in', 'confirmed', 'authorized', 'on_hold', 'on_leave', 'offline', 'deploying', 'building', 'ongoing', 'live', 'enabled', 'verified', 'partially_paid', 'shipped', 'in_transit', 'degraded', 'blocked', 'testing'],
+  success: ['done', 'completed', 'complete', 'success', 'succeeded', 'successful', 'resolved', 'published', 'delivered', 'paid', 'posted', 'fulfilled', 'checked_out', 'merged', 'captured', 'finished', 'passed', 'settled', 'released', 'approved', 'accepted', 'closed_won', 'won', 'healthy'],
+  failure: ['failed', 'failure', 'error', 'errored', 'rejected', 'declined', 'timed_out', 'timeout', 'bounced', 'crashed', 'closed_lost', 'lost', 'denied', 'invalid', 'broken', 'unhealthy'],
+  cancelled: ['cancelled', 'canceled', 'void', 'voided', 'refunded', 'no_show', 'rolled_back', 'aborted', 'withdrawn', 'expired', 'abandoned', 'skipped', 'revoked', 'reversed', 'chargeback', 'disputed', 'suspended', 'banned'],
+  retired: ['archived', 'retired', 'decommissioned', 'terminated', 'deleted', 'deactivated', 'closed', 'disabled', 'inactive', 'churned', 'ended', 'discontinued'],
+};
+
+const PHASE_OF = new Map<string, Phase>();
+for (const [phase, words] of Object.entries(PHASE_WORDS) as [Phase, string[]][]) for (const w of words) PHASE_OF.set(w, phase);
+
+const norm = (word: string) => word.toLowerCase().replace(/[\s-]+/g, '_');
+
+export function phaseOf(status: string): Phase | undefined {
+  return PHASE_OF.get(norm(status));
+}
+
+/** A status column is a lifecycle when most of its words name phases and it has a start and an end. */
+export function isLifecycle(values: readonly string[]): boolean {
+  const phases = values.map(phaseOf);
+  const known = phases.filter(Boolean).length;
+  return values.length >= 2 && known >= Math.ceil(values.length * 0.6) && phases.some((p) => p === 'initial' || p === 'active') && phases.some((p) => p && p !== 'initial' && p !== 'active');
+}
+
+/** Column name → the step it marks: a status word (`resolved_at`) or a generic step (`started_at`). */
+type Marker = { kind: 'status'; status: string } | { kind: 'started' | 'finished' | 'decided' | 'progress' | 'error' | 'duration' | 'exit' };
+
+const TIME_SUFFIX = /_(at|on|date|time|timestamp|ts)$/;
+
+/** Stems of a status word as they appear in column names: cancelled → cancel, canceled, cancelled. */
+function stems(status: string): string[] {
+  const s = norm(status);
+  const out = new Set([s]);
+  if (s.endsWith('ed')) out.add(s.slice(0, -2)).add(s.slice(0, -1));
+  if (s.endsWith('ated')) out.add(`${s.slice(0, -3)}tion`); // terminated → termination_date
+  if (s === 'void') out.add('voided');
+  if (s === 'voided') out.add('void');
+  if (s === 'cancelled' || s === 'canceled') out.add('cancelled').add('canceled').add('cancel').add('cancellation');
+  if (s === 'paid') out.add('paid').add('payment');
+  if (s === 'checked_in') out.add('check_in').add('checked_in');
+  if (s === 'checked_out') out.add('check_out').add('checked_out');
+  if (s === 'no_show') out.add('no_show');
+  return [...out];
+}
+
+export function markerOf(column: string, statuses: readonly string[]): Marker | undefined {
+  const c = column.toLowerCase();
+  if (TIME_SUFFIX.test(c)) {
+    const stem = c.replace(TIME_SUFFIX, '');
+    for (const status of statuses) if (stems(status).includes(stem)) return { kind: 'status', status };
+    if (/^(started|start|began|begun|running_since|first_response)$/.test(stem)) return { kind: 'started' };
+    if (/^(finished|completed|ended|end|done|stopped)$/.test(stem)) return { kind: 'finished' };
+    if (/^(decided|reviewed|processed)$/.test(stem)) return { kind: 'decided' };
+    return undefined;
+  }
+  if (/(^|_)(progress|percent_complete|completion|pct_complete|progress_percent|percent_done|completion_percent)($|_)/.test(c)) return { kind: 'progress' };
+  if (/(^|_)(error|error_code|error_message|failure_reason|failure_message|error_details|last_error|fail_reason)$/.test(c)) return { kind: 'error' };
+  if (/(^|_)duration(_ms|_seconds|_secs|_s)?$|^elapsed(_ms)?$|^runtime(_ms)?$/.test(c)) return { kind: 'duration' };
+  if (/^exit_code$|^return_code$/.test(c)) return { kind: 'exit' };
+  return undefined;
+}
+
+/** What a row variant does to a column. */
+export type Effect = 'set' | 'null' | { value: number } | { min: number; max: number };
+
+export interface StatusVariant {
+  value: string;
+  phase: Phase | undefined;
+  /** Column name → what this status implies for it; columns not named keep their generator. */
+  effects: Record<string, Effect>;
+}
+
+export interface LifecyclePlan {
+  column: string;
+  variants: StatusVariant[];
+}
+
+/**
+ * The variants of a status column: for each status, the columns it implies. `columns` are the
+ * table's other column names; `kinds` tells which of them are timestamps/dates, numbers or text.
+ */
+export function planLifecycle(
+  column: string,
+  values: readonly string[],
+  columns: readonly { name: string; kind: 'time' | 'number' | 'text' | 'other' }[],
+): LifecyclePlan | undefined {
+  if (!isLifecycle(values)) return undefined;
+  const phases = values.map(phaseOf);
+  // the main path: the statuses in written order, without the branches a row may end in instead
+  const main = values.filter((_, i) => phases[i] !== 'failure' && phases[i] !== 'cancelled');
+  const rank = (status: string) => main.indexOf(status);
+  const firstActive = main.findIndex((s) => phaseOf(s) === 'active' || phaseOf(s) === 'success');
+  const variants: StatusVariant[] = values.map((value, i) => {
+    const phase = phases[i];
+    const effects: Record<string, Effect> = {};
+    const onMain = rank(value) >= 0;
+    const reached = (status: string) => {
+      // a status on the main path is reached by every later one on it; a branch only by itself
+      if (status === value) return true;
+      const r = rank(status);
+      if (r < 0) return false;
+      if (onMain) return r <= rank(value);
+      // a branch (failed, cancelled) leaves the main path from where it was: only the initial steps are certain
+      return phaseOf(status) === 'initial';
+    };
+    // a branch (failed, cancelled) written after an in-flight status is left mid-run: it had started
+    const branchStarted = !onMain && phases.slice(0, i).some((p) => p === 'active' || p === 'success');
+    const started = onMain ? phase !== 'initial' && (firstActive < 0 || rank(value) >= firstActive) : branchStarted;
+    const finished = phase === 'success' || phase === 'retired' || (!onMain && branchStarted);
+    for (const c of columns) {
+      if (c.name === column) continue;
+      const marker = markerOf(c.name, values);
+      if (!marker) continue;
+      switch (marker.kind) {
+        case 'status':
+          if (c.kind === 'time') effects[c.name] = reached(marker.status) ? 'set' : 'null';
+          break;
+        case 'started':
+          if (c.kind === 'time') effects[c.name] = started ? 'set' : 'null';
+          break;
+        case 'finished':
+          if (c.kind === 'time') effects[c.name] = finished && started ? 'set' : 'null';
+          break;
+        case 'decided':
+          if (c.kind === 'time') effects[c.name] = phase === 'success' || phase === 'failure' ? 'set' : 'null';
+          break;
+        case 'progress':
+          if (c.kind === 'number') effects[c.name] = phase === 'success' || phase === 'retired' ? { value: 100 } : phase === 'initial' ? { value: 0 } : phase === 'active' ? { min: 1, max: 99 } : { min: 0, max: 99 };
+          break;
+        case 'error':
+          effects[c.name] = phase === 'failure' ? 'set' : 'null';
+          break;
+        case 'duration':
+          effects[c.name] = finished && started ? 'set' : 'null';
+          break;
+        case 'exit':
+          if (c.kind === 'number') effects[c.name] = phase === 'success' ? { value: 0 } : phase === 'failure' ? { min: 1, max: 255 } : 'null';
+          break;
+      }
+    }
+    return { value, phase, effects };
+  });
+  return { column, variants };
+}
+
+/** Weights of the statuses: most rows sit in the settled states, fewer in flight or in branches. */
+export function lifecycleWeights(values: readonly string[]): number[] {
+  return values.map((v) => {
+    switch (phaseOf(v)) {
+      case 'initial':
+        return 10;
+      case 'active':
+        return 12;
+      case 'success':
+        return 45;
+      case 'retired':
+        return 12;
+      case 'failure':
+        return 8;
+      case 'cancelled':
+        return 6;
+      default:
+        return 10;
+    }
+  });
+}
