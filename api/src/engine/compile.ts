@@ -8,6 +8,7 @@ import {
   DEFAULT_REFERENCE_DATE,
   DEFAULT_TABLE_ROWS,
   declaredKind,
+  fieldDependencies,
   type Definition,
   type FieldDefinition,
   parseDefinition,
@@ -16,6 +17,7 @@ import {
 import { DefinitionError, type DefinitionIssue } from './errors.js';
 import { buildField, intSpace } from './fields.js';
 import { fakerTypeById } from './catalog.js';
+import { pathReader, resolveFieldPath } from './field-path.js';
 import { keyOf, Permutation, Rng } from './random.js';
 import type { ColumnShape, TableShape } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
@@ -102,6 +104,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
           issues.push({ path: fieldPath(def, table, field, 'options.table'), message: `table ${ref.table} has 0 rows, so ${table.name}.${field.name} has nothing to reference` });
       }
 
+  const addressable = rowAddressable(def, tables);
   const { injective, digits } = planUniqueness(def, rows, seed, issues);
   const order = parentsFirst(def, issues);
   if (issues.length > 0) throw new DefinitionError(issues);
@@ -132,9 +135,17 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
         parentRows: ref ? rows.get(ref.table) : undefined,
         parentOf: layout ? (i) => layout.parentOf(i) : undefined,
         selfReference: ref?.table === table.name,
+        path: (text) => {
+          const resolved = resolveFieldPath(text, table, tables);
+          if (typeof resolved === 'string') throw new Error(`${table.name}.${field.name}: ${resolved}`);
+          return pathReader(resolved, fieldIndex, (name) => built.get(name)!);
+        },
       });
-      const mode: FieldRuntime['mode'] = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) ? 'rowSeeded' : 'stream';
-      return { name: field.name, built: result, mode, key, nullRate: field.nullRate ?? 0 };
+      const readByPath = addressable.has(`${table.name}.${field.name}`);
+      const mode: FieldRuntime['mode'] = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) || readByPath ? 'rowSeeded' : 'stream';
+      const runtime: FieldRuntime = { name: field.name, built: result, mode, key, nullRate: field.nullRate ?? 0 };
+      if (readByPath) runtime.rowNulls = true;
+      return runtime;
     });
     built.set(table.name, new TableRuntime(table.name, tableRows, fields, rng));
   }
@@ -145,6 +156,44 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
   const plan: Plan = { seed, locale, referenceDate: referenceDate.toISOString(), tables: shapes };
   runtimes.set(plan, built);
   return plan;
+}
+
+/**
+ * Fields other rows read one row at a time through field paths (`customer_id.created_at`): the
+ * targets, the refs followed after the first, and everything those compute from on their own row.
+ * They are reseeded per row with hashed nulls so any single row can be computed; other fields
+ * keep their block streams (and their values).
+ */
+function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefinition>): Set<string> {
+  const out = new Set<string>();
+  const queue: string[] = [];
+  const mark = (table: string, field: string) => {
+    const id = `${table}.${field}`;
+    if (!out.has(id)) out.add(id), queue.push(id);
+  };
+  const pathsOf = (table: TableDefinition, field: FieldDefinition) => {
+    const resolved = [];
+    for (const text of fieldDependencies(field)) {
+      const path = resolveFieldPath(text, table, tables);
+      if (typeof path !== 'string') resolved.push(path);
+    }
+    return resolved;
+  };
+  for (const table of def.tables)
+    for (const field of table.fields)
+      for (const path of pathsOf(table, field)) {
+        if (path.steps.length === 0) continue;
+        mark(path.table, path.column);
+        for (const step of path.steps.slice(1)) mark(step.table, step.field);
+      }
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    const dot = id.indexOf('.');
+    const table = tables.get(id.slice(0, dot))!;
+    const field = table.fields.find((f) => f.name === id.slice(dot + 1))!;
+    for (const path of pathsOf(table, field)) mark(table.name, path.steps.length === 0 ? path.column : path.steps[0].field);
+  }
+  return out;
 }
 
 function localeChain(locale: string): LocaleDefinition[] {

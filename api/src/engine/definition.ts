@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { builtinOptions, isBuiltin, nestedFieldSchema } from './builtin-types.js';
 import { fakerTypeById } from './catalog.js';
 import { DefinitionError, formatPath, type DefinitionIssue } from './errors.js';
+import { checkFieldPath, resolveFieldPath } from './field-path.js';
 import { isoDate } from './options.js';
 import type { ColumnKind } from './shape.js';
 
@@ -95,9 +96,9 @@ function checkDefinition(def: Definition): DefinitionIssue[] {
       if (!field) add(`${at}.primaryKey[${k}]`, `unknown field "${name}"`);
       else if ((field.nullRate ?? 0) > 0) add(`${at}.primaryKey[${k}]`, `primary key field "${name}" cannot have a nullRate`);
     });
-    const dependencyCycle = findDependencyCycle(table);
-    if (dependencyCycle) add(`${at}.fields`, `fields depend on each other in a cycle: ${dependencyCycle.join(' -> ')}`);
   });
+  const cycle = findDependencyCycle(def, tables);
+  if (cycle) add(cycle.path, cycle.message);
   return issues;
 }
 
@@ -159,10 +160,12 @@ function checkField(
       }
       return;
     case 'dateAfter': {
-      const base = fields.get(options.field as string);
-      if (!base) add(`${at}.options.field`, `unknown field "${String(options.field)}" in table ${table.name}`);
+      const path = checkFieldPath(options.field, `${at}.options.field`, table, tables, add);
+      const base = path?.field;
+      const kind = path ? declaredKind(path.field, tables, tables.get(path.table)) : undefined;
+      if (!base) return;
       else if (base === field) add(`${at}.options.field`, 'a date cannot come after itself');
-      else if (!['timestamp', 'date'].includes(declaredKind(base, tables) ?? '')) add(`${at}.options.field`, `field "${base.name}" is not a date (it is ${declaredKind(base, tables)})`);
+      else if (!['timestamp', 'date'].includes(kind ?? '')) add(`${at}.options.field`, `field "${path.text}" is not a date (it is ${kind})`);
       if (field.unique) add(`${at}.unique`, 'unique is not supported for dateAfter fields');
       return;
     }
@@ -199,42 +202,89 @@ export function templatePlaceholders(template: string): string[] {
   return [...template.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
 }
 
-/** Within-row dependencies of a field (template placeholders, the base of dateAfter). */
+/**
+ * The field paths a field reads (see field-path.ts): `name` on its own row, `ref.name` on a parent
+ * row. Compile makes path targets row-addressable; validation rejects cycles among them.
+ */
 export function fieldDependencies(field: FieldDefinition): string[] {
   const options = (field.options ?? {}) as Record<string, unknown>;
-  if (field.type === 'template') return templatePlaceholders(String(options.template ?? ''));
-  if (field.type === 'dateAfter') return [String(options.field)];
-  return [];
+  switch (field.type) {
+    case 'template':
+      return templatePlaceholders(String(options.template ?? ''));
+    case 'dateAfter':
+      return [String(options.field)];
+    default:
+      return [];
+  }
 }
 
-function findDependencyCycle(table: TableDefinition): string[] | undefined {
-  const byName = new Map(table.fields.map((f) => [f.name, f]));
+/**
+ * A cycle among fields reading each other (same row or through parents), as `a -> b -> a`; at
+ * `tables[t].fields` when it stays in one row, else at the first field of the cycle.
+ */
+function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableDefinition>): DefinitionIssue | undefined {
   const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (name: string): string[] | undefined => {
-    if (state.get(name) === 'done') return undefined;
-    if (state.get(name) === 'visiting') return [...stack.slice(stack.indexOf(name)), name];
-    const field = byName.get(name);
-    if (!field) return undefined;
-    state.set(name, 'visiting');
-    stack.push(name);
-    for (const dep of fieldDependencies(field)) {
-      const cycle = visit(dep);
+  const stack: { table: TableDefinition; field: FieldDefinition; via: string }[] = [];
+  const visit = (table: TableDefinition, field: FieldDefinition, via: string): DefinitionIssue | undefined => {
+    const id = `${table.name}.${field.name}`;
+    if (state.get(id) === 'done') return undefined;
+    if (state.get(id) === 'visiting') {
+      const loop = stack.slice(stack.findIndex((n) => n.table === table && n.field === field));
+      const start = loop[0];
+      const sameRow = loop.every((n) => n.table === table) && [...loop.slice(1), { via }].every((n) => !n.via.includes('.'));
+      const names = [...loop.map((n, x) => (x === 0 ? n : { ...n, via: n.via })), { table, field, via }];
+      const text = sameRow
+        ? names.map((n) => n.field.name).join(' -> ')
+        : names.map((n, x) => (x === 0 ? `${n.table.name}.${n.field.name}` : `${n.table.name}.${n.field.name} (via ${n.via})`)).join(' -> ');
+      const t = def.tables.indexOf(start.table);
+      return sameRow
+        ? { path: `tables[${t}].fields`, message: `fields depend on each other in a cycle: ${text}` }
+        : { path: `tables[${t}].fields[${start.table.fields.indexOf(start.field)}]`, message: `fields depend on each other in a cycle through field paths: ${text}` };
+    }
+    state.set(id, 'visiting');
+    stack.push({ table, field, via });
+    for (const text of fieldDependencies(field)) {
+      const path = resolveFieldPath(text, table, tables);
+      if (typeof path === 'string') continue;
+      const cycle = visit(tables.get(path.table)!, path.field, text);
       if (cycle) return cycle;
     }
     stack.pop();
-    state.set(name, 'done');
+    state.set(id, 'done');
     return undefined;
   };
-  for (const field of table.fields) {
-    const cycle = visit(field.name);
-    if (cycle) return cycle;
-  }
+  for (const table of def.tables)
+    for (const field of table.fields) {
+      const cycle = visit(table, field, '');
+      if (cycle) return cycle;
+    }
   return undefined;
 }
 
-/** The column kind a field produces (refs take their target's kind). */
-export function declaredKind(field: { type: string; options?: Record<string, unknown> }, tables?: Map<string, TableDefinition>): ColumnKind | undefined {
+let kindDepth = 0;
+
+/**
+ * The column kind a field produces (refs take their target's kind; fields that copy or offset a
+ * field path take the kind found at its end, which needs `table`, the field's own table).
+ */
+export function declaredKind(field: { type: string; options?: Record<string, unknown> }, tables?: ReadonlyMap<string, TableDefinition>, table?: TableDefinition): ColumnKind | undefined {
+  if (kindDepth > 32) return undefined; // a cycle of paths: reported by findDependencyCycle
+  kindDepth++;
+  try {
+    return kindOf(field, tables, table);
+  } finally {
+    kindDepth--;
+  }
+}
+
+/** The kind at the end of a field path read from a row of `table`. */
+export function pathKind(text: unknown, tables: ReadonlyMap<string, TableDefinition> | undefined, table: TableDefinition | undefined): ColumnKind | undefined {
+  if (!tables || !table) return undefined;
+  const path = resolveFieldPath(text, table, tables);
+  return typeof path === 'string' ? undefined : declaredKind(path.field, tables, tables.get(path.table));
+}
+
+function kindOf(field: { type: string; options?: Record<string, unknown> }, tables?: ReadonlyMap<string, TableDefinition>, table?: TableDefinition): ColumnKind | undefined {
   const options = (field.options ?? {}) as Record<string, unknown>;
   switch (field.type) {
     case 'sequence':
@@ -253,8 +303,9 @@ export function declaredKind(field: { type: string; options?: Record<string, unk
     case 'dateAfter':
       return 'timestamp';
     case 'ref': {
-      const target = tables?.get(String(options.table))?.fields.find((f) => f.name === options.field);
-      return target && target.type !== 'ref' ? declaredKind(target, tables) : undefined;
+      const parent = tables?.get(String(options.table));
+      const target = parent?.fields.find((f) => f.name === options.field);
+      return target && target.type !== 'ref' ? declaredKind(target, tables, parent) : undefined;
     }
     default:
       return fakerTypeById.get(field.type)?.kind;

@@ -7,6 +7,7 @@ import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
 import { templatePlaceholders } from './definition.js';
 import { Permutation, type Key, type Rng, subKey, unit53At as unit53, UuidSequence } from './random.js';
 import type { Value } from './shape.js';
+import type { PathReader } from './field-path.js';
 
 /** Produces row i's value; `cols[d][k]` holds the values of this row's dependencies. */
 export type ValueFn = (i: number, cols: Value[][], k: number) => Value;
@@ -17,6 +18,8 @@ export interface BuiltField {
   rowFunction: boolean;
   /** Field indexes this field reads from the same row. */
   deps: number[];
+  /** Ref fields: the parent row index picked for row i (-1: none), the same pick as `value`. */
+  parentRow?: (i: number) => number;
 }
 
 export interface FieldContext {
@@ -35,6 +38,8 @@ export interface FieldContext {
   /** Parent row of child row i when the ref sets children per parent. */
   parentOf?: (i: number) => number;
   selfReference?: boolean;
+  /** Reader of a field path from this table's rows (validated before compile). */
+  path?: (text: string) => PathReader;
 }
 
 const DAY_MS = 86_400_000;
@@ -44,7 +49,9 @@ export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltFiel
   if (ctx.indexOf) {
     const indexOf = ctx.indexOf;
     const at = valueAtIndex(field, options, ctx);
-    return row((i) => at(indexOf(i)));
+    const built = row((i) => at(indexOf(i)));
+    if (field.type === 'ref') built.parentRow = indexOf;
+    return built;
   }
   switch (field.type) {
     case 'sequence': {
@@ -74,16 +81,16 @@ export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltFiel
       return { value, rowFunction: false, deps };
     }
     case 'dateAfter': {
-      const base = ctx.fieldIndex.get(options.field as string)!;
+      const reader = ctx.path!(options.field as string);
       const min = ((options.minDays as number | undefined) ?? 0) * DAY_MS;
       const max = ((options.maxDays as number | undefined) ?? Math.max(30, (options.minDays as number | undefined) ?? 0)) * DAY_MS;
       const rng = ctx.rng;
-      const value: ValueFn = (_i, cols, k) => {
+      const value: ValueFn = (i, cols, k) => {
         const offset = min + Math.floor(rng.next() * (max - min));
-        const from = cols[base][k];
+        const from = reader.value(i, cols, k);
         return from instanceof Date ? new Date(from.getTime() + offset) : null;
       };
-      return { value, rowFunction: false, deps: [base] };
+      return { value, rowFunction: false, deps: reader.deps };
     }
     case 'ref':
       return ref(options, ctx);
@@ -200,11 +207,16 @@ function pick(values: Value[], weights: number[] | undefined, ctx: FieldContext)
   });
 }
 
+function withParentRow(built: BuiltField, parentRow: (i: number) => number): BuiltField {
+  built.parentRow = parentRow;
+  return built;
+}
+
 function ref(options: Record<string, unknown>, ctx: FieldContext): BuiltField {
   const parentValue = ctx.parentValue!;
   if (ctx.parentOf) {
     const parentOf = ctx.parentOf;
-    return row((i) => parentValue(parentOf(i)));
+    return withParentRow(row((i) => parentValue(parentOf(i))), parentOf);
   }
   const parentRows = ctx.parentRows!;
   const skew = options.choice === 'skewed' ? ((options.skew as number | undefined) ?? 2) : 1;
@@ -215,13 +227,15 @@ function ref(options: Record<string, unknown>, ctx: FieldContext): BuiltField {
   };
   if (ctx.selfReference) {
     // a row's parent comes before it, so rows can be inserted in order; row 0 has none
-    return row((i) => (i === 0 ? null : parentValue(Math.floor(unit(i) * i))));
+    const pickSelf = (i: number) => (i === 0 ? -1 : Math.floor(unit(i) * i));
+    return withParentRow(row((i) => (i === 0 ? null : parentValue(pickSelf(i)))), pickSelf);
   }
   if (ctx.injective) {
     const perm = new Permutation(parentRows, ctx.key);
-    return row((i) => parentValue(perm.at(i)));
+    return withParentRow(row((i) => parentValue(perm.at(i))), (i) => perm.at(i));
   }
-  return row((i) => parentValue(Math.floor(unit(i) * parentRows)));
+  const pickRow = (i: number) => Math.floor(unit(i) * parentRows);
+  return withParentRow(row((i) => parentValue(pickRow(i))), pickRow);
 }
 
 /**

@@ -84,6 +84,22 @@ export class Rng {
     return (hi * 67108864 + lo) / 9007199254740992;
   };
 
+  /** Copies the generator's state into buf[at..at+4) (to read another row mid-stream). */
+  save(buf: Float64Array, at: number): void {
+    buf[at] = this.a;
+    buf[at + 1] = this.b;
+    buf[at + 2] = this.c;
+    buf[at + 3] = this.d;
+  }
+
+  /** Restores a state saved by `save`. */
+  load(buf: Float64Array, at: number): void {
+    this.a = buf[at];
+    this.b = buf[at + 1];
+    this.c = buf[at + 2];
+    this.d = buf[at + 3];
+  }
+
   /** Faker's `Randomizer.seed`: only used when someone calls `faker.seed()` on our instance. */
   readonly seed = (seed: number | number[]): void => {
     const parts = Array.isArray(seed) ? seed : [seed];

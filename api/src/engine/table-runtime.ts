@@ -2,7 +2,7 @@
 // reseeded from hash(seed, table, field, block), so block 7 never depends on block 6 and a
 // field's values never depend on its neighbours.
 import type { BuiltField } from './fields.js';
-import { type Key, Rng, subKey } from './random.js';
+import { type Key, Rng, subKey, unitAt } from './random.js';
 import type { Value } from './shape.js';
 
 /** Rows per internal block. Part of the determinism contract: changing it changes every value. */
@@ -17,7 +17,16 @@ export interface FieldRuntime {
   mode: FieldMode;
   key: Key;
   nullRate: number;
+  /**
+   * Null decisions hashed from the row index instead of drawn from a per-block stream: set for
+   * fields other tables read one row at a time (field paths), so `rowValue` knows a row's nulls.
+   */
+  rowNulls?: boolean;
 }
+
+// saved PRNG states of nested single-row reads (a child reading a parent reading a grandparent)
+const rngStack = new Float64Array(4 * 64);
+let rngDepth = 0;
 
 const NO_COLUMNS: Value[][] = [];
 
@@ -25,6 +34,11 @@ export class TableRuntime {
   /** Dependency order: a field comes after the fields of the row it reads. */
   readonly order: number[];
   private readonly nullRng = new Rng();
+  private readonly indexByName: Map<string, number>;
+  /** Last row computed by rowValue per field (-1: none) and its value, as a one-row `cols`. */
+  private readonly cachedRow: Float64Array;
+  private readonly cached: Value[][];
+  private readonly nullKeys: Key[];
 
   constructor(
     readonly name: string,
@@ -33,13 +47,71 @@ export class TableRuntime {
     private readonly rng: Rng,
   ) {
     this.order = dependencyOrder(fields);
+    this.indexByName = new Map(fields.map((f, i) => [f.name, i]));
+    this.cachedRow = new Float64Array(fields.length).fill(-1);
+    this.cached = fields.map(() => [null]);
+    this.nullKeys = fields.map((f) => subKey(f.key, 0x6e756c6c));
+  }
+
+  /** Index of a field by name (throws when absent: paths are validated before compile). */
+  fieldIndex(name: string): number {
+    const f = this.indexByName.get(name);
+    if (f === undefined) throw new RangeError(`table ${this.name} has no field "${name}"`);
+    return f;
   }
 
   /** Value of field f at row j on its own (refs use this); only for row / rowSeeded fields. */
   valueAt(f: number, j: number): Value {
     const field = this.fields[f];
+    if (field.built.deps.length > 0 || field.rowNulls) return this.rowValue(f, j);
     if (field.mode === 'rowSeeded') this.rng.reseed(rowKey(field.key), j);
     return field.built.value(j, NO_COLUMNS, 0);
+  }
+
+  /** The parent row ref field f picked at row j (-1: none, e.g. row 0 of a self-reference). */
+  parentRow(f: number, j: number): number {
+    const pick = this.fields[f].built.parentRow;
+    if (!pick) throw new RangeError(`${this.name}.${this.fields[f].name} is not a ref field`);
+    return pick(j);
+  }
+
+  /** Whether field f is null at row j by its nullRate (row-addressable fields only). */
+  isNull(f: number, j: number): boolean {
+    const field = this.fields[f];
+    if (field.nullRate === 0) return false;
+    if (!field.rowNulls) throw new RangeError(`${this.name}.${field.name} is not row-addressable (its nulls are a stream)`);
+    return unitAt(this.nullKeys[f], j) < field.nullRate;
+  }
+
+  /**
+   * Value of any row-addressable field f at row j, with its same-row dependencies computed first;
+   * the same value fillBlock gives row j. The last row per field is cached, so consecutive
+   * children of one parent cost one computation. The shared PRNG is left as it was found.
+   */
+  rowValue(f: number, j: number): Value {
+    if (this.cachedRow[f] === j) return this.cached[f][0];
+    const field = this.fields[f];
+    if (field.mode === 'stream')
+      throw new RangeError(`${this.name}.${field.name} is not row-addressable (compile marks the fields paths read)`);
+    const deps = field.built.deps;
+    for (let d = 0; d < deps.length; d++) this.rowValue(deps[d], j);
+    let value: Value;
+    if (field.mode === 'rowSeeded') {
+      if (rngDepth === 64) throw new RangeError('field paths nest too deeply');
+      const at = 4 * rngDepth++;
+      this.rng.save(rngStack, at);
+      try {
+        this.rng.reseed(rowKey(field.key), j);
+        value = field.built.value(j, this.cached, 0);
+      } finally {
+        this.rng.load(rngStack, at);
+        rngDepth--;
+      }
+    } else value = field.built.value(j, this.cached, 0);
+    if (field.nullRate > 0 && this.isNull(f, j)) value = null;
+    this.cachedRow[f] = j;
+    this.cached[f][0] = value;
+    return value;
   }
 
   newColumns(): Value[][] {
@@ -68,7 +140,11 @@ export class TableRuntime {
           out[k] = value(base + k, cols, k);
         }
       }
-      if (field.nullRate > 0) {
+      if (field.nullRate > 0 && field.rowNulls) {
+        const key = this.nullKeys[f];
+        const rate = field.nullRate;
+        for (let k = 0; k < count; k++) if (unitAt(key, base + k) < rate) out[k] = null;
+      } else if (field.nullRate > 0) {
         // nulls come from their own stream, so a field's values do not shift when nullRate changes
         const nulls = this.nullRng;
         nulls.reseed(subKey(field.key, 0x6e756c6c), block);
