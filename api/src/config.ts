@@ -1,5 +1,6 @@
 // Configuration comes only from environment variables; docs/configuration.md lists them.
 // Parsing is strict: a bad value stops the server with a message naming the variable.
+import { loadAuthSettings, type AuthSettings } from './auth/settings.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -28,6 +29,8 @@ export interface Config {
   /** Export workers `tdg serve` runs in its own process (default 1 on the embedded PGlite, 0 with DATABASE_URL). */
   inProcessWorkers: number;
   limits: Limits;
+  /** Rate limits, body caps and session checks of authentication (see auth/settings.ts). */
+  auth: AuthSettings;
 }
 
 export interface Limits {
@@ -95,5 +98,6 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: integer(env, 'TDG_MAX_ALIASES', 15, 1),
       maxBodyBytes: integer(env, 'TDG_MAX_BODY_BYTES', 1_048_576, 1024),
     },
+    auth: loadAuthSettings((name, fallback, min) => integer(env, name, fallback, min)),
   };
 }

@@ -3,14 +3,17 @@
 // sessions are `{ access_token, token_type, expires_in, expires_at, refresh_token, user }`, errors
 // `{ code, error_code, msg }` with the X-Supabase-Api-Version header so `code` is read.
 import { SignJWT, type JWK } from 'jose';
-import type { Database } from '../db/port.js';
+import { AuthApiError, clientAddress, readJsonBody } from './auth-request.js';
+import { checkNewPassword, passwordBytes } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { createRateLimiter } from './rate-limiter.js';
+import type { SessionCheck } from './session-check.js';
+import { MAX_PASSWORD_BYTES, MAX_USER_METADATA_BYTES, type AuthSettings } from './settings.js';
 import type { SigningKey } from './signing-key.js';
 import { AuthenticationError, bearerToken, type TokenVerifier } from './token-verifier.js';
-import { UserStore, type AuthUserRow } from './user-store.js';
+import type { AuthUserRow, UserStore } from './user-store.js';
 
 export interface LocalAuthOptions {
-  db: Database;
   key: SigningKey;
   /** `iss` of issued tokens: `<public url>/auth/v1`. */
   issuer: string;
@@ -18,33 +21,25 @@ export interface LocalAuthOptions {
   verify: TokenVerifier;
   /** Access token lifetime; Supabase's default is one hour. */
   accessTokenSeconds?: number;
+  users: UserStore;
+  /** The API's session check, told at once about the sessions this server ends. */
+  sessions: SessionCheck;
+  settings: AuthSettings;
 }
 
 export interface LocalAuth {
-  /** Answers a request under /auth/v1; other paths are not its business. */
-  handle(request: Request): Promise<Response>;
+  /** Answers a request under /auth/v1 from the socket peer `socketAddress`; other paths are not its business. */
+  handle(request: Request, socketAddress?: string): Promise<Response>;
   jwks: { keys: JWK[] };
 }
 
 const API_VERSION = '2024-01-01';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MIN_PASSWORD = 6;
 
-class AuthApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-function json(status: number, body: unknown): Response {
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', 'x-supabase-api-version': API_VERSION },
+    headers: { 'content-type': 'application/json', 'x-supabase-api-version': API_VERSION, ...headers },
   });
 }
 
@@ -71,19 +66,56 @@ function userJson(user: AuthUserRow) {
   };
 }
 
-async function body(request: Request): Promise<Record<string, unknown>> {
-  try {
-    const value = await request.json();
-    if (value && typeof value === 'object') return value as Record<string, unknown>;
-  } catch {
-    // fall through
+function emailOf(input: Record<string, unknown>): string {
+  // GoTrue stores emails lower-cased
+  return typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+}
+
+function requireEmail(email: string) {
+  if (!EMAIL.test(email) || email.length > 255) {
+    throw new AuthApiError(400, 'validation_failed', 'Unable to validate email address: invalid format');
   }
-  throw new AuthApiError(400, 'bad_json', 'Could not parse request body as JSON');
+}
+
+/** The new password of a sign-up or PUT /user, held to the password policy. */
+function newPassword(value: unknown, minLength: number, email: string): string {
+  const password = typeof value === 'string' ? value : '';
+  const problem = checkNewPassword(password, minLength, [email, ...email.split(/[@.+_-]/)]);
+  if (problem?.kind === 'too_long') throw new AuthApiError(400, 'validation_failed', problem.message);
+  if (problem) throw new AuthApiError(422, 'weak_password', problem.message, { weak_password: { reasons: problem.reasons } });
+  return password;
+}
+
+/** `data` of a sign-up or PUT /user: an object of at most 16 KB as JSON. */
+function userMetadata(value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new AuthApiError(400, 'validation_failed', 'data: user metadata must be a JSON object');
+  }
+  const size = Buffer.byteLength(JSON.stringify(value), 'utf8');
+  if (size > MAX_USER_METADATA_BYTES) {
+    throw new AuthApiError(400, 'validation_failed', `data: user metadata must be at most ${MAX_USER_METADATA_BYTES} bytes of JSON (got ${size})`);
+  }
+  return value as Record<string, unknown>;
 }
 
 export function createLocalAuth(options: LocalAuthOptions): LocalAuth {
-  const users = new UserStore(options.db);
+  const { users, sessions, settings } = options;
   const ttl = options.accessTokenSeconds ?? 3600;
+  const limits = settings.rateLimits;
+  const limiter = createRateLimiter({ windowMs: settings.rateWindowSeconds * 1000 });
+
+  /** 429 with Retry-After when `key` used up `limit` in this window; `count: false` only looks. */
+  function throttle(bucket: string, key: string, limit: number, count = true) {
+    const id = `${bucket}:${key}`;
+    const waitMs = count ? limiter.take(id, limit) : limiter.blockedFor(id, limit);
+    if (waitMs > 0) {
+      const seconds = String(Math.max(1, Math.ceil(waitMs / 1000)));
+      const code = bucket.startsWith('recover') ? 'over_email_send_rate_limit' : 'over_request_rate_limit';
+      const message = code === 'over_email_send_rate_limit' ? 'email rate limit exceeded' : 'Request rate limit reached';
+      throw new AuthApiError(429, code, message, {}, { 'retry-after': seconds });
+    }
+  }
 
   async function session(user: AuthUserRow, sessionId: string, refreshToken: string) {
     const now = Math.floor(Date.now() / 1000);
@@ -123,42 +155,67 @@ export function createLocalAuth(options: LocalAuthOptions): LocalAuth {
     return session(fresh, sessionId, await users.issueRefreshToken(user.id, sessionId));
   }
 
-  async function signUp(request: Request): Promise<Response> {
-    const input = await body(request);
-    // GoTrue stores emails lower-cased
-    const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
-    const password = typeof input.password === 'string' ? input.password : '';
-    if (!EMAIL.test(email)) throw new AuthApiError(400, 'validation_failed', 'Unable to validate email address: invalid format');
-    if (password.length < MIN_PASSWORD) {
-      throw new AuthApiError(422, 'weak_password', `Password should be at least ${MIN_PASSWORD} characters.`, {
-        weak_password: { reasons: ['length'] },
-      });
-    }
-    const metadata = input.data && typeof input.data === 'object' ? (input.data as Record<string, unknown>) : {};
+  async function signUp(request: Request, ip: string): Promise<Response> {
+    throttle('sign-up-ip', ip, limits.signUpPerIp);
+    const input = await readJsonBody(request, settings.maxBodyBytes);
+    const email = emailOf(input);
+    requireEmail(email);
+    throttle('sign-up-email', email, limits.signUpPerEmail);
+    const password = newPassword(input.password, settings.minPasswordLength, email);
+    const metadata = userMetadata(input.data) ?? {};
     const user = await users.create(email, await hashPassword(password), metadata);
+    // with mailer_autoconfirm on, GoTrue itself answers a taken address so (no confirmation mail to hide behind)
     if (!user) throw new AuthApiError(422, 'user_already_exists', 'User already registered');
     return newSession(user);
   }
 
-  async function token(request: Request, grantType: string | null): Promise<Response> {
-    const input = await body(request);
-    if (grantType === 'password') {
-      const email = typeof input.email === 'string' ? input.email.trim() : '';
-      const user = email ? await users.findByEmail(email) : undefined;
-      const ok = await verifyPassword(typeof input.password === 'string' ? input.password : '', user?.encrypted_password);
-      if (!user || !ok) throw new AuthApiError(400, 'invalid_credentials', 'Invalid login credentials');
-      return newSession(user);
+  async function signIn(request: Request, ip: string): Promise<Response> {
+    // only failures count, so a team behind one address signs in as often as it likes
+    throttle('sign-in-ip', ip, limits.signInFailuresPerIp, false);
+    const input = await readJsonBody(request, settings.maxBodyBytes);
+    const email = emailOf(input);
+    // unknown addresses have buckets too: a 429 says nothing about whether the account exists
+    if (email) throttle('sign-in-email', email, limits.signInFailuresPerEmail, false);
+    const password = typeof input.password === 'string' ? input.password : '';
+    const user = email ? await users.findByEmail(email) : undefined;
+    // no stored password is longer than 72 bytes, and hashing 60 MB would stall the process
+    const ok = passwordBytes(password) <= MAX_PASSWORD_BYTES && (await verifyPassword(password, user?.encrypted_password));
+    if (!user || !ok) {
+      limiter.hit(`sign-in-ip:${ip}`);
+      if (email) limiter.hit(`sign-in-email:${email}`);
+      throw new AuthApiError(400, 'invalid_credentials', 'Invalid login credentials');
     }
-    if (grantType === 'refresh_token') {
-      const refreshToken = typeof input.refresh_token === 'string' ? input.refresh_token : '';
-      const row = refreshToken ? await users.consumeRefreshToken(refreshToken) : undefined;
-      if (row === 'revoked') throw new AuthApiError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
-      if (!row) throw new AuthApiError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
-      const user = await users.findById(row.user_id);
-      if (!user) throw new AuthApiError(400, 'user_not_found', 'User from sub claim in JWT does not exist');
-      return session(user, row.session_id, await users.issueRefreshToken(user.id, row.session_id, row.token));
+    return newSession(user);
+  }
+
+  async function refresh(request: Request, ip: string): Promise<Response> {
+    throttle('refresh-ip', ip, limits.refreshPerIp);
+    const input = await readJsonBody(request, settings.maxBodyBytes);
+    const refreshToken = typeof input.refresh_token === 'string' ? input.refresh_token : '';
+    const outcome = refreshToken ? await users.refresh(refreshToken, settings.refreshReuseIntervalSeconds) : { kind: 'unknown' as const };
+    if (outcome.kind === 'replayed') {
+      sessions.ended([outcome.sessionId]);
+      throw new AuthApiError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
     }
+    if (outcome.kind === 'unknown') throw new AuthApiError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+    const user = await users.findById(outcome.userId);
+    if (!user) throw new AuthApiError(400, 'user_not_found', 'User from sub claim in JWT does not exist');
+    return session(user, outcome.sessionId, outcome.refreshToken);
+  }
+
+  async function token(request: Request, grantType: string | null, ip: string): Promise<Response> {
+    if (grantType === 'password') return signIn(request, ip);
+    if (grantType === 'refresh_token') return refresh(request, ip);
     throw new AuthApiError(400, 'validation_failed', `unsupported grant_type "${grantType ?? ''}"`);
+  }
+
+  async function recover(request: Request, ip: string): Promise<Response> {
+    throttle('recover-ip', ip, limits.recoverPerIp);
+    const email = emailOf(await readJsonBody(request, settings.maxBodyBytes));
+    requireEmail(email);
+    throttle('recover-email', email, limits.recoverPerEmail);
+    // GoTrue answers {} whether or not the address has an account; this stand-in has no mailer to send with
+    return json(200, {});
   }
 
   async function caller(request: Request) {
@@ -167,7 +224,7 @@ export function createLocalAuth(options: LocalAuthOptions): LocalAuth {
     try {
       const claims = await options.verify(jwt);
       const sessionId = typeof claims.session_id === 'string' ? claims.session_id : '';
-      if (!sessionId || !(await users.sessionIsLive(sessionId))) {
+      if (!(await sessions.isLive(sessionId, claims.sub))) {
         throw new AuthApiError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
       }
       return { claims, sessionId };
@@ -184,10 +241,36 @@ export function createLocalAuth(options: LocalAuthOptions): LocalAuth {
     return json(200, userJson(user));
   }
 
+  /** PUT /user: a new password (other sessions end, as in GoTrue) and/or user metadata (merged). */
+  async function updateUser(request: Request): Promise<Response> {
+    const { claims, sessionId } = await caller(request);
+    const input = await readJsonBody(request, settings.maxBodyBytes);
+    const user = await users.findById(claims.sub);
+    if (!user) throw new AuthApiError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
+    if (typeof input.email === 'string' && input.email.trim().toLowerCase() !== user.email) {
+      throw new AuthApiError(400, 'validation_failed', 'email: the local auth cannot change email addresses');
+    }
+    const patch = userMetadata(input.data);
+    const password = input.password === undefined ? undefined : newPassword(input.password, settings.minPasswordLength, user.email);
+    if (patch) {
+      // GoTrue merges: keys set to null are removed
+      const merged = { ...(user.raw_user_meta_data ?? {}), ...patch };
+      for (const [key, value] of Object.entries(patch)) if (value === null) delete merged[key];
+      await users.updateMetadata(user.id, userMetadata(merged)!);
+    }
+    if (password !== undefined) {
+      if (await verifyPassword(password, user.encrypted_password)) {
+        throw new AuthApiError(422, 'same_password', 'New password should be different from the old password.');
+      }
+      sessions.ended(await users.updatePassword(user.id, await hashPassword(password), sessionId));
+    }
+    return json(200, userJson((await users.findById(user.id)) ?? user));
+  }
+
   async function logout(request: Request, scope: string | null): Promise<Response> {
     const { claims, sessionId } = await caller(request);
     const which = scope === 'local' || scope === 'others' ? scope : 'global';
-    await users.revokeSessions(claims.sub, which, sessionId);
+    sessions.ended(await users.revokeSessions(claims.sub, which, sessionId));
     return new Response(null, { status: 204, headers: { 'x-supabase-api-version': API_VERSION } });
   }
 
@@ -195,17 +278,22 @@ export function createLocalAuth(options: LocalAuthOptions): LocalAuth {
 
   return {
     jwks,
-    async handle(request) {
+    async handle(request, socketAddress) {
       const url = new URL(request.url);
       const route = `${request.method} ${url.pathname.replace(/^\/auth\/v1/, '').replace(/\/$/, '')}`;
+      const ip = clientAddress(request, socketAddress, settings.trustedProxies);
       try {
         switch (route) {
           case 'POST /signup':
-            return await signUp(request);
+            return await signUp(request, ip);
           case 'POST /token':
-            return await token(request, url.searchParams.get('grant_type'));
+            return await token(request, url.searchParams.get('grant_type'), ip);
+          case 'POST /recover':
+            return await recover(request, ip);
           case 'GET /user':
             return await getUser(request);
+          case 'PUT /user':
+            return await updateUser(request);
           case 'POST /logout':
             return await logout(request, url.searchParams.get('scope'));
           case 'GET /.well-known/jwks.json':
@@ -219,7 +307,7 @@ export function createLocalAuth(options: LocalAuthOptions): LocalAuth {
         }
       } catch (error) {
         if (!(error instanceof AuthApiError)) throw error;
-        return json(error.status, { code: error.code, error_code: error.code, msg: error.message, ...error.extra });
+        return json(error.status, { code: error.code, error_code: error.code, msg: error.message, ...error.extra }, error.headers);
       }
     },
   };

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 import type { Claims } from '../db/port.js';
 
-export type AuthErrorCode = 'token_expired' | 'bad_jwt';
+export type AuthErrorCode = 'token_expired' | 'bad_jwt' | 'session_not_found';
 
 /** A token that was presented but cannot be trusted (expired, forged, wrong audience...). */
 export class AuthenticationError extends Error {

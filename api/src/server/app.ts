@@ -1,7 +1,7 @@
 // One HTTP server: GraphQL over POST/GET/SSE at /graphql, graphql-ws on the same path, and the
 // local Supabase Auth stand-in under /auth/v1 when no Supabase project is configured.
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createGraphQLError, createLogger, createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -70,11 +70,12 @@ function downloadRoutes(storage: ExportStorage): Plugin {
   };
 }
 
-function localAuthRoutes(auth: Auth): Plugin {
+function localAuthRoutes(auth: Auth): Plugin<Record<string, unknown>, { req?: IncomingMessage }> {
   return {
-    async onRequest({ url, request, endResponse }) {
+    async onRequest({ url, request, endResponse, serverContext }) {
       if (auth.local && (url.pathname === '/auth/v1' || url.pathname.startsWith('/auth/v1/'))) {
-        endResponse(await auth.local.handle(request));
+        // the socket peer is the client's address for the rate limits (yoga.fetch in tests has none)
+        endResponse(await auth.local.handle(request, serverContext?.req?.socket?.remoteAddress));
       }
     },
   };
@@ -98,7 +99,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     const token = bearerToken(header);
     if (!token) throw unauthenticated(new AuthenticationError('bad_jwt', 'Authorization must be "Bearer <access token>"'));
     try {
-      return await auth.verify(token);
+      // signature, expiry and a session that has not ended (cached briefly, see auth/session-check.ts)
+      return await auth.authenticate(token);
     } catch (error) {
       throw error instanceof AuthenticationError ? unauthenticated(error) : error;
     }

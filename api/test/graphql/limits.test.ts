@@ -18,7 +18,9 @@ function post(body: string, headers: Record<string, string> = {}) {
 }
 
 function sign(key: SigningKey, claims: { exp: number; iss?: string; aud?: string }) {
-  return new SignJWT({ role: 'authenticated', email: alice.email })
+  // the session of alice's real token: the API refuses tokens whose session is not live
+  const { session_id } = JSON.parse(Buffer.from(alice.token.split('.')[1], 'base64url').toString());
+  return new SignJWT({ role: 'authenticated', email: alice.email, session_id })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid })
     .setSubject(alice.id)
     .setIssuer(claims.iss ?? h.app.auth.issuer)

@@ -205,6 +205,12 @@ describe('batching', () => {
     const QUERY = `{ schemas(first: 20, ownership: MINE) { edges { node { id owner { email } members { user { email } }
       exports { id events { status } } } } } }`;
     const statementsFor = async () => {
+      // one request first, so the token's session check (cached for seconds) is not counted
+      await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
+        body: JSON.stringify({ query: '{ viewer { id } }' }),
+      });
       counter.statements = 0;
       const response = await app.yoga.fetch('http://localhost/graphql', {
         method: 'POST',

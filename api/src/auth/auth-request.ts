@@ -1,0 +1,65 @@
+// Reading an /auth/v1 request defensively: a capped body and the client's address.
+
+/** An answer in GoTrue's error shape: `{ code, error_code, msg }` plus any extra fields. */
+export class AuthApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+function tooLarge(maxBytes: number) {
+  return new AuthApiError(413, 'request_entity_too_large', `Request body too large (max ${maxBytes} bytes)`);
+}
+
+/** The JSON object in the body; 413 past `maxBytes` without reading further, 400 when not JSON. */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await request.body?.cancel().catch(() => undefined);
+    throw tooLarge(maxBytes);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      // a chunked body announces no length: stop reading once it is too long
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
+  }
+  try {
+    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new AuthApiError(400, 'bad_json', 'Could not parse request body as JSON');
+}
+
+/**
+ * The client's address: the socket's peer, or with `trustedProxies` proxies in front, the address
+ * the outermost of them saw (X-Forwarded-For entries further left are the client's own claims).
+ */
+export function clientAddress(request: Request, socketAddress: string | undefined, trustedProxies: number): string {
+  if (trustedProxies > 0) {
+    const hops = (request.headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean);
+    if (hops.length) return hops[Math.max(0, hops.length - trustedProxies)];
+  }
+  return socketAddress ?? 'unknown';
+}
