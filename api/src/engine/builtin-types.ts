@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ColumnKind, Value } from './shape.js';
 import { ordered } from './options.js';
+import { pathValueInfo, pathValueOptions } from './path-values.js';
 
 const name = z.string().min(1).max(63);
 
@@ -71,6 +72,7 @@ export const builtinOptions = {
       max: z.number().int().min(0).max(10_000).optional().describe('longest (default 3)'),
     }),
   ),
+  ...pathValueOptions,
   dateAfter: ordered(
     z.strictObject({
       field: name.describe('the earlier date field of the same row'),
@@ -93,6 +95,7 @@ export const builtinInfo: Record<BuiltinType, { group: string; description: stri
   constant: { group: 'builtin', description: 'The same value in every row', kind: 'text', example: 'v1', exampleOptions: { value: 'v1' } },
   json: { group: 'builtin', description: 'An object built from nested fields', kind: 'json', example: { plan: 'pro', seats: 4 }, exampleOptions: { fields: [{ name: 'plan', type: 'pick', options: { values: ['free', 'pro'] } }, { name: 'seats', type: 'number.int', options: { min: 1, max: 10 } }] } },
   array: { group: 'builtin', description: 'An array of values of another type, with a length range', kind: 'array', example: ['red', 'green'], exampleOptions: { of: { type: 'color.human' }, min: 1, max: 3 } },
+  ...pathValueInfo,
   dateAfter: { group: 'builtin', description: 'A date-time after another date field of the row (e.g. updated_at after created_at)', kind: 'timestamp', example: '2024-06-02T10:00:00.000Z', exampleOptions: { field: 'created_at', maxDays: 30 } },
 };
 

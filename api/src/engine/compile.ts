@@ -17,7 +17,8 @@ import {
 import { DefinitionError, type DefinitionIssue } from './errors.js';
 import { buildField, intSpace } from './fields.js';
 import { fakerTypeById } from './catalog.js';
-import { pathReader, resolveFieldPath } from './field-path.js';
+import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
+import { PATH_VALUE_TYPES, pathValueNullable } from './path-values.js';
 import { keyOf, Permutation, Rng } from './random.js';
 import type { ColumnShape, TableShape } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
@@ -138,8 +139,12 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
         path: (text) => {
           const resolved = resolveFieldPath(text, table, tables);
           if (typeof resolved === 'string') throw new Error(`${table.name}.${field.name}: ${resolved}`);
-          return pathReader(resolved, fieldIndex, (name) => built.get(name)!);
+          const reader = pathReader(resolved, fieldIndex, (name) => built.get(name)!);
+          reader.kind = declaredKind(resolved.field, tables, tables.get(resolved.table));
+          return reader;
         },
+        kind: declaredKind(field, tables, table),
+        referenceDate,
       });
       const readByPath = addressable.has(`${table.name}.${field.name}`);
       const mode: FieldRuntime['mode'] = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) || readByPath ? 'rowSeeded' : 'stream';
@@ -349,10 +354,11 @@ function tableShape(table: TableDefinition, def: Definition, rows: number): Tabl
   const columns = table.fields.map((field): ColumnShape => {
     const options = (field.options ?? {}) as Record<string, unknown>;
     const ref = field.type === 'ref' ? (options as RefOptions) : undefined;
-    const kind = declaredKind(field, tables) ?? 'text';
+    const kind = declaredKind(field, tables, table) ?? 'text';
     let nullable = (field.nullRate ?? 0) > 0;
     if (ref?.table === table.name) nullable = true; // row 0 has no earlier parent
     if (field.type === 'dateAfter') nullable ||= (byName.get(options.field as string)?.nullRate ?? 0) > 0;
+    if (PATH_VALUE_TYPES.has(field.type)) nullable ||= pathValueNullable(field, (text) => pathMayBeNull(text, table, tables));
     if (field.type === 'constant') nullable ||= options.value === null;
     if (field.type === 'pick') nullable ||= (options.values as unknown[]).includes(null);
     const column: ColumnShape = {

@@ -7,6 +7,7 @@ import { fakerTypeById } from './catalog.js';
 import { DefinitionError, formatPath, type DefinitionIssue } from './errors.js';
 import { checkFieldPath, resolveFieldPath } from './field-path.js';
 import { isoDate } from './options.js';
+import { checkPathValue, pathValueDependencies, pathValueKind } from './path-values.js';
 import type { ColumnKind } from './shape.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
@@ -64,7 +65,7 @@ export function parseDefinition(input: unknown): Definition {
 }
 
 /** Types usable inside `json` fields and as `array` elements (no row links, no relations). */
-const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter']);
+const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter', 'lookup', 'after', 'before', 'expression']);
 
 function checkDefinition(def: Definition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
@@ -169,6 +170,11 @@ function checkField(
       if (field.unique) add(`${at}.unique`, 'unique is not supported for dateAfter fields');
       return;
     }
+    case 'lookup':
+    case 'after':
+    case 'before':
+      checkPathValue(field, at, table, tables, (p) => declaredKind(p.field, tables, tables.get(p.table)), add);
+      return;
     case 'ref': {
       const parent = tables.get(options.table as string);
       if (!parent) {
@@ -180,7 +186,7 @@ function checkField(
         add(`${at}.options.field`, `unknown field "${String(options.field)}" in table ${parent.name}`);
         return;
       }
-      if (['ref', 'template', 'dateAfter', 'json', 'array'].includes(target.type))
+      if (['ref', 'template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression'].includes(target.type))
         add(`${at}.options.field`, `${parent.name}.${target.name} is a ${target.type} field and cannot be referenced`);
       if ((target.nullRate ?? 0) > 0) add(`${at}.options.field`, `${parent.name}.${target.name} has a nullRate, so it cannot be referenced`);
       if (options.childrenPerParent && parent === table) add(`${at}.options.childrenPerParent`, 'a self-reference cannot set children per parent');
@@ -213,6 +219,10 @@ export function fieldDependencies(field: FieldDefinition): string[] {
       return templatePlaceholders(String(options.template ?? ''));
     case 'dateAfter':
       return [String(options.field)];
+    case 'lookup':
+    case 'after':
+    case 'before':
+      return pathValueDependencies(field);
     default:
       return [];
   }
@@ -302,6 +312,10 @@ function kindOf(field: { type: string; options?: Record<string, unknown> }, tabl
       return 'array';
     case 'dateAfter':
       return 'timestamp';
+    case 'lookup':
+    case 'after':
+    case 'before':
+      return pathValueKind(field, (text) => pathKind(text, tables, table));
     case 'ref': {
       const parent = tables?.get(String(options.table));
       const target = parent?.fields.find((f) => f.name === options.field);

@@ -3,7 +3,7 @@
 // picked; `ref_col.ref_col2.col` goes on to the grandparent. Validation (names, refs) lives here,
 // and so does the runtime reader that recomputes a parent's value from its row index.
 import type { FieldDefinition, TableDefinition } from './definition.js';
-import type { Value } from './shape.js';
+import type { ColumnKind, Value } from './shape.js';
 import type { TableRuntime } from './table-runtime.js';
 
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -95,6 +95,8 @@ export function checkFieldPath(
  */
 export interface PathReader {
   readonly path: ResolvedPath;
+  /** The column kind at the end of the path (when known). */
+  kind?: ColumnKind;
   readonly deps: number[];
   value(i: number, cols: Value[][], k: number): Value;
   row(i: number, cols: Value[][], k: number): number;
@@ -156,4 +158,33 @@ export function pathReader(
       return r < 0 ? null : target!.rowValue(targetField, r);
     },
   };
+}
+
+const MAY_BE_NULL_THROUGH = new Set(['lookup', 'dateAfter', 'after', 'before', 'expression']);
+
+/**
+ * Whether a path can read null: a nullable ref on the way, a self-reference (row 0 has no parent),
+ * or a nullable target (followed through copies). Conservative: used for column nullability.
+ */
+export function pathMayBeNull(text: unknown, table: TableDefinition, tables: ReadonlyMap<string, TableDefinition>, depth = 0): boolean {
+  const path = resolveFieldPath(text, table, tables);
+  if (typeof path === 'string' || depth > MAX_PATH_HOPS) return true;
+  for (const step of path.steps) {
+    if (step.table === step.parent) return true;
+    const ref = tables.get(step.table)!.fields.find((f) => f.name === step.field)!;
+    if ((ref.nullRate ?? 0) > 0) return true;
+  }
+  const target = path.field;
+  if ((target.nullRate ?? 0) > 0) return true;
+  if (target.type === 'constant') return (target.options as { value?: unknown } | undefined)?.value === null;
+  if (target.type === 'pick') return ((target.options as { values?: unknown[] } | undefined)?.values ?? []).includes(null);
+  if (!MAY_BE_NULL_THROUGH.has(target.type)) return false;
+  const options = (target.options ?? {}) as Record<string, unknown>;
+  const owner = tables.get(path.table)!;
+  if (target.type === 'lookup') return pathMayBeNull(options.path, owner, tables, depth + 1);
+  if (target.type === 'dateAfter') return pathMayBeNull(options.field, owner, tables, depth + 1);
+  if (target.type === 'expression') return true;
+  if (options.fallback !== undefined) return false;
+  const froms = Array.isArray(options.from) ? options.from : [options.from];
+  return froms.every((f) => pathMayBeNull(f, owner, tables, depth + 1));
 }

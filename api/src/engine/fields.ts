@@ -6,8 +6,9 @@ import { bindFaker, fakerTypeById } from './catalog.js';
 import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
 import { templatePlaceholders } from './definition.js';
 import { Permutation, type Key, type Rng, subKey, unit53At as unit53, UuidSequence } from './random.js';
-import type { Value } from './shape.js';
+import type { ColumnKind, Value } from './shape.js';
 import type { PathReader } from './field-path.js';
+import { buildPathValue } from './path-values.js';
 
 /** Produces row i's value; `cols[d][k]` holds the values of this row's dependencies. */
 export type ValueFn = (i: number, cols: Value[][], k: number) => Value;
@@ -40,6 +41,9 @@ export interface FieldContext {
   selfReference?: boolean;
   /** Reader of a field path from this table's rows (validated before compile). */
   path?: (text: string) => PathReader;
+  /** The field's declared column kind, and the definition's reference instant. */
+  kind?: ColumnKind;
+  referenceDate?: Date;
 }
 
 const DAY_MS = 86_400_000;
@@ -94,6 +98,10 @@ export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltFiel
     }
     case 'ref':
       return ref(options, ctx);
+    case 'lookup':
+    case 'after':
+    case 'before':
+      return buildPathValue(field, ctx)!;
     case 'string.uuid': {
       // always a function of the row index: unique by construction, and cheap for refs
       const uuids = new UuidSequence(ctx.key);
