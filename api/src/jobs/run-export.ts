@@ -28,6 +28,7 @@ import {
   type ClaimedExport,
   type LeaseState,
 } from './queue.js';
+import { isInPlace, type ExportThreads, type TablePiece } from './export-threads.js';
 import { decodeRendered, encodeRendered } from './rendered-frames.js';
 import { ChunkFileError, decodeBatches, encodeBatches } from './row-frames.js';
 
@@ -49,6 +50,8 @@ export interface JobContext extends JobSettings {
   log(line: string): void;
   /** Called with a check function for each running export, so a cancel notice can run it at once. */
   watch(exportId: string, check: () => void): () => void;
+  /** Generate and format in these worker threads (a worker in the API's process); unset: in this thread. */
+  threads?: ExportThreads;
 }
 
 /** Why a run stopped early. */
@@ -154,7 +157,7 @@ async function withLease<T>(
 }
 
 const plans = new Map<string, PreparedExport>();
-async function planOf(ctx: JobContext, exportId: string): Promise<{ prepared: PreparedExport; ownerId: string } | undefined> {
+async function planOf(ctx: JobContext, exportId: string): Promise<{ prepared: PreparedExport; ownerId: string; payload: unknown; seed: string; format: string } | undefined> {
   const [row] = await ctx.db.asService((tx) =>
     tx.query<{ owner_id: string; job_payload: unknown; seed: string; row_count: number; format: string }>(
       `select owner_id::text as owner_id, job_payload, seed, row_count, format from generator_exports where id = $1::uuid`,
@@ -168,7 +171,7 @@ async function planOf(ctx: JobContext, exportId: string): Promise<{ prepared: Pr
     plans.set(exportId, prepared);
     if (plans.size > 32) plans.delete(plans.keys().next().value!);
   }
-  return { prepared, ownerId: row.owner_id };
+  return { prepared, ownerId: row.owner_id, payload: row.job_payload, seed: row.seed, format: row.format };
 }
 
 /** Generates one chunk into its chunk file (a worker helping with someone else's export). */
@@ -189,9 +192,24 @@ export async function runChunk(ctx: JobContext, chunk: ChunkRow): Promise<void> 
         const pieces = job.prepared.pieces();
         const representation: ChunkRepresentation = pieces ? 'bytes' : 'rows';
         const path = chunkPath(folderOf(job.ownerId, chunk.exportId), chunk.chunkIndex, representation);
-        const rows = breathing(job.prepared.rows(chunk.tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize), signal, (n) => (rowsDone += n));
-        const body = pieces ? encodeRendered(renderedRows(pieces, chunk.tableIndex, chunk.rowStart, rows)) : encodeBatches(rows);
+        let body: AsyncIterable<Uint8Array>;
+        let made: Promise<unknown> = Promise.resolve();
+        if (ctx.threads) {
+          // the same file, made by a worker thread; its bytes are stored from here
+          const stream = new PassThrough({ highWaterMark: 1 << 20 });
+          made = ctx.threads.run(
+            { kind: 'chunk', exportId: chunk.exportId, payload: job.payload, seed: job.seed, format: job.format, batchSize: ctx.batchSize, tableIndex: chunk.tableIndex, rowStart: chunk.rowStart, rowEnd: chunk.rowEnd },
+            stream,
+            { onRows: (n) => (rowsDone = n), signal },
+          );
+          made.catch(() => undefined); // the stream fails with it, and so does the put
+          body = stream;
+        } else {
+          const rows = breathing(job.prepared.rows(chunk.tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize), signal, (n) => (rowsDone += n));
+          body = pieces ? encodeRendered(renderedRows(pieces, chunk.tableIndex, chunk.rowStart, rows)) : encodeBatches(rows);
+        }
         const stored = await ctx.storage.put(path, body, { signal });
+        await made;
         if (await finishChunk(ctx.db, chunk, ctx.workerId, path, stored.bytes, representation)) {
           ctx.log(`export ${chunk.exportId}: chunk ${chunk.chunkIndex} (${chunk.rowEnd - chunk.rowStart} rows) made by ${ctx.workerId}`);
         }
@@ -259,7 +277,7 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
         // a chunk file another worker (or this one) made: formatted bytes to pipe, or row batches
         // to format here. Returns false when the file is unusable before any of it was passed on,
         // so the chunk is made again in place; a fault found later fails the export.
-        async function* chunkFile(chunk: ChunkRow): AsyncGenerator<RowBatch | RenderedRows, boolean> {
+        async function* chunkFile(chunk: ChunkRow): AsyncGenerator<TablePiece, boolean> {
           const path = chunk.resultPath!;
           const expected = chunk.rowEnd - chunk.rowStart;
           let rows = 0;
@@ -285,9 +303,18 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
           return true;
         }
 
-        const inPlace = (chunk: ChunkRow) => breathing(prepared.rows(chunk.tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize), signal, () => undefined);
+        // generated wherever the export is written: here, or in a worker thread
+        async function* inPlace(chunk: ChunkRow): AsyncGenerator<TablePiece> {
+          yield { inPlace: { start: chunk.rowStart, end: chunk.rowEnd } };
+        }
+        async function* generatedHere(tableIndex: number): AsyncGenerator<RowBatch | RenderedRows> {
+          for await (const piece of tableRows(tableIndex)) {
+            if (isInPlace(piece)) yield* breathing(prepared.rows(tableIndex, piece.inPlace.start, piece.inPlace.end, ctx.batchSize), signal, () => undefined);
+            else yield piece;
+          }
+        }
 
-        async function* tableRows(tableIndex: number): AsyncGenerator<RowBatch | RenderedRows> {
+        async function* tableRows(tableIndex: number): AsyncGenerator<TablePiece> {
           for (const planned of chunks.filter((c) => c.tableIndex === tableIndex)) {
             writingChunk = planned.chunkIndex;
             for (;;) {
@@ -326,11 +353,19 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
           uploadFailure = error;
           body.destroy(error as Error);
         });
-        const written = await writeExport(
-          { format: prepared.format, options: prepared.options, tables: prepared.tables.map((shape, t) => ({ shape, batches: tableRows(t) })) },
-          { kind: 'stream', stream: body },
-          (p) => (rowsDone = p.rowsDone),
-          signal,
+        const written = await (
+          ctx.threads
+            ? ctx.threads.run({ kind: 'export', exportId: job.id, payload: job.payload, seed: job.seed, format: job.format, batchSize: ctx.batchSize }, body, {
+                sources: prepared.tables.map((_, t) => tableRows(t)),
+                onRows: (rows) => (rowsDone = rows),
+                signal,
+              })
+            : writeExport(
+                { format: prepared.format, options: prepared.options, tables: prepared.tables.map((shape, t) => ({ shape, batches: generatedHere(t) })) },
+                { kind: 'stream', stream: body },
+                (p) => (rowsDone = p.rowsDone),
+                signal,
+              )
         ).catch(async (error: unknown) => {
           // the store's own error says more than the writer's "stream destroyed" — when the store
           // failed first, not when the writer's source (engine, chunk file) did and ended the upload

@@ -6,6 +6,8 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/port.js';
 import type { ExportStorage } from '../storage/port.js';
+import { ExportThreads } from './export-threads.js';
+import { recoverDeadWorkers } from './export-files.js';
 import { claimChunk, claimExport } from './queue.js';
 import { runChunk, runExport, type JobContext, type JobSettings } from './run-export.js';
 
@@ -32,10 +34,18 @@ export interface WorkerOptions {
   chunkPollMs?: number;
   /** Logs one line per export start/end; default console.log-like no-op. */
   log?: (line: string) => void;
+  /**
+   * Generate and format in a worker thread, so this process's event loop stays free for other work
+   * (the API, when the worker runs inside it: the embedded default). Default false: a worker process
+   * of its own generates in its main thread.
+   */
+  generateInThread?: boolean;
 }
 
 export interface RunningWorker {
   readonly workerId: string;
+  /** The generation threads, when generateInThread is set. */
+  readonly threads?: ExportThreads;
   /** Stops taking work, hands running exports back (lease released) and resolves when idle. */
   stop(): Promise<void>;
 }
@@ -56,6 +66,8 @@ export function workerSettings(options: Omit<WorkerOptions, 'db' | 'storage'> = 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const settings = workerSettings(options);
   const log = options.log ?? (() => undefined);
+  // a worker of this host killed mid-export: its leases and half-written files, before any claim
+  await recoverDeadWorkers(options.db, options.storage, settings.workerId).catch((error) => console.error('tdg worker: recovering after a dead worker failed', error));
   const stopping = new AbortController();
   const watchers = new Map<string, Set<() => void>>();
   let wake: (() => void)[] = [];
@@ -81,8 +93,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (event.status === 'cancelled' && event.export_id) watchers.get(event.export_id)?.forEach((check) => check());
   });
 
+  // one thread per slot: each slot's generation has a core of its own when there is one
+  const threads = options.generateInThread ? new ExportThreads({ size: Math.max(1, options.concurrency ?? 1) }) : undefined;
   const ctx: JobContext = {
     ...settings,
+    threads,
     db: options.db,
     storage: options.storage,
     stopping: stopping.signal,
@@ -139,11 +154,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const slots = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => slot());
   return {
     workerId: settings.workerId,
+    threads,
     async stop() {
       stopping.abort();
       wakeAll();
       await Promise.allSettled(slots);
       await unlisten();
+      await threads?.close();
     },
   };
 }

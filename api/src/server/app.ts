@@ -22,6 +22,7 @@ import { startSweeper } from '../jobs/sweep.js';
 import { startWorker, type RunningWorker } from '../jobs/worker.js';
 import { openStorage } from '../storage/open.js';
 import type { ExportStorage } from '../storage/port.js';
+import { createDownloadLinks, downloadLinkKey, type DownloadLinks } from './download-links.js';
 import { attachGraphqlWs } from './graphql-ws.js';
 import { useSharedSubscriptionEvents } from './shared-subscription-events.js';
 
@@ -43,6 +44,8 @@ export interface App {
   auth: Auth;
   pubsub: ExportPubSub;
   storage: ExportStorage;
+  /** The export workers running in this process (the embedded default). */
+  workers: readonly RunningWorker[];
   /** Listens on config.port (0: any free port) and resolves to the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -59,13 +62,11 @@ function authorizationOf(initial: InitialContext): unknown {
   return initial.request?.headers.get('authorization') ?? params?.Authorization ?? params?.authorization;
 }
 
-/** Local storage hands out signed links to /downloads/<token>; this serves them. */
-function downloadRoutes(storage: ExportStorage): Plugin {
+/** Serves the links of Export.downloadUrl, checking export and user when each is used. */
+function downloadRoutes(links: DownloadLinks): Plugin {
   return {
     async onRequest({ url, request, endResponse }) {
-      if (url.pathname.startsWith('/downloads/') && 'handleDownload' in storage) {
-        endResponse(await (storage as ExportStorage & { handleDownload(r: Request): Promise<Response> }).handleDownload(request));
-      }
+      if (url.pathname.startsWith('/downloads/')) endResponse(await links.handle(request));
     },
   };
 }
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const feed = deps.feed ?? openFeed(db, config);
   const stopBridge = await bridgeFeedToPubSub(feed, pubsub);
   const storage = deps.storage ?? (await openStorage({ ...config, publicUrl: '' }));
+  const downloadLinks = createDownloadLinks({ db, storage, key: await downloadLinkKey(config) });
   let baseUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   const auth = await createAuth(config, db, { baseUrl: `http://localhost:${config.port}`, signingKey: deps.signingKey });
 
@@ -133,10 +135,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         });
       },
     },
-    context: async (initial) => ({ db, pubsub, limits: config.limits, storage, baseUrl: () => baseUrl, claims: await claimsOf(initial as InitialContext) }),
+    context: async (initial) => ({ db, pubsub, limits: config.limits, storage, downloadLinks, baseUrl: () => baseUrl, claims: await claimsOf(initial as InitialContext) }),
     plugins: [
       localAuthRoutes(auth),
-      downloadRoutes(storage),
+      downloadRoutes(downloadLinks),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxQueryDepth },
         costLimit: { maxCost: config.limits.maxQueryCost },
@@ -155,7 +157,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const graphqlWs = attachGraphqlWs(server, yoga, (connectionParams) => claimsOf({ connectionParams }));
   // the embedded default runs its export worker here; with DATABASE_URL workers are `tdg worker` processes
   const workers: RunningWorker[] = [];
-  for (let i = 0; i < config.inProcessWorkers; i++) workers.push(await startWorker({ db, storage }));
+  // generating in a worker thread: an export must not hold up this process's requests
+  for (let i = 0; i < config.inProcessWorkers; i++) workers.push(await startWorker({ db, storage, generateInThread: true }));
   const sweeper = config.inProcessWorkers > 0 ? startSweeper(db, storage) : null;
 
   return {
@@ -165,6 +168,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     auth,
     pubsub,
     storage,
+    workers,
     start: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

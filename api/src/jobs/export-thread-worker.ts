@@ -1,0 +1,212 @@
+// The worker-thread side of export-threads.ts: generation and formatting of an export (or of one
+// chunk file) with the very code the main thread would run — prepareExport, writeExport,
+// renderedRows/encodeRendered, encodeBatches — so the bytes are the same; only the bytes travel
+// back. The main thread keeps the database and storage: it says what each table's next piece is
+// (a row range to generate here, or rows read from a chunk file) and stores the bytes sent.
+import { Writable } from 'node:stream';
+import { parentPort, threadId } from 'node:worker_threads';
+import type { RowBatch } from '../engine/shape.js';
+import { renderedRows, writeExport, type RenderedRows } from '../formats/index.js';
+import { prepareExport, type PreparedExport } from './plan.js';
+import { encodeRendered } from './rendered-frames.js';
+import { encodeBatches } from './row-frames.js';
+
+export interface ThreadJob {
+  kind: 'export' | 'chunk';
+  exportId: string;
+  payload: unknown;
+  seed: string;
+  format: string;
+  batchSize: number;
+  /** kind 'chunk': the rows [rowStart, rowEnd) of table tableIndex. */
+  tableIndex?: number;
+  rowStart?: number;
+  rowEnd?: number;
+}
+
+/** The next piece of a table, as the main thread sees it. */
+export type SourceItem =
+  | { generate: { start: number; end: number } }
+  | { rendered: Uint8Array; rows: number }
+  | { batch: RowBatch }
+  | { end: true }
+  /** The main thread's source threw: it keeps the error and throws it itself. */
+  | { failed: true };
+
+export type ToThread =
+  | { t: 'start'; id: number; job: ThreadJob }
+  | { t: 'piece'; id: number; table: number; item: SourceItem }
+  | { t: 'ack'; id: number; bytes: number }
+  | { t: 'abort'; id: number };
+
+export interface ThreadFailure {
+  name: string;
+  message: string;
+  code?: string;
+}
+
+export type FromThread =
+  | { t: 'ready'; threadId: number }
+  | { t: 'next'; id: number; table: number }
+  | { t: 'out'; id: number; bytes: Uint8Array }
+  | { t: 'rows'; id: number; rows: number }
+  | { t: 'done'; id: number; rows: number; threadId: number }
+  | { t: 'error'; id: number; error: ThreadFailure };
+
+/** Bytes sent but not yet taken by the main thread before this thread waits: bounds memory. */
+const WINDOW_BYTES = 8 << 20;
+
+class SourceFailed extends Error {
+  override name = 'SourceFailed';
+}
+
+interface Running {
+  abort: AbortController;
+  /** The reply awaited for each table's next piece. */
+  replies: Map<number, (item: SourceItem) => void>;
+  inflight: number;
+  drained?: () => void;
+  lastProgress: number;
+}
+
+const port = parentPort!;
+const post = (message: FromThread, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const running = new Map<number, Running>();
+
+// plans by export: a coordinator's run and its chunk runs compile the definition once
+const plans = new Map<string, PreparedExport>();
+function planOf(job: ThreadJob): PreparedExport {
+  let prepared = plans.get(job.exportId);
+  if (!prepared) {
+    prepared = prepareExport(job.payload, { seed: job.seed, format: job.format });
+    plans.set(job.exportId, prepared);
+    if (plans.size > 8) plans.delete(plans.keys().next().value!);
+  }
+  return prepared;
+}
+
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+/** Sends bytes to the main thread (a copy this thread owns, transferred); waits while too much is unread. */
+async function send(id: number, run: Running, bytes: Uint8Array): Promise<void> {
+  if (bytes.length === 0) return;
+  const copy = new Uint8Array(bytes); // stream buffers may share a pooled ArrayBuffer
+  run.inflight += copy.length;
+  post({ t: 'out', id, bytes: copy }, [copy.buffer as ArrayBuffer]);
+  if (run.inflight > WINDOW_BYTES) {
+    await Promise.race([new Promise<void>((resolve) => (run.drained = resolve)), aborted(run.abort.signal)]);
+  }
+}
+
+function progress(id: number, run: Running, rows: number, force = false) {
+  const now = Date.now();
+  if (!force && now - run.lastProgress < 100) return;
+  run.lastProgress = now;
+  post({ t: 'rows', id, rows });
+}
+
+/** Lets messages in (abort, replies, acks) during long stretches of generation. */
+async function* breathing(batches: Iterable<RowBatch> | AsyncIterable<RowBatch>, signal: AbortSignal, onRows?: (n: number) => void) {
+  let last = Date.now();
+  for await (const batch of batches) {
+    signal.throwIfAborted();
+    onRows?.(batch.length);
+    yield batch;
+    if (Date.now() - last > 20) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = Date.now();
+    }
+  }
+  signal.throwIfAborted();
+}
+
+async function* tableSource(id: number, run: Running, prepared: PreparedExport, table: number, batchSize: number): AsyncGenerator<RowBatch | RenderedRows> {
+  for (;;) {
+    const reply = new Promise<SourceItem>((resolve) => run.replies.set(table, resolve));
+    post({ t: 'next', id, table });
+    const item = await Promise.race([reply, aborted(run.abort.signal)]);
+    if ('end' in item) return;
+    if ('failed' in item) throw new SourceFailed('the main thread could not read this table');
+    if ('generate' in item) yield* breathing(prepared.rows(table, item.generate.start, item.generate.end, batchSize), run.abort.signal);
+    else if ('rendered' in item) yield { rows: item.rows, rendered: Buffer.from(item.rendered.buffer, item.rendered.byteOffset, item.rendered.byteLength) };
+    else yield item.batch;
+  }
+}
+
+async function runExport(id: number, run: Running, job: ThreadJob): Promise<number> {
+  const prepared = planOf(job);
+  const sink = new Writable({
+    highWaterMark: 1 << 20,
+    write(chunk: Buffer, _encoding, done) {
+      send(id, run, chunk).then(() => done(), done);
+    },
+  });
+  const written = await writeExport(
+    {
+      format: prepared.format,
+      options: prepared.options,
+      tables: prepared.tables.map((shape, t) => ({ shape, batches: tableSource(id, run, prepared, t, job.batchSize) })),
+    },
+    { kind: 'stream', stream: sink },
+    (p) => progress(id, run, p.rowsDone),
+    run.abort.signal,
+  );
+  return written.rows;
+}
+
+async function runChunk(id: number, run: Running, job: ThreadJob): Promise<number> {
+  const prepared = planOf(job);
+  const pieces = prepared.pieces();
+  let rowsDone = 0;
+  const rows = breathing(prepared.rows(job.tableIndex!, job.rowStart!, job.rowEnd!, job.batchSize), run.abort.signal, (n) => progress(id, run, (rowsDone += n)));
+  // the same file the main thread would write: formatted bytes wherever the format allows, else row batches
+  const body = pieces ? encodeRendered(renderedRows(pieces, job.tableIndex!, job.rowStart!, rows)) : encodeBatches(rows);
+  for await (const part of body) await send(id, run, part);
+  return rowsDone;
+}
+
+function failureOf(error: unknown): ThreadFailure {
+  const e = error as { name?: unknown; message?: unknown; code?: unknown };
+  return {
+    name: typeof e?.name === 'string' ? e.name : 'Error',
+    message: String(e?.message ?? error),
+    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+  };
+}
+
+port.on('message', (message: ToThread) => {
+  const run = running.get(message.id);
+  if (message.t === 'start') {
+    const job: Running = { abort: new AbortController(), replies: new Map(), inflight: 0, lastProgress: 0 };
+    running.set(message.id, job);
+    (message.job.kind === 'export' ? runExport(message.id, job, message.job) : runChunk(message.id, job, message.job))
+      .then((rows) => {
+        progress(message.id, job, rows, true);
+        post({ t: 'done', id: message.id, rows, threadId });
+      })
+      .catch((error: unknown) => post({ t: 'error', id: message.id, error: failureOf(error) }))
+      .finally(() => running.delete(message.id));
+  } else if (!run) {
+    return; // a job that has ended meanwhile
+  } else if (message.t === 'piece') {
+    const resolve = run.replies.get(message.table);
+    run.replies.delete(message.table);
+    resolve?.(message.item);
+  } else if (message.t === 'ack') {
+    run.inflight -= message.bytes;
+    if (run.inflight <= WINDOW_BYTES / 2 && run.drained) {
+      const resolve = run.drained;
+      run.drained = undefined;
+      resolve();
+    }
+  } else if (message.t === 'abort') {
+    run.abort.abort(new Error('export run aborted'));
+  }
+});
+
+post({ t: 'ready', threadId });
