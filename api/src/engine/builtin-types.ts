@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ColumnKind, Value } from './shape.js';
 import { ordered } from './options.js';
+import { regexProblem } from './regex.js';
 import { pathValueInfo, pathValueOptions } from './path-values.js';
 
 const name = z.string().min(1).max(63);
@@ -48,14 +49,16 @@ export const builtinOptions = {
       .string()
       .min(1)
       .max(1000)
-      .refine((p) => {
+      .superRefine((p, ctx) => {
         try {
           new RegExp(p);
-          return true;
         } catch {
-          return false;
+          ctx.addIssue({ code: 'custom', message: 'must be a valid regular expression' });
+          return;
         }
-      }, 'must be a valid regular expression')
+        const problem = regexProblem(p);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .describe('regular expression the values match, e.g. [A-Z]{3}-[0-9]{4}'),
   }),
   template: z.strictObject({

@@ -89,7 +89,7 @@ function buildCatalog(): FieldTypeInfo[] {
       example: info.example,
       exampleOptions: info.exampleOptions,
       kind: info.kind,
-      uniqueSupported: ['ref', 'sequence', 'pick', 'template', 'constant'].includes(id),
+      uniqueSupported: ['ref', 'sequence', 'pick', 'template', 'constant', 'regex'].includes(id),
     });
   }
   return entries;

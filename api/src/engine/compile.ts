@@ -3,19 +3,23 @@
 // `tables` are plain data (printable); the generators hang off it in a WeakMap.
 import { allLocales, base, en, Faker, type LocaleDefinition } from '@faker-js/faker';
 import { keepMustachePatterns } from './faker-shortcuts.js';
-import { ChildLayout } from './child-layout.js';
+import { ChildLayout, type PerParent } from './child-layout.js';
 import {
   DEFAULT_REFERENCE_DATE,
   DEFAULT_TABLE_ROWS,
   declaredKind,
   fieldDependencies,
+  kindOfValues,
   type Definition,
   type FieldDefinition,
   parseDefinition,
   type TableDefinition,
 } from './definition.js';
 import { DefinitionError, type DefinitionIssue } from './errors.js';
-import { buildField, intSpace } from './fields.js';
+import { type FieldContext, intSpace } from './fields.js';
+import { joinKeyCovered, manyToManyIssues } from './many-to-many.js';
+import { profileDependencies, TableProfiles } from './profiles.js';
+import { buildTableField, relationColumn, relationReads } from './relations.js';
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
 import { PATH_VALUE_TYPES, pathValueNullable } from './path-values.js';
@@ -48,7 +52,7 @@ export function tableRuntime(plan: Plan, table: string): TableRuntime {
   return runtime;
 }
 
-type RefOptions = { table: string; field: string; childrenPerParent?: { min: number; max: number } };
+type RefOptions = { table: string; field: string; childrenPerParent?: PerParent };
 
 export function compile(definition: Definition, options: CompileOptions = {}): Plan {
   const def = parseDefinition(definition);
@@ -82,7 +86,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
       resolving.add(table.name);
       const parentRows = rowsOf(tables.get(ref.table)!);
       resolving.delete(table.name);
-      const layout = new ChildLayout(parentRows, ref.childrenPerParent!.min, ref.childrenPerParent!.max, keyOf(seed, table.name, perParent.name, 'children'));
+      const layout = ChildLayout.of(parentRows, ref.childrenPerParent!, keyOf(seed, table.name, perParent.name, 'children'));
       layouts.set(`${table.name}.${perParent.name}`, layout);
       count = layout.total;
     }
@@ -106,6 +110,8 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
       }
 
   const addressable = rowAddressable(def, tables);
+  for (const id of relationReads(def, tables)) addressable.add(id);
+  manyToManyIssues(def, rows, (path, message) => issues.push({ path, message }));
   const { injective, digits } = planUniqueness(def, rows, seed, issues);
   const order = parentsFirst(def, issues);
   if (issues.length > 0) throw new DefinitionError(issues);
@@ -116,15 +122,18 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
   keepMustachePatterns(faker);
 
   const built = new Map<string, TableRuntime>();
+  const layoutOf = (table: string, field: string) => layouts.get(`${table}.${field}`);
+  const runtimeOf = (table: string) => built.get(table)!;
   for (const table of def.tables) {
     const fieldIndex = new Map(table.fields.map((f, i) => [f.name, i]));
+    const profiles = table.profiles ? new TableProfiles(table.profiles, keyOf(seed, table.name, '', 'profiles')) : undefined;
     const tableRows = rows.get(table.name)!;
     const fields: FieldRuntime[] = table.fields.map((field) => {
       const key = keyOf(seed, table.name, field.name);
       const ref = field.type === 'ref' ? (field.options as RefOptions) : undefined;
       const layout = layouts.get(`${table.name}.${field.name}`);
       const parentField = ref ? tables.get(ref.table)!.fields.findIndex((f) => f.name === ref.field) : -1;
-      const result = buildField(field, {
+      const context: FieldContext = {
         faker,
         rng,
         key,
@@ -145,10 +154,12 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
         },
         kind: declaredKind(field, tables, table),
         referenceDate,
-      });
+      };
+      const relation = { table, tables, key, rows, layoutOf, runtimeOf, parentValue: context.parentValue };
+      const result = buildTableField(field, context, relation, profiles, declaredKind(field, tables, table));
       const readByPath = addressable.has(`${table.name}.${field.name}`);
       const mode: FieldRuntime['mode'] = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) || readByPath ? 'rowSeeded' : 'stream';
-      const runtime: FieldRuntime = { name: field.name, built: result, mode, key, nullRate: field.nullRate ?? 0 };
+      const runtime: FieldRuntime = { name: field.name, built: result, mode, key, nullRate: profiles?.touches(field.name) ? 0 : (field.nullRate ?? 0) };
       if (readByPath) runtime.rowNulls = true;
       return runtime;
     });
@@ -178,7 +189,7 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
   };
   const pathsOf = (table: TableDefinition, field: FieldDefinition) => {
     const resolved = [];
-    for (const text of fieldDependencies(field)) {
+    for (const text of [...fieldDependencies(field), ...profileDependencies(table, field.name, fieldDependencies)]) {
       const path = resolveFieldPath(text, table, tables);
       if (typeof path !== 'string') resolved.push(path);
     }
@@ -278,6 +289,7 @@ function planUniqueness(
     for (const { columns, path } of composites) {
       const fields = columns.map((c) => byName.get(c)!);
       if (fields.some((f) => injective.has(`${table.name}.${f.name}`))) continue;
+      if (joinKeyCovered(table, columns)) continue; // a join's partners never repeat within a left row
       // one row-index-injective column makes the whole tuple unique
       const carrier = [...fields].reverse().find((f) => uniqueSpace(f, table, rows) >= count);
       if (carrier) {
@@ -354,8 +366,9 @@ function tableShape(table: TableDefinition, def: Definition, rows: number): Tabl
   const columns = table.fields.map((field): ColumnShape => {
     const options = (field.options ?? {}) as Record<string, unknown>;
     const ref = field.type === 'ref' ? (options as RefOptions) : undefined;
-    const kind = declaredKind(field, tables, table) ?? 'text';
-    let nullable = (field.nullRate ?? 0) > 0;
+    const related = relationColumn(table, field, fieldDependencies);
+    const kind = (related.values ? kindOfValues(related.values) : declaredKind(field, tables, table)) ?? 'text';
+    let nullable = (field.nullRate ?? 0) > 0 || related.nullable;
     if (ref?.table === table.name) nullable = true; // row 0 has no earlier parent
     if (field.type === 'dateAfter') nullable ||= (byName.get(options.field as string)?.nullRate ?? 0) > 0;
     if (PATH_VALUE_TYPES.has(field.type)) nullable ||= pathValueNullable(field, (text) => pathMayBeNull(text, table, tables));

@@ -6,8 +6,11 @@ import { builtinOptions, isBuiltin, nestedFieldSchema } from './builtin-types.js
 import { fakerTypeById } from './catalog.js';
 import { DefinitionError, formatPath, type DefinitionIssue } from './errors.js';
 import { checkFieldPath, resolveFieldPath } from './field-path.js';
+import { exactlyOneSchema } from './one-per-parent.js';
 import { isoDate } from './options.js';
 import { checkPathValue, pathValueDependencies, pathValueKind } from './path-values.js';
+import { checkProfiles, profileDependencies, profilesSchema } from './profiles.js';
+import { checkRelationField } from './relations.js';
 import type { ColumnKind } from './shape.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
@@ -25,6 +28,7 @@ const fieldSchema = z.strictObject({
   nullRate: z.number().min(0).max(1).optional(),
   unique: z.boolean().optional(),
   description: z.string().max(2000).optional(),
+  exactlyOne: exactlyOneSchema.optional(),
 });
 
 const tableSchema = z.strictObject({
@@ -34,6 +38,7 @@ const tableSchema = z.strictObject({
   unique: z.array(z.array(identifier).min(1)).optional(),
   primaryKey: z.array(identifier).min(1).optional(),
   description: z.string().max(2000).optional(),
+  profiles: profilesSchema.optional(),
 });
 
 export const definitionSchema = z.strictObject({
@@ -88,6 +93,14 @@ function checkDefinition(def: Definition): DefinitionIssue[] {
       fields.set(field.name, field);
     });
     table.fields.forEach((field, f) => checkField(field, `${at}.fields[${f}]`, table, fields, tables, add));
+    if (table.profiles)
+      checkProfiles(table.profiles, {
+        at,
+        table,
+        add,
+        checkSpec: (spec, where) => checkField(spec, where, table, fields, tables, add),
+        kindOf: (f) => declaredKind(f, tables, table),
+      });
     table.unique?.forEach((columns, u) => {
       for (const name of columns) if (!fields.has(name)) add(`${at}.unique[${u}]`, `unknown field "${name}" (fields of ${table.name}: ${[...fields.keys()].join(', ')})`);
       if (new Set(columns).size !== columns.length) add(`${at}.unique[${u}]`, 'names a field twice');
@@ -148,6 +161,7 @@ function checkField(
 ): void {
   if (!checkOptions(field.type, field.options, at, add)) return;
   const options = (field.options ?? {}) as Record<string, unknown>;
+  checkRelationField(field, at, table, tables, add);
   switch (field.type) {
     case 'json':
     case 'array':
@@ -253,7 +267,7 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
     }
     state.set(id, 'visiting');
     stack.push({ table, field, via });
-    for (const text of fieldDependencies(field)) {
+    for (const text of [...fieldDependencies(field), ...profileDependencies(table, field.name, fieldDependencies)]) {
       const path = resolveFieldPath(text, table, tables);
       if (typeof path === 'string') continue;
       const cycle = visit(tables.get(path.table)!, path.field, text);

@@ -5,6 +5,7 @@ import type { Faker } from '@faker-js/faker';
 import { bindFaker, fakerTypeById } from './catalog.js';
 import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
 import { templatePlaceholders } from './definition.js';
+import { regexAtIndex, regexGenerator, regexStream } from './regex.js';
 import { Permutation, type Key, type Rng, subKey, unit53At as unit53, UuidSequence } from './random.js';
 import type { ColumnKind, Value } from './shape.js';
 import type { PathReader } from './field-path.js';
@@ -134,6 +135,12 @@ function unique(field: FieldDefinition, options: Record<string, unknown>, base: 
       const perm = new Permutation(2, ctx.key);
       return row((i) => perm.at(i) === 1);
     }
+    case 'regex': {
+      const pattern = options.pattern as string;
+      const perm = new Permutation(regexGenerator(pattern).indexSpace, ctx.key);
+      const at = regexAtIndex(pattern, ctx.key);
+      return row((i) => at(perm.at(i)));
+    }
   }
   const how = fakerTypeById.get(field.type)?.unique;
   if (how === 'email')
@@ -163,6 +170,8 @@ function valueAtIndex(field: FieldDefinition, options: Record<string, unknown>, 
       return () => options.value as Value;
     case 'ref':
       return ctx.parentValue!;
+    case 'regex':
+      return regexAtIndex(options.pattern as string, ctx.key);
     default:
       throw new Error(`${field.type} has no finite index space`);
   }
@@ -256,12 +265,8 @@ export function buildNested(field: NestedFieldDefinition | FieldDefinition, ctx:
   const withNulls = (value: (i: number) => Value, nullRate: number | undefined) =>
     nullRate ? (i: number) => (rng.next() < nullRate ? null : value(i)) : value;
   switch (field.type) {
-    case 'regex': {
-      // a RegExp (not its source) so faker honours ^ and $ anchors
-      const pattern = new RegExp(options.pattern as string);
-      const helpers = ctx.faker.helpers;
-      return { value: () => helpers.fromRegExp(pattern) };
-    }
+    case 'regex':
+      return { value: regexStream(options.pattern as string, ctx.faker, ctx.rng) };
     case 'json': {
       const nested = (options.fields as NestedFieldDefinition[]).map((child) => ({
         name: child.name,

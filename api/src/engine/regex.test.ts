@@ -1,0 +1,185 @@
+import { Faker, base, en } from '@faker-js/faker';
+import { describe, expect, it } from 'vitest';
+import { allRows, column } from '../../test/engine/helpers.js';
+import { compile, DefinitionError, parseDefinition, type Definition } from './index.js';
+import { keyOf, Rng } from './random.js';
+import { REGEX_MAX_CHARS, regexGeneratedMaxLength, regexGenerator, regexIndexSpace, regexMaxLength, regexProblem } from './regex.js';
+
+// patterns faker's fromRegExp gets wrong, and ordinary ones
+const PATTERNS = [
+  '[A-Z]{3}-[0-9]{4}',
+  '^[A-Z]{3}-[0-9]{4}$',
+  '(ab)+',
+  '(ab|cd){2,3}x',
+  '[\\d]{3}',
+  '[\\w.-]+@example\\.(com|org)',
+  '\\d{2}\\s\\w{3}',
+  '[^a-z0-9]{4}',
+  '[^\\s]{2}',
+  '[\\s\\S]{3}',
+  '(?:[a-f0-9]{2}:){5}[a-f0-9]{2}',
+  '(\\w+)-\\1',
+  '\\bword\\b',
+  '^(foo|bar)?baz$',
+  'a*b+c?',
+  '[+]?\\d{1,3}(\\.\\d{1,3}){3}',
+  '\\(\\d{3}\\) \\d{3}-\\d{4}',
+  '.{5}',
+  'x{3,}',
+  '[-a-c]{2}',
+  '[\\]\\\\]{2}',
+  '\\u00e9\\x41[\\u4e00-\\u4e05]',
+  '(a(b(c)?)*)+',
+  'SKU-[A-HJ-NP-Z2-9]{6}',
+];
+
+/** A deterministic [0,1) source. */
+function uniform(seed: string): () => number {
+  const rng = new Rng();
+  rng.reseed(keyOf(seed), 0);
+  return rng.next;
+}
+
+describe('regex generator', () => {
+  it('every value matches its pattern and stays within the bound', () => {
+    for (const pattern of PATTERNS) {
+      const full = new RegExp(`^(?:${pattern})$`);
+      const generator = regexGenerator(pattern);
+      const random = uniform(pattern);
+      for (let r = 0; r < 2000; r++) {
+        const value = generator.generate(random);
+        expect(full.test(value), `${pattern} -> ${JSON.stringify(value)}`).toBe(true);
+        expect(value.length).toBeLessThanOrEqual(generator.generatedMaxLength);
+      }
+      for (let index = 0; index < Math.min(500, generator.indexSpace); index++) {
+        const value = generator.atIndex(index * 7919 % generator.indexSpace, random);
+        expect(full.test(value), `${pattern} @${index} -> ${value}`).toBe(true);
+      }
+    }
+  });
+
+  it('random patterns built from the supported syntax match too', () => {
+    const atoms = ['a', '\\d', '\\w', '[x-z]', '[^\\d\\s]', '\\.', '(b|cd)', '(?:e[fg])', '[\\w-]', '.'];
+    const quantifiers = ['', '', '?', '*', '+', '{2}', '{1,3}', '{2,}'];
+    const random = uniform('random patterns');
+    const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+    for (let p = 0; p < 300; p++) {
+      let pattern = '';
+      const parts = 1 + Math.floor(random() * 5);
+      for (let k = 0; k < parts; k++) pattern += pick(atoms) + pick(quantifiers);
+      if (random() < 0.3) pattern = `(${pattern})+|${pick(atoms)}`;
+      const full = new RegExp(`^(?:${pattern})$`);
+      const generator = regexGenerator(pattern);
+      for (let r = 0; r < 50; r++) expect(full.test(generator.generate(random)), pattern).toBe(true);
+    }
+  });
+
+  it('atIndex is injective on the index space', () => {
+    for (const pattern of ['[A-Z]{2}[0-9]{2}', 'ID-[0-9]{3}[a-c]?x*[A-C]{2}', '[ab]{12}']) {
+      const generator = regexGenerator(pattern);
+      const random = uniform(pattern);
+      const seen = new Set<string>();
+      for (let index = 0; index < generator.indexSpace; index++) seen.add(generator.atIndex(index, random));
+      expect(seen.size).toBe(generator.indexSpace);
+    }
+    expect(regexIndexSpace('[A-Z]{2}[0-9]{2}')).toBe(26 * 26 * 100);
+    expect(regexIndexSpace('ID-[0-9]{3}[a-c]?x*[A-C]{2}')).toBe(1000 * 9);
+    expect(regexIndexSpace('(ab)+')).toBe(1);
+  });
+
+  it('reports bounds: Infinity for unbounded patterns, capped for generated values', () => {
+    expect(regexMaxLength('[A-Z]{3}-[0-9]{4}')).toBe(8);
+    expect(regexMaxLength('a|bcd')).toBe(3);
+    expect(regexMaxLength('(ab)+')).toBe(Infinity);
+    expect(regexGeneratedMaxLength('(ab)+')).toBe(18);
+    expect(regexGeneratedMaxLength('x{3,}')).toBe(11);
+    expect(regexMaxLength('a{100000000}')).toBe(100_000_000);
+    expect(regexProblem('a{100000000}')).toContain(`at most ${REGEX_MAX_CHARS}`);
+    expect(regexProblem('a(?=b)')).toContain('lookahead');
+    expect(regexProblem('[]')).toContain('matches no character');
+    expect(regexProblem('[A-Z]{3}')).toBeUndefined();
+  });
+});
+
+const table = (fields: Definition['tables'][number]['fields'], rows = 3000, extra: Partial<Definition['tables'][number]> = {}): Definition => ({
+  version: 1,
+  seed: 'regex',
+  tables: [{ name: 't', rows, fields, ...extra }],
+});
+
+describe('regex fields', () => {
+  it('generated columns match, nested ones too, and patterns faker handles keep faker\'s values', () => {
+    const plan = compile(
+      table([
+        { name: 'code', type: 'regex', options: { pattern: '^[A-Z]{3}-[0-9]{4}$' } },
+        { name: 'grouped', type: 'regex', options: { pattern: '(ab|c)+-\\d{2}' } },
+        { name: 'nested', type: 'array', options: { of: { type: 'regex', options: { pattern: '[\\d]{2}(x|yz)+' } }, min: 1, max: 3 } },
+      ]),
+    );
+    const rows = allRows(plan, 't');
+    for (const v of column(plan, rows, 't', 'grouped')) expect(v).toMatch(/^(?:(ab|c)+-\d{2})$/);
+    for (const list of column(plan, rows, 't', 'nested')) for (const v of list as string[]) expect(v).toMatch(/^(?:[\d]{2}(x|yz)+)$/);
+    // the same values as faker's fromRegExp on the same stream (block by block, as before)
+    const rng = new Rng();
+    const faker = new Faker({ locale: [en, base], randomizer: rng });
+    const codes = column(plan, rows, 't', 'code');
+    const expected: string[] = [];
+    for (let block = 0; block * 1024 < 3000; block++) {
+      rng.reseed(keyOf('regex', 't', 'code'), block);
+      for (let k = 0; k < 1024 && block * 1024 + k < 3000; k++) expected.push(faker.helpers.fromRegExp(/^[A-Z]{3}-[0-9]{4}$/));
+    }
+    expect(codes).toEqual(expected);
+  });
+
+  it('unique regex columns and composites with them are exact at 100,000 rows, whatever the chunking', () => {
+    const definition = table(
+      [
+        { name: 'id', type: 'sequence' },
+        { name: 'code', type: 'regex', options: { pattern: 'INV-[0-9]{6}' }, unique: true },
+        { name: 'status', type: 'pick', options: { values: ['open', 'paid', 'void'] } },
+        { name: 'short', type: 'regex', options: { pattern: '[A-Z]{2}[0-9]{2}(-[a-z]+)?' } },
+      ],
+      100_000,
+      { unique: [['status', 'short']] },
+    );
+    const plan = compile(definition);
+    const whole = allRows(plan, 't');
+    const codes = column(plan, whole, 't', 'code') as string[];
+    expect(new Set(codes).size).toBe(100_000);
+    for (const c of codes.slice(0, 5000)) expect(c).toMatch(/^INV-[0-9]{6}$/);
+    const pairs = whole.map((r) => `${r[2]}|${r[3]}`);
+    expect(new Set(pairs).size).toBe(100_000);
+    for (const v of column(plan, whole, 't', 'short')) expect(v).toMatch(/^(?:[A-Z]{2}[0-9]{2}(-[a-z]+)?)$/);
+    const wholeText = JSON.stringify(whole);
+    for (const cut of [1, 1023, 37_777, 99_999]) {
+      const parts = [...allRows(plan, 't', cut, 100_000, 333), ...allRows(plan, 't', 0, cut, 1000)];
+      expect(JSON.stringify([...parts.slice(100_000 - cut), ...parts.slice(0, 100_000 - cut)])).toBe(wholeText);
+    }
+  });
+
+  it('refuses what cannot be generated, naming the place', () => {
+    const issues = (definition: unknown) => {
+      try {
+        parseDefinition(definition);
+        compile(definition as Definition);
+      } catch (error) {
+        if (error instanceof DefinitionError) return error.issues;
+        throw error;
+      }
+      return [];
+    };
+    expect(issues(table([{ name: 'id', type: 'sequence' }, { name: 'big', type: 'regex', options: { pattern: 'a{100000000}' } }]))).toEqual([
+      { path: 'tables[0].fields[1].options.pattern', message: expect.stringContaining('100000000 characters') },
+    ]);
+    expect(issues(table([{ name: 'x', type: 'regex', options: { pattern: '(?<=a)b' } }]))).toEqual([
+      { path: 'tables[0].fields[0].options.pattern', message: expect.stringContaining('lookbehind') },
+    ]);
+    expect(issues(table([{ name: 'x', type: 'regex', options: { pattern: '(ab)+' }, unique: true }], 10))).toEqual([
+      { path: 'tables[0].fields[0].unique', message: expect.stringContaining('only 1 distinct value') },
+    ]);
+    expect(issues(table([{ name: 'x', type: 'regex', options: { pattern: '[ab]{3}' }, unique: true }], 9))).toEqual([
+      { path: 'tables[0].fields[0].unique', message: expect.stringContaining('only 8 distinct values') },
+    ]);
+    expect(issues(table([{ name: 'x', type: 'regex', options: { pattern: '[ab]{3}' }, unique: true }], 8))).toEqual([]);
+  });
+});
