@@ -2,9 +2,11 @@
 // structure. Their option schemas live here; their generators live in fields.ts.
 import { z } from 'zod';
 import type { ColumnKind, Value } from './shape.js';
+import { perParentSchema } from './child-layout.js';
 import { ordered } from './options.js';
 import { regexProblem } from './regex.js';
 import { pathValueInfo, pathValueOptions } from './path-values.js';
+import { sameAsSchema, scopeSchema } from './scoped-ref.js';
 
 const name = z.string().min(1).max(63);
 
@@ -22,11 +24,13 @@ export const builtinOptions = {
     field: name.describe('parent field (usually its key)'),
     choice: z.enum(['uniform', 'skewed']).optional().describe('how parents are chosen (default uniform)'),
     skew: z.number().min(1).max(20).optional().describe('for skewed: 1 = uniform, larger = early parents get more children'),
-    childrenPerParent: ordered(
-      z.strictObject({ min: z.number().int().min(0).max(100_000), max: z.number().int().min(0).max(100_000) }),
-    )
+    childrenPerParent: perParentSchema
       .optional()
-      .describe('every parent gets between min and max children; sets this table\'s row count'),
+      .describe('every parent gets between min and max children (or weighted ranges); sets this table\'s row count'),
+    scope: scopeSchema.optional().describe('only target rows sharing an ancestor with this row (see scoped-ref.ts)'),
+    sameAs: sameAsSchema.optional().describe('the row another ref of this row (or a parent) picked, for a share of rows'),
+    distinctWithin: name.optional().describe('join tables: partners distinct within this ref with childrenPerParent (the left side)'),
+    include: z.string().min(1).max(600).optional().describe('join tables: field path of the left row\'s partner that comes first, e.g. channel_id.creator_id'),
   }),
   sequence: z.strictObject({
     start: z.number().optional().describe('first value (default 1)'),

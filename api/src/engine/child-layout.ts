@@ -1,21 +1,91 @@
 // Children per parent without holding the child table: parent j has count(j) children, a pure
 // function of (key, j); checkpoints every 1024 parents let child row i find its parent fast.
+// Children are laid out parent by parent, so the children of parent j are the contiguous rows
+// [startOf(j), startOf(j) + countOf(j)): scoped refs, many-to-many and exactly-one build on that.
+import { z } from 'zod';
 import { type Key, unitAt } from './random.js';
 
 const STRIDE = 1024;
+/** startOf's finer index: one offset per 32 parents, built on first use (4 bytes per 32 parents). */
+const FINE = 32;
+
+/** Children per parent: uniform in [min, max], or weighted ranges (e.g. 1–3 mostly, 4–10 rarely). */
+export type PerParent = { min?: number; max?: number; ranges?: { min: number; max: number; weight: number }[] };
+
+const count = z.number().int().min(0).max(100_000);
+
+/** `childrenPerParent` of a ref: `{ min, max }` or `{ ranges: [{ min, max, weight }] }`. */
+export const perParentSchema = z
+  .strictObject({
+    min: count.optional().describe('fewest children of a parent'),
+    max: count.optional().describe('most children of a parent'),
+    ranges: z
+      .array(z.strictObject({ min: count, max: count, weight: z.number().min(0).max(1e9) }))
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('weighted ranges instead of min/max, e.g. [{min:1,max:3,weight:6},{min:4,max:10,weight:1}]'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.ranges) {
+      if (v.min !== undefined || v.max !== undefined) ctx.addIssue({ code: 'custom', path: ['ranges'], message: 'give either min/max or ranges, not both' });
+      v.ranges.forEach((r, k) => {
+        if (r.max < r.min) ctx.addIssue({ code: 'custom', path: ['ranges', k, 'max'], message: `must be >= min (got ${r.max} < ${r.min})` });
+      });
+      if (!(v.ranges.reduce((a, r) => a + r.weight, 0) > 0)) ctx.addIssue({ code: 'custom', path: ['ranges'], message: 'weights must not all be 0' });
+      return;
+    }
+    if (v.min === undefined) ctx.addIssue({ code: 'custom', path: ['min'], message: 'required (or give ranges)' });
+    if (v.max === undefined) ctx.addIssue({ code: 'custom', path: ['max'], message: 'required (or give ranges)' });
+    if (v.min !== undefined && v.max !== undefined && v.max < v.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got ${v.max} < ${v.min})` });
+  });
+
+/** Fewest and most children a `childrenPerParent` allows. */
+export function perParentBounds(perParent: PerParent): { min: number; max: number } {
+  const used = perParent.ranges?.filter((r) => r.weight > 0) ?? [{ min: perParent.min ?? 0, max: perParent.max ?? 0 }];
+  return { min: Math.min(...used.map((r) => r.min)), max: Math.max(...used.map((r) => r.max)) };
+}
 
 export class ChildLayout {
   readonly total: number;
   private readonly checkpoints: Float64Array;
   private cachedBlock = -1;
   private readonly prefix = new Float64Array(STRIDE + 1);
+  private fine: Uint32Array | undefined;
+  private lastParent = -1;
+  private lastStart = 0;
+  // weighted ranges, flattened: cumulative weight, min and width of each range (empty: plain min..max)
+  private readonly cumulative: Float64Array;
+  private readonly rangeMin: Float64Array;
+  private readonly rangeWidth: Float64Array;
+  private readonly totalWeight: number;
 
+  /** The layout a ref's `childrenPerParent` asks for. */
+  static of(parentRows: number, perParent: PerParent, key: Key): ChildLayout {
+    const { min, max } = perParentBounds(perParent);
+    return new ChildLayout(parentRows, min, max, key, perParent.ranges);
+  }
+
+  /** Every parent gets min..max children, uniformly; or by `ranges` (weighted), min/max then being their bounds. */
   constructor(
     private readonly parentRows: number,
-    private readonly min: number,
-    private readonly max: number,
+    /** Fewest and most children any parent can have. */
+    readonly min: number,
+    readonly max: number,
     private readonly key: Key,
+    weighted?: { min: number; max: number; weight: number }[],
   ) {
+    const ranges = weighted?.filter((r) => r.weight > 0) ?? [{ min, max, weight: 1 }];
+    this.cumulative = new Float64Array(ranges.length);
+    this.rangeMin = new Float64Array(ranges.length);
+    this.rangeWidth = new Float64Array(ranges.length);
+    let weight = 0;
+    ranges.forEach((r, k) => {
+      this.cumulative[k] = weight += r.weight;
+      this.rangeMin[k] = r.min;
+      this.rangeWidth[k] = r.max - r.min + 1;
+    });
+    this.totalWeight = weight;
     const blocks = Math.ceil(parentRows / STRIDE);
     this.checkpoints = new Float64Array(blocks + 1);
     let total = 0;
@@ -29,7 +99,15 @@ export class ChildLayout {
   }
 
   countOf(parent: number): number {
-    return this.min + Math.floor(unitAt(this.key, parent) * (this.max - this.min + 1));
+    const u = unitAt(this.key, parent);
+    if (this.cumulative.length === 1) return this.rangeMin[0] + Math.floor(u * this.rangeWidth[0]);
+    // one draw picks the range by weight, then its remainder picks the count inside it
+    const x = u * this.totalWeight;
+    let r = 0;
+    while (this.cumulative[r] <= x && r < this.cumulative.length - 1) r++;
+    const below = r === 0 ? 0 : this.cumulative[r - 1];
+    const v = (x - below) / (this.cumulative[r] - below);
+    return this.rangeMin[r] + Math.min(this.rangeWidth[r] - 1, Math.floor(v * this.rangeWidth[r]));
   }
 
   /** The parent row of child row i (children are laid out parent by parent, in parent order). */
@@ -45,11 +123,7 @@ export class ChildLayout {
     const block = lo;
     const base = block * STRIDE;
     const count = Math.min(STRIDE, this.parentRows - base);
-    if (this.cachedBlock !== block) {
-      this.prefix[0] = c[block];
-      for (let k = 0; k < count; k++) this.prefix[k + 1] = this.prefix[k] + this.countOf(base + k);
-      this.cachedBlock = block;
-    }
+    this.cacheBlock(block);
     // last k with prefix[k] <= child < prefix[k + 1]
     let a = 0;
     let b = count - 1;
@@ -59,5 +133,45 @@ export class ChildLayout {
       else b = mid - 1;
     }
     return base + a;
+  }
+
+  /** The first child row of parent j (j = parentRows gives the total): O(1) after parentOf, else ≤ 31 hashes. */
+  startOf(parent: number): number {
+    if (parent === this.lastParent) return this.lastStart;
+    let start: number;
+    const block = Math.floor(parent / STRIDE);
+    if (parent >= this.parentRows) start = this.total;
+    else if (block === this.cachedBlock) start = this.prefix[parent - block * STRIDE];
+    else {
+      const fine = this.fine ?? this.buildFine();
+      const f = Math.floor(parent / FINE);
+      start = this.checkpoints[block] + fine[f];
+      for (let j = f * FINE; j < parent; j++) start += this.countOf(j);
+    }
+    this.lastParent = parent;
+    this.lastStart = start;
+    return start;
+  }
+
+  private cacheBlock(block: number): void {
+    if (this.cachedBlock === block) return;
+    const base = block * STRIDE;
+    const count = Math.min(STRIDE, this.parentRows - base);
+    this.prefix[0] = this.checkpoints[block];
+    for (let k = 0; k < count; k++) this.prefix[k + 1] = this.prefix[k] + this.countOf(base + k);
+    this.cachedBlock = block;
+  }
+
+  private buildFine(): Uint32Array {
+    // offsets from each block's checkpoint, so 32 bits suffice (1024 parents × 100,000 children)
+    const fine = new Uint32Array(Math.ceil(this.parentRows / FINE));
+    let offset = 0;
+    for (let j = 0; j < this.parentRows; j++) {
+      if (j % STRIDE === 0) offset = 0;
+      if (j % FINE === 0) fine[j / FINE] = offset;
+      offset += this.countOf(j);
+    }
+    this.fine = fine;
+    return fine;
   }
 }

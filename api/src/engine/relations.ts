@@ -1,0 +1,78 @@
+// One entry point from compile and validation for the row-relation primitives: scoped refs,
+// many-to-many partners, per-parent exactly-one and row profiles (each in its own module).
+import type { FieldDefinition, TableDefinition } from './definition.js';
+import { resolveFieldPath } from './field-path.js';
+import { buildField, type BuiltField, type FieldContext } from './fields.js';
+import { buildManyToMany, checkManyToMany } from './many-to-many.js';
+import { buildExactlyOne, checkExactlyOne } from './one-per-parent.js';
+import { profileColumn, type Profiles, type TableProfiles } from './profiles.js';
+import { buildScopedRef, checkScopedRef, refSteps, type RelationContext, scopeNullable } from './scoped-ref.js';
+import type { ColumnKind, Value } from './shape.js';
+
+type RefOptions = { scope?: { equals: string }; sameAs?: { path: string }; include?: string };
+
+/** Table-aware checks of a field's relation options (`at` is the field's path). */
+export function checkRelationField(
+  field: FieldDefinition,
+  at: string,
+  table: TableDefinition,
+  tables: ReadonlyMap<string, TableDefinition>,
+  add: (path: string, message: string) => void,
+): void {
+  if (field.exactlyOne) checkExactlyOne(field, at, table, add);
+  if (field.type !== 'ref') return;
+  checkScopedRef(field, at, table, tables, add);
+  checkManyToMany(field, at, table, tables, add);
+}
+
+/**
+ * Nullable refs that relation fields follow one row at a time (`table.field`): compile gives them
+ * row-hashed nulls so `isNull` can answer for any row.
+ */
+export function relationReads(def: { tables: TableDefinition[] }, tables: ReadonlyMap<string, TableDefinition>): string[] {
+  const out: string[] = [];
+  for (const table of def.tables)
+    for (const field of table.fields) {
+      if (field.type !== 'ref') continue;
+      const options = field.options as RefOptions;
+      for (const text of [options.scope?.equals, options.sameAs?.path, options.include]) {
+        if (text === undefined) continue;
+        const path = resolveFieldPath(text, table, tables);
+        if (typeof path === 'string') continue;
+        for (const s of refSteps(path))
+          if ((tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0) out.push(`${s.table}.${s.field}`);
+      }
+    }
+  return out;
+}
+
+/** A field's generator: relation builders first, then the plain one; profiles wrap what they touch. */
+export function buildTableField(
+  field: FieldDefinition,
+  context: FieldContext,
+  relation: RelationContext,
+  profiles: TableProfiles | undefined,
+  kind: ColumnKind | undefined,
+): BuiltField {
+  const build = () =>
+    field.exactlyOne
+      ? buildExactlyOne(field, relation)
+      : field.type === 'ref'
+        ? (buildManyToMany(field, relation) ?? buildScopedRef(field, relation) ?? buildField(field, context))
+        : buildField(field, context);
+  if (!profiles?.touches(field.name)) return build();
+  // the selector's own generator is replaced by the variant's value: it is never built
+  const own: BuiltField = field.name === profiles.selector ? { value: () => null, rowFunction: true, deps: [] } : build();
+  const plain = { injective: false, indexOf: undefined, parentValue: undefined, parentRows: undefined, parentOf: undefined, selfReference: false };
+  return profiles.wrap(field, own, context.key, kind, (spec, key) => buildField(spec, { ...context, ...plain, key }));
+}
+
+/** How relations shape a column: a profile selector's values (for its kind) and extra nullability. */
+export function relationColumn(
+  table: TableDefinition,
+  field: FieldDefinition,
+  dependencies: (field: FieldDefinition) => string[],
+): { values?: Value[]; nullable: boolean } {
+  const profiled = profileColumn((table as { profiles?: Profiles }).profiles, field.name, dependencies);
+  return { values: profiled.values, nullable: profiled.nullable || scopeNullable(field) };
+}

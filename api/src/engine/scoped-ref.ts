@@ -1,0 +1,214 @@
+// Scoped references: a ref limited to the parent rows that share an ancestor with the current row
+// (an invoice's billing address among its customer's addresses). Exact without holding a table:
+// when the target table is laid out by the ancestor (childrenPerParent refs all the way up), the
+// targets of ancestor row a are the contiguous rows [startOf(a), startOf(a + 1)) of that layout.
+import { z } from 'zod';
+import type { ChildLayout, PerParent } from './child-layout.js';
+import { perParentBounds } from './child-layout.js';
+import type { FieldDefinition, TableDefinition } from './definition.js';
+import { resolveFieldPath, type ResolvedPath } from './field-path.js';
+import type { BuiltField } from './fields.js';
+import { type Key, subKey, unit53At } from './random.js';
+import type { Value } from './shape.js';
+import type { TableRuntime } from './table-runtime.js';
+
+const pathText = z.string().min(1).max(600);
+
+export const scopeSchema = z.strictObject({
+  target: pathText.describe('ref (or chain of refs, e.g. repo_id.org_id) of the target table, each with childrenPerParent, up to the ancestor'),
+  equals: pathText.describe('field path of this row ending at a ref to the same ancestor, e.g. customer_id or project_id.tenant_id'),
+  ifEmpty: z.enum(['null', 'error']).optional().describe('an ancestor without targets gives null (the column becomes nullable); default error'),
+});
+
+export const sameAsSchema = z.strictObject({
+  path: pathText.describe('field path ending at a ref to the same table, e.g. thread_id.author_id'),
+  rate: z.number().min(0).max(1).optional().describe('share of rows that take that row (default 1); the others choose as usual'),
+});
+
+export type ScopeOptions = z.infer<typeof scopeSchema>;
+export type SameAsOptions = z.infer<typeof sameAsSchema>;
+type RefOptions = { table: string; field: string; childrenPerParent?: PerParent; scope?: ScopeOptions; sameAs?: SameAsOptions; distinctWithin?: string; unique?: boolean };
+
+/** What relation builders need from compile: definitions, row counts, layouts and (lazily) runtimes. */
+export interface RelationContext {
+  table: TableDefinition;
+  tables: ReadonlyMap<string, TableDefinition>;
+  key: Key;
+  rows: ReadonlyMap<string, number>;
+  layoutOf: (table: string, field: string) => ChildLayout | undefined;
+  runtimeOf: (table: string) => TableRuntime;
+  /** The ref's target value at a target row. */
+  parentValue?: (j: number) => Value;
+}
+
+/** One ref followed: field `field` of table `table`. */
+export interface RefStep {
+  table: string;
+  field: string;
+}
+
+/** The refs a path follows, its last column included (the path must end at a ref). */
+export function refSteps(path: ResolvedPath): RefStep[] {
+  return [...path.steps.map((s) => ({ table: s.table, field: s.field })), { table: path.table, field: path.column }];
+}
+
+/**
+ * Row index in the last ref's target table reached from row i of the first step's table by
+ * following the refs (-1: a ref on the way is null). Runtimes are looked up on first use.
+ */
+export function refChain(steps: RefStep[], runtimeOf: (table: string) => TableRuntime): (i: number) => number {
+  let runtimes: TableRuntime[] | undefined;
+  let fields: number[] = [];
+  let nullable: boolean[] = [];
+  const resolve = () => {
+    runtimes = steps.map((s) => runtimeOf(s.table));
+    fields = steps.map((s, h) => runtimes![h].fieldIndex(s.field));
+    nullable = steps.map((_, h) => runtimes![h].fields[fields[h]].nullRate > 0);
+  };
+  return (i) => {
+    if (runtimes === undefined) resolve();
+    let r = i;
+    for (let h = 0; h < steps.length && r >= 0; h++) {
+      const rt = runtimes![h];
+      r = nullable[h] && rt.isNull(fields[h], r) ? -1 : rt.parentRow(fields[h], r);
+    }
+    return r;
+  };
+}
+
+/** The `childrenPerParent` of a ref field, when it has one. */
+function perParentOf(field: FieldDefinition | undefined): PerParent | undefined {
+  return field?.type === 'ref' ? (field.options as RefOptions | undefined)?.childrenPerParent : undefined;
+}
+
+function refTable(field: FieldDefinition): string {
+  return String((field.options as RefOptions | undefined)?.table);
+}
+
+/** Whether the column may hold null because of its scope. */
+export function scopeNullable(field: FieldDefinition): boolean {
+  return field.type === 'ref' && (field.options as RefOptions | undefined)?.scope?.ifEmpty === 'null';
+}
+
+/** Definition checks of `scope` and `sameAs` on a ref field (`at` is the field's path). */
+export function checkScopedRef(
+  field: FieldDefinition,
+  at: string,
+  table: TableDefinition,
+  tables: ReadonlyMap<string, TableDefinition>,
+  add: (path: string, message: string) => void,
+): void {
+  const options = field.options as RefOptions;
+  const target = tables.get(options.table);
+  if (!target) return;
+  if (options.scope) {
+    const where = `${at}.options.scope`;
+    if (options.childrenPerParent) add(where, 'a ref cannot both set childrenPerParent and a scope');
+    if (field.unique) add(`${at}.unique`, 'a scoped ref cannot be unique');
+    if (options.distinctWithin) add(where, 'scope and distinctWithin cannot be combined');
+    if (target === table) add(where, 'a self-reference cannot be scoped');
+    const down = resolveFieldPath(options.scope.target, target, tables);
+    const up = resolveFieldPath(options.scope.equals, table, tables);
+    if (typeof down === 'string') add(`${where}.target`, `${down} (a path in table ${target.name})`);
+    if (typeof up === 'string') add(`${where}.equals`, up);
+    if (typeof down === 'string' || typeof up === 'string') return;
+    // every step of the target path must lay its table out by its parent
+    let emptyPossible = false;
+    for (const step of refSteps(down)) {
+      const stepField = tables.get(step.table)!.fields.find((f) => f.name === step.field);
+      const perParent = perParentOf(stepField);
+      if (!perParent) {
+        add(`${where}.target`, `${step.table}.${step.field} must be a ref with childrenPerParent (the targets of one ancestor are then a contiguous range of rows); scope targets laid out by their ancestor only`);
+        return;
+      }
+      if (perParentBounds(perParent).min === 0) emptyPossible = true;
+    }
+    const ancestor = refTable(down.field);
+    const upField = up.field;
+    if (upField.type !== 'ref') {
+      add(`${where}.equals`, `"${up.text}" must end at a ref to ${ancestor} (it ends at ${up.table}.${up.column}, a ${upField.type} field)`);
+      return;
+    }
+    if (refTable(upField) !== ancestor) {
+      add(`${where}.equals`, `"${up.text}" reaches table ${refTable(upField)}, but target ${target.name}.${down.text} reaches ${ancestor}: both sides must reach the same table`);
+      return;
+    }
+    const nullable = (field.nullRate ?? 0) > 0 || options.scope.ifEmpty === 'null';
+    if (emptyPossible && !nullable)
+      add(
+        where,
+        `a ${ancestor} row can have no ${target.name} (childrenPerParent allows 0 along ${target.name}.${down.text}), so ${table.name}.${field.name} could have nothing to choose: set min ≥ 1 there, or let the column be null (scope.ifEmpty "null" or a nullRate)`,
+      );
+    const nullHop = refSteps(up).find((s) => (tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0);
+    if (nullHop && !nullable)
+      add(`${where}.equals`, `${nullHop.table}.${nullHop.field} may be null, leaving no scope: let ${table.name}.${field.name} be null too (scope.ifEmpty "null" or a nullRate)`);
+  }
+  if (options.sameAs) {
+    const where = `${at}.options.sameAs`;
+    if (options.childrenPerParent) add(where, 'a ref cannot both set childrenPerParent and sameAs');
+    if (field.unique) add(`${at}.unique`, 'a ref with sameAs cannot be unique');
+    if (options.distinctWithin) add(where, 'sameAs and distinctWithin cannot be combined');
+    const path = resolveFieldPath(options.sameAs.path, table, tables);
+    if (typeof path === 'string') add(`${where}.path`, path);
+    else if (path.field.type !== 'ref' || refTable(path.field) !== target.name)
+      add(`${where}.path`, `"${path.text}" must end at a ref to table ${target.name} (it ends at ${path.table}.${path.column}, a ${path.field.type} field)`);
+    else if (path.steps.length === 0 && path.column === field.name) add(`${where}.path`, 'a ref cannot be the same as itself');
+  }
+}
+
+/** The generator of a ref with `scope` and/or `sameAs`; undefined for other refs. */
+export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
+  const options = field.options as RefOptions;
+  if (!options.scope && !options.sameAs) return undefined;
+  const parentValue = ctx.parentValue!;
+  const parentRows = ctx.rows.get(options.table)!;
+  const choose = subKey(ctx.key, 7);
+  let pickRow = (i: number) => Math.floor(unit53At(choose, i) * parentRows);
+
+  if (options.scope) {
+    const target = ctx.tables.get(options.table)!;
+    const down = resolveFieldPath(options.scope.target, target, ctx.tables) as ResolvedPath;
+    const up = resolveFieldPath(options.scope.equals, ctx.table, ctx.tables) as ResolvedPath;
+    const ancestorOf = refChain(refSteps(up), ctx.runtimeOf);
+    // layouts from the ancestor down to the target table
+    const layouts = refSteps(down)
+      .reverse()
+      .map((s) => ctx.layoutOf(s.table, s.field)!);
+    pickRow = (i) => {
+      const a = ancestorOf(i);
+      if (a < 0) return -1;
+      let lo = layouts[0].startOf(a);
+      let hi = lo + layouts[0].countOf(a);
+      for (let l = 1; l < layouts.length && hi > lo; l++) {
+        const next = layouts[l].startOf(lo);
+        hi = hi === lo + 1 ? next + layouts[l].countOf(lo) : layouts[l].startOf(hi);
+        lo = next;
+      }
+      return hi > lo ? lo + Math.floor(unit53At(choose, i) * (hi - lo)) : -1;
+    };
+  }
+
+  if (options.sameAs) {
+    const path = resolveFieldPath(options.sameAs.path, ctx.table, ctx.tables) as ResolvedPath;
+    const sameRow = refChain(refSteps(path), ctx.runtimeOf);
+    const rate = options.sameAs.rate ?? 1;
+    const same = subKey(ctx.key, 13);
+    const otherwise = pickRow;
+    pickRow = (i) => {
+      if (rate < 1 && unit53At(same, i) >= rate) return otherwise(i);
+      const r = sameRow(i);
+      return r >= 0 ? r : otherwise(i);
+    };
+  }
+
+  const finalPick = pickRow;
+  return {
+    value: (i) => {
+      const r = finalPick(i);
+      return r < 0 ? null : parentValue(r);
+    },
+    rowFunction: true,
+    deps: [],
+    parentRow: finalPick,
+  };
+}
