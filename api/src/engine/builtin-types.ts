@@ -35,6 +35,8 @@ export const builtinOptions = {
   sequence: z.strictObject({
     start: z.number().optional().describe('first value (default 1)'),
     step: z.number().optional().describe('increment (default 1)'),
+    min: z.number().optional().describe('smallest value the column holds (e.g. -2147483648 for int4); checked against the row count'),
+    max: z.number().optional().describe('largest value the column holds (e.g. 2147483647 for int4); checked against the row count'),
   }),
   pick: z
     .strictObject({

@@ -24,6 +24,8 @@ import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
 import { PATH_VALUE_TYPES, pathValueNullable } from './path-values.js';
 import { keyOf, Permutation, Rng } from './random.js';
+import { regexIndexSpace } from './regex.js';
+import { sequenceRangeIssues } from './value-ranges.js';
 import type { ColumnShape, TableShape } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
 
@@ -95,6 +97,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
     return count;
   };
   def.tables.forEach(rowsOf);
+  sequenceRangeIssues(def, (t) => rows.get(t.name), (path, message) => issues.push({ path, message }));
 
   // fields that refs read one row at a time: stream generators there are reseeded per row
   const refTargets = new Set<string>();

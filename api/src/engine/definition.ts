@@ -12,6 +12,7 @@ import { checkPathValue, pathValueDependencies, pathValueKind } from './path-val
 import { checkProfiles, profileDependencies, profilesSchema } from './profiles.js';
 import { checkRelationField } from './relations.js';
 import type { ColumnKind } from './shape.js';
+import { dateRangeIssues, literalRangeIssues, sequenceRangeIssues } from './value-ranges.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
 
@@ -113,6 +114,10 @@ function checkDefinition(def: Definition): DefinitionIssue[] {
   });
   const cycle = findDependencyCycle(def, tables);
   if (cycle) add(cycle.path, cycle.message);
+  // values a database cannot hold (value-ranges.ts)
+  literalRangeIssues(def, add);
+  dateRangeIssues(def, def.referenceDate ?? DEFAULT_REFERENCE_DATE, add);
+  sequenceRangeIssues(def, (t) => (t.fields.some((f) => f.type === 'ref' && (f.options as { childrenPerParent?: unknown } | undefined)?.childrenPerParent) ? undefined : (t.rows ?? DEFAULT_TABLE_ROWS)), add);
   return issues;
 }
 
@@ -187,6 +192,7 @@ function checkField(
     case 'lookup':
     case 'after':
     case 'before':
+    case 'expression':
       checkPathValue(field, at, table, tables, (p) => declaredKind(p.field, tables, tables.get(p.table)), add);
       return;
     case 'ref': {
@@ -236,6 +242,7 @@ export function fieldDependencies(field: FieldDefinition): string[] {
     case 'lookup':
     case 'after':
     case 'before':
+    case 'expression':
       return pathValueDependencies(field);
     default:
       return [];
@@ -329,6 +336,7 @@ function kindOf(field: { type: string; options?: Record<string, unknown> }, tabl
     case 'lookup':
     case 'after':
     case 'before':
+    case 'expression':
       return pathValueKind(field, (text) => pathKind(text, tables, table));
     case 'ref': {
       const parent = tables?.get(String(options.table));

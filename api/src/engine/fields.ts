@@ -102,6 +102,7 @@ export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltFiel
     case 'lookup':
     case 'after':
     case 'before':
+    case 'expression':
       return buildPathValue(field, ctx)!;
     case 'string.uuid': {
       // always a function of the row index: unique by construction, and cheap for refs

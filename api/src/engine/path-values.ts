@@ -2,9 +2,11 @@
 // `after` / `before` order one against others (a > b, a >= b, BETWEEN, chains) by generating the
 // high side as the low side plus a positive delta, never by retrying. Each row's delta comes from a
 // hash of (field key, row index), so these are pure functions of the row: chunk-independent.
+// `expression` computes a value with the expression language of expression.ts.
 import { z } from 'zod';
 import type { FieldDefinition, TableDefinition } from './definition.js';
-import { checkFieldPath, type ResolvedPath } from './field-path.js';
+import { coerceTo, compileExpression, ExpressionError, expressionKind, expressionPaths, type Node, parsedExpression, parseExpression } from './expression.js';
+import { checkFieldPath, resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField, FieldContext, ValueFn } from './fields.js';
 import { isoDate, ordered } from './options.js';
 import { type Key, subKey, unit53At } from './random.js';
@@ -32,13 +34,20 @@ const orderedOptions = (boundName: 'atMost' | 'atLeast') =>
     }),
   );
 
+const KINDS = ['text', 'integer', 'number', 'boolean', 'timestamp', 'date'] as const;
+
 export const pathValueOptions = {
+  expression: z.strictObject({
+    expr: z.string().min(1).max(10_000).describe("e.g. round(quantity * product_id.list_price * (1 - discount), 2); names are field paths"),
+    kind: z.enum(KINDS).optional().describe('column kind of the result (default: inferred from the expression)'),
+  }),
   lookup: z.strictObject({ path: pathText.describe("the value to copy, e.g. product_id.list_price (the parent row this row's ref picked)") }),
   after: orderedOptions('atMost'),
   before: orderedOptions('atLeast'),
 };
 
 export const pathValueInfo = {
+  expression: { group: 'builtin', description: 'A value computed from the row and its parents: arithmetic, comparisons, and/or/not, text, date arithmetic (days), if(), round, min, max, coalesce, concat...', kind: 'number' as ColumnKind, example: 59.97, exampleOptions: { expr: 'round(quantity * product_id.list_price, 2)' } },
   lookup: { group: 'relation', description: "A copy of a value of the row or of a parent row (follow refs with dots: product_id.list_price)", kind: 'text' as ColumnKind, example: 'EUR', exampleOptions: { path: 'customer_id.currency' } },
   after: { group: 'relation', description: 'A date or number after (>=, or > when strict) other fields or parent values, within a window; optionally at most a bound', kind: 'timestamp' as ColumnKind, example: '2024-06-02T10:00:00.000Z', exampleOptions: { from: 'created_at', max: 30, unit: 'days' } },
   before: { group: 'relation', description: 'A date or number before (<=, or < when strict) other fields or parent values, within a window; optionally at least a bound', kind: 'number' as ColumnKind, example: 9.99, exampleOptions: { from: 'list_price', max: 50 } },
@@ -57,7 +66,7 @@ type OrderedOptions = {
   decimals?: number;
 };
 
-export const PATH_VALUE_TYPES = new Set(['lookup', 'after', 'before']);
+export const PATH_VALUE_TYPES = new Set(['lookup', 'after', 'before', 'expression']);
 
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 /** A bound given as field path(s), not a constant. */
@@ -67,6 +76,13 @@ const boundPaths = (v: unknown): string[] => (typeof v === 'string' ? (v === 'no
 export function pathValueDependencies(field: { type: string; options?: Record<string, unknown> }): string[] {
   const o = (field.options ?? {}) as Record<string, unknown>;
   if (field.type === 'lookup') return [String(o.path)];
+  if (field.type === 'expression') {
+    try {
+      return expressionPaths(parsedExpression(String(o.expr))).map((p) => p.path);
+    } catch {
+      return [];
+    }
+  }
   if (field.type === 'after') return [...list(o.from), ...boundPaths(o.atMost)];
   if (field.type === 'before') return [...list(o.from), ...boundPaths(o.atLeast)];
   return [];
@@ -81,6 +97,7 @@ const temporal = (k: ColumnKind | undefined) => k === 'timestamp' || k === 'date
 export function pathValueKind(field: { type: string; options?: Record<string, unknown> }, kindAt: (text: string) => ColumnKind | undefined): ColumnKind | undefined {
   const o = (field.options ?? {}) as Record<string, unknown>;
   if (field.type === 'lookup') return kindAt(String(o.path));
+  if (field.type === 'expression') return (o.kind as ColumnKind | undefined) ?? expressionKind(String(o.expr), kindAt);
   const kinds = list(o.from).map(kindAt);
   if (kinds.some((k) => k === 'timestamp')) return 'timestamp';
   if (kinds.every((k) => k === 'date')) return (o.unit ?? 'days') === 'days' || o.unit === 'weeks' ? 'date' : 'timestamp';
@@ -97,7 +114,24 @@ export function checkPathValue(
   kindOf: KindOf,
   add: (path: string, message: string) => void,
 ): void {
-  const o = (field.options ?? {}) as OrderedOptions & { path?: string };
+  const o = (field.options ?? {}) as OrderedOptions & { path?: string; expr?: string };
+  if (field.type === 'expression') {
+    let node: Node;
+    try {
+      node = parseExpression(String(o.expr));
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      add(`${at}.options.expr`, error.message);
+      return;
+    }
+    for (const { path, position } of expressionPaths(node)) {
+      const resolved = resolveFieldPath(path, table, tables);
+      if (typeof resolved === 'string') add(`${at}.options.expr`, `at position ${position}: ${resolved}`);
+      else if (resolved.steps.length === 0 && resolved.column === field.name) add(`${at}.options.expr`, `at position ${position}: an expression cannot read its own field`);
+    }
+    if (field.unique) add(`${at}.unique`, 'unique is not supported for expression fields');
+    return;
+  }
   if (field.type === 'lookup') {
     const path = checkFieldPath(o.path, `${at}.options.path`, table, tables, add);
     if (path && path.steps.length === 0 && path.column === field.name) add(`${at}.options.path`, 'a lookup cannot copy its own field');
@@ -135,6 +169,7 @@ export function checkPathValue(
 export function pathValueNullable(field: FieldDefinition, nullableAt: (text: string) => boolean): boolean {
   const o = (field.options ?? {}) as OrderedOptions & { path?: string };
   if (field.type === 'lookup') return nullableAt(String(o.path));
+  if (field.type === 'expression') return true; // null in, null out: not worth proving otherwise
   if (o.fallback !== undefined) return false;
   return list(o.from).every(nullableAt);
 }
@@ -144,10 +179,25 @@ const DATE_STEP = 864e5;
 /** Builds lookup / after / before; undefined for other types. */
 export function buildPathValue(field: FieldDefinition, ctx: FieldContext): BuiltField | undefined {
   if (!PATH_VALUE_TYPES.has(field.type)) return undefined;
-  const o = (field.options ?? {}) as OrderedOptions & { path?: string };
+  const o = (field.options ?? {}) as OrderedOptions & { path?: string; expr?: string };
   if (field.type === 'lookup') {
     const reader = ctx.path!(String(o.path));
     return { value: reader.value, rowFunction: true, deps: reader.deps };
+  }
+  if (field.type === 'expression') {
+    const deps = new Set<number>();
+    const evaluate = compileExpression(
+      parsedExpression(String(o.expr)),
+      (text) => {
+        const reader = ctx.path!(text);
+        for (const d of reader.deps) deps.add(d);
+        return reader.value;
+      },
+      { referenceDate: ctx.referenceDate ?? new Date('2025-01-01T00:00:00.000Z') },
+    );
+    const kind = ctx.kind;
+    const value: ValueFn = kind ? (i, cols, k) => coerceTo(kind, evaluate(i, cols, k)) : evaluate;
+    return { value, rowFunction: true, deps: [...deps] };
   }
   const after = field.type === 'after';
   const dir = after ? 1 : -1;
