@@ -458,6 +458,7 @@ const FUNCTIONS: Record<string, FnSpec> = {
       return null;
     },
   },
+  isnull: { min: 1, max: 1, type: 'boolean', make: ([a]) => (i, c, k) => a(i, c, k) === null },
   round: {
     min: 1,
     max: 2,
