@@ -25,6 +25,7 @@ import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
 import { PATH_VALUE_TYPES, pathValueNullable } from './path-values.js';
 import { keyOf, Permutation, Rng } from './random.js';
 import { regexIndexSpace } from './regex.js';
+import { jsonSchemaElementKind } from './json-schema.js';
 import { sequenceRangeIssues } from './value-ranges.js';
 import type { ColumnShape, TableShape } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
@@ -385,7 +386,7 @@ function tableShape(table: TableDefinition, def: Definition, rows: number): Tabl
     };
     if (kind === 'array') {
       const of = field.type === 'array' ? (options.of as FieldDefinition) : undefined;
-      column.elementKind = of ? (declaredKind(of, tables) ?? 'text') : fakerTypeById.get(field.type)?.elementKind;
+      column.elementKind = of ? (declaredKind(of, tables) ?? 'text') : field.type === 'jsonSchema' ? jsonSchemaElementKind(options.schema) : fakerTypeById.get(field.type)?.elementKind;
     }
     if (ref) column.references = { table: ref.table, column: ref.field };
     return column;

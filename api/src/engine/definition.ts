@@ -12,6 +12,7 @@ import { checkPathValue, pathValueDependencies, pathValueKind } from './path-val
 import { checkProfiles, profileDependencies, profilesSchema } from './profiles.js';
 import { checkRelationField } from './relations.js';
 import type { ColumnKind } from './shape.js';
+import { jsonSchemaKind } from './json-schema.js';
 import { dateRangeIssues, literalRangeIssues, sequenceRangeIssues } from './value-ranges.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
@@ -331,6 +332,8 @@ function kindOf(field: { type: string; options?: Record<string, unknown> }, tabl
       return 'json';
     case 'array':
       return 'array';
+    case 'jsonSchema':
+      return jsonSchemaKind(options.schema);
     case 'dateAfter':
       return 'timestamp';
     case 'lookup':

@@ -6,6 +6,7 @@ import { bindFaker, fakerTypeById } from './catalog.js';
 import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
 import { templatePlaceholders } from './definition.js';
 import { regexAtIndex, regexGenerator, regexStream } from './regex.js';
+import { jsonSchemaValues } from './json-schema.js';
 import { Permutation, type Key, type Rng, subKey, unit53At as unit53, UuidSequence } from './random.js';
 import type { ColumnKind, Value } from './shape.js';
 import type { PathReader } from './field-path.js';
@@ -268,6 +269,8 @@ export function buildNested(field: NestedFieldDefinition | FieldDefinition, ctx:
   switch (field.type) {
     case 'regex':
       return { value: regexStream(options.pattern as string, ctx.faker, ctx.rng) };
+    case 'jsonSchema':
+      return { value: jsonSchemaValues(options.schema, ctx.key, ctx.faker) };
     case 'json': {
       const nested = (options.fields as NestedFieldDefinition[]).map((child) => ({
         name: child.name,
