@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { compile, type Definition, DefinitionError } from './index.js';
+import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
+
+// channels get 1–3 members mostly, 4–10 sometimes; the creator is always a member and the owner
+const chat: Definition = {
+  version: 1,
+  seed: 'chat',
+  tables: [
+    { name: 'users', rows: 2000, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'name', type: 'person.fullName' }] },
+    { name: 'channels', rows: 37_000, fields: [{ name: 'id', type: 'sequence' }, { name: 'creator_id', type: 'ref', options: { table: 'users', field: 'id' } }] },
+    {
+      name: 'members',
+      primaryKey: ['channel_id', 'user_id'],
+      fields: [
+        {
+          name: 'channel_id',
+          type: 'ref',
+          options: { table: 'channels', field: 'id', childrenPerParent: { ranges: [{ min: 1, max: 3, weight: 6 }, { min: 4, max: 10, weight: 1 }] } },
+        },
+        { name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', distinctWithin: 'channel_id', include: 'channel_id.creator_id' } },
+        { name: 'role', type: 'pick', options: { values: ['owner', 'admin', 'member'], weights: [0, 1, 4] }, exactlyOne: { per: 'channel_id', value: 'owner', first: true } },
+        { name: 'joined_at', type: 'date.past' },
+      ],
+    },
+    // a small right side: 12 partners out of 12 rows must be all of them, each once
+    { name: 'teams', rows: 500, fields: [{ name: 'id', type: 'sequence' }] },
+    { name: 'skills', rows: 12, fields: [{ name: 'id', type: 'sequence' }] },
+    {
+      name: 'team_skills',
+      unique: [['team_id', 'skill_id']],
+      fields: [
+        { name: 'team_id', type: 'ref', options: { table: 'teams', field: 'id', childrenPerParent: { min: 10, max: 12 } } },
+        { name: 'skill_id', type: 'ref', options: { table: 'skills', field: 'id', distinctWithin: 'team_id' } },
+      ],
+    },
+  ],
+};
+
+describe('many-to-many joins', () => {
+  const plan = compile(chat);
+  const channels = rowsEveryChunking(plan, 'channels');
+  const members = rowsEveryChunking(plan, 'members');
+
+  it('never repeats a (channel, user) pair and never pairs with a user that does not exist', () => {
+    expect(members.length).toBeGreaterThan(100_000);
+    const pairs = new Set(members.map(([c, u]) => `${c}|${u}`));
+    expect(pairs.size).toBe(members.length);
+    const users = new Set(rowsEveryChunking(plan, 'users').map(([id]) => id));
+    expect(members.filter(([, u]) => !users.has(u))).toEqual([]);
+    const skills = rowsEveryChunking(plan, 'team_skills');
+    expect(new Set(skills.map(([t, s]) => `${t}|${s}`)).size).toBe(skills.length);
+    expect(skills.every(([, s]) => Number.isInteger(s) && (s as number) >= 1 && (s as number) <= 12)).toBe(true);
+  });
+
+  it('gives partners per channel that follow the weighted ranges', () => {
+    const perChannel = new Map<unknown, number>();
+    for (const [c] of members) perChannel.set(c, (perChannel.get(c) ?? 0) + 1);
+    expect(perChannel.size).toBe(channels.length);
+    const histogram = new Array(11).fill(0);
+    for (const n of perChannel.values()) histogram[n]++;
+    expect(histogram[0]).toBe(0);
+    // 1..3 share 6/7 evenly, 4..10 share 1/7 evenly
+    for (let k = 1; k <= 10; k++) {
+      const expected = k <= 3 ? 6 / 7 / 3 : 1 / 7 / 7;
+      expect(Math.abs(histogram[k] / channels.length - expected), `share of channels with ${k} members`).toBeLessThan(0.012);
+    }
+  });
+
+  it('includes the creator first, and makes exactly one owner per channel: the creator', () => {
+    const creator = new Map(channels.map(([id, c]) => [id, c]));
+    const owners = new Map<unknown, unknown[]>();
+    const hasCreator = new Set<unknown>();
+    let previous: unknown;
+    const otherRoles = new Set<unknown>();
+    for (const [c, u, role] of members) {
+      if (c !== previous && u !== creator.get(c)) throw new Error(`channel ${c} does not start with its creator`);
+      previous = c;
+      if (u === creator.get(c)) hasCreator.add(c);
+      if (role === 'owner') owners.set(c, [...(owners.get(c) ?? []), u]);
+      else otherRoles.add(role);
+    }
+    expect([...otherRoles].sort()).toEqual(['admin', 'member']);
+    expect(hasCreator.size).toBe(channels.length);
+    expect([...owners.values()].filter((o) => o.length !== 1)).toEqual([]);
+    expect(owners.size).toBe(channels.length);
+    expect([...owners].filter(([c, [u]]) => creator.get(c) !== u)).toEqual([]);
+  });
+
+  it('gives the same rows in two worker processes', async () => {
+    const { expected, got } = await sameInTwoProcesses(chat, 'members', members);
+    expect(got).toEqual(expected);
+  }, 240_000);
+});
+
+describe('many-to-many validation', () => {
+  const join = (users: number, right: Record<string, unknown>): Definition => ({
+    version: 1,
+    tables: [
+      { name: 'users', rows: users, fields: [{ name: 'id', type: 'sequence' }] },
+      { name: 'channels', rows: 10, fields: [{ name: 'id', type: 'sequence' }, { name: 'topic', type: 'lorem.word' }, { name: 'creator_id', type: 'ref', options: { table: 'users', field: 'id' } }] },
+      {
+        name: 'members',
+        primaryKey: ['channel_id', 'user_id'],
+        fields: [
+          { name: 'channel_id', type: 'ref', options: { table: 'channels', field: 'id', childrenPerParent: { min: 1, max: 8 } } },
+          { name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', ...right } },
+        ],
+      },
+    ],
+  });
+  const issues = (def: Definition) => {
+    try {
+      compile(def);
+      return [];
+    } catch (e) {
+      if (e instanceof DefinitionError) return e.issues;
+      throw e;
+    }
+  };
+
+  it('refuses more partners per left row than the right table has', () => {
+    expect(issues(join(5, { distinctWithin: 'channel_id' }))).toEqual([
+      { path: 'tables[2].fields[1].options.distinctWithin', message: expect.stringMatching(/up to 8 members rows .* users has only 5 rows/) },
+    ]);
+    expect(issues(join(8, { distinctWithin: 'channel_id' }))).toEqual([]);
+  });
+
+  it('names bad distinctWithin and include settings', () => {
+    expect(issues(join(50, { distinctWithin: 'nope' }))[0]).toMatchObject({ path: 'tables[2].fields[1].options.distinctWithin', message: expect.stringMatching(/unknown field "nope"/) });
+    expect(issues(join(50, { include: 'channel_id.creator_id' }))[0]).toMatchObject({ path: 'tables[2].fields[1].options.include', message: expect.stringMatching(/needs distinctWithin/) });
+    expect(issues(join(50, { distinctWithin: 'channel_id', include: 'channel_id.topic' }))[0]).toMatchObject({ path: 'tables[2].fields[1].options.include', message: expect.stringMatching(/must end at a ref to table users/) });
+    expect(issues(join(50, { distinctWithin: 'channel_id', include: 'user_id' }))[0]).toMatchObject({ path: 'tables[2].fields[1].options.include', message: expect.stringMatching(/must start at the left ref channel_id/) });
+    // without distinctWithin the composite key of a 50-row right side cannot hold the rows by itself
+    expect(issues(join(5, {}))[0]).toMatchObject({ path: 'tables[2].primaryKey' });
+  });
+
+  it('validates weighted ranges with paths', () => {
+    const def = join(50, { distinctWithin: 'channel_id' });
+    (def.tables[2].fields[0].options as Record<string, unknown>).childrenPerParent = { ranges: [{ min: 3, max: 1, weight: 1 }] };
+    expect(issues(def)).toEqual([{ path: 'tables[2].fields[0].options.childrenPerParent.ranges[0].max', message: 'must be >= min (got 1 < 3)' }]);
+  });
+});

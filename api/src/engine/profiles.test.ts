@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { compile, type Definition, DefinitionError } from './index.js';
+import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
+
+const DAY = 86_400_000;
+
+// a job's status decides its progress, timestamps and error as one variant of the row
+const jobs: Definition = {
+  version: 1,
+  seed: 'jobs',
+  tables: [
+    { name: 'projects', rows: 300, fields: [{ name: 'id', type: 'sequence' }, { name: 'created_at', type: 'date.past', options: { years: 2 } }] },
+    {
+      name: 'jobs',
+      rows: 100_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'project_id', type: 'ref', options: { table: 'projects', field: 'id' } },
+        { name: 'status', type: 'pick', options: { values: ['queued', 'running', 'done', 'error'] } },
+        { name: 'percent_complete', type: 'number.int', options: { min: 0, max: 100 } },
+        { name: 'started_at', type: 'after', options: { from: 'project_id.created_at', max: 20 } },
+        { name: 'finished_at', type: 'after', options: { from: 'started_at', min: 1, max: 48, unit: 'hours' }, nullRate: 0.3 },
+        { name: 'error_code', type: 'regex', options: { pattern: 'E[0-9]{3}' } },
+        { name: 'note', type: 'lorem.word', nullRate: 0.5 },
+      ],
+      profiles: {
+        field: 'status',
+        variants: [
+          { value: 'queued', weight: 3, fields: { percent_complete: 0, started_at: null, finished_at: null, error_code: null } },
+          { value: 'running', weight: 2, fields: { percent_complete: { type: 'number.int', options: { min: 1, max: 99 } }, finished_at: null, error_code: null } },
+          { value: 'done', weight: 4, fields: { percent_complete: 100, finished_at: { type: 'after', options: { from: 'started_at', min: 1, max: 48, unit: 'hours' } }, error_code: null } },
+          { value: 'error', weight: 1, fields: { error_code: { type: 'pick', options: { values: ['E500', 'E503', 'E504'] } }, finished_at: '2024-12-31T00:00:00Z' } },
+        ],
+      },
+    },
+  ],
+};
+
+describe('row profiles', () => {
+  const plan = compile(jobs);
+  const rows = rowsEveryChunking(plan, 'jobs');
+  const created = new Map(rowsEveryChunking(plan, 'projects').map(([id, at]) => [id, (at as Date).getTime()]));
+  const shape = plan.tables.find((t) => t.name === 'jobs')!;
+  const at = (name: string) => shape.columns.findIndex((c) => c.name === name);
+  const [project, status, pct, started, finished, code, note] = ['project_id', 'status', 'percent_complete', 'started_at', 'finished_at', 'error_code', 'note'].map(at);
+
+  it('keeps every row consistent with its variant', () => {
+    const time = (v: unknown) => (v instanceof Date ? v.getTime() : NaN);
+    const violations = rows.filter((r) => {
+      const begun = time(r[started]) >= created.get(r[project])! && time(r[started]) <= created.get(r[project])! + 20 * DAY;
+      switch (r[status]) {
+        case 'queued':
+          return !(r[pct] === 0 && r[started] === null && r[finished] === null && r[code] === null);
+        case 'running':
+          return !(Number.isInteger(r[pct]) && (r[pct] as number) >= 1 && (r[pct] as number) <= 99 && begun && r[finished] === null && r[code] === null);
+        case 'done': {
+          const gap = time(r[finished]) - time(r[started]);
+          return !(r[pct] === 100 && begun && gap >= 3_600_000 && gap <= 48 * 3_600_000 && r[code] === null);
+        }
+        case 'error':
+          return !(['E500', 'E503', 'E504'].includes(r[code] as string) && time(r[finished]) === Date.parse('2024-12-31T00:00:00Z') && Number.isInteger(r[pct]) && begun);
+        default:
+          return true;
+      }
+    });
+    expect(violations.slice(0, 3)).toEqual([]);
+  });
+
+  it('chooses variants by weight, and leaves untouched fields their own generator and null rate', () => {
+    const share = (s: string) => rows.filter((r) => r[status] === s).length / rows.length;
+    for (const [s, w] of [['queued', 0.3], ['running', 0.2], ['done', 0.4], ['error', 0.1]] as const) expect(Math.abs(share(s) - w), s).toBeLessThan(0.01);
+    const notes = rows.map((r) => r[note]);
+    expect(Math.abs(notes.filter((n) => n === null).length / rows.length - 0.5)).toBeLessThan(0.01);
+    // the field's own nullRate still applies where no variant sets it (error rows keep their constant)
+    const pctErrors = rows.filter((r) => r[status] === 'error').map((r) => r[pct] as number);
+    expect(new Set(pctErrors).size).toBeGreaterThan(90);
+  });
+
+  it('shapes columns from the variants: the selector\'s kind, nullable where a variant sets null', () => {
+    const col = (n: string) => shape.columns[at(n)];
+    expect(col('status')).toMatchObject({ kind: 'text', nullable: false });
+    expect(col('percent_complete')).toMatchObject({ kind: 'integer', nullable: false });
+    expect(col('started_at')).toMatchObject({ kind: 'timestamp', nullable: true });
+    expect(col('error_code').nullable).toBe(true);
+  });
+
+  it('gives the same rows in two worker processes', async () => {
+    const { expected, got } = await sameInTwoProcesses(jobs, 'jobs', rows);
+    expect(got).toEqual(expected);
+  }, 240_000);
+});
+
+describe('profile validation', () => {
+  const def = (profiles: unknown, extra: Record<string, unknown> = {}): Definition =>
+    ({
+      version: 1,
+      tables: [
+        {
+          name: 'posts',
+          rows: 10,
+          primaryKey: ['id'],
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'state', type: 'pick', options: { values: ['draft', 'published'] } },
+            { name: 'published_at', type: 'date.past' },
+            { name: 'views', type: 'number.int', options: { min: 0, max: 1000 } },
+          ],
+          profiles,
+          ...extra,
+        },
+      ],
+    }) as Definition;
+  const issues = (d: Definition) => {
+    try {
+      compile(d);
+      return [];
+    } catch (e) {
+      if (e instanceof DefinitionError) return e.issues;
+      throw e;
+    }
+  };
+
+  it('accepts a draft/published profile', () => {
+    const ok = def({ field: 'state', variants: [{ value: 'draft', fields: { published_at: null, views: 0 } }, { value: 'published', weight: 3 }] });
+    expect(issues(ok)).toEqual([]);
+  });
+
+  it('names each bad place', () => {
+    const bad = def({
+      field: 'state',
+      variants: [
+        { value: 'draft', fields: { published_at: null, views: 'many', nope: 1, id: 5 } },
+        { value: 'draft', fields: { views: { type: 'number.int', options: { min: 10, max: 1 } }, published_at: { type: 'person.firstName' } } },
+      ],
+    });
+    expect(issues(bad)).toEqual(
+      expect.arrayContaining([
+        { path: 'tables[0].profiles.variants[0].fields.views', message: '"many" is not a integer value (views holds integer)' },
+        { path: 'tables[0].profiles.variants[0].fields.nope', message: 'unknown field "nope" in table posts' },
+        { path: 'tables[0].profiles.variants[0].fields.id', message: 'id is unique or part of a key; profiles cannot change it' },
+        { path: 'tables[0].profiles.variants[1].value', message: '"draft" is already the value of variants[0]' },
+        { path: 'tables[0].profiles.variants[1].fields.views.options.max', message: expect.stringMatching(/must be >= min/) },
+        { path: 'tables[0].profiles.variants[1].fields.published_at.type', message: 'gives text values but published_at holds timestamp' },
+      ]),
+    );
+    expect(issues(def({ field: 'nope', variants: [{ value: 1 }] }))).toEqual([{ path: 'tables[0].profiles.field', message: expect.stringMatching(/unknown field "nope"/) }]);
+    expect(issues(def({ field: 'state', variants: [] }))[0].path).toBe('tables[0].profiles.variants');
+    expect(issues(def({ field: 'state', variants: [{ value: 'x', weight: 0 }] }))).toEqual([{ path: 'tables[0].profiles.variants', message: 'weights must not all be 0' }]);
+  });
+
+  it('rejects cycles through variant generators', () => {
+    const cyclic = def({
+      field: 'state',
+      variants: [{ value: 'draft', fields: { views: { type: 'lookup', options: { path: 'published_at' } }, published_at: { type: 'after', options: { from: 'views' } } } }],
+    });
+    expect(issues(cyclic).some((i) => /cycle/.test(i.message))).toBe(true);
+  });
+});

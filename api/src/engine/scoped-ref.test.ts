@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { compile, type Definition, DefinitionError, type Row } from './index.js';
+import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
+
+const col = (plan: ReturnType<typeof compile>, table: string, name: string) => plan.tables.find((t) => t.name === table)!.columns.findIndex((c) => c.name === name);
+const byKey = (rows: Row[], key: number, value: number) => new Map(rows.map((r) => [r[key], r[value]]));
+
+// invoices billed to an address of their own customer; tasks assigned within their tenant
+// (scope key carried down tenants → projects → tasks); builds on a pipeline of their org (two levels)
+const billing: Definition = {
+  version: 1,
+  seed: 'scoped',
+  tables: [
+    { name: 'tenants', rows: 400, fields: [{ name: 'id', type: 'string.uuid' }] },
+    { name: 'customers', rows: 20_000, fields: [{ name: 'id', type: 'sequence' }, { name: 'name', type: 'company.name' }] },
+    {
+      name: 'addresses',
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id', childrenPerParent: { min: 0, max: 4 } } },
+        { name: 'city', type: 'location.city' },
+      ],
+    },
+    {
+      name: 'invoices',
+      rows: 100_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id' } },
+        { name: 'billing_address_id', type: 'ref', options: { table: 'addresses', field: 'id', scope: { target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' } } },
+        { name: 'total', type: 'number.int', options: { min: 1, max: 900 } },
+      ],
+    },
+    { name: 'projects', fields: [{ name: 'id', type: 'sequence' }, { name: 'tenant_id', type: 'ref', options: { table: 'tenants', field: 'id', childrenPerParent: { min: 1, max: 6 } } }] },
+    { name: 'users', fields: [{ name: 'id', type: 'string.uuid' }, { name: 'tenant_id', type: 'ref', options: { table: 'tenants', field: 'id', childrenPerParent: { min: 1, max: 12 } } }] },
+    {
+      name: 'tasks',
+      rows: 100_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'project_id', type: 'ref', options: { table: 'projects', field: 'id', choice: 'skewed' } },
+        { name: 'assignee_id', type: 'ref', options: { table: 'users', field: 'id', scope: { target: 'tenant_id', equals: 'project_id.tenant_id' } } },
+        { name: 'reviewer_id', type: 'ref', options: { table: 'users', field: 'id', scope: { target: 'tenant_id', equals: 'project_id.tenant_id' }, sameAs: { path: 'assignee_id', rate: 0.25 } } },
+      ],
+    },
+    { name: 'orgs', rows: 3000, fields: [{ name: 'id', type: 'sequence' }] },
+    { name: 'repos', fields: [{ name: 'id', type: 'sequence' }, { name: 'org_id', type: 'ref', options: { table: 'orgs', field: 'id', childrenPerParent: { min: 0, max: 3 } } }] },
+    { name: 'pipelines', fields: [{ name: 'id', type: 'sequence' }, { name: 'repo_id', type: 'ref', options: { table: 'repos', field: 'id', childrenPerParent: { min: 1, max: 4 } } }] },
+    {
+      name: 'builds',
+      rows: 100_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'org_id', type: 'ref', options: { table: 'orgs', field: 'id' }, nullRate: 0.1 },
+        { name: 'pipeline_id', type: 'ref', options: { table: 'pipelines', field: 'id', scope: { target: 'repo_id.org_id', equals: 'org_id', ifEmpty: 'null' } } },
+      ],
+    },
+  ],
+};
+
+describe('scoped refs', () => {
+  const plan = compile(billing);
+  const all = (table: string) => rowsEveryChunking(plan, table);
+
+  it('bills every invoice to an address of its own customer; null only when the customer has none', () => {
+    const addresses = all('addresses');
+    const invoices = all('invoices');
+    expect(invoices.length).toBe(100_000);
+    const owner = byKey(addresses, col(plan, 'addresses', 'id'), col(plan, 'addresses', 'customer_id'));
+    const hasAddress = new Set(owner.values());
+    const [c, a] = [col(plan, 'invoices', 'customer_id'), col(plan, 'invoices', 'billing_address_id')];
+    const wrong = invoices.filter((r) => (r[a] === null ? hasAddress.has(r[c]) : owner.get(r[a]) !== r[c]));
+    expect(wrong.slice(0, 5)).toEqual([]);
+    const nulls = invoices.filter((r) => r[a] === null).length;
+    // min 0 of 0..4 addresses: about a fifth of customers have none
+    expect(nulls / invoices.length).toBeGreaterThan(0.15);
+    expect(nulls / invoices.length).toBeLessThan(0.25);
+    expect(plan.tables.find((t) => t.name === 'invoices')!.columns[a].nullable).toBe(true);
+    // every address of a customer gets used, not just the first
+    expect(new Set(invoices.map((r) => r[a])).size).toBeGreaterThan(addresses.length * 0.8);
+  });
+
+  it('keeps every assignee (and reviewer) of a task inside the tenant carried down from its project', () => {
+    const tenantOfProject = byKey(all('projects'), 0, 1);
+    const tenantOfUser = byKey(all('users'), 0, 1);
+    const tasks = all('tasks');
+    const [p, as, rv] = [col(plan, 'tasks', 'project_id'), col(plan, 'tasks', 'assignee_id'), col(plan, 'tasks', 'reviewer_id')];
+    const outside = tasks.filter((r) => tenantOfUser.get(r[as]) !== tenantOfProject.get(r[p]) || tenantOfUser.get(r[rv]) !== tenantOfProject.get(r[p]));
+    expect(outside.slice(0, 5)).toEqual([]);
+    // sameAs 0.25: a quarter of reviewers are the assignee, plus chance meetings inside small tenants
+    const same = tasks.filter((r) => r[rv] === r[as]).length / tasks.length;
+    expect(same).toBeGreaterThan(0.25);
+    expect(same).toBeLessThan(0.5);
+  });
+
+  it('scopes through two layouts (builds on a pipeline of a repo of their org), null with the org or when it has no pipeline', () => {
+    const orgOfRepo = byKey(all('repos'), 0, 1);
+    const repoOfPipeline = byKey(all('pipelines'), 0, 1);
+    const orgsWithPipelines = new Set([...repoOfPipeline.values()].map((r) => orgOfRepo.get(r)));
+    const builds = all('builds');
+    const wrong = builds.filter(([, org, pipeline]) =>
+      pipeline === null ? org !== null && orgsWithPipelines.has(org) : org === null || orgOfRepo.get(repoOfPipeline.get(pipeline)) !== org,
+    );
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(builds.filter(([, org]) => org === null).length).toBeGreaterThan(0);
+  });
+
+  it('gives the same rows in two worker processes', async () => {
+    for (const table of ['invoices', 'tasks']) {
+      const { expected, got } = await sameInTwoProcesses(billing, table, all(table));
+      expect(got).toEqual(expected);
+    }
+  }, 240_000);
+
+  it('is a reply author that is the thread author when asked (sameAs rate 1), any user otherwise', () => {
+    const threads: Definition = {
+      version: 1,
+      tables: [
+        { name: 'users', rows: 500, fields: [{ name: 'id', type: 'string.uuid' }] },
+        { name: 'threads', rows: 300, fields: [{ name: 'id', type: 'sequence' }, { name: 'author_id', type: 'ref', options: { table: 'users', field: 'id' } }] },
+        { name: 'replies', rows: 5000, fields: [{ name: 'thread_id', type: 'ref', options: { table: 'threads', field: 'id' } }, { name: 'author_id', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'thread_id.author_id' } } }] },
+      ],
+    };
+    const p = compile(threads);
+    const authorOf = byKey(rowsEveryChunking(p, 'threads'), 0, 1);
+    expect(rowsEveryChunking(p, 'replies').filter(([t, a]) => authorOf.get(t) !== a)).toEqual([]);
+  });
+});
+
+describe('scoped ref validation', () => {
+  const base = (scope: Record<string, unknown>, extra: Record<string, unknown> = {}): Definition => ({
+    version: 1,
+    tables: [
+      { name: 'customers', rows: 10, fields: [{ name: 'id', type: 'sequence' }] },
+      { name: 'addresses', fields: [{ name: 'id', type: 'sequence' }, { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id', childrenPerParent: { min: 0, max: 2 } } }] },
+      { name: 'notes', rows: 10, fields: [{ name: 'id', type: 'sequence' }, { name: 'address_id', type: 'ref', options: { table: 'addresses', field: 'id' } }] },
+      { name: 'invoices', rows: 10, fields: [{ name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id' } }, { name: 'address_id', type: 'ref', options: { table: 'addresses', field: 'id', scope }, ...extra }] },
+    ],
+  });
+  const issues = (def: Definition) => {
+    try {
+      compile(def);
+    } catch (e) {
+      if (e instanceof DefinitionError) return e.issues;
+      throw e;
+    }
+    return [];
+  };
+
+  it('refuses an empty scope on a column that cannot be null, naming the place and the ways out', () => {
+    const [issue] = issues(base({ target: 'customer_id', equals: 'customer_id' }));
+    expect(issue.path).toBe('tables[3].fields[1].options.scope');
+    expect(issue.message).toMatch(/can have no addresses.*ifEmpty "null"/);
+    expect(issues(base({ target: 'customer_id', equals: 'customer_id' }, { nullRate: 0.1 }))).toEqual([]);
+    expect(issues(base({ target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' }))).toEqual([]);
+  });
+
+  it('refuses targets not laid out by the ancestor, sides reaching different tables and bad paths', () => {
+    const notLaidOut: Definition = base({ target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' });
+    (notLaidOut.tables[3].fields[1].options as Record<string, unknown>).table = 'notes';
+    (notLaidOut.tables[3].fields[1].options as Record<string, unknown>).scope = { target: 'address_id', equals: 'customer_id', ifEmpty: 'null' };
+    expect(issues(notLaidOut)).toEqual([{ path: 'tables[3].fields[1].options.scope.target', message: expect.stringMatching(/notes\.address_id must be a ref with childrenPerParent/) }]);
+    expect(issues(base({ target: 'customer_id', equals: 'address_id', ifEmpty: 'null' }))[0]).toMatchObject({ path: 'tables[3].fields[1].options.scope.equals', message: expect.stringMatching(/reaches table addresses.*reaches customers/) });
+    expect(issues(base({ target: 'customer_id', equals: 'nope.customer_id', ifEmpty: 'null' }))[0]).toMatchObject({ path: 'tables[3].fields[1].options.scope.equals', message: expect.stringMatching(/unknown field "nope"/) });
+    expect(issues(base({ target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' }, { unique: true }))[0]).toMatchObject({ path: 'tables[3].fields[1].unique' });
+  });
+});
