@@ -1,5 +1,5 @@
-import { mkdirSync, accessSync, constants } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { prepareDataDir } from '../data-dir.js';
 import { registerAdmin } from './admin.js';
 import { DatabaseUnavailableError } from './errors.js';
 import type { AdminDb, AdminTx, Claims, Database, Notification, Tx } from './port.js';
@@ -11,10 +11,9 @@ export const MEMORY = 'memory://';
 export async function createPglite(dir: string = MEMORY): Promise<PGlite> {
   if (dir !== MEMORY) {
     try {
-      mkdirSync(dir, { recursive: true });
-      accessSync(dir, constants.W_OK);
+      await prepareDataDir(dir);
     } catch (error) {
-      throw new DatabaseUnavailableError(`data directory ${dir} is not writable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new DatabaseUnavailableError((error as Error).message);
     }
   }
   let pg: PGlite;

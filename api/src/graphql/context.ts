@@ -12,8 +12,10 @@ export interface GraphQLContext {
   pubsub: ExportPubSub;
   /** Where finished export files are; null when the app runs without storage. */
   storage: ExportStorage | null;
-  /** This server's base URL, for links (download URLs of local storage are relative to it). */
+  /** This server's base URL, for links (download links are relative to it). */
   baseUrl: () => string;
+  /** Signs `/downloads/<token>` links, checked against the export and the user when used (server/download-links.ts). */
+  downloadLinks: { pathFor(exportId: string, userId: string, expiresAt: Date): string } | null;
 }
 
 export function unauthenticated(): Error {

@@ -1,7 +1,9 @@
-// Expired exports (expires_at in the past) are deleted with their files. Files go first: a crash
-// between the two leaves a row whose file is gone (the next sweep finishes it), never an orphan file.
+// The sweeper: expired exports (expires_at in the past) are deleted with their files, then files no
+// row accounts for go (export-files.ts). Files go first: a crash between the two leaves a row whose
+// file is gone (the next sweep finishes it), never an orphan file.
 import type { Database } from '../db/port.js';
 import type { ExportStorage } from '../storage/port.js';
+import { sweepOrphanFiles, type OrphanSweepOptions, type OrphanSweepResult } from './export-files.js';
 import { folderOf } from './run-export.js';
 
 export interface SweepResult {
@@ -26,9 +28,15 @@ export async function sweepExpired(db: Database, storage: ExportStorage, options
   return { deleted };
 }
 
+/** One full sweep: expired exports, then orphan and stale files. */
+export async function sweep(db: Database, storage: ExportStorage, options: OrphanSweepOptions = {}): Promise<SweepResult & { orphans: OrphanSweepResult }> {
+  const { deleted } = await sweepExpired(db, storage, { now: options.now });
+  return { deleted, orphans: await sweepOrphanFiles(db, storage, options) };
+}
+
 /** Runs the sweep every `everyMs` (default hourly) until stopped. */
 export function startSweeper(db: Database, storage: ExportStorage, everyMs = 3_600_000): { stop(): void } {
-  const run = () => sweepExpired(db, storage).catch((error) => console.error('tdg: export sweep failed', error));
+  const run = () => sweep(db, storage).catch((error) => console.error('tdg: export sweep failed', error));
   const timer = setInterval(run, everyMs);
   timer.unref();
   void run();

@@ -10,6 +10,7 @@ import { createAuth, type Auth } from '../auth/setup.js';
 import type { SigningKey } from '../auth/signing-key.js';
 import { AuthenticationError, bearerToken } from '../auth/token-verifier.js';
 import type { Config } from '../config.js';
+import { prepareDataDir } from '../data-dir.js';
 import { openDatabase } from '../db/open.js';
 import type { Claims, Database } from '../db/port.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -84,6 +85,8 @@ function localAuthRoutes(auth: Auth): Plugin<Record<string, unknown>, { req?: In
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const logger = createLogger(config.development ? 'info' : 'warn');
+  // before anything opens a file there: an unusable data directory stops the start with its reason
+  if (!(config.databaseUrl && config.supabaseUrl && config.supabaseServiceRoleKey) && config.dataDir !== 'memory://') await prepareDataDir(config.dataDir);
   const db = deps.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const pubsub = createExportPubSub();
   // every stored export event (API, workers, database functions) reaches subscribers through this

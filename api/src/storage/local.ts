@@ -2,8 +2,8 @@
 // HMAC-signed token in the URL, so the file server needs no session and no database lookup.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -12,9 +12,11 @@ import {
   StorageError,
   type DownloadLinkOptions,
   type ExportStorage,
+  type ListedObject,
   type PutOptions,
   type StoredObject,
 } from './port.js';
+import { prepareDataDir } from '../data-dir.js';
 
 export interface LocalStorageOptions {
   /** The data directory (TDG_DATA_DIR); files live under `<dataDir>/exports`. */
@@ -45,19 +47,22 @@ export interface LocalStorage extends ExportStorage {
   readonly kind: 'local';
   readonly root: string;
   signDownload(path: string, expiresAt: Date, fileName?: string): string;
+  /** The file as a download response (404 when it is gone); the caller has checked the right to it. */
+  respond(path: string, options?: { fileName?: string; head?: boolean }): Promise<Response>;
   verifyDownload(token: string, now?: Date): DownloadGrant;
   /** Serves `GET <anything>/downloads/<token>`; mount it at `/downloads/`. */
   handleDownload(request: Request): Promise<Response>;
 }
 
-async function loadSecret(dataDir: string): Promise<Uint8Array> {
+/** The data directory's HMAC key for download links (`<dataDir>/download-key`), created on first use. */
+export async function loadDownloadKey(dataDir: string): Promise<Uint8Array> {
   const file = join(dataDir, 'download-key');
   try {
     return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await mkdir(dataDir, { recursive: true });
+  await prepareDataDir(dataDir);
   const fresh = randomBytes(32).toString('base64url');
   // `wx` so two processes starting together agree on one key: the loser reads the winner's
   await writeFile(file, fresh, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
@@ -67,9 +72,10 @@ async function loadSecret(dataDir: string): Promise<Uint8Array> {
 }
 
 export async function createLocalStorage(options: LocalStorageOptions): Promise<LocalStorage> {
-  const root = join(options.dataDir, 'exports');
+  // checked first: a recursive mkdir under /proc never returns
+  const root = join(await prepareDataDir(options.dataDir), 'exports');
   await mkdir(root, { recursive: true });
-  const secret = options.secret ?? (await loadSecret(options.dataDir));
+  const secret = options.secret ?? (await loadDownloadKey(options.dataDir));
   const base = (options.publicUrl ?? '').replace(/\/$/, '');
   const fileOf = (path: string) => join(root, ...checkStoragePath(path).split('/'));
   const mac = (payload: string) => createHmac('sha256', secret).update(payload).digest();
@@ -112,19 +118,40 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
       const expired = error instanceof DownloadTokenError && error.code === 'DOWNLOAD_TOKEN_EXPIRED';
       return new Response(expired ? 'this download link has expired' : 'invalid download link', { status: expired ? 410 : 403 });
     }
-    const file = fileOf(grant.path);
+    return respond(grant.path, { fileName: grant.fileName, head: request.method === 'HEAD' });
+  }
+
+  async function respond(path: string, options: { fileName?: string; head?: boolean } = {}): Promise<Response> {
+    const file = fileOf(path);
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return new Response('export file not found (it may have expired)', { status: 404 });
-    const name = grant.fileName ?? grant.path.split('/').pop()!;
+    const name = options.fileName ?? path.split('/').pop()!;
     const headers = {
       'content-type': contentTypeFor(name),
       'content-length': String(info.size),
       'content-disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'cache-control': 'private, no-store',
     };
-    if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+    if (options.head) return new Response(null, { status: 200, headers });
     const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
     return new Response(body, { status: 200, headers });
+  }
+
+  async function list(prefix: string): Promise<ListedObject[]> {
+    const folder = prefix === '' ? root : fileOf(prefix);
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
+      throw error;
+    });
+    const found: ListedObject[] = [];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const file = join(entry.parentPath, entry.name);
+      // a file removed since readdir (a put renamed it, a remove ran) is simply not listed
+      const info = await stat(file).catch(() => undefined);
+      if (info) found.push({ path: relative(root, file).split(sep).join('/'), bytes: info.size, modifiedAt: info.mtime });
+    }
+    return found;
   }
 
   async function put(path: string, body: AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<StoredObject> {
@@ -162,6 +189,8 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
     root,
     put,
     get,
+    list,
+    respond,
     async exists(path) {
       return (await stat(fileOf(path)).catch(() => undefined))?.isFile() ?? false;
     },

@@ -26,6 +26,13 @@ export interface StoredObject {
   bytes: number;
 }
 
+export interface ListedObject {
+  path: string;
+  bytes: number;
+  /** Last write, when the backend tells it (local files: mtime). */
+  modifiedAt: Date | null;
+}
+
 export interface DownloadLinkOptions {
   expiresAt: Date;
   /** File name offered to the browser (Content-Disposition). */
@@ -41,6 +48,8 @@ export interface ExportStorage {
   exists(path: string): Promise<boolean>;
   /** Removes the object at `path` and everything below `path/`; missing paths are not an error. */
   remove(path: string): Promise<void>;
+  /** Every object below `prefix/` (everything for ''), at any depth; `.partial` files of unfinished local puts included. */
+  list(prefix: string): Promise<ListedObject[]>;
   /** A URL that downloads the object until `expiresAt`. */
   downloadUrl(path: string, options: DownloadLinkOptions): Promise<string>;
 }

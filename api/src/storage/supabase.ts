@@ -10,6 +10,7 @@ import {
   StorageError,
   type DownloadLinkOptions,
   type ExportStorage,
+  type ListedObject,
   type PutOptions,
   type StoredObject,
 } from './port.js';
@@ -108,16 +109,20 @@ export async function createSupabaseStorage(options: SupabaseStorageOptions): Pr
     return Readable.fromWeb(data as import('node:stream/web').ReadableStream<Uint8Array>);
   }
 
-  async function listAll(prefix: string): Promise<string[]> {
-    const found: string[] = [];
+  async function listAll(prefix: string): Promise<ListedObject[]> {
+    const found: ListedObject[] = [];
     for (let offset = 0; ; offset += 1000) {
       const { data, error } = await files().list(prefix, { limit: 1000, offset });
       if (error) throw failure('list', prefix, error);
       for (const entry of data) {
-        const full = `${prefix}/${entry.name}`;
+        const full = prefix ? `${prefix}/${entry.name}` : entry.name;
         // folders come back without an id
         if (entry.id === null) found.push(...(await listAll(full)));
-        else found.push(full);
+        else {
+          const metadata = (entry.metadata ?? {}) as { size?: number };
+          const modified = entry.updated_at ?? entry.created_at;
+          found.push({ path: full, bytes: Number(metadata.size ?? 0), modifiedAt: modified ? new Date(modified) : null });
+        }
       }
       if (data.length < 1000) return found;
     }
@@ -127,6 +132,10 @@ export async function createSupabaseStorage(options: SupabaseStorageOptions): Pr
     kind: 'supabase',
     put,
     get,
+    async list(prefix) {
+      if (prefix !== '') checkStoragePath(prefix);
+      return listAll(prefix);
+    },
     async exists(path) {
       checkStoragePath(path);
       const { data, error } = await files().exists(path);
@@ -135,7 +144,7 @@ export async function createSupabaseStorage(options: SupabaseStorageOptions): Pr
     },
     async remove(path) {
       checkStoragePath(path);
-      const targets = [path, ...(await listAll(path))];
+      const targets = [path, ...(await listAll(path)).map((object) => object.path)];
       for (let i = 0; i < targets.length; i += 1000) {
         const { error } = await files().remove(targets.slice(i, i + 1000));
         if (error) throw failure('remove', path, error);

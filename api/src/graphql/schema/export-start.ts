@@ -1,6 +1,7 @@
 // Mutations of exports. Workers pick `pending` rows up; here we only queue, cancel and tidy.
 import { randomBytes } from 'node:crypto';
 import type { Tx } from '../../db/port.js';
+import { folderOf } from '../../jobs/run-export.js';
 import { builder } from '../builder.js';
 import { asCaller, type GraphQLContext } from '../context.js';
 import { checkDefinition, checkExportSize } from '../definitions.js';
@@ -115,6 +116,8 @@ builder.mutationFields((t) => ({
       });
       // RLS gives users no delete on exports; the owner check above is the guard
       if (!(await ctx.db.asService((tx) => exports.deleteExport(tx, id)))) throw new NotFoundError('export', id);
+      // the row went first, so every link died with it; a file left by a failed remove is the sweeper's
+      await ctx.storage?.remove(folderOf(ownerId, id)).catch((error: unknown) => console.error(`tdg: files of deleted export ${id} stay until the next sweep`, error));
       // no event row marks a deletion, so tell the owner's myExports directly
       ctx.pubsub.publish('exportChanged', ownerId, { exportId: id });
       return { deletedId: id };

@@ -1,7 +1,7 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { parseDefinition } from '../../engine/index.js';
 import { builder } from '../builder.js';
-import { asCaller, type GraphQLContext } from '../context.js';
+import { asCaller, requireClaims, type GraphQLContext } from '../context.js';
 import { rowsOverAllTables } from '../definitions.js';
 import { exportsByIds, exportsOfSchemas, listExports, type ExportRecord } from '../repos/exports.js';
 import { isUuid, SchemaRef } from './schema.js';
@@ -15,13 +15,11 @@ export const ExportStatusEnum = builder.enumType('ExportStatus', {
 const DOWNLOAD_LINK_MS = 3_600_000;
 
 async function downloadUrlOf(e: ExportRecord, ctx: GraphQLContext): Promise<string | null> {
-  if (e.status !== 'SUCCEEDED' || !e.resultPath || !ctx.storage) return null;
+  if (e.status !== 'SUCCEEDED' || !e.resultPath || !ctx.downloadLinks) return null;
   const hourFromNow = new Date(Date.now() + DOWNLOAD_LINK_MS);
   const expiresAt = e.expiresAt && e.expiresAt < hourFromNow ? e.expiresAt : hourFromNow;
-  const fileName = `tdg-export-${e.id.slice(0, 8)}${e.resultPath.slice(e.resultPath.lastIndexOf('.'))}`;
-  const url = await ctx.storage.downloadUrl(e.resultPath, { expiresAt, fileName });
-  // local storage signs links relative to this server
-  return url.startsWith('/') ? `${ctx.baseUrl()}${url}` : url;
+  // the link names the export and the caller, and is checked against both when used (docs/access.md)
+  return `${ctx.baseUrl()}${ctx.downloadLinks.pathFor(e.id, requireClaims(ctx).sub, expiresAt)}`;
 }
 
 // rows of all tables together, from the definition the export runs (cached: an export's payload
@@ -74,7 +72,8 @@ export const ExportRef = builder.loadableObject('Export', {
     progress: t.field({ type: ExportProgressRef, resolve: (e) => e }),
     downloadUrl: t.string({
       nullable: true,
-      description: 'A signed link to the file (valid for an hour, never past expiresAt); null until the export succeeded.',
+      description:
+        'A link to the file for you (valid for an hour, never past expiresAt, and only while you may read this export); null until the export succeeded.',
       resolve: (e, _args, ctx) => downloadUrlOf(e, ctx),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
