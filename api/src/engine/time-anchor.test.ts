@@ -1,0 +1,68 @@
+// The definition's referenceDate is the only "now": every type (faker's relative dates, after/before
+// with "now", expressions with now()) gives the same bytes whatever the machine's clock says.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { catalog } from './catalog.js';
+import { compile } from './compile.js';
+import type { Definition, FieldDefinition } from './definition.js';
+import { generateRows } from './generate.js';
+
+const REFERENCE = '2031-03-15T12:00:00.000Z';
+
+function everyType(): Definition {
+  const fields: FieldDefinition[] = [{ name: 'id', type: 'sequence' }];
+  for (const type of catalog) {
+    if (['ref', 'exactlyOne', 'lookup', 'after', 'before', 'expression', 'template', 'dateAfter'].includes(type.id)) continue;
+    fields.push({ name: `f${fields.length}`, type: type.id, options: type.exampleOptions });
+  }
+  fields.push(
+    { name: 'past', type: 'date.past', options: { years: 2 } },
+    { name: 'birth', type: 'date.birthdate' },
+    { name: 'later', type: 'after', options: { from: 'past', max: 4000, atMost: 'now' } },
+    { name: 'since', type: 'before', options: { from: 'past', max: 10, fallback: 'now' } },
+    { name: 'age_days', type: 'expression', options: { expr: 'floor(days_between(now(), past))' } },
+    { name: 'next', type: 'dateAfter', options: { field: 'past' } },
+  );
+  return { version: 1, seed: 'anchor', referenceDate: REFERENCE, tables: [{ name: 't', rows: 300, fields }] };
+}
+
+function bytes(def: Definition): string {
+  const plan = compile(def);
+  let out = '';
+  for (const batch of generateRows(plan, 't', 0, 300)) for (const row of batch) out += `${JSON.stringify(row)}\n`;
+  return out;
+}
+
+describe('time anchor', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('gives the same bytes under any system clock', () => {
+    const def = everyType();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2001-01-01T00:00:00Z'));
+    const early = bytes(def);
+    vi.setSystemTime(new Date('2087-07-07T07:07:07Z'));
+    const late = bytes(def);
+    vi.useRealTimers();
+    expect(late).toBe(early);
+    expect(bytes(def)).toBe(early);
+  });
+
+  it('counts relative dates back from the reference instant', () => {
+    const def = everyType();
+    const plan = compile(def);
+    const columns = plan.tables[0].columns.map((c) => c.name);
+    const at = (name: string) => columns.indexOf(name);
+    const reference = Date.parse(REFERENCE);
+    for (const batch of generateRows(plan, 't', 0, 300))
+      for (const row of batch) {
+        const past = (row[at('past')] as Date).getTime();
+        expect(past).toBeLessThanOrEqual(reference);
+        expect(past).toBeGreaterThanOrEqual(reference - 2 * 366 * 86_400_000);
+        expect((row[at('birth')] as Date).getTime()).toBeLessThan(reference);
+        expect((row[at('later')] as Date).getTime()).toBeLessThanOrEqual(reference);
+        expect(row[at('age_days')]).toBe(Math.floor((reference - past) / 86_400_000));
+      }
+  });
+});
