@@ -184,7 +184,7 @@ export function parseExpression(text: string): Node {
       const lower = token.text.toLowerCase();
       if (isOp('(')) {
         if (token.text.includes('.')) throw new ExpressionError(token.position, `"${token.text}" is not a function`);
-        const spec = FUNCTIONS[lower];
+        const spec = Object.hasOwn(FUNCTIONS, lower) ? FUNCTIONS[lower] : undefined;
         if (!spec) throw new ExpressionError(token.position, `unknown function "${token.text}" (functions: ${Object.keys(FUNCTIONS).join(', ')})`);
         t++;
         const args: Node[] = [];
