@@ -20,10 +20,8 @@ function tooLarge(maxBytes: number) {
 /** The JSON object in the body; 413 past `maxBytes` without reading further, 400 when not JSON. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
-    throw tooLarge(maxBytes);
-  }
+  // the unread rest is left to the HTTP server, which discards it or closes the connection
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -34,7 +32,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       size += value.byteLength;
       // a chunked body announces no length: stop reading once it is too long
       if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
+        reader.releaseLock();
         throw tooLarge(maxBytes);
       }
       chunks.push(value);
