@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { builtinOptions, isBuiltin, nestedFieldSchema } from './builtin-types.js';
 import { fakerTypeById } from './catalog.js';
 import { DefinitionError, formatPath, type DefinitionIssue } from './errors.js';
+import { definitionTextIssues } from './definition-text.js';
+import { outputBoundIssues } from './output-bounds.js';
 import { checkFieldPath, resolveFieldPath } from './field-path.js';
 import { exactlyOneSchema } from './one-per-parent.js';
 import { isoDate } from './options.js';
@@ -62,11 +64,14 @@ export const DEFAULT_TABLE_ROWS = 100;
 
 /** Validate a definition (plain JSON); throws DefinitionError naming every bad place. */
 export function parseDefinition(input: unknown): Definition {
+  const unsafe = definitionTextIssues(input); // NUL, unpaired surrogates, runaway nesting: before any recursive check
+  if (unsafe.length > 0) throw new DefinitionError(unsafe);
   const parsed = definitionSchema.safeParse(input);
   if (!parsed.success) {
     throw new DefinitionError(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   }
   const issues = checkDefinition(parsed.data);
+  if (issues.length === 0) issues.push(...outputBoundIssues(parsed.data));
   if (issues.length > 0) throw new DefinitionError(issues);
   return parsed.data;
 }
