@@ -53,23 +53,30 @@ export function hashRows(rows: Row[]): string {
 }
 
 /**
- * Hashes of rows [0, n/2) and [n/2, n) of `table`, each generated in its own process at the same
- * time; equal to the same ranges of `rows` when generation does not depend on the process.
+ * Hashes of rows [0, n/2) and [n/2, n) of each table, the two halves generated in two processes
+ * running at the same time; equal to the same ranges of the given rows when generation does not
+ * depend on the process. `tables` maps table names to their rows (or pass one table and its rows).
  */
-export async function sameInTwoProcesses(definition: Definition, table: string, rows: Row[]): Promise<{ expected: string[]; got: string[] }> {
-  const half = Math.floor(rows.length / 2);
-  const ranges = [
-    [0, half],
-    [half, rows.length],
-  ];
+export async function sameInTwoProcesses(
+  definition: Definition,
+  tables: Record<string, Row[]> | string,
+  rows?: Row[],
+): Promise<{ expected: string[]; got: string[] }> {
+  const byTable = typeof tables === 'string' ? { [tables]: rows! } : tables;
+  const halves = [0, 1].map((h) =>
+    Object.entries(byTable).map(([table, all]) => {
+      const half = Math.floor(all.length / 2);
+      return h === 0 ? { table, start: 0, end: half, rows: all.slice(0, half) } : { table, start: half, end: all.length, rows: all.slice(half) };
+    }),
+  );
   const run = promisify(execFile);
   const got = await Promise.all(
-    ranges.map(([start, end]) =>
-      run(process.execPath, ['--import', 'tsx', join(here, 'rows-hash-worker.ts'), JSON.stringify(definition), table, String(start), String(end)], {
+    halves.map((ranges) =>
+      run(process.execPath, ['--import', 'tsx', join(here, 'rows-hash-worker.ts'), JSON.stringify(definition), JSON.stringify(ranges.map(({ table, start, end }) => [table, start, end]))], {
         cwd: join(here, '..', '..', '..'),
         maxBuffer: 1 << 20,
       }).then((r) => r.stdout),
     ),
   );
-  return { expected: ranges.map(([start, end]) => hashRows(rows.slice(start, end))), got };
+  return { expected: halves.map((ranges) => ranges.map((r) => hashRows(r.rows)).join(' ')), got };
 }

@@ -1,10 +1,13 @@
-// Child process of sameInTwoProcesses: prints the sha256 of rows [start, end) of a table, one
-// JSON line per row (the same text hashRows hashes).
+// Child process of sameInTwoProcesses: for each [table, start, end] prints the sha256 of those rows,
+// one JSON line per row (the same text hashRows hashes), separated by spaces.
 import { createHash } from 'node:crypto';
 import { compile, generateRows } from '../index.js';
 
-const [definition, table, start, end] = process.argv.slice(2);
+const [definition, ranges] = process.argv.slice(2);
 const plan = compile(JSON.parse(definition));
-const hash = createHash('sha256');
-for (const batch of generateRows(plan, table, Number(start), Number(end), 997)) for (const row of batch) hash.update(`${JSON.stringify(row)}\n`);
-process.stdout.write(hash.digest('hex'));
+const hashes = (JSON.parse(ranges) as [string, number, number][]).map(([table, start, end]) => {
+  const hash = createHash('sha256');
+  for (const batch of generateRows(plan, table, start, end, 997)) for (const row of batch) hash.update(`${JSON.stringify(row)}\n`);
+  return hash.digest('hex');
+});
+process.stdout.write(hashes.join(' '));
