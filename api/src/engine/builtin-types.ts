@@ -6,6 +6,8 @@ import { perParentSchema } from './child-layout.js';
 import { ordered } from './options.js';
 import { regexProblem } from './regex.js';
 import { jsonSchemaInfo, jsonSchemaOptions } from './json-schema.js';
+import { derivedTextInfo, derivedTextOptions } from './derived-text.js';
+import { recordInfo, recordOptions } from './locale-records.js';
 import { pathValueInfo, pathValueOptions } from './path-values.js';
 import { sameAsSchema, scopeSchema } from './scoped-ref.js';
 
@@ -76,6 +78,8 @@ export const builtinOptions = {
     fields: z.array(nestedFieldSchema).min(1).max(200).describe('the object\'s properties'),
   }),
   jsonSchema: jsonSchemaOptions,
+  ...derivedTextOptions,
+  record: recordOptions,
   array: ordered(
     z.strictObject({
       of: z.strictObject({ type: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }).describe('element type'),
@@ -106,6 +110,8 @@ export const builtinInfo: Record<BuiltinType, { group: string; description: stri
   constant: { group: 'builtin', description: 'The same value in every row', kind: 'text', example: 'v1', exampleOptions: { value: 'v1' } },
   json: { group: 'builtin', description: 'An object built from nested fields', kind: 'json', example: { plan: 'pro', seats: 4 }, exampleOptions: { fields: [{ name: 'plan', type: 'pick', options: { values: ['free', 'pro'] } }, { name: 'seats', type: 'number.int', options: { min: 1, max: 10 } }] } },
   jsonSchema: jsonSchemaInfo,
+  ...derivedTextInfo,
+  record: recordInfo,
   array: { group: 'builtin', description: 'An array of values of another type, with a length range', kind: 'array', example: ['red', 'green'], exampleOptions: { of: { type: 'color.human' }, min: 1, max: 3 } },
   ...pathValueInfo,
   dateAfter: { group: 'builtin', description: 'A date-time after another date field of the row (e.g. updated_at after created_at)', kind: 'timestamp', example: '2024-06-02T10:00:00.000Z', exampleOptions: { field: 'created_at', maxDays: 30 } },

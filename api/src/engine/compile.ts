@@ -158,6 +158,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
         },
         kind: declaredKind(field, tables, table),
         referenceDate,
+        record: (name) => ({ key: keyOf(seed, table.name, '', 'record', name), locale }),
       };
       const relation = { table, tables, key, rows, layoutOf, runtimeOf, parentValue: context.parentValue };
       const result = buildTableField(field, context, relation, profiles, declaredKind(field, tables, table));
@@ -242,6 +243,8 @@ function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<s
     case 'pick':
       return new Set((options.values as unknown[]).map((v) => JSON.stringify(v))).size;
     case 'template':
+    case 'slug':
+    case 'email':
       return Infinity;
     case 'ref': {
       const ref = options as RefOptions;

@@ -15,6 +15,8 @@ import { checkProfiles, profileDependencies, profilesSchema } from './profiles.j
 import { checkRelationField } from './relations.js';
 import type { ColumnKind } from './shape.js';
 import { jsonSchemaKind } from './json-schema.js';
+import { derivedTextDependencies } from './derived-text.js';
+import { checkRecordFields } from './locale-records.js';
 import { dateRangeIssues, literalRangeIssues, sequenceRangeIssues } from './value-ranges.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
@@ -77,7 +79,7 @@ export function parseDefinition(input: unknown): Definition {
 }
 
 /** Types usable inside `json` fields and as `array` elements (no row links, no relations). */
-const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter', 'lookup', 'after', 'before', 'expression']);
+const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter', 'slug', 'email', 'record', 'lookup', 'after', 'before', 'expression']);
 
 function checkDefinition(def: Definition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
@@ -100,6 +102,7 @@ function checkDefinition(def: Definition): DefinitionIssue[] {
       fields.set(field.name, field);
     });
     table.fields.forEach((field, f) => checkField(field, `${at}.fields[${f}]`, table, fields, tables, add));
+    checkRecordFields(table.fields, (f) => `${at}.fields[${f}]`, def.locale ?? 'en', add);
     if (table.profiles)
       checkProfiles(table.profiles, {
         at,
@@ -195,6 +198,14 @@ function checkField(
       if (field.unique) add(`${at}.unique`, 'unique is not supported for dateAfter fields');
       return;
     }
+    case 'slug':
+    case 'email':
+      for (const text of derivedTextDependencies(field.type, options)) {
+        const where = `${at}.options.${Object.keys(options).find((k) => options[k] === text) ?? 'field'}`;
+        const path = checkFieldPath(text, where, table, tables, add);
+        if (path?.field === field) add(where, `a ${field.type} cannot read its own field`);
+      }
+      return;
     case 'lookup':
     case 'after':
     case 'before':
@@ -223,8 +234,8 @@ function checkField(
     default: {
       if (!field.unique) return;
       const faker = fakerTypeById.get(field.type);
-      if (field.type === 'regex') add(`${at}.unique`, 'unique is not supported for regex fields (the pattern\'s space is unknown)');
-      else if (faker && !faker.unique && !['string.uuid', 'number.int', 'datatype.boolean'].includes(field.type))
+      if (field.type === 'regex') return; // its space is checked when rows are known (compile)
+      if (faker && !faker.unique && !['string.uuid', 'number.int', 'datatype.boolean'].includes(field.type))
         add(`${at}.unique`, `unique is not supported for type "${field.type}"`);
     }
   }
@@ -245,6 +256,9 @@ export function fieldDependencies(field: FieldDefinition): string[] {
       return templatePlaceholders(String(options.template ?? ''));
     case 'dateAfter':
       return [String(options.field)];
+    case 'slug':
+    case 'email':
+      return derivedTextDependencies(field.type, options);
     case 'lookup':
     case 'after':
     case 'before':
@@ -332,6 +346,9 @@ function kindOf(field: { type: string; options?: Record<string, unknown> }, tabl
       return kindOfValues([options.value]);
     case 'regex':
     case 'template':
+    case 'slug':
+    case 'email':
+    case 'record':
       return 'text';
     case 'json':
       return 'json';

@@ -7,6 +7,8 @@ import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
 import { templatePlaceholders } from './definition.js';
 import { regexAtIndex, regexGenerator, regexStream } from './regex.js';
 import { jsonSchemaValues } from './json-schema.js';
+import { buildDerivedText } from './derived-text.js';
+import { buildRecordField } from './locale-records.js';
 import { Permutation, type Key, type Rng, subKey, unit53At as unit53, UuidSequence } from './random.js';
 import type { ColumnKind, Value } from './shape.js';
 import type { PathReader } from './field-path.js';
@@ -46,6 +48,8 @@ export interface FieldContext {
   /** The field's declared column kind, and the definition's reference instant. */
   kind?: ColumnKind;
   referenceDate?: Date;
+  /** Key and locale of a per-row record (record fields, locale-records.ts). */
+  record?: (name: string) => { key: Key; locale: string };
 }
 
 const DAY_MS = 86_400_000;
@@ -60,6 +64,13 @@ export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltFiel
     return built;
   }
   switch (field.type) {
+    case 'slug':
+    case 'email':
+      return buildDerivedText(field.type, options, ctx);
+    case 'record': {
+      const record = ctx.record!((options.record as string | undefined) ?? 'address');
+      return buildRecordField(options, record.key, record.locale);
+    }
     case 'sequence': {
       const start = (options.start as number | undefined) ?? 1;
       const step = (options.step as number | undefined) ?? 1;
