@@ -28,7 +28,7 @@ export const derivedTextOptions = {
 };
 
 export const derivedTextInfo = {
-  slug: { group: 'builtin', description: 'URL slug of another text field of the row (a-z, 0-9 and dashes); unique: a row suffix', kind: 'text' as ColumnKind, example: 'hello-world', exampleOptions: { field: 'title' } },
+  slug: { group: 'builtin', description: 'URL slug of another text field of the row (a-z, 0-9 and dashes); unique: a row suffix', kind: 'text' as ColumnKind, example: 'hello-world', exampleOptions: { field: 'last_name' } },
   email: { group: 'builtin', description: "Email address from the row's person name fields and a domain; unique: a row suffix in the local part", kind: 'text' as ColumnKind, example: 'ada.lovelace@example.com', exampleOptions: { firstName: 'first_name', lastName: 'last_name' } },
 };
 
