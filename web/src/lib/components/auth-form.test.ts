@@ -29,8 +29,8 @@ describe('AuthForm', () => {
     const button = screen.getByRole('button', { name: 'Sign up' }) as HTMLButtonElement;
     await fireEvent.click(button);
     expect(button.disabled).toBe(true);
-    resolve({ ok: false, message: 'Password should be at least 6 characters.' });
-    expect((await screen.findByRole('alert')).textContent).toBe('Password should be at least 6 characters.');
+    resolve({ ok: false, message: 'Password should be at least 8 characters.' });
+    expect((await screen.findByRole('alert')).textContent).toBe('Password should be at least 8 characters.');
     expect(button.disabled).toBe(false);
   });
 });
