@@ -3,6 +3,8 @@ import type { Claims, Database, Tx } from '../db/port.js';
 import type { ExportStorage } from '../storage/port.js';
 import type { ExportPubSub } from './pubsub.js';
 import { createGraphQLError } from 'graphql-yoga';
+import { sqlState, SqlState } from '../db/errors.js';
+import { ForbiddenError } from './errors.js';
 
 /** What every resolver gets: the caller's verified claims (null when anonymous) and the ports. */
 export interface GraphQLContext {
@@ -31,7 +33,26 @@ export function requireClaims(ctx: GraphQLContext): Claims {
 }
 
 /** One transaction as the caller, under row level security. */
-export function asCaller<T>(ctx: GraphQLContext, fn: (tx: Tx, claims: Claims) => Promise<T>): Promise<T> {
+export async function asCaller<T>(ctx: GraphQLContext, fn: (tx: Tx, claims: Claims) => Promise<T>): Promise<T> {
   const claims = requireClaims(ctx);
-  return ctx.db.asUser(claims, (tx) => fn(tx, claims));
+  try {
+    return await ctx.db.asUser(claims, (tx) => fn(tx, claims));
+  } catch (error) {
+    throw (await refusedWrite(ctx, claims, error)) ?? error;
+  }
+}
+
+/**
+ * A write the database refused for who the caller is, as a typed error: a token still signed for a
+ * deleted user trips a foreign key (owner_id → auth.users) or a policy; a policy the checks before
+ * it let through is ForbiddenError, never a 500.
+ */
+async function refusedWrite(ctx: GraphQLContext, claims: Claims, error: unknown): Promise<Error | undefined> {
+  const state = sqlState(error);
+  if (state !== SqlState.foreignKeyViolation && state !== SqlState.insufficientPrivilege) return undefined;
+  const users = await ctx.db.asService((tx) => tx.query(`select 1 from auth.users where id = $1::uuid`, [claims.sub])).catch(() => undefined);
+  if (users?.length === 0) {
+    return createGraphQLError('your account no longer exists: sign in again', { extensions: { code: 'UNAUTHENTICATED', reason: 'user_not_found', http: { status: 401 } } });
+  }
+  return state === SqlState.insufficientPrivilege ? new ForbiddenError('you may not do this (any more)') : undefined;
 }

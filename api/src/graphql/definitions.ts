@@ -7,10 +7,17 @@ function asValidationError(error: unknown): unknown {
     : error;
 }
 
-/** The engine's parse of a definition, or a ValidationError carrying every problem's path. */
+/**
+ * The engine's parse of a definition, or a ValidationError carrying every problem's path. The one
+ * check of a definition on save, preview and export: it also compiles (one row a table, so it is
+ * cheap), so what an export would refuse whatever its row count — ref cycles, unknown fields —
+ * is refused when the schema is saved, not when it runs.
+ */
 export function checkDefinition(json: unknown): Definition {
   try {
-    return parseDefinition(json);
+    const definition = parseDefinition(json);
+    compile(definition, { rows: 1 });
+    return definition;
   } catch (error) {
     throw asValidationError(error);
   }

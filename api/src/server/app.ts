@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createGraphQLError, createLogger, createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createAuth, type Auth } from '../auth/setup.js';
 import type { SigningKey } from '../auth/signing-key.js';
 import { AuthenticationError, bearerToken } from '../auth/token-verifier.js';
@@ -14,6 +14,7 @@ import { prepareDataDir } from '../data-dir.js';
 import { openDatabase } from '../db/open.js';
 import type { Claims, Database } from '../db/port.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { expectedFailure, maskServerPaths } from '../graphql/expected-errors.js';
 import { createExportPubSub, type ExportPubSub } from '../graphql/pubsub.js';
 import { schema } from '../graphql/schema/index.js';
 import { bridgeFeedToPubSub } from '../realtime/bridge.js';
@@ -25,6 +26,7 @@ import { openStorage } from '../storage/open.js';
 import type { ExportStorage } from '../storage/port.js';
 import { createDownloadLinks, downloadLinkKey, type DownloadLinks } from './download-links.js';
 import { attachGraphqlWs } from './graphql-ws.js';
+import { noIntrospection } from './no-introspection.js';
 import { useSharedSubscriptionEvents } from './shared-subscription-events.js';
 
 export interface AppDeps {
@@ -126,15 +128,22 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     maxRequestBodySize: config.limits.maxBodyBytes,
     maskedErrors: {
       maskError(error, message, isDev) {
+        // an expected failure outside a result union (a tampered cursor) is typed, not masked
+        const expected = error instanceof GraphQLError ? expectedFailure(error) : undefined;
+        if (expected) return expected;
         const masked = maskError(error, message, isDev) as GraphQLError;
-        if (masked.extensions?.unexpected !== true) return masked;
-        // the id lets a user quote the failure and us find it in the log
+        if (masked.extensions?.unexpected !== true) {
+          const text = maskServerPaths(masked.message);
+          return text === masked.message ? masked : createGraphQLError(text, { nodes: masked.nodes, path: masked.path, extensions: masked.extensions });
+        }
+        // the id lets a user quote the failure and us find it in the log; the stack stays there
         const errorId = randomUUID();
         logger.error(`unexpected error ${errorId}`, (error as { originalError?: unknown }).originalError ?? error);
+        const { originalError: _logged, ...extensions } = masked.extensions as Record<string, unknown>;
         return createGraphQLError(`${message} (error id ${errorId})`, {
           nodes: masked.nodes,
           path: masked.path,
-          extensions: { ...masked.extensions, errorId },
+          extensions: { ...extensions, errorId },
         });
       },
     },
@@ -150,6 +159,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         maxTokens: { n: 2000 },
         blockFieldSuggestion: { enabled: !config.development },
       }),
+      ...(config.development ? [] : [noIntrospection()]),
       // a thousand followers of one export: each live event is executed once, not a thousand times
       useSharedSubscriptionEvents<GraphQLContext>({ scope: (ctx) => JSON.stringify(ctx.claims) }),
     ],

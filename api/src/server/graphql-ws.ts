@@ -1,12 +1,21 @@
 // graphql-ws on the HTTP server's GraphQL path, following graphql-yoga's graphql-ws example:
 // every operation is built by yoga.getEnveloped, so plugins, context and auth match HTTP.
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createGraphQLError, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
 /** Throws when the connection's `Authorization` is present but not a valid token. */
 export type ConnectionAuthorizer = (connectionParams: Record<string, unknown> | undefined) => Promise<unknown>;
+
+function operationError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const errorId = randomUUID();
+  console.error(`tdg graphql-ws: unexpected error ${errorId} preparing an operation`, error);
+  return createGraphQLError(`Unexpected error. (error id ${errorId})`, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } });
+}
 
 export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, any>, authorize: ConnectionAuthorizer) {
   const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
@@ -29,16 +38,23 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<any, an
           socket: ctx.extra.socket,
           params,
         });
-        const args = {
-          schema,
-          operationName: params.operationName,
-          document: parse(params.query),
-          variableValues: params.variables,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
-        };
-        const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
+        // a refused operation (syntax, graphql-armor's depth/cost/alias/token limits, a bad token)
+        // answers that operation with its errors; thrown, it would close the socket with 4500 and
+        // end every other subscription on it
+        try {
+          const args = {
+            schema,
+            operationName: params.operationName,
+            document: parse(params.query),
+            variableValues: params.variables,
+            contextValue: await contextFactory(),
+            rootValue: { execute, subscribe },
+          };
+          const errors = validate(args.schema, args.document);
+          return errors.length ? errors : args;
+        } catch (error) {
+          return [operationError(error)];
+        }
       },
     },
     sockets,

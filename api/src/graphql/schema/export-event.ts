@@ -1,6 +1,7 @@
 // Export events: the stored log of an export, and the two subscriptions that follow it live.
 import { createGraphQLError } from 'graphql-yoga';
 import { builder } from '../builder.js';
+import { maskServerPaths, maskServerPathsDeep } from '../expected-errors.js';
 import { asCaller, requireClaims } from '../context.js';
 import { exportProgressStream } from '../../realtime/streams.js';
 import { eventsOfExports, findExport, type ExportEventRow } from '../repos/exports.js';
@@ -12,8 +13,8 @@ const ExportEventRef = builder.objectRef<ExportEventRow>('ExportEvent').implemen
     seq: t.exposeInt('seq', { description: 'Order of the event within its export.' }),
     exportId: t.exposeID('exportId'),
     status: t.field({ type: ExportStatusEnum, resolve: (event) => event.status }),
-    message: t.exposeString('message', { nullable: true }),
-    metadata: t.field({ type: 'JSON', nullable: true, resolve: (event) => event.metadata ?? null }),
+    message: t.string({ nullable: true, resolve: (event) => (event.message == null ? null : maskServerPaths(event.message)) }),
+    metadata: t.field({ type: 'JSON', nullable: true, resolve: (event) => maskServerPathsDeep(event.metadata ?? null) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });

@@ -99,7 +99,12 @@ builder.mutationFields((t) => ({
     description: 'Queues a new export with the same definition, format, options and seed.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const previous = await asCaller(ctx, (tx, claims) => ownExport(tx, claims.sub, id, 'retry'));
+      const previous = await asCaller(ctx, async (tx, claims) => {
+        const found = await ownExport(tx, claims.sub, id, 'retry');
+        // running it again needs the schema: someone removed from it keeps the export, not the right to re-run it
+        if (found.schemaId && !(await findSchema(tx, claims.sub, found.schemaId))) throw new NotFoundError('schema', found.schemaId);
+        return found;
+      });
       if (!exports.TERMINAL_STATUSES.includes(previous.status)) throw new ConflictError(`export ${id} is still ${previous.status.toLowerCase()}`);
       return queue(ctx, previous.payload, previous.schemaId);
     },

@@ -3,6 +3,7 @@ import { parseDefinition } from '../../engine/index.js';
 import { builder } from '../builder.js';
 import { asCaller, requireClaims, type GraphQLContext } from '../context.js';
 import { rowsOverAllTables } from '../definitions.js';
+import { maskServerPathsDeep } from '../expected-errors.js';
 import { exportsByIds, exportsOfSchemas, listExports, type ExportRecord } from '../repos/exports.js';
 import { isUuid, SchemaRef } from './schema.js';
 import { UserRef } from './user.js';
@@ -68,7 +69,11 @@ export const ExportRef = builder.loadableObject('Export', {
     seed: t.exposeString('seed'),
     options: t.field({ type: 'JSON', resolve: (e) => e.payload?.options ?? {} }),
     attempt: t.exposeInt('attempt', { description: 'How many times a worker has picked this export up.' }),
-    error: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.errorDetails ?? null }),
+    error: t.field({ type: 'JSON', nullable: true, resolve: (e) => maskServerPathsDeep(e.errorDetails ?? null) }),
+    canManage: t.boolean({
+      description: 'You started this export: you may cancel, retry and delete it and follow its event log. Others who see it (docs/access.md) only read it.',
+      resolve: (e, _args, ctx) => e.ownerId === requireClaims(ctx).sub,
+    }),
     progress: t.field({ type: ExportProgressRef, resolve: (e) => e }),
     downloadUrl: t.string({
       nullable: true,
