@@ -1,5 +1,5 @@
 // The Supabase adapter of the session lookup: GoTrue's own auth.sessions in the project's database,
-// read through public.tdg_auth_session_is_live (service_role has no rights on the auth schema there).
+// read through public.tdg_auth_session_is_live (security definer: GoTrue owns the auth schema there).
 import type { Database } from '../db/port.js';
 import type { SessionLookup } from './session-check.js';
 
