@@ -44,7 +44,7 @@ describe('catalog', () => {
 
   it('every built-in entry generates 100 values of its column kind', () => {
     const builtins = catalog.filter((c) => !c.id.includes('.'));
-    expect(builtins.map((b) => b.id).sort()).toEqual(['array', 'constant', 'dateAfter', 'json', 'pick', 'ref', 'regex', 'sequence', 'template']);
+    expect(builtins.map((b) => b.id).sort()).toEqual(['after', 'array', 'before', 'constant', 'dateAfter', 'email', 'expression', 'json', 'jsonSchema', 'lookup', 'pick', 'record', 'ref', 'regex', 'sequence', 'slug', 'template']);
     const definition: Definition = {
       version: 1,
       tables: [
@@ -73,7 +73,8 @@ describe('catalog', () => {
   });
 
   it('is searchable by id, group and description words', () => {
-    expect(searchCatalog('email')[0].id).toBe('internet.email');
+    // the built-in `email` (derived from name fields) matches the word exactly, faker's right after it
+    expect(searchCatalog('email').slice(0, 2).map((c) => c.id)).toEqual(['email', 'internet.email']);
     expect(searchCatalog('first name').map((c) => c.id)).toContain('person.firstName');
     expect(searchCatalog('foreign key').map((c) => c.id)).toEqual(['ref']);
     expect(searchCatalog('').length).toBe(catalog.length);
