@@ -1,11 +1,13 @@
-// Engine bench: rows/s of the 10-field table against a plain `faker.seed(42)` loop making the same
-// fields in the same process, and peak RSS (child process per size) to show memory stays flat.
+// Engine bench: rows/s of the 10-field table, and of three related tables using the relational
+// primitives (relational.ts), each against a plain `faker.seed(42)` loop making the same columns in
+// the same process; peak RSS (child process per size) to show memory stays flat.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { faker } from '@faker-js/faker';
 import { compile, DEFAULT_REFERENCE_DATE, generateRows } from '../src/engine/index.js';
+import { plainRelationalRows, relationalDefinition } from './relational.js';
 import { plainFakerRow, tenFieldDefinition } from './ten-fields.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,13 +40,51 @@ export async function bench(opts: { quick: boolean }): Promise<void> {
 
   const sizes = opts.quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
   for (const size of sizes) {
-    const result = await peakRss(size);
+    const result = await peakRss(size, 'ten');
     console.log(`  peak RSS at ${size.toLocaleString('en')} rows: ${result.maxRssMB.toFixed(0)} MB (${fmt(result.rows / result.seconds)} rows/s in the child; target < 300 MB, flat)`);
+  }
+
+  relational(rows);
+  for (const size of sizes) {
+    const result = await peakRss(size, 'relational');
+    console.log(`  peak RSS at ${result.rows.toLocaleString('en')} rows: ${result.maxRssMB.toFixed(0)} MB (${fmt(result.rows / result.seconds)} rows/s in the child; flat)`);
   }
 }
 
-async function peakRss(rows: number): Promise<{ rows: number; seconds: number; maxRssMB: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'support', 'engine-peak-rss.ts'), String(rows)], {
+/** Three related tables (customers, addresses, orders) against the same columns from plain faker. */
+function relational(rows: number): void {
+  const plan = compile(relationalDefinition(rows));
+  const total = plan.tables.reduce((sum, t) => sum + t.rows, 0);
+  console.log(`engine: three related tables (lookups, inequalities, scoped ref, exactly-one, profiles), ${total.toLocaleString('en')} rows (${plan.tables.map((t) => `${t.name} ${t.rows.toLocaleString('en')}`).join(', ')})`);
+  faker.seed(42);
+  faker.setDefaultRefDate(new Date(DEFAULT_REFERENCE_DATE));
+  let plainMs = 0;
+  let engineMs = 0;
+  let plainRows = 0;
+  let sink = 0;
+  const customers = plan.tables[0].rows;
+  // halves interleaved, as above: each half of every table, then the plain loop's half of the customers
+  for (const h of [0, 1]) {
+    let t = performance.now();
+    plainRows += plainRelationalRows(faker, h === 0 ? Math.floor(customers / 2) : customers - Math.floor(customers / 2), (row) => (sink += row.length));
+    plainMs += performance.now() - t;
+    t = performance.now();
+    for (const table of plan.tables) {
+      const half = Math.floor(table.rows / 2);
+      for (const batch of generateRows(plan, table.name, h === 0 ? 0 : half, h === 0 ? half : table.rows)) sink += batch.length;
+    }
+    engineMs += performance.now() - t;
+  }
+  if (sink < 0) console.log(sink);
+  const plainRate = plainRows / (plainMs / 1000);
+  const engineRate = total / (engineMs / 1000);
+  console.log(`  plain faker.seed(42) loop: ${fmt(plainRate)} rows/s (same columns, no relations kept)`);
+  console.log(`  engine generateRows:       ${fmt(engineRate)} rows/s`);
+  console.log(`  ratio engine / plain:      ${(engineRate / plainRate).toFixed(2)} (target >= 1.0)`);
+}
+
+async function peakRss(rows: number, definition: 'ten' | 'relational'): Promise<{ rows: number; seconds: number; maxRssMB: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'support', 'engine-peak-rss.ts'), String(rows), definition], {
     cwd: join(here, '..'),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
