@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allRows, column } from '../../test/engine/helpers.js';
-import { asciiWords, slugify } from './derived-text.js';
+import { asciiWords, derivedTextMaxLength, slugify } from './derived-text.js';
 import { compile, DefinitionError, type Definition } from './index.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -91,6 +91,7 @@ describe('email', () => {
       expect(workLocal.includes(f) || workLocal.startsWith(`${f[0]}.`)).toBe(true);
     });
     expect(new Set(emails).size).toBe(emails.length);
+    for (const e of emails) expect(e.length).toBeLessThanOrEqual(derivedTextMaxLength('email', { domain: 'firma.de' }));
     const posts = allRows(plan, 'posts', 0, 500);
     const ids = column(plan, authors, 'authors', 'id');
     const contacts = column(plan, posts, 'posts', 'contact') as string[];

@@ -128,3 +128,11 @@ function emailField(options: Record<string, unknown>, ctx: FieldContext): BuiltF
   const deps = [...new Set([first, last, full].flatMap((r) => r?.deps ?? []))];
   return { value, rowFunction: true, deps };
 }
+
+/** Longest text a slug or email field produces (characters; for cost models and output limits). */
+export function derivedTextMaxLength(type: string, options: Record<string, unknown>): number {
+  if (type === 'slug') return (options.maxLength as number | undefined) ?? 80;
+  const domains = (options.domains as string[] | undefined) ?? [(options.domain as string | undefined) ?? 'example.com'];
+  // local part ≤ 48, then ".<row in base 36>" (≤ 7) when unique, "@" and the longest domain
+  return 48 + 7 + 1 + Math.max(...domains.map((d) => d.length));
+}

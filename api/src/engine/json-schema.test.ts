@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { allRows, column } from '../../test/engine/helpers.js';
 import { compile, DefinitionError, type Definition } from './index.js';
+import { jsonSchemaMaxLength } from './json-schema.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
@@ -71,6 +72,11 @@ describe('jsonSchema fields', () => {
         const ok = validate(value);
         expect(ok, `${JSON.stringify(value)} ${JSON.stringify(validate.errors)}`).toBe(true);
       }
+    });
+    // no value is longer than the bound a cost model reads
+    SCHEMAS.forEach((schema, k) => {
+      const bound = jsonSchemaMaxLength(schema);
+      for (const value of column(plan, rows, 't', `s${k}`)) expect(JSON.stringify(value).length).toBeLessThanOrEqual(bound);
     });
     // arrays are array columns with their element kind; objects json; scalars their own kind
     const shape = plan.tables[0].columns;

@@ -5,7 +5,7 @@
 import { Faker, type LocaleDefinition } from '@faker-js/faker';
 import { z } from 'zod';
 import { type Key, hashString, mix32, Rng } from './random.js';
-import { regexGenerator, regexProblem } from './regex.js';
+import { regexGeneratedMaxLength, regexGenerator, regexProblem } from './regex.js';
 import type { ColumnKind, Value } from './shape.js';
 
 type Schema = { [key: string]: unknown };
@@ -458,6 +458,78 @@ export function jsonSchemaValues(schema: unknown, key: Key, like: Faker): (row: 
   const ctx: Ctx = { root: schema as Schema, key, faker, rng };
   const gen = compileNode(schema, '#', '', 0, ctx);
   return (row) => gen(row, 0);
+}
+
+/**
+ * Longest JSON text of a value the generator produces for `schema` (for cost models and output
+ * limits): mirrors the generator's caps (array lengths, optional parts past SHALLOW_DEPTH).
+ */
+export function jsonSchemaMaxLength(schema: unknown): number {
+  const root = schema as Schema;
+  const json = (v: unknown) => JSON.stringify(v ?? null)?.length ?? 4;
+  const walk = (node: unknown, depth: number): number => {
+    if (depth > MAX_DEPTH + 2) return Infinity;
+    if (node === true || node === undefined) return walk({}, depth);
+    if (!node || typeof node !== 'object') return 4;
+    let s = node as Schema;
+    for (let hops = 0; typeof s.$ref === 'string' && hops < 50; hops++) s = resolveRef(root, s.$ref) ?? {};
+    if (s.const !== undefined) return json(s.const);
+    if (Array.isArray(s.enum)) return Math.max(4, ...s.enum.map(json));
+    if (Array.isArray(s.allOf)) {
+      const merged: Schema = { ...s, allOf: undefined, properties: { ...((s.properties as Schema) ?? {}) }, required: [...((s.required as string[]) ?? [])] };
+      for (const part of s.allOf as Schema[]) {
+        let p = part;
+        while (typeof p.$ref === 'string') p = resolveRef(root, p.$ref) ?? {};
+        for (const [k, v] of Object.entries(p)) {
+          if (k === 'properties') Object.assign(merged.properties as Schema, v);
+          else if (k === 'required') (merged.required as string[]).push(...(v as string[]));
+          else merged[k] = v;
+        }
+      }
+      return walk(merged, depth);
+    }
+    const branches = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
+    if (Array.isArray(branches)) return Math.max(...branches.map((b) => walk({ ...s, anyOf: undefined, oneOf: undefined, ...b }, depth + 1)));
+    const types = typesOf(s);
+    if (types.length > 1) return Math.max(...types.map((t) => walk({ ...s, type: t, nullable: undefined }, depth)));
+    const shallow = depth >= SHALLOW_DEPTH;
+    switch (types[0] ?? 'string') {
+      case 'null':
+        return 4;
+      case 'boolean':
+        return 5;
+      case 'integer':
+      case 'number':
+        return 24;
+      case 'string': {
+        // JSON escapes: any character of a pattern may be a control character (6), others at most 2
+        if (typeof s.pattern === 'string') return 2 + 6 * regexGeneratedMaxLength(s.pattern);
+        const guess = Math.max(300, ((s.minLength as number | undefined) ?? 0) + 40);
+        return 2 + 2 * Math.min(guess, (s.maxLength as number | undefined) ?? Infinity);
+      }
+      case 'array': {
+        const prefix = (Array.isArray(s.prefixItems) ? s.prefixItems : Array.isArray(s.items) ? s.items : []) as unknown[];
+        const minItems = (s.minItems as number | undefined) ?? 0;
+        const maxItems = shallow ? minItems : Math.min((s.maxItems as number | undefined) ?? Math.max(minItems, 3), minItems + 5, 1000);
+        const itemSchema = Array.isArray(s.items) ? (s.additionalItems ?? {}) : s.items;
+        let total = 2;
+        for (let e = 0; e < maxItems; e++) {
+          const child = e < prefix.length ? prefix[e] : itemSchema;
+          if (child === false) break;
+          total += walk(child, depth + 1) + 1;
+        }
+        return total;
+      }
+      default: {
+        const required = new Set((s.required as string[] | undefined) ?? []);
+        let total = 2;
+        for (const [name, child] of Object.entries((s.properties as Schema | undefined) ?? {}))
+          if (!shallow || required.has(name)) total += json(name) + 1 + walk(child, depth + 1) + 1;
+        return total;
+      }
+    }
+  };
+  return walk(schema, 0);
 }
 
 function kindOfType(s: unknown): ColumnKind {

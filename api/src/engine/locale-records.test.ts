@@ -1,7 +1,12 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { allRows, column } from '../../test/engine/helpers.js';
 import { compile, DefinitionError, type Definition } from './index.js';
-import { COUNTRIES } from './locale-records.js';
+import { COUNTRIES, RECORD_MAX_LENGTH } from './locale-records.js';
 
 const parts = ['country', 'countryCode', 'region', 'regionCode', 'city', 'postcode', 'phone', 'currency', 'firstName', 'lastName', 'fullName', 'street'] as const;
 
@@ -46,6 +51,7 @@ describe('record fields', () => {
       if (city[4]) expect(phones[i].startsWith(`+${country.dial} ${city[4]} `)).toBe(true);
       expect(full[i]).toBe(`${first[i]} ${last[i]}`);
       expect(streets[i].length).toBeGreaterThan(3);
+      for (const part of [countries, regions, cities, postcodes, phones, full, streets]) expect(part[i].length).toBeLessThanOrEqual(RECORD_MAX_LENGTH);
     });
     expect(seen).toEqual(new Set(['US', 'GB', 'DE', 'JP', 'BR', 'FR']));
     // weights: DE twice as often as each other country (roughly)
@@ -90,5 +96,43 @@ describe('record fields', () => {
     expect(issues(definition(['BR'], { phoneMaxLength: 12 }))).toEqual([
       { path: 'tables[0].fields[7].options.phoneMaxLength', message: 'phones of BR need up to 14 characters even in E.164' },
     ]);
+  });
+});
+
+describe('derived text, records, jsonSchema and regex in another process', () => {
+  it('give the same bytes in a child process, for a row range starting mid-block', async () => {
+    const def: Definition = {
+      version: 1,
+      seed: 'e3-process',
+      locale: 'en_GB',
+      tables: [
+        {
+          name: 'people',
+          rows: 3000,
+          unique: [['tier', 'code']],
+          fields: [
+            { name: 'first', type: 'record', options: { part: 'firstName' } },
+            { name: 'last', type: 'record', options: { part: 'lastName' } },
+            { name: 'city', type: 'record', options: { part: 'city' } },
+            { name: 'phone', type: 'record', options: { part: 'phone' } },
+            { name: 'email', type: 'email', options: { firstName: 'first', lastName: 'last' }, unique: true },
+            { name: 'title', type: 'lorem.sentence' },
+            { name: 'slug', type: 'slug', options: { field: 'title' } },
+            { name: 'tier', type: 'pick', options: { values: ['a', 'b'] } },
+            { name: 'code', type: 'regex', options: { pattern: '[A-Z]{2}[0-9]{1}(x|yz)*' } },
+            { name: 'ref_no', type: 'regex', options: { pattern: '(ab)+-[0-9]{3}' } },
+            { name: 'prefs', type: 'jsonSchema', options: { schema: { type: 'object', properties: { theme: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } } } },
+          ],
+        },
+      ],
+    };
+    const plan = compile(def);
+    const expected = createHash('sha256');
+    for (const row of allRows(plan, 'people', 700, 2900)) expected.update(`${JSON.stringify(row)}\n`);
+    const here = dirname(fileURLToPath(import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(here, '../../test/engine/support/hash-rows.ts'), JSON.stringify(def), 'people', '700', '2900'], {
+      cwd: join(here, '..', '..'),
+    });
+    expect(stdout).toBe(expected.digest('hex'));
   });
 });

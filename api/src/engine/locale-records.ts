@@ -319,6 +319,9 @@ export class RecordSource {
   }
 }
 
+/** Longest text of any record part (street addresses and names of any locale fit). */
+export const RECORD_MAX_LENGTH = 160;
+
 export function buildRecordField(options: Record<string, unknown>, key: Key, locale: string): BuiltField {
   const countries = recordCountries(options, locale);
   if (typeof countries === 'string') throw new Error(countries);
