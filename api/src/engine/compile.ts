@@ -201,12 +201,19 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
     return resolved;
   };
   for (const table of def.tables)
-    for (const field of table.fields)
+    for (const field of table.fields) {
       for (const path of pathsOf(table, field)) {
         if (path.steps.length === 0) continue;
         mark(path.table, path.column);
         for (const step of path.steps.slice(1)) mark(step.table, step.field);
       }
+      // a ref reads its target one row at a time: a target computed from its row needs that row too
+      if (field.type !== 'ref') continue;
+      const ref = field.options as RefOptions;
+      const parent = tables.get(ref.table);
+      const target = parent?.fields.find((f) => f.name === ref.field);
+      if (parent && target && pathsOf(parent, target).length > 0) mark(parent.name, target.name);
+    }
   while (queue.length > 0) {
     const id = queue.pop()!;
     const dot = id.indexOf('.');

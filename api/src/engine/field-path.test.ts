@@ -5,6 +5,7 @@ import { DefinitionError } from './errors.js';
 import { parseFieldPath, resolveFieldPath } from './field-path.js';
 import { generateRows } from './generate.js';
 import type { Row } from './shape.js';
+import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
 
 const tables: TableDefinition[] = [
   { name: 'customers', fields: [{ name: 'id', type: 'string.uuid' }, { name: 'country', type: 'location.countryCode' }] },
@@ -161,4 +162,46 @@ describe('TableRuntime.rowValue and parentRow', () => {
         expect(row[2]).toEqual(accounts[parent][4]);
       }
   });
+});
+
+describe('paths read from stream fields and self-references', () => {
+  const def: Definition = {
+    version: 1,
+    seed: 'streams',
+    tables: [
+      { name: 'threads', rows: 4000, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'opened', type: 'date.past' }, { name: 'topic', type: 'lorem.word' }] },
+      {
+        name: 'posts',
+        rows: 20_000,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'thread_id', type: 'ref', options: { table: 'threads', field: 'id' } },
+          { name: 'body', type: 'lorem.sentence' },
+          // a stream field (shared PRNG) reading a parent mid-stream: the parent's reads leave the stream as it was
+          { name: 'posted', type: 'dateAfter', options: { field: 'thread_id.opened', maxDays: 10 } },
+          { name: 'reply_to', type: 'ref', options: { table: 'posts', field: 'id' } },
+          // a self-reference reading another column of the earlier row
+          { name: 'reply_topic', type: 'expression', options: { expr: "coalesce(reply_to.thread_id.topic, '-') + '/' + thread_id.topic" } },
+        ],
+      },
+    ],
+  };
+
+  it('gives the same rows under every chunking and in two processes, and the values the paths name', async () => {
+    const plan = compile(def);
+    const threads = rowsEveryChunking(plan, 'threads');
+    const posts = rowsEveryChunking(plan, 'posts');
+    const thread = new Map(threads.map((r) => [r[0], r]));
+    let violations = 0;
+    for (const post of posts) {
+      const t = thread.get(post[1])!;
+      const delta = (post[3] as Date).getTime() - (t[1] as Date).getTime();
+      if (!(delta >= 0 && delta < 10 * 86_400_000)) violations++;
+      const replyTopic = post[4] === null ? '-' : thread.get(posts[(post[4] as number) - 1][1])![2];
+      if (post[5] !== `${replyTopic as string}/${t[2] as string}`) violations++;
+    }
+    expect(violations).toBe(0);
+    const { expected, got } = await sameInTwoProcesses(def, 'posts', posts);
+    expect(got).toEqual(expected);
+  }, 120_000);
 });
