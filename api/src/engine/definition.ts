@@ -12,7 +12,7 @@ import { exactlyOneSchema } from './one-per-parent.js';
 import { isoDate } from './options.js';
 import { checkPathValue, pathValueDependencies, pathValueKind } from './path-values.js';
 import { checkProfiles, profileDependencies, profilesSchema } from './profiles.js';
-import { checkRelationField } from './relations.js';
+import { checkRelationField, relationDependencies } from './relations.js';
 import type { ColumnKind } from './shape.js';
 import { jsonSchemaKind } from './json-schema.js';
 import { derivedTextDependencies } from './derived-text.js';
@@ -294,7 +294,7 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
     }
     state.set(id, 'visiting');
     stack.push({ table, field, via });
-    for (const text of [...fieldDependencies(field), ...profileDependencies(table, field.name, fieldDependencies)]) {
+    for (const text of [...fieldDependencies(field), ...profileDependencies(table, field.name, fieldDependencies), ...relationDependencies(field)]) {
       const path = resolveFieldPath(text, table, tables);
       if (typeof path === 'string') continue;
       const cycle = visit(tables.get(path.table)!, path.field, text);

@@ -68,7 +68,7 @@ describe('many-to-many joins', () => {
   });
 
   it('includes the creator first, and makes exactly one owner per channel: the creator', () => {
-    const creator = new Map(channels.map(([id, c]) => [id, c]));
+    const creator = new Map<unknown, unknown>(channels.map(([id, c]) => [id, c]));
     const owners = new Map<unknown, unknown[]>();
     const hasCreator = new Set<unknown>();
     let previous: unknown;
@@ -91,6 +91,63 @@ describe('many-to-many joins', () => {
     const { expected, got } = await sameInTwoProcesses(chat, 'members', members);
     expect(got).toEqual(expected);
   }, 240_000);
+});
+
+// Slack-like: channel members are users of the channel's workspace, the creator (a workspace user) first
+const workspaces: Definition = {
+  version: 1,
+  seed: 'workspaces',
+  tables: [
+    { name: 'workspaces', rows: 12_000, fields: [{ name: 'id', type: 'string.uuid' }] },
+    { name: 'users', fields: [{ name: 'id', type: 'sequence' }, { name: 'workspace_id', type: 'ref', options: { table: 'workspaces', field: 'id', childrenPerParent: { min: 6, max: 20 } } }] },
+    {
+      name: 'channels',
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'workspace_id', type: 'ref', options: { table: 'workspaces', field: 'id', childrenPerParent: { min: 1, max: 4 } } },
+        { name: 'creator_id', type: 'ref', options: { table: 'users', field: 'id', scope: { target: 'workspace_id', equals: 'workspace_id' } } },
+      ],
+    },
+    {
+      name: 'channel_members',
+      primaryKey: ['channel_id', 'user_id'],
+      fields: [
+        { name: 'channel_id', type: 'ref', options: { table: 'channels', field: 'id', childrenPerParent: { min: 1, max: 6 } } },
+        {
+          name: 'user_id',
+          type: 'ref',
+          options: { table: 'users', field: 'id', distinctWithin: 'channel_id', include: 'channel_id.creator_id', scope: { target: 'workspace_id', equals: 'channel_id.workspace_id' } },
+        },
+      ],
+    },
+  ],
+};
+
+describe('many-to-many inside a scope', () => {
+  const plan = compile(workspaces);
+  const members = rowsEveryChunking(plan, 'channel_members');
+  const channels = rowsEveryChunking(plan, 'channels');
+
+  it('pairs channels only with users of their workspace, each pair once, the creator always in', () => {
+    expect(members.length).toBeGreaterThan(100_000);
+    const workspaceOfUser = new Map(rowsEveryChunking(plan, 'users').map(([id, w]) => [id, w]));
+    const channel = new Map(channels.map(([id, w, creator]) => [id, { w, creator }]));
+    expect(members.filter(([c, u]) => workspaceOfUser.get(u) !== channel.get(c)!.w).slice(0, 3)).toEqual([]);
+    expect(new Set(members.map(([c, u]) => `${c}|${u}`)).size).toBe(members.length);
+    const withCreator = new Set(members.filter(([c, u]) => channel.get(c)!.creator === u).map(([c]) => c));
+    expect(withCreator.size).toBe(channels.length);
+  });
+
+  it('gives the same rows in two worker processes', async () => {
+    const { expected, got } = await sameInTwoProcesses(workspaces, { channel_members: members, channels });
+    expect(got).toEqual(expected);
+  }, 240_000);
+
+  it('refuses a scope that can be smaller than a left row\'s partners', () => {
+    const tight = structuredClone(workspaces);
+    (tight.tables[3].fields[0].options as { childrenPerParent: unknown }).childrenPerParent = { min: 1, max: 8 };
+    expect(() => compile(tight)).toThrow(/tables\[3\]\.fields\[1\]\.options\.scope: a channels row can have up to 8 channel_members rows but a scope can hold as few as 6 users rows/);
+  });
 });
 
 describe('many-to-many validation', () => {

@@ -9,9 +9,9 @@ import type { FieldDefinition, TableDefinition } from './definition.js';
 import { resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
 import { hashIndex, type Key, mix32, subKey } from './random.js';
-import { refChain, refSteps, type RelationContext } from './scoped-ref.js';
+import { refChain, refSteps, type RelationContext, type ScopeOptions, scopeMinimum, scopeRange } from './scoped-ref.js';
 
-type RefOptions = { table: string; field: string; childrenPerParent?: PerParent; distinctWithin?: string; include?: string };
+type RefOptions = { table: string; field: string; childrenPerParent?: PerParent; distinctWithin?: string; include?: string; scope?: ScopeOptions };
 
 const options = (field: FieldDefinition | undefined) => field?.options as RefOptions | undefined;
 
@@ -36,6 +36,16 @@ export function checkManyToMany(
   if (own.table === table.name) add(where, 'the partners cannot be rows of the join table itself');
   if (field.unique) add(`${at}.unique`, 'a ref distinct within another cannot be unique on its own');
   if ((field.nullRate ?? 0) > 0) add(`${at}.nullRate`, 'a join\'s partner cannot be null');
+  if (own.scope && options(left)!.childrenPerParent) {
+    // partners inside a scope (channel members among the workspace's users): the scope must hold them all
+    const most = perParentBounds(options(left)!.childrenPerParent!).max;
+    const fewest = scopeMinimum(own.scope, own.table, tables);
+    if (most > fewest)
+      add(`${at}.options.scope`, `a ${options(left)!.table} row can have up to ${most} ${table.name} rows but a scope can hold as few as ${fewest} ${own.table} rows: lower the left ref's childrenPerParent max or raise the scope's min`);
+    const path = resolveFieldPath(own.scope.equals, table, tables);
+    const nullHop = typeof path === 'string' ? undefined : refSteps(path).find((s) => (tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0);
+    if (nullHop) add(`${at}.options.scope.equals`, `${nullHop.table}.${nullHop.field} may be null, leaving no scope, but a join's partner cannot be null`);
+  }
   if (own.include === undefined) return;
   const path = resolveFieldPath(own.include, table, tables);
   if (typeof path === 'string') return add(`${at}.options.include`, path);
@@ -79,35 +89,36 @@ export function joinKeyCovered(table: TableDefinition, columns: string[]): boole
  * tweak hashed into every round, cycle-walking into range. No allocation per call.
  */
 class TweakedPermutation {
-  private readonly halfSize: number;
-  private readonly mask: number;
   private readonly roundKeys: Int32Array;
 
   constructor(
     readonly size: number,
     private readonly key: Key,
   ) {
-    let bits = 1;
-    while (2 ** bits < size) bits++;
-    this.halfSize = 2 ** Math.ceil(bits / 2);
-    this.mask = this.halfSize - 1;
     this.roundKeys = Int32Array.from([0, 1, 2, 3, 4, 5], (r) => mix32(key[r & 1] ^ Math.imul(r + 1, 0x9e3779b1)));
   }
 
   at(index: number, tweak: number): number {
-    if (this.size === 1) return 0;
+    return this.within(index, tweak, this.size);
+  }
+
+  /** The same for a permutation of [0, size) (size < 2^32), e.g. the rows of one scope. */
+  within(index: number, tweak: number, size: number): number {
+    if (size <= 1) return 0;
+    const halfSize = 2 ** Math.ceil((32 - Math.clz32(size - 1)) / 2);
+    const mask = halfSize - 1;
     const t = hashIndex(this.key, tweak);
     let x = index;
     do {
-      let left = Math.floor(x / this.halfSize);
-      let right = x % this.halfSize;
+      let left = Math.floor(x / halfSize);
+      let right = x % halfSize;
       for (let r = 0; r < 6; r++) {
-        const next = (left ^ (mix32(right ^ this.roundKeys[r] ^ t) & this.mask)) & this.mask;
+        const next = (left ^ (mix32(right ^ this.roundKeys[r] ^ t) & mask)) & mask;
         left = right;
         right = next;
       }
-      x = left * this.halfSize + right;
-    } while (x >= this.size);
+      x = left * halfSize + right;
+    } while (x >= size);
     return x;
   }
 }
@@ -125,16 +136,25 @@ export function buildManyToMany(field: FieldDefinition, ctx: RelationContext): B
     // the path starts at the left ref, whose row is known from the layout: follow the rest
     included = refChain(refSteps(path).slice(1), ctx.runtimeOf);
   }
+  // the rows partners come from: the whole right table, or the scope of the row (as [lo, hi))
+  const range = own.scope ? scopeRange(own.scope, own.table, ctx) : undefined;
+  const bounds = new Float64Array(2);
   const partnerRow = (i: number): number => {
     const left = layout.parentOf(i);
     const rank = i - layout.startOf(left);
-    if (!included) return partners.at(rank, left);
-    const first = included(left);
-    if (first < 0) return partners.at(rank, left);
+    let lo = 0;
+    let size = partners.size;
+    if (range) {
+      if (!range(i, bounds)) return -1; // validation keeps scopes non-null and large enough
+      lo = bounds[0];
+      size = bounds[1] - bounds[0];
+    }
+    const first = included ? included(left) : -1;
+    if (first < lo || first >= lo + size) return lo + partners.within(rank, left, size);
     if (rank === 0) return first;
     // ranks 1.. take the permutation's values 1..; the included row, if met there, is swapped for value 0
-    const v = partners.at(rank, left);
-    return v === first ? partners.at(0, left) : v;
+    const v = lo + partners.within(rank, left, size);
+    return v === first ? lo + partners.within(0, left, size) : v;
   };
   return { value: (i) => parentValue(partnerRow(i)), rowFunction: true, deps: [], parentRow: partnerRow };
 }

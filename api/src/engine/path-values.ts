@@ -47,10 +47,10 @@ export const pathValueOptions = {
 };
 
 export const pathValueInfo = {
-  expression: { group: 'builtin', description: 'A value computed from the row and its parents: arithmetic, comparisons, and/or/not, text, date arithmetic (days), if(), round, min, max, coalesce, concat...', kind: 'text' as ColumnKind, example: 'Ada Lovelace', exampleOptions: { expr: "first_name + ' ' + last_name" } },
-  lookup: { group: 'relation', description: "A copy of a value of the row or of a parent row (follow refs with dots: product_id.list_price)", kind: 'timestamp' as ColumnKind, example: '2024-06-02T10:00:00.000Z', exampleOptions: { path: 'created_at' } },
+  expression: { group: 'builtin', description: 'A value computed from the row and its parents: arithmetic, comparisons, and/or/not, text, date arithmetic (days), if(), round, min, max, coalesce, concat...', kind: 'number' as ColumnKind, example: 59.97, exampleOptions: { expr: 'round(quantity * product_id.list_price, 2)' } },
+  lookup: { group: 'relation', description: "A copy of a value of the row or of a parent row (follow refs with dots: product_id.list_price)", kind: 'text' as ColumnKind, example: 'EUR', exampleOptions: { path: 'customer_id.currency' } },
   after: { group: 'relation', description: 'A date or number after (>=, or > when strict) other fields or parent values, within a window; optionally at most a bound', kind: 'timestamp' as ColumnKind, example: '2024-06-02T10:00:00.000Z', exampleOptions: { from: 'created_at', max: 30, unit: 'days' } },
-  before: { group: 'relation', description: 'A date or number before (<=, or < when strict) other fields or parent values, within a window; optionally at least a bound', kind: 'timestamp' as ColumnKind, example: '2024-05-20T10:00:00.000Z', exampleOptions: { from: 'created_at', max: 7, unit: 'days' } },
+  before: { group: 'relation', description: 'A date or number before (<=, or < when strict) other fields or parent values, within a window; optionally at least a bound', kind: 'number' as ColumnKind, example: 9.99, exampleOptions: { from: 'list_price', max: 50 } },
 };
 
 type OrderedOptions = {

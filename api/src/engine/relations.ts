@@ -46,6 +46,22 @@ export function relationReads(def: { tables: TableDefinition[] }, tables: Readon
   return out;
 }
 
+/**
+ * The refs a relation field follows to pick its row (scope.equals, sameAs, include), every hop as
+ * its own path (`a`, `a.b`): a hop may itself be a scoped ref, so cycles must be seen through it.
+ */
+export function relationDependencies(field: FieldDefinition): string[] {
+  if (field.type !== 'ref') return [];
+  const options = field.options as RefOptions;
+  const out: string[] = [];
+  for (const text of [options.scope?.equals, options.sameAs?.path, options.include]) {
+    if (typeof text !== 'string') continue;
+    const parts = text.split('.');
+    for (let n = 1; n <= parts.length; n++) out.push(parts.slice(0, n).join('.'));
+  }
+  return out;
+}
+
 /** A field's generator: relation builders first, then the plain one; profiles wrap what they touch. */
 export function buildTableField(
   field: FieldDefinition,

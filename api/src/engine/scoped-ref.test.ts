@@ -99,7 +99,7 @@ describe('scoped refs', () => {
     const orgsWithPipelines = new Set([...repoOfPipeline.values()].map((r) => orgOfRepo.get(r)));
     const builds = all('builds');
     const wrong = builds.filter(([, org, pipeline]) =>
-      pipeline === null ? org !== null && orgsWithPipelines.has(org) : org === null || orgOfRepo.get(repoOfPipeline.get(pipeline)) !== org,
+      pipeline === null ? org !== null && orgsWithPipelines.has(org) : org === null || orgOfRepo.get(repoOfPipeline.get(pipeline) ?? null) !== org,
     );
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(builds.filter(([, org]) => org === null).length).toBeGreaterThan(0);
@@ -151,6 +151,17 @@ describe('scoped ref validation', () => {
     expect(issue.message).toMatch(/can have no addresses.*ifEmpty "null"/);
     expect(issues(base({ target: 'customer_id', equals: 'customer_id' }, { nullRate: 0.1 }))).toEqual([]);
     expect(issues(base({ target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' }))).toEqual([]);
+  });
+
+  it('refuses refs that pick through each other in a cycle', () => {
+    const cyclic: Definition = {
+      version: 1,
+      tables: [
+        { name: 'users', rows: 10, fields: [{ name: 'id', type: 'sequence' }] },
+        { name: 'pairs', rows: 10, fields: [{ name: 'a', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'b' } } }, { name: 'b', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'a', rate: 0.5 } } }] },
+      ],
+    };
+    expect(issues(cyclic)).toEqual([{ path: 'tables[1].fields', message: 'fields depend on each other in a cycle: a -> b -> a' }]);
   });
 
   it('refuses targets not laid out by the ancestor, sides reaching different tables and bad paths', () => {

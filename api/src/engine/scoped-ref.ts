@@ -105,7 +105,6 @@ export function checkScopedRef(
     const where = `${at}.options.scope`;
     if (options.childrenPerParent) add(where, 'a ref cannot both set childrenPerParent and a scope');
     if (field.unique) add(`${at}.unique`, 'a scoped ref cannot be unique');
-    if (options.distinctWithin) add(where, 'scope and distinctWithin cannot be combined');
     if (target === table) add(where, 'a self-reference cannot be scoped');
     const down = resolveFieldPath(options.scope.target, target, tables);
     const up = resolveFieldPath(options.scope.equals, table, tables);
@@ -123,6 +122,7 @@ export function checkScopedRef(
       }
       if (perParentBounds(perParent).min === 0) emptyPossible = true;
     }
+    if (options.distinctWithin) return; // a join's partners: many-to-many checks the scope's size
     const ancestor = refTable(down.field);
     const upField = up.field;
     if (upField.type !== 'ref') {
@@ -156,6 +156,48 @@ export function checkScopedRef(
   }
 }
 
+/**
+ * The target rows in scope for row i: writes [lo, hi) into `out` (hi = lo when the ancestor has no
+ * targets); false when a ref on the way to the ancestor is null.
+ */
+export function scopeRange(scope: ScopeOptions, targetTable: string, ctx: RelationContext): (i: number, out: Float64Array) => boolean {
+  const target = ctx.tables.get(targetTable)!;
+  const down = resolveFieldPath(scope.target, target, ctx.tables) as ResolvedPath;
+  const up = resolveFieldPath(scope.equals, ctx.table, ctx.tables) as ResolvedPath;
+  const ancestorOf = refChain(refSteps(up), ctx.runtimeOf);
+  // layouts from the ancestor down to the target table
+  const layouts = refSteps(down)
+    .reverse()
+    .map((s) => ctx.layoutOf(s.table, s.field)!);
+  return (i, out) => {
+    const a = ancestorOf(i);
+    if (a < 0) return false;
+    let lo = layouts[0].startOf(a);
+    let hi = lo + layouts[0].countOf(a);
+    for (let l = 1; l < layouts.length && hi > lo; l++) {
+      const next = layouts[l].startOf(lo);
+      hi = hi === lo + 1 ? next + layouts[l].countOf(lo) : layouts[l].startOf(hi);
+      lo = next;
+    }
+    out[0] = lo;
+    out[1] = hi;
+    return true;
+  };
+}
+
+/** Fewest targets any ancestor has in a scope (the product of the layouts' minimums). */
+export function scopeMinimum(scope: ScopeOptions, targetTable: string, tables: ReadonlyMap<string, TableDefinition>): number {
+  const target = tables.get(targetTable);
+  const down = target && resolveFieldPath(scope.target, target, tables);
+  if (!down || typeof down === 'string') return 0;
+  let min = 1;
+  for (const step of refSteps(down)) {
+    const perParent = perParentOf(tables.get(step.table)!.fields.find((f) => f.name === step.field));
+    min *= perParent ? perParentBounds(perParent).min : 0;
+  }
+  return min;
+}
+
 /** The generator of a ref with `scope` and/or `sameAs`; undefined for other refs. */
 export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
   const options = field.options as RefOptions;
@@ -166,24 +208,11 @@ export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): Bu
   let pickRow = (i: number) => Math.floor(unit53At(choose, i) * parentRows);
 
   if (options.scope) {
-    const target = ctx.tables.get(options.table)!;
-    const down = resolveFieldPath(options.scope.target, target, ctx.tables) as ResolvedPath;
-    const up = resolveFieldPath(options.scope.equals, ctx.table, ctx.tables) as ResolvedPath;
-    const ancestorOf = refChain(refSteps(up), ctx.runtimeOf);
-    // layouts from the ancestor down to the target table
-    const layouts = refSteps(down)
-      .reverse()
-      .map((s) => ctx.layoutOf(s.table, s.field)!);
+    const range = scopeRange(options.scope, options.table, ctx);
+    const bounds = new Float64Array(2);
     pickRow = (i) => {
-      const a = ancestorOf(i);
-      if (a < 0) return -1;
-      let lo = layouts[0].startOf(a);
-      let hi = lo + layouts[0].countOf(a);
-      for (let l = 1; l < layouts.length && hi > lo; l++) {
-        const next = layouts[l].startOf(lo);
-        hi = hi === lo + 1 ? next + layouts[l].countOf(lo) : layouts[l].startOf(hi);
-        lo = next;
-      }
+      if (!range(i, bounds)) return -1;
+      const [lo, hi] = bounds;
       return hi > lo ? lo + Math.floor(unit53At(choose, i) * (hi - lo)) : -1;
     };
   }

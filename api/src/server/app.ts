@@ -28,7 +28,6 @@ import { createDownloadLinks, downloadLinkKey, type DownloadLinks } from './down
 import { attachGraphqlWs } from './graphql-ws.js';
 import { noIntrospection } from './no-introspection.js';
 import { useSharedSubscriptionEvents } from './shared-subscription-events.js';
-import { useSessionGuard } from './session-guard.js';
 
 export interface AppDeps {
   /** Use this database instead of opening one from the config (tests); the app will not close it. */
@@ -163,8 +162,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       ...(config.development ? [] : [noIntrospection()]),
       // a thousand followers of one export: each live event is executed once, not a thousand times
       useSharedSubscriptionEvents<GraphQLContext>({ scope: (ctx) => JSON.stringify(ctx.claims) }),
-      // an open subscription stops at its next event once its session has ended
-      useSessionGuard<GraphQLContext>(auth.sessions),
     ],
   });
 
