@@ -72,6 +72,9 @@ interface Job {
   /** An error of the main thread's own source, thrown instead of the thread's report of it. */
   sourceError?: unknown;
   settled: boolean;
+  /** Bytes written to `out` that the thread has not been told of; held while `out` drains. */
+  unacked: number;
+  draining: boolean;
 }
 
 export interface ExportThreadsOptions {
@@ -159,10 +162,17 @@ export class ExportThreads {
     switch (message.t) {
       case 'out': {
         const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
-        const ack = () => this.post(thread, { t: 'ack', id: job.id, bytes: bytes.length });
         if (job.out.destroyed) return;
-        if (job.out.write(bytes)) ack();
-        else job.out.once('drain', ack);
+        // taken once written, or (all bytes held back so far) once the store drains
+        job.unacked += bytes.length;
+        if (job.out.write(bytes) && !job.draining) this.ack(thread, job);
+        else if (!job.draining) {
+          job.draining = true;
+          job.out.once('drain', () => {
+            job.draining = false;
+            this.ack(thread, job);
+          });
+        }
         return;
       }
       case 'rows':
@@ -178,6 +188,11 @@ export class ExportThreads {
         this.settle(job, job.sourceError ?? new ThreadReportedError(message.error));
         return;
     }
+  }
+
+  private ack(thread: Thread, job: Job): void {
+    this.post(thread, { t: 'ack', id: job.id, bytes: job.unacked });
+    job.unacked = 0;
   }
 
   /** The next piece of a table for the thread, from the main thread's source. */
@@ -232,6 +247,8 @@ export class ExportThreads {
           reject(error);
         },
         settled: false,
+        unacked: 0,
+        draining: false,
       };
       this.jobs.set(id, entry);
       thread.jobs.add(entry);
