@@ -9,6 +9,8 @@ export interface FieldDefinition {
   nullRate?: number;
   /** `postgres: <column>` when the column's name is not an identifier. */
   description?: string;
+  /** One row per parent holds `value` (or true): see the engine's exactlyOne. */
+  exactlyOne?: { per: string; value?: unknown };
 }
 
 export interface TableDefinition {
@@ -19,10 +21,14 @@ export interface TableDefinition {
   unique?: string[][];
   /** `postgres: auth.users (external ...)` when the relation is not the table name itself. */
   description?: string;
+  /** Row variants chosen by a status column (see the engine's profiles). */
+  profiles?: { field: string; variants: { value: unknown; weight: number; fields: Record<string, unknown> }[] };
 }
 
 export interface Definition {
   version: 1;
   locale: string;
+  /** The instant relative dates count back from (the moment of import). */
+  referenceDate?: string;
   tables: TableDefinition[];
 }

@@ -5,12 +5,15 @@ import { ImportError, type ImportNote, type ImportProblem, type SourcePlace } fr
 import { capacityOf, chooseGenerator, usualNullRate, type Generator } from './generators.js';
 import { qualifiedName, type ColumnModel, type ConstraintModel, type SchemaModel, type TableModel, type TypeRef } from './model.js';
 import { categoryOf } from './type-category.js';
+import { inferRules, withRuleReasons } from './infer-rules.js';
 import { catalog } from '../engine/catalog.js';
 
 /** Field types the engine can make unique (its catalog says so). */
 const UNIQUE_TYPES = new Set(catalog.filter((t) => t.uniqueSupported).map((t) => t.id));
 
 export interface MapOptions {
+  /** The definition's reference instant (default: today, 00:00 UTC). */
+  referenceDate?: string;
   /** Rows of every table (default 1000). */
   rows?: number;
   /** Share of NULLs in a nullable column without a default (default 0.1). */
@@ -31,7 +34,11 @@ const KNOWN_EXTERNAL: Record<string, ColumnModel[]> = {
 };
 
 export function toDefinition(model: SchemaModel, options: MapOptions = {}): MapResult {
-  return new Mapper(model, options).run();
+  const result = new Mapper(model, options).run();
+  // relative dates count back from the moment of import (editable in the definition)
+  result.definition.referenceDate = options.referenceDate ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString();
+  withRuleReasons(result.definition, (result as { columns?: Parameters<typeof withRuleReasons>[1] }).columns, inferRules(model, result.definition, result.notes, definitionName));
+  return result;
 }
 
 class Mapper {

@@ -4,10 +4,13 @@
 // filled with Latin lorem. Shared by the CI test (1,000 rows) and `pnpm bench realism` (10,000).
 import { readdirSync, readFileSync } from 'node:fs';
 import { en } from '@faker-js/faker';
-import postgres, { type Sql } from 'postgres';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
 import { importSql } from '../../src/import/index.js';
 import { seedDatabase } from '../../src/seed/load.js';
+import { pgliteTarget } from '../../src/seed/pglite-target.js';
 import { postgresTarget } from '../../src/seed/postgres-target.js';
+import type { SeedTarget } from '../../src/seed/target.js';
 
 const dir = new URL('./schemas/', import.meta.url);
 
@@ -73,16 +76,51 @@ const LOREM = new Set(en.lorem!.word!.map((w) => w.toLowerCase()));
 /** English words that are also in faker's lorem list: not evidence of Latin. */
 const ENGLISH_TOO = new Set(['a', 'et', 'id', 'in', 'item', 'non', 'sed', 'tempore', 'vita', 'via', 'alias', 'animus', 'video', 'auditor', 'bonus', 'campus', 'circus', 'ego', 'error', 'minus', 'plus', 'pro', 'quota', 'terra', 'ultra', 'versus', 'veto', 'vox', 'alter', 'ars', 'ad', 'agenda', 'ante', 'apparatus', 'arbitro', 'aqua', 'audio', 'caput', 'census', 'cohors', 'cupio', 'defero', 'demo', 'excepturi', 'facilis', 'iste', 'magni', 'nemo', 'quia', 'quo', 'nam', 'omnis', 'officia', 'rem', 'solus', 'sol', 'spes', 'super', 'tactus', 'textus', 'umbra', 'usus', 'vel', 'volo']);
 
+/** A scratch database of one schema: a database on a server, or a PGlite in memory. */
+export interface RealismDb {
+  exec(statements: string): Promise<void>;
+  query<T extends Record<string, unknown>>(statement: string): Promise<T[]>;
+  target: SeedTarget;
+  close(): Promise<void>;
+}
+
+async function serverDb(serverUrl: string, schema: string): Promise<RealismDb> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const name = `tdg_realism_${schema.replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin.unsafe(`create database ${name}`);
+  const sql = postgres(serverUrl.replace(/\/[^/]*$/, `/${name}`), { max: 1, onnotice: () => {} });
+  return {
+    exec: async (statements) => void (await sql.unsafe(statements).simple()),
+    query: async <T extends Record<string, unknown>>(statement: string) => [...(await sql.unsafe<T[]>(statement))],
+    target: postgresTarget(sql),
+    async close() {
+      await sql.end();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function pgliteDb(): Promise<RealismDb> {
+  const pg = await PGlite.create();
+  return {
+    exec: async (statements) => void (await pg.exec(statements)),
+    query: async <T extends Record<string, unknown>>(statement: string) => (await pg.query<T>(statement)).rows,
+    target: pgliteTarget(pg),
+    close: () => pg.close(),
+  };
+}
+
 /** Columns most of whose sampled words are lorem words. */
-export async function latinColumns(sql: Sql, sample = 200): Promise<LatinColumn[]> {
-  const columns = await sql<{ table: string; column: string }[]>`
+export async function latinColumns(db: RealismDb, sample = 200): Promise<LatinColumn[]> {
+  const columns = await db.query<{ table: string; column: string }>(`
     select c.table_name as table, c.column_name as column from information_schema.columns c
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
     where c.table_schema = 'public' and c.data_type in ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY')
-    order by c.table_name, c.ordinal_position`;
+    order by c.table_name, c.ordinal_position`);
   const out: LatinColumn[] = [];
   for (const { table, column } of columns) {
-    const rows = await sql.unsafe<{ v: string }[]>(`select "${column}"::text as v from "${table}" where "${column}" is not null limit ${sample}`);
+    const rows = await db.query<{ v: string }>(`select "${column}"::text as v from "${table}" where "${column}" is not null limit ${sample}`);
     let words = 0;
     let lorem = 0;
     for (const { v } of rows)
@@ -97,26 +135,21 @@ export async function latinColumns(sql: Sql, sample = 200): Promise<LatinColumn[
 }
 
 export interface RunOptions {
-  /** A PostgreSQL server URL whose user may create databases. */
-  serverUrl: string;
+  /** A PostgreSQL server URL whose user may create databases; none: PGlite in memory. */
+  serverUrl?: string;
   rows: number;
   seed?: string;
 }
 
 /** Imports, seeds and checks one schema in a database of its own, dropped afterwards. */
 export async function runSchema(schema: RealismSchema, options: RunOptions): Promise<SchemaResult> {
-  const admin = postgres(options.serverUrl, { max: 1, onnotice: () => {} });
-  const name = `tdg_realism_${schema.name.replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin.unsafe(`create database ${name}`);
-  const sql = postgres(options.serverUrl.replace(/\/[^/]*$/, `/${name}`), { max: 1, onnotice: () => {} });
+  const db = options.serverUrl ? await serverDb(options.serverUrl, schema.name) : await pgliteDb();
   const result: SchemaResult = { name: schema.name, seeded: false, rows: 0, rowsPerSecond: 0, ms: 0, rules: [], latin: [] };
   try {
-    await sql.unsafe('create extension if not exists pgcrypto');
-    await sql.unsafe(schema.ddl).simple();
-    let definition;
+    await db.exec(schema.ddl);
     try {
-      definition = importSql(schema.ddl, { rows: options.rows }).definition;
-      const report = await seedDatabase(definition, postgresTarget(sql), { rows: options.rows, seed: options.seed ?? 'realism' });
+      const { definition } = importSql(schema.ddl, { rows: options.rows });
+      const report = await seedDatabase(definition, db.target, { rows: options.rows, seed: options.seed ?? 'realism' });
       Object.assign(result, { seeded: true, rows: report.rows, rowsPerSecond: report.rowsPerSecond, ms: report.ms });
     } catch (error) {
       result.error = (error as Error).message.split('\n').slice(0, 6).join('\n');
@@ -124,18 +157,16 @@ export async function runSchema(schema: RealismSchema, options: RunOptions): Pro
     }
     for (const rule of schema.rules) {
       try {
-        const [row] = await sql.unsafe<Record<string, unknown>[]>(rule.sql);
+        const [row] = await db.query<Record<string, unknown>>(rule.sql);
         result.rules.push({ name: rule.name, violations: Number(Object.values(row ?? {})[0] ?? 0) });
       } catch (error) {
         result.rules.push({ name: rule.name, violations: -1, error: (error as Error).message });
       }
     }
-    result.latin = await latinColumns(sql);
+    result.latin = await latinColumns(db);
     return result;
   } finally {
-    await sql.end();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await db.close();
   }
 }
 

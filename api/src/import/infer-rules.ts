@@ -1,0 +1,437 @@
+// Rules a developer reads in a schema without being told, written with the engine's realism
+// primitives: children dated after their parents and a row's timestamps in lifecycle order; two
+// foreign-key paths to one ancestor kept in agreement (scoped refs); columns copied from the parent
+// they must equal (an invoice's currency); join tables as many-to-many; one default/primary/owner
+// per parent; status columns as row profiles. Runs on the definition the mapper built, in place.
+import type { ImportNote } from './errors.js';
+import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
+import { lifecycleWeights, planLifecycle, type Effect } from './lifecycle.js';
+import type { ColumnModel, SchemaModel, TableModel } from './model.js';
+import { analyzeCheck } from './checks.js';
+
+type Options = Record<string, unknown>;
+
+/** Why the importer chose a column's generator (printed as column → generator → reason). */
+export interface RuleReason {
+  table: string;
+  column: string;
+  reason: string;
+}
+
+interface Table {
+  def: TableDefinition;
+  model?: TableModel;
+  fields: Map<string, FieldDefinition>;
+  /** Ref fields to other tables: field name → parent table name. */
+  refs: Map<string, string>;
+  /** The timestamp a row is born with (created_at, queued_at, ...), when it has one. */
+  birth?: string;
+}
+
+const TIME_TYPES = new Set(['timestamp', 'timestamptz', 'date']);
+const NUMBER_TYPES = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'money']);
+/** Column names of the moment a row comes to be, best first. */
+const BIRTH = /^(created|inserted|opened|queued|requested|booked|signed_up|joined|registered|installed|enrolled|issued|submitted|sent|uploaded|recorded|placed|ordered|started)_?(at|on|date|time)?$|^created$|^creation_(date|time)$|^date_created$/;
+/** Lifecycle rank of a timestamp by name: later steps come after earlier ones in a row. */
+const RANKS: [RegExp, number][] = [
+  [BIRTH, 0],
+  [/^(started|start|began|first_response|acknowledged|checked_in|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$/, 1],
+  [/^(approved|decided|resolved|published|completed|finished|ended|end|paid|posted|delivered|shipped|read|edited|fulfilled|cancell?ed|canceled|voided|rejected|failed|processed|answered|captured|settled|returned|refunded|responded|replied)_?(at|on|date|time)?$/, 2],
+  [/^(closed|archived|decommissioned|terminated|deleted|removed|revoked|deactivated|churned|retired)_?(at|on|date|time)?$/, 3],
+  [/^(updated|modified|last_modified|changed|last_seen|last_heartbeat|last_activity|last_active|last_login|last_sign_in|last_used|synced|last_synced|touched)_?(at|on|date|time)?$/, 4],
+];
+/** Columns that must equal the same-named column of the parent row (an invoice's currency is its customer's). */
+const COPIED = /^(currency|currency_code|country|country_code|locale|language|language_code|timezone|time_zone|region|tenant_id|workspace_id|organization_id|org_id|account_id|company_id)$/;
+const PRICE = /^(list_price|price|base_price|unit_price|msrp|retail_price|base_rate|rate)$/;
+/** Most partners a row of a join table gets. */
+const MN_MAX = 3;
+const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
+const ROLE = /^(role|member_role|membership_role|access_level|permission|position)$/;
+
+function rankOf(column: string): number | undefined {
+  const c = column.toLowerCase();
+  for (const [test, rank] of RANKS) if (test.test(c)) return rank;
+  return undefined;
+}
+
+function isTime(column: ColumnModel | undefined): boolean {
+  return !!column && column.type.arrayDims === 0 && TIME_TYPES.has(column.type.name);
+}
+
+/** `definitionName(schema, table)` names a model table in the definition (the mapper's own naming). */
+export function inferRules(model: SchemaModel, definition: Definition, notes: ImportNote[], definitionName: (schema: string, name: string) => string): RuleReason[] {
+  return new RuleInference(model, definition, notes, definitionName).run();
+}
+
+class RuleInference {
+  private readonly tables = new Map<string, Table>();
+  private readonly reasons: RuleReason[] = [];
+  /** Table → the ref field that lays its rows out parent by parent (childrenPerParent), and why. */
+  private readonly layouts = new Map<string, { field: string; why: string; min: number; max: number }>();
+
+  constructor(
+    private readonly model: SchemaModel,
+    private readonly definition: Definition,
+    private readonly notes: ImportNote[],
+    definitionName: (schema: string, name: string) => string,
+  ) {
+    for (const def of definition.tables) {
+      const source = model.tables.find((t) => definitionName(t.schema, t.name) === def.name);
+      const fields = new Map(def.fields.map((f) => [f.name, f]));
+      const refs = new Map<string, string>();
+      for (const f of def.fields) if (f.type === 'ref') refs.set(f.name, String((f.options as Options).table));
+      this.tables.set(def.name, { def, ...(source ? { model: source } : {}), fields, refs });
+    }
+    for (const t of this.tables.values()) t.birth = this.birthOf(t);
+  }
+
+  run(): RuleReason[] {
+    for (const t of this.tables.values()) this.manyToMany(t);
+    for (const t of this.tables.values()) this.scopes(t);
+    for (const t of this.tables.values()) this.copies(t);
+    for (const t of this.tables.values()) this.prices(t);
+    for (const t of this.tables.values()) this.flags(t);
+    this.applyLayouts();
+    for (const t of this.tables.values()) this.times(t);
+    for (const t of this.tables.values()) this.numbers(t);
+    for (const t of this.tables.values()) this.profiles(t);
+    return this.reasons;
+  }
+
+  private reason(t: Table, column: string, reason: string) {
+    this.reasons.push({ table: t.def.name, column, reason });
+  }
+
+  private note(t: Table, message: string) {
+    const place = t.model?.place ?? { line: 1, column: 1 };
+    this.notes.push({ ...place, message });
+  }
+
+  private column(t: Table, name: string): ColumnModel | undefined {
+    return t.model?.columns.find((c) => c.name === name);
+  }
+
+  private notNull(t: Table, name: string): boolean {
+    const c = this.column(t, name);
+    return !!c && (c.notNull || (t.def.primaryKey?.includes(name) ?? false));
+  }
+
+  private birthOf(t: Table): string | undefined {
+    const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name) && !/birth|dob|expire|due|valid|until|deadline|^start_date$|^end_date$|_from$|_to$/.test(c.name));
+    return times.find((c) => BIRTH.test(c.name.toLowerCase()) && c.notNull)?.name ?? times.find((c) => BIRTH.test(c.name.toLowerCase()))?.name;
+  }
+
+  /** Ask for `table` to be laid out by `field`; the first demand wins, later ones are noted. */
+  private demandLayout(t: Table, field: string, why: string, min = 1, max = 3): boolean {
+    const f = t.fields.get(field);
+    if (!f || f.type !== 'ref' || t.refs.get(field) === t.def.name) return false;
+    const current = this.layouts.get(t.def.name) ?? this.existingLayout(t);
+    if (current?.field === field && current.why !== 'given') {
+      // one layout serving two demands: enough children for both
+      current.min = Math.max(current.min, min);
+      current.max = Math.max(current.max, max, current.min);
+    }
+    if (current) return current.field === field;
+    this.layouts.set(t.def.name, { field, why, min, max });
+    return true;
+  }
+
+  private existingLayout(t: Table): { field: string; why: string; min: number; max: number } | undefined {
+    for (const f of t.def.fields) {
+      const cpp = (f.options as Options | undefined)?.childrenPerParent as { min: number; max: number } | undefined;
+      if (f.type === 'ref' && cpp) return { field: f.name, why: 'given', min: cpp.min, max: cpp.max };
+    }
+    return undefined;
+  }
+
+  private applyLayouts() {
+    for (const [name, layout] of this.layouts) {
+      const t = this.tables.get(name)!;
+      const f = t.fields.get(layout.field)!;
+      const options = f.options as Options;
+      if (!options.childrenPerParent) options.childrenPerParent = { min: layout.min, max: layout.max };
+      // a laid-out ref is no longer nullable: every row belongs to one parent
+      delete f.nullRate;
+      this.reason(t, layout.field, `rows laid out per ${t.refs.get(layout.field)} (${layout.why})`);
+    }
+  }
+
+  /** Composite key of two refs: k distinct partners per left row. */
+  private manyToMany(t: Table) {
+    const key = t.def.primaryKey?.length === 2 ? t.def.primaryKey : t.def.unique?.find((u) => u.length === 2 && u.every((c) => t.refs.has(c)));
+    if (!key || !key.every((c) => t.refs.has(c))) return;
+    const [left, right] = key as [string, string];
+    if (!this.demandLayout(t, left, 'many-to-many', 1, MN_MAX)) return;
+    const f = t.fields.get(right)!;
+    const options = f.options as Options;
+    options.distinctWithin = left;
+    t.def.primaryKey = t.def.primaryKey?.length === 2 ? t.def.primaryKey : t.def.primaryKey;
+    this.reason(t, right, `many-to-many: distinct ${t.refs.get(right)} per ${t.refs.get(left)}`);
+  }
+
+  /** Ancestors one hop above each parent: ref field of the parent → grandparent table. */
+  private parentRefs(parent: string): Map<string, string> {
+    return this.tables.get(parent)?.refs ?? new Map();
+  }
+
+  /**
+   * Two FK paths from one row to the same ancestor must agree: a ticket's customer, team and
+   * assignee belong to the ticket's organization. The anchor is a direct ref to the ancestor (or
+   * the first path to it); every other path is scoped to it.
+   */
+  private scopes(t: Table) {
+    // paths agree only when they name the same link: ticket.organization_id and customer.organization_id,
+    // not article_revisions.editor_id and article.author_id (both users, different roles)
+    const groups = new Map<string, { ancestor: string; direct: string[]; indirect: { ref: string; via: string }[] }>();
+    const entry = (ancestor: string, link: string) => {
+      const key = `${ancestor}|${link}`;
+      let e = groups.get(key);
+      if (!e) groups.set(key, (e = { ancestor, direct: [], indirect: [] }));
+      return e;
+    };
+    for (const [ref, parent] of t.refs) {
+      if (parent === t.def.name) continue;
+      entry(parent, ref).direct.push(ref);
+      for (const [via, grand] of this.parentRefs(parent)) {
+        if (grand === parent || grand === t.def.name) continue;
+        const parentTable = this.tables.get(parent)!;
+        if (!this.notNull(parentTable, via)) continue;
+        entry(grand, via).indirect.push({ ref, via });
+      }
+    }
+    for (const { ancestor, direct, indirect } of groups.values()) {
+      if (direct.length + indirect.length < 2) continue;
+      const anchorPath = direct[0] ?? `${indirect[0]!.ref}.${indirect[0]!.via}`;
+      const scoped = direct.length ? indirect : indirect.slice(1);
+      for (const { ref, via } of scoped) {
+        const parent = this.tables.get(t.refs.get(ref)!)!;
+        const f = t.fields.get(ref)!;
+        const options = f.options as Options;
+        if (options.scope || options.childrenPerParent || this.layouts.get(t.def.name)?.field === ref) continue;
+        // a join table's partners come from the scope: it must hold at least as many as one row takes
+        const [min, max] = options.distinctWithin ? [MN_MAX, MN_MAX * 3] : [1, 3];
+        if (!this.demandLayout(parent, via, `scope of ${t.def.name}.${ref}`, min, max)) {
+          this.note(t, `table ${t.def.name}: ${ref} should stay within the ${ancestor} of ${anchorPath}, but ${parent.def.name} is already laid out by another parent; not enforced`);
+          continue;
+        }
+        options.scope = { target: via, equals: anchorPath };
+        this.reason(t, ref, `scoped: a ${parent.def.name} row of the same ${ancestor} as ${anchorPath}`);
+      }
+    }
+  }
+
+  /** A column named like a parent's column it must equal (currency, country, tenant) copies it. */
+  private copies(t: Table) {
+    for (const f of t.def.fields) {
+      if (f.type === 'ref' || f.type === 'lookup' || !COPIED.test(f.name.toLowerCase())) continue;
+      for (const [ref, parent] of t.refs) {
+        if (parent === t.def.name || !this.notNull(t, ref)) continue;
+        const source = this.tables.get(parent)!;
+        const target = source.fields.get(f.name);
+        if (!target || this.column(source, f.name)?.type.name !== this.column(t, f.name)?.type.name) continue;
+        Object.assign(f, { type: 'lookup', options: { path: `${ref}.${f.name}` } });
+        delete f.nullRate;
+        delete f.unique;
+        this.reason(t, f.name, `equals ${ref}.${f.name}`);
+        break;
+      }
+    }
+  }
+
+  /** A price a row copies (order line ← product) or pays at most (enrolment ← course's list price). */
+  private prices(t: Table) {
+    for (const f of t.def.fields) {
+      const name = f.name.toLowerCase();
+      if (!['number.float', 'number.int'].includes(f.type) || !/price|amount_paid|paid|cost/.test(name)) continue;
+      for (const [ref, parent] of t.refs) {
+        if (parent === t.def.name || !this.notNull(t, ref)) continue;
+        const source = this.tables.get(parent)!;
+        const same = PRICE.test(name) ? source.fields.get(f.name) : undefined;
+        const list = source.def.fields.find((p) => PRICE.test(p.name.toLowerCase()) && ['number.float', 'number.int'].includes(p.type));
+        if (same && ['number.float', 'number.int'].includes(same.type)) {
+          Object.assign(f, { type: 'lookup', options: { path: `${ref}.${f.name}` } });
+          delete f.nullRate;
+          this.reason(t, f.name, `equals ${ref}.${f.name}`);
+          break;
+        }
+        if (list && /paid|sale|discount|final|charged/.test(name)) {
+          const o = (list.options ?? {}) as { min?: number; max?: number; fractionDigits?: number };
+          const options: Options = { from: `${ref}.${list.name}`, max: o.max !== undefined && o.min !== undefined ? (o.max - o.min) / 2 : 100, atLeast: 0 };
+          if (o.fractionDigits !== undefined) options.decimals = o.fractionDigits;
+          const nullRate = f.nullRate;
+          Object.assign(f, { type: 'before', options });
+          if (nullRate !== undefined) f.nullRate = nullRate;
+          this.reason(t, f.name, `at most ${ref}.${list.name}`);
+          break;
+        }
+      }
+    }
+  }
+
+  /** One default/primary flag and one owner per parent. */
+  private flags(t: Table) {
+    const per = [...t.refs.keys()].find((r) => t.refs.get(r) !== t.def.name && this.notNull(t, r));
+    if (!per) return;
+    for (const f of t.def.fields) {
+      const name = f.name.toLowerCase();
+      if (f.type === 'datatype.boolean' && FLAG.test(name)) {
+        if (!this.demandLayout(t, per, `one ${f.name} per ${t.refs.get(per)}`)) continue;
+        f.exactlyOne = { per };
+        delete f.nullRate;
+        this.reason(t, f.name, `exactly one per ${t.refs.get(per)}`);
+      } else if (f.type === 'pick' && ROLE.test(name)) {
+        const values = (f.options as { values: unknown[] }).values;
+        const owner = values.find((v) => typeof v === 'string' && /^(owner|primary_owner|account_owner)$/.test(v));
+        if (owner === undefined) continue;
+        if (!this.demandLayout(t, per, `one ${owner} per ${t.refs.get(per)}`)) continue;
+        f.exactlyOne = { per, value: owner };
+        delete f.nullRate;
+        this.reason(t, f.name, `exactly one ${String(owner)} per ${t.refs.get(per)}`);
+      }
+    }
+  }
+
+  /** Children after their parents; a row's timestamps in lifecycle order. */
+  private times(t: Table) {
+    const birth = t.birth;
+    const checks = this.checkOrder(t);
+    if (birth) {
+      const parents = [...t.refs.entries()]
+        .filter(([ref, parent]) => parent !== t.def.name && t.fields.get(ref)?.type === 'ref' && this.tables.get(parent)?.birth)
+        .map(([ref, parent]) => `${ref}.${this.tables.get(parent)!.birth}`);
+      // a lookup ref (tenant copied from a parent) is reached through the anchor's path already
+      if (parents.length) {
+        this.setAfter(t, birth, parents, false);
+        this.reason(t, birth, `after its parent${parents.length > 1 ? 's' : ''} (${parents.join(', ')})`);
+      }
+    }
+    // the row's steps: ranked by name (lifecycle) or tied by a CHECK; CHECK edges are hard, ranks break ties
+    const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name));
+    const rank = new Map<string, number>();
+    for (const c of times) {
+      const r = c.name === birth ? -1 : rankOf(c.name);
+      if (r !== undefined) rank.set(c.name, r);
+    }
+    const steps = new Set([...rank.keys(), ...checks.keys(), ...[...checks.values()].map((c) => c.base)].filter((n) => times.some((c) => c.name === n)));
+    const prio = (name: string, depth = 0): number => rank.get(name) ?? (checks.has(name) && depth < 8 ? prio(checks.get(name)!.base, depth + 1) + 0.5 : 2.5);
+    const order: string[] = [];
+    const pending = new Set(steps);
+    while (pending.size) {
+      const ready = [...pending].filter((n) => !checks.has(n) || !pending.has(checks.get(n)!.base) || checks.get(n)!.base === n);
+      if (!ready.length) break; // a CHECK cycle: leave the rest as generated
+      ready.sort((a, b) => prio(a) - prio(b));
+      order.push(ready[0]!);
+      pending.delete(ready[0]!);
+    }
+    for (let p = 0; p < order.length; p++) {
+      const name = order[p]!;
+      const check = checks.get(name);
+      // the birth follows its parents (above); a step with no rank and no CHECK of its own is a free root
+      if (name === birth || (!rank.has(name) && !check)) continue;
+      const earlier = order.slice(0, p).reverse();
+      if (!earlier.length) continue;
+      this.setAfter(t, name, earlier, check?.strict ?? false);
+      this.reason(t, name, `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}`);
+    }
+  }
+
+  /** `list_price >= sale_price`, `max_value > min_value`: the other side is generated from the first. */
+  private numbers(t: Table) {
+    for (const check of t.model?.constraints.filter((c) => c.kind === 'check') ?? []) {
+      for (const [later, rule] of analyzeCheck(check.expr!).rules) {
+        const earlier = rule.after?.column;
+        if (!earlier || !NUMBER_TYPES.has(this.column(t, later)?.type.name ?? '') || !NUMBER_TYPES.has(this.column(t, earlier)?.type.name ?? '')) continue;
+        const high = t.fields.get(later);
+        const low = t.fields.get(earlier);
+        if (!high || !low || [high.type, low.type].some((x) => ['after', 'before', 'lookup', 'ref'].includes(x))) continue;
+        // keep the NOT NULL side's own values; the nullable side follows it
+        const [moved, from, type] = !this.notNull(t, earlier) && this.notNull(t, later) ? [low, later, 'before'] : [high, earlier, 'after'];
+        const o = (moved.options ?? {}) as { min?: number; max?: number; fractionDigits?: number };
+        const span = o.min !== undefined && o.max !== undefined && o.max > o.min ? (o.max - o.min) / 2 : 100;
+        const options: Options = { from, max: span };
+        if (rule.after!.strict) options.strict = true;
+        if (type === 'before' && o.min !== undefined) options.atLeast = o.min;
+        if (type === 'after' && o.max !== undefined) options.atMost = o.max;
+        if (o.fractionDigits !== undefined) options.decimals = o.fractionDigits;
+        else if (moved.type === 'number.int' || moved.type === 'sequence') options.decimals = 0;
+        const nullRate = moved.nullRate;
+        Object.assign(moved, { type, options });
+        if (nullRate !== undefined) moved.nullRate = nullRate;
+        this.reason(t, moved.name, `${type} ${from} (CHECK ${check.text ?? ''})`.trim());
+      }
+    }
+  }
+
+  /** `x >= y` / `x > y` CHECKs between two timestamps of the row: x → its base y. */
+  private checkOrder(t: Table): Map<string, { base: string; strict: boolean }> {
+    const out = new Map<string, { base: string; strict: boolean }>();
+    for (const check of t.model?.constraints.filter((c) => c.kind === 'check') ?? []) {
+      for (const [column, rule] of analyzeCheck(check.expr!).rules) if (rule.after && isTime(this.column(t, column))) out.set(column, { base: rule.after.column, strict: rule.after.strict });
+    }
+    return out;
+  }
+
+  private setAfter(t: Table, name: string, bases: string[], strict: boolean) {
+    const f = t.fields.get(name)!;
+    const date = this.column(t, name)?.type.name === 'date';
+    const nullRate = f.nullRate;
+    // later steps follow within days to months; never past the definition's present
+    const options: Options = { from: bases.length === 1 ? bases[0] : bases, unit: 'days', max: date ? 365 : 90, atMost: 'now' };
+    if (strict) options.strict = true;
+    Object.assign(f, { type: 'after', options });
+    if (nullRate !== undefined) f.nullRate = nullRate;
+  }
+
+  /** Status columns whose words are a lifecycle become row profiles. */
+  private profiles(t: Table) {
+    const statusField = t.def.fields.find((f) => f.type === 'pick' && /(^|_)(status|state|stage|phase)$/.test(f.name.toLowerCase()));
+    if (!statusField) return;
+    const values = (statusField.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
+    const columns = (t.model?.columns ?? [])
+      .filter((c) => t.fields.has(c.name))
+      .map((c) => ({ name: c.name, kind: isTime(c) ? ('time' as const) : ['int2', 'int4', 'int8', 'numeric', 'float4', 'float8'].includes(c.type.name) ? ('number' as const) : c.type.name === 'text' || c.type.name === 'varchar' ? ('text' as const) : ('other' as const) }));
+    const plan = planLifecycle(statusField.name, values, columns);
+    if (!plan) return;
+    const weights = lifecycleWeights(values);
+    const variants = plan.variants.map((v, i) => {
+      const fields: Record<string, unknown> = {};
+      for (const [column, effect] of Object.entries(v.effects)) {
+        const spec = this.effectSpec(t, column, effect);
+        if (spec !== undefined) fields[column] = spec;
+      }
+      return { value: v.value, weight: weights[i], fields };
+    });
+    if (variants.every((v) => Object.keys(v.fields).length === 0)) return;
+    t.def.profiles = { field: statusField.name, variants };
+    this.reason(t, statusField.name, `row profiles: ${values.join(' → ')} decide ${[...new Set(variants.flatMap((v) => Object.keys(v.fields)))].join(', ')}`);
+  }
+
+  private effectSpec(t: Table, column: string, effect: Effect): unknown {
+    const f = t.fields.get(column)!;
+    if (effect === 'null') return this.notNull(t, column) ? undefined : null;
+    if (effect === 'set') {
+      if (this.notNull(t, column)) return undefined;
+      const { name: _name, nullRate: _nullRate, unique: _unique, description: _description, ...spec } = f;
+      return spec;
+    }
+    if ('value' in effect) return effect.value;
+    return { type: 'number.int', options: { min: effect.min, max: effect.max } };
+  }
+}
+
+/** Folds the rules' reasons into the importer's column → generator → reason table. */
+export function withRuleReasons(
+  definition: Definition,
+  columns: { table: string; column: string; type: string; options?: Record<string, unknown>; reason: string }[] | undefined,
+  reasons: RuleReason[],
+): void {
+  if (!columns) return;
+  for (const r of reasons) {
+    const choice = columns.find((c) => c.table === r.table && c.column === r.column);
+    const field = definition.tables.find((t) => t.name === r.table)?.fields.find((f) => f.name === r.column);
+    if (!choice || !field) continue;
+    choice.reason = `${choice.reason}; ${r.reason}`;
+    choice.type = field.type;
+    if (field.options) choice.options = field.options;
+  }
+}
