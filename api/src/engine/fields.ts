@@ -67,6 +67,11 @@ export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltFiel
     case 'slug':
     case 'email':
       return buildDerivedText(field.type, options, ctx);
+    case 'jsonSchema': {
+      // a pure function of the row (each leaf seeded by its schema path)
+      const values = jsonSchemaValues(options.schema, ctx.key, ctx.faker);
+      return row((i) => values(i));
+    }
     case 'record': {
       const record = ctx.record!((options.record as string | undefined) ?? 'address');
       return buildRecordField(options, record.key, record.locale);
@@ -280,8 +285,11 @@ export function buildNested(field: NestedFieldDefinition | FieldDefinition, ctx:
   switch (field.type) {
     case 'regex':
       return { value: regexStream(options.pattern as string, ctx.faker, ctx.rng) };
-    case 'jsonSchema':
-      return { value: jsonSchemaValues(options.schema, ctx.key, ctx.faker) };
+    case 'jsonSchema': {
+      // nested (json fields, array elements): a draw of the stream tells elements apart
+      const values = jsonSchemaValues(options.schema, ctx.key, ctx.faker);
+      return { value: (i) => values(i, Math.floor(rng.next() * 4294967296)) };
+    }
     case 'json': {
       const nested = (options.fields as NestedFieldDefinition[]).map((child) => ({
         name: child.name,

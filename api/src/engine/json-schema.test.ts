@@ -137,3 +137,22 @@ describe('jsonSchema fields', () => {
     expect(issues({ type: 'string', pattern: 'a{100000}' })).toEqual([{ path: 'tables[0].fields[1].options.schema.pattern', message: expect.stringContaining('at most 10000') }]);
   });
 });
+
+describe('jsonSchema nested in the engine\'s own json and array fields', () => {
+  it('validates, and array elements differ from each other', () => {
+    const schema = { type: 'object', required: ['id', 'score'], properties: { id: { type: 'string', format: 'uuid' }, score: { type: 'integer', minimum: 0, maximum: 1_000_000 } } };
+    const plan = compile(
+      definition([
+        { name: 'list', type: 'array', options: { of: { type: 'jsonSchema', options: { schema } }, min: 3, max: 3 } },
+        { name: 'obj', type: 'json', options: { fields: [{ name: 'inner', type: 'jsonSchema', options: { schema } }] } },
+      ], 300),
+    );
+    const rows = allRows(plan, 't');
+    const validate = ajv.compile(schema);
+    for (const list of column(plan, rows, 't', 'list') as { id: string }[][]) {
+      for (const v of list) expect(validate(v)).toBe(true);
+      expect(new Set(list.map((v) => v.id)).size).toBe(3);
+    }
+    for (const obj of column(plan, rows, 't', 'obj') as { inner: unknown }[]) expect(validate(obj.inner)).toBe(true);
+  });
+});

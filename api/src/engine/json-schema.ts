@@ -449,15 +449,18 @@ function objectGen(s: Schema, path: string, depth: number, seed: (row: number, s
   };
 }
 
-/** Row values of a `jsonSchema` field: a pure function of (key, row). */
-export function jsonSchemaValues(schema: unknown, key: Key, like: Faker): (row: number) => Value {
+/**
+ * Values of a `jsonSchema` field: a pure function of (key, row, sub). Top-level fields use sub 0;
+ * one nested in an array passes a different sub per element (else every element would be equal).
+ */
+export function jsonSchemaValues(schema: unknown, key: Key, like: Faker): (row: number, sub?: number) => Value {
   const rng = new Rng();
   // the definition's locale and reference date, on a PRNG of our own (reseeded per leaf and row)
   const faker = new Faker({ locale: like.rawDefinitions as LocaleDefinition, randomizer: rng });
   faker.setDefaultRefDate(like.defaultRefDate());
   const ctx: Ctx = { root: schema as Schema, key, faker, rng };
   const gen = compileNode(schema, '#', '', 0, ctx);
-  return (row) => gen(row, 0);
+  return (row, sub = 0) => gen(row, sub);
 }
 
 /**
