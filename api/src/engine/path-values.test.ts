@@ -176,3 +176,34 @@ describe('definitions that do not use paths keep their values', () => {
     expect(lb.every((r) => (r[2] as Date).getTime() === (whenById.get(r[0]) as Date).getTime())).toBe(true);
   });
 });
+
+describe('after / before on numbers', () => {
+  it('keeps the order when the base has more decimals than the rounding, and integers stay whole', () => {
+    const def: Definition = {
+      version: 1,
+      tables: [
+        {
+          name: 't',
+          rows: 20_000,
+          fields: [
+            { name: 'a', type: 'number.float', options: { min: 0, max: 10, fractionDigits: 4 } },
+            { name: 'b', type: 'after', options: { from: 'a', max: 0.02, strict: true } },
+            { name: 'c', type: 'before', options: { from: 'a', max: 1, atLeast: 'b' } },
+            { name: 'n', type: 'number.int', options: { min: 0, max: 100 } },
+            { name: 'm', type: 'after', options: { from: 'n', min: 1, max: 5 } },
+          ],
+        },
+      ],
+    };
+    const plan = compile(def);
+    expect(plan.tables[0].columns.map((c) => c.kind)).toEqual(['number', 'number', 'number', 'integer', 'integer']);
+    let violations = 0;
+    for (const [a, b, c, n, m] of rowsEveryChunking(plan, 't') as number[][]) {
+      if (!(b > a && b <= a + 0.02 + 1e-9)) violations++;
+      // the bound (b) is on the wrong side of a: the base wins
+      if (c !== a) violations++;
+      if (!(Number.isInteger(m) && m - n >= 1 && m - n <= 5)) violations++;
+    }
+    expect(violations).toBe(0);
+  });
+});

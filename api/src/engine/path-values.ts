@@ -47,10 +47,10 @@ export const pathValueOptions = {
 };
 
 export const pathValueInfo = {
-  expression: { group: 'builtin', description: 'A value computed from the row and its parents: arithmetic, comparisons, and/or/not, text, date arithmetic (days), if(), round, min, max, coalesce, concat...', kind: 'number' as ColumnKind, example: 59.97, exampleOptions: { expr: 'round(quantity * product_id.list_price, 2)' } },
-  lookup: { group: 'relation', description: "A copy of a value of the row or of a parent row (follow refs with dots: product_id.list_price)", kind: 'text' as ColumnKind, example: 'EUR', exampleOptions: { path: 'customer_id.currency' } },
+  expression: { group: 'builtin', description: 'A value computed from the row and its parents: arithmetic, comparisons, and/or/not, text, date arithmetic (days), if(), round, min, max, coalesce, concat...', kind: 'text' as ColumnKind, example: 'Ada Lovelace', exampleOptions: { expr: "first_name + ' ' + last_name" } },
+  lookup: { group: 'relation', description: "A copy of a value of the row or of a parent row (follow refs with dots: product_id.list_price)", kind: 'timestamp' as ColumnKind, example: '2024-06-02T10:00:00.000Z', exampleOptions: { path: 'created_at' } },
   after: { group: 'relation', description: 'A date or number after (>=, or > when strict) other fields or parent values, within a window; optionally at most a bound', kind: 'timestamp' as ColumnKind, example: '2024-06-02T10:00:00.000Z', exampleOptions: { from: 'created_at', max: 30, unit: 'days' } },
-  before: { group: 'relation', description: 'A date or number before (<=, or < when strict) other fields or parent values, within a window; optionally at least a bound', kind: 'number' as ColumnKind, example: 9.99, exampleOptions: { from: 'list_price', max: 50 } },
+  before: { group: 'relation', description: 'A date or number before (<=, or < when strict) other fields or parent values, within a window; optionally at least a bound', kind: 'timestamp' as ColumnKind, example: '2024-05-20T10:00:00.000Z', exampleOptions: { from: 'created_at', max: 7, unit: 'days' } },
 };
 
 type OrderedOptions = {
@@ -259,7 +259,13 @@ export function buildPathValue(field: FieldDefinition, ctx: FieldContext): Built
     } else delta = top >= 0 ? top : minSteps; // no room: the bound wins if it is on the right side, else the base
     const out = base + dir * delta * step;
     if (dates) return new Date(out);
-    return scale === 1 ? out : Math.round(out * scale) / scale;
+    if (scale === 1) return out;
+    // rounding must not leave the window, the order or the bound (a base with more decimals than
+    // `decimals`): keep the exact value then
+    const rounded = Math.round(out * scale) / scale;
+    const d = dir * (rounded - base);
+    const ok = (delta > 0 ? d > 0 : d >= 0) && d >= minSteps * step - 1e-9 && d <= Math.max(delta, top) * step + 1e-9 && !(limit === limit && dir * (rounded - limit) > 0);
+    return ok ? rounded : out;
   };
   return { value, rowFunction: true, deps };
 }
