@@ -1,0 +1,154 @@
+// A CHECK's SQL (as the Postgres parser gives it) → the engine's expression language, so the engine
+// can evaluate the CHECK on each generated row and redraw what breaks it. Only what both languages
+// mean the same way is translated; anything else gives undefined and is reported by the caller.
+import type { PgNode } from './model.js';
+
+export interface TranslatedCheck {
+  /** An expression that is true when the row passes (SQL: a NULL result passes too). */
+  expr: string;
+  /** The columns the CHECK reads. */
+  columns: string[];
+}
+
+const str = (n: PgNode | undefined): string => n?.String?.sval ?? '';
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Words of the expression language that cannot stand as a bare field name. */
+const RESERVED = new Set(['and', 'or', 'not', 'null', 'true', 'false', 'if']);
+const COMPARE: Record<string, string> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
+const FUNCTIONS: Record<string, string> = { length: 'len', char_length: 'len', character_length: 'len', lower: 'lower', upper: 'upper', abs: 'abs', coalesce: 'coalesce', round: 'round', floor: 'floor', ceil: 'ceil', greatest: 'max', least: 'min', btrim: 'trim', trim: 'trim' };
+const DAYS_PER: Record<string, number> = { year: 365.25, years: 365.25, mon: 30.44, month: 30.44, months: 30.44, week: 7, weeks: 7, day: 1, days: 1, hour: 1 / 24, hours: 1 / 24, minute: 1 / 1440, minutes: 1 / 1440, min: 1 / 1440, mins: 1 / 1440, second: 1 / 86400, seconds: 1 / 86400, sec: 1 / 86400, secs: 1 / 86400 };
+
+class Untranslatable extends Error {}
+
+/** `'16 years'` → days (the expression language adds days to dates); undefined when not a plain interval. */
+export function intervalDays(text: string): number | undefined {
+  const parts = text.trim().toLowerCase().match(/-?\d+(\.\d+)?\s*[a-z]+/g);
+  if (!parts || parts.join(' ').replace(/\s+/g, '') !== text.trim().toLowerCase().replace(/\s+/g, '')) return undefined;
+  let days = 0;
+  for (const part of parts) {
+    const m = /^(-?\d+(?:\.\d+)?)\s*([a-z]+)$/.exec(part)!;
+    const per = DAYS_PER[m[2]!];
+    if (per === undefined) return undefined;
+    days += Number(m[1]) * per;
+  }
+  return days;
+}
+
+export function translateCheck(expr: PgNode, fieldOf: (column: string) => string | undefined = (c) => c): TranslatedCheck | undefined {
+  const columns = new Set<string>();
+  const literal = (value: unknown): string => {
+    if (value === null) return 'null';
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    return `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  };
+  // SQL logic has three values; the expression language's `and`/`or` read null as false. So each
+  // condition is carried as two never-null expressions: when it is surely true, when surely false.
+  type Truth = { t: string; f: string };
+  const fromValue = (v: string): Truth => ({ t: `if(isnull(${v}), false, ${v})`, f: `if(isnull(${v}), false, not (${v}))` });
+  const asValue = (c: Truth): string => `if(${c.t}, true, if(${c.f}, false, null))`;
+  const and = (parts: Truth[]): Truth => ({ t: parts.map((p) => `(${p.t})`).join(' and '), f: parts.map((p) => `(${p.f})`).join(' or ') });
+  const or = (parts: Truth[]): Truth => ({ t: parts.map((p) => `(${p.t})`).join(' or '), f: parts.map((p) => `(${p.f})`).join(' and ') });
+  const not = (c: Truth): Truth => ({ t: c.f, f: c.t });
+
+  const condition = (node: PgNode): Truth => {
+    if (node.BoolExpr) {
+      const args: Truth[] = (node.BoolExpr.args ?? []).map(condition);
+      if (node.BoolExpr.boolop === 'AND_EXPR') return and(args);
+      if (node.BoolExpr.boolop === 'OR_EXPR') return or(args);
+      if (node.BoolExpr.boolop === 'NOT_EXPR') return not(args[0]!);
+      throw new Untranslatable();
+    }
+    if (node.NullTest) {
+      const arg = value(node.NullTest.arg);
+      const isNull = { t: `isnull(${arg})`, f: `not isnull(${arg})` };
+      return node.NullTest.nulltesttype === 'IS_NULL' ? isNull : not(isNull);
+    }
+    const e = node.A_Expr;
+    if (e) {
+      const op = str(e.name?.at(-1));
+      if (e.kind === 'AEXPR_IN') {
+        const left = value(e.lexpr);
+        const any = or((e.rexpr?.List?.items ?? []).map((i: PgNode) => fromValue(`(${left} = ${value(i)})`)));
+        return op === '=' ? any : not(any);
+      }
+      if (e.kind === 'AEXPR_BETWEEN' || e.kind === 'AEXPR_NOT_BETWEEN') {
+        const [lo, hi] = (e.rexpr?.List?.items ?? []).map(value);
+        const x = value(e.lexpr);
+        const between = and([fromValue(`(${x} >= ${lo})`), fromValue(`(${x} <= ${hi})`)]);
+        return e.kind === 'AEXPR_BETWEEN' ? between : not(between);
+      }
+      if (e.kind === 'AEXPR_DISTINCT' || e.kind === 'AEXPR_NOT_DISTINCT') {
+        const [a, b] = [value(e.lexpr), value(e.rexpr)];
+        const same = `((isnull(${a}) and isnull(${b})) or (not isnull(${a}) and not isnull(${b}) and if(${a} = ${b}, true, false)))`;
+        const c = { t: same, f: `not ${same}` };
+        return e.kind === 'AEXPR_NOT_DISTINCT' ? c : not(c);
+      }
+    }
+    return fromValue(value(node));
+  };
+
+  const value = (node: PgNode): string => {
+    if (node.TypeCast) {
+      const type = (node.TypeCast.typeName?.names ?? []).map(str).at(-1);
+      const inner = node.TypeCast.arg;
+      if (type === 'interval' && inner?.A_Const?.sval) {
+        const days = intervalDays(inner.A_Const.sval.sval ?? '');
+        if (days === undefined) throw new Untranslatable();
+        return String(days);
+      }
+      // a cast between text, numbers and dates changes nothing the expression language distinguishes
+      if (['text', 'varchar', 'int4', 'int8', 'int2', 'numeric', 'float8', 'float4', 'date', 'timestamptz', 'timestamp', 'bpchar'].includes(type ?? '')) return value(inner);
+      throw new Untranslatable();
+    }
+    if (node.ColumnRef) {
+      const fields: PgNode[] = node.ColumnRef.fields ?? [];
+      const column = str(fields.at(-1));
+      const field = fieldOf(column);
+      if (!column || !field || !IDENT.test(field) || RESERVED.has(field.toLowerCase())) throw new Untranslatable();
+      columns.add(column);
+      return field;
+    }
+    if (node.A_Const) {
+      const c = node.A_Const;
+      if (c.isnull) return 'null';
+      if (c.ival) return String(c.ival.ival ?? 0);
+      if (c.fval) return String(Number(c.fval.fval));
+      if (c.sval) return literal(c.sval.sval ?? '');
+      if (c.boolval) return String(c.boolval.boolval ?? false);
+      throw new Untranslatable();
+    }
+    if (node.BoolExpr || node.NullTest) return asValue(condition(node));
+    if (node.CoalesceExpr) return `coalesce(${(node.CoalesceExpr.args ?? []).map(value).join(', ')})`;
+    if (node.MinMaxExpr) return `${node.MinMaxExpr.op === 'IS_GREATEST' ? 'max' : 'min'}(${(node.MinMaxExpr.args ?? []).map(value).join(', ')})`;
+    if (node.FuncCall) {
+      const name = str(node.FuncCall.funcname?.at(-1)).toLowerCase();
+      if (name === 'now' || name === 'current_timestamp') return 'now()';
+      const to = FUNCTIONS[name];
+      // trim() does not change a generated value's length enough to matter for a CHECK on it
+      if (to === 'trim' && node.FuncCall.args?.length === 1) return value(node.FuncCall.args[0]);
+      if (!to || to === 'trim') throw new Untranslatable();
+      return `${to}(${(node.FuncCall.args ?? []).map(value).join(', ')})`;
+    }
+    if (node.SQLValueFunction) {
+      if (/CURRENT_(DATE|TIMESTAMP)|LOCALTIMESTAMP/.test(String(node.SQLValueFunction.op ?? ''))) return 'now()';
+      throw new Untranslatable();
+    }
+    const e = node.A_Expr;
+    if (!e) throw new Untranslatable();
+    const op = str(e.name?.at(-1));
+    if (['AEXPR_IN', 'AEXPR_BETWEEN', 'AEXPR_NOT_BETWEEN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT'].includes(e.kind)) return asValue(condition(node));
+    if (e.kind !== 'AEXPR_OP') throw new Untranslatable();
+    if (!e.lexpr && op === '-') return `(0 - ${value(e.rexpr)})`;
+    if (COMPARE[op]) return `(${value(e.lexpr)} ${COMPARE[op]} ${value(e.rexpr)})`;
+    if (ARITHMETIC.has(op)) return `(${value(e.lexpr)} ${op} ${value(e.rexpr)})`;
+    throw new Untranslatable();
+  };
+  try {
+    // SQL: a CHECK passes unless it is false
+    return { expr: `not (${condition(expr).f})`, columns: [...columns] };
+  } catch (error) {
+    if (error instanceof Untranslatable) return undefined;
+    throw error;
+  }
+}
