@@ -37,6 +37,14 @@ export interface Limits {
   maxExportRows: number;
   maxRunningExports: number;
   maxPreviewRows: number;
+  /** Upper bound of the JSON text all previews of one request may produce (rows × fields' bounds). */
+  maxPreviewChars: number;
+  /** Parent rows a preview's children-per-parent layouts may walk. */
+  maxPreviewLayoutRows: number;
+  /** Preview threads, and each one's heap (MB) and time (ms) per task. */
+  previewThreads: number;
+  previewMemoryMb: number;
+  previewTimeoutMs: number;
   exportRetentionDays: number;
   maxQueryDepth: number;
   maxQueryCost: number;
@@ -92,6 +100,11 @@ export function loadConfig(env: Env = process.env): Config {
       maxExportRows: integer(env, 'TDG_MAX_EXPORT_ROWS', 10_000_000, 1),
       maxRunningExports: integer(env, 'TDG_MAX_RUNNING_EXPORTS', 3, 1),
       maxPreviewRows: integer(env, 'TDG_MAX_PREVIEW_ROWS', 100, 1),
+      maxPreviewChars: integer(env, 'TDG_PREVIEW_MAX_CHARS', 8_000_000, 1000),
+      maxPreviewLayoutRows: integer(env, 'TDG_PREVIEW_MAX_LAYOUT_ROWS', 5_000_000, 1),
+      previewThreads: integer(env, 'TDG_PREVIEW_THREADS', 1, 1),
+      previewMemoryMb: integer(env, 'TDG_PREVIEW_MEMORY_MB', 192, 16),
+      previewTimeoutMs: integer(env, 'TDG_PREVIEW_TIMEOUT_MS', 10_000, 100),
       exportRetentionDays: integer(env, 'TDG_EXPORT_RETENTION_DAYS', 7, 1),
       maxQueryDepth: integer(env, 'TDG_MAX_QUERY_DEPTH', 10, 1),
       maxQueryCost: integer(env, 'TDG_MAX_QUERY_COST', 5000, 1),

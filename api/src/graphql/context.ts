@@ -2,6 +2,7 @@ import type { Limits } from '../config.js';
 import type { Claims, Database, Tx } from '../db/port.js';
 import type { ExportStorage } from '../storage/port.js';
 import type { ExportPubSub } from './pubsub.js';
+import type { PreviewPool } from '../server/preview-pool.js';
 import { createGraphQLError } from 'graphql-yoga';
 import { sqlState, SqlState } from '../db/errors.js';
 import { ForbiddenError } from './errors.js';
@@ -11,6 +12,8 @@ export interface GraphQLContext {
   db: Database;
   claims: Claims | null;
   limits: Limits;
+  /** Threads that generate previews, with their time and memory limits. */
+  previews: PreviewPool;
   pubsub: ExportPubSub;
   /** Where finished export files are; null when the app runs without storage. */
   storage: ExportStorage | null;

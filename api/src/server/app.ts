@@ -26,6 +26,7 @@ import { openStorage } from '../storage/open.js';
 import type { ExportStorage } from '../storage/port.js';
 import { createDownloadLinks, downloadLinkKey, type DownloadLinks } from './download-links.js';
 import { attachGraphqlWs } from './graphql-ws.js';
+import { createPreviewPool, type PreviewPool } from './preview-pool.js';
 import { noIntrospection } from './no-introspection.js';
 import { useSharedSubscriptionEvents } from './shared-subscription-events.js';
 
@@ -49,6 +50,8 @@ export interface App {
   storage: ExportStorage;
   /** The export workers running in this process (the embedded default). */
   workers: readonly RunningWorker[];
+  /** The preview threads (their task counts show what ran). */
+  previews: PreviewPool;
   /** Listens on config.port (0: any free port) and resolves to the base URL. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -99,6 +102,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const downloadLinks = createDownloadLinks({ db, storage, key: await downloadLinkKey(config) });
   let baseUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   const auth = await createAuth(config, db, { baseUrl: `http://localhost:${config.port}`, signingKey: deps.signingKey });
+  // previews are generated in threads with time and memory limits, never on this event loop
+  const previews = createPreviewPool({ threads: config.limits.previewThreads, memoryMb: config.limits.previewMemoryMb, timeoutMs: config.limits.previewTimeoutMs });
 
   async function claimsOf(initial: InitialContext): Promise<Claims | null> {
     const header = authorizationOf(initial);
@@ -147,7 +152,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         });
       },
     },
-    context: async (initial) => ({ db, pubsub, limits: config.limits, storage, downloadLinks, baseUrl: () => baseUrl, claims: await claimsOf(initial as InitialContext) }),
+    context: async (initial) => ({ db, pubsub, limits: config.limits, previews, storage, downloadLinks, baseUrl: () => baseUrl, claims: await claimsOf(initial as InitialContext) }),
     plugins: [
       localAuthRoutes(auth),
       downloadRoutes(downloadLinks),
@@ -182,6 +187,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     pubsub,
     storage,
     workers,
+    previews,
     start: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -199,6 +205,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       server.closeAllConnections();
       if (server.listening) await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       await yoga.dispose();
+      await previews.close();
       await stopBridge();
       if (!deps.feed) await feed.close();
       if (!deps.db) await db.close();

@@ -1,0 +1,101 @@
+// Previews are generated in a pool of worker threads (piscina), never on the API's event loop:
+// each task has a heap limit and a time limit, and a thread that passes either is ended and
+// replaced while the process and every other request go on.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { PreviewReply, PreviewTask } from './preview-task.js';
+
+export interface PreviewPoolOptions {
+  /** Threads generating previews at once. */
+  threads: number;
+  /** V8 old-generation heap of each thread, in MB. */
+  memoryMb: number;
+  /** Time a task may run once a thread has taken it, in ms. */
+  timeoutMs: number;
+  /** Tasks waiting for a thread before new ones are refused. */
+  maxQueue?: number;
+}
+
+/** A preview stopped by a limit: it ran too long, needed too much memory, or too many were waiting. */
+export class PreviewLimitError extends Error {
+  override name = 'PreviewLimitError';
+  constructor(
+    readonly reason: 'time' | 'memory' | 'busy',
+    message: string,
+    readonly limit: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface PreviewPool {
+  run(task: Omit<PreviewTask, 'started'>): Promise<PreviewReply>;
+  /** Tasks handed to the pool so far (a preview refused before it runs is not one). */
+  readonly tasksRun: number;
+  close(): Promise<void>;
+}
+
+/** Allowance for a thread to start (load the engine) before a task's own time begins. */
+const STARTUP_MS = 60_000;
+
+/** tsx's ESM API, for threads started from TypeScript sources. */
+function tsxEsmApi(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  return pathToFileURL(join(dirname(manifest), 'dist/esm/api/index.mjs')).href;
+}
+
+export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
+  const typescript = import.meta.url.endsWith('.ts');
+  const task = new URL(`./preview-task${typescript ? '.ts' : '.js'}`, import.meta.url).href;
+  const maxQueue = options.maxQueue ?? 16 * options.threads;
+  const pool = new Piscina<PreviewTask, PreviewReply>({
+    filename: fileURLToPath(new URL('./preview-task-entry.mjs', import.meta.url)),
+    workerData: { tsx: typescript ? tsxEsmApi() : null, task },
+    // threads start with the first preview (tests and CLI runs that never preview pay nothing)
+    minThreads: 0,
+    maxThreads: options.threads,
+    idleTimeout: 5 * 60_000,
+    maxQueue,
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, options.memoryMb >> 3)) },
+  });
+  // a replacement thread that fails on its own has no task to fail: nothing to do but not crash
+  pool.on('error', () => {});
+  let tasksRun = 0;
+
+  return {
+    async run(input) {
+      const controller = new AbortController();
+      const { port1, port2 } = new MessageChannel();
+      const timeUp = () => controller.abort(new PreviewLimitError('time', `the preview ran longer than ${options.timeoutMs} ms and was stopped`, options.timeoutMs));
+      let timer: NodeJS.Timeout | undefined;
+      let done = false;
+      port1.once('message', () => {
+        if (!done) timer = setTimeout(timeUp, options.timeoutMs);
+      });
+      const overall = setTimeout(timeUp, options.timeoutMs + STARTUP_MS);
+      tasksRun++;
+      try {
+        return await pool.run({ ...input, started: port2 }, { signal: controller.signal, transferList: [port2] });
+      } catch (error) {
+        if (controller.signal.aborted && controller.signal.reason instanceof PreviewLimitError) throw controller.signal.reason;
+        const { code, message } = error as { code?: string; message?: string };
+        if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(message ?? ''))
+          throw new PreviewLimitError('memory', `the preview needed more than the ${options.memoryMb} MB a preview may use and was stopped`, options.memoryMb);
+        if (/queue is at limit/i.test(message ?? '')) throw new PreviewLimitError('busy', `too many previews are waiting (${maxQueue}); try again in a moment`, maxQueue);
+        throw error;
+      } finally {
+        done = true;
+        clearTimeout(timer);
+        clearTimeout(overall);
+        port1.close();
+      }
+    },
+    get tasksRun() {
+      return tasksRun;
+    },
+    close: () => pool.destroy(),
+  };
+}
