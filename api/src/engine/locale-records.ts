@@ -239,6 +239,8 @@ function localeFaker(locale: string): { faker: Faker; rng: Rng } {
 export class RecordSource {
   private readonly cumulative: number[];
   private readonly total: number;
+  private readonly countryKey: Key;
+  private readonly cityKey: Key;
 
   constructor(
     private readonly key: Key,
@@ -248,10 +250,12 @@ export class RecordSource {
     let sum = 0;
     this.cumulative = weights.map((w) => (sum += w));
     this.total = sum;
+    this.countryKey = subKey(key, 1);
+    this.cityKey = subKey(key, 2);
   }
 
   countryCode(i: number): string {
-    const u = unit53At(subKey(this.key, 1), i) * this.total;
+    const u = unit53At(this.countryKey, i) * this.total;
     let c = 0;
     while (c < this.cumulative.length - 1 && this.cumulative[c] <= u) c++;
     return this.codes[c];
@@ -259,7 +263,7 @@ export class RecordSource {
 
   city(i: number): City {
     const cities = COUNTRIES[this.countryCode(i)].cities;
-    return cities[Math.floor(unit53At(subKey(this.key, 2), i) * cities.length)];
+    return cities[Math.floor(unit53At(this.cityKey, i) * cities.length)];
   }
 
   part(part: RecordPart, options: RecordOptions): (i: number) => string {
@@ -303,9 +307,10 @@ export class RecordSource {
       }
       default: {
         // names and streets come from the country's faker locale on a PRNG of this part and row
+        const nameKey = subKey(this.key, 48 + (part === 'street' ? 0 : 1));
         return (i) => {
           const { faker, rng: localeRng } = localeFaker(COUNTRIES[this.countryCode(i)].locale);
-          localeRng.reseed(subKey(this.key, 48 + (part === 'street' ? 0 : 1)), i);
+          localeRng.reseed(nameKey, i);
           // first and last name share one draw so fullName agrees with them
           const first = faker.person.firstName();
           const last = faker.person.lastName();
