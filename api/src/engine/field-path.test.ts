@@ -205,3 +205,32 @@ describe('paths read from stream fields and self-references', () => {
     expect(got).toEqual(expected);
   }, 120_000);
 });
+
+describe('a row read through a self-reference while another row of the table is being computed', () => {
+  it('keeps each row its own values (no cache mix-up)', () => {
+    const def: Definition = {
+      version: 1,
+      seed: 'tree',
+      tables: [
+        {
+          name: 'categories',
+          rows: 3000,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'parent_id', type: 'ref', options: { table: 'categories', field: 'id' } },
+            { name: 'name', type: 'lorem.word' },
+            { name: 'path_name', type: 'expression', options: { expr: "coalesce(parent_id.name, '') + '/' + name" } },
+          ],
+        },
+        { name: 'items', rows: 5000, fields: [{ name: 'category_id', type: 'ref', options: { table: 'categories', field: 'id' } }, { name: 'category_path', type: 'lookup', options: { path: 'category_id.path_name' } }] },
+      ],
+    };
+    const plan = compile(def);
+    const categories = rowsEveryChunking(plan, 'categories');
+    const items = rowsEveryChunking(plan, 'items');
+    let violations = 0;
+    for (const c of categories) if (c[3] !== `${c[1] === null ? '' : (categories[(c[1] as number) - 1][2] as string)}/${c[2] as string}`) violations++;
+    for (const item of items) if (item[1] !== categories[(item[0] as number) - 1][3]) violations++;
+    expect(violations).toBe(0);
+  });
+});

@@ -39,6 +39,8 @@ export class TableRuntime {
   private readonly cachedRow: Float64Array;
   private readonly cached: Value[][];
   private readonly nullKeys: Key[];
+  /** The row rowValue is computing (-1: none). */
+  private activeRow = -1;
 
   constructor(
     readonly name: string,
@@ -90,11 +92,38 @@ export class TableRuntime {
    */
   rowValue(f: number, j: number): Value {
     if (this.cachedRow[f] === j) return this.cached[f][0];
+    // another row of this table asked for while one is being computed (a self-reference path):
+    // computed apart, so the cache the outer row reads from stays that row's
+    if (this.activeRow !== -1 && this.activeRow !== j) return this.rowValueApart(f, j, this.fields.map(() => [null]), new Uint8Array(this.fields.length));
+    const outer = this.activeRow;
+    this.activeRow = j;
+    try {
+      const deps = this.fields[f].built.deps;
+      for (let d = 0; d < deps.length; d++) this.rowValue(deps[d], j);
+      const value = this.computeRow(f, j, this.cached);
+      this.cachedRow[f] = j;
+      this.cached[f][0] = value;
+      return value;
+    } finally {
+      this.activeRow = outer;
+    }
+  }
+
+  private rowValueApart(f: number, j: number, cols: Value[][], done: Uint8Array): Value {
+    if (done[f]) return cols[f][0];
+    const deps = this.fields[f].built.deps;
+    for (let d = 0; d < deps.length; d++) this.rowValueApart(deps[d], j, cols, done);
+    const value = this.computeRow(f, j, cols);
+    cols[f][0] = value;
+    done[f] = 1;
+    return value;
+  }
+
+  /** Field f at row j from its dependencies' values in cols[d][0], nulls applied; the PRNG is left as found. */
+  private computeRow(f: number, j: number, cols: Value[][]): Value {
     const field = this.fields[f];
     if (field.mode === 'stream')
       throw new RangeError(`${this.name}.${field.name} is not row-addressable (compile marks the fields paths read)`);
-    const deps = field.built.deps;
-    for (let d = 0; d < deps.length; d++) this.rowValue(deps[d], j);
     let value: Value;
     if (field.mode === 'rowSeeded') {
       if (rngDepth === 64) throw new RangeError('field paths nest too deeply');
@@ -102,15 +131,13 @@ export class TableRuntime {
       this.rng.save(rngStack, at);
       try {
         this.rng.reseed(rowKey(field.key), j);
-        value = field.built.value(j, this.cached, 0);
+        value = field.built.value(j, cols, 0);
       } finally {
         this.rng.load(rngStack, at);
         rngDepth--;
       }
-    } else value = field.built.value(j, this.cached, 0);
+    } else value = field.built.value(j, cols, 0);
     if (field.nullRate > 0 && this.isNull(f, j)) value = null;
-    this.cachedRow[f] = j;
-    this.cached[f][0] = value;
     return value;
   }
 
