@@ -34,8 +34,9 @@ export function maskServerPathsDeep<T>(value: T): T {
 }
 
 /** The typed GraphQL error for an expected failure a resolver threw, or undefined for anything else. */
-export function expectedFailure(error: GraphQLError): GraphQLError | undefined {
-  const original = error.originalError;
+export function expectedFailure(error: unknown): GraphQLError | undefined {
+  if (!(error instanceof Error) || error.name !== 'GraphQLError') return undefined;
+  const { originalError: original, nodes, path } = error as GraphQLError;
   const entry = CODES.find(([type]) => original instanceof type);
   if (!original || !entry) return undefined;
   const details =
@@ -48,9 +49,10 @@ export function expectedFailure(error: GraphQLError): GraphQLError | undefined {
           : original instanceof ConflictError
             ? { currentVersion: original.currentVersion }
             : {};
-  return createGraphQLError(maskServerPaths(original.message), {
-    nodes: error.nodes,
-    path: error.path,
-    extensions: { code: entry[1], type: original.name, ...details },
-  });
+  const extensions = { code: entry[1], type: original.name, ...details };
+  const message = maskServerPaths(original.message);
+  if (message !== error.message) return createGraphQLError(message, { nodes, path, extensions });
+  // the same error, typed in place: yoga logs every error its masking replaced, and this one is expected
+  Object.defineProperty(error, 'extensions', { value: extensions, enumerable: true, configurable: true, writable: true });
+  return error as GraphQLError;
 }

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createGraphQLError, createLogger, createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { createAuth, type Auth } from '../auth/setup.js';
 import type { SigningKey } from '../auth/signing-key.js';
 import { AuthenticationError, bearerToken } from '../auth/token-verifier.js';
@@ -134,7 +134,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     maskedErrors: {
       maskError(error, message, isDev) {
         // an expected failure outside a result union (a tampered cursor) is typed, not masked
-        const expected = error instanceof GraphQLError ? expectedFailure(error) : undefined;
+        const expected = expectedFailure(error);
         if (expected) return expected;
         const masked = maskError(error, message, isDev) as GraphQLError;
         if (masked.extensions?.unexpected !== true) {

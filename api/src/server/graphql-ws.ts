@@ -2,7 +2,7 @@
 // every operation is built by yoga.getEnveloped, so plugins, context and auth match HTTP.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -11,7 +11,8 @@ import { WebSocketServer } from 'ws';
 export type ConnectionAuthorizer = (connectionParams: Record<string, unknown> | undefined) => Promise<unknown>;
 
 function operationError(error: unknown): GraphQLError {
-  if (error instanceof GraphQLError) return error;
+  // by name: a class check can meet another copy of graphql (ESM and CJS builds)
+  if (error instanceof Error && error.name === 'GraphQLError') return error as GraphQLError;
   const errorId = randomUUID();
   console.error(`tdg graphql-ws: unexpected error ${errorId} preparing an operation`, error);
   return createGraphQLError(`Unexpected error. (error id ${errorId})`, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } });

@@ -4,6 +4,8 @@
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { insertEvent } from '../../src/graphql/repos/exports.js';
+import { DEFINITION } from '../graphql/fixtures.js';
 import { startHarness, type Harness } from '../graphql/harness.js';
 import { authClient, STRONG_PASSWORD, type AuthClient, type SessionAnswer } from './auth-http.js';
 
@@ -128,6 +130,52 @@ describe('logout', () => {
       expect(outcome).toEqual({ failed: true });
     } finally {
       await client.dispose();
+    }
+  });
+});
+
+describe('open subscriptions', () => {
+  const PROGRESS = 'subscription($id: ID!) { exportProgress(exportId: $id) { status message } }';
+
+  it('end with an UNAUTHENTICATED error at the next event once their session has ended', async () => {
+    const { first } = await signUp();
+    const other = await signIn(first.user.email);
+    const started = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${first.access_token}` },
+      body: JSON.stringify({ query: `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`, variables: { d: DEFINITION } }),
+    });
+    const exportId = (await started.json()).data.startExport.export.id;
+    const follow = (token: string) => {
+      const client = createWsClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${token}` }, retryAttempts: 0 });
+      const seen: unknown[] = [];
+      let live!: () => void;
+      const replayed = new Promise<void>((resolve) => (live = resolve));
+      const finished = new Promise<void>((resolve, reject) =>
+        client.subscribe({ query: PROGRESS, variables: { id: exportId } }, {
+          next: (result) => {
+            seen.push(result.errors ? { reason: (result.errors[0] as any).extensions?.reason } : (result.data as any).exportProgress.message);
+            live();
+          },
+          error: reject,
+          complete: resolve,
+        }),
+      );
+      return { client, seen, replayed, finished };
+    };
+    const ending = follow(first.access_token);
+    const staying = follow(other.access_token);
+    try {
+      await Promise.all([ending.replayed, staying.replayed]); // the stored "queued" event: both are live
+      expect((await auth.logout(first.access_token, 'local')).status).toBe(204);
+      await h.app.db.asService((tx) => insertEvent(tx, exportId, 'RUNNING', 'chunk 1', { rowsDone: 2 }));
+      await ending.finished;
+      expect(ending.seen).toEqual(['queued', { reason: 'session_not_found' }]);
+      await h.app.db.asService((tx) => insertEvent(tx, exportId, 'SUCCEEDED', 'done', { rowsDone: 5 }));
+      await staying.finished;
+      expect(staying.seen).toEqual(['queued', 'chunk 1', 'done']);
+    } finally {
+      await Promise.all([ending.client.dispose(), staying.client.dispose()]);
     }
   });
 });
