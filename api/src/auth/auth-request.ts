@@ -1,4 +1,9 @@
-// Reading an /auth/v1 request defensively: a capped body and the client's address.
+// Reading an /auth/v1 request defensively: a capped body, the client's address, and the fields
+// (email, new password, user metadata) checked as GoTrue checks them.
+import { checkNewPassword } from './password-policy.js';
+import { MAX_USER_METADATA_BYTES } from './settings.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** An answer in GoTrue's error shape: `{ code, error_code, msg }` plus any extra fields. */
 export class AuthApiError extends Error {
@@ -60,4 +65,37 @@ export function clientAddress(request: Request, socketAddress: string | undefine
     if (hops.length) return hops[Math.max(0, hops.length - trustedProxies)];
   }
   return socketAddress ?? 'unknown';
+}
+
+export function emailOf(input: Record<string, unknown>): string {
+  // GoTrue stores emails lower-cased
+  return typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+}
+
+export function requireEmail(email: string) {
+  if (!EMAIL.test(email) || email.length > 255) {
+    throw new AuthApiError(400, 'validation_failed', 'Unable to validate email address: invalid format');
+  }
+}
+
+/** The new password of a sign-up or PUT /user, held to the password policy. */
+export function newPassword(value: unknown, minLength: number, email: string): string {
+  const password = typeof value === 'string' ? value : '';
+  const problem = checkNewPassword(password, minLength, [email, ...email.split(/[@.+_-]/)]);
+  if (problem?.kind === 'too_long') throw new AuthApiError(400, 'validation_failed', problem.message);
+  if (problem) throw new AuthApiError(422, 'weak_password', problem.message, { weak_password: { reasons: problem.reasons } });
+  return password;
+}
+
+/** `data` of a sign-up or PUT /user: an object of at most 16 KB as JSON. */
+export function userMetadata(value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new AuthApiError(400, 'validation_failed', 'data: user metadata must be a JSON object');
+  }
+  const size = Buffer.byteLength(JSON.stringify(value), 'utf8');
+  if (size > MAX_USER_METADATA_BYTES) {
+    throw new AuthApiError(400, 'validation_failed', `data: user metadata must be at most ${MAX_USER_METADATA_BYTES} bytes of JSON (got ${size})`);
+  }
+  return value as Record<string, unknown>;
 }

@@ -3,12 +3,12 @@
 // sessions are `{ access_token, token_type, expires_in, expires_at, refresh_token, user }`, errors
 // `{ code, error_code, msg }` with the X-Supabase-Api-Version header so `code` is read.
 import { SignJWT, type JWK } from 'jose';
-import { AuthApiError, clientAddress, readJsonBody } from './auth-request.js';
-import { checkNewPassword, passwordBytes } from './password-policy.js';
+import { AuthApiError, clientAddress, emailOf, newPassword, readJsonBody, requireEmail, userMetadata } from './auth-request.js';
+import { passwordBytes } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createRateLimiter } from './rate-limiter.js';
 import type { SessionCheck } from './session-check.js';
-import { MAX_PASSWORD_BYTES, MAX_USER_METADATA_BYTES, type AuthSettings } from './settings.js';
+import { MAX_PASSWORD_BYTES, type AuthSettings } from './settings.js';
 import type { SigningKey } from './signing-key.js';
 import { AuthenticationError, bearerToken, type TokenVerifier } from './token-verifier.js';
 import type { AuthUserRow, UserStore } from './user-store.js';
@@ -34,7 +34,6 @@ export interface LocalAuth {
 }
 
 const API_VERSION = '2024-01-01';
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -64,39 +63,6 @@ function userJson(user: AuthUserRow) {
     updated_at: iso(user.updated_at ?? user.created_at),
     is_anonymous: false,
   };
-}
-
-function emailOf(input: Record<string, unknown>): string {
-  // GoTrue stores emails lower-cased
-  return typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
-}
-
-function requireEmail(email: string) {
-  if (!EMAIL.test(email) || email.length > 255) {
-    throw new AuthApiError(400, 'validation_failed', 'Unable to validate email address: invalid format');
-  }
-}
-
-/** The new password of a sign-up or PUT /user, held to the password policy. */
-function newPassword(value: unknown, minLength: number, email: string): string {
-  const password = typeof value === 'string' ? value : '';
-  const problem = checkNewPassword(password, minLength, [email, ...email.split(/[@.+_-]/)]);
-  if (problem?.kind === 'too_long') throw new AuthApiError(400, 'validation_failed', problem.message);
-  if (problem) throw new AuthApiError(422, 'weak_password', problem.message, { weak_password: { reasons: problem.reasons } });
-  return password;
-}
-
-/** `data` of a sign-up or PUT /user: an object of at most 16 KB as JSON. */
-function userMetadata(value: unknown): Record<string, unknown> | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new AuthApiError(400, 'validation_failed', 'data: user metadata must be a JSON object');
-  }
-  const size = Buffer.byteLength(JSON.stringify(value), 'utf8');
-  if (size > MAX_USER_METADATA_BYTES) {
-    throw new AuthApiError(400, 'validation_failed', `data: user metadata must be at most ${MAX_USER_METADATA_BYTES} bytes of JSON (got ${size})`);
-  }
-  return value as Record<string, unknown>;
 }
 
 export function createLocalAuth(options: LocalAuthOptions): LocalAuth {
