@@ -3,8 +3,10 @@
 // renderedRows/encodeRendered, encodeBatches — so the bytes are the same; only the bytes travel
 // back. The main thread keeps the database and storage: it says what each table's next piece is
 // (a row range to generate here, or rows read from a chunk file) and stores the bytes sent.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { Writable } from 'node:stream';
-import { parentPort, threadId } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { RowBatch } from '../engine/shape.js';
 import { renderedRows, writeExport, type RenderedRows } from '../formats/index.js';
 import { prepareExport, type PreparedExport } from './plan.js';
@@ -68,6 +70,20 @@ interface Running {
   drained?: () => void;
   lastProgress: number;
 }
+
+/**
+ * Background work yields the CPU to the API's thread: on Linux a thread has a nice value of its own,
+ * set through its task id. Best effort (elsewhere, or when refused, the thread keeps its priority).
+ */
+function lowerPriority(nice: number): void {
+  if (!(nice > 0)) return;
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
+  } catch {
+    // not Linux, or not allowed: generation runs at the process's priority
+  }
+}
+lowerPriority(Number((workerData as { nice?: number } | undefined)?.nice ?? 0));
 
 const port = parentPort!;
 const post = (message: FromThread, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);

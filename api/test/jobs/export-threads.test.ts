@@ -3,7 +3,7 @@
 // chunked or not; the bytes were made by the thread, not the main one; a thread that dies
 // mid-export fails the export cleanly (no file, no chunk rows, failed is the last event) and the
 // next export gets a new thread; cancel reaches the thread.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId as mainThreadId } from 'node:worker_threads';
@@ -72,6 +72,20 @@ describe('export worker generating in a worker thread', () => {
     expect(run).toBeDefined();
     expect(run!.threadId).not.toBe(mainThreadId);
     expect(w.threads!.threadIds).toContain(run!.threadId);
+  });
+
+  it.runIf(process.platform === 'linux')('the generation thread runs at nice 10, the main thread at the process priority', async () => {
+    await worker();
+    const exportId = await createExport(db, owner, { definition: definition(500), format: 'csv' });
+    expect((await eventsUntilEnd(db, feed, owner, exportId)).at(-1)?.status).toBe('SUCCEEDED');
+    // field 19 of /proc/<pid>/task/<tid>/stat is the task's nice value
+    const niceOf = async (task: string) => {
+      const stat = await readFile(`/proc/self/task/${task}/stat`, 'utf8').catch(() => '');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const nices = await Promise.all((await readdir('/proc/self/task')).map(niceOf));
+    expect(await niceOf(String(process.pid))).toBe(0);
+    expect(nices).toContain(10);
   });
 
   it.each([

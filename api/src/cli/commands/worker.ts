@@ -2,6 +2,7 @@
 // number of machines). With --concurrency N it forks N single-slot worker processes, so N exports
 // or chunks are generated on N cores; a child that dies is restarted.
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.js';
 import { CliError } from '../run.js';
@@ -25,14 +26,16 @@ export async function run(args: string[]): Promise<number> {
       'progress-ms': { type: 'string' },
       'chunk-rows': { type: 'string' },
       'worker-id': { type: 'string' },
+      nice: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'usage: tdg worker [--concurrency N] [--lease-ms MS] [--heartbeat-ms MS] [--progress-ms MS] [--chunk-rows N] [--worker-id ID]\n' +
-        'Runs export workers against DATABASE_URL; storage is Supabase when SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are set, else TDG_DATA_DIR/exports.\n',
+      'usage: tdg worker [--concurrency N] [--lease-ms MS] [--heartbeat-ms MS] [--progress-ms MS] [--chunk-rows N] [--worker-id ID] [--nice N]\n' +
+        'Runs export workers against DATABASE_URL; storage is Supabase when SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are set, else TDG_DATA_DIR/exports.\n' +
+        '--nice: CPU priority of the workers (default 10, 0 to keep), so an API on the same machine is served first.\n',
     );
     return 0;
   }
@@ -41,12 +44,22 @@ export async function run(args: string[]): Promise<number> {
   const heartbeatMs = values['heartbeat-ms'] ? positiveInteger('heartbeat-ms', values['heartbeat-ms'], 500) : undefined;
   const progressMs = positiveInteger('progress-ms', values['progress-ms'], 1_000);
   const chunkRows = positiveInteger('chunk-rows', values['chunk-rows'], 100_000);
+  const nice = values.nice === undefined ? 10 : Number(values.nice);
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new CliError(`--nice: must be an integer from 0 to 19 (got "${values.nice}")`);
   const config = loadConfig();
   if (!config.databaseUrl) {
     throw new CliError('DATABASE_URL is not set: separate worker processes need a PostgreSQL server (with PGlite, `tdg serve` runs its own worker)');
   }
 
   if (concurrency > 1) return supervise(concurrency, args);
+  // background work: an API sharing the machine gets the CPU first (best effort; generation runs in this thread)
+  if (nice > 0) {
+    try {
+      setPriority(nice);
+    } catch {
+      // not allowed here: run at the inherited priority
+    }
+  }
 
   const [{ openDatabase }, { openStorage }, { startWorker }] = await Promise.all([
     import('../../db/open.js'),
