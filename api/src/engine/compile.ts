@@ -253,6 +253,8 @@ function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<s
     case 'slug':
     case 'email':
       return Infinity;
+    case 'regex':
+      return regexIndexSpace(options.pattern as string);
     case 'ref': {
       const ref = options as RefOptions;
       if (ref.childrenPerParent || ref.table === table.name) return 0;
@@ -265,7 +267,7 @@ function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<s
 
 /** Spaces a composite's columns can be walked by index (0: not finite or not indexable). */
 function finiteSpace(field: FieldDefinition, table: TableDefinition, rows: Map<string, number>): number {
-  if (!['pick', 'datatype.boolean', 'number.int', 'constant', 'ref'].includes(field.type)) return 0;
+  if (!['pick', 'datatype.boolean', 'number.int', 'constant', 'ref', 'regex'].includes(field.type)) return 0;
   return uniqueSpace(field, table, rows);
 }
 
