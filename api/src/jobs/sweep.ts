@@ -34,11 +34,22 @@ export async function sweep(db: Database, storage: ExportStorage, options: Orpha
   return { deleted, orphans: await sweepOrphanFiles(db, storage, options) };
 }
 
-/** Runs the sweep every `everyMs` (default hourly) until stopped. */
-export function startSweeper(db: Database, storage: ExportStorage, everyMs = 3_600_000): { stop(): void } {
-  const run = () => sweep(db, storage).catch((error) => console.error('tdg: export sweep failed', error));
+/** Runs the sweep now and every `everyMs` (default hourly) until stopped; stop waits for a sweep under way. */
+export function startSweeper(db: Database, storage: ExportStorage, everyMs = 3_600_000): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const run = () => {
+    if (stopped) return;
+    running = running.then(() => (stopped ? undefined : sweep(db, storage))).catch((error) => console.error('tdg: export sweep failed', error));
+  };
   const timer = setInterval(run, everyMs);
   timer.unref();
-  void run();
-  return { stop: () => clearInterval(timer) };
+  run();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

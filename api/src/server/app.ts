@@ -177,7 +177,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const workers: RunningWorker[] = [];
   // generating in a worker thread: an export must not hold up this process's requests
   for (let i = 0; i < config.inProcessWorkers; i++) workers.push(await startWorker({ db, storage, generateInThread: true }));
-  const sweeper = config.inProcessWorkers > 0 ? startSweeper(db, storage) : null;
+  // every API process sweeps (expired exports, orphan and stale files): idempotent, so several may
+  const sweeper = startSweeper(db, storage);
 
   return {
     yoga,
@@ -199,7 +200,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         });
       }),
     async stop() {
-      sweeper?.stop();
+      await sweeper.stop();
       await Promise.all(workers.map((worker) => worker.stop()));
       await graphqlWs.close();
       server.closeAllConnections();
