@@ -10,6 +10,8 @@ export interface ColumnRule {
   maxExclusive?: boolean;
   minLength?: number;
   maxLength?: number;
+  /** A regular expression the text must match (CHECK col ~ '...'). */
+  pattern?: string;
   /** This column must be after (or not before) another column of the row. */
   after?: { column: string; strict: boolean };
 }
@@ -133,6 +135,13 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
         return true;
       }
       return false;
+    }
+    if (e.kind === 'AEXPR_OP' && op === '~') {
+      const column = columnOf(e.lexpr);
+      const value = constOf(e.rexpr);
+      if (!column || typeof value !== 'string') return false;
+      rule(column).pattern = value;
+      return true;
     }
     if (e.kind !== 'AEXPR_OP' || !(op in FLIP)) return false;
     let left = e.lexpr;

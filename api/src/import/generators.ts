@@ -1,8 +1,11 @@
 // Column name + type + constraints → a generator (type and options). Every choice lands in a
 // plain definition the user can edit, so these are best guesses, not rules.
+import { catalog } from '../engine/catalog.js';
 import type { ColumnRule } from './checks.js';
-import { INT_RANGE, textLimit, type Category } from './type-category.js';
+import { matchColumn, normalizeName, type PatternContext, type PatternMatch } from './column-patterns.js';
 import type { ColumnModel } from './model.js';
+import { proseFitting } from './prose.js';
+import { INT_RANGE, textLimit, type Category } from './type-category.js';
 
 export interface Generator {
   type: string;
@@ -45,215 +48,143 @@ export interface ColumnContext {
   siblings: string[];
 }
 
-// The longest value each text generator produces (generous bounds), to respect varchar(n).
-const MAX_LENGTH: Record<string, number> = {
-  'internet.email': 60, 'internet.username': 30, 'person.firstName': 15, 'person.lastName': 20,
-  'person.fullName': 45, 'person.jobTitle': 60, 'person.sex': 6, 'lorem.word': 20, 'lorem.words': 60,
-  'lorem.slug': 60, 'lorem.sentence': 160, 'lorem.paragraph': 700, 'lorem.paragraphs': 2200,
-  'internet.url': 80, 'image.personPortrait': 120, 'image.url': 120, 'phone.number': 30,
-  'location.country': 60, 'location.countryCode': 2, 'location.city': 35, 'location.streetAddress': 60,
-  'location.zipCode': 10, 'location.state': 20, 'internet.ip': 39, 'color.rgb': 7,
-  'finance.currencyCode': 3, 'company.name': 60, 'commerce.productName': 60, 'commerce.department': 20,
-  'internet.domainName': 40, 'internet.userAgent': 400, 'internet.mac': 17, 'location.timeZone': 40,
-  'string.uuid': 36, 'internet.password': 15,
-};
-
-// Shorter alternatives, tried in order when a column is too narrow for the first choice.
-const NARROWER: Record<string, string[]> = {
-  'lorem.paragraphs': ['lorem.paragraph', 'lorem.sentence', 'lorem.words', 'lorem.word'],
-  'lorem.paragraph': ['lorem.sentence', 'lorem.words', 'lorem.word'],
-  'lorem.sentence': ['lorem.words', 'lorem.word'],
-  'lorem.words': ['lorem.word'],
-  'person.fullName': ['person.lastName'],
-  'company.name': ['lorem.word'],
-  'commerce.productName': ['commerce.department', 'lorem.word'],
-  'internet.userAgent': ['lorem.words'],
-};
-
-interface TextGuess {
-  test: RegExp;
-  type: string | ((ctx: ColumnContext) => string);
-}
-
-const PEOPLE_TABLE = /user|people|person|member|customer|author|profile|employee|contact|student|patient|account_holder|staff|owner/;
-const ORG_TABLE = /org|compan|tenant|workspace|team|account|business|vendor|supplier|merchant|brand|store|shop/;
-const PRODUCT_TABLE = /product|item|sku|variant|catalog|listing|plan|course|book|movie|game/;
-
-const TEXT_GUESSES: TextGuess[] = [
-  { test: /e_?mail/, type: 'internet.email' },
-  { test: /^(first_?name|given_?name|fname)$/, type: 'person.firstName' },
-  { test: /^(last_?name|surname|family_?name|lname)$/, type: 'person.lastName' },
-  { test: /^(full_?name|display_?name|contact_?name|author_?name|customer_?name)$/, type: 'person.fullName' },
-  { test: /^(user_?name|login|handle|nick_?name|screen_?name)$/, type: 'internet.username' },
-  { test: /slug/, type: 'lorem.slug' },
-  { test: /avatar|profile_?(pic|image|photo)/, type: 'image.personPortrait' },
-  { test: /(image|photo|picture|thumbnail|logo|cover|banner)(_?url)?$/, type: 'image.url' },
-  { test: /(^|_)(url|website|homepage|link|href|uri)$/, type: 'internet.url' },
-  { test: /^(domain|hostname|host)$/, type: 'internet.domainName' },
-  { test: /user_?agent/, type: 'internet.userAgent' },
-  { test: /(^|_)ip(_?addr(ess)?)?$/, type: 'internet.ip' },
-  { test: /mac_?addr/, type: 'internet.mac' },
-  { test: /phone|mobile|fax|tel$/, type: 'phone.number' },
-  { test: /country_?code|^iso2$/, type: 'location.countryCode' },
-  { test: /country/, type: 'location.country' },
-  { test: /city|town/, type: 'location.city' },
-  { test: /^(state|region|province)$/, type: 'location.state' },
-  { test: /zip|postal|post_?code/, type: 'location.zipCode' },
-  { test: /address|street/, type: 'location.streetAddress' },
-  { test: /time_?zone|^tz$/, type: 'location.timeZone' },
-  { test: /colou?r/, type: 'color.rgb' },
-  { test: /currency/, type: 'finance.currencyCode' },
-  { test: /job_?title|position_?title|occupation/, type: 'person.jobTitle' },
-  { test: /^(company|company_?name|organization|organisation|employer)$/, type: 'company.name' },
-  { test: /gender|^sex$/, type: 'person.sex' },
-  { test: /password(?!_?hash)/, type: 'internet.password' },
-  { test: /title|headline|subject|heading/, type: 'lorem.sentence' },
-  { test: /description|summary|bio|about|excerpt|caption|details|tagline/, type: 'lorem.paragraph' },
-  { test: /content|body|text|message|comment|notes?$|markdown|html/, type: 'lorem.paragraphs' },
-  { test: /^(tag|label|keyword|category|genre|type|kind|word)s?$/, type: 'lorem.word' },
-  {
-    test: /(^|_)name$/,
-    type: (ctx) =>
-      PEOPLE_TABLE.test(ctx.table) ? 'person.fullName' : ORG_TABLE.test(ctx.table) ? 'company.name' : PRODUCT_TABLE.test(ctx.table) ? 'commerce.productName' : 'lorem.words',
-  },
-];
-
-// Small vocabularies for columns that usually hold one of a few words.
-const VOCABULARIES: [RegExp, string[]][] = [
-  [/status$|^state$/, ['active', 'inactive', 'pending', 'archived']],
-  [/role$/, ['member', 'admin', 'owner', 'viewer']],
-  [/^(plan|tier|subscription)$/, ['free', 'pro', 'enterprise']],
-  [/^(locale|language|lang)$/, ['en', 'fr', 'de', 'es', 'ja']],
-  [/priority|severity/, ['low', 'medium', 'high']],
-  [/visibility/, ['public', 'private', 'unlisted']],
-];
-
-interface NumberGuess {
-  test: RegExp;
-  min: number;
-  max: number;
-  fractionDigits?: number;
-}
-
-const NUMBER_GUESSES: NumberGuess[] = [
-  { test: /price|amount|cost|total|subtotal|balance|fee|salary|revenue|budget|tax|discount|payment/, min: 1, max: 1000, fractionDigits: 2 },
-  { test: /(^|_)(count|qty|quantity|stock|inventory)$|_count$|^num_|^number_of/, min: 0, max: 100 },
-  { test: /version|revision/, min: 1, max: 20 },
-  { test: /^age$/, min: 18, max: 90 },
-  { test: /rating|stars/, min: 1, max: 5 },
-  { test: /score|percent|percentage|progress/, min: 0, max: 100 },
-  { test: /position|sort_?order|^order$|rank|priority|index|seq/, min: 0, max: 100 },
-  { test: /year/, min: 1990, max: 2030 },
-  { test: /duration|seconds|minutes|timeout|ttl/, min: 1, max: 3600 },
-  { test: /lat(itude)?$/, min: -90, max: 90, fractionDigits: 6 },
-  { test: /(lng|lon|longitude)$/, min: -180, max: 180, fractionDigits: 6 },
-  { test: /weight|height|width|length|size|distance/, min: 1, max: 500, fractionDigits: 2 },
-];
-
-const FUTURE = /expire|expiry|due|deadline|scheduled|starts?_|ends?_|valid_until|next_|renew|trial_end/;
-const MOSTLY_NULL = /deleted|archived|cancel(l)?ed|banned|revoked|suspended|closed|refunded|disabled/;
-
 /** Nullable columns named like a soft delete are usually NULL. */
 export function usualNullRate(column: ColumnModel): number | undefined {
   return MOSTLY_NULL.test(column.name.toLowerCase()) ? 0.8 : undefined;
 }
 
-// Count ranges the lorem generators need (and that bound their length in MAX_LENGTH).
-const COUNTS: Record<string, { min: number; max: number }> = {
-  'lorem.words': { min: 2, max: 4 },
-  'lorem.sentence': { min: 4, max: 10 },
-  'lorem.slug': { min: 2, max: 4 },
-  'lorem.paragraph': { min: 2, max: 4 },
-  'lorem.paragraphs': { min: 1, max: 3 },
-};
 
-function withDefaults(type: string): Generator {
-  const counts = COUNTS[type];
-  return counts ? { type, options: { ...counts } } : { type };
+const MOSTLY_NULL = /deleted|archived|cancel(l)?ed|banned|revoked|suspended|closed|refunded|disabled/;
+
+/** A generator and why it was chosen (`pattern <id>: ...`, `CHECK ...`, `type ...`). */
+export interface Choice {
+  generator: Generator;
+  reason: string;
+  /** The column-pattern id when a name pattern chose it. */
+  pattern?: string;
 }
 
-function fitText(type: string, min: number, max: number | undefined): Generator {
-  const candidates = [type, ...(NARROWER[type] ?? [])];
-  for (const c of candidates) {
-    if (max === undefined || (MAX_LENGTH[c] ?? 40) <= max) {
-      if (min <= 1 || c !== 'lorem.word') return withDefaults(c);
-    }
-  }
-  return alpha(min, max ?? 12);
+/** Field types the engine can make unique (its catalog says so). */
+export const UNIQUE_TYPES = new Set(catalog.filter((t) => t.uniqueSupported).map((t) => t.id));
+/** Room a unique text value needs for the engine's `-<row in base 36>` suffix. */
+const SUFFIX_ROOM = 8;
+
+const byPattern = (m: PatternMatch): Choice => ({ generator: m.generator, reason: `pattern ${m.pattern.id}: ${m.pattern.reason}`, pattern: m.pattern.id });
+
+function patternContext(ctx: ColumnContext, extra: Partial<PatternContext>): PatternContext {
+  return {
+    table: normalizeName(ctx.table),
+    name: normalizeName(ctx.column.name),
+    category: ctx.category,
+    minLength: ctx.rule.minLength ?? 0,
+    lo: -Infinity,
+    hi: Infinity,
+    digits: 2,
+    unique: ctx.unique,
+    siblings: ctx.siblings.map(normalizeName),
+    ...(ctx.column.default ? { default: ctx.column.default } : {}),
+    ...extra,
+  };
 }
 
-/** Random lower-case letters of one length between min and max (8 when the range allows). */
-function alpha(min: number, max: number): Generator {
-  const length = Math.max(1, min, Math.min(max, 8));
-  return { type: 'string.alpha', options: { length, casing: 'lower' } };
-}
-
-export function chooseGenerator(ctx: ColumnContext): Generator {
+export function chooseGenerator(ctx: ColumnContext): Choice {
   const { column, category, rule } = ctx;
-  const name = column.name.toLowerCase();
-  if (rule.values) return { type: 'pick', options: { values: rule.values } };
-  if (category === 'enum') return { type: 'pick', options: { values: ctx.enumValues ?? [] } };
-  if (category === 'bool') return { type: 'datatype.boolean' };
-  if (category === 'uuid') return { type: 'string.uuid' };
-  if (category === 'int' || category === 'decimal' || category === 'float') return numeric(ctx, name);
-  if (category === 'date' || category === 'timestamp') return temporal(ctx, name);
+  if (rule.values) return { generator: { type: 'pick', options: { values: rule.values } }, reason: 'CHECK: one of the listed values' };
+  if (category === 'enum') return { generator: { type: 'pick', options: { values: ctx.enumValues ?? [] } }, reason: 'enum: one of its labels' };
+  if (category === 'bool') return { generator: { type: 'datatype.boolean' }, reason: 'type boolean' };
+  if (category === 'uuid') return { generator: { type: 'string.uuid' }, reason: 'type uuid' };
+  if (category === 'int' || category === 'decimal' || category === 'float') return numeric(ctx);
+  if (category === 'date' || category === 'timestamp') return temporal(ctx);
   if (category === 'json') {
     const d = column.default;
     if (d?.kind === 'literal' && typeof d.value === 'string') {
       try {
-        return { type: 'constant', options: { value: JSON.parse(d.value) } };
+        return { generator: { type: 'constant', options: { value: JSON.parse(d.value) } }, reason: 'DEFAULT: the column default' };
       } catch {
         // fall through to generated JSON
       }
     }
-    return { type: 'json', options: { fields: [{ name: 'key', type: 'lorem.word' }, { name: 'value', type: 'number.int', options: { min: 0, max: 100 } }] } };
+    const m = matchColumn(patternContext(ctx, {}));
+    if (m) return byPattern(m);
+    return { generator: { type: 'json', options: { fields: [{ name: 'key', type: 'word.noun' }, { name: 'value', type: 'number.int', options: { min: 0, max: 100 } }] } }, reason: 'type json: a small object' };
   }
-  if (category === 'inet') return { type: 'internet.ip' };
-  if (category === 'macaddr') return { type: 'internet.mac' };
-  // faker's fromRegExp knows classes and counts, not groups or alternatives
-  if (category === 'time') return { type: 'regex', options: { pattern: '[01][0-9]:[0-5][0-9]:[0-5][0-9]' } };
-  if (category === 'interval') return { type: 'regex', options: { pattern: '[1-9][0-9]? days' } };
+  if (category === 'inet' || category === 'macaddr' || category === 'time') {
+    const m = matchColumn(patternContext(ctx, {}));
+    if (m) return byPattern(m);
+    if (category === 'inet') return { generator: { type: 'internet.ip' }, reason: 'type inet' };
+    if (category === 'macaddr') return { generator: { type: 'internet.mac' }, reason: 'type macaddr' };
+    // faker's fromRegExp knows classes and counts, not groups or alternatives
+    return { generator: { type: 'regex', options: { pattern: '[01][0-9]:[0-5][0-9]:[0-5][0-9]' } }, reason: 'type time' };
+  }
+  if (category === 'interval') return interval(ctx);
   // bytea's escape input format takes plain ASCII as bytes
-  if (category === 'bytea') return { type: 'string.alphanumeric', options: { length: 32 } };
-  return text(ctx, name);
+  if (category === 'bytea') return { generator: { type: 'string.alphanumeric', options: { length: 32 } }, reason: 'type bytea' };
+  return text(ctx);
 }
 
-function text(ctx: ColumnContext, name: string): Generator {
+/** Intervals in the unit of their DEFAULT ('30 days' → n days), else days. */
+function interval(ctx: ColumnContext): Choice {
+  const d = ctx.column.default;
+  const text = d?.kind === 'literal' ? String(d.value) : d?.kind === 'expression' ? d.text : '';
+  const unit = /(sec|min|hour|day|week|mon|year)/i.exec(text)?.[1]?.toLowerCase();
+  const units: Record<string, [string, string]> = {
+    sec: ['[1-5][0-9] seconds', 'seconds'],
+    min: ['[1-5][0-9] minutes', 'minutes'],
+    hour: ['[1-9] hours', 'hours'],
+    day: ['[1-9][0-9]? days', 'days'],
+    week: ['[1-8] weeks', 'weeks'],
+    mon: ['[1-9] months', 'months'],
+    year: ['[1-5] years', 'years'],
+  };
+  if (unit && units[unit]) return { generator: { type: 'regex', options: { pattern: units[unit][0] } }, reason: `DEFAULT ${text}: an interval in ${units[unit][1]}` };
+  const name = normalizeName(ctx.column.name);
+  if (/timeout|ttl|delay|latency|backoff|retry/.test(name)) return { generator: { type: 'regex', options: { pattern: '[1-5][0-9] seconds' } }, reason: 'interval named like a timeout: seconds' };
+  if (/duration|length|runtime|elapsed/.test(name)) return { generator: { type: 'regex', options: { pattern: '[1-9][0-9]? minutes' } }, reason: 'interval named like a duration: minutes' };
+  return { generator: { type: 'regex', options: { pattern: '[1-9][0-9]? days' } }, reason: 'type interval: days' };
+}
+
+/** A CHECK `col ~ '...'` in the subset of regular expressions faker's fromRegExp draws from. */
+function checkRegex(pattern: string | undefined): string | undefined {
+  if (!pattern || /[()|]/.test(pattern) || /\\[^dw.\-+_@/]/.test(pattern)) return undefined;
+  return pattern
+    .replace(/\\d/g, '[0-9]')
+    .replace(/\\w/g, '[A-Za-z0-9_]')
+    .replace(/\\([.\-+_@/])/g, '[$1]');
+}
+
+function text(ctx: ColumnContext): Choice {
   const limit = Math.min(textLimit(ctx.column.type) ?? Infinity, ctx.rule.maxLength ?? Infinity);
   const max = Number.isFinite(limit) ? limit : undefined;
   const min = ctx.rule.minLength ?? 0;
-  if (ctx.column.type.name === 'bpchar' && max !== undefined && max <= 3) {
-    if (max === 2 && /country|iso|lang/.test(name)) return { type: 'location.countryCode' };
-    if (max === 3 && /currency/.test(name)) return { type: 'finance.currencyCode' };
-    return alpha(max, max);
+  const regex = ctx.unique ? undefined : checkRegex(ctx.rule.pattern);
+  if (regex) return { generator: { type: 'regex', options: { pattern: regex } }, reason: `CHECK: matches ${ctx.rule.pattern}` };
+  // unique values get a row suffix from the engine: the pattern sees the room left for the value
+  const room = max !== undefined && ctx.unique ? max - SUFFIX_ROOM : max;
+  const m = room === undefined || room > 0 ? matchColumn(patternContext(ctx, room === undefined ? {} : { maxLength: room })) : undefined;
+  if (m && (!ctx.unique || (UNIQUE_TYPES.has(m.generator.type) && m.generator.type !== 'pick'))) return byPattern(m);
+  if (m && room !== undefined && room >= 4 && (m.generator.type === 'regex' || m.generator.type === 'helpers.fake')) {
+    // a unique code: letters and digits the engine makes unique with its row suffix (not the row id)
+    return { generator: { type: 'string.alphanumeric', options: { length: Math.min(room, 10), casing: 'upper' } }, reason: `pattern ${m.pattern.id} (unique): letters and digits with a row suffix`, pattern: m.pattern.id };
   }
-  if (ctx.unique && (!/e_?mail|user_?name|login|handle|slug/.test(name) || (max !== undefined && max < 24))) {
+  if (ctx.unique) {
     // unique free text: uuids do not collide; narrower columns get a counter (short and unique)
-    if (max === undefined || max >= 36) return { type: 'string.uuid' };
-    return { type: 'sequence', options: { start: 10 ** Math.max(0, min - 1), step: 1, max: 10 ** max - 1 } };
+    if (max === undefined || max >= 36) return { generator: { type: 'string.uuid' }, reason: 'unique text: uuids never collide' };
+    return { generator: { type: 'sequence', options: { start: 10 ** Math.max(0, min - 1), step: 1, max: 10 ** max - 1 } }, reason: 'unique narrow text: a counter' };
   }
-  for (const [test, values] of VOCABULARIES) {
-    if (!test.test(name)) continue;
-    const d = ctx.column.default;
-    const all = d?.kind === 'literal' ? [String(d.value), ...values.filter((v) => v !== String(d.value))] : values;
-    const fits = all.filter((v) => v.length >= min && (max === undefined || v.length <= max));
-    if (fits.length) return { type: 'pick', options: { values: fits } };
+  if (ctx.column.type.name === 'bpchar' && max !== undefined && max <= 3) {
+    return { generator: { type: 'string.alpha', options: { length: Math.max(1, min, max), casing: 'upper' } }, reason: `type char(${max}): letters` };
   }
-  const guess = TEXT_GUESSES.find((g) => g.test.test(name));
-  // unique values get a row suffix from the engine: leave room for it
-  const room = max !== undefined && ctx.unique ? max - 10 : max;
-  if (guess) return fitText(typeof guess.type === 'string' ? guess.type : guess.type(ctx), min, room);
   const d = ctx.column.default;
-  if (d?.kind === 'literal' && typeof d.value === 'string' && d.value.length >= min) return { type: 'constant', options: { value: d.value } };
-  return fitText('lorem.words', min, max);
+  if (d?.kind === 'literal' && typeof d.value === 'string' && d.value.length >= min) return { generator: { type: 'constant', options: { value: d.value } }, reason: 'DEFAULT: the column default' };
+  if (min > 6) return { generator: { type: 'string.alpha', options: { length: Math.min(max ?? min, Math.max(min, 8)), casing: 'lower' } }, reason: `CHECK: at least ${min} characters` };
+  return { generator: proseFitting('words', max), reason: 'text: English words (no pattern matched the name)' };
 }
 
-function numeric(ctx: ColumnContext, name: string): Generator {
+function numeric(ctx: ColumnContext): Choice {
   const { category, column, rule } = ctx;
   const type = column.type;
   const scale = category === 'decimal' ? (type.mods[1] ?? (type.name === 'money' ? 2 : undefined)) : undefined;
-  const guess = NUMBER_GUESSES.find((g) => g.test.test(name));
-  const digits = category === 'int' ? 0 : Math.min(scale ?? guess?.fractionDigits ?? 2, guess?.fractionDigits ?? scale ?? 2);
+  const digits = category === 'int' ? 0 : Math.min(scale ?? 2, 6);
   const step = category === 'int' ? 1 : 10 ** -digits;
   // what the type accepts
   let lo: number;
@@ -269,34 +200,38 @@ function numeric(ctx: ColumnContext, name: string): Generator {
   if (category === 'int') [lo, hi] = [Math.ceil(lo), Math.floor(hi)];
   else [lo, hi] = [roundUp(lo, digits), roundDown(hi, digits)];
   // `max` is not a sequence option: capacityOf reads it, toDefinition removes it
-  if (ctx.unique && category === 'int') return { type: 'sequence', options: { start: Math.max(lo, Math.min(1, hi)), step: 1, max: hi } };
-  const d = column.default;
-  if (!guess && d?.kind === 'sequence') return { type: 'sequence', options: { start: Math.max(lo, 1), step: 1, max: hi } };
+  if (ctx.unique && category === 'int') return { generator: { type: 'sequence', options: { start: Math.max(lo, Math.min(1, hi)), step: 1, max: hi } }, reason: 'unique integer: a sequence' };
+  const m = matchColumn(patternContext(ctx, { lo, hi, digits }));
+  if (m && !ctx.unique) return byPattern(m);
+  if (column.default?.kind === 'sequence') return { generator: { type: 'sequence', options: { start: Math.max(lo, 1), step: 1, max: hi } }, reason: 'DEFAULT nextval: a sequence' };
   // what is realistic, kept inside what is accepted
-  const [wantLo, wantHi] = guess ? [guess.min, guess.max] : [category === 'int' ? 1 : 0, 1000];
+  const [wantLo, wantHi] = [category === 'int' ? 1 : 0, 1000];
   let min = Math.max(lo, wantLo);
   let max = Math.min(hi, wantHi);
-  const span = wantHi - wantLo;
   if (min > max) {
-    if (lo > wantHi) [min, max] = [lo, Math.min(hi, lo + span)];
-    else [min, max] = [Math.max(lo, hi - span), hi];
+    if (lo > wantHi) [min, max] = [lo, Math.min(hi, lo + (wantHi - wantLo))];
+    else [min, max] = [Math.max(lo, hi - (wantHi - wantLo)), hi];
   }
-  if (category === 'int') return { type: 'number.int', options: { min, max } };
-  return { type: 'number.float', options: { min, max, fractionDigits: digits } };
+  if (category === 'int') return { generator: { type: 'number.int', options: { min, max } }, reason: 'type integer: 1-1000 within the CHECKs' };
+  return { generator: { type: 'number.float', options: { min, max, fractionDigits: digits } }, reason: `type ${type.name}: 0-1000 with ${digits} decimals` };
 }
 
 const roundUp = (v: number, d: number) => Math.ceil(v * 10 ** d - 1e-9) / 10 ** d;
 const roundDown = (v: number, d: number) => Math.floor(v * 10 ** d + 1e-9) / 10 ** d;
 
-function temporal(ctx: ColumnContext, name: string): Generator {
+function temporal(ctx: ColumnContext): Choice {
+  const name = ctx.column.name.toLowerCase();
   const after = ctx.rule.after?.column ?? (/^(updated|modified|last_modified|edited)_?(at|on|date)?$/.test(name) ? findCreated(ctx.siblings) : undefined);
   // strictly after: at least a minute later
   // dates keep only the day, so a strict order between dates needs a whole day
-  if (after) return { type: 'dateAfter', options: ctx.rule.after?.strict ? { field: after, minDays: ctx.category === 'date' ? 1 : 0.001 } : { field: after } };
-  if (/birth|dob|^born/.test(name)) return { type: 'date.birthdate' };
-  if (FUTURE.test(name)) return { type: 'date.future' };
-  if (ctx.category === 'date' && !/created|inserted|updated/.test(name)) return { type: 'date.past', options: { years: 5 } };
-  return { type: 'date.past' };
+  if (after) {
+    const options = ctx.rule.after?.strict ? { field: after, minDays: ctx.category === 'date' ? 1 : 0.001 } : { field: after };
+    return { generator: { type: 'dateAfter', options }, reason: ctx.rule.after ? `CHECK: after ${after}` : `updated after ${after}` };
+  }
+  const m = matchColumn(patternContext(ctx, {}));
+  if (m) return byPattern(m);
+  if (ctx.category === 'date') return { generator: { type: 'date.past', options: { years: 5 } }, reason: 'type date: within 5 years' };
+  return { generator: { type: 'date.past' }, reason: 'type timestamp: within a year' };
 }
 
 function findCreated(siblings: string[]): string | undefined {

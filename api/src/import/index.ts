@@ -2,19 +2,19 @@
 import type { Definition } from './definition.js';
 import type { ImportNote } from './errors.js';
 import { parseDdl } from './parse-ddl.js';
-import { toDefinition, type MapOptions } from './to-definition.js';
+import { toDefinition, type MapOptions, type MapResult } from './to-definition.js';
 import { assertCompiles } from './validate.js';
 
 export type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 export { ImportError, type ImportNote, type ImportProblem } from './errors.js';
-export type { MapOptions } from './to-definition.js';
+export type { ColumnChoice, MapOptions, MapResult } from './to-definition.js';
 export { introspect, type CatalogQuery } from './catalog.js';
 
 /**
  * PostgreSQL DDL → definition. Throws ImportError (with line and column of each problem) when
  * the SQL does not parse, a foreign key names an unknown table, or a constraint cannot be met.
  */
-export function importSql(sql: string, options: MapOptions = {}): { definition: Definition; notes: ImportNote[] } {
+export function importSql(sql: string, options: MapOptions = {}): MapResult {
   const model = parseDdl(sql);
   const result = toDefinition(model, options);
   assertCompiles(result.definition, model);

@@ -2,14 +2,10 @@
 import { analyzeCheck, type ColumnRule } from './checks.js';
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 import { ImportError, type ImportNote, type ImportProblem, type SourcePlace } from './errors.js';
-import { capacityOf, chooseGenerator, usualNullRate, type Generator } from './generators.js';
+import { capacityOf, chooseGenerator, UNIQUE_TYPES, usualNullRate, type Generator } from './generators.js';
 import { qualifiedName, type ColumnModel, type ConstraintModel, type SchemaModel, type TableModel, type TypeRef } from './model.js';
 import { categoryOf } from './type-category.js';
 import { inferRules, withRuleReasons } from './infer-rules.js';
-import { catalog } from '../engine/catalog.js';
-
-/** Field types the engine can make unique (its catalog says so). */
-const UNIQUE_TYPES = new Set(catalog.filter((t) => t.uniqueSupported).map((t) => t.id));
 
 export interface MapOptions {
   /** The definition's reference instant (default: today, 00:00 UTC). */
@@ -20,9 +16,23 @@ export interface MapOptions {
   nullRate?: number;
 }
 
+/** Why a column got its generator: for printing column → generator → reason. */
+export interface ColumnChoice {
+  /** Definition table and field names (as in the definition). */
+  table: string;
+  column: string;
+  type: string;
+  options?: Record<string, unknown>;
+  reason: string;
+  /** The column-pattern id when a name pattern chose the generator. */
+  pattern?: string;
+}
+
 export interface MapResult {
   definition: Definition;
   notes: ImportNote[];
+  /** One entry per generated column, in definition order. */
+  columns: ColumnChoice[];
 }
 
 /** Supabase tables a schema commonly references, with the columns worth generating. */
@@ -52,6 +62,8 @@ class Mapper {
   /** `schema.table.column` of every column a foreign key points at: never NULL. */
   private readonly referenced = new Set<string>();
   private readonly nullRate: number;
+  /** Why each column got its generator, keyed by definition table then column. */
+  private readonly reasons = new Map<string, Map<string, { reason: string; pattern?: string }>>();
 
   constructor(
     private readonly model: SchemaModel,
@@ -87,7 +99,23 @@ class Mapper {
     if (this.problems.length) throw new ImportError(this.problems);
     renameOddFields(ordered);
     this.notes.sort((a, b) => a.line - b.line || a.column - b.column);
-    return { definition: { version: 1, locale: 'en', tables: ordered }, notes: this.notes };
+    return { definition: { version: 1, locale: 'en', tables: ordered }, notes: this.notes, columns: this.choices(ordered) };
+  }
+
+  private choices(tables: TableDefinition[]): ColumnChoice[] {
+    const out: ColumnChoice[] = [];
+    for (const table of tables) {
+      for (const field of table.fields) {
+        const column = field.description?.startsWith(POSTGRES_PREFIX) ? field.description.slice(POSTGRES_PREFIX.length) : field.name;
+        const why = this.reasons.get(table.name)?.get(column) ?? { reason: field.type };
+        if (field.type === 'ref') {
+          const o = field.options as { table: string; field: string };
+          why.reason = `foreign key → ${o.table}.${o.field}`;
+        }
+        out.push({ table: table.name, column: field.name, type: field.type, ...(field.options ? { options: field.options } : {}), reason: why.reason, ...(why.pattern ? { pattern: why.pattern } : {}) });
+      }
+    }
+    return out;
   }
 
   /** Every FK must point at a table of the SQL, or at a schema the SQL does not define (external). */
@@ -211,25 +239,35 @@ class Mapper {
     } else {
       if (category === 'unknown') this.note(column.place, `column ${table.name}.${column.name}: type ${type.schema ? `${type.schema}.` : ''}${type.name} is not known; generated as text`);
       const ctx = { table: table.name, column: { ...column, type }, category, rule, unique: unique || (inPk && pk!.length === 1), siblings: table.columns.map((c) => c.name), ...(enumValues ? { enumValues } : {}) };
-      let generator: Generator = chooseGenerator({ ...ctx, column: { ...column, type: { ...type, arrayDims: 0 } } });
+      const choice = chooseGenerator({ ...ctx, column: { ...column, type: { ...type, arrayDims: 0 } } });
+      let generator: Generator = choice.generator;
+      let why: { reason: string; pattern?: string } = { reason: choice.reason, ...(choice.pattern ? { pattern: choice.pattern } : {}) };
       if (generator.type === 'dateAfter') {
         // the engine leaves a dateAfter NULL when its base is NULL: only follow a base that is a date and as NOT NULL as we are
         const base = table.columns.find((c) => c.name === (generator.options as { field: string }).field);
         const baseCategory = base && categoryOf(this.resolveType(base.type), new Set(this.enums.keys()));
-        if (!base || !(baseCategory === 'timestamp' || baseCategory === 'date') || (notNull && !base.notNull)) generator = { type: 'date.past' };
+        if (!base || !(baseCategory === 'timestamp' || baseCategory === 'date') || (notNull && !base.notNull)) {
+          generator = { type: 'date.past' };
+          why = { reason: `${why.reason}, but that column cannot be followed: a past date` };
+        }
       }
       if ((unique || inPk) && !UNIQUE_TYPES.has(generator.type)) {
         this.note(column.place, `column ${table.name}.${column.name} is unique; ${generator.type} cannot promise that, so it gets ${category === 'int' ? 'a sequence' : 'uuids'}`);
         generator = category === 'int' ? { type: 'sequence', options: { start: 1, step: 1 } } : { type: 'string.uuid' };
+        why = { reason: `unique: ${why.reason.split(':')[0]} cannot promise uniqueness, so ${generator.type}` };
       }
       capacity = capacityOf(generator);
       if (generator.type === 'sequence') generator = { type: 'sequence', options: { start: generator.options!.start, step: generator.options!.step } };
       if (type.arrayDims > 0) {
         generator = { type: 'array', options: { of: generator, min: 0, max: 4 } };
+        why = { ...why, reason: `array of: ${why.reason}` };
         capacity = Infinity;
       }
       out.type = generator.type;
       if (generator.options) out.options = generator.options;
+      const name = definitionName(table.schema, table.name);
+      if (!this.reasons.has(name)) this.reasons.set(name, new Map());
+      this.reasons.get(name)!.set(column.name, why);
     }
     if (unique) out.unique = true;
     if (!notNull && !this.referenced.has(`${table.schema}.${table.name}.${column.name}`)) {

@@ -154,21 +154,22 @@ create table t (
   });
 
   it('keeps text within varchar(n), char(n) and length CHECKs', () => {
-    expect(f('code')).toMatchObject({ type: 'string.alpha', options: { length: 3 } });
-    expect(f('initials')).toMatchObject({ type: 'string.alpha', options: { length: 2 } });
-    expect(f('label')).toMatchObject({ type: 'string.alpha' });
+    expect(f('code')).toMatchObject({ type: 'string.alphanumeric', options: { length: 3, casing: 'upper' } });
+    expect(f('initials')).toMatchObject({ type: 'regex', options: { pattern: '[A-Z]{2}' } });
+    // too narrow for the tag vocabulary: English nouns of a length that fits
+    expect(f('label')).toMatchObject({ type: 'word.noun' });
     expect((f('label').options as { length: number }).length).toBeLessThanOrEqual(5);
   });
 
   it('maps arrays, json defaults and the remaining scalar types', () => {
-    expect(f('tags')).toMatchObject({ type: 'array', options: { of: { type: 'lorem.word' } } });
+    expect(f('tags')).toMatchObject({ type: 'array', options: { of: { type: 'pick' } } });
     expect(f('tags').nullRate).toBeUndefined();
     expect(f('doc')).toEqual({ name: 'doc', type: 'constant', options: { value: { a: [1, 2] } } });
     expect(f('loose').type).toBe('json');
     expect(f('at').type).toBe('regex');
     expect(f('span').type).toBe('regex');
     expect(f('raw').type).toBe('string.alphanumeric');
-    expect(f('ip').type).toBe('internet.ip');
+    expect(f('ip').type).toBe('internet.ipv4');
     expect(f('born').type).toBe('date.birthdate');
     expect(f('flag').type).toBe('datatype.boolean');
     expect(f('id')).toMatchObject({ type: 'string.uuid', unique: true });
@@ -200,7 +201,7 @@ create table t (
 
   it('maps unknown types to text with a note instead of failing', () => {
     const { notes, definition } = importSql('create table places (id int primary key, shape geometry(Point, 4326), path ltree);');
-    expect(definition.tables[0]!.fields.map((x) => x.type)).toEqual(['sequence', 'lorem.words', 'lorem.words']);
+    expect(definition.tables[0]!.fields.map((x) => x.type)).toEqual(['sequence', 'helpers.fake', 'helpers.fake']);
     expect(notes.map((n) => n.message)).toEqual([expect.stringMatching(/places\.shape: type geometry is not known/), expect.stringMatching(/places\.path: type ltree/)]);
   });
 });
@@ -245,18 +246,19 @@ describe('generators from names', () => {
     ['last_name text', 'last_name', 'person.lastName'],
     ['full_name text', 'full_name', 'person.fullName'],
     ['username text', 'username', 'internet.username'],
-    ['slug text', 'slug', 'lorem.slug'],
-    ['website_url text', 'website_url', 'internet.url'],
-    ['avatar_url text', 'avatar_url', 'image.personPortrait'],
-    ['title text', 'title', 'lorem.sentence'],
-    ['description text', 'description', 'lorem.paragraph'],
-    ['body text', 'body', 'lorem.paragraphs'],
-    ['phone text', 'phone', 'phone.number'],
+    ['slug text', 'slug', 'helpers.fake'],
+    ['website_url text', 'website_url', 'helpers.fake'],
+    ['avatar_url text', 'avatar_url', 'image.avatar'],
+    // in a users table a title is a job title
+    ['title text', 'title', 'person.jobTitle'],
+    ['description text', 'description', 'helpers.fake'],
+    ['body text', 'body', 'helpers.fake'],
+    ['phone text', 'phone', 'regex'],
     ['country text', 'country', 'location.country'],
     ['city text', 'city', 'location.city'],
     ['address text', 'address', 'location.streetAddress'],
     ['zip text', 'zip', 'location.zipCode'],
-    ['ip_address text', 'ip_address', 'internet.ip'],
+    ['ip_address text', 'ip_address', 'internet.ipv4'],
     ['color text', 'color', 'color.rgb'],
     ['status text', 'status', 'pick'],
     ['price numeric(8,2)', 'price', 'number.float'],
@@ -270,7 +272,8 @@ describe('generators from names', () => {
   });
 
   it('chooses realistic ranges for counts and versions', () => {
-    expect(field('create table t (like_count int not null)', 't', 'like_count').options).toEqual({ min: 0, max: 100 });
+    expect(field('create table t (like_count int not null)', 't', 'like_count').options).toEqual({ min: 0, max: 5000 });
+    expect(field('create table t (comment_count int not null)', 't', 'comment_count').options).toEqual({ min: 0, max: 100 });
     expect(field('create table t (version int not null)', 't', 'version').options).toEqual({ min: 1, max: 20 });
   });
 });

@@ -1,0 +1,66 @@
+// Every column pattern: its example columns choose it, and the values it generates have its property.
+import { describe, expect, it } from 'vitest';
+import { compile, generateRows, parseDefinition } from '../engine/index.js';
+import { COLUMN_PATTERNS, matchColumn, normalizeName, type ColumnPattern } from './column-patterns.js';
+import { importSql } from './index.js';
+
+const ROWS = 150;
+
+/** `[table.]column TYPE ... [+sibling ...]`: siblings are extra text columns of the table. */
+function example(spec: string): { table: string; column: string; rest: string; siblings: string[] } {
+  const [head, ...rest] = spec.split(' ');
+  const dot = head!.indexOf('.');
+  const siblings = rest.filter((w) => w.startsWith('+')).map((w) => w.slice(1));
+  const type = rest.filter((w) => !w.startsWith('+')).join(' ');
+  return { table: dot < 0 ? 't' : head!.slice(0, dot), column: dot < 0 ? head! : head!.slice(dot + 1), rest: type, siblings };
+}
+
+function valuesOf(spec: string): { chosen: string | undefined; reason: string; values: unknown[] } {
+  const { table, column, rest, siblings } = example(spec);
+  const sql = `create table "${table}" ("${column}" ${rest} not null${siblings.map((s) => `, "${s}" text`).join('')});`;
+  // the properties of dates count from this instant
+  const result = importSql(sql, { rows: ROWS, referenceDate: '2025-01-01T00:00:00.000Z' });
+  const choice = result.columns.find((c) => c.column === column)!;
+  const plan = compile(parseDefinition(result.definition), { seed: `patterns-${spec}` });
+  const t = result.definition.tables[0]!;
+  const index = t.fields.findIndex((f) => f.name === column);
+  const values: unknown[] = [];
+  for (const batch of generateRows(plan, t.name, 0, ROWS)) for (const row of batch) values.push(row[index]);
+  return { chosen: choice.pattern, reason: choice.reason, values };
+}
+
+function holds(pattern: ColumnPattern, value: unknown): boolean {
+  return typeof pattern.expect === 'function' ? pattern.expect(value) : pattern.expect.test(value instanceof Date ? value.toISOString() : String(value));
+}
+
+describe('the column pattern table', () => {
+  it('has at least 250 patterns with distinct ids, each with examples', () => {
+    expect(COLUMN_PATTERNS.length).toBeGreaterThanOrEqual(250);
+    expect(new Set(COLUMN_PATTERNS.map((p) => p.id)).size).toBe(COLUMN_PATTERNS.length);
+    for (const p of COLUMN_PATTERNS) expect(p.examples.length, p.id).toBeGreaterThan(0);
+  });
+
+  it('normalizes camelCase and odd names to snake case', () => {
+    expect(normalizeName('stripeCustomerId')).toBe('stripe_customer_id');
+    expect(normalizeName('First Name')).toBe('first_name');
+    expect(normalizeName('SHA256')).toBe('sha256');
+  });
+
+  it('skips a pattern whose values do not fit the column', () => {
+    const base = { table: 't', category: 'text' as const, minLength: 0, lo: 0, hi: 0, digits: 0, unique: false, siblings: [] };
+    expect(matchColumn({ ...base, name: 'user_agent' })?.pattern.id).toBe('user-agent');
+    expect(matchColumn({ ...base, name: 'user_agent', maxLength: 40 })?.pattern.id).not.toBe('user-agent');
+  });
+});
+
+describe.each(COLUMN_PATTERNS.map((p) => [p.id, p] as const))('pattern %s', (_id, pattern) => {
+  it.each(pattern.examples)('chooses it for %s and its values hold', (spec) => {
+    const { chosen, reason, values } = valuesOf(spec);
+    expect(chosen, reason).toBe(pattern.id);
+    const bad = values.filter((v) => v !== null && !holds(pattern, v));
+    expect(bad.slice(0, 3), `${bad.length} of ${values.length} values break the property`).toEqual([]);
+    // length-limited columns: every value fits (the database would refuse it otherwise)
+    const limit = /(?:varchar|char)\((\d+)\)/.exec(spec)?.[1];
+    if (limit) expect(values.filter((v) => String(v).length > Number(limit))).toEqual([]);
+  });
+});
