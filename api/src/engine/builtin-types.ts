@@ -33,11 +33,13 @@ export const builtinOptions = {
     scope: scopeSchema.optional().describe('only target rows sharing an ancestor with this row (see scoped-ref.ts)'),
     sameAs: sameAsSchema.optional().describe('the row another ref of this row (or a parent) picked, for a share of rows'),
     distinctWithin: name.optional().describe('join tables: partners distinct within this ref with childrenPerParent (the left side)'),
+    excludeSelf: z.boolean().optional().describe('self joins (follows: follower_id, followee_id → users): never pair a row with itself'),
     include: z.string().min(1).max(600).optional().describe('join tables: field path of the left row\'s partner that comes first, e.g. channel_id.creator_id'),
   }),
   sequence: z.strictObject({
     start: z.number().optional().describe('first value (default 1)'),
     step: z.number().optional().describe('increment (default 1)'),
+    per: name.optional().describe('restart for each parent of this ref with childrenPerParent: positions 1..n per parent'),
     min: z.number().optional().describe('smallest value the column holds (e.g. -2147483648 for int4); checked against the row count'),
     max: z.number().optional().describe('largest value the column holds (e.g. 2147483647 for int4); checked against the row count'),
   }),

@@ -3,7 +3,7 @@
 // Children are laid out parent by parent, so the children of parent j are the contiguous rows
 // [startOf(j), startOf(j) + countOf(j)): scoped refs, many-to-many and exactly-one build on that.
 import { z } from 'zod';
-import { type Key, unitAt } from './random.js';
+import { hashIndex, type Key, mix32, unitAt } from './random.js';
 
 const STRIDE = 1024;
 /** startOf's finer index: one offset per 32 parents, built on first use (4 bytes per 32 parents). */
@@ -173,5 +173,44 @@ export class ChildLayout {
     }
     this.fine = fine;
     return fine;
+  }
+}
+
+/**
+ * A keyed bijection of [0, size) per tweak (the left row): a balanced Feistel network with the
+ * tweak hashed into every round, cycle-walking into range. No allocation per call.
+ */
+export class TweakedPermutation {
+  private readonly roundKeys: Int32Array;
+
+  constructor(
+    readonly size: number,
+    private readonly key: Key,
+  ) {
+    this.roundKeys = Int32Array.from([0, 1, 2, 3, 4, 5], (r) => mix32(key[r & 1] ^ Math.imul(r + 1, 0x9e3779b1)));
+  }
+
+  at(index: number, tweak: number): number {
+    return this.within(index, tweak, this.size);
+  }
+
+  /** The same for a permutation of [0, size) (size < 2^32), e.g. the rows of one scope. */
+  within(index: number, tweak: number, size: number): number {
+    if (size <= 1) return 0;
+    const halfSize = 2 ** Math.ceil((32 - Math.clz32(size - 1)) / 2);
+    const mask = halfSize - 1;
+    const t = hashIndex(this.key, tweak);
+    let x = index;
+    do {
+      let left = Math.floor(x / halfSize);
+      let right = x % halfSize;
+      for (let r = 0; r < 6; r++) {
+        const next = (left ^ (mix32(right ^ this.roundKeys[r] ^ t) & mask)) & mask;
+        left = right;
+        right = next;
+      }
+      x = left * halfSize + right;
+    } while (x >= size);
+    return x;
   }
 }

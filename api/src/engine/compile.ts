@@ -20,6 +20,7 @@ import { type FieldContext, intSpace } from './fields.js';
 import { joinKeyCovered, manyToManyIssues } from './many-to-many.js';
 import { profileDependencies, TableProfiles } from './profiles.js';
 import { buildTableField, relationColumn, relationReads } from './relations.js';
+import { childIndexKeyCovered, siblingDistinct } from './sibling-values.js';
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
 import { PATH_VALUE_TYPES, pathValueNullable } from './path-values.js';
@@ -116,7 +117,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
   const addressable = rowAddressable(def, tables);
   for (const id of relationReads(def, tables)) addressable.add(id);
   manyToManyIssues(def, rows, (path, message) => issues.push({ path, message }));
-  const { injective, digits } = planUniqueness(def, rows, seed, issues);
+  const { injective, digits } = planUniqueness(def, rows, seed, issues, layouts);
   const order = parentsFirst(def, issues);
   if (issues.length > 0) throw new DefinitionError(issues);
 
@@ -244,6 +245,7 @@ function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<s
     case 'datatype.boolean':
       return 2;
     case 'sequence':
+      if (options.per !== undefined) return 0; // positions repeat across parents
       return options.step === 0 ? 1 : Infinity;
     case 'constant':
       return 1;
@@ -281,6 +283,7 @@ function planUniqueness(
   rows: Map<string, number>,
   seed: string,
   issues: DefinitionIssue[],
+  layouts: ReadonlyMap<string, ChildLayout>,
 ): { injective: Set<string>; digits: Map<string, (i: number) => number> } {
   const injective = new Set<string>();
   const digits = new Map<string, (i: number) => number>();
@@ -305,7 +308,7 @@ function planUniqueness(
     for (const { columns, path } of composites) {
       const fields = columns.map((c) => byName.get(c)!);
       if (fields.some((f) => injective.has(`${table.name}.${f.name}`))) continue;
-      if (joinKeyCovered(table, columns)) continue; // a join's partners never repeat within a left row
+      if (joinKeyCovered(table, columns) || childIndexKeyCovered(table, columns)) continue; // distinct within each parent by construction
       // one row-index-injective column makes the whole tuple unique
       const carrier = [...fields].reverse().find((f) => uniqueSpace(f, table, rows) >= count);
       if (carrier) {
@@ -323,7 +326,20 @@ function planUniqueness(
         if (product >= count) break;
       }
       if (product < count || product > Number.MAX_SAFE_INTEGER) {
-        issues.push({ path, message: `cannot guarantee (${columns.join(', ')}) unique for ${count} rows: its columns have only ${product} combinations` });
+        // (parent ref, col): col need only be distinct among the rows of one parent
+        const sibling = siblingDistinct(
+          table,
+          fields,
+          (name) => layouts.get(`${table.name}.${name}`),
+          (f) => finiteSpace(f, table, rows),
+          (f) => digits.has(`${table.name}.${f.name}`),
+          keyOf(seed, table.name, 'siblings', ...columns),
+        );
+        if ('field' in sibling) {
+          digits.set(`${table.name}.${sibling.field}`, sibling.indexOf);
+          continue;
+        }
+        issues.push({ path, message: `cannot guarantee (${columns.join(', ')}) unique for ${count} rows: its columns have only ${product} combinations${sibling.hint}` });
         continue;
       }
       const permutation = new Permutation(product, keyOf(seed, table.name, 'unique', ...columns));

@@ -150,6 +150,42 @@ describe('many-to-many inside a scope', () => {
   });
 });
 
+describe('self joins', () => {
+  const follows = (users: number, max: number): Definition => ({
+    version: 1,
+    seed: 'follows',
+    tables: [
+      { name: 'users', rows: users, fields: [{ name: 'id', type: 'string.uuid' }] },
+      {
+        name: 'follows',
+        primaryKey: ['follower_id', 'followee_id'],
+        fields: [
+          { name: 'follower_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 0, max } } },
+          { name: 'followee_id', type: 'ref', options: { table: 'users', field: 'id', distinctWithin: 'follower_id', excludeSelf: true } },
+        ],
+      },
+    ],
+  });
+
+  it('never follows oneself, never twice, at 100,000 rows and in two processes', async () => {
+    const definition = follows(30_000, 6);
+    const rows = rowsEveryChunking(compile(definition), 'follows');
+    expect(rows.length).toBeGreaterThan(85_000);
+    expect(rows.filter(([a, b]) => a === b)).toEqual([]);
+    expect(new Set(rows.map(([a, b]) => `${a}|${b}`)).size).toBe(rows.length);
+    const { expected, got } = await sameInTwoProcesses(definition, 'follows', rows);
+    expect(got).toEqual(expected);
+  }, 240_000);
+
+  it('can follow every other user, and no more', () => {
+    const rows = rowsEveryChunking(compile({ ...follows(5, 4), tables: [follows(5, 4).tables[0], { ...follows(5, 4).tables[1], fields: [{ name: 'follower_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 4, max: 4 } } }, follows(5, 4).tables[1].fields[1]] }] }), 'follows');
+    expect(rows.length).toBe(20);
+    expect(new Set(rows.map(([a, b]) => `${a}|${b}`)).size).toBe(20);
+    expect(rows.filter(([a, b]) => a === b)).toEqual([]);
+    expect(() => compile(follows(5, 5))).toThrow(/tables\[1\]\.fields\[1\]\.options\.distinctWithin: .*users has only 4 other rows/);
+  });
+});
+
 describe('many-to-many validation', () => {
   const join = (users: number, right: Record<string, unknown>): Definition => ({
     version: 1,

@@ -4,14 +4,14 @@
 // key is exact) and no left row gets more partners than exist. `include` puts a row given by a
 // field path (a channel's creator) first among its partners.
 import type { PerParent } from './child-layout.js';
-import { perParentBounds } from './child-layout.js';
+import { perParentBounds, TweakedPermutation } from './child-layout.js';
 import type { FieldDefinition, TableDefinition } from './definition.js';
 import { resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
-import { hashIndex, type Key, mix32, subKey } from './random.js';
+import { subKey } from './random.js';
 import { refChain, refSteps, type RelationContext, type ScopeOptions, scopeMinimum, scopeRange } from './scoped-ref.js';
 
-type RefOptions = { table: string; field: string; childrenPerParent?: PerParent; distinctWithin?: string; include?: string; scope?: ScopeOptions };
+type RefOptions = { table: string; field: string; childrenPerParent?: PerParent; distinctWithin?: string; include?: string; scope?: ScopeOptions; excludeSelf?: boolean };
 
 const options = (field: FieldDefinition | undefined) => field?.options as RefOptions | undefined;
 
@@ -25,6 +25,7 @@ export function checkManyToMany(
 ): void {
   const own = options(field)!;
   if (own.include !== undefined && own.distinctWithin === undefined) add(`${at}.options.include`, 'include needs distinctWithin (the left ref whose partners it joins)');
+  if (own.excludeSelf && own.distinctWithin === undefined) add(`${at}.options.excludeSelf`, 'excludeSelf needs distinctWithin (the left ref of a self join)');
   if (own.distinctWithin === undefined) return;
   const where = `${at}.options.distinctWithin`;
   const left = table.fields.find((f) => f.name === own.distinctWithin);
@@ -36,10 +37,13 @@ export function checkManyToMany(
   if (own.table === table.name) add(where, 'the partners cannot be rows of the join table itself');
   if (field.unique) add(`${at}.unique`, 'a ref distinct within another cannot be unique on its own');
   if ((field.nullRate ?? 0) > 0) add(`${at}.nullRate`, 'a join\'s partner cannot be null');
+  if (own.excludeSelf && options(left)!.table !== own.table)
+    add(`${at}.options.excludeSelf`, `a self join needs both refs on one table (${left.name} → ${options(left)!.table}, ${field.name} → ${own.table})`);
+  const self = own.excludeSelf ? 1 : 0;
   if (own.scope && options(left)!.childrenPerParent) {
     // partners inside a scope (channel members among the workspace's users): the scope must hold them all
     const most = perParentBounds(options(left)!.childrenPerParent!).max;
-    const fewest = scopeMinimum(own.scope, own.table, tables);
+    const fewest = Math.max(0, scopeMinimum(own.scope, own.table, tables) - self);
     if (most > fewest)
       add(`${at}.options.scope`, `a ${options(left)!.table} row can have up to ${most} ${table.name} rows but a scope can hold as few as ${fewest} ${own.table} rows: lower the left ref's childrenPerParent max or raise the scope's min`);
     const path = resolveFieldPath(own.scope.equals, table, tables);
@@ -69,11 +73,11 @@ export function manyToManyIssues(
       const perParent = options(left)?.childrenPerParent;
       if (!perParent) return;
       const most = perParentBounds(perParent).max;
-      const available = rows.get(own.table) ?? 0;
+      const available = Math.max(0, (rows.get(own.table) ?? 0) - (own.excludeSelf ? 1 : 0));
       if (most > available)
         add(
           `tables[${t}].fields[${f}].options.distinctWithin`,
-          `a ${options(left)!.table} row can have up to ${most} ${table.name} rows (childrenPerParent of ${left!.name}) but ${own.table} has only ${available} rows to pair it with`,
+          `a ${options(left)!.table} row can have up to ${most} ${table.name} rows (childrenPerParent of ${left!.name}) but ${own.table} has only ${available} ${own.excludeSelf ? 'other ' : ''}rows to pair it with`,
         );
     }),
   );
@@ -84,51 +88,13 @@ export function joinKeyCovered(table: TableDefinition, columns: string[]): boole
   return table.fields.some((f) => f.type === 'ref' && columns.includes(f.name) && options(f)!.distinctWithin !== undefined && columns.includes(options(f)!.distinctWithin!));
 }
 
-/**
- * A keyed bijection of [0, size) per tweak (the left row): a balanced Feistel network with the
- * tweak hashed into every round, cycle-walking into range. No allocation per call.
- */
-class TweakedPermutation {
-  private readonly roundKeys: Int32Array;
-
-  constructor(
-    readonly size: number,
-    private readonly key: Key,
-  ) {
-    this.roundKeys = Int32Array.from([0, 1, 2, 3, 4, 5], (r) => mix32(key[r & 1] ^ Math.imul(r + 1, 0x9e3779b1)));
-  }
-
-  at(index: number, tweak: number): number {
-    return this.within(index, tweak, this.size);
-  }
-
-  /** The same for a permutation of [0, size) (size < 2^32), e.g. the rows of one scope. */
-  within(index: number, tweak: number, size: number): number {
-    if (size <= 1) return 0;
-    const halfSize = 2 ** Math.ceil((32 - Math.clz32(size - 1)) / 2);
-    const mask = halfSize - 1;
-    const t = hashIndex(this.key, tweak);
-    let x = index;
-    do {
-      let left = Math.floor(x / halfSize);
-      let right = x % halfSize;
-      for (let r = 0; r < 6; r++) {
-        const next = (left ^ (mix32(right ^ this.roundKeys[r] ^ t) & mask)) & mask;
-        left = right;
-        right = next;
-      }
-      x = left * halfSize + right;
-    } while (x >= size);
-    return x;
-  }
-}
-
 /** The generator of a ref with `distinctWithin`; undefined for other refs. */
 export function buildManyToMany(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
   const own = options(field)!;
   if (own.distinctWithin === undefined) return undefined;
   const layout = ctx.layoutOf(ctx.table.name, own.distinctWithin)!;
   const parentValue = ctx.parentValue!;
+  const excludeSelf = own.excludeSelf === true;
   const partners = new TweakedPermutation(ctx.rows.get(own.table)!, subKey(ctx.key, 17));
   let included: ((left: number) => number) | undefined;
   if (own.include !== undefined) {
@@ -149,12 +115,19 @@ export function buildManyToMany(field: FieldDefinition, ctx: RelationContext): B
       lo = bounds[0];
       size = bounds[1] - bounds[0];
     }
+    // a self join skips the left row's own row: permute one row fewer and step over it
+    const self = excludeSelf && left >= lo && left < lo + size ? left : -1;
+    if (self >= 0) size--;
+    const at = (r: number) => {
+      const v = lo + partners.within(r, left, size);
+      return self >= 0 && v >= self ? v + 1 : v;
+    };
     const first = included ? included(left) : -1;
-    if (first < lo || first >= lo + size) return lo + partners.within(rank, left, size);
+    if (first < lo || first >= lo + size + (self >= 0 ? 1 : 0) || first === self) return at(rank);
     if (rank === 0) return first;
     // ranks 1.. take the permutation's values 1..; the included row, if met there, is swapped for value 0
-    const v = lo + partners.within(rank, left, size);
-    return v === first ? lo + partners.within(0, left, size) : v;
+    const v = at(rank);
+    return v === first ? at(0) : v;
   };
   return { value: (i) => parentValue(partnerRow(i)), rowFunction: true, deps: [], parentRow: partnerRow };
 }

@@ -6,6 +6,7 @@ import { buildField, type BuiltField, type FieldContext } from './fields.js';
 import { buildManyToMany, checkManyToMany } from './many-to-many.js';
 import { buildExactlyOne, checkExactlyOne } from './one-per-parent.js';
 import { profileColumn, type Profiles, type TableProfiles } from './profiles.js';
+import { buildChildIndex, checkChildIndex } from './sibling-values.js';
 import { buildScopedRef, checkScopedRef, refSteps, type RelationContext, scopeNullable } from './scoped-ref.js';
 import type { ColumnKind, Value } from './shape.js';
 
@@ -20,6 +21,7 @@ export function checkRelationField(
   add: (path: string, message: string) => void,
 ): void {
   if (field.exactlyOne) checkExactlyOne(field, at, table, add);
+  if (field.type === 'sequence') checkChildIndex(field, at, table, add);
   if (field.type !== 'ref') return;
   checkScopedRef(field, at, table, tables, add);
   checkManyToMany(field, at, table, tables, add);
@@ -75,7 +77,7 @@ export function buildTableField(
       ? buildExactlyOne(field, relation)
       : field.type === 'ref'
         ? (buildManyToMany(field, relation) ?? buildScopedRef(field, relation) ?? buildField(field, context))
-        : buildField(field, context);
+        : (buildChildIndex(field, relation) ?? buildField(field, context));
   if (!profiles?.touches(field.name)) return build();
   // the selector's own generator is replaced by the variant's value: it is never built
   const own: BuiltField = field.name === profiles.selector ? { value: () => null, rowFunction: true, deps: [] } : build();
