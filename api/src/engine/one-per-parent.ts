@@ -46,7 +46,7 @@ export function checkExactlyOne(field: FieldDefinition, at: string, table: Table
   const per = table.fields.find((f) => f.name === o.per);
   if (!per) add(`${where}.per`, `unknown field "${o.per}" in table ${table.name}`);
   else if (per.type !== 'ref' || !(per.options as { childrenPerParent?: unknown } | undefined)?.childrenPerParent)
-    add(`${where}.per`, `${table.name}.${per.name} must be the ref with childrenPerParent (exactly one child per parent needs the children of a parent side by side)`);
+    add(`${where}.per`, `${table.name}.${per.name} must be the ref with childrenPerParent (set options.childrenPerParent on it: exactly one child per parent needs the children of a parent side by side)`);
   if ((field.nullRate ?? 0) > 0) add(`${at}.nullRate`, 'a field with exactlyOne cannot have a nullRate (the chosen child could lose its value)');
   if (field.unique) add(`${at}.unique`, 'a field with exactlyOne cannot be unique');
   if (field.type === 'datatype.boolean') {
