@@ -16,7 +16,7 @@ export function* generateRows(plan: Plan, table: string, start: number, end: num
   let batch: RowBatch = [];
   for (let block = Math.floor(start / BLOCK_ROWS); block * BLOCK_ROWS < end; block++) {
     const base = block * BLOCK_ROWS;
-    runtime.fillBlock(block, cols);
+    runtime.fillBlock(block, cols, end - base); // a preview of 10 rows makes 10, not a block
     const to = Math.min(end, base + BLOCK_ROWS);
     for (let i = Math.max(start, base); i < to; i++) {
       const k = i - base;

@@ -145,10 +145,13 @@ export class TableRuntime {
     return this.fields.map(() => new Array<Value>(BLOCK_ROWS));
   }
 
-  /** Fills cols[f][0..count) with rows of the block; returns count. */
-  fillBlock(block: number, cols: Value[][]): number {
+  /**
+   * Fills cols[f][0..count) with rows of the block; returns count. Rows past `upTo` are left out:
+   * every draw of a row comes after those of the rows before it, so the first rows are the same.
+   */
+  fillBlock(block: number, cols: Value[][], upTo = BLOCK_ROWS): number {
     const base = block * BLOCK_ROWS;
-    const count = Math.min(BLOCK_ROWS, this.rows - base);
+    const count = Math.min(BLOCK_ROWS, upTo, this.rows - base);
     if (count <= 0) return 0;
     const rng = this.rng;
     for (const f of this.order) {
