@@ -4,3 +4,16 @@ export const ACTIVE: readonly ExportStatus[] = ['PENDING', 'RUNNING'];
 export const isActive = (status: ExportStatus) => ACTIVE.includes(status);
 export const canRetry = (status: ExportStatus) => status === 'FAILED' || status === 'CANCELLED' || status === 'SUCCEEDED';
 export const statusLabel = (status: ExportStatus) => status.toLowerCase();
+
+/**
+ * What the viewer may do with an export (docs/access.md): whoever sees it may download its file;
+ * only the person who started it (`canManage`) cancels, retries or deletes it and reads its log.
+ */
+export function exportActions(item: { status: ExportStatus; canManage: boolean; downloadUrl?: string | null }) {
+  return {
+    cancel: item.canManage && isActive(item.status),
+    retry: item.canManage && !isActive(item.status) && canRetry(item.status),
+    download: item.status === 'SUCCEEDED' && !!item.downloadUrl,
+    eventLog: item.canManage,
+  };
+}

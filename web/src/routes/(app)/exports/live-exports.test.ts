@@ -14,6 +14,8 @@ function item(id: string, patch: Partial<ExportSummaryFragment> = {}): ExportSum
     completedAt: null,
     downloadUrl: null,
     error: null,
+    canManage: true,
+    owner: { id: 'user-1', email: 'owner@example.com' },
     schema: { id: 'schema-1', name: 'Shop' },
     progress: { rowsDone: 0, rowCount: 1000, rowsTotal: 2000, fraction: 0 },
     ...patch,

@@ -12,6 +12,11 @@ graphql(`
     completedAt
     downloadUrl
     error
+    canManage
+    owner {
+      id
+      email
+    }
     schema {
       id
       name

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { ExportStatus } from '$lib/gql/graphql';
+import { exportActions } from './export-status';
+
+const STATUSES: ExportStatus[] = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
+
+describe('exportActions (docs/access.md)', () => {
+  it('gives readers who did not start an export the download only: no cancel, retry or event log', () => {
+    for (const status of STATUSES) {
+      const actions = exportActions({ status, canManage: false, downloadUrl: status === 'SUCCEEDED' ? 'http://x/downloads/t' : null });
+      expect(actions).toEqual({ cancel: false, retry: false, download: status === 'SUCCEEDED', eventLog: false });
+    }
+  });
+
+  it('gives the starter cancel while active, retry once finished, the download once succeeded, and the log', () => {
+    const of = (status: ExportStatus) => exportActions({ status, canManage: true, downloadUrl: 'http://x/downloads/t' });
+    expect(of('RUNNING')).toEqual({ cancel: true, retry: false, download: false, eventLog: true });
+    expect(of('PENDING')).toEqual({ cancel: true, retry: false, download: false, eventLog: true });
+    expect(of('SUCCEEDED')).toEqual({ cancel: false, retry: true, download: true, eventLog: true });
+    expect(of('FAILED')).toEqual({ cancel: false, retry: true, download: false, eventLog: true });
+  });
+
+  it('offers no download without a link (the server gives none to someone who may not read the file)', () => {
+    expect(exportActions({ status: 'SUCCEEDED', canManage: true, downloadUrl: null }).download).toBe(false);
+  });
+});
