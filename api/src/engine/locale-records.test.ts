@@ -8,7 +8,7 @@ import { allRows, column } from '../../test/engine/helpers.js';
 import { compile, DefinitionError, type Definition } from './index.js';
 import { COUNTRIES, RECORD_MAX_LENGTH } from './locale-records.js';
 
-const parts = ['country', 'countryCode', 'region', 'regionCode', 'city', 'postcode', 'phone', 'currency', 'firstName', 'lastName', 'fullName', 'street'] as const;
+const parts = ['country', 'countryCode', 'region', 'regionCode', 'city', 'postcode', 'phone', 'currency', 'firstName', 'lastName', 'fullName', 'street', 'timeZone'] as const;
 
 const definition = (countries: unknown, extra: Record<string, unknown> = {}, locale?: string): Definition => ({
   version: 1,
@@ -34,7 +34,7 @@ describe('record fields', () => {
     const plan = compile(definition(['US', 'GB', { code: 'DE', weight: 2 }, 'JP', 'BR', 'FR']));
     const rows = allRows(plan, 'customers');
     const col = (name: string) => column(plan, rows, 'customers', name) as string[];
-    const [countries, codes, regions, regionCodes, cities, postcodes, phones, currencies, first, last, full, streets] = parts.map(col);
+    const [countries, codes, regions, regionCodes, cities, postcodes, phones, currencies, first, last, full, streets, zones] = parts.map(col);
     const seen = new Set<string>();
     codes.forEach((code, i) => {
       const country = COUNTRIES[code];
@@ -50,6 +50,11 @@ describe('record fields', () => {
       expect(phones[i]).toMatch(PHONE(code));
       if (city[4]) expect(phones[i].startsWith(`+${country.dial} ${city[4]} `)).toBe(true);
       expect(full[i]).toBe(`${first[i]} ${last[i]}`);
+      // the zone is a real IANA zone of the country (its region for countries with several)
+      expect(() => new Intl.DateTimeFormat('en', { timeZone: zones[i] })).not.toThrow();
+      if (code === 'US') expect(zones[i].startsWith('America/')).toBe(true);
+      if (cities[i] === 'Los Angeles') expect(zones[i]).toBe('America/Los_Angeles');
+      if (code === 'DE') expect(zones[i]).toBe('Europe/Berlin');
       expect(streets[i].length).toBeGreaterThan(3);
       for (const part of [countries, regions, cities, postcodes, phones, full, streets]) expect(part[i].length).toBeLessThanOrEqual(RECORD_MAX_LENGTH);
     });

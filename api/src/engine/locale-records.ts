@@ -128,9 +128,22 @@ export const COUNTRIES: Record<string, Country> = {
   },
 };
 
+/** IANA zone of a country, and of the cities of countries that span several zones. */
+const ZONES: Record<string, string> = {
+  US: 'America/New_York', CA: 'America/Toronto', GB: 'Europe/London', DE: 'Europe/Berlin', FR: 'Europe/Paris', ES: 'Europe/Madrid',
+  IT: 'Europe/Rome', NL: 'Europe/Amsterdam', AU: 'Australia/Sydney', JP: 'Asia/Tokyo', BR: 'America/Sao_Paulo', IN: 'Asia/Kolkata',
+  'US/Los Angeles': 'America/Los_Angeles', 'US/San Diego': 'America/Los_Angeles', 'US/San Francisco': 'America/Los_Angeles',
+  'US/Seattle': 'America/Los_Angeles', 'US/Portland': 'America/Los_Angeles', 'US/Chicago': 'America/Chicago', 'US/Houston': 'America/Chicago',
+  'US/San Antonio': 'America/Chicago', 'US/Dallas': 'America/Chicago', 'US/Minneapolis': 'America/Chicago', 'US/Austin': 'America/Chicago',
+  'US/Nashville': 'America/Chicago', 'US/Phoenix': 'America/Phoenix', 'US/Denver': 'America/Denver',
+  'CA/Vancouver': 'America/Vancouver', 'CA/Calgary': 'America/Edmonton', 'CA/Edmonton': 'America/Edmonton',
+  'AU/Melbourne': 'Australia/Melbourne', 'AU/Brisbane': 'Australia/Brisbane', 'AU/Perth': 'Australia/Perth', 'AU/Adelaide': 'Australia/Adelaide',
+  'BR/Salvador': 'America/Bahia',
+};
+
 const LANGUAGE_COUNTRY: Record<string, string> = { en: 'US', de: 'DE', fr: 'FR', es: 'ES', it: 'IT', nl: 'NL', ja: 'JP', pt: 'BR' };
 
-export const RECORD_PARTS = ['country', 'countryCode', 'region', 'regionCode', 'city', 'postcode', 'street', 'phone', 'currency', 'locale', 'firstName', 'lastName', 'fullName'] as const;
+export const RECORD_PARTS = ['country', 'countryCode', 'region', 'regionCode', 'city', 'postcode', 'street', 'phone', 'currency', 'locale', 'firstName', 'lastName', 'fullName', 'timeZone'] as const;
 export type RecordPart = (typeof RECORD_PARTS)[number];
 
 export const recordOptions = z.strictObject({
@@ -288,6 +301,11 @@ export class RecordSource {
         return (i) => COUNTRIES[this.countryCode(i)].currency;
       case 'locale':
         return (i) => COUNTRIES[this.countryCode(i)].locale;
+      case 'timeZone':
+        return (i) => {
+          const code = this.countryCode(i);
+          return ZONES[`${code}/${this.city(i)[0]}`] ?? ZONES[code];
+        };
       case 'postcode':
         return (i) => {
           const postcodes = this.city(i)[3];
