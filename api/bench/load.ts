@@ -7,7 +7,7 @@
 // bounded time, while one 2M-row export after another runs. Prints latency percentiles, errors and
 // timeouts, subscription deliveries, export rows/s and the API's event-loop delay, with the load
 // average of the machine beside them. Environment: TDG_BENCH_LOAD_MODES (embedded,postgres),
-// TDG_BENCH_LOAD_SECONDS, TDG_BENCH_LOAD_LOOPS, TDG_BENCH_LOAD_SUBSCRIPTIONS, TDG_BENCH_LOAD_ROWS,
+// TDG_BENCH_LOAD_SECONDS, TDG_BENCH_LOAD_LOOPS, TDG_BENCH_LOAD_SUBSCRIPTIONS, TDG_BENCH_LOAD_ROWS (0: none),
 // TDG_BENCH_LOAD_THINK_MS (pause between a loop's queries, default 0), TDG_BENCH_LOAD_WORKERS
 // (worker processes on PostgreSQL, default 2), TDG_BENCH_LOAD_PROFILE (a file: CPU profile of
 // the API's main thread during the measured time), DATABASE_URL (default the local server).
@@ -226,14 +226,14 @@ interface SubscriptionStats {
 }
 
 /** `count` subscriptions, each on its own socket: half myExports, half exportProgress of the running export (again for the next one). */
-async function openSubscriptions(wsUrl: string, users: User[], owner: User, count: number, runner: ReturnType<typeof exportRunner>) {
+async function openSubscriptions(wsUrl: string, users: User[], owner: User, count: number, runner: ReturnType<typeof exportRunner> | undefined) {
   const stats: SubscriptionStats = { open: 0, failed: 0, errors: 0, events: 0, delivery: [], firstErrors: [] };
   const clients: Client[] = [];
   let measuring = false;
   let closing = false;
   const connect = (i: number) =>
     new Promise<void>((ready) => {
-      const progress = i % 2 === 1;
+      const progress = i % 2 === 1 && runner !== undefined;
       const user = progress ? owner : i % 4 === 0 ? owner : users[i % users.length];
       const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${user.token}` }, retryAttempts: 0, lazy: false });
       clients.push(client);
@@ -271,13 +271,13 @@ async function openSubscriptions(wsUrl: string, users: User[], owner: User, coun
               if (lag < 60_000) stats.delivery.push(lag);
             },
             complete: () => {
-              if (!closing) void runner.nextExport().then(() => follow(runner.current));
+              if (!closing) void runner!.nextExport().then(() => follow(runner!.current));
             },
             ...sink,
           },
         );
       };
-      follow(runner.current);
+      follow(runner!.current);
     });
   // connect in groups, as browsers arrive
   for (let i = 0; i < count; i += 50) await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, k) => connect(i + k)));
@@ -294,10 +294,10 @@ async function openSubscriptions(wsUrl: string, users: User[], owner: User, coun
 }
 
 async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<void> {
-  const seconds = quick ? 4 : env('TDG_BENCH_LOAD_SECONDS', 30);
-  const loops = quick ? 20 : env('TDG_BENCH_LOAD_LOOPS', 200);
-  const subscriptions = quick ? 50 : env('TDG_BENCH_LOAD_SUBSCRIPTIONS', 500);
-  const exportRows = quick ? 200_000 : env('TDG_BENCH_LOAD_ROWS', 2_000_000);
+  const seconds = env('TDG_BENCH_LOAD_SECONDS', quick ? 4 : 30);
+  const loops = env('TDG_BENCH_LOAD_LOOPS', quick ? 20 : 200);
+  const subscriptions = env('TDG_BENCH_LOAD_SUBSCRIPTIONS', quick ? 50 : 500);
+  const exportRows = env('TDG_BENCH_LOAD_ROWS', quick ? 200_000 : 2_000_000);
   const thinkMs = env('TDG_BENCH_LOAD_THINK_MS', 0);
   const workerCount = env('TDG_BENCH_LOAD_WORKERS', 2);
   const timeoutMs = 5_000;
@@ -377,8 +377,11 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
       users.push({ token, schemaId: data.createSchema.schema.id });
     }
     const owner = users[0];
-    runner = exportRunner(server.url, wsUrl, owner, exportRows);
-    await runner.nextExport();
+    // TDG_BENCH_LOAD_ROWS=0: no export, the baseline to compare with
+    if (exportRows > 0) {
+      runner = exportRunner(server.url, wsUrl, owner, exportRows);
+      await runner.nextExport();
+    }
     subs = await openSubscriptions(wsUrl, users, owner, subscriptions, runner);
 
     const latencies: number[] = [];
@@ -387,7 +390,7 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
     let timeouts = 0;
     const firstError: string[] = [];
     const loadBefore = await loadAverage();
-    const rowsBefore = runner.rowsDone();
+    const rowsBefore = runner?.rowsDone() ?? 0;
     await server.command({ type: 'reset' });
     subs.measure(true);
     const started = performance.now();
@@ -417,7 +420,7 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
     await Promise.all(Array.from({ length: loops }, (_, i) => loop(i)));
     const elapsed = (performance.now() - started) / 1000;
     subs.measure(false);
-    const rowsDuring = runner.rowsDone() - rowsBefore;
+    const rowsDuring = (runner?.rowsDone() ?? 0) - rowsBefore;
     const stats = (await server.command({ type: 'stats' })) as Extract<ServerReport, { type: 'stats' }>;
     const loadAfter = await loadAverage();
 
@@ -425,7 +428,7 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
     const p = (q: number) => percentile(latencies, q).toFixed(0);
     const delivery = subs.stats.delivery.sort((a, b) => a - b);
     const p95 = percentile(latencies, 95);
-    console.log(`load (${label}): ${loops} query loops${thinkMs ? ` (pause 0–${2 * thinkMs} ms between queries)` : ''} + ${subscriptions} subscriptions for ${seconds} s while ${exportRows.toLocaleString('en')}-row CSV exports run`);
+    console.log(`load (${label}): ${loops} query loops${thinkMs ? ` (pause 0–${2 * thinkMs} ms between queries)` : ''} + ${subscriptions} subscriptions for ${seconds} s ${runner ? `while ${exportRows.toLocaleString('en')}-row CSV exports run` : 'with no export (baseline)'}`);
     console.log(`  load average (1/5/15 min) before ${loadBefore}, after ${loadAfter}; ${(await import('node:os')).availableParallelism()} cores`);
     console.log(`  queries: ${latencies.length} answered (${Math.round(latencies.length / elapsed)}/s), p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${p(100)} ms; errors ${errors}, timeouts (> ${timeoutMs} ms) ${timeouts}`);
     console.log(`    p95 by query: ${KINDS.map((k) => `${k} ${percentile(byKind.get(k)!.sort((a, b) => a - b), 95).toFixed(0)} ms`).join(', ')}`);
@@ -434,7 +437,7 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
       `  subscriptions: ${subs.stats.open} open, ${subs.stats.failed} failed to connect, ${subs.stats.errors} errored; ${subs.stats.events} events received, live exportProgress delivery p50 ${percentile(delivery, 50).toFixed(0)} ms, p95 ${percentile(delivery, 95).toFixed(0)} ms`,
     );
     if (subs.stats.firstErrors.length) console.log(`    first subscription errors: ${subs.stats.firstErrors.join(' | ')}`);
-    console.log(`  exports: ${Math.round(rowsDuring / elapsed).toLocaleString('en')} rows/s during the run (${runner.finished} finished, ${runner.failures} not succeeded so far)`);
+    if (runner) console.log(`  exports: ${Math.round(rowsDuring / elapsed).toLocaleString('en')} rows/s during the run (${runner.finished} finished, ${runner.failures} not succeeded so far)`);
     console.log(
       `  API process: event-loop delay p50 ${stats.lagP50.toFixed(1)} ms, p99 ${stats.lagP99.toFixed(1)} ms, max ${stats.lagMax.toFixed(0)} ms; main thread busy ${(stats.mainThreadBusy * 100).toFixed(0)} %; CPU ${stats.cpuSeconds.toFixed(1)} s in ${stats.seconds.toFixed(1)} s`,
     );
