@@ -57,6 +57,7 @@ const SCHEMAS: Record<string, unknown>[] = [
     $ref: '#/$defs/node',
   },
   { type: 'string', pattern: '(ab)+-\\d{2}' },
+  { type: 'object', properties: { metadata: { type: 'object' }, counters: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, minProperties: 2, maxProperties: 4 } }, required: ['metadata', 'counters'] },
 ];
 
 const definition = (fields: Definition['tables'][number]['fields'], rows = 1500): Definition => ({ version: 1, seed: 'json-schema', tables: [{ name: 't', rows, fields }] });
@@ -87,6 +88,7 @@ describe('jsonSchema fields', () => {
       ['array', 'integer'],
       ['json', undefined],
       ['text', undefined],
+      ['json', undefined],
     ]);
   });
 
@@ -99,6 +101,13 @@ describe('jsonSchema fields', () => {
       expect(() => new Intl.DateTimeFormat('en', { timeZone: v.timezone })).not.toThrow();
     }
     expect(new Set(values.map((v) => v.theme)).size).toBe(3);
+    // open objects (metadata) get a few plausible keys
+    const open = compile(definition([{ name: 'metadata', type: 'jsonSchema', options: { schema: { type: 'object' } } }], 200));
+    for (const m of column(open, allRows(open, 't'), 't', 'metadata') as Record<string, string>[]) {
+      expect(Object.keys(m).length).toBeGreaterThanOrEqual(1);
+      expect(Object.keys(m).length).toBeLessThanOrEqual(3);
+      for (const v of Object.values(m)) expect(typeof v).toBe('string');
+    }
   });
 
   it('each value is seeded by its path: adding or removing a property changes no other', () => {

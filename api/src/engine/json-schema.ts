@@ -60,6 +60,8 @@ export function jsonSchemaProblems(schema: unknown): SchemaIssue[] {
       if (typeof s[lo] === 'number' && typeof s[hi] === 'number' && (s[hi] as number) < (s[lo] as number))
         issues.push({ path: [...path, hi], message: `must be >= ${lo} (${s[lo]})` });
     }
+    if (typeof s.minProperties === 'number' && s.minProperties > MAP_KEYS.length && Object.keys((s.properties as Schema | undefined) ?? {}).length < s.minProperties)
+      issues.push({ path: [...path, 'minProperties'], message: `at most ${MAP_KEYS.length} properties are made up beyond the declared ones` });
     if (typeof s.maxItems === 'number' && s.maxItems > 1000) issues.push({ path: [...path, 'maxItems'], message: 'at most 1000 elements per array' });
     if (typeof s.minLength === 'number' && s.minLength > 10_000) issues.push({ path: [...path, 'minLength'], message: 'at most 10000 characters' });
     if (s.format !== undefined && !(JSON_SCHEMA_FORMATS as readonly unknown[]).includes(s.format))
@@ -421,12 +423,41 @@ function arrayGen(s: Schema, path: string, name: string, depth: number, seed: (r
   };
 }
 
+/** Keys of open objects (metadata, labels): a schema with no properties gets a few of these. */
+const MAP_KEYS = ['source', 'campaign', 'channel', 'region', 'team', 'plan', 'referrer', 'version'];
+
+/** How many keys an open object gets: [lo, hi] within min/maxProperties. */
+function mapSize(s: Schema): [number, number] {
+  const lo = Math.min((s.minProperties as number | undefined) ?? 1, MAP_KEYS.length);
+  return [lo, Math.max(lo, Math.min((s.maxProperties as number | undefined) ?? 3, MAP_KEYS.length))];
+}
+
+function isOpenMap(s: Schema): boolean {
+  return Object.keys((s.properties as Schema | undefined) ?? {}).length === 0 && s.additionalProperties !== false;
+}
+
 function objectGen(s: Schema, path: string, depth: number, seed: (row: number, sub: number) => void, ctx: Ctx): Gen {
   const rng = ctx.rng;
   const props = Object.entries((s.properties as Schema | undefined) ?? {});
   const required = new Set((s.required as string[] | undefined) ?? []);
   const all = typeof s.minProperties === 'number' && s.minProperties > required.size;
   const shallow = depth >= SHALLOW_DEPTH;
+  if (isOpenMap(s) && !shallow) {
+    const values = typeof s.additionalProperties === 'object' ? s.additionalProperties : { type: 'string' };
+    const gens = MAP_KEYS.map((k) => compileNode(values, `${path}/additionalProperties/${k}`, k, depth + 1, ctx));
+    const [lo, hi] = mapSize(s);
+    return (row, sub) => {
+      seed(row, sub);
+      const count = lo + Math.floor(rng.next() * (hi - lo + 1));
+      const start = Math.floor(rng.next() * MAP_KEYS.length);
+      const out: { [key: string]: Value } = {};
+      for (let c = 0; c < count; c++) {
+        const k = (start + c) % MAP_KEYS.length;
+        out[MAP_KEYS[k]] = gens[k](row, sub);
+      }
+      return out;
+    };
+  }
   const gens = props
     .filter(([name]) => required.has(name) || !shallow)
     .map(([name, child]) => ({
@@ -526,6 +557,10 @@ export function jsonSchemaMaxLength(schema: unknown): number {
       default: {
         const required = new Set((s.required as string[] | undefined) ?? []);
         let total = 2;
+        if (isOpenMap(s) && !shallow) {
+          const values = typeof s.additionalProperties === 'object' ? s.additionalProperties : { type: 'string' };
+          return total + mapSize(s)[1] * (Math.max(...MAP_KEYS.map(json)) + 1 + Math.max(...MAP_KEYS.map(() => walk(values, depth + 1))) + 1);
+        }
         for (const [name, child] of Object.entries((s.properties as Schema | undefined) ?? {}))
           if (!shallow || required.has(name)) total += json(name) + 1 + walk(child, depth + 1) + 1;
         return total;
