@@ -207,3 +207,34 @@ describe('after / before on numbers', () => {
     expect(violations).toBe(0);
   });
 });
+
+describe('after / before on date columns', () => {
+  it('stays on whole days, within the window, null only when every side is null', () => {
+    const def: Definition = {
+      version: 1,
+      tables: [
+        {
+          name: 't',
+          rows: 20_000,
+          fields: [
+            { name: 'born', type: 'date.birthdate' },
+            { name: 'maybe', type: 'date.birthdate', nullRate: 0.5 },
+            { name: 'registered', type: 'after', options: { from: 'born', min: 1, max: 3, unit: 'weeks' } },
+            { name: 'either', type: 'before', options: { from: ['maybe'], max: 2, fallback: '2000-01-01' } },
+          ],
+        },
+      ],
+    };
+    const plan = compile(def);
+    expect(plan.tables[0].columns.map((c) => `${c.kind}${c.nullable ? '?' : ''}`)).toEqual(['date', 'date?', 'date', 'date']);
+    let violations = 0;
+    for (const [born, maybe, registered, either] of rowsEveryChunking(plan, 't') as (Date | null)[][]) {
+      const days = (registered!.getTime() - born!.getTime()) / DAY;
+      if (!(Number.isInteger(days) && days >= 7 && days <= 21 && registered!.getTime() % DAY === 0)) violations++;
+      const base = maybe === null ? Date.parse('2000-01-01') : maybe.getTime();
+      const back = (base - either!.getTime()) / DAY;
+      if (!(Number.isInteger(back) && back >= 0 && back <= 2)) violations++;
+    }
+    expect(violations).toBe(0);
+  });
+});
