@@ -20,7 +20,7 @@ import { type FieldContext, intSpace } from './fields.js';
 import { joinKeyCovered, manyToManyIssues } from './many-to-many.js';
 import { profileDependencies, TableProfiles } from './profiles.js';
 import { buildTableField, relationColumn, relationReads } from './relations.js';
-import { childIndexKeyCovered, siblingDistinct } from './sibling-values.js';
+import { childIndexKeyCovered, siblingDistinct, textCarrier } from './sibling-values.js';
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
 import { PATH_VALUE_TYPES, pathValueNullable } from './path-values.js';
@@ -337,6 +337,11 @@ function planUniqueness(
         );
         if ('field' in sibling) {
           digits.set(`${table.name}.${sibling.field}`, sibling.indexOf);
+          continue;
+        }
+        const text = textCarrier(fields, (f) => fakerTypeById.get(f.type)?.kind === 'text', (f) => digits.has(`${table.name}.${f.name}`));
+        if (text) {
+          injective.add(`${table.name}.${text.name}`);
           continue;
         }
         issues.push({ path, message: `cannot guarantee (${columns.join(', ')}) unique for ${count} rows: its columns have only ${product} combinations${sibling.hint}` });

@@ -61,6 +61,19 @@ describe('values per sibling', () => {
     expect(got).toEqual(expected);
   }, 240_000);
 
+  it('keeps a text column of a composite unique with the row suffix when nothing finite can', () => {
+    const sites: Definition = {
+      version: 1,
+      tables: [
+        { name: 'sites', rows: 400, fields: [{ name: 'id', type: 'sequence' }] },
+        { name: 'categories', unique: [['site_id', 'name']], fields: [{ name: 'site_id', type: 'ref', options: { table: 'sites', field: 'id', childrenPerParent: { min: 1, max: 30 } } }, { name: 'name', type: 'commerce.department' }] },
+      ],
+    };
+    const rows = rowsEveryChunking(compile(sites), 'categories');
+    expect(new Set(rows.map(([s, n]) => `${s}|${n}`)).size).toBe(rows.length);
+    expect(rows.every(([, n]) => /^[A-Za-z ]+-[0-9a-z]+$/.test(n as string))).toBe(true);
+  });
+
   it('names what is wrong: a space smaller than a parent\'s children, a position not per the laid-out ref', () => {
     const issues = (d: Definition) => {
       try {

@@ -47,6 +47,15 @@ export function childIndexKeyCovered(table: TableDefinition, columns: string[]):
 }
 
 /**
+ * A text column of a composite that nothing else can keep unique (categories(site_id, slug)): made
+ * row-injective with the usual row-index suffix, as `unique` text fields are. Faker text types only
+ * (a suffix would break a regex, a pick or a constant).
+ */
+export function textCarrier(columns: FieldDefinition[], isFakerText: (field: FieldDefinition) => boolean, taken: (field: FieldDefinition) => boolean): FieldDefinition | undefined {
+  return [...columns].reverse().find((f) => !taken(f) && (f.nullRate ?? 0) === 0 && isFakerText(f));
+}
+
+/**
  * For a composite that holds the table's childrenPerParent ref and a column of finite space at
  * least the most children a parent has: that column's index for row i, distinct among siblings.
  * Otherwise a hint for the error message (why it cannot).
