@@ -28,6 +28,13 @@ describe('values a database cannot hold are refused at validation', () => {
       { path: 'tables[0].fields[0].options', message: expect.stringContaining('before the year 1') },
     ]);
     expect(issuesOf(() => parseDefinition(one([{ name: 'd', type: 'date.future', options: { years: 1000 } }])))).toEqual([]);
+    // inequalities of the same row (E1's after/before): the window, unless a bound caps it
+    const after = (options: Record<string, unknown>) => one([{ name: 'a', type: 'date.past' }, { name: 'b', type: 'after', options: { from: 'a', ...options } }]);
+    expect(issuesOf(() => parseDefinition(after({ max: 3_000_000 })))).toEqual([
+      { path: 'tables[0].fields[1].options', message: expect.stringMatching(/past the year 9999.*lower max/) },
+    ]);
+    expect(issuesOf(() => parseDefinition(after({ max: 3_000_000, atMost: '2030-01-01T00:00:00Z' })))).toEqual([]);
+    expect(issuesOf(() => parseDefinition(after({ max: 30, unit: 'weeks' })))).toEqual([]);
   });
 
   it('integers past int8, past 2^53, or past a sequence\'s declared max (an int4 column)', () => {

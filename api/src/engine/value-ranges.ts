@@ -7,6 +7,8 @@ const INT8_MIN = -9223372036854775808;
 const INT8_MAX = 9223372036854775807;
 const DAY_MS = 86_400_000;
 const YEAR_MS = 365.25 * DAY_MS;
+/** The units of `after`/`before` windows (path-values.ts). */
+const UNIT_MS: Record<string, number> = { ms: 1, seconds: 1e3, minutes: 6e4, hours: 36e5, days: DAY_MS, weeks: 7 * DAY_MS };
 /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: what PostgreSQL and ISO 8601 text both hold. */
 export const EARLIEST_MS = Date.parse('0001-01-01T00:00:00.000Z');
 export const LATEST_MS = Date.parse('9999-12-31T23:59:59.999Z');
@@ -102,6 +104,9 @@ function rangeHint(field: FieldDefinition): string {
   switch (field.type) {
     case 'dateAfter':
       return 'lower maxDays, or move the base date earlier';
+    case 'after':
+    case 'before':
+      return 'lower max, or set atMost / atLeast';
     case 'date.birthdate':
       return 'use years between 1 and 9999 and ages below the reference year';
     default:
@@ -131,6 +136,27 @@ function dateBounds(field: FieldDefinition, table: TableDefinition, ref: number,
       if (options.mode === 'year') return [yearStart(options.min as number), yearStart(Math.min(options.max as number, 275_000), true)];
       if (options.mode === 'age') return [refOf() - ((options.max as number) + 1) * YEAR_MS, refOf() - (options.min as number) * YEAR_MS];
       return [refOf() - 81 * YEAR_MS, refOf() - 18 * YEAR_MS];
+    }
+    case 'after':
+    case 'before': {
+      // same-row sources only (paths into parents are bounded where those parents are checked)
+      const sources = (Array.isArray(options.from) ? options.from : [options.from]).map((name) => table.fields.find((f) => f.name === name));
+      if (sources.some((f) => !f || f === field)) return undefined;
+      const bounds = sources.map((f) => base(f!));
+      if (bounds.some((b) => !b)) return undefined;
+      const unit = UNIT_MS[(options.unit as string | undefined) ?? 'days'] ?? DAY_MS;
+      const limit = options[field.type === 'after' ? 'atMost' : 'atLeast'];
+      const fixed = limit === 'now' ? ref : typeof limit === 'string' ? Date.parse(limit) : undefined;
+      if (limit !== undefined && (fixed === undefined || Number.isNaN(fixed))) return undefined; // a path bound: not known here
+      const min = ((options.min as number | undefined) ?? 0) * unit;
+      const lo = Math.min(...bounds.map((b) => b![0]));
+      const hi = Math.max(...bounds.map((b) => b![1]));
+      if (field.type === 'after') {
+        const max = options.max === undefined && fixed !== undefined ? Infinity : ((options.max as number | undefined) ?? 30) * unit;
+        return [lo + min, fixed === undefined ? hi + max : Math.min(hi + max, Math.max(fixed, lo + min))];
+      }
+      const max = options.max === undefined && fixed !== undefined ? Infinity : ((options.max as number | undefined) ?? 30) * unit;
+      return [fixed === undefined ? lo - max : Math.max(lo - max, Math.min(fixed, hi - min)), hi - min];
     }
     case 'dateAfter': {
       const from = table.fields.find((f) => f.name === options.field);
