@@ -47,6 +47,7 @@ const SCHEMAS: Record<string, unknown>[] = [
       maybe: { type: ['string', 'null'], maxLength: 4 },
       choice: { oneOf: [{ type: 'integer', minimum: 100, maximum: 200 }, { type: 'string', pattern: '^x-[a-z]{3}$' }] },
       both: { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'integer' } } }, { required: ['b'], properties: { b: { type: 'boolean' } } }] },
+      shortMail: { type: 'string', format: 'email', maxLength: 24 },
       tuple: { type: 'array', prefixItems: [{ type: 'string', format: 'ipv4' }, { type: 'integer', minimum: 1, maximum: 65535 }], items: false },
     },
   },

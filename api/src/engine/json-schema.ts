@@ -381,9 +381,12 @@ function stringGen(s: Schema, name: string, seed: (row: number, sub: number) => 
     };
   }
   const base: () => string = typeof s.format === 'string' ? () => formatted(s.format as string, faker, rng) : () => stringByName(name, faker) ?? faker.lorem.words({ min: 1, max: 3 });
+  const hasFormat = typeof s.format === 'string';
   return (row, sub) => {
     seed(row, sub);
     let v = base();
+    // a formatted value is redrawn rather than cut (a cut email is no email)
+    for (let t = 0; hasFormat && v.length > maxLength && t < 30; t++) v = base();
     if (v.length > maxLength) v = v.slice(0, maxLength).trimEnd();
     while (v.length < minLength) v += (v ? ' ' : '') + faker.lorem.word();
     if (v.length > maxLength) v = v.slice(0, maxLength);
