@@ -29,6 +29,7 @@ import { attachGraphqlWs } from './graphql-ws.js';
 import { createPreviewPool, type PreviewPool } from './preview-pool.js';
 import { noIntrospection } from './no-introspection.js';
 import { useSharedSubscriptionEvents } from './shared-subscription-events.js';
+import { useSessionGuard } from './session-guard.js';
 
 export interface AppDeps {
   /** Use this database instead of opening one from the config (tests); the app will not close it. */
@@ -167,6 +168,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       ...(config.development ? [] : [noIntrospection()]),
       // a thousand followers of one export: each live event is executed once, not a thousand times
       useSharedSubscriptionEvents<GraphQLContext>({ scope: (ctx) => JSON.stringify(ctx.claims) }),
+      // an open subscription stops at its next event once its session has ended
+      useSessionGuard<GraphQLContext>(auth.sessions),
     ],
   });
 
