@@ -51,22 +51,30 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
   const typescript = import.meta.url.endsWith('.ts');
   const task = new URL(`./preview-task${typescript ? '.ts' : '.js'}`, import.meta.url).href;
   const maxQueue = options.maxQueue ?? 16 * options.threads;
-  const pool = new Piscina<PreviewTask, PreviewReply>({
-    filename: fileURLToPath(new URL('./preview-task-entry.mjs', import.meta.url)),
-    workerData: { tsx: typescript ? tsxEsmApi() : null, task },
-    // threads start with the first preview (tests and CLI runs that never preview pay nothing)
-    minThreads: 0,
-    maxThreads: options.threads,
-    idleTimeout: 5 * 60_000,
-    maxQueue,
-    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, options.memoryMb >> 3)) },
-  });
-  // a replacement thread that fails on its own has no task to fail: nothing to do but not crash
-  pool.on('error', () => {});
+  let pool: Piscina<PreviewTask, PreviewReply> | undefined;
+  // made with the first preview (tests and CLI runs that never preview start no thread); then
+  // `threads` are kept up, so a thread ended by a limit is replaced for the tasks queued behind it
+  const threads = () => {
+    if (pool) return pool;
+    pool = new Piscina<PreviewTask, PreviewReply>({
+      filename: fileURLToPath(new URL('./preview-task-entry.mjs', import.meta.url)),
+      workerData: { tsx: typescript ? tsxEsmApi() : null, task },
+      minThreads: options.threads,
+      maxThreads: options.threads,
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, options.memoryMb >> 3)) },
+    });
+    // a replacement thread that fails on its own has no task to fail: nothing to do but not crash
+    pool.on('error', () => {});
+    return pool;
+  };
   let tasksRun = 0;
+  let inFlight = 0;
 
   return {
     async run(input) {
+      // admission here, not piscina's maxQueue (which also counts threads still starting)
+      if (inFlight >= options.threads + maxQueue) throw new PreviewLimitError('busy', `too many previews are waiting (${maxQueue}); try again in a moment`, maxQueue);
+      inFlight++;
       const controller = new AbortController();
       const { port1, port2 } = new MessageChannel();
       const timeUp = () => controller.abort(new PreviewLimitError('time', `the preview ran longer than ${options.timeoutMs} ms and was stopped`, options.timeoutMs));
@@ -78,15 +86,15 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
       const overall = setTimeout(timeUp, options.timeoutMs + STARTUP_MS);
       tasksRun++;
       try {
-        return await pool.run({ ...input, started: port2 }, { signal: controller.signal, transferList: [port2] });
+        return await threads().run({ ...input, started: port2 }, { signal: controller.signal, transferList: [port2] });
       } catch (error) {
         if (controller.signal.aborted && controller.signal.reason instanceof PreviewLimitError) throw controller.signal.reason;
         const { code, message } = error as { code?: string; message?: string };
         if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(message ?? ''))
           throw new PreviewLimitError('memory', `the preview needed more than the ${options.memoryMb} MB a preview may use and was stopped`, options.memoryMb);
-        if (/queue is at limit/i.test(message ?? '')) throw new PreviewLimitError('busy', `too many previews are waiting (${maxQueue}); try again in a moment`, maxQueue);
         throw error;
       } finally {
+        inFlight--;
         done = true;
         clearTimeout(timer);
         clearTimeout(overall);
@@ -96,6 +104,8 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
     get tasksRun() {
       return tasksRun;
     },
-    close: () => pool.destroy(),
+    close: async () => {
+      await pool?.destroy();
+    },
   };
 }
