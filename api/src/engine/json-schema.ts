@@ -189,6 +189,10 @@ const PICKS: [RegExp, string[]][] = [
   [/^(device|platform|os)$/, ['ios', 'android', 'web', 'macos', 'windows']],
   [/^(browser)$/, ['chrome', 'firefox', 'safari', 'edge']],
   [/^(environment|env)$/, ['production', 'staging', 'development']],
+  [/notification/, ['all', 'mentions', 'none']],
+  [/^(visibility|privacy|profile_?visibility)$/, ['public', 'private', 'friends']],
+  [/^(start_?page|home_?page|landing_?page|default_?view)$/, ['dashboard', 'inbox', 'projects', 'calendar']],
+  [/^(font|font_?family)$/, ['Inter', 'Roboto', 'Open Sans', 'system-ui']],
 ];
 
 /** A plausible string for a property name (undefined: no idea). */
