@@ -54,6 +54,9 @@ export class ChildLayout {
   private fine: Uint32Array | undefined;
   private lastParent = -1;
   private lastStart = 0;
+  // several fields of one row ask for the same child's parent: remember the last answer
+  private lastChild = -1;
+  private lastChildParent = 0;
   // weighted ranges, flattened: cumulative weight, min and width of each range (empty: plain min..max)
   private readonly cumulative: Float64Array;
   private readonly rangeMin: Float64Array;
@@ -112,6 +115,7 @@ export class ChildLayout {
 
   /** The parent row of child row i (children are laid out parent by parent, in parent order). */
   parentOf(child: number): number {
+    if (child === this.lastChild) return this.lastChildParent;
     const c = this.checkpoints;
     let lo = 0;
     let hi = c.length - 2;
@@ -132,6 +136,8 @@ export class ChildLayout {
       if (this.prefix[mid] <= child) a = mid;
       else b = mid - 1;
     }
+    this.lastChild = child;
+    this.lastChildParent = base + a;
     return base + a;
   }
 

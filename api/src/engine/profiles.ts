@@ -178,6 +178,9 @@ export class TableProfiles {
   private readonly total: number;
   private readonly choose: Key;
   private readonly touched: Set<string>;
+  // every touched field of a row asks for its variant: remember the last row's
+  private lastRow = -1;
+  private lastVariant = 0;
 
   constructor(
     private readonly profiles: Profiles,
@@ -195,10 +198,13 @@ export class TableProfiles {
 
   /** The variant index of row i (a hash of i: the same for every field and every chunk). */
   variantOf(i: number): number {
+    if (i === this.lastRow) return this.lastVariant;
     const u = unit53At(this.choose, i) * this.total;
     const c = this.cumulative;
     let v = 0;
     while (c[v] <= u && v < c.length - 1) v++;
+    this.lastRow = i;
+    this.lastVariant = v;
     return v;
   }
 
