@@ -7,6 +7,13 @@ import { dirname, resolve } from 'node:path';
 
 export class DataDirError extends Error {
   override name = 'DataDirError';
+  constructor(
+    message: string,
+    /** The errno code behind it (ENOENT, EACCES …), when there is one. */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
 }
 
 const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -15,7 +22,10 @@ const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (err
 export async function prepareDataDir(dir: string, variable = 'TDG_DATA_DIR'): Promise<string> {
   const absolute = resolve(dir);
   const fail = (what: string, error?: unknown) =>
-    new DataDirError(`${variable} ${dir}: ${what}${error === undefined ? '' : ` (${reason(error)})`}; set ${variable} to a writable folder`);
+    new DataDirError(
+      `${variable} ${dir}: ${what}${error === undefined ? '' : ` (${reason(error)})`}; set ${variable} to a writable folder`,
+      error === undefined ? 'ENOTDIR' : reason(error),
+    );
   const missing: string[] = [];
   for (let at = absolute; ; at = dirname(at)) {
     const info = await stat(at).catch((error: NodeJS.ErrnoException) => {

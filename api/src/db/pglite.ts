@@ -13,7 +13,7 @@ export async function createPglite(dir: string = MEMORY): Promise<PGlite> {
     try {
       await prepareDataDir(dir);
     } catch (error) {
-      throw new DatabaseUnavailableError((error as Error).message);
+      throw new DatabaseUnavailableError(`data directory ${dir} is not writable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   }
   let pg: PGlite;

@@ -80,13 +80,18 @@ export async function sweepOrphanFiles(db: Database, storage: ExportStorage, opt
   return result;
 }
 
+// workers started in this process: a lease with this process's pid but another id is a previous
+// life's (a restarted container gets the same pid), never one of these
+const workersOfThisProcess = new Set<string>();
+
 /** `host:pid:…` worker ids of this host whose process no longer runs. */
 function deadWorkersOfThisHost(owners: string[]): string[] {
   const prefix = `${hostname()}:`;
   return owners.filter((owner) => {
     if (!owner.startsWith(prefix)) return false;
     const pid = Number(owner.slice(prefix.length).split(':')[0]);
-    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+    if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+    if (pid === process.pid) return !workersOfThisProcess.has(owner);
     try {
       process.kill(pid, 0);
       return false; // alive (or a reused pid: then its lease simply runs out)
@@ -111,6 +116,7 @@ export interface RecoveryResult {
  * the leases expired, so any worker takes the work over at once.
  */
 export async function recoverDeadWorkers(db: Database, storage: ExportStorage, recoverer: string): Promise<RecoveryResult> {
+  workersOfThisProcess.add(recoverer);
   const owners = await db.asService((tx) =>
     tx.query<{ owner: string }>(
       `select lease_owner as owner from generator_exports where status = 'running' and lease_owner is not null

@@ -116,7 +116,8 @@ describe('partial files', () => {
 describe('restart after a killed worker', () => {
   it('takes back the dead worker’s leases and half-written files, and leaves a live worker’s alone', async () => {
     const dead = `${hostname()}:${await deadPid()}:dead0001`;
-    const alive = `${hostname()}:${process.pid}:alive001`;
+    // another live process of this host (our parent) keeps its lease
+    const alive = `${hostname()}:${process.ppid}:alive001`;
     const id = await createExport(db, ownerId, { definition: definition(30), rowCount: 30 });
     const folder = folderOf(ownerId, id);
     await claimFor(id, dead);
@@ -153,6 +154,18 @@ describe('restart after a killed worker', () => {
         { owner: 'recoverer', expired: true },
       ].sort(byOwner),
     );
+    await db.asService((tx) => tx.query(`update generator_exports set status = 'cancelled' where id = $1::uuid`, [id]));
+  });
+
+  it('a lease of this very pid but no worker of this process is a previous life’s (a restarted container keeps its pid)', async () => {
+    const previousLife = `${hostname()}:${process.pid}:oldlife1`;
+    const id = await createExport(db, ownerId, { definition: definition(5) });
+    await claimFor(id, previousLife);
+    const result = await recoverDeadWorkers(db, local, `${hostname()}:${process.pid}:newlife1`);
+    expect(result.workers).toEqual([previousLife]);
+    expect(result.exports).toEqual([id]);
+    // the recovering worker's own id is one of this process's now: never taken for dead
+    expect((await recoverDeadWorkers(db, local, `${hostname()}:${process.pid}:third001`)).workers).toEqual([]);
     await db.asService((tx) => tx.query(`update generator_exports set status = 'cancelled' where id = $1::uuid`, [id]));
   });
 
