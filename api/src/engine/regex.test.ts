@@ -98,6 +98,8 @@ describe('regex generator', () => {
     expect(regexProblem('a(?=b)')).toContain('lookahead');
     expect(regexProblem('[]')).toContain('matches no character');
     expect(regexProblem('[A-Z]{3}')).toBeUndefined();
+    expect(regexProblem('a\\bb')).toContain('assertions');
+    expect(regexProblem('\\bword\\b|x^')).toBeUndefined();
   });
 });
 

@@ -265,7 +265,8 @@ export class RegexGenerator {
   readonly indexSpace: number;
   private readonly root: Node;
   private readonly groups: number;
-  private readonly check: RegExp | undefined;
+  /** Set when values are checked (assertions, back-references): the anchored pattern. */
+  readonly check: RegExp | undefined;
   readonly lookaround: boolean;
   /** Nodes whose draws may take digits of the index (fixed-length head and tail of the pattern). */
   private readonly indexed = new Set<Node>();
@@ -441,6 +442,13 @@ export function regexProblem(pattern: string): string | undefined {
   if (generator.generatedMaxLength > REGEX_MAX_CHARS)
     return `values of this pattern can be ${generator.generatedMaxLength} characters long (at most ${REGEX_MAX_CHARS}; unbounded quantifiers repeat at most ${UNBOUNDED_EXTRA} extra times)`;
   if (generator.lookaround) return 'lookahead and lookbehind assertions are not supported';
+  if (generator.check) {
+    // assertions are met by redrawing: refuse patterns where redrawing does not get there (a\bb)
+    const rng = new Rng();
+    rng.reseed(keyOf('regex-check', pattern), 0);
+    for (let t = 0; t < 32; t++)
+      if (!generator.check.test(generator.generate(rng.next))) return 'no value found that meets the pattern\'s assertions or back-references';
+  }
   return undefined;
 }
 
