@@ -1,4 +1,5 @@
 // CHECK expressions → per-column rules the generators can honour. Anything else is reported.
+import { postgresRegexToJs, similarToRegex, type CheckPattern } from './check-regex.js';
 import type { PgNode } from './model.js';
 
 export interface ColumnRule {
@@ -10,8 +11,8 @@ export interface ColumnRule {
   maxExclusive?: boolean;
   minLength?: number;
   maxLength?: number;
-  /** A regular expression the text must match (CHECK col ~ '...'). */
-  pattern?: string;
+  /** A regular expression the text must match (CHECK col ~ / ~* / SIMILAR TO '...'). */
+  pattern?: CheckPattern;
   /** This column must be after (or not before) another column of the row. */
   after?: { column: string; strict: boolean };
 }
@@ -136,11 +137,15 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
       }
       return false;
     }
-    if (e.kind === 'AEXPR_OP' && op === '~') {
+    if ((e.kind === 'AEXPR_OP' || e.kind === 'AEXPR_SIMILAR') && (op === '~' || op === '~*')) {
       const column = columnOf(e.lexpr);
-      const value = constOf(e.rexpr);
+      // SIMILAR TO arrives as `~ similar_to_escape('...')` (from the parser and from pg_get_constraintdef)
+      const fn = unwrap(e.rexpr)?.FuncCall;
+      const similar = fn && str(fn.funcname?.at(-1)) === 'similar_to_escape' && fn.args?.length === 1;
+      const value = constOf(similar ? fn.args[0] : e.rexpr);
       if (!column || typeof value !== 'string') return false;
-      rule(column).pattern = value;
+      const sql = similar ? `SIMILAR TO '${value}'` : `${op} '${value}'`;
+      rule(column).pattern = { source: similar ? similarToRegex(value) : postgresRegexToJs(value), flags: op === '~*' ? 'i' : '', sql };
       return true;
     }
     if (e.kind !== 'AEXPR_OP' || !(op in FLIP)) return false;

@@ -23,6 +23,8 @@ export interface PatternContext {
   unique: boolean;
   /** The other columns of the table, lower snake case. */
   siblings: string[];
+  /** The other plain-text columns the engine generates, as named in the table (for derived values). */
+  textColumns?: string[];
   default?: DefaultValue;
 }
 
@@ -431,6 +433,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   { id: 'company-name-any', name: /^(company|company_?name|organization|organisation|organization_?name|org_?name|employer|business_?name|vendor_?name|supplier_?name|merchant_?name)$/, types: T, length: 54, generate: f('company.name'), reason: 'a company name', examples: ['invoices.company_name text', 'employer varchar(100)'], expect: /^[A-Z][\w,'&. -]+$/ },
   { id: 'username', name: /^(user_?name|login|handle|nick_?name|screen_?name|nick|alias|login_?name|user_?handle)$/, types: T, length: 34, generate: f('internet.username'), reason: 'a username', examples: ['username varchar(50)', 'handle text'], expect: /^[A-Za-z0-9._'-]+$/ },
   { id: 'support-email', name: /^(support|billing|info|admin|sales|noreply|no_?reply|reply_?to|from|sender)_?(email|address|mail)$/, types: T, length: 50, generate: fake(`${one(['support', 'billing', 'hello', 'team', 'noreply', 'info'])}@{{internet.domainName}}`), reason: 'a role address of an organisation', examples: ['support_email text', 'reply_to_email varchar(255)'], expect: /^[a-z]+@[a-z0-9.-]+\.[a-z]{2,}$/ },
+  { id: 'email-from-names', name: /^(e_?mail|email_?address|primary_?email|work_?email|personal_?email)$/, types: T, length: 60, generate: (c) => emailFromNames(c), reason: "an email address made from the row's name columns", examples: ['users.email text +first_name +last_name', 'people.email_address varchar(255) +full_name'], expect: /^[a-z0-9._]+@example\.(com|net|org)$/ },
   { id: 'email', name: /(^|_)e_?mail(_?address)?$|^email/, types: T, length: 43, generate: f('internet.email'), reason: 'an email address', examples: ['email text', 'work_email varchar(255)', 'contact_email text'], expect: /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/ },
   { id: 'phone', name: /(^|_)(phone|phone_?number|mobile|mobile_?number|cell|cell_?phone|telephone|tel|fax|msisdn|sms_?number|whatsapp|contact_?number|phone_?no)$/, types: T, generate: (c) => phone(c.maxLength), reason: 'a phone number that fits the column (E.164 when it fits)', examples: ['phone varchar(20)', 'mobile char(10)', 'fax text'], expect: /^(\+1)?[2-9]\d{2,9}$/ },
   { id: 'phone-int', name: /(^|_)(phone|phone_?number|mobile|msisdn)$/, types: INT, generate: range(2_000_000_000, 9_999_999_999), reason: 'a 10-digit phone number', examples: ['phone bigint'], expect: isInt(2_000_000_000, 9_999_999_999) },
@@ -565,6 +568,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   { id: 'color-name', name: /^(colou?r_?name|shade|finish)$/, types: T, length: 10, generate: f('color.human'), reason: 'a colour name', examples: ['color_name text'], expect: /^[a-z ]+$/ },
   { id: 'theme', name: /^(theme|ui_?theme|color_?scheme|appearance|mode)$/, types: T, length: 6, generate: pick(['light', 'dark', 'system'], [40, 35, 25]), reason: 'a UI theme', examples: ['theme text'], expect: inList(['light', 'dark', 'system']) },
   { id: 'tags-text', name: /^(tag|tags|label|labels|keyword|keywords|topic|topics|hashtag|hashtags)$/, types: T, length: 10, generate: pick(TAGS), reason: 'a tag word', examples: ['tag varchar(32)', 'labels text'], expect: inList(TAGS) },
+  { id: 'slug-from-title', name: /(^|_)(slug|permalink_?slug|url_?slug|handle_?slug|path_?slug)$/, types: T, generate: (c) => slugFrom(c), reason: "a slug of the row's title or name", examples: ['posts.slug text +title', 'projects.slug varchar(100) unique +name'], expect: /^[a-z0-9]+(-[a-z0-9]+)*$/ },
   { id: 'slug', name: /(^|_)(slug|permalink_?slug|url_?slug|handle_?slug|path_?slug)$/, types: T, length: 36, generate: (c) => (c.unique ? f('word.noun') : fake('{{word.adjective}}-{{word.noun}}')), reason: 'a slug of English words (unique: the engine adds -<row>)', examples: ['slug text', 'posts.slug varchar(255) unique'], expect: /^[a-z]+(-[a-z0-9]+)*$/ },
   { id: 'subject', name: /^(subject|subject_?line|email_?subject|topic_?title)$/, types: T, length: 60, generate: f('company.catchPhrase'), reason: 'a subject line (English phrase)', examples: ['subject text'], expect: english },
   { id: 'headline', name: /^(headline|tagline|slogan|motto|catch_?phrase|strapline|subtitle|sub_?title|teaser|kicker|lede|lead_?in)$/, types: T, generate: prose('phrase'), reason: 'a short English phrase', examples: ['headline text', 'tagline varchar(100)'], expect: english },
@@ -627,6 +631,31 @@ function vocabulary(c: PatternContext, values: string[], weights: number[]): Gen
   const fits = all.filter(([v]) => v.length >= c.minLength && (c.maxLength === undefined || v.length <= c.maxLength));
   return fits.length ? pick(fits.map(([v]) => v), fits.map(([, w]) => w)) : undefined;
 }
+
+/** The table's text column whose normalized name matches, as named in the table. */
+function textColumn(c: PatternContext, test: RegExp): string | undefined {
+  return c.textColumns?.find((s) => test.test(normalizeName(s)));
+}
+
+/** The derived email type reading the row's first/last or full name columns, when the table has them. */
+function emailFromNames(c: PatternContext): Generator | undefined {
+  const first = textColumn(c, /^(first_?name|given_?name|fname|forename)$/);
+  const last = textColumn(c, /^(last_?name|surname|family_?name|lname)$/);
+  if (first && last) return f('email', { firstName: first, lastName: last });
+  const full = textColumn(c, /^(full_?name|display_?name|real_?name|legal_?name|contact_?name|customer_?name)$/) ?? (PEOPLE.test(c.table) ? textColumn(c, /^name$/) : undefined);
+  return full ? f('email', { name: full }) : undefined;
+}
+
+/** The derived slug type reading the row's title or name, when the table has one. */
+function slugFrom(c: PatternContext): Generator | undefined {
+  const source = textColumn(c, /^(title|name|headline|subject|display_?name|label|heading|post_?title|page_?title|product_?name|project_?name)$/);
+  if (!source) return undefined;
+  // the engine's slug keeps room for its own unique suffix inside maxLength
+  const max = c.maxLength === undefined ? 80 : Math.min(80, c.maxLength + (c.unique ? 8 : 0));
+  return max >= 8 ? f('slug', { field: source, maxLength: max }) : undefined;
+}
+
+const PEOPLE = /user|people|person|member|customer|author|profile|employee|contact|student|patient|staff|guest|attendee|speaker|instructor|candidate|applicant/;
 
 /** `commitSha` → `commit_sha`, `First Name` → `first_name`. */
 export function normalizeName(name: string): string {

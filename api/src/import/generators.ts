@@ -2,6 +2,7 @@
 // plain definition the user can edit, so these are best guesses, not rules.
 import { catalog } from '../engine/catalog.js';
 import type { ColumnRule } from './checks.js';
+import { fixedHeads, generationProblem, generatorSatisfies } from './check-regex.js';
 import { matchColumn, normalizeName, type PatternContext, type PatternMatch } from './column-patterns.js';
 import type { ColumnModel } from './model.js';
 import { proseFitting } from './prose.js';
@@ -46,6 +47,8 @@ export interface ColumnContext {
   unique: boolean;
   /** Names of the other columns of the table (for updated_at → created_at). */
   siblings: string[];
+  /** The table's generated plain-text columns (what slugs and emails are derived from). */
+  textSiblings?: string[];
 }
 
 /** Nullable columns named like a soft delete are usually NULL. */
@@ -62,10 +65,17 @@ export interface Choice {
   reason: string;
   /** The column-pattern id when a name pattern chose it. */
   pattern?: string;
+  /** Something the user should know about this choice (reported as an import note). */
+  note?: string;
 }
 
 /** Field types the engine can make unique (its catalog says so). */
-export const UNIQUE_TYPES = new Set(catalog.filter((t) => t.uniqueSupported).map((t) => t.id));
+export const UNIQUE_TYPES = new Set([
+  ...catalog.filter((t) => t.uniqueSupported).map((t) => t.id),
+  // derived slugs and emails add the engine's row suffix too (compile accepts unique on them)
+  'slug',
+  'email',
+]);
 /** Room a unique text value needs for the engine's `-<row in base 36>` suffix. */
 const SUFFIX_ROOM = 8;
 
@@ -82,6 +92,7 @@ function patternContext(ctx: ColumnContext, extra: Partial<PatternContext>): Pat
     digits: 2,
     unique: ctx.unique,
     siblings: ctx.siblings.map(normalizeName),
+    textColumns: (ctx.textSiblings ?? []).filter((s) => s !== ctx.column.name),
     ...(ctx.column.default ? { default: ctx.column.default } : {}),
     ...extra,
   };
@@ -143,25 +154,25 @@ function interval(ctx: ColumnContext): Choice {
   return { generator: { type: 'regex', options: { pattern: '[1-9][0-9]? days' } }, reason: 'type interval: days' };
 }
 
-/** A CHECK `col ~ '...'` in the subset of regular expressions faker's fromRegExp draws from. */
-function checkRegex(pattern: string | undefined): string | undefined {
-  if (!pattern || /[()|]/.test(pattern) || /\\[^dw.\-+_@/]/.test(pattern)) return undefined;
-  return pattern
-    .replace(/\\d/g, '[0-9]')
-    .replace(/\\w/g, '[A-Za-z0-9_]')
-    .replace(/\\([.\-+_@/])/g, '[$1]');
-}
-
 function text(ctx: ColumnContext): Choice {
   const limit = Math.min(textLimit(ctx.column.type) ?? Infinity, ctx.rule.maxLength ?? Infinity);
   const max = Number.isFinite(limit) ? limit : undefined;
   const min = ctx.rule.minLength ?? 0;
-  const regex = ctx.unique ? undefined : checkRegex(ctx.rule.pattern);
-  if (regex) return { generator: { type: 'regex', options: { pattern: regex } }, reason: `CHECK: matches ${ctx.rule.pattern}` };
+  const problem = ctx.rule.pattern && generationProblem(ctx.rule.pattern);
+  const check = ctx.rule.pattern && !problem ? ctx.rule.pattern : undefined;
+  const note = problem ? `CHECK ${ctx.rule.pattern!.sql} cannot be generated (${problem}); generated rows may violate it` : undefined;
   // unique values get a row suffix from the engine: the pattern sees the room left for the value
   const room = max !== undefined && ctx.unique ? max - SUFFIX_ROOM : max;
   const m = room === undefined || room > 0 ? matchColumn(patternContext(ctx, room === undefined ? {} : { maxLength: room })) : undefined;
-  if (m && (!ctx.unique || (UNIQUE_TYPES.has(m.generator.type) && m.generator.type !== 'pick'))) return byPattern(m);
+  if (check) {
+    // a CHECK regex decides, unless the name pattern's values already match it (a sample of 20)
+    if (m && (!ctx.unique || UNIQUE_TYPES.has(m.generator.type)) && generatorSatisfies(m.generator, check, room)) {
+      const chosen = byPattern(m);
+      return { ...chosen, reason: `${chosen.reason} (its values match CHECK ${check.sql})` };
+    }
+    return { generator: { type: 'regex', options: { pattern: ctx.unique ? fixedHeads(check.source) : check.source } }, reason: `CHECK: values match ${check.sql}` };
+  }
+  if (m && (!ctx.unique || (UNIQUE_TYPES.has(m.generator.type) && m.generator.type !== 'pick'))) return { ...byPattern(m), ...(note ? { note } : {}) };
   if (m && room !== undefined && room >= 4 && (m.generator.type === 'regex' || m.generator.type === 'helpers.fake')) {
     // a unique code: letters and digits the engine makes unique with its row suffix (not the row id)
     return { generator: { type: 'string.alphanumeric', options: { length: Math.min(room, 10), casing: 'upper' } }, reason: `pattern ${m.pattern.id} (unique): letters and digits with a row suffix`, pattern: m.pattern.id };

@@ -238,10 +238,11 @@ class Mapper {
       Object.assign(out, { type: 'ref', options: { table: ref.table, field: ref.field } });
     } else {
       if (category === 'unknown') this.note(column.place, `column ${table.name}.${column.name}: type ${type.schema ? `${type.schema}.` : ''}${type.name} is not known; generated as text`);
-      const ctx = { table: table.name, column: { ...column, type }, category, rule, unique: unique || (inPk && pk!.length === 1), siblings: table.columns.map((c) => c.name), ...(enumValues ? { enumValues } : {}) };
+      const ctx = { table: table.name, column: { ...column, type }, category, rule, unique: unique || (inPk && pk!.length === 1), siblings: table.columns.map((c) => c.name), textSiblings: this.textColumns(table), ...(enumValues ? { enumValues } : {}) };
       const choice = chooseGenerator({ ...ctx, column: { ...column, type: { ...type, arrayDims: 0 } } });
       let generator: Generator = choice.generator;
       let why: { reason: string; pattern?: string } = { reason: choice.reason, ...(choice.pattern ? { pattern: choice.pattern } : {}) };
+      if (choice.note) this.note(column.place, `column ${table.name}.${column.name}: ${choice.note}`);
       if (generator.type === 'dateAfter') {
         // the engine leaves a dateAfter NULL when its base is NULL: only follow a base that is a date and as NOT NULL as we are
         const base = table.columns.find((c) => c.name === (generator.options as { field: string }).field);
@@ -276,6 +277,12 @@ class Mapper {
       if (rate > 0) out.nullRate = rate;
     }
     return { definition: out, capacity };
+  }
+
+  /** Plain text columns of a table that the engine generates (what a slug or an email can be derived from). */
+  private textColumns(table: TableModel): string[] {
+    const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign').flatMap((c) => c.columns));
+    return table.columns.filter((c) => !c.generated && !foreign.has(c.name) && categoryOf(this.resolveType(c.type), new Set(this.enums.keys())) === 'text' && c.type.arrayDims === 0).map((c) => c.name);
   }
 
   /**
@@ -388,6 +395,8 @@ function renameOddFields(tables: TableDefinition[]): void {
       const options = field.options as Record<string, unknown> | undefined;
       if (field.type === 'ref') options!.field = rename(String(options!.table), String(options!.field));
       if (field.type === 'dateAfter') options!.field = rename(table.name, String(options!.field));
+      if (field.type === 'slug') options!.field = rename(table.name, String(options!.field));
+      if (field.type === 'email') for (const k of ['firstName', 'lastName', 'name']) if (typeof options![k] === 'string') options![k] = rename(table.name, options![k] as string);
       const clean = rename(table.name, field.name);
       if (clean !== field.name) {
         field.description = `${POSTGRES_PREFIX}${field.name}`;

@@ -1,0 +1,76 @@
+// CHECK regexes decide a column's values: every generated row passes the real CHECK in Postgres.
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile, generateRows, parseDefinition } from '../engine/index.js';
+import { fixedHeads, postgresRegexToJs, similarToRegex } from './check-regex.js';
+import { importSql } from './index.js';
+
+describe('pattern translation', () => {
+  it('splits variable repetitions of one atom into a fixed head and an optional rest', () => {
+    expect(fixedHeads('^TCK-[0-9]{6,}$')).toBe('^TCK-[0-9]{6}[0-9]{0,8}$');
+    expect(fixedHeads('^[a-z0-9_.]{3,30}$')).toBe('^[a-z0-9_.]{3}[a-z0-9_.]{0,27}$');
+    expect(fixedHeads('^\\d+-x{2}$')).toBe('^\\d{1}\\d{0,8}-x{2}$');
+    for (const p of ['^TCK-[0-9]{6,}$', '^[a-z0-9_.]{3,30}$', '^\\d+-x{2}$']) {
+      for (const v of ['TCK-1234567', 'abc_defg', '12-xx', 'TCK-12', 'ab']) expect(new RegExp(fixedHeads(p)).test(v), `${p} ${v}`).toBe(new RegExp(p).test(v));
+    }
+  });
+
+  it('turns POSIX classes and word boundaries into JavaScript', () => {
+    expect(postgresRegexToJs('^[[:upper:]][[:digit:]]{2}\\m')).toBe('^[A-Z][0-9]{2}\\b');
+  });
+
+  it('anchors SIMILAR TO and maps its wildcards', () => {
+    const re = new RegExp(similarToRegex('[A-Z]{3}-%.x_'));
+    expect(re.test('ABC-123.xy')).toBe(true);
+    expect(re.test('ABC-123zxy')).toBe(false);
+    expect(re.test('xABC-1.xy')).toBe(false);
+  });
+});
+
+const DDL = `create table tickets (
+  id int primary key,
+  number text not null unique check (number ~ '^TCK-[0-9]{6,}$'),
+  login text not null unique check (login ~ '^[a-z0-9_.]{3,30}$'),
+  username text not null check (username ~ '^[a-z0-9_.]{3,30}$'),
+  api_key char(32) not null check (api_key ~ '^[0-9a-f]{32}$'),
+  cost_center text check (cost_center ~ '^CC[0-9]{4}$'),
+  commit_sha text not null check (commit_sha ~ '^[0-9a-f]{40}$'),
+  version text not null check (version ~ '^\\d+\\.\\d+\\.\\d+$'),
+  sku text not null check (sku similar to '[A-Z]{3}-[0-9]%'),
+  handle text not null check (handle ~* '^[a-z]+$'),
+  initials text check (initials ~ '^[[:upper:]]{2,3}$')
+);`;
+
+describe('columns with a CHECK regex', () => {
+  let db: PGlite;
+  beforeAll(async () => {
+    db = await PGlite.create();
+    await db.exec(DDL);
+  });
+  afterAll(async () => db.close());
+
+  it('keep the meaningful generator when its values match, else draw from the pattern', () => {
+    const { columns } = importSql(DDL);
+    const by = (c: string) => columns.find((x) => x.column === c)!;
+    expect(by('commit_sha')).toMatchObject({ type: 'git.commitSha', pattern: 'commit-sha' });
+    expect(by('commit_sha').reason).toMatch(/match CHECK ~ '\^\[0-9a-f\]\{40\}\$'/);
+    expect(by('version')).toMatchObject({ type: 'system.semver', pattern: 'semver' });
+    // faker usernames have capitals and dots: the CHECK wins
+    expect(by('username')).toMatchObject({ type: 'regex', options: { pattern: '^[a-z0-9_.]{3,30}$' } });
+    expect(by('number')).toMatchObject({ type: 'regex' });
+    expect(by('sku').reason).toMatch(/SIMILAR TO/);
+  });
+
+  it('every generated row passes the CHECKs in Postgres', async () => {
+    const { definition } = importSql(DDL, { rows: 500 });
+    const plan = compile(parseDefinition(definition), { seed: 'check-regex' });
+    const table = definition.tables[0]!;
+    const names = table.fields.map((f) => f.name);
+    for (const batch of generateRows(plan, 'tickets', 0, 500)) {
+      const params: unknown[] = [];
+      const rows = batch.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`);
+      await db.query(`insert into tickets (${names.join(', ')}) values ${rows.join(', ')}`, params);
+    }
+    expect((await db.query<{ n: number }>('select count(*)::int as n from tickets')).rows[0]!.n).toBe(500);
+  });
+});
