@@ -1,7 +1,8 @@
 // The part of the Supabase Auth (GoTrue) HTTP API that supabase-js uses for email + password,
 // served when no Supabase project is configured. Shapes follow auth-js 2.109 (lib/fetch.ts):
 // sessions are `{ access_token, token_type, expires_in, expires_at, refresh_token, user }`, errors
-// `{ code, error_code, msg }` with the X-Supabase-Api-Version header so `code` is read.
+// `{ code, error_code, msg }` with the X-Supabase-Api-Version header so `code` is read. Held to
+// GoTrue's care: rate limits, password rules, capped bodies, sessions that end (docs/configuration.md).
 import { SignJWT, type JWK } from 'jose';
 import { AuthApiError, clientAddress, emailOf, newPassword, readJsonBody, requireEmail, userMetadata } from './auth-request.js';
 import { passwordBytes } from './password-policy.js';

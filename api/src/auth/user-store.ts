@@ -73,7 +73,7 @@ export class UserStore implements SessionLookup {
     return row.id;
   }
 
-  /** A new refresh token in a session; `parent` is the token it replaces. */
+  /** The first refresh token of a new session (later ones come from `refresh`). */
   async issueRefreshToken(userId: string, sessionId: string): Promise<string> {
     return this.db.asService((tx) => insertRefreshToken(tx, userId, sessionId, null));
   }
