@@ -10,7 +10,8 @@
 // TDG_BENCH_LOAD_SECONDS, TDG_BENCH_LOAD_LOOPS, TDG_BENCH_LOAD_SUBSCRIPTIONS, TDG_BENCH_LOAD_ROWS (0: none),
 // TDG_BENCH_LOAD_THINK_MS (pause between a loop's queries, default 0), TDG_BENCH_LOAD_WORKERS
 // (worker processes on PostgreSQL, default 2), TDG_BENCH_LOAD_PROFILE (a file: CPU profile of
-// the API's main thread during the measured time), DATABASE_URL (default the local server).
+// the API's main thread during the measured time), TDG_BENCH_LOAD_MAIN_THREAD=1 (embedded: generate
+// on the API's thread, as before export threads, for comparison), DATABASE_URL (default the local server).
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -109,8 +110,16 @@ function startServer(environment: NodeJS.ProcessEnv): Promise<{ url: string; com
     cwd: apiDir,
     execArgv: ['--max-semi-space-size=64', '--import', 'tsx'],
     env: environment,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  // its log while measured; once it is being stopped, requests given up by the loops fail noisily
+  let quiet = false;
+  child.stderr!.on('data', (part) => quiet || process.stderr.write(part));
+  const send = child.send.bind(child);
+  child.send = ((message: ServerCommand) => {
+    if (message.type === 'stop') quiet = true;
+    return send(message);
+  }) as typeof child.send;
   const waiting: ((report: ServerReport) => void)[] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`API process exited with ${code} before it was ready`)));
@@ -339,7 +348,10 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
     label = `PostgreSQL, ${workerCount} separate worker process${workerCount === 1 ? '' : 'es'}`;
   } else {
     environment = { ...base, DATABASE_URL: '', TDG_IN_PROCESS_WORKERS: '1' };
-    label = 'embedded default: PGlite, export worker in the API process, generating in a worker thread';
+    label =
+      process.env.TDG_BENCH_LOAD_MAIN_THREAD === '1'
+        ? 'embedded default: PGlite, export worker in the API process, generating on its main thread (TDG_BENCH_LOAD_MAIN_THREAD=1, for comparison)'
+        : 'embedded default: PGlite, export worker in the API process, generating in a worker thread';
   }
 
   const server = await startServer(environment);

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config.js';
+import { startWorker } from '../../src/jobs/worker.js';
 import { buildApp } from '../../src/server/app.js';
 
 export type ServerCommand = { type: 'reset' } | { type: 'stats' } | { type: 'stop' };
@@ -16,7 +17,11 @@ export type ServerReport =
   | { type: 'stopped' };
 
 const send = (report: ServerReport) => process.send!(report);
-const app = await buildApp(loadConfig(process.env));
+// TDG_BENCH_LOAD_MAIN_THREAD=1: the in-process worker generates on the API's thread, as before
+// export threads, for comparison
+const mainThread = process.env.TDG_BENCH_LOAD_MAIN_THREAD === '1' && !process.env.DATABASE_URL;
+const app = await buildApp(loadConfig(mainThread ? { ...process.env, TDG_IN_PROCESS_WORKERS: '0' } : process.env));
+const worker = mainThread ? await startWorker({ db: app.db, storage: app.storage }) : undefined;
 const url = await app.start();
 const lag = monitorEventLoopDelay({ resolution: 10 });
 lag.enable();
@@ -56,6 +61,7 @@ process.on('message', async (command: ServerCommand) => {
       seconds: (performance.now() - since) / 1000,
     });
   } else {
+    await worker?.stop();
     await app.stop();
     send({ type: 'stopped' });
     process.exit(0);
