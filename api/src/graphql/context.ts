@@ -20,7 +20,7 @@ export interface GraphQLContext {
   /** This server's base URL, for links (download links are relative to it). */
   baseUrl: () => string;
   /** Signs `/downloads/<token>` links, checked against the export and the user when used (server/download-links.ts). */
-  downloadLinks: { pathFor(exportId: string, userId: string, expiresAt: Date): string } | null;
+  downloadLinks: { pathFor(exportId: string, userId: string, expiresAt: Date, sessionId?: string): string } | null;
 }
 
 export function unauthenticated(): Error {

@@ -100,9 +100,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const feed = deps.feed ?? openFeed(db, config);
   const stopBridge = await bridgeFeedToPubSub(feed, pubsub);
   const storage = deps.storage ?? (await openStorage({ ...config, publicUrl: '' }));
-  const downloadLinks = createDownloadLinks({ db, storage, key: await downloadLinkKey(config) });
   let baseUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   const auth = await createAuth(config, db, { baseUrl: `http://localhost:${config.port}`, signingKey: deps.signingKey });
+  // a link lives while its user may read the export and their session lasts (docs/access.md)
+  const downloadLinks = createDownloadLinks({
+    db,
+    storage,
+    key: await downloadLinkKey(config),
+    sessionLive: (sessionId, userId) => auth.sessions.isLive(sessionId, userId),
+  });
   // previews are generated in threads with time and memory limits, never on this event loop
   const previews = createPreviewPool({ threads: config.limits.previewThreads, memoryMb: config.limits.previewMemoryMb, timeoutMs: config.limits.previewTimeoutMs });
 

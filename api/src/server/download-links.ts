@@ -14,8 +14,11 @@ import type { ExportStorage } from '../storage/port.js';
 const REDIRECT_MS = 60_000;
 
 export interface DownloadLinks {
-  /** `/downloads/<token>`: export `exportId`'s file for `userId`, until `expiresAt` (and while they may read it). */
-  pathFor(exportId: string, userId: string, expiresAt: Date): string;
+  /**
+   * `/downloads/<token>`: export `exportId`'s file for `userId`, until `expiresAt`, while they may
+   * read it and — when `sessionId` is given — while that session lasts (signing out ends the link).
+   */
+  pathFor(exportId: string, userId: string, expiresAt: Date, sessionId?: string): string;
   /** Serves `GET|HEAD <anything>/downloads/<token>`. */
   handle(request: Request): Promise<Response>;
 }
@@ -25,6 +28,8 @@ export interface DownloadLinkOptions {
   storage: ExportStorage;
   /** HMAC key; see downloadLinkKey. */
   key: Uint8Array;
+  /** Whether a session still lasts (auth's cached session check). */
+  sessionLive?: (sessionId: string, userId: string) => Promise<boolean>;
   now?: () => Date;
 }
 
@@ -46,14 +51,15 @@ export function downloadFileName(exportId: string, resultPath: string): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Grant = { exportId: string; userId: string } | { refused: 403 | 410 };
+type Grant = { exportId: string; userId: string; sessionId?: string } | { refused: 403 | 410 };
 
 export function createDownloadLinks(options: DownloadLinkOptions): DownloadLinks {
   const now = options.now ?? (() => new Date());
   const mac = (payload: string) => createHmac('sha256', options.key).update(payload).digest();
 
-  function pathFor(exportId: string, userId: string, expiresAt: Date): string {
-    const payload = Buffer.from(JSON.stringify({ x: exportId, u: userId, e: Math.floor(expiresAt.getTime() / 1000) })).toString('base64url');
+  function pathFor(exportId: string, userId: string, expiresAt: Date, sessionId?: string): string {
+    const claims = { x: exportId, u: userId, e: Math.floor(expiresAt.getTime() / 1000), ...(sessionId ? { s: sessionId } : {}) };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return `/downloads/${payload}.${mac(payload).toString('base64url')}`;
   }
 
@@ -63,7 +69,7 @@ export function createDownloadLinks(options: DownloadLinkOptions): DownloadLinks
     const given = Buffer.from(signature, 'base64url');
     const expected = mac(payload);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { refused: 403 };
-    let claims: { x?: unknown; u?: unknown; e?: unknown };
+    let claims: { x?: unknown; u?: unknown; e?: unknown; s?: unknown };
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     } catch {
@@ -72,8 +78,9 @@ export function createDownloadLinks(options: DownloadLinkOptions): DownloadLinks
     if (typeof claims.x !== 'string' || typeof claims.u !== 'string' || typeof claims.e !== 'number' || !UUID.test(claims.x) || !UUID.test(claims.u)) {
       return { refused: 403 };
     }
+    if (claims.s !== undefined && typeof claims.s !== 'string') return { refused: 403 };
     if (claims.e * 1000 <= now().getTime()) return { refused: 410 };
-    return { exportId: claims.x, userId: claims.u };
+    return { exportId: claims.x, userId: claims.u, sessionId: claims.s };
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -89,6 +96,9 @@ export function createDownloadLinks(options: DownloadLinkOptions): DownloadLinks
     const grant = verify(token);
     if ('refused' in grant) {
       return new Response(grant.refused === 410 ? 'this download link has expired' : 'invalid download link', { status: grant.refused });
+    }
+    if (grant.sessionId && options.sessionLive && !(await options.sessionLive(grant.sessionId, grant.userId))) {
+      return new Response('the session this link was made for has ended: sign in again for a new link', { status: 403 });
     }
     // the same read GraphQL does for this user: RLS decides, now
     const record = await options.db.asUser({ sub: grant.userId, role: 'authenticated' }, (tx) => findExport(tx, grant.exportId));

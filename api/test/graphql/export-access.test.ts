@@ -161,6 +161,23 @@ describe('links are checked when used', () => {
     expect(retried.data.retryExport).toMatchObject({ __typename: 'NotFoundError', id: schemaId });
   });
 
+  it('signing out ends the links made for that session; a new sign-in gets working ones', async () => {
+    const session = await h.signUp('leaver');
+    const started = await startExport(session, { definition: DEFINITION });
+    const link = await linkOf(session, started);
+    expect((await download(link)).status).toBe(200);
+    const out = await h.app.yoga.fetch('http://localhost/auth/v1/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}`, apikey: 'local-anon-key' } });
+    expect(out.status).toBeLessThan(300);
+    expect((await download(link)).status).toBe(403);
+    const signIn = await h.app.yoga.fetch('http://localhost/auth/v1/token?grant_type=password', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', apikey: 'local-anon-key' },
+      body: JSON.stringify({ email: session.email, password: 'password-123' }),
+    });
+    const { access_token } = (await signIn.json()) as { access_token: string };
+    expect((await download(await linkOf({ ...session, token: access_token }, started))).status).toBe(200);
+  });
+
   it('deleteExport removes the row, the file and its chunk parts, and the links die with them', async () => {
     const [row] = await h.app.db.asService((tx) => tx.query<{ owner_id: string }>(`select owner_id from generator_exports where id = $1`, [ids.byOwner]));
     const folder = folderOf(row.owner_id, ids.byOwner);

@@ -20,7 +20,9 @@ async function downloadUrlOf(e: ExportRecord, ctx: GraphQLContext): Promise<stri
   const hourFromNow = new Date(Date.now() + DOWNLOAD_LINK_MS);
   const expiresAt = e.expiresAt && e.expiresAt < hourFromNow ? e.expiresAt : hourFromNow;
   // the link names the export and the caller, and is checked against both when used (docs/access.md)
-  return `${ctx.baseUrl()}${ctx.downloadLinks.pathFor(e.id, requireClaims(ctx).sub, expiresAt)}`;
+  const claims = requireClaims(ctx);
+  const sessionId = typeof claims.session_id === 'string' ? claims.session_id : undefined;
+  return `${ctx.baseUrl()}${ctx.downloadLinks.pathFor(e.id, claims.sub, expiresAt, sessionId)}`;
 }
 
 // rows of all tables together, from the definition the export runs (cached: an export's payload
