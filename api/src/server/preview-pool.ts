@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { PreviewReply, PreviewTask } from './preview-task.js';
+import type { ImportReply, ImportTask, PreviewReply, PreviewTask } from './preview-task.js';
 
 export interface PreviewPoolOptions {
   /** Threads generating previews at once. */
@@ -33,6 +33,8 @@ export class PreviewLimitError extends Error {
 
 export interface PreviewPool {
   run(task: Omit<PreviewTask, 'started'>): Promise<PreviewReply>;
+  /** importSql in a thread, under the same limits (it parses user SQL and samples generators). */
+  runImport(sql: string): Promise<ImportReply>;
   /** Tasks handed to the pool so far (a preview refused before it runs is not one). */
   readonly tasksRun: number;
   close(): Promise<void>;
@@ -51,12 +53,12 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
   const typescript = import.meta.url.endsWith('.ts');
   const task = new URL(`./preview-task${typescript ? '.ts' : '.js'}`, import.meta.url).href;
   const maxQueue = options.maxQueue ?? 16 * options.threads;
-  let pool: Piscina<PreviewTask, PreviewReply> | undefined;
+  let pool: Piscina<PreviewTask | ImportTask, PreviewReply | ImportReply> | undefined;
   // made with the first preview (tests and CLI runs that never preview start no thread); then
   // `threads` are kept up, so a thread ended by a limit is replaced for the tasks queued behind it
   const threads = () => {
     if (pool) return pool;
-    pool = new Piscina<PreviewTask, PreviewReply>({
+    pool = new Piscina<PreviewTask | ImportTask, PreviewReply | ImportReply>({
       filename: fileURLToPath(new URL('./preview-task-entry.mjs', import.meta.url)),
       workerData: { tsx: typescript ? tsxEsmApi() : null, task },
       minThreads: options.threads,
@@ -70,37 +72,41 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
   let tasksRun = 0;
   let inFlight = 0;
 
+  async function run(input: Omit<PreviewTask, 'started'> | Omit<ImportTask, 'started'>): Promise<PreviewReply | ImportReply> {
+    // admission here, not piscina's maxQueue (which also counts threads still starting)
+    const what = input.kind === 'import' ? 'the import' : 'the preview';
+    if (inFlight >= options.threads + maxQueue) throw new PreviewLimitError('busy', `too many previews and imports are waiting (${maxQueue}); try again in a moment`, maxQueue);
+    inFlight++;
+    const controller = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    const timeUp = () => controller.abort(new PreviewLimitError('time', `${what} ran longer than ${options.timeoutMs} ms and was stopped`, options.timeoutMs));
+    let timer: NodeJS.Timeout | undefined;
+    let done = false;
+    port1.once('message', () => {
+      if (!done) timer = setTimeout(timeUp, options.timeoutMs);
+    });
+    const overall = setTimeout(timeUp, options.timeoutMs + STARTUP_MS);
+    tasksRun++;
+    try {
+      return await threads().run({ ...input, started: port2 } as PreviewTask | ImportTask, { signal: controller.signal, transferList: [port2] });
+    } catch (error) {
+      if (controller.signal.aborted && controller.signal.reason instanceof PreviewLimitError) throw controller.signal.reason;
+      const { code, message } = error as { code?: string; message?: string };
+      if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(message ?? ''))
+        throw new PreviewLimitError('memory', `${what} needed more than the ${options.memoryMb} MB a generation thread may use and was stopped`, options.memoryMb);
+      throw error;
+    } finally {
+      inFlight--;
+      done = true;
+      clearTimeout(timer);
+      clearTimeout(overall);
+      port1.close();
+    }
+  }
+
   return {
-    async run(input) {
-      // admission here, not piscina's maxQueue (which also counts threads still starting)
-      if (inFlight >= options.threads + maxQueue) throw new PreviewLimitError('busy', `too many previews are waiting (${maxQueue}); try again in a moment`, maxQueue);
-      inFlight++;
-      const controller = new AbortController();
-      const { port1, port2 } = new MessageChannel();
-      const timeUp = () => controller.abort(new PreviewLimitError('time', `the preview ran longer than ${options.timeoutMs} ms and was stopped`, options.timeoutMs));
-      let timer: NodeJS.Timeout | undefined;
-      let done = false;
-      port1.once('message', () => {
-        if (!done) timer = setTimeout(timeUp, options.timeoutMs);
-      });
-      const overall = setTimeout(timeUp, options.timeoutMs + STARTUP_MS);
-      tasksRun++;
-      try {
-        return await threads().run({ ...input, started: port2 }, { signal: controller.signal, transferList: [port2] });
-      } catch (error) {
-        if (controller.signal.aborted && controller.signal.reason instanceof PreviewLimitError) throw controller.signal.reason;
-        const { code, message } = error as { code?: string; message?: string };
-        if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(message ?? ''))
-          throw new PreviewLimitError('memory', `the preview needed more than the ${options.memoryMb} MB a preview may use and was stopped`, options.memoryMb);
-        throw error;
-      } finally {
-        inFlight--;
-        done = true;
-        clearTimeout(timer);
-        clearTimeout(overall);
-        port1.close();
-      }
-    },
+    run: (task) => run(task) as Promise<PreviewReply>,
+    runImport: (sql) => run({ kind: 'import', sql }) as Promise<ImportReply>,
     get tasksRun() {
       return tasksRun;
     },

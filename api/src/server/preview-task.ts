@@ -1,10 +1,13 @@
-// One preview, run in a preview thread (see preview-pool.ts): the engine's first rows of every
-// table. Expected failures come back as data, since an Error loses its class between threads.
+// Work of a request run in a generation thread (see preview-pool.ts): a preview (the engine's
+// first rows of every table) or a DDL import (which samples generators against CHECK patterns).
+// Expected failures come back as data, since an Error loses its class between threads.
 import type { MessagePort } from 'node:worker_threads';
 import { FakerError } from '@faker-js/faker';
 import { DefinitionError, previewRows, type DefinitionIssue, type PreviewTable } from '../engine/index.js';
+import type { ImportNote, ImportProblem } from '../import/errors.js';
 
 export interface PreviewTask {
+  kind?: 'preview';
   definition: unknown;
   seed?: string | number;
   rows: number;
@@ -12,11 +15,34 @@ export interface PreviewTask {
   started?: MessagePort;
 }
 
-export type PreviewReply = { tables: PreviewTable[] } | { issues: DefinitionIssue[] } | { generationError: string };
+export interface ImportTask {
+  kind: 'import';
+  sql: string;
+  started?: MessagePort;
+}
 
-export default function runPreview(task: PreviewTask): PreviewReply {
+export type PreviewReply = { tables: PreviewTable[] } | { issues: DefinitionIssue[] } | { generationError: string };
+export type ImportReply = { imported: { definition: unknown; notes: ImportNote[] } } | { importProblems: ImportProblem[] };
+
+function start(task: PreviewTask | ImportTask): void {
   task.started?.postMessage('started');
   task.started?.close();
+}
+
+export default async function runTask(task: PreviewTask | ImportTask): Promise<PreviewReply | ImportReply> {
+  if (task.kind === 'import') {
+    // loaded on the first import only (the SQL parser is large), before the task's time starts
+    const { importSql, ImportError } = await import('../import/index.js');
+    start(task);
+    try {
+      const { definition, notes } = importSql(task.sql);
+      return { imported: { definition, notes } };
+    } catch (error) {
+      if (error instanceof ImportError) return { importProblems: error.problems };
+      throw error;
+    }
+  }
+  start(task);
   try {
     return { tables: previewRows(task.definition, task.seed, task.rows) };
   } catch (error) {

@@ -210,3 +210,22 @@ describe('a preview thread over its limits', () => {
     await stillServes(tight, bob);
   });
 });
+
+describe('importSchema in a generation thread', () => {
+  let quick: Harness;
+  let carol: TestUser;
+  beforeAll(async () => {
+    quick = await startHarness({ TDG_PREVIEW_TIMEOUT_MS: '100' });
+    carol = await quick.signUp('carol');
+  });
+  afterAll(() => quick?.close());
+
+  it('an import past the time limit is a LIMIT_EXCEEDED error, and the server goes on serving', async () => {
+    // hundreds of tables whose CHECK patterns the importer samples generators against
+    const sql = Array.from({ length: 400 }, (_, t) => `create table t${t} (id bigint primary key, ${Array.from({ length: 8 }, (_, c) => `code${c} text check (code${c} ~ '^[A-Z]{3}-[0-9]{4}$')`).join(', ')});`).join('\n');
+    const answer = await quick.gql(carol, `mutation($sql: String!) { importSchema(sql: $sql) { __typename } }`, { sql });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', reason: 'time', limit: 100 });
+    expect(answer.errors?.[0]?.message).toMatch(/the import ran longer than 100 ms/);
+    expect((await quick.gql(carol, '{ viewer { id } }')).data.viewer.id).toBe(carol.id);
+  });
+});

@@ -1,4 +1,6 @@
-import { importSql, ImportError, type ImportNote } from '../../import/index.js';
+import { createGraphQLError } from 'graphql-yoga';
+import type { ImportNote } from '../../import/index.js';
+import { PreviewLimitError } from '../../server/preview-pool.js';
 import { builder } from '../builder.js';
 import { requireClaims } from '../context.js';
 import { ValidationError } from '../errors.js';
@@ -26,16 +28,22 @@ builder.mutationField('importSchema', (t) =>
     description:
       'PostgreSQL DDL in, a definition out (nothing is stored). Problems come back as a ValidationError whose paths are `line L, column C`.',
     args: { sql: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       requireClaims(ctx);
+      // parsing user SQL and sampling generators runs in a generation thread, under its limits
+      let reply;
       try {
-        return importSql(args.sql);
+        reply = await ctx.previews.runImport(args.sql);
       } catch (error) {
-        if (error instanceof ImportError) {
-          throw new ValidationError(error.problems.map((p) => ({ path: `line ${p.line}, column ${p.column}`, message: p.message })));
+        if (error instanceof PreviewLimitError) {
+          throw createGraphQLError(error.message, { extensions: { code: 'LIMIT_EXCEEDED', reason: error.reason, limit: error.limit } });
         }
         throw error;
       }
+      if ('importProblems' in reply) {
+        throw new ValidationError(reply.importProblems.map((p) => ({ path: `line ${p.line}, column ${p.column}`, message: p.message })));
+      }
+      return reply.imported;
     },
   }),
 );
