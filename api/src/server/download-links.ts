@@ -66,8 +66,9 @@ export function createDownloadLinks(options: DownloadLinkOptions): DownloadLinks
   function verify(token: string): Grant {
     const [payload, signature, extra] = token.split('.');
     if (!payload || !signature || extra !== undefined) return { refused: 403 };
-    const given = Buffer.from(signature, 'base64url');
-    const expected = mac(payload);
+    // compared as text: base64url's spare bits would let two spellings decode to one signature
+    const given = Buffer.from(signature);
+    const expected = Buffer.from(mac(payload).toString('base64url'));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { refused: 403 };
     let claims: { x?: unknown; u?: unknown; e?: unknown; s?: unknown };
     try {
