@@ -105,7 +105,7 @@ async function signUp(base: string, n: number): Promise<string> {
   return body.access_token;
 }
 
-function startServer(environment: NodeJS.ProcessEnv): Promise<{ url: string; command(c: ServerCommand): Promise<ServerReport>; child: ChildProcess }> {
+function startServer(environment: NodeJS.ProcessEnv): Promise<{ url: string; command(c: ServerCommand): Promise<ServerReport>; stop(): void; child: ChildProcess }> {
   const child = fork(serverScript, [], {
     cwd: apiDir,
     execArgv: ['--max-semi-space-size=64', '--import', 'tsx'],
@@ -115,11 +115,7 @@ function startServer(environment: NodeJS.ProcessEnv): Promise<{ url: string; com
   // its log while measured; once it is being stopped, requests given up by the loops fail noisily
   let quiet = false;
   child.stderr!.on('data', (part) => quiet || process.stderr.write(part));
-  const send = child.send.bind(child);
-  child.send = ((message: ServerCommand) => {
-    if (message.type === 'stop') quiet = true;
-    return send(message);
-  }) as typeof child.send;
+
   const waiting: ((report: ServerReport) => void)[] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`API process exited with ${code} before it was ready`)));
@@ -128,6 +124,10 @@ function startServer(environment: NodeJS.ProcessEnv): Promise<{ url: string; com
         resolve({
           url: report.url.replace('localhost', '127.0.0.1'),
           child,
+          stop: () => {
+            quiet = true;
+            child.send({ type: 'stop' } satisfies ServerCommand);
+          },
           command: (c) =>
             new Promise((done) => {
               waiting.push(done);
@@ -358,7 +358,7 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
   cleanups.unshift(async () => {
     // it exits by itself once stopped (writing its CPU profile, if asked); killed if it hangs
     const exited = new Promise((resolve) => (server.child.exitCode !== null ? resolve(undefined) : server.child.once('exit', resolve)));
-    server.child.send({ type: 'stop' } satisfies ServerCommand);
+    server.stop();
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
     server.child.kill('SIGKILL');
   });
