@@ -117,17 +117,18 @@ export function buildManyToMany(field: FieldDefinition, ctx: RelationContext): B
     }
     // a self join skips the left row's own row: permute one row fewer and step over it
     const self = excludeSelf && left >= lo && left < lo + size ? left : -1;
-    if (self >= 0) size--;
-    const at = (r: number) => {
-      const v = lo + partners.within(r, left, size);
-      return self >= 0 && v >= self ? v + 1 : v;
-    };
     const first = included ? included(left) : -1;
-    if (first < lo || first >= lo + size + (self >= 0 ? 1 : 0) || first === self) return at(rank);
+    const hasFirst = first >= lo && first < lo + size && first !== self;
+    if (self >= 0) size--;
+    if (!hasFirst) return partnerAt(rank, left, lo, size, self);
     if (rank === 0) return first;
     // ranks 1.. take the permutation's values 1..; the included row, if met there, is swapped for value 0
-    const v = at(rank);
-    return v === first ? at(0) : v;
+    const v = partnerAt(rank, left, lo, size, self);
+    return v === first ? partnerAt(0, left, lo, size, self) : v;
+  };
+  const partnerAt = (rank: number, left: number, lo: number, size: number, self: number): number => {
+    const v = lo + partners.within(rank, left, size);
+    return self >= 0 && v >= self ? v + 1 : v;
   };
   return { value: (i) => parentValue(partnerRow(i)), rowFunction: true, deps: [], parentRow: partnerRow };
 }
