@@ -22,11 +22,12 @@ const jobs: Definition = {
         { name: 'finished_at', type: 'after', options: { from: 'started_at', min: 1, max: 48, unit: 'hours' }, nullRate: 0.3 },
         { name: 'error_code', type: 'regex', options: { pattern: 'E[0-9]{3}' } },
         { name: 'note', type: 'lorem.word', nullRate: 0.5 },
+        { name: 'owner', type: 'person.firstName', nullRate: 0.4 },
       ],
       profiles: {
         field: 'status',
         variants: [
-          { value: 'queued', weight: 3, fields: { percent_complete: 0, started_at: null, finished_at: null, error_code: null } },
+          { value: 'queued', weight: 3, fields: { percent_complete: 0, started_at: null, finished_at: null, error_code: null, owner: null } },
           { value: 'running', weight: 2, fields: { percent_complete: { type: 'number.int', options: { min: 1, max: 99 } }, finished_at: null, error_code: null } },
           { value: 'done', weight: 4, fields: { percent_complete: 100, finished_at: { type: 'after', options: { from: 'started_at', min: 1, max: 48, unit: 'hours' } }, error_code: null } },
           { value: 'error', weight: 1, fields: { error_code: { type: 'pick', options: { values: ['E500', 'E503', 'E504'] } }, finished_at: '2024-12-31T00:00:00Z' } },
@@ -42,7 +43,7 @@ describe('row profiles', () => {
   const created = new Map(rowsEveryChunking(plan, 'projects').map(([id, at]) => [id, (at as Date).getTime()]));
   const shape = plan.tables.find((t) => t.name === 'jobs')!;
   const at = (name: string) => shape.columns.findIndex((c) => c.name === name);
-  const [project, status, pct, started, finished, code, note] = ['project_id', 'status', 'percent_complete', 'started_at', 'finished_at', 'error_code', 'note'].map(at);
+  const [project, status, pct, started, finished, code, note, owner] = ['project_id', 'status', 'percent_complete', 'started_at', 'finished_at', 'error_code', 'note', 'owner'].map(at);
 
   it('keeps every row consistent with its variant', () => {
     const time = (v: unknown) => (v instanceof Date ? v.getTime() : NaN);
@@ -72,6 +73,9 @@ describe('row profiles', () => {
     const notes = rows.map((r) => r[note]);
     expect(Math.abs(notes.filter((n) => n === null).length / rows.length - 0.5)).toBeLessThan(0.01);
     // the field's own nullRate still applies where no variant sets it (error rows keep their constant)
+    const owners = rows.filter((r) => r[status] !== 'queued').map((r) => r[owner]);
+    expect(Math.abs(owners.filter((o) => o === null).length / owners.length - 0.4)).toBeLessThan(0.01);
+    expect(rows.filter((r) => r[status] === 'queued' && r[owner] !== null)).toEqual([]);
     const pctErrors = rows.filter((r) => r[status] === 'error').map((r) => r[pct] as number);
     expect(new Set(pctErrors).size).toBeGreaterThan(90);
   });
