@@ -19,7 +19,7 @@ import { DefinitionError, type DefinitionIssue } from './errors.js';
 import { type FieldContext, intSpace } from './fields.js';
 import { joinKeyCovered, manyToManyIssues } from './many-to-many.js';
 import { profileDependencies, TableProfiles } from './profiles.js';
-import { buildTableField, relationColumn, relationReads } from './relations.js';
+import { buildTableField, relationColumn, relationDependencies, relationReads } from './relations.js';
 import { childIndexKeyCovered, siblingDistinct, textCarrier } from './sibling-values.js';
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
@@ -28,6 +28,7 @@ import { keyOf, Permutation, Rng } from './random.js';
 import { regexIndexSpace } from './regex.js';
 import { jsonSchemaElementKind } from './json-schema.js';
 import { sequenceRangeIssues } from './value-ranges.js';
+import { checkAddressable, tableChecks } from './row-checks.js';
 import type { ColumnShape, TableShape } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
 
@@ -116,6 +117,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
 
   const addressable = rowAddressable(def, tables);
   for (const id of relationReads(def, tables)) addressable.add(id);
+  for (const id of checkAddressable(def, tables, allDependencies)) addressable.add(id);
   manyToManyIssues(def, rows, (path, message) => issues.push({ path, message }));
   const { injective, digits } = planUniqueness(def, rows, seed, issues, layouts);
   const order = parentsFirst(def, issues);
@@ -133,6 +135,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
     const fieldIndex = new Map(table.fields.map((f, i) => [f.name, i]));
     const profiles = table.profiles ? new TableProfiles(table.profiles, keyOf(seed, table.name, '', 'profiles')) : undefined;
     const tableRows = rows.get(table.name)!;
+    const checks = tableChecks(table, tables, allDependencies, rng, referenceDate, built);
     const fields: FieldRuntime[] = table.fields.map((field) => {
       const key = keyOf(seed, table.name, field.name);
       const ref = field.type === 'ref' ? (field.options as RefOptions) : undefined;
@@ -162,7 +165,11 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
         record: (name) => ({ key: keyOf(seed, table.name, '', 'record', name), locale }),
       };
       const relation = { table, tables, key, rows, layoutOf, runtimeOf, parentValue: context.parentValue };
-      const result = buildTableField(field, context, relation, profiles, declaredKind(field, tables, table));
+      let result = buildTableField(field, context, relation, profiles, declaredKind(field, tables, table));
+      if (checks?.redraws(field.name))
+        result = checks.redrawn(fieldIndex.get(field.name)!, key, result, (salt) =>
+          buildTableField(field, { ...context, key: salt }, { ...relation, key: salt }, profiles, declaredKind(field, tables, table)),
+        );
       const readByPath = addressable.has(`${table.name}.${field.name}`);
       const mode: FieldRuntime['mode'] = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) || readByPath ? 'rowSeeded' : 'stream';
       const runtime: FieldRuntime = { name: field.name, built: result, mode, key, nullRate: profiles?.touches(field.name) ? 0 : (field.nullRate ?? 0) };
@@ -170,6 +177,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
       return runtime;
     });
     built.set(table.name, new TableRuntime(table.name, tableRows, fields, rng));
+    checks?.attach(built.get(table.name)!);
   }
 
   const shapes = order
@@ -223,6 +231,11 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
     for (const path of pathsOf(table, field)) mark(table.name, path.steps.length === 0 ? path.column : path.steps[0].field);
   }
   return out;
+}
+
+/** Every path a field reads on its row or its parents (generators, profile variants, relations). */
+function allDependencies(field: FieldDefinition, table: TableDefinition): string[] {
+  return [...fieldDependencies(field), ...profileDependencies(table, field.name, fieldDependencies), ...relationDependencies(field)];
 }
 
 function localeChain(locale: string): LocaleDefinition[] {

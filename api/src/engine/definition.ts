@@ -18,6 +18,7 @@ import { jsonSchemaKind } from './json-schema.js';
 import { derivedTextDependencies } from './derived-text.js';
 import { checkRecordFields } from './locale-records.js';
 import { dateRangeIssues, literalRangeIssues, sequenceRangeIssues } from './value-ranges.js';
+import { checksSchema, checkTableChecks } from './row-checks.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
 
@@ -45,6 +46,7 @@ const tableSchema = z.strictObject({
   primaryKey: z.array(identifier).min(1).optional(),
   description: z.string().max(2000).optional(),
   profiles: profilesSchema.optional(),
+  checks: checksSchema.optional(),
 });
 
 export const definitionSchema = z.strictObject({
@@ -111,6 +113,7 @@ function checkDefinition(def: Definition): DefinitionIssue[] {
         checkSpec: (spec, where) => checkField(spec, where, table, fields, tables, add),
         kindOf: (f) => declaredKind(f, tables, table),
       });
+    checkTableChecks(table, at, tables, add);
     table.unique?.forEach((columns, u) => {
       for (const name of columns) if (!fields.has(name)) add(`${at}.unique[${u}]`, `unknown field "${name}" (fields of ${table.name}: ${[...fields.keys()].join(', ')})`);
       if (new Set(columns).size !== columns.length) add(`${at}.unique[${u}]`, 'names a field twice');

@@ -5,6 +5,8 @@ export type { DefinitionIssue } from './errors.js';
 export { compile } from './compile.js';
 export type { Plan, CompileOptions } from './compile.js';
 export { generateRows, previewRows } from './generate.js';
+export { checkFailures } from './check-failures.js';
+export type { CheckFailure } from './check-failures.js';
 export type { PreviewTable } from './generate.js';
 export { catalog, searchCatalog } from './catalog.js';
 export type { FieldTypeInfo } from './catalog.js';

@@ -187,7 +187,8 @@ export class TableRuntime {
 }
 
 const rowKeys = new WeakMap<Key, Key>();
-function rowKey(key: Key): Key {
+/** The key a rowSeeded field's PRNG is reseeded from, per row (row-checks.ts redraws with it too). */
+export function rowKey(key: Key): Key {
   let k = rowKeys.get(key);
   if (!k) rowKeys.set(key, (k = subKey(key, 0x726f77)));
   return k;

@@ -1,0 +1,385 @@
+// Table-level CHECKs (`checks: [{ name, expr, redraw }]`) met by a bounded, deterministic redraw:
+// a row whose check is not true gets its `redraw` fields recomputed with an attempt-salted key
+// (attempt 1..16) until the check holds; the first attempt that passes stands (else the last).
+// Which attempt stands is a pure function of (seed, table, row): it is worked out on a scratch
+// copy of the row, and the redrawn fields' generators return the value of that attempt, so
+// fillBlock, rowValue and parentRow all see the final row in any chunk and any process.
+import { z } from 'zod';
+import type { TableDefinition } from './definition.js';
+import { compileExpression, type Eval, ExpressionError, expressionPaths, parsedExpression, parseExpression } from './expression.js';
+import { pathReader, resolveFieldPath } from './field-path.js';
+import type { BuiltField } from './fields.js';
+import { type Key, type Rng, subKey } from './random.js';
+import type { Value } from './shape.js';
+import { rowKey, type TableRuntime } from './table-runtime.js';
+
+/** Attempts after the first draw: bounded, so a check that cannot be met costs 17 tries per row. */
+export const CHECK_ATTEMPTS = 16;
+
+export const checksSchema = z
+  .array(
+    z.strictObject({
+      name: z.string().min(1).max(200).describe('the constraint name (reported when the check cannot be met)'),
+      expr: z.string().min(1).max(10_000).describe('must be true for every row (expression language; null counts as not true)'),
+      redraw: z.array(z.string().min(1).max(63)).min(1).max(32).describe('fields of this table drawn again while the check is not true'),
+    }),
+  )
+  .max(64);
+
+export type TableCheck = z.infer<typeof checksSchema>[number];
+
+type Options = Record<string, unknown> & { childrenPerParent?: unknown; scope?: unknown; sameAs?: unknown; distinctWithin?: unknown; include?: unknown };
+
+/** Definition checks of a table's `checks` (`at` is the table's path). */
+export function checkTableChecks(
+  table: TableDefinition,
+  at: string,
+  tables: ReadonlyMap<string, TableDefinition>,
+  add: (path: string, message: string) => void,
+): void {
+  const checks = (table as { checks?: TableCheck[] }).checks;
+  if (!checks) return;
+  const names = new Set<string>();
+  const keyed = new Set([...(table.primaryKey ?? []), ...(table.unique ?? []).flat()]);
+  checks.forEach((check, c) => {
+    const where = `${at}.checks[${c}]`;
+    if (names.has(check.name)) add(`${where}.name`, `duplicate check name "${check.name}"`);
+    names.add(check.name);
+    try {
+      const node = parseExpression(check.expr);
+      for (const { path, position } of expressionPaths(node)) {
+        const resolved = resolveFieldPath(path, table, tables);
+        if (typeof resolved === 'string') add(`${where}.expr`, `at position ${position}: ${resolved}`);
+      }
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      add(`${where}.expr`, error.message);
+    }
+    const seen = new Set<string>();
+    check.redraw.forEach((name, r) => {
+      const here = `${where}.redraw[${r}]`;
+      const field = table.fields.find((f) => f.name === name);
+      if (!field) return add(here, `unknown field "${name}" (fields of ${table.name}: ${table.fields.map((f) => f.name).join(', ')})`);
+      if (seen.has(name)) add(here, `names "${name}" twice`);
+      seen.add(name);
+      const why = unredrawable(field, keyed.has(name), table);
+      if (why) add(here, `${table.name}.${name} cannot be redrawn: ${why}`);
+    });
+  });
+}
+
+/** Why drawing a field again would break one of its guarantees (undefined: it can be redrawn). */
+function unredrawable(field: TableDefinition['fields'][number], keyed: boolean, table: TableDefinition): string | undefined {
+  const o = (field.options ?? {}) as Options;
+  if (field.unique) return 'it is unique (its values are a permutation of the rows)';
+  if (keyed) return 'it is part of the primary key or a unique key';
+  if (field.exactlyOne) return 'exactlyOne places its one value per parent';
+  if (table.profiles?.field === field.name) return "it selects the row's profile";
+  if (field.type === 'sequence' || field.type === 'constant') return `a ${field.type} is the same at every attempt`;
+  if (field.type === 'ref') {
+    if (o.childrenPerParent) return 'childrenPerParent lays the table out by its parent';
+    if (o.scope) return 'a scoped ref keeps its row inside the scope';
+    if (o.sameAs) return 'sameAs copies another ref';
+    if (o.distinctWithin || o.include) return "a many-to-many ref's partners are fixed per left row";
+  }
+  return undefined;
+}
+
+type Dependencies = (field: TableDefinition['fields'][number], table: TableDefinition) => string[];
+
+/** The same-row field a path reads first: its column, or the first ref it follows. */
+function sameRowName(text: string, table: TableDefinition, tables: ReadonlyMap<string, TableDefinition>): string | undefined {
+  const path = resolveFieldPath(text, table, tables);
+  if (typeof path === 'string') return undefined;
+  return path.steps.length === 0 ? path.column : path.steps[0].field;
+}
+
+/** Names of `start` and every same-row field they are computed from. */
+function sameRowClosure(table: TableDefinition, tables: ReadonlyMap<string, TableDefinition>, start: Iterable<string>, deps: Dependencies): Set<string> {
+  const out = new Set<string>();
+  const queue = [...start];
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (out.has(name)) continue;
+    const field = table.fields.find((f) => f.name === name);
+    if (!field) continue;
+    out.add(name);
+    for (const text of deps(field, table)) {
+      const read = sameRowName(text, table, tables);
+      if (read !== undefined && !out.has(read)) queue.push(read);
+    }
+  }
+  return out;
+}
+
+function checkReads(check: TableCheck): string[] {
+  try {
+    return expressionPaths(parsedExpression(check.expr)).map((p) => p.path);
+  } catch {
+    return [];
+  }
+}
+
+/** Fields of a checked table computed on the scratch row: what the checks read and redraw, and what those are computed from. */
+function scratchFields(table: TableDefinition, tables: ReadonlyMap<string, TableDefinition>, deps: Dependencies): Set<string> {
+  const checks = (table as { checks?: TableCheck[] }).checks ?? [];
+  const start: string[] = [];
+  for (const check of checks) {
+    start.push(...check.redraw);
+    for (const text of checkReads(check)) {
+      const name = sameRowName(text, table, tables);
+      if (name !== undefined) start.push(name);
+    }
+  }
+  return sameRowClosure(table, tables, start, deps);
+}
+
+/**
+ * Fields (`table.field`) that must be computable one row at a time because of checks: the scratch
+ * row of each checked table, and the parent columns the checks read (with what they come from).
+ */
+export function checkAddressable(def: { tables: TableDefinition[] }, tables: ReadonlyMap<string, TableDefinition>, deps: Dependencies): string[] {
+  const out: string[] = [];
+  for (const table of def.tables) {
+    const checks = (table as { checks?: TableCheck[] }).checks;
+    if (!checks?.length) continue;
+    for (const name of scratchFields(table, tables, deps)) out.push(`${table.name}.${name}`);
+    for (const check of checks)
+      for (const text of checkReads(check)) {
+        const path = resolveFieldPath(text, table, tables);
+        if (typeof path === 'string' || path.steps.length === 0) continue;
+        const byTable = new Map<string, string[]>([[path.table, [path.column]]]);
+        for (const step of path.steps.slice(1)) byTable.set(step.table, [...(byTable.get(step.table) ?? []), step.field]);
+        for (const [name, start] of byTable) for (const f of sameRowClosure(tables.get(name)!, tables, start, deps)) out.push(`${name}.${f}`);
+      }
+  }
+  return out;
+}
+
+export interface CheckFailure {
+  /** The check's name (the SQL constraint's). */
+  name: string;
+  expr: string;
+  /** Columns of the table the check reads (a parent path counts as its ref column). */
+  columns: string[];
+  /** Rows checked, and rows still failing after every attempt. */
+  checked: number;
+  failing: number;
+  examples: { row: number; values: Record<string, Value> }[];
+}
+
+const holds = (v: Value): boolean => v !== null && v !== false && v !== 0 && v !== '' && !(typeof v === 'number' && Number.isNaN(v));
+
+interface Redraw {
+  /** Its slot in a row's attempt vector. */
+  slot: number;
+  raw: BuiltField;
+  build: (key: Key) => BuiltField;
+  keys: Key[];
+  salted: (BuiltField | undefined)[];
+}
+
+const byRuntime = new WeakMap<TableRuntime, TableChecks>();
+
+/**
+ * A checked table's runtime side. Per row, each redrawn field has an attempt (0: its first draw):
+ * while a check fails, the fields of the failing checks move to the next attempt, so a field is
+ * drawn again only for the checks it is named in. The vector is a pure function of the row.
+ */
+export class TableChecks {
+  private runtime!: TableRuntime;
+  private compiled: { check: TableCheck; evaluate: Eval; columns: number[]; slots: number[] }[] = [];
+  private scratchOrder: number[] = [];
+  private readonly redrawOf = new Map<number, Redraw>();
+  // rows whose attempts are being worked out (nested: a self-reference reads an earlier row), innermost last
+  private readonly stackRows: number[] = [];
+  private readonly stackAttempts: Int32Array[] = [];
+  private readonly scratch: Value[][][] = [];
+  private readonly saved: Float64Array[] = [];
+  private lastRow = -1;
+  private lastAttempts = new Int32Array(0);
+
+  constructor(
+    private readonly table: TableDefinition,
+    private readonly tables: ReadonlyMap<string, TableDefinition>,
+    private readonly deps: Dependencies,
+    private readonly rng: Rng,
+  ) {}
+
+  /** Whether compile must route this field through `redrawn`. */
+  redraws(field: string): boolean {
+    return ((this.table as { checks?: TableCheck[] }).checks ?? []).some((c) => c.redraw.includes(field));
+  }
+
+  /**
+   * Field f's generator giving the value of the attempt that stands for the row; `build(key)` builds
+   * the same field with another key (attempt a uses subKey(key, 0x636b00 + a)).
+   */
+  redrawn(f: number, key: Key, raw: BuiltField, build: (key: Key) => BuiltField): BuiltField {
+    const keys = Array.from({ length: CHECK_ATTEMPTS }, (_, a) => subKey(key, 0x636b00 + a + 1));
+    const slot = this.redrawOf.size;
+    const redraw: Redraw = { slot, raw, build, keys, salted: [] };
+    this.redrawOf.set(f, redraw);
+    const rng = this.rng;
+    const wrapped: BuiltField = {
+      rowFunction: raw.rowFunction,
+      deps: raw.deps,
+      value: (i, cols, k) => {
+        const a = this.attemptsOf(i)[slot];
+        if (a === 0) return raw.value(i, cols, k);
+        const salted = this.salted(redraw, a);
+        if (!salted.rowFunction) rng.reseed(rowKey(keys[a - 1]), i);
+        return salted.value(i, cols, k);
+      },
+    };
+    if (raw.parentRow) {
+      const pick = raw.parentRow;
+      wrapped.parentRow = (i) => {
+        const a = this.attemptsOf(i)[slot];
+        return a === 0 ? pick(i) : this.salted(redraw, a).parentRow!(i);
+      };
+    }
+    return wrapped;
+  }
+
+  private salted(redraw: Redraw, a: number): BuiltField {
+    return (redraw.salted[a - 1] ??= redraw.build(redraw.keys[a - 1]));
+  }
+
+  referenceDate = new Date('2025-01-01T00:00:00.000Z');
+  /** Compile's runtimes by table name (filled as tables are built; read on first use). */
+  runtimesOf: ReadonlyMap<string, TableRuntime> = new Map();
+
+  /** Called once the table's runtime exists: compiles the expressions and the scratch row's order. */
+  attach(runtime: TableRuntime): void {
+    this.runtime = runtime;
+    byRuntime.set(runtime, this);
+    const fieldIndex = new Map(this.table.fields.map((f, i) => [f.name, i]));
+    const runtimeOf = (name: string) => {
+      const rt = this.runtimesOf.get(name);
+      if (!rt) throw new RangeError(`no runtime for table ${name}`);
+      return rt;
+    };
+    for (const check of (this.table as { checks?: TableCheck[] }).checks ?? []) {
+      const columns = new Set<number>();
+      const evaluate = compileExpression(
+        parsedExpression(check.expr),
+        (text) => {
+          const path = resolveFieldPath(text, this.table, this.tables);
+          if (typeof path === 'string') throw new Error(`${this.table.name} check ${check.name}: ${path}`);
+          const reader = pathReader(path, fieldIndex, runtimeOf);
+          for (const d of reader.deps) columns.add(d);
+          return reader.value;
+        },
+        { referenceDate: this.referenceDate },
+      );
+      const slots = check.redraw.map((name) => this.redrawOf.get(fieldIndex.get(name)!)!.slot);
+      this.compiled.push({ check, evaluate, columns: [...columns], slots });
+    }
+    this.lastAttempts = new Int32Array(this.redrawOf.size);
+    const scratch = scratchFields(this.table, this.tables, this.deps);
+    this.scratchOrder = runtime.order.filter((f) => scratch.has(runtime.fields[f].name));
+  }
+
+  /** The attempt of each redrawn field (by slot) that stands for row i. */
+  private attemptsOf(i: number): Int32Array {
+    for (let s = this.stackRows.length - 1; s >= 0; s--) if (this.stackRows[s] === i) return this.stackAttempts[s];
+    if (i === this.lastRow) return this.lastAttempts;
+    return this.resolve(i).attempts;
+  }
+
+  private resolve(i: number): { attempts: Int32Array; failed: number[]; cols: Value[][] } {
+    const depth = this.stackRows.length;
+    if (depth >= 512) throw new RangeError(`${this.table.name}: checks nest too deeply through self-references`);
+    const cols = (this.scratch[depth] ??= this.runtime.fields.map(() => [null]));
+    const saved = (this.saved[depth] ??= new Float64Array(4));
+    const attempts = new Int32Array(this.redrawOf.size);
+    this.rng.save(saved, 0);
+    this.stackRows.push(i);
+    this.stackAttempts.push(attempts);
+    let failed: number[] = [];
+    try {
+      for (let a = 0; ; a++) {
+        this.fill(i, attempts, cols);
+        failed = [];
+        for (let c = 0; c < this.compiled.length; c++) if (!holds(this.compiled[c].evaluate(i, cols, 0))) failed.push(c);
+        if (failed.length === 0 || a === CHECK_ATTEMPTS) break;
+        // the fields of the failing checks are drawn again; the last attempt stands
+        for (const c of failed) for (const slot of this.compiled[c].slots) attempts[slot] = a + 1;
+      }
+    } finally {
+      this.stackRows.pop();
+      this.stackAttempts.pop();
+      this.rng.load(saved, 0);
+    }
+    this.lastRow = i;
+    this.lastAttempts = attempts;
+    return { attempts, failed, cols };
+  }
+
+  /** The scratch row: the fields' own generators, redrawn ones at their attempt's key. */
+  private fill(i: number, attempts: Int32Array, cols: Value[][]): void {
+    const rt = this.runtime;
+    for (const f of this.scratchOrder) {
+      const field = rt.fields[f];
+      const redraw = this.redrawOf.get(f);
+      const a = redraw ? attempts[redraw.slot] : 0;
+      let value: Value;
+      if (a > 0) {
+        const salted = this.salted(redraw!, a);
+        if (!salted.rowFunction) this.rng.reseed(rowKey(redraw!.keys[a - 1]), i);
+        value = salted.value(i, cols, 0);
+      } else {
+        const built = redraw ? redraw.raw : field.built;
+        if (field.mode !== 'row') this.rng.reseed(rowKey(field.key), i);
+        value = built.value(i, cols, 0);
+      }
+      if (field.nullRate > 0 && rt.isNull(f, i)) value = null;
+      cols[f][0] = value;
+    }
+  }
+
+  /** Rows [0, rows) checked as they will be written: per check, how many still fail after every attempt. */
+  failures(rows: number): CheckFailure[] {
+    const out: CheckFailure[] = this.compiled.map(({ check, columns }) => ({
+      name: check.name,
+      expr: check.expr,
+      columns: columns.map((f) => this.runtime.fields[f].name),
+      checked: rows,
+      failing: 0,
+      examples: [],
+    }));
+    for (let i = 0; i < rows; i++) {
+      const { failed, cols } = this.resolve(i);
+      for (const c of failed) {
+        const failure = out[c];
+        failure.failing++;
+        if (failure.examples.length < 3)
+          failure.examples.push({ row: i, values: Object.fromEntries(this.compiled[c].columns.map((f) => [this.runtime.fields[f].name, cols[f][0]])) });
+      }
+    }
+    return out;
+  }
+}
+
+/** Compile's hook: the checks of a table (undefined when it has none). */
+export function tableChecks(
+  table: TableDefinition,
+  tables: ReadonlyMap<string, TableDefinition>,
+  deps: Dependencies,
+  rng: Rng,
+  referenceDate: Date,
+  built: ReadonlyMap<string, TableRuntime>,
+): TableChecks | undefined {
+  if (!(table as { checks?: TableCheck[] }).checks?.length) return undefined;
+  const checks = new TableChecks(table, tables, deps, rng);
+  checks.referenceDate = referenceDate;
+  checks.runtimesOf = built;
+  return checks;
+}
+
+/** Per check of `table`, rows among the first `rows` still failing after every attempt (empty: no checks). */
+export function checkFailuresOf(runtime: TableRuntime, rows: number): CheckFailure[] {
+  const checks = byRuntime.get(runtime);
+  return checks ? checks.failures(Math.min(rows, runtime.rows)) : [];
+}
