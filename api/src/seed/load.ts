@@ -1,6 +1,7 @@
 // Definition → rows → COPY, parent tables first, all in one transaction: a failure leaves nothing.
 import { availableParallelism } from 'node:os';
 import { compile, parseDefinition } from '../engine/index.js';
+import { preflightChecks } from './check-preflight.js';
 import { copyTextOf } from './copy-text.js';
 import { deferConstraints, type DeferredTable, type KeptTable } from './deferred-constraints.js';
 import { ChunkFeed, GeneratorPool } from './generator-pool.js';
@@ -91,6 +92,8 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   const columnNames = new Map(
     definition.tables.map((t) => [t.name, new Map(t.fields.map((f) => [f.name, f.description?.startsWith('postgres: ') ? f.description.slice(10) : f.name]))]),
   );
+  // table checks that generated rows cannot meet are reported before anything is written
+  preflightChecks(plan, undefined, (table, field) => columnNames.get(table)?.get(field) ?? field);
   const here = (table: string, start: number, end: number) => copyTextOf(plan, table, start, end);
   const workers = options.workers ?? defaultWorkers(plan.tables.reduce((n, t) => n + t.rows, 0));
   const batchSize = options.batchSize ?? (workers > 0 ? 16 * 1024 : 5000);
