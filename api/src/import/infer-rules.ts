@@ -6,8 +6,9 @@
 import type { ImportNote } from './errors.js';
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 import { lifecycleWeights, planLifecycle, type Effect } from './lifecycle.js';
-import type { ColumnModel, SchemaModel, TableModel } from './model.js';
+import type { ColumnModel, PgNode, SchemaModel, TableModel } from './model.js';
 import { analyzeCheck } from './checks.js';
+import { intervalDays } from './check-expression.js';
 
 type Options = Record<string, unknown>;
 
@@ -29,13 +30,17 @@ interface Table {
 }
 
 const TIME_TYPES = new Set(['timestamp', 'timestamptz', 'date']);
+const BRANCH = /cancel|void|reject|fail|refund|no_show|declin|revok|abort|expire/;
+const INT_TYPES = new Set(['int2', 'int4', 'int8']);
+const POSITION = /^(position|pos|sort_order|sort_index|ordinal|order_index|seq|sequence|seq_no|line_number|line_no|line|revision|revision_number|revision_no|version|version_number|step|step_number|number|no|num|index|idx|rank|attempt|attempt_number)$/;
 const NUMBER_TYPES = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'money']);
 /** Column names of the moment a row comes to be, best first. */
 const BIRTH = /^(created|inserted|opened|queued|requested|booked|signed_up|joined|registered|installed|enrolled|issued|submitted|sent|uploaded|recorded|placed|ordered|started)_?(at|on|date|time)?$|^created$|^creation_(date|time)$|^date_created$/;
 /** Lifecycle rank of a timestamp by name: later steps come after earlier ones in a row. */
 const RANKS: [RegExp, number][] = [
   [BIRTH, 0],
-  [/^(started|start|began|first_response|acknowledged|checked_in|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$/, 1],
+  [/^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$/, 1],
+  [/^(check_out|checked_out|departure)_?(at|on|date|time)?$|^ends_(on|at)$/, 1.5],
   [/^(approved|decided|resolved|published|completed|finished|ended|end|paid|posted|delivered|shipped|read|edited|fulfilled|cancell?ed|canceled|voided|rejected|failed|processed|answered|captured|settled|returned|refunded|responded|replied)_?(at|on|date|time)?$/, 2],
   [/^(closed|archived|decommissioned|terminated|deleted|removed|revoked|deactivated|churned|retired)_?(at|on|date|time)?$/, 3],
   [/^(updated|modified|last_modified|changed|last_seen|last_heartbeat|last_activity|last_active|last_login|last_sign_in|last_used|synced|last_synced|touched)_?(at|on|date|time)?$/, 4],
@@ -87,13 +92,16 @@ class RuleInference {
 
   run(): RuleReason[] {
     for (const t of this.tables.values()) this.manyToMany(t);
+    for (const t of this.tables.values()) this.positions(t);
     for (const t of this.tables.values()) this.scopes(t);
     for (const t of this.tables.values()) this.copies(t);
     for (const t of this.tables.values()) this.prices(t);
     for (const t of this.tables.values()) this.flags(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
+    for (const t of this.tables.values()) this.netAmounts(t);
     for (const t of this.tables.values()) this.numbers(t);
+    for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.profiles(t);
     return this.reasons;
   }
@@ -117,8 +125,11 @@ class RuleInference {
   }
 
   private birthOf(t: Table): string | undefined {
-    const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name) && !/birth|dob|expire|due|valid|until|deadline|^start_date$|^end_date$|_from$|_to$/.test(c.name));
-    return times.find((c) => BIRTH.test(c.name.toLowerCase()) && c.notNull)?.name ?? times.find((c) => BIRTH.test(c.name.toLowerCase()))?.name;
+    const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name) && !/birth|dob|expire|due|valid|until|deadline|^end_date$|_to$/.test(c.name));
+    // no created_at: the first moment the row is sure to have (paid_at of a payment, hire_date of an employee)
+    return times.find((c) => BIRTH.test(c.name.toLowerCase()) && c.notNull)?.name ?? times.find((c) => BIRTH.test(c.name.toLowerCase()))?.name ?? times.find((c) => c.notNull && !/(^|_)(end|ends|until|to|last)(_|$)/.test(c.name.toLowerCase()))?.name
+      // all nullable: the row's first step (a job's started_at) still follows its parent when it is set
+      ?? times.find((c) => (rankOf(c.name) ?? 9) <= 1)?.name;
   }
 
   /** Ask for `table` to be laid out by `field`; the first demand wins, later ones are noted. */
@@ -165,8 +176,26 @@ class RuleInference {
     const f = t.fields.get(right)!;
     const options = f.options as Options;
     options.distinctWithin = left;
+    // a self join (follows) never pairs a row with itself
+    if (t.refs.get(left) === t.refs.get(right)) options.excludeSelf = true;
     t.def.primaryKey = t.def.primaryKey?.length === 2 ? t.def.primaryKey : t.def.primaryKey;
     this.reason(t, right, `many-to-many: distinct ${t.refs.get(right)} per ${t.refs.get(left)}`);
+  }
+
+  /** (parent ref, position) keys: positions 1..n within each parent (lessons of a course, builds of a pipeline). */
+  private positions(t: Table) {
+    const keys = [...(t.def.unique ?? []), ...(t.def.primaryKey ? [t.def.primaryKey] : [])].filter((k) => k.length === 2);
+    for (const [a, b] of keys as [string, string][]) {
+      const [ref, col] = t.refs.has(a) && !t.refs.has(b) ? [a, b] : t.refs.has(b) && !t.refs.has(a) ? [b, a] : [];
+      if (!ref || !col) continue;
+      const f = t.fields.get(col);
+      if (!f || !INT_TYPES.has(this.column(t, col)?.type.name ?? '') || !POSITION.test(col.toLowerCase())) continue;
+      if (!this.demandLayout(t, ref, `${col} numbered within each ${t.refs.get(ref)}`, 1, 8)) continue;
+      Object.assign(f, { type: 'sequence', options: { start: 1, per: ref } });
+      delete f.nullRate;
+      delete f.unique;
+      this.reason(t, col, `1..n within each ${t.refs.get(ref)}`);
+    }
   }
 
   /** Ancestors one hop above each parent: ref field of the parent → grandparent table. */
@@ -201,8 +230,18 @@ class RuleInference {
     }
     for (const { ancestor, direct, indirect } of groups.values()) {
       if (direct.length + indirect.length < 2) continue;
-      const anchorPath = direct[0] ?? `${indirect[0]!.ref}.${indirect[0]!.via}`;
-      const scoped = direct.length ? indirect : indirect.slice(1);
+      // a ref that lays this table out cannot be scoped: it is the anchor, and a direct ref copies it
+      const laidOut = this.layouts.get(t.def.name)?.field ?? this.existingLayout(t)?.field;
+      const lead = indirect.find((x) => x.ref === laidOut);
+      if (lead) {
+        for (const d of direct) {
+          Object.assign(t.fields.get(d)!, { type: 'lookup', options: { path: `${lead.ref}.${lead.via}` } });
+          t.refs.delete(d);
+          this.reason(t, d, `equals ${lead.ref}.${lead.via}`);
+        }
+      }
+      const anchorPath = lead ? `${lead.ref}.${lead.via}` : (direct[0] ?? `${indirect[0]!.ref}.${indirect[0]!.via}`);
+      const scoped = lead ? indirect.filter((x) => x !== lead) : direct.length ? indirect : indirect.slice(1);
       for (const { ref, via } of scoped) {
         const parent = this.tables.get(t.refs.get(ref)!)!;
         const f = t.fields.get(ref)!;
@@ -328,10 +367,50 @@ class RuleInference {
       const check = checks.get(name);
       // the birth follows its parents (above); a step with no rank and no CHECK of its own is a free root
       if (name === birth || (!rank.has(name) && !check)) continue;
-      const earlier = order.slice(0, p).reverse();
+      // a step follows the row's main line, not a branch it may not have taken (check-out is not after a cancellation)
+      const late = (rank.get(name) ?? 0) >= 4;
+      const earlier = order.slice(0, p).reverse().filter((n) => late || n === check?.base || !BRANCH.test(n.toLowerCase()));
       if (!earlier.length) continue;
-      this.setAfter(t, name, earlier, check?.strict ?? false);
+      this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays);
       this.reason(t, name, `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}`);
+    }
+  }
+
+  /** net_pay is gross_pay less tax and deductions (payslips, invoices). */
+  private netAmounts(t: Table) {
+    for (const f of t.def.fields) {
+      const m = /^net_(.+)$/.exec(f.name.toLowerCase());
+      if (!m || !NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '')) continue;
+      const gross = t.def.fields.find((g) => g.name.toLowerCase() === `gross_${m[1]}` || g.name.toLowerCase() === 'gross' || g.name.toLowerCase() === `total_${m[1]}`);
+      const less = t.def.fields.filter((d) => /^(tax|taxes|tax_withheld|withholding|deductions?|fees?|tax_amount|vat_amount)$/.test(d.name.toLowerCase()));
+      if (!gross || !less.length || less.some((d) => ['after', 'before', 'expression'].includes(d.type))) continue;
+      // the deductions are a share of the gross, so the net stays positive
+      for (const d of less) {
+        const nullRate = d.nullRate;
+        Object.assign(d, { type: 'expression', options: { expr: `round(${gross.name} * ${(0.3 / less.length).toFixed(3)}, 2)` } });
+        if (nullRate !== undefined) d.nullRate = nullRate;
+        this.reason(t, d.name, `a share of ${gross.name}`);
+      }
+      Object.assign(f, { type: 'expression', options: { expr: `round(${gross.name} - ${less.map((d) => `coalesce(${d.name}, 0)`).join(' - ')}, 2)` } });
+      delete f.nullRate;
+      this.reason(t, f.name, `${gross.name} less ${less.map((d) => d.name).join(', ')}`);
+    }
+  }
+
+  /** duration_ms is finished_at - started_at (null while either is). */
+  private durations(t: Table) {
+    const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name)).map((c) => c.name);
+    const start = times.find((n) => /^(started|start|began)_?(at|time)?$/.test(n.toLowerCase())) ?? times.find((n) => /^queued_?(at|time)?$/.test(n.toLowerCase()));
+    const end = times.find((n) => /^(finished|completed|ended|end|done|stopped)_?(at|time)?$/.test(n.toLowerCase()));
+    if (!start || !end) return;
+    for (const f of t.def.fields) {
+      const m = /^(duration|elapsed|runtime|run_time)(_ms|_millis|_milliseconds|_seconds|_secs|_sec|_s)?$/.exec(f.name.toLowerCase());
+      if (!m || !NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '')) continue;
+      const perDay = !m[2] || /s$|sec/.test(m[2]) && !/ms|milli/.test(m[2]) ? 86_400 : 86_400_000;
+      const nullRate = f.nullRate;
+      Object.assign(f, { type: 'expression', options: { expr: `round((${end} - ${start}) * ${perDay})` } });
+      if (nullRate !== undefined) f.nullRate = nullRate;
+      this.reason(t, f.name, `${end} - ${start} in ${perDay === 86_400 ? 'seconds' : 'milliseconds'}`);
     }
   }
 
@@ -343,7 +422,7 @@ class RuleInference {
         if (!earlier || !NUMBER_TYPES.has(this.column(t, later)?.type.name ?? '') || !NUMBER_TYPES.has(this.column(t, earlier)?.type.name ?? '')) continue;
         const high = t.fields.get(later);
         const low = t.fields.get(earlier);
-        if (!high || !low || [high.type, low.type].some((x) => ['after', 'before', 'lookup', 'ref'].includes(x))) continue;
+        if (!high || !low || [high.type, low.type].some((x) => ['after', 'before', 'lookup', 'ref', 'expression'].includes(x))) continue;
         // keep the NOT NULL side's own values; the nullable side follows it
         const [moved, from, type] = !this.notNull(t, earlier) && this.notNull(t, later) ? [low, later, 'before'] : [high, earlier, 'after'];
         const o = (moved.options ?? {}) as { min?: number; max?: number; fractionDigits?: number };
@@ -363,21 +442,36 @@ class RuleInference {
   }
 
   /** `x >= y` / `x > y` CHECKs between two timestamps of the row: x → its base y. */
-  private checkOrder(t: Table): Map<string, { base: string; strict: boolean }> {
-    const out = new Map<string, { base: string; strict: boolean }>();
+  private checkOrder(t: Table): Map<string, { base: string; strict: boolean; minDays?: number }> {
+    const out = new Map<string, { base: string; strict: boolean; minDays?: number }>();
     for (const check of t.model?.constraints.filter((c) => c.kind === 'check') ?? []) {
       for (const [column, rule] of analyzeCheck(check.expr!).rules) if (rule.after && isTime(this.column(t, column))) out.set(column, { base: rule.after.column, strict: rule.after.strict });
+      const gap = intervalGap(check.expr!);
+      if (gap && isTime(this.column(t, gap.later)) && isTime(this.column(t, gap.earlier))) out.set(gap.later, { base: gap.earlier, strict: gap.strict, minDays: gap.days });
     }
     return out;
   }
 
-  private setAfter(t: Table, name: string, bases: string[], strict: boolean) {
+  private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number) {
+    const birthName = t.birth;
     const f = t.fields.get(name)!;
     const date = this.column(t, name)?.type.name === 'date';
     const nullRate = f.nullRate;
-    // later steps follow within days to months; never past the definition's present
-    const options: Options = { from: bases.length === 1 ? bases[0] : bases, unit: 'days', max: date ? 365 : 90, atMost: 'now' };
-    if (strict) options.strict = true;
+    const lower = name.toLowerCase();
+    const nearest = (bases[0] ?? '').split('.').at(-1)!.toLowerCase();
+    // how long after: a run finishes within hours of its start, a stay ends within two weeks of its
+    // check-in, a first response comes within two days; other steps within months, never past "now"
+    let window: { unit: string; min?: number; max: number } = { unit: 'days', max: date ? 365 : 90 };
+    if (minDays !== undefined) window = { unit: 'days', min: minDays + (/birth|dob/.test(nearest) ? 2.5 * 365 : 0), max: minDays + 40 * 365 };
+    else if (/^(started|start|began)_?(at|time)?$/.test(nearest) && !date) window = { unit: 'minutes', max: 240 };
+    else if (/check_?out|departure|^end_date$|^ends_(on|at)$/.test(lower)) window = { unit: 'days', min: 1, max: 14 };
+    else if (/first_response|acknowledged|responded|replied|read/.test(lower) && !date) window = { unit: 'hours', max: 48 };
+    else if (/^(started|start|began)_?(at|time)?$/.test(lower) && /queued|requested|created|submitted|scheduled/.test(nearest) && !date) window = { unit: 'minutes', max: 30 };
+    // events of a lifecycle are in the past; an end date a CHECK orders (effective_to) may lie ahead
+    const options: Options = { from: bases.length === 1 ? bases[0] : bases, ...window, ...(rankOf(name) !== undefined || name === birthName ? { atMost: 'now' } : {}) };
+    // a date column keeps only the day: strictly later means a whole day later
+    if (strict && date) options.min = Math.max(Number(options.min ?? 0), 1);
+    else if (strict) options.strict = true;
     Object.assign(f, { type: 'after', options });
     if (nullRate !== undefined) f.nullRate = nullRate;
   }
@@ -385,7 +479,7 @@ class RuleInference {
   /** Status columns whose words are a lifecycle become row profiles. */
   private profiles(t: Table) {
     const statusField = t.def.fields.find((f) => f.type === 'pick' && /(^|_)(status|state|stage|phase)$/.test(f.name.toLowerCase()));
-    if (!statusField) return;
+    if (!statusField) return this.kindProfiles(t);
     const values = (statusField.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
     const columns = (t.model?.columns ?? [])
       .filter((c) => t.fields.has(c.name))
@@ -401,13 +495,37 @@ class RuleInference {
       }
       return { value: v.value, weight: weights[i], fields };
     });
-    if (variants.every((v) => Object.keys(v.fields).length === 0)) return;
+    if (variants.every((v) => Object.keys(v.fields).length === 0)) return this.kindProfiles(t);
     t.def.profiles = { field: statusField.name, variants };
     this.reason(t, statusField.name, `row profiles: ${values.join(' → ')} decide ${[...new Set(variants.flatMap((v) => Object.keys(v.fields)))].join(', ')}`);
   }
 
+  /**
+   * A kind column whose values name other columns (method 'card' ↔ card_last4, card_brand; 'bank_transfer'
+   * ↔ bank_reference): those columns are set exactly for rows of that kind.
+   */
+  private kindProfiles(t: Table) {
+    const token = (s: string) => s.toLowerCase().split(/[_\s-]+/)[0]!;
+    for (const selector of t.def.fields) {
+      if (selector.type !== 'pick' || !/(^|_)(method|type|kind|channel|provider|source|medium)$/.test(selector.name.toLowerCase())) continue;
+      const values = (selector.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
+      const owned = t.def.fields.filter((f) => f !== selector && f.type !== 'ref' && !this.notNull(t, f.name) && values.some((v) => token(v) === token(f.name) && token(v).length >= 3));
+      if (!owned.length) continue;
+      const variants = values.map((value) => {
+        const fields: Record<string, unknown> = {};
+        for (const f of owned) fields[f.name] = token(f.name) === token(value) ? this.effectSpec(t, f.name, 'set') : null;
+        return { value, weight: 1, fields };
+      });
+      t.def.profiles = { field: selector.name, variants };
+      this.reason(t, selector.name, `row profiles: ${owned.map((f) => f.name).join(', ')} only for the ${selector.name} they name`);
+      return;
+    }
+  }
+
   private effectSpec(t: Table, column: string, effect: Effect): unknown {
     const f = t.fields.get(column)!;
+    // a profile decides values, not which parent a row has
+    if (f.type === 'ref') return undefined;
     if (effect === 'null') return this.notNull(t, column) ? undefined : null;
     if (effect === 'set') {
       if (this.notNull(t, column)) return undefined;
@@ -434,4 +552,24 @@ export function withRuleReasons(
     choice.type = field.type;
     if (field.options) choice.options = field.options;
   }
+}
+
+/** `later >= earlier + interval 'N unit'` (or `>`): the gap in days. */
+function intervalGap(expr: PgNode): { later: string; earlier: string; days: number; strict: boolean } | undefined {
+  const e = expr?.A_Expr;
+  const op = e?.name?.at(-1)?.String?.sval;
+  if (!e || e.kind !== 'AEXPR_OP' || !['>=', '>', '<=', '<'].includes(op)) return undefined;
+  const col = (n: PgNode): string | undefined => n?.ColumnRef?.fields?.at(-1)?.String?.sval;
+  const plus = (n: PgNode) => {
+    const a = n?.A_Expr;
+    if (!a || a.name?.at(-1)?.String?.sval !== '+') return undefined;
+    const base = col(a.lexpr);
+    const literal = a.rexpr?.TypeCast?.arg?.A_Const?.sval?.sval;
+    const days = typeof literal === 'string' ? intervalDays(literal) : undefined;
+    return base && days !== undefined ? { base, days } : undefined;
+  };
+  const [left, right] = op.startsWith('>') ? [e.lexpr, e.rexpr] : [e.rexpr, e.lexpr];
+  const later = col(left);
+  const sum = plus(right);
+  return later && sum ? { later, earlier: sum.base, days: sum.days, strict: !op.endsWith('=') } : undefined;
 }

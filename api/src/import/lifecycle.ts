@@ -32,7 +32,7 @@ export function isLifecycle(values: readonly string[]): boolean {
 }
 
 /** Column name → the step it marks: a status word (`resolved_at`) or a generic step (`started_at`). */
-type Marker = { kind: 'status'; status: string } | { kind: 'started' | 'finished' | 'decided' | 'progress' | 'error' | 'duration' | 'exit' };
+type Marker = { kind: 'status'; status: string } | { kind: 'started' | 'finished' | 'decided' | 'decider' | 'progress' | 'error' | 'duration' | 'exit' };
 
 const TIME_SUFFIX = /_(at|on|date|time|timestamp|ts)$/;
 
@@ -62,6 +62,7 @@ export function markerOf(column: string, statuses: readonly string[]): Marker | 
     if (/^(decided|reviewed|processed)$/.test(stem)) return { kind: 'decided' };
     return undefined;
   }
+  if (/^(approver|approved_by|decided_by|reviewer|reviewed_by|resolved_by|closed_by|approver_id|approved_by_id|decided_by_id|reviewer_id|reviewed_by_id|resolved_by_id|closed_by_id)$/.test(c)) return { kind: 'decider' };
   if (/(^|_)(progress|percent_complete|completion|pct_complete|progress_percent|percent_done|completion_percent)($|_)/.test(c)) return { kind: 'progress' };
   if (/(^|_)(error|error_code|error_message|failure_reason|failure_message|error_details|last_error|fail_reason)$/.test(c)) return { kind: 'error' };
   if (/(^|_)duration(_ms|_seconds|_secs|_s)?$|^elapsed(_ms)?$|^runtime(_ms)?$/.test(c)) return { kind: 'duration' };
@@ -133,6 +134,9 @@ export function planLifecycle(
         case 'decided':
           if (c.kind === 'time') effects[c.name] = phase === 'success' || phase === 'failure' ? 'set' : 'null';
           break;
+        case 'decider':
+          effects[c.name] = phase === 'success' || phase === 'failure' ? 'set' : 'null';
+          break;
         case 'progress':
           if (c.kind === 'number') effects[c.name] = phase === 'success' || phase === 'retired' ? { value: 100 } : phase === 'initial' ? { value: 0 } : phase === 'active' ? { min: 1, max: 99 } : { min: 0, max: 99 };
           break;
@@ -155,6 +159,8 @@ export function planLifecycle(
 /** Weights of the statuses: most rows sit in the settled states, fewer in flight or in branches. */
 export function lifecycleWeights(values: readonly string[]): number[] {
   return values.map((v) => {
+    // a steady state (an active employee, an online device) holds most rows
+    if (/^(active|online|live|enabled)$/.test(v.toLowerCase())) return 60;
     switch (phaseOf(v)) {
       case 'initial':
         return 10;
