@@ -1,9 +1,11 @@
 import { builder } from '../builder.js';
+import { maskServerPaths } from '../expected-errors.js';
 import { ConflictError, ForbiddenError, LimitError, NotFoundError, ValidationError, type Problem } from '../errors.js';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'An expected failure, returned as data in a mutation result union.',
-  fields: (t) => ({ message: t.exposeString('message') }),
+  // union members are data, not passed through yoga's masking: server paths are masked here
+  fields: (t) => ({ message: t.string({ resolve: (error) => maskServerPaths(error.message) }) }),
 });
 
 builder.objectType(NotFoundError, {
@@ -33,7 +35,7 @@ builder.objectType(ConflictError, {
 const ProblemRef = builder.objectRef<Problem>('Problem').implement({
   fields: (t) => ({
     path: t.exposeString('path', { description: 'Where, e.g. `tables[1].fields[3].options.max` or `rowCount`.' }),
-    message: t.exposeString('message'),
+    message: t.string({ resolve: (problem) => maskServerPaths(problem.message) }),
   }),
 });
 
