@@ -41,16 +41,18 @@ export function similarToRegex(source: string): string {
 }
 
 /**
- * The same language with each variable repetition of a single atom split into a fixed part and an
- * optional rest (`[a-z]{3,30}` → `[a-z]{3}[a-z]{0,27}`, `\d+` → `\d{1}\d{0,8}`): the engine counts
- * distinct values of unique regex columns over the fixed-length part.
+ * A sub-language of the pattern for unique columns: each variable repetition of a single atom gets
+ * a fixed-length part of at least `want` (`[a-z]{3,30}` → `[a-z]{4}[a-z]{0,26}`, `x*` → `x{4}x{0,8}`),
+ * because the engine counts the distinct values of a unique regex over its fixed-length part. Every
+ * value still matches the original pattern.
  */
-export function fixedHeads(source: string): string {
-  return source.replace(/(\[(?:\\.|[^\]\\])*\]|\\[dwsDWS]|[A-Za-z0-9_])(\{(\d+),(\d*)\}|\+)(?!\?)/g, (all, atom: string, q: string, min?: string, max?: string) => {
-    if (q === '+') return `${atom}{1}${atom}{0,8}`;
-    const lo = Number(min);
-    const rest = max === '' ? 8 : Number(max) - lo;
-    return rest > 0 ? `${atom}{${lo}}${atom}{0,${rest}}` : all;
+export function fixedHeads(source: string, want = 4): string {
+  return source.replace(/(\[(?:\\.|[^\]\\])*\]|\\[dwsDWS]|[A-Za-z0-9_])(\{(\d+),(\d*)\}|\+|\*)(?!\?)/g, (all, atom: string, q: string, min?: string, max?: string) => {
+    const lo = q === '+' ? 1 : q === '*' ? 0 : Number(min);
+    const hi = q === '+' || q === '*' || max === '' ? Infinity : Number(max);
+    const fixed = Math.max(lo, Math.min(hi, want));
+    const rest = hi === Infinity ? 8 : hi - fixed;
+    return rest > 0 ? `${atom}{${fixed}}${atom}{0,${rest}}` : `${atom}{${fixed}}`;
   });
 }
 

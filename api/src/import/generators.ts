@@ -1,6 +1,7 @@
 // Column name + type + constraints → a generator (type and options). Every choice lands in a
 // plain definition the user can edit, so these are best guesses, not rules.
 import { catalog } from '../engine/catalog.js';
+import { regexIndexSpace } from '../engine/regex.js';
 import type { ColumnRule } from './checks.js';
 import { fixedHeads, generationProblem, generatorSatisfies } from './check-regex.js';
 import { matchColumn, normalizeName, type PatternContext, type PatternMatch } from './column-patterns.js';
@@ -49,6 +50,8 @@ export interface ColumnContext {
   siblings: string[];
   /** The table's generated plain-text columns (what slugs and emails are derived from). */
   textSiblings?: string[];
+  /** Rows of the table (how many distinct values a unique column needs). */
+  rows?: number;
 }
 
 /** Nullable columns named like a soft delete are usually NULL. */
@@ -154,6 +157,17 @@ function interval(ctx: ColumnContext): Choice {
   return { generator: { type: 'regex', options: { pattern: '[1-9][0-9]? days' } }, reason: 'type interval: days' };
 }
 
+/** Whether the engine makes the generator unique over `rows` rows (regexes count their fixed-length part). */
+function uniqueEnough(g: Generator, rows: number): boolean {
+  if (!UNIQUE_TYPES.has(g.type) || g.type === 'pick') return false;
+  if (g.type !== 'regex') return true;
+  try {
+    return regexIndexSpace(String(g.options!.pattern)) >= rows;
+  } catch {
+    return false;
+  }
+}
+
 function text(ctx: ColumnContext): Choice {
   const limit = Math.min(textLimit(ctx.column.type) ?? Infinity, ctx.rule.maxLength ?? Infinity);
   const max = Number.isFinite(limit) ? limit : undefined;
@@ -163,7 +177,14 @@ function text(ctx: ColumnContext): Choice {
   const note = problem ? `CHECK ${ctx.rule.pattern!.sql} cannot be generated (${problem}); generated rows may violate it` : undefined;
   // unique values get a row suffix from the engine: the pattern sees the room left for the value
   const room = max !== undefined && ctx.unique ? max - SUFFIX_ROOM : max;
-  const m = room === undefined || room > 0 ? matchColumn(patternContext(ctx, room === undefined ? {} : { maxLength: room })) : undefined;
+  // a unique regex needs no suffix (the engine permutes it), so it may use the whole column
+  const whole = ctx.unique && max !== undefined ? matchColumn(patternContext(ctx, { maxLength: max })) : undefined;
+  const m =
+    whole && whole.generator.type === 'regex' && uniqueEnough(whole.generator, ctx.rows ?? 1000)
+      ? whole
+      : room === undefined || room > 0
+        ? matchColumn(patternContext(ctx, room === undefined ? {} : { maxLength: room }))
+        : undefined;
   if (check) {
     // a CHECK regex decides, unless the name pattern's values already match it (a sample of 20)
     if (m && (!ctx.unique || UNIQUE_TYPES.has(m.generator.type)) && generatorSatisfies(m.generator, check, room)) {
@@ -172,7 +193,10 @@ function text(ctx: ColumnContext): Choice {
     }
     return { generator: { type: 'regex', options: { pattern: ctx.unique ? fixedHeads(check.source) : check.source } }, reason: `CHECK: values match ${check.sql}` };
   }
-  if (m && (!ctx.unique || (UNIQUE_TYPES.has(m.generator.type) && m.generator.type !== 'pick'))) return { ...byPattern(m), ...(note ? { note } : {}) };
+  if (m && (!ctx.unique || uniqueEnough(m.generator, ctx.rows ?? 1000))) return { ...byPattern(m), ...(note ? { note } : {}) };
+  const alternative = m?.pattern.uniqueAlternative;
+  if (m && alternative && ctx.unique && uniqueEnough(alternative, ctx.rows ?? 1000) && (room === undefined || room >= 12))
+    return { generator: alternative, reason: `pattern ${m.pattern.id} (unique): ${alternative.type} with the engine's row suffix`, pattern: m.pattern.id };
   if (m && room !== undefined && room >= 4 && (m.generator.type === 'regex' || m.generator.type === 'helpers.fake')) {
     // a unique code: letters and digits the engine makes unique with its row suffix (not the row id)
     return { generator: { type: 'string.alphanumeric', options: { length: Math.min(room, 10), casing: 'upper' } }, reason: `pattern ${m.pattern.id} (unique): letters and digits with a row suffix`, pattern: m.pattern.id };

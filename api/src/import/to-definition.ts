@@ -238,7 +238,7 @@ class Mapper {
       Object.assign(out, { type: 'ref', options: { table: ref.table, field: ref.field } });
     } else {
       if (category === 'unknown') this.note(column.place, `column ${table.name}.${column.name}: type ${type.schema ? `${type.schema}.` : ''}${type.name} is not known; generated as text`);
-      const ctx = { table: table.name, column: { ...column, type }, category, rule, unique: unique || (inPk && pk!.length === 1), siblings: table.columns.map((c) => c.name), textSiblings: this.textColumns(table), ...(enumValues ? { enumValues } : {}) };
+      const ctx = { table: table.name, column: { ...column, type }, category, rule, unique: unique || (inPk && pk!.length === 1), siblings: table.columns.map((c) => c.name), textSiblings: this.textColumns(table), rows: this.rows, ...(enumValues ? { enumValues } : {}) };
       const choice = chooseGenerator({ ...ctx, column: { ...column, type: { ...type, arrayDims: 0 } } });
       let generator: Generator = choice.generator;
       let why: { reason: string; pattern?: string } = { reason: choice.reason, ...(choice.pattern ? { pattern: choice.pattern } : {}) };
