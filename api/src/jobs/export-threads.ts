@@ -127,7 +127,7 @@ export class ExportThreads {
     worker.on('message', (message: FromThread) => this.receive(thread, message));
     worker.on('error', (error) => this.lose(thread, error.message));
     worker.on('exit', (code) => this.lose(thread, `exit code ${code}`));
-    // an idle thread does not keep the process alive
+    // an idle thread does not keep the process alive (a busy one does: see run)
     worker.unref();
     this.threads.push(thread);
     return thread;
@@ -146,6 +146,7 @@ export class ExportThreads {
     job.settled = true;
     this.jobs.delete(job.id);
     job.thread.jobs.delete(job);
+    if (job.thread.jobs.size === 0 && !job.thread.dead) job.thread.worker.unref();
     for (const source of job.sources) void source.return?.(undefined)?.catch?.(() => undefined);
     if (error !== undefined) {
       if (!job.out.destroyed) job.out.destroy(error as Error);
@@ -259,6 +260,7 @@ export class ExportThreads {
       };
       this.jobs.set(id, entry);
       thread.jobs.add(entry);
+      thread.worker.ref();
       // a store that fails (or a caller that gives up) ends the thread's work too
       out.once('close', () => {
         if (!entry.settled) abort();

@@ -13,6 +13,7 @@ import { startWorker, type RunningWorker, type WorkerOptions } from '../../src/j
 import { createNotifyFeed } from '../../src/realtime/notify-feed.js';
 import type { ExportFeed } from '../../src/realtime/port.js';
 import { createLocalStorage, type LocalStorage } from '../../src/storage/local.js';
+import { StorageError } from '../../src/storage/port.js';
 import { createTestDatabase } from '../support/database.js';
 import { claimsOf, createExport, createUser, definition, eventsOf, exportRow } from './fixtures.js';
 import { eventsUntilEnd, firstEvent, readObject, referenceBytes, spyStorage } from './helpers.js';
@@ -136,6 +137,25 @@ describe('export worker generating in a worker thread', () => {
     const run = w.threads!.recent.find((r) => r.exportId === next);
     expect(run?.threadId).toBeDefined();
     expect(run!.threadId).not.toBe(before);
+  });
+
+  it('a storage failure while the thread writes ends failed with STORAGE_FAILED and leaves no file', async () => {
+    const spy = spyStorage(storage);
+    spy.failFinal = new StorageError('disk full', 'STORAGE_FAILED');
+    const w = await worker({ storage: spy.storage });
+    const exportId = await createExport(db, owner, { definition: definition(30_000), format: 'json' });
+    expect((await eventsUntilEnd(db, feed, owner, exportId)).at(-1)?.status).toBe('FAILED');
+    const row = await exportRow(db, exportId);
+    expect(row).toMatchObject({ status: 'failed', result_path: null });
+    expect(row.error_details).toMatchObject({ code: 'STORAGE_FAILED' });
+    expect(await storage.exists(`${owner}/${exportId}`)).toBe(false);
+    // the thread stopped that run and takes the next
+    spy.failFinal = undefined;
+    const def = definition(1_000);
+    const next = await createExport(db, owner, { definition: def, format: 'json' });
+    expect((await eventsUntilEnd(db, feed, owner, next)).at(-1)?.status).toBe('SUCCEEDED');
+    expect((await readObject(storage, (await exportRow(db, next)).result_path)).equals(await referenceBytes({ definition: def, format: 'json' }))).toBe(true);
+    expect(w.threads!.recent.some((r) => r.exportId === next)).toBe(true);
   });
 
   it('cancel reaches the thread: the run stops, partial output goes, cancelled is the last event', async () => {
