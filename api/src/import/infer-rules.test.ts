@@ -1,0 +1,105 @@
+// The rules the importer reads from DDL, each on a small schema: what it writes into the definition,
+// and (through the engine) that generated rows keep it.
+import { describe, expect, it } from 'vitest';
+import { compile, generateRows } from '../engine/index.js';
+import { importSql } from './index.js';
+
+const REF = { referenceDate: '2025-06-01T00:00:00.000Z' };
+
+function imported(sql: string, rows = 300) {
+  return importSql(sql, { rows, ...REF }).definition;
+}
+
+function rowsOf(definition: ReturnType<typeof imported>, table: string): Record<string, unknown>[] {
+  const plan = compile(definition as Parameters<typeof compile>[0], { seed: 'rules' });
+  const shape = plan.tables.find((t) => t.name === table)!;
+  const out: Record<string, unknown>[] = [];
+  for (const batch of generateRows(plan, table, 0, shape.rows)) for (const row of batch) out.push(Object.fromEntries(shape.columns.map((c, i) => [c.name, row[i]])));
+  return out;
+}
+
+const TENANTS = `
+create table orgs (id bigserial primary key, name text not null, created_at timestamptz not null);
+create table customers (id bigserial primary key, org_id bigint not null references orgs(id), name text not null, created_at timestamptz not null);
+create table agents (id bigserial primary key, org_id bigint not null references orgs(id), role text not null check (role in ('owner', 'admin', 'agent')), created_at timestamptz not null);
+create table tickets (
+  id bigserial primary key, org_id bigint not null references orgs(id), customer_id bigint not null references customers(id),
+  assignee_id bigint references agents(id), status text not null check (status in ('open', 'pending', 'resolved', 'closed')),
+  created_at timestamptz not null, resolved_at timestamptz, closed_at timestamptz);
+create table tags (id serial primary key, name text not null);
+create table ticket_tags (ticket_id bigint not null references tickets(id), tag_id int not null references tags(id), primary key (ticket_id, tag_id));
+create table lessons (id serial primary key, ticket_id bigint not null references tickets(id), position int not null, unique (ticket_id, position));
+`;
+
+describe('rules inferred from DDL', () => {
+  const definition = imported(TENANTS);
+  const byId = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [r.id, r]));
+  const orgs = byId(rowsOf(definition, 'orgs'));
+  const customers = byId(rowsOf(definition, 'customers'));
+  const agents = byId(rowsOf(definition, 'agents'));
+  const tickets = rowsOf(definition, 'tickets');
+
+  it('keeps a row\'s references inside one tenant (scoped refs)', () => {
+    const customerId = definition.tables.find((t) => t.name === 'tickets')!.fields.find((f) => f.name === 'customer_id')!;
+    expect(customerId.options).toMatchObject({ scope: { target: 'org_id', equals: 'org_id' } });
+    for (const t of tickets) {
+      expect((customers.get(t.customer_id) as { org_id: unknown }).org_id).toBe(t.org_id);
+      if (t.assignee_id !== null) expect((agents.get(t.assignee_id) as { org_id: unknown }).org_id).toBe(t.org_id);
+    }
+  });
+
+  it('dates children after their parents and steps in lifecycle order', () => {
+    for (const c of customers.values()) expect((c.created_at as Date).getTime()).toBeGreaterThanOrEqual(((orgs.get(c.org_id) as { created_at: Date }).created_at).getTime());
+    for (const t of tickets) {
+      expect((t.created_at as Date).getTime()).toBeGreaterThanOrEqual(((customers.get(t.customer_id) as { created_at: Date }).created_at).getTime());
+      if (t.closed_at && t.resolved_at) expect((t.closed_at as Date).getTime()).toBeGreaterThanOrEqual((t.resolved_at as Date).getTime());
+      expect((t.created_at as Date).getTime()).toBeLessThanOrEqual(Date.parse(REF.referenceDate));
+    }
+  });
+
+  it('turns a lifecycle status into row profiles', () => {
+    for (const t of tickets) {
+      expect(t.resolved_at !== null, `${String(t.status)} resolved_at`).toBe(t.status === 'resolved' || t.status === 'closed');
+      expect(t.closed_at !== null, `${String(t.status)} closed_at`).toBe(t.status === 'closed');
+    }
+    expect(new Set(tickets.map((t) => t.status)).size).toBe(4);
+  });
+
+  it('gives each parent exactly one owner', () => {
+    const owners = new Map<unknown, number>();
+    for (const a of agents.values()) if (a.role === 'owner') owners.set(a.org_id, (owners.get(a.org_id) ?? 0) + 1);
+    expect([...owners.values()].every((n) => n === 1)).toBe(true);
+    expect(owners.size).toBe(orgs.size);
+  });
+
+  it('makes join tables many-to-many and numbers positions within a parent', () => {
+    const pairs = rowsOf(definition, 'ticket_tags');
+    expect(new Set(pairs.map((p) => `${String(p.ticket_id)}/${String(p.tag_id)}`)).size).toBe(pairs.length);
+    const perTicket = new Map<unknown, number>();
+    const perTag = new Map<unknown, number>();
+    for (const p of pairs) {
+      perTicket.set(p.ticket_id, (perTicket.get(p.ticket_id) ?? 0) + 1);
+      perTag.set(p.tag_id, (perTag.get(p.tag_id) ?? 0) + 1);
+    }
+    expect([...perTicket.values()].some((n) => n > 1)).toBe(true);
+    expect([...perTag.values()].some((n) => n > 1)).toBe(true);
+    const positions = new Map<unknown, number[]>();
+    for (const l of rowsOf(definition, 'lessons')) positions.set(l.ticket_id, [...(positions.get(l.ticket_id) ?? []), l.position as number]);
+    for (const list of positions.values()) expect(list.sort((a, b) => a - b)).toEqual(list.map((_, i) => i + 1));
+  });
+
+  it('orders numbers a CHECK compares and keeps prices at most the parent\'s', () => {
+    const sql = `create table courses (id serial primary key, list_price numeric(8,2) not null check (list_price >= 0), sale_price numeric(8,2) check (sale_price <= list_price));
+      create table enrolments (id serial primary key, course_id int not null references courses(id), price_paid numeric(8,2) not null);`;
+    const d = imported(sql);
+    const courses = new Map(rowsOf(d, 'courses').map((c) => [c.id, c]));
+    for (const c of courses.values()) if (c.sale_price !== null) expect(c.sale_price as number).toBeLessThanOrEqual(c.list_price as number);
+    for (const e of rowsOf(d, 'enrolments')) expect(e.price_paid as number).toBeLessThanOrEqual((courses.get(e.course_id) as { list_price: number }).list_price);
+  });
+
+  it('says why, in the column table', () => {
+    const { columns } = importSql(TENANTS, REF) as unknown as { columns: { table: string; column: string; reason: string }[] };
+    expect(columns.find((c) => c.table === 'tickets' && c.column === 'customer_id')?.reason).toMatch(/scoped/);
+    expect(columns.find((c) => c.table === 'tickets' && c.column === 'status')?.reason).toMatch(/profiles/);
+  });
+});
