@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ColumnKind, Value } from './shape.js';
 import { perParentSchema } from './child-layout.js';
 import { ordered } from './options.js';
-import { regexProblem } from './regex.js';
+import { REGEX_MAX_CHARS, regexProblem } from './regex.js';
 import { jsonSchemaInfo, jsonSchemaOptions } from './json-schema.js';
 import { derivedTextInfo, derivedTextOptions } from './derived-text.js';
 import { recordInfo, recordOptions } from './locale-records.js';
@@ -71,6 +71,12 @@ export const builtinOptions = {
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       })
       .describe('regular expression the values match, e.g. [A-Z]{3}-[0-9]{4}'),
+    maxLength: z.number().int().min(1).max(REGEX_MAX_CHARS).optional().describe('longest value, e.g. n of a varchar(n) column: long and unbounded quantifiers repeat fewer times'),
+  }).superRefine((v, ctx) => {
+    // a bad pattern or maxLength is reported at its own path
+    if (!Number.isInteger(v.maxLength) || v.maxLength! < 1 || v.maxLength! > REGEX_MAX_CHARS || regexProblem(v.pattern)) return;
+    const problem = regexProblem(v.pattern, v.maxLength);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['maxLength'], message: problem });
   }),
   template: z.strictObject({
     template: z.string().max(10_000).describe('text with {{field}} placeholders from the same row'),

@@ -248,7 +248,7 @@ function fieldPath(def: Definition, table: TableDefinition, field: FieldDefiniti
 }
 
 /** How many distinct values a field can be made to take, one per row (0: it cannot). */
-function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<string, number>): number {
+function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<string, number>, own = false): number {
   const options = (field.options ?? {}) as Record<string, unknown>;
   switch (field.type) {
     case 'string.uuid':
@@ -269,7 +269,8 @@ function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<s
     case 'email':
       return Infinity;
     case 'regex':
-      return regexIndexSpace(options.pattern as string);
+      // a column unique on its own may widen the space to its rows (quantifiers carry digits), composites keep the head/tail one
+      return regexIndexSpace(options.pattern as string, options.maxLength as number | undefined, own ? rows.get(table.name) : undefined);
     case 'ref': {
       const ref = options as RefOptions;
       if (ref.childrenPerParent || ref.table === table.name) return 0;
@@ -304,7 +305,7 @@ function planUniqueness(
     const count = rows.get(table.name)!;
     const byName = new Map(table.fields.map((f) => [f.name, f]));
     const require = (field: FieldDefinition, path: string) => {
-      const space = uniqueSpace(field, table, rows);
+      const space = uniqueSpace(field, table, rows, true);
       if (space === 0) issues.push({ path, message: `field "${field.name}" (${field.type}) cannot be made unique` });
       else if (space < count) issues.push({ path, message: `only ${space} distinct value${space === 1 ? '' : 's'} of ${field.name} for ${count} rows` });
       else injective.add(`${table.name}.${field.name}`);

@@ -5,7 +5,7 @@ import type { Faker } from '@faker-js/faker';
 import { bindFaker, fakerTypeById } from './catalog.js';
 import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
 import { templatePlaceholders } from './definition.js';
-import { regexAtIndex, regexGenerator, regexStream } from './regex.js';
+import { regexAtIndex, regexIndexSpace, regexStream } from './regex.js';
 import { jsonSchemaValues } from './json-schema.js';
 import { buildDerivedText } from './derived-text.js';
 import { buildRecordField } from './locale-records.js';
@@ -155,8 +155,10 @@ function unique(field: FieldDefinition, options: Record<string, unknown>, base: 
     }
     case 'regex': {
       const pattern = options.pattern as string;
-      const perm = new Permutation(regexGenerator(pattern).indexSpace, ctx.key);
-      const at = regexAtIndex(pattern, ctx.key);
+      const maxLength = options.maxLength as number | undefined;
+      // the space compile checked against the rows (the head/tail one when that holds them)
+      const perm = new Permutation(regexIndexSpace(pattern, maxLength, ctx.rows), ctx.key);
+      const at = regexAtIndex(pattern, ctx.key, maxLength, ctx.rows);
       return row((i) => at(perm.at(i)));
     }
   }
@@ -189,7 +191,7 @@ function valueAtIndex(field: FieldDefinition, options: Record<string, unknown>, 
     case 'ref':
       return ctx.parentValue!;
     case 'regex':
-      return regexAtIndex(options.pattern as string, ctx.key);
+      return regexAtIndex(options.pattern as string, ctx.key, options.maxLength as number | undefined);
     default:
       throw new Error(`${field.type} has no finite index space`);
   }
@@ -284,7 +286,7 @@ export function buildNested(field: NestedFieldDefinition | FieldDefinition, ctx:
     nullRate ? (i: number) => (rng.next() < nullRate ? null : value(i)) : value;
   switch (field.type) {
     case 'regex':
-      return { value: regexStream(options.pattern as string, ctx.faker, ctx.rng) };
+      return { value: regexStream(options.pattern as string, ctx.faker, ctx.rng, options.maxLength as number | undefined) };
     case 'jsonSchema': {
       // nested (json fields, array elements): a draw of the stream tells elements apart
       const values = jsonSchemaValues(options.schema, ctx.key, ctx.faker);

@@ -187,7 +187,7 @@ export function valueBound(field: Spec, ctx: BoundContext, depth = 0): number {
     case 'sequence':
       return NUMBER;
     case 'regex':
-      return 2 + ESCAPE * safeRegexLength(String(options.pattern ?? '')) + suffix;
+      return 2 + ESCAPE * safeRegexLength(String(options.pattern ?? ''), typeof options.maxLength === 'number' ? options.maxLength : undefined) + suffix;
     case 'template':
       return 2 + ESCAPE * String(options.template ?? '').length + templatePlaceholders(String(options.template ?? '')).reduce((sum, name) => sum + 2 * sameRowBound(name, ctx), 0) + suffix;
     case 'json': {
@@ -219,9 +219,9 @@ export function valueBound(field: Spec, ctx: BoundContext, depth = 0): number {
   return FIXED_BY_KIND[kind] + suffix;
 }
 
-function safeRegexLength(pattern: string): number {
+function safeRegexLength(pattern: string, maxLength: number | undefined): number {
   try {
-    return regexGeneratedMaxLength(pattern);
+    return regexGeneratedMaxLength(pattern, maxLength);
   } catch {
     return Infinity; // validation refuses the pattern itself
   }

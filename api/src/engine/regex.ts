@@ -243,6 +243,103 @@ function maxLength(n: Node, capped: boolean, groupMax: Map<number, number>): num
   }
 }
 
+/** Shortest string a node matches (back-references count their group's shortest). */
+function minLength(n: Node, groupMin: Map<number, number>): number {
+  switch (n.k) {
+    case 'chars':
+      return 1;
+    case 'empty':
+      return 0;
+    case 'seq':
+      return n.items.reduce((s, item) => s + minLength(item, groupMin), 0);
+    case 'alt':
+      return Math.min(...n.options.map((o) => minLength(o, groupMin)));
+    case 'rep':
+      return n.min === 0 ? 0 : n.min * minLength(n.node, groupMin);
+    case 'group': {
+      const m = minLength(n.node, groupMin);
+      groupMin.set(n.index, m);
+      return m;
+    }
+    case 'backref':
+      return groupMin.get(n.index) ?? 0;
+  }
+}
+
+/**
+ * A copy of `n` whose values are at most `budget` long (given its shortest match fits): long
+ * quantifiers repeat fewer times, sequences share the room above their items' minimums evenly,
+ * alternatives that cannot fit are dropped. Untouched where the node already fits.
+ */
+function fit(n: Node, budget: number): Node {
+  if (maxLength(n, true, new Map()) <= budget) return n;
+  switch (n.k) {
+    case 'chars':
+    case 'empty':
+    case 'backref':
+      return n;
+    case 'group':
+      return { ...n, node: fit(n.node, budget) };
+    case 'alt': {
+      const room = n.options.filter((o) => minLength(o, new Map()) <= budget);
+      // none fits (a budget cut for back-references): the shortest, as short as it gets
+      const shortest = n.options.reduce((a, b) => (minLength(b, new Map()) < minLength(a, new Map()) ? b : a));
+      return { k: 'alt', options: (room.length > 0 ? room : [shortest]).map((o) => fit(o, budget)) };
+    }
+    case 'seq': {
+      const mins = n.items.map((item) => minLength(item, new Map()));
+      const maxs = n.items.map((item) => maxLength(item, true, new Map()));
+      const total = (room: number) => mins.reduce((sum, m, i) => sum + Math.min(maxs[i], m + room), 0);
+      // the most room every item may take above its minimum
+      let lo = 0;
+      let hi = budget;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (total(mid) <= budget) lo = mid;
+        else hi = mid - 1;
+      }
+      return { k: 'seq', items: n.items.map((item, i) => fit(item, Math.min(maxs[i], mins[i] + lo))) };
+    }
+    case 'rep': {
+      const innerMax = maxLength(n.node, true, new Map());
+      let count = Math.max(n.min, Math.min(n.max, Math.floor(budget / innerMax)));
+      if (count === 0) {
+        if (minLength(n.node, new Map()) > budget) return { k: 'empty' };
+        count = 1;
+      }
+      const node = count * innerMax <= budget ? n.node : fit(n.node, Math.floor(budget / count));
+      return { k: 'rep', node, min: n.min, max: count, unbounded: false };
+    }
+  }
+}
+
+/** How many index values a fixed-length node's draws can tell apart (`counts`: fixed repetitions). */
+function radixOf(n: Node, counts: ReadonlyMap<Node, number>): number {
+  switch (n.k) {
+    case 'chars':
+      return n.gen.size;
+    case 'seq':
+      return n.items.reduce((p, item) => p * radixOf(item, counts), 1);
+    case 'group':
+      return radixOf(n.node, counts);
+    case 'rep':
+      return radixOf(n.node, counts) ** (counts.get(n) ?? n.min);
+    default:
+      return 1;
+  }
+}
+
+/** Which draws carry the digits of an index (see RegexGenerator.planIndex). */
+interface IndexPlan {
+  space: number;
+  /** How many draws (in generation order) take a digit of the index. */
+  planned: number;
+  /** Nodes whose draws may take digits of the index. */
+  indexed: Set<Node>;
+  /** Quantifiers repeated a fixed number of times so their characters carry digits too. */
+  counts: Map<Node, number>;
+}
+
 /** Mixed-radix digits of an index, taken by the first `planned` draws of indexed positions. */
 class Digits {
   constructor(private rest: number, private planned: number) {}
@@ -260,6 +357,8 @@ class Digits {
 /** A compiled pattern: bounds, random values, index-carrying values. */
 export class RegexGenerator {
   readonly maxLength: number;
+  /** Shortest string the pattern matches. */
+  readonly minLength: number;
   readonly generatedMaxLength: number;
   /** Values are a bijection of [0, indexSpace) on the fixed-length head and tail of the pattern. */
   readonly indexSpace: number;
@@ -268,21 +367,40 @@ export class RegexGenerator {
   /** Set when values are checked (assertions, back-references): the anchored pattern. */
   readonly check: RegExp | undefined;
   readonly lookaround: boolean;
-  /** Nodes whose draws may take digits of the index (fixed-length head and tail of the pattern). */
-  private readonly indexed = new Set<Node>();
-  /** How many draws (in generation order) take a digit of the index. */
-  private planned = 0;
+  /** The plan on the fixed-length head and tail of the pattern. */
+  private readonly base: IndexPlan;
+  /** Wider plans by the number of distinct values needed (quantifiers carry digits too). */
+  private readonly wider = new Map<number, IndexPlan>();
 
-  constructor(readonly pattern: string) {
+  /** `limit`: every value at most this long (long and unbounded quantifiers repeat fewer times). */
+  constructor(readonly pattern: string, readonly limit?: number) {
     const compiled = compilePattern(pattern);
-    this.root = compiled.root;
     this.groups = compiled.groups;
     this.lookaround = compiled.lookaround;
     this.check = compiled.needsCheck ? new RegExp(`^(?:${pattern})$`) : undefined;
-    this.maxLength = maxLength(this.root, false, new Map());
+    this.maxLength = maxLength(compiled.root, false, new Map());
+    this.minLength = minLength(compiled.root, new Map());
+    this.root = limit === undefined ? compiled.root : fitRoot(compiled.root, limit, this.minLength);
     this.generatedMaxLength = maxLength(this.root, true, new Map());
-    const space = this.planIndex();
-    this.indexSpace = compiled.needsCheck ? 1 : space;
+    this.base = this.planIndex(undefined);
+    this.indexSpace = this.base.space;
+  }
+
+  /** How many distinct values atIndex gives when `needed` are wanted (more than indexSpace when quantifiers can carry them). */
+  indexSpaceFor(needed: number | undefined): number {
+    return this.planFor(needed).space;
+  }
+
+  private planFor(needed: number | undefined): IndexPlan {
+    // the head/tail plan whenever it suffices, so definitions accepted before keep their values
+    if (needed === undefined || this.base.space >= needed || this.check) return this.base;
+    let plan = this.wider.get(needed);
+    if (!plan) {
+      plan = this.planIndex(needed);
+      if (this.wider.size > 64) this.wider.clear();
+      this.wider.set(needed, plan);
+    }
+    return plan;
   }
 
   /** A value drawn from `random`. */
@@ -290,44 +408,48 @@ export class RegexGenerator {
     return this.run(random, undefined);
   }
 
-  /** A value determined by `index` in [0, indexSpace) on its indexed positions (injective), the rest from `random`. */
-  atIndex(index: number, random: Uniform): string {
-    return this.run(random, index);
+  /**
+   * A value determined by `index` in [0, indexSpaceFor(needed)) on its indexed positions
+   * (injective), the rest from `random`.
+   */
+  atIndex(index: number, random: Uniform, needed?: number): string {
+    return this.run(random, index, this.planFor(needed));
   }
 
-  private run(random: Uniform, index: number | undefined): string {
+  private run(random: Uniform, index: number | undefined, plan: IndexPlan = this.base): string {
     for (let attempt = 0; ; attempt++) {
       const captures: string[] = new Array(this.groups + 1).fill('');
-      const digits = index === undefined ? undefined : new Digits(index, this.planned);
-      const value = this.emit(this.root, random, captures, digits);
+      const digits = index === undefined ? undefined : new Digits(index, plan.planned);
+      const value = this.emit(this.root, random, captures, digits, plan);
       if (!this.check || this.check.test(value) || attempt >= 50) return value;
     }
   }
 
-  private emit(n: Node, random: Uniform, captures: string[], digits: Digits | undefined): string {
+  private emit(n: Node, random: Uniform, captures: string[], digits: Digits | undefined, plan: IndexPlan): string {
     switch (n.k) {
       case 'chars': {
         const size = n.gen.size;
-        const d = digits && this.indexed.has(n) ? digits.take(size, random) : Math.floor(random() * size);
+        const d = digits && plan.indexed.has(n) ? digits.take(size, random) : Math.floor(random() * size);
         return n.gen.at(d);
       }
       case 'empty':
         return '';
       case 'seq': {
         let out = '';
-        for (const item of n.items) out += this.emit(item, random, captures, digits);
+        for (const item of n.items) out += this.emit(item, random, captures, digits, plan);
         return out;
       }
       case 'alt':
-        return this.emit(n.options[Math.floor(random() * n.options.length)], random, captures, digits);
+        return this.emit(n.options[Math.floor(random() * n.options.length)], random, captures, digits, plan);
       case 'rep': {
-        const count = n.min === n.max ? n.min : n.min + Math.floor(random() * (n.max - n.min + 1));
+        const fixed = digits ? plan.counts.get(n) : undefined;
+        const count = fixed ?? (n.min === n.max ? n.min : n.min + Math.floor(random() * (n.max - n.min + 1)));
         let out = '';
-        for (let r = 0; r < count; r++) out += this.emit(n.node, random, captures, digits);
+        for (let r = 0; r < count; r++) out += this.emit(n.node, random, captures, digits, plan);
         return out;
       }
       case 'group': {
-        const text = this.emit(n.node, random, captures, digits);
+        const text = this.emit(n.node, random, captures, digits, plan);
         captures[n.index] = text;
         return text;
       }
@@ -339,36 +461,86 @@ export class RegexGenerator {
   /**
    * Marks the fixed-length elements at the head and the tail of the pattern's top-level sequence:
    * their characters sit at fixed offsets from the start (or the end), so distinct digits there
-   * give distinct strings whatever the middle does. Returns the product of their radixes (≤ 2^53).
+   * give distinct strings whatever the middle does. When that space holds fewer than `needed`
+   * values, the quantifiers next to the head (then the tail) whose element has a fixed length
+   * (`[a-z0-9-]*`, `[0-9]{6,}`) repeat a fixed number of times and carry digits as well: enough
+   * for `needed`, and at least half-way between their bounds (plausible lengths). Space ≤ 2^53.
    */
-  private planIndex(): number {
+  private planIndex(needed: number | undefined): IndexPlan {
+    const plan: IndexPlan = { space: 1, planned: 0, indexed: new Set(), counts: new Map() };
     let root = this.root;
     while (root.k === 'group') root = root.node;
     const items = root.k === 'seq' ? root.items : [root];
-    let product = 1;
     let full = false;
     // in generation order, so the planned draws are exactly the first ones to take digits
     const mark = (n: Node): void => {
       if (full || !hasChoice(n)) return;
       if (n.k === 'chars') {
-        if (product * n.gen.size > Number.MAX_SAFE_INTEGER) {
+        if (plan.space * n.gen.size > Number.MAX_SAFE_INTEGER) {
           full = true;
           return;
         }
-        this.indexed.add(n);
-        this.planned++;
-        product *= n.gen.size;
+        plan.indexed.add(n);
+        plan.planned++;
+        plan.space *= n.gen.size;
       } else if (n.k === 'seq') n.items.forEach(mark);
       else if (n.k === 'group') mark(n.node);
-      else if (n.k === 'rep') for (let r = 0; r < n.min && !full; r++) mark(n.node);
+      else if (n.k === 'rep') for (let r = 0, count = plan.counts.get(n) ?? n.min; r < count && !full; r++) mark(n.node);
     };
     let head = 0;
     while (head < items.length && fixedLength(items[head])) head++;
     let tail = items.length;
     while (tail > head && fixedLength(items[tail - 1])) tail--;
+    if (needed !== undefined) {
+      let product = [...items.slice(0, head), ...items.slice(tail)].reduce((p, item) => p * radixOf(item, plan.counts), 1);
+      const carrier = (item: Node): Extract<Node, { k: 'rep' }> | undefined => {
+        while (item.k === 'group') item = item.node;
+        return item.k === 'rep' && fixedLength(item.node) ? item : undefined;
+      };
+      const choose = (rep: Extract<Node, { k: 'rep' }>) => {
+        const radix = radixOf(rep.node, plan.counts);
+        let count = rep.min;
+        if (radix > 1) {
+          while (count < rep.max && product * radix ** count < needed) count++;
+          const middle = Math.round((rep.min + rep.max) / 2);
+          while (count < middle && product * radix ** (count + 1) <= Number.MAX_SAFE_INTEGER) count++;
+        }
+        plan.counts.set(rep, count);
+        product *= radix ** count;
+      };
+      // fixed counts make the quantifier fixed-length, so the fixed-length items past it join in
+      while (product < needed && head < tail) {
+        const rep = carrier(items[head]);
+        if (!rep) break;
+        choose(rep);
+        for (head++; head < tail && fixedLength(items[head]); head++) product *= radixOf(items[head], plan.counts);
+      }
+      while (product < needed && tail > head) {
+        const rep = carrier(items[tail - 1]);
+        if (!rep) break;
+        choose(rep);
+        for (tail--; tail > head && fixedLength(items[tail - 1]); tail--) product *= radixOf(items[tail - 1], plan.counts);
+      }
+    }
     items.slice(0, head).forEach(mark);
     items.slice(tail).forEach(mark);
-    return product;
+    // values are redrawn until they match (assertions, back-references): nothing can carry an index
+    if (this.check) plan.space = 1;
+    return plan;
+  }
+}
+
+/** The pattern's tree cut down to values of at most `limit` characters (back-references may need a smaller budget). */
+function fitRoot(root: Node, limit: number, shortest: number): Node {
+  if (shortest > limit) throw new RegexError(`the pattern's shortest value is ${shortest} characters, longer than maxLength ${limit}`);
+  let budget = limit;
+  for (;;) {
+    const fitted = fit(root, budget);
+    const most = maxLength(fitted, true, new Map());
+    if (most <= limit) return fitted;
+    // a back-reference repeats its group: give the rest less room until the whole fits
+    if (budget <= 0) throw new RegexError(`no values of this pattern fit in maxLength ${limit}`);
+    budget = Math.max(0, budget - (most - limit));
   }
 }
 
@@ -405,13 +577,17 @@ function fixedLength(n: Node): boolean {
 
 const cache = new Map<string, RegexGenerator>();
 
-/** The compiled generator of a pattern (cached; throws RegexError for patterns we cannot generate). */
-export function regexGenerator(pattern: string): RegexGenerator {
-  let generator = cache.get(pattern);
+/**
+ * The compiled generator of a pattern (cached; throws RegexError for patterns we cannot generate).
+ * `maxLength` (the regex field option): every value at most this long.
+ */
+export function regexGenerator(pattern: string, maxLength?: number): RegexGenerator {
+  const id = maxLength === undefined ? pattern : `${maxLength}\u0000${pattern}`;
+  let generator = cache.get(id);
   if (!generator) {
-    generator = new RegexGenerator(pattern);
+    generator = new RegexGenerator(pattern, maxLength);
     if (cache.size > 1000) cache.clear();
-    cache.set(pattern, generator);
+    cache.set(id, generator);
   }
   return generator;
 }
@@ -421,21 +597,24 @@ export function regexMaxLength(pattern: string): number {
   return regexGenerator(pattern).maxLength;
 }
 
-/** Longest value the generator produces for the pattern (unbounded quantifiers capped). */
-export function regexGeneratedMaxLength(pattern: string): number {
-  return regexGenerator(pattern).generatedMaxLength;
+/** Longest value the generator produces for the pattern (unbounded quantifiers capped, and at most maxLength). */
+export function regexGeneratedMaxLength(pattern: string, maxLength?: number): number {
+  return regexGenerator(pattern, maxLength).generatedMaxLength;
 }
 
-/** How many distinct values a unique regex column can take (see RegexGenerator.indexSpace). */
-export function regexIndexSpace(pattern: string): number {
-  return regexGenerator(pattern).indexSpace;
+/**
+ * How many distinct values a unique regex column can take (see RegexGenerator.indexSpace);
+ * with `needed` (the table's rows), quantifiers carry values too when the head and tail are too few.
+ */
+export function regexIndexSpace(pattern: string, maxLength?: number, needed?: number): number {
+  return regexGenerator(pattern, maxLength).indexSpaceFor(needed);
 }
 
-/** Why a pattern cannot be used for a regex field, or undefined when it can. */
-export function regexProblem(pattern: string): string | undefined {
+/** Why a pattern (with the maxLength option, when given) cannot be used for a regex field, or undefined when it can. */
+export function regexProblem(pattern: string, maxLength?: number): string | undefined {
   let generator: RegexGenerator;
   try {
-    generator = regexGenerator(pattern);
+    generator = regexGenerator(pattern, maxLength);
   } catch (error) {
     return (error as Error).message;
   }
@@ -458,8 +637,8 @@ export function regexProblem(pattern: string): string | undefined {
  * checked against the pattern and bound, and our generator draws one in its place when it fails.
  * Patterns faker mishandles (a trial of 64 values fails) use our generator only.
  */
-export function regexStream(pattern: string, faker: Faker, rng: Rng): () => string {
-  const generator = regexGenerator(pattern);
+export function regexStream(pattern: string, faker: Faker, rng: Rng, maxLength?: number): () => string {
+  const generator = regexGenerator(pattern, maxLength);
   const full = new RegExp(`^(?:${pattern})$`);
   const source = new RegExp(pattern); // a RegExp (not its source) so faker honours ^ and $ anchors
   const max = generator.generatedMaxLength;
@@ -479,13 +658,13 @@ export function regexStream(pattern: string, faker: Faker, rng: Rng): () => stri
   return () => fromFaker() ?? generator.generate(next);
 }
 
-/** Values of a regex field by index in [0, indexSpace): distinct indexes, distinct values. */
-export function regexAtIndex(pattern: string, key: Key): (index: number) => string {
-  const generator = regexGenerator(pattern);
+/** Values of a regex field by index in [0, regexIndexSpace(pattern, maxLength, needed)): distinct indexes, distinct values. */
+export function regexAtIndex(pattern: string, key: Key, maxLength?: number, needed?: number): (index: number) => string {
+  const generator = regexGenerator(pattern, maxLength);
   const rng = new Rng();
   const rest = subKey(key, 0x72657374);
   return (index) => {
     rng.reseed(rest, index);
-    return generator.atIndex(index, rng.next);
+    return generator.atIndex(index, rng.next, needed);
   };
 }
