@@ -1,5 +1,6 @@
 // CHECK regexes decide a column's values: every generated row passes the real CHECK in Postgres.
 import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
 import { fixedHeads, postgresRegexToJs, similarToRegex } from './check-regex.js';
@@ -62,6 +63,36 @@ describe('columns with a CHECK regex', () => {
     expect(by('username')).toMatchObject({ type: 'regex', options: { pattern: '^[a-z0-9_.]{3,30}$' } });
     expect(by('number')).toMatchObject({ type: 'regex' });
     expect(by('sku').reason).toMatch(/SIMILAR TO/);
+  });
+
+  function batches(): { names: string[]; batches: unknown[][][] } {
+    const { definition } = importSql(DDL, { rows: 500 });
+    const plan = compile(parseDefinition(definition), { seed: 'check-regex' });
+    const out: unknown[][][] = [];
+    for (const batch of generateRows(plan, 'tickets', 0, 500)) out.push(batch as unknown[][]);
+    return { names: definition.tables[0]!.fields.map((f) => f.name), batches: out };
+  }
+
+  const server = process.env.TDG_TEST_DATABASE_URL;
+  it.skipIf(!server)('every generated row passes the CHECKs in PostgreSQL (server, fresh database)', async () => {
+    const admin = postgres(server!, { max: 1, onnotice: () => {} });
+    const name = `tdg_check_regex_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    await admin.unsafe(`create database ${name}`);
+    const sql = postgres(server!.replace(/\/[^/]*$/, `/${name}`), { max: 1, onnotice: () => {} });
+    try {
+      await sql.unsafe(DDL);
+      const { names, batches: all } = batches();
+      for (const batch of all) {
+        const params: unknown[] = [];
+        const rows = batch.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`);
+        await sql.unsafe(`insert into tickets (${names.join(', ')}) values ${rows.join(', ')}`, params as never[]);
+      }
+      expect((await sql`select count(*)::int as n from tickets`)[0]!.n).toBe(500);
+    } finally {
+      await sql.end();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
   });
 
   it('every generated row passes the CHECKs in Postgres', async () => {
