@@ -7,7 +7,7 @@ import { fakerTypeById } from './catalog.js';
 import { DefinitionError, formatPath, type DefinitionIssue } from './errors.js';
 import { definitionTextIssues } from './definition-text.js';
 import { outputBoundIssues } from './output-bounds.js';
-import { checkFieldPath, resolveFieldPath } from './field-path.js';
+import { checkFieldPath, resolveFieldPath, type ResolvedPath } from './field-path.js';
 import { exactlyOneSchema } from './one-per-parent.js';
 import { isoDate } from './options.js';
 import { checkPathValue, pathValueDependencies, pathValueKind } from './path-values.js';
@@ -196,7 +196,7 @@ function checkField(
       const base = path?.field;
       const kind = path ? declaredKind(path.field, tables, tables.get(path.table)) : undefined;
       if (!base) return;
-      else if (base === field) add(`${at}.options.field`, 'a date cannot come after itself');
+      else if (base === field && path.steps.length === 0) add(`${at}.options.field`, 'a date cannot come after itself');
       else if (!['timestamp', 'date'].includes(kind ?? '')) add(`${at}.options.field`, `field "${path.text}" is not a date (it is ${kind})`);
       if (field.unique) add(`${at}.unique`, 'unique is not supported for dateAfter fields');
       return;
@@ -300,7 +300,9 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
     for (const text of [...fieldDependencies(field), ...profileDependencies(table, field.name, fieldDependencies), ...relationDependencies(field)]) {
       const path = resolveFieldPath(text, table, tables);
       if (typeof path === 'string') continue;
-      const cycle = visit(tables.get(path.table)!, path.field, text);
+      // an earlier row of the same table (self-reference paths): well-founded, only the ref is read on this row
+      const earlier = earlierRowPath(path, table, tables);
+      const cycle = earlier ? visit(table, earlier, path.steps[0].field) : visit(tables.get(path.table)!, path.field, text);
       if (cycle) return cycle;
     }
     stack.pop();
@@ -315,19 +317,52 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
   return undefined;
 }
 
+/**
+ * The ref field a path starts with when the path only follows self-references that always pick an
+ * earlier row (plain or scoped, not sameAs) of a table no ref cycle through other tables leads back
+ * to: reading it is well-founded (row 0, or the first row of a scope, has no parent).
+ */
+function earlierRowPath(path: ResolvedPath, table: TableDefinition, tables: ReadonlyMap<string, TableDefinition>): FieldDefinition | undefined {
+  if (path.steps.length === 0) return undefined;
+  for (const step of path.steps) {
+    if (step.table !== table.name || step.parent !== table.name) return undefined;
+    const ref = table.fields.find((f) => f.name === step.field)!;
+    const o = (ref.options ?? {}) as Record<string, unknown>;
+    if (o.sameAs !== undefined || o.distinctWithin !== undefined || o.include !== undefined) return undefined;
+  }
+  // a ref cycle through other tables could lead back to any row of this one
+  const seen = new Set<string>();
+  const queue = table.fields.filter((f) => f.type === 'ref').map((f) => String((f.options as { table?: unknown }).table));
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (name === table.name || seen.has(name)) continue;
+    seen.add(name);
+    for (const f of tables.get(name)?.fields ?? []) {
+      if (f.type !== 'ref') continue;
+      const parent = String((f.options as { table?: unknown }).table);
+      if (parent === table.name) return undefined;
+      queue.push(parent);
+    }
+  }
+  return table.fields.find((f) => f.name === path.steps[0].field);
+}
+
 let kindDepth = 0;
+const kindResolving = new Set<object>();
 
 /**
  * The column kind a field produces (refs take their target's kind; fields that copy or offset a
  * field path take the kind found at its end, which needs `table`, the field's own table).
  */
 export function declaredKind(field: { type: string; options?: Record<string, unknown> }, tables?: ReadonlyMap<string, TableDefinition>, table?: TableDefinition): ColumnKind | undefined {
-  if (kindDepth > 32) return undefined; // a cycle of paths: reported by findDependencyCycle
+  if (kindDepth > 32 || kindResolving.has(field)) return undefined; // a cycle of paths (or a self-reference path): the other sides decide
   kindDepth++;
+  kindResolving.add(field);
   try {
     return kindOf(field, tables, table);
   } finally {
     kindDepth--;
+    kindResolving.delete(field);
   }
 }
 

@@ -94,13 +94,13 @@ describe('field paths', () => {
     expect(across).toEqual([
       { path: 'tables[0].fields[2]', message: 'fields depend on each other in a cycle through field paths: p.x -> c.y (via c_id.y) -> p.x (via p_id.x)' },
     ]);
-    const selfRef = issuesOf(() =>
+    // a self-reference reading its own column is well-founded (boss is always an earlier row): accepted (self-paths.test.ts)
+    expect(() =>
       parseDefinition({
         version: 1,
         tables: [{ name: 'e', fields: [{ name: 'id', type: 'sequence' }, { name: 'boss', type: 'ref', options: { table: 'e', field: 'id' } }, { name: 'level', type: 'expression', options: { expr: 'coalesce(boss.level, 0) + 1' } }] }],
       }),
-    );
-    expect(selfRef[0].message).toContain('e.level -> e.level (via boss.level)');
+    ).not.toThrow();
   });
 });
 

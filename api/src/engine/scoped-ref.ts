@@ -105,7 +105,8 @@ export function checkScopedRef(
     const where = `${at}.options.scope`;
     if (options.childrenPerParent) add(where, 'a ref cannot both set childrenPerParent and a scope');
     if (field.unique) add(`${at}.unique`, 'a scoped ref cannot be unique');
-    if (target === table) add(where, 'a self-reference cannot be scoped');
+    // a scoped self-reference picks among the earlier rows of its scope (the first one gets null)
+    const self = target === table;
     const down = resolveFieldPath(options.scope.target, target, tables);
     const up = resolveFieldPath(options.scope.equals, table, tables);
     if (typeof down === 'string') add(`${where}.target`, `${down} (a path in table ${target.name})`);
@@ -133,7 +134,7 @@ export function checkScopedRef(
       add(`${where}.equals`, `"${up.text}" reaches table ${refTable(upField)}, but target ${target.name}.${down.text} reaches ${ancestor}: both sides must reach the same table`);
       return;
     }
-    const nullable = (field.nullRate ?? 0) > 0 || options.scope.ifEmpty === 'null';
+    const nullable = self || (field.nullRate ?? 0) > 0 || options.scope.ifEmpty === 'null';
     if (emptyPossible && !nullable)
       add(
         where,
@@ -210,9 +211,12 @@ export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): Bu
   if (options.scope) {
     const range = scopeRange(options.scope, options.table, ctx);
     const bounds = new Float64Array(2);
+    // a self-reference: only the rows of the scope before this one (so its parent is always earlier)
+    const self = options.table === ctx.table.name;
     pickRow = (i) => {
       if (!range(i, bounds)) return -1;
-      const [lo, hi] = bounds;
+      const lo = bounds[0];
+      const hi = self && bounds[1] > i ? i : bounds[1];
       return hi > lo ? lo + Math.floor(unit53At(choose, i) * (hi - lo)) : -1;
     };
   }

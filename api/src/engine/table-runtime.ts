@@ -25,7 +25,10 @@ export interface FieldRuntime {
 }
 
 // saved PRNG states of nested single-row reads (a child reading a parent reading a grandparent)
-const rngStack = new Float64Array(4 * 64);
+const MAX_NESTING = 1024;
+const rngStack = new Float64Array(4 * MAX_NESTING);
+/** Rows of one table computed apart per field (self-reference paths revisit the same ancestors). */
+const APART_CACHE = 256;
 let rngDepth = 0;
 
 const NO_COLUMNS: Value[][] = [];
@@ -41,6 +44,9 @@ export class TableRuntime {
   private readonly nullKeys: Key[];
   /** The row rowValue is computing (-1: none). */
   private activeRow = -1;
+  private apartRows: Float64Array | undefined;
+  private apartValues: Value[] = [];
+  private apartDepth = 0;
 
   constructor(
     readonly name: string,
@@ -111,12 +117,32 @@ export class TableRuntime {
 
   private rowValueApart(f: number, j: number, cols: Value[][], done: Uint8Array): Value {
     if (done[f]) return cols[f][0];
-    const deps = this.fields[f].built.deps;
-    for (let d = 0; d < deps.length; d++) this.rowValueApart(deps[d], j, cols, done);
-    const value = this.computeRow(f, j, cols);
-    cols[f][0] = value;
-    done[f] = 1;
-    return value;
+    // values are pure functions of the row: a small direct-mapped cache per field serves the
+    // ancestors a self-reference path keeps revisiting (row 0 of a tree is everyone's ancestor)
+    if (this.apartRows === undefined) {
+      this.apartRows = new Float64Array(this.fields.length * APART_CACHE).fill(-1);
+      this.apartValues = new Array<Value>(this.fields.length * APART_CACHE).fill(null);
+    }
+    const slot = f * APART_CACHE + (j % APART_CACHE);
+    if (this.apartRows[slot] === j) {
+      cols[f][0] = this.apartValues[slot];
+      done[f] = 1;
+      return cols[f][0];
+    }
+    if (this.apartDepth >= MAX_NESTING) throw new RangeError(`${this.name}: rows read through self-references nest more than ${MAX_NESTING} deep`);
+    this.apartDepth++;
+    try {
+      const deps = this.fields[f].built.deps;
+      for (let d = 0; d < deps.length; d++) this.rowValueApart(deps[d], j, cols, done);
+      const value = this.computeRow(f, j, cols);
+      cols[f][0] = value;
+      done[f] = 1;
+      this.apartRows[slot] = j;
+      this.apartValues[slot] = value;
+      return value;
+    } finally {
+      this.apartDepth--;
+    }
   }
 
   /** Field f at row j from its dependencies' values in cols[d][0], nulls applied; the PRNG is left as found. */
@@ -126,7 +152,7 @@ export class TableRuntime {
       throw new RangeError(`${this.name}.${field.name} is not row-addressable (compile marks the fields paths read)`);
     let value: Value;
     if (field.mode === 'rowSeeded') {
-      if (rngDepth === 64) throw new RangeError('field paths nest too deeply');
+      if (rngDepth === MAX_NESTING) throw new RangeError('field paths nest too deeply');
       const at = 4 * rngDepth++;
       this.rng.save(rngStack, at);
       try {
