@@ -1,7 +1,7 @@
 // Column name + type + constraints → a generator (type and options). Every choice lands in a
 // plain definition the user can edit, so these are best guesses, not rules.
 import { catalog } from '../engine/catalog.js';
-import { regexIndexSpace } from '../engine/regex.js';
+import { REGEX_MAX_CHARS, regexIndexSpace, regexProblem } from '../engine/regex.js';
 import type { ColumnRule } from './checks.js';
 import { fixedHeads, generationProblem, generatorSatisfies } from './check-regex.js';
 import { matchColumn, normalizeName, type PatternContext, type PatternMatch } from './column-patterns.js';
@@ -191,7 +191,10 @@ function text(ctx: ColumnContext): Choice {
       const chosen = byPattern(m);
       return { ...chosen, reason: `${chosen.reason} (its values match CHECK ${check.sql})` };
     }
-    return { generator: { type: 'regex', options: { pattern: ctx.unique ? fixedHeads(check.source) : check.source } }, reason: `CHECK: values match ${check.sql}` };
+    const pattern = ctx.unique ? fixedHeads(check.source) : check.source;
+    // varchar(n): the engine caps the values at n (unless even the shortest value is longer)
+    const fits = max !== undefined && max <= REGEX_MAX_CHARS && regexProblem(pattern, max) === undefined ? { maxLength: max } : {};
+    return { generator: { type: 'regex', options: { pattern, ...fits } }, reason: `CHECK: values match ${check.sql}` };
   }
   if (m && (!ctx.unique || uniqueEnough(m.generator, ctx.rows ?? 1000))) return { ...byPattern(m), ...(note ? { note } : {}) };
   const alternative = m?.pattern.uniqueAlternative;
