@@ -4,7 +4,7 @@
 import type { Definition } from './definition.js';
 import type { ImportNote } from './errors.js';
 import { parseDdl } from './parse-ddl.js';
-import { toDefinition, type MapOptions } from './to-definition.js';
+import { toDefinition, type MapOptions, type MapResult } from './to-definition.js';
 import { assertCompiles } from './validate.js';
 
 /** Runs one catalog query with positional parameters; adapters wrap postgres.js or PGlite. */
@@ -90,7 +90,7 @@ export async function catalogDdl(query: CatalogQuery, schemas: string[]): Promis
 export async function introspect(
   query: CatalogQuery,
   options: MapOptions & { schemas?: string[] } = {},
-): Promise<{ definition: Definition; notes: ImportNote[]; ddl: string }> {
+): Promise<MapResult & { ddl: string }> {
   const ddl = await catalogDdl(query, options.schemas ?? ['public']);
   const model = parseDdl(ddl);
   const result = toDefinition(model, options);

@@ -5,6 +5,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { FakerError } from '@faker-js/faker';
 import { DefinitionError, previewRows, type DefinitionIssue, type PreviewTable } from '../engine/index.js';
 import type { ImportNote, ImportProblem } from '../import/errors.js';
+import type { ColumnChoice } from '../import/to-definition.js';
 
 export interface PreviewTask {
   kind?: 'preview';
@@ -22,7 +23,7 @@ export interface ImportTask {
 }
 
 export type PreviewReply = { tables: PreviewTable[] } | { issues: DefinitionIssue[] } | { generationError: string };
-export type ImportReply = { imported: { definition: unknown; notes: ImportNote[] } } | { importProblems: ImportProblem[] };
+export type ImportReply = { imported: { definition: unknown; notes: ImportNote[]; columns: ColumnChoice[] } } | { importProblems: ImportProblem[] };
 
 function start(task: PreviewTask | ImportTask): void {
   task.started?.postMessage('started');
@@ -35,8 +36,8 @@ export default async function runTask(task: PreviewTask | ImportTask): Promise<P
     const { importSql, ImportError } = await import('../import/index.js');
     start(task);
     try {
-      const { definition, notes } = importSql(task.sql);
-      return { imported: { definition, notes } };
+      const { definition, notes, columns } = importSql(task.sql);
+      return { imported: { definition, notes, columns } };
     } catch (error) {
       if (error instanceof ImportError) return { importProblems: error.problems };
       throw error;

@@ -7,7 +7,7 @@ const IMPORT = /* GraphQL */ `
   mutation ($sql: String!) {
     importSchema(sql: $sql) {
       __typename
-      ... on ImportSchemaPayload { definition notes { line column message } }
+      ... on ImportSchemaPayload { definition notes { line column message } columns { table column generator reason pattern } }
       ... on ValidationError { message problems { path message } }
     }
   }
@@ -36,6 +36,12 @@ alter table members enable row level security;`;
     const teamId = definition.tables[1].fields.find((f) => f.name === 'team_id');
     expect(teamId?.type).toBe('ref');
     expect(result.notes.some((n: { message: string }) => /EnableRowSecurity|row level security/i.test(n.message))).toBe(true);
+    // column → generator → reason, one entry per field of the definition
+    const columns = result.columns as { table: string; column: string; generator: string; reason: string }[];
+    expect(columns.map((c) => `${c.table}.${c.column}`)).toEqual(definition.tables.flatMap((t) => t.fields.map((f) => `${t.name}.${f.name}`)));
+    for (const c of columns) expect(c.generator).toBe(definition.tables.find((t) => t.name === c.table)!.fields.find((f) => f.name === c.column)!.type);
+    expect(columns.find((c) => c.column === 'team_id')?.reason).toMatch(/foreign key → teams\.id/);
+    expect(columns.find((c) => c.column === 'email')?.reason).toMatch(/email/);
   });
 
   it('answers SQL that does not parse with its line and column', async () => {

@@ -2,13 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CliError } from '../run.js';
 
-export const summary = 'import-sql <file.sql> [--out definition.json] [--rows N]: PostgreSQL DDL → definition';
+export const summary = 'import-sql <file.sql> [--out definition.json] [--rows N] [--json]: PostgreSQL DDL → definition, with a table of column → generator → reason (--json: all of it as data)';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, rows: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { out: { type: 'string', short: 'o' }, rows: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, json: { type: 'boolean' } },
   });
   const [file] = positionals;
   if (!file) throw new CliError(`usage: tdg ${summary}`);
@@ -24,12 +24,13 @@ export async function run(args: string[]): Promise<number> {
     if (error instanceof ImportError) throw new CliError(error.problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
     throw error;
   }
-  if (!values.quiet) for (const n of result.notes) process.stderr.write(`${file}:${n.line}:${n.column}: note: ${n.message}\n`);
+  const { writeImportReport } = await import('../import-report.js');
   const json = `${JSON.stringify(result.definition, null, 2)}\n`;
   if (values.out) {
     await writeFile(values.out, json);
     process.stderr.write(`wrote ${values.out} (${result.definition.tables.length} tables)\n`);
-  } else process.stdout.write(json);
+  } else if (!values.json) process.stdout.write(json);
+  writeImportReport(result, { json: Boolean(values.json), quiet: Boolean(values.quiet), place: (n) => `${file}:${n.line}:${n.column}: ` });
   return 0;
 }
 

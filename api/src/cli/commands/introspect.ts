@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from '../run.js';
 import { parseRows } from './import-sql.js';
 
-export const summary = 'introspect <postgres-url> [--schema public]... [--out definition.json] [--rows N]: live database → definition';
+export const summary = 'introspect <postgres-url> [--schema public]... [--out definition.json] [--rows N] [--json]: live database → definition (the same as import-sql of its DDL), with a table of column → generator → reason';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -14,6 +14,7 @@ export async function run(args: string[]): Promise<number> {
       out: { type: 'string', short: 'o' },
       rows: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      json: { type: 'boolean' },
     },
   });
   const [url] = positionals;
@@ -27,12 +28,13 @@ export async function run(args: string[]): Promise<number> {
       schemas: values.schema?.length ? values.schema : ['public'],
       ...(rows === undefined ? {} : { rows }),
     });
-    if (!values.quiet) for (const n of result.notes) process.stderr.write(`note: ${n.message}\n`);
+    const { writeImportReport } = await import('../import-report.js');
     const json = `${JSON.stringify(result.definition, null, 2)}\n`;
     if (values.out) {
       await writeFile(values.out, json);
       process.stderr.write(`wrote ${values.out} (${result.definition.tables.length} tables)\n`);
-    } else process.stdout.write(json);
+    } else if (!values.json) process.stdout.write(json);
+    writeImportReport(result, { json: Boolean(values.json), quiet: Boolean(values.quiet), place: () => '' });
     return 0;
   } catch (error) {
     if (error instanceof ImportError) throw new CliError(error.problems.map((p) => p.message).join('\n'));

@@ -1,5 +1,5 @@
 import { createGraphQLError } from 'graphql-yoga';
-import type { ImportNote } from '../../import/index.js';
+import type { ColumnChoice, ImportNote } from '../../import/index.js';
 import { PreviewLimitError } from '../../server/preview-pool.js';
 import { builder } from '../builder.js';
 import { requireClaims } from '../context.js';
@@ -14,10 +14,23 @@ const ImportNoteRef = builder.objectRef<ImportNote>('ImportNote').implement({
   }),
 });
 
-const ImportSchemaPayload = builder.objectRef<{ definition: unknown; notes: ImportNote[] }>('ImportSchemaPayload').implement({
+const ImportColumnRef = builder.objectRef<ColumnChoice>('ImportColumn').implement({
+  description: 'What the importer chose for one column, and why (a name pattern, a CHECK, a foreign key, a rule).',
+  fields: (t) => ({
+    table: t.exposeString('table'),
+    column: t.exposeString('column'),
+    generator: t.exposeString('type', { description: 'The field type of the definition.' }),
+    options: t.field({ type: 'JSON', nullable: true, resolve: (c) => c.options ?? null }),
+    reason: t.exposeString('reason'),
+    pattern: t.exposeString('pattern', { nullable: true, description: 'The id of the column pattern that matched, when one did.' }),
+  }),
+});
+
+const ImportSchemaPayload = builder.objectRef<{ definition: unknown; notes: ImportNote[]; columns: ColumnChoice[] }>('ImportSchemaPayload').implement({
   fields: (t) => ({
     definition: t.field({ type: 'JSON', description: 'A complete definition, ready for createSchema.', resolve: (p) => p.definition }),
     notes: t.field({ type: [ImportNoteRef], resolve: (p) => p.notes }),
+    columns: t.field({ type: [ImportColumnRef], description: 'Column → generator → reason, in definition order.', resolve: (p) => p.columns }),
   }),
 });
 

@@ -154,6 +154,19 @@ export type ForbiddenError = Error & {
   message: Scalars['String']['output'];
 };
 
+/** What the importer chose for one column, and why (a name pattern, a CHECK, a foreign key, a rule). */
+export type ImportColumn = {
+  __typename?: 'ImportColumn';
+  column: Scalars['String']['output'];
+  /** The field type of the definition. */
+  generator: Scalars['String']['output'];
+  options?: Maybe<Scalars['JSON']['output']>;
+  /** The id of the column pattern that matched, when one did. */
+  pattern?: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
+
 /** Something the importer skipped or guessed, at its place in the SQL. */
 export type ImportNote = {
   __typename?: 'ImportNote';
@@ -164,6 +177,8 @@ export type ImportNote = {
 
 export type ImportSchemaPayload = {
   __typename?: 'ImportSchemaPayload';
+  /** Column → generator → reason, in definition order. */
+  columns: Array<ImportColumn>;
   /** A complete definition, ready for createSchema. */
   definition: Scalars['JSON']['output'];
   notes: Array<ImportNote>;
