@@ -99,6 +99,8 @@ export function pathValueKind(field: { type: string; options?: Record<string, un
   if (field.type === 'lookup') return kindAt(String(o.path));
   if (field.type === 'expression') return (o.kind as ColumnKind | undefined) ?? expressionKind(String(o.expr), kindAt);
   const kinds = list(o.from).map(kindAt);
+  // only self-reference paths to this very field (unknown while it is being decided): the fallback tells
+  if (kinds.every((k) => k === undefined) && o.fallback !== undefined) return typeof o.fallback === 'number' ? 'number' : 'timestamp';
   if (kinds.some((k) => k === 'timestamp')) return 'timestamp';
   if (kinds.every((k) => k === 'date')) return (o.unit ?? 'days') === 'days' || o.unit === 'weeks' ? 'date' : 'timestamp';
   if (kinds.some((k) => k === 'number')) return 'number';

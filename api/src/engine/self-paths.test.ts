@@ -178,3 +178,29 @@ describe('cycles that are not well-founded are still refused', () => {
     expect(sameAs[0]?.message).toContain('e.level -> e.level (via mentor.level)');
   });
 });
+
+describe('a value that only reads its own column through the self-reference', () => {
+  it('takes its kind from the fallback, and each row comes after its parent', () => {
+    const plan = compile({
+      version: 1,
+      tables: [
+        {
+          name: 'versions',
+          rows: 5000,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'previous_id', type: 'ref', options: { table: 'versions', field: 'id' } },
+            { name: 'released_at', type: 'after', options: { from: 'previous_id.released_at', fallback: '2020-01-01T00:00:00Z', min: 1, max: 20 } },
+          ],
+        },
+      ],
+    });
+    expect(plan.tables[0].columns[2]).toMatchObject({ kind: 'timestamp' });
+    const rows = rowsEveryChunking(plan, 'versions');
+    for (const [, previous, releasedAt] of rows) {
+      const base = previous === null ? Date.parse('2020-01-01T00:00:00Z') : (rows[(previous as number) - 1][2] as Date).getTime();
+      expect((releasedAt as Date).getTime() - base).toBeGreaterThanOrEqual(86_400_000);
+      expect((releasedAt as Date).getTime() - base).toBeLessThanOrEqual(20 * 86_400_000);
+    }
+  });
+});
