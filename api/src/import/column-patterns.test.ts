@@ -64,3 +64,11 @@ describe.each(COLUMN_PATTERNS.map((p) => [p.id, p] as const))('pattern %s', (_id
     if (limit) expect(values.filter((v) => String(v).length > Number(limit))).toEqual([]);
   });
 });
+
+describe('unique columns', () => {
+  it('take a unique-capable alternative that keeps the meaning', () => {
+    const { columns } = importSql('create table sites (id int primary key, hostname varchar(253) not null unique, name text not null unique);', { rows: 2000 });
+    expect(columns.find((c) => c.column === 'hostname')).toMatchObject({ type: 'regex', pattern: 'hostname' });
+    expect(columns.find((c) => c.column === 'name')).toMatchObject({ type: 'commerce.productName', pattern: 'word-name' });
+  });
+});
