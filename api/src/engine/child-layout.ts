@@ -14,30 +14,27 @@ export type PerParent = { min?: number; max?: number; ranges?: { min: number; ma
 
 const count = z.number().int().min(0).max(100_000);
 
-/** `childrenPerParent` of a ref: `{ min, max }` or `{ ranges: [{ min, max, weight }] }`. */
+/** `childrenPerParent` of a ref: `{ min, max }`, optionally with weighted `ranges` inside min..max. */
 export const perParentSchema = z
   .strictObject({
-    min: count.optional().describe('fewest children of a parent'),
-    max: count.optional().describe('most children of a parent'),
+    min: count.describe('fewest children of a parent'),
+    max: count.describe('most children of a parent'),
     ranges: z
       .array(z.strictObject({ min: count, max: count, weight: z.number().min(0).max(1e9) }))
       .min(1)
       .max(100)
       .optional()
-      .describe('weighted ranges instead of min/max, e.g. [{min:1,max:3,weight:6},{min:4,max:10,weight:1}]'),
+      .describe('weighted ranges within min..max, e.g. [{min:1,max:3,weight:6},{min:4,max:10,weight:1}]'),
   })
   .superRefine((v, ctx) => {
-    if (v.ranges) {
-      if (v.min !== undefined || v.max !== undefined) ctx.addIssue({ code: 'custom', path: ['ranges'], message: 'give either min/max or ranges, not both' });
-      v.ranges.forEach((r, k) => {
-        if (r.max < r.min) ctx.addIssue({ code: 'custom', path: ['ranges', k, 'max'], message: `must be >= min (got ${r.max} < ${r.min})` });
-      });
-      if (!(v.ranges.reduce((a, r) => a + r.weight, 0) > 0)) ctx.addIssue({ code: 'custom', path: ['ranges'], message: 'weights must not all be 0' });
-      return;
-    }
-    if (v.min === undefined) ctx.addIssue({ code: 'custom', path: ['min'], message: 'required (or give ranges)' });
-    if (v.max === undefined) ctx.addIssue({ code: 'custom', path: ['max'], message: 'required (or give ranges)' });
-    if (v.min !== undefined && v.max !== undefined && v.max < v.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got ${v.max} < ${v.min})` });
+    if (v.max < v.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (got ${v.max} < ${v.min})` });
+    if (!v.ranges) return;
+    v.ranges.forEach((r, k) => {
+      if (r.max < r.min) ctx.addIssue({ code: 'custom', path: ['ranges', k, 'max'], message: `must be >= min (got ${r.max} < ${r.min})` });
+      // min/max stay the overall bounds (forms and validation read them); the ranges weigh counts inside them
+      else if (r.min < v.min || r.max > v.max) ctx.addIssue({ code: 'custom', path: ['ranges', k], message: `must lie within min..max (${v.min}..${v.max}; got ${r.min}..${r.max})` });
+    });
+    if (!(v.ranges.reduce((a, r) => a + r.weight, 0) > 0)) ctx.addIssue({ code: 'custom', path: ['ranges'], message: 'weights must not all be 0' });
   });
 
 /** Fewest and most children a `childrenPerParent` allows. */

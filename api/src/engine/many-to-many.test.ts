@@ -16,7 +16,7 @@ const chat: Definition = {
         {
           name: 'channel_id',
           type: 'ref',
-          options: { table: 'channels', field: 'id', childrenPerParent: { ranges: [{ min: 1, max: 3, weight: 6 }, { min: 4, max: 10, weight: 1 }] } },
+          options: { table: 'channels', field: 'id', childrenPerParent: { min: 1, max: 10, ranges: [{ min: 1, max: 3, weight: 6 }, { min: 4, max: 10, weight: 1 }] } },
         },
         { name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', distinctWithin: 'channel_id', include: 'channel_id.creator_id' } },
         { name: 'role', type: 'pick', options: { values: ['owner', 'admin', 'member'], weights: [0, 1, 4] }, exactlyOne: { per: 'channel_id', value: 'owner', first: true } },
@@ -230,7 +230,9 @@ describe('many-to-many validation', () => {
 
   it('validates weighted ranges with paths', () => {
     const def = join(50, { distinctWithin: 'channel_id' });
-    (def.tables[2].fields[0].options as Record<string, unknown>).childrenPerParent = { ranges: [{ min: 3, max: 1, weight: 1 }] };
+    (def.tables[2].fields[0].options as Record<string, unknown>).childrenPerParent = { min: 1, max: 3, ranges: [{ min: 3, max: 1, weight: 1 }] };
     expect(issues(def)).toEqual([{ path: 'tables[2].fields[0].options.childrenPerParent.ranges[0].max', message: 'must be >= min (got 1 < 3)' }]);
+    (def.tables[2].fields[0].options as Record<string, unknown>).childrenPerParent = { min: 1, max: 3, ranges: [{ min: 2, max: 5, weight: 1 }] };
+    expect(issues(def)).toEqual([{ path: 'tables[2].fields[0].options.childrenPerParent.ranges[0]', message: 'must lie within min..max (1..3; got 2..5)' }]);
   });
 });
