@@ -28,7 +28,7 @@ export interface FieldRuntime {
 const MAX_NESTING = 1024;
 const rngStack = new Float64Array(4 * MAX_NESTING);
 /** Rows of one table computed apart per field (self-reference paths revisit the same ancestors). */
-const APART_CACHE = 256;
+const APART_CACHE = 4096;
 let rngDepth = 0;
 
 const NO_COLUMNS: Value[][] = [];
@@ -123,7 +123,8 @@ export class TableRuntime {
       this.apartRows = new Float64Array(this.fields.length * APART_CACHE).fill(-1);
       this.apartValues = new Array<Value>(this.fields.length * APART_CACHE).fill(null);
     }
-    const slot = f * APART_CACHE + (j % APART_CACHE);
+    // the first rows are everyone's ancestors: they keep their slots; later rows share a few
+    const slot = f * APART_CACHE + (j < APART_CACHE - 512 ? j : APART_CACHE - 512 + (j % 512));
     if (this.apartRows[slot] === j) {
       cols[f][0] = this.apartValues[slot];
       done[f] = 1;
