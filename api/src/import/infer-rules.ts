@@ -30,6 +30,7 @@ interface Table {
 }
 
 const TIME_TYPES = new Set(['timestamp', 'timestamptz', 'date']);
+const ACTOR = /(^|_)(author|user|owner|creator|sender|recipient|assignee|manager|reviewer|approver|editor|by)(_id)?$/;
 const BRANCH = /cancel|void|reject|fail|refund|no_show|declin|revok|abort|expire/;
 const INT_TYPES = new Set(['int2', 'int4', 'int8']);
 const POSITION = /^(position|pos|sort_order|sort_index|ordinal|order_index|seq|sequence|seq_no|line_number|line_no|line|revision|revision_number|revision_no|version|version_number|step|step_number|number|no|num|index|idx|rank|attempt|attempt_number)$/;
@@ -94,8 +95,10 @@ class RuleInference {
     for (const t of this.tables.values()) this.manyToMany(t);
     for (const t of this.tables.values()) this.positions(t);
     for (const t of this.tables.values()) this.scopes(t);
+    for (const t of this.tables.values()) this.selfScopes(t);
     for (const t of this.tables.values()) this.copies(t);
     for (const t of this.tables.values()) this.prices(t);
+    for (const t of this.tables.values()) this.parentRanges(t);
     for (const t of this.tables.values()) this.flags(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
@@ -189,6 +192,19 @@ class RuleInference {
       const [ref, col] = t.refs.has(a) && !t.refs.has(b) ? [a, b] : t.refs.has(b) && !t.refs.has(a) ? [b, a] : [];
       if (!ref || !col) continue;
       const f = t.fields.get(col);
+      if (f && isTime(this.column(t, col))) {
+        // a time series keyed by (parent, time): distinct moments within each parent, from a finite,
+        // indexable space of valid timestamps in the year before the reference instant
+        if (!this.demandLayout(t, ref, `${col} distinct within each ${t.refs.get(ref)}`, 1, 8)) continue;
+        const year = new Date(this.definition.referenceDate ?? Date.now()).getUTCFullYear() - 1;
+        const date = this.column(t, col)?.type.name === 'date';
+        const pattern = `${year}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])${date ? '' : ' ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]'}`;
+        Object.assign(f, { type: 'regex', options: { pattern } });
+        delete f.nullRate;
+        delete f.unique;
+        this.reason(t, col, `distinct moments within each ${t.refs.get(ref)} (time series key)`);
+        continue;
+      }
       if (!f || !INT_TYPES.has(this.column(t, col)?.type.name ?? '') || !POSITION.test(col.toLowerCase())) continue;
       if (!this.demandLayout(t, ref, `${col} numbered within each ${t.refs.get(ref)}`, 1, 8)) continue;
       Object.assign(f, { type: 'sequence', options: { start: 1, per: ref } });
@@ -228,8 +244,9 @@ class RuleInference {
         entry(grand, via).indirect.push({ ref, via });
       }
     }
-    for (const { ancestor, direct, indirect } of groups.values()) {
-      if (direct.length + indirect.length < 2) continue;
+    for (const [key, { ancestor, direct, indirect }] of groups) {
+      // people a row names (its author, the post's author) are roles, not a container the row lives in
+      if (direct.length + indirect.length < 2 || ACTOR.test(key.split('|')[1]!.toLowerCase())) continue;
       // a ref that lays this table out cannot be scoped: it is the anchor, and a direct ref copies it
       const laidOut = this.layouts.get(t.def.name)?.field ?? this.existingLayout(t)?.field;
       const lead = indirect.find((x) => x.ref === laidOut);
@@ -256,6 +273,20 @@ class RuleInference {
         options.scope = { target: via, equals: anchorPath };
         this.reason(t, ref, `scoped: a ${parent.def.name} row of the same ${ancestor} as ${anchorPath}`);
       }
+    }
+  }
+
+  /** A reply answers an earlier comment of the same post: a self-reference scoped by the row's container. */
+  private selfScopes(t: Table) {
+    for (const [ref, parent] of t.refs) {
+      if (parent !== t.def.name) continue;
+      const f = t.fields.get(ref)!;
+      const options = f.options as Options;
+      if (options.scope || options.childrenPerParent) continue;
+      const container = [...t.refs.entries()].find(([r, p]) => p !== t.def.name && this.notNull(t, r) && !ACTOR.test(r.toLowerCase()))?.[0];
+      if (!container || !this.demandLayout(t, container, `${ref} within the same ${t.refs.get(container)}`)) continue;
+      options.scope = { target: container, equals: container };
+      this.reason(t, ref, `an earlier row of the same ${t.refs.get(container)}`);
     }
   }
 
@@ -307,6 +338,27 @@ class RuleInference {
     }
   }
 
+  /** A reading within its sensor's range: value BETWEEN parent.min_value AND parent.max_value. */
+  private parentRanges(t: Table) {
+    for (const f of t.def.fields) {
+      if (!['number.float', 'number.int'].includes(f.type) || !/^(value|reading|measurement|measured_value|amount|level|score)$/.test(f.name.toLowerCase())) continue;
+      for (const [ref, parent] of t.refs) {
+        if (parent === t.def.name || !this.notNull(t, ref)) continue;
+        const source = this.tables.get(parent)!;
+        const names = source.def.fields.map((p) => p.name);
+        const low = names.find((n) => /^(min|min_value|minimum|lower_bound|low|range_min|min_threshold)$/.test(n.toLowerCase()));
+        const high = names.find((n) => /^(max|max_value|maximum|upper_bound|high|range_max|max_threshold)$/.test(n.toLowerCase()));
+        if (!low || !high) continue;
+        const nullRate = f.nullRate;
+        const decimals = (f.options as { fractionDigits?: number } | undefined)?.fractionDigits ?? (f.type === 'number.int' ? 0 : 2);
+        Object.assign(f, { type: 'after', options: { from: `${ref}.${low}`, atMost: `${ref}.${high}`, decimals } });
+        if (nullRate !== undefined) f.nullRate = nullRate;
+        this.reason(t, f.name, `between ${ref}.${low} and ${ref}.${high}`);
+        break;
+      }
+    }
+  }
+
   /** One default/primary flag and one owner per parent. */
   private flags(t: Table) {
     const per = [...t.refs.keys()].find((r) => t.refs.get(r) !== t.def.name && this.notNull(t, r));
@@ -335,8 +387,9 @@ class RuleInference {
     const birth = t.birth;
     const checks = this.checkOrder(t);
     if (birth) {
+      // a reply is born after the comment it answers (a self-reference's row comes first)
       const parents = [...t.refs.entries()]
-        .filter(([ref, parent]) => parent !== t.def.name && t.fields.get(ref)?.type === 'ref' && this.tables.get(parent)?.birth)
+        .filter(([ref, parent]) => t.fields.get(ref)?.type === 'ref' && this.tables.get(parent)?.birth && (parent !== t.def.name || ref !== birth))
         .map(([ref, parent]) => `${ref}.${this.tables.get(parent)!.birth}`);
       // a lookup ref (tenant copied from a parent) is reached through the anchor's path already
       if (parents.length) {
@@ -430,7 +483,8 @@ class RuleInference {
         const options: Options = { from, max: span };
         if (rule.after!.strict) options.strict = true;
         if (type === 'before' && o.min !== undefined) options.atLeast = o.min;
-        if (type === 'after' && o.max !== undefined) options.atMost = o.max;
+        // a strict order needs room above the low side: no cap that could squeeze it to equal
+        if (type === 'after' && o.max !== undefined && !rule.after!.strict) options.atMost = o.max;
         if (o.fractionDigits !== undefined) options.decimals = o.fractionDigits;
         else if (moved.type === 'number.int' || moved.type === 'sequence') options.decimals = 0;
         const nullRate = moved.nullRate;
