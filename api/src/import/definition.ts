@@ -23,6 +23,8 @@ export interface TableDefinition {
   description?: string;
   /** Row variants chosen by a status column (see the engine's profiles). */
   profiles?: { field: string; variants: { value: unknown; weight: number; fields: Record<string, unknown> }[] };
+  /** CHECKs the engine evaluates per row, redrawing `redraw` while they fail. */
+  checks?: { name: string; expr: string; redraw: string[] }[];
 }
 
 export interface Definition {

@@ -102,4 +102,12 @@ describe('rules inferred from DDL', () => {
     expect(columns.find((c) => c.table === 'tickets' && c.column === 'customer_id')?.reason).toMatch(/scoped/);
     expect(columns.find((c) => c.table === 'tickets' && c.column === 'status')?.reason).toMatch(/profiles/);
   });
+
+  it('has the engine evaluate and redraw CHECKs no generator expresses', () => {
+    const d = imported('create table pairs (id serial primary key, a int not null check (a between 1 and 3), b int not null check (b between 1 and 3), check (a <> b));', 2000);
+    expect(d.tables[0]!.checks).toEqual([{ name: 'pairs_check', expr: expect.stringContaining('<>'), redraw: ['a', 'b'] }]);
+    const rows = rowsOf(d, 'pairs');
+    expect(rows.filter((r) => r.a === r.b)).toEqual([]);
+    expect(new Set(rows.map((r) => `${String(r.a)}${String(r.b)}`)).size).toBe(6);
+  });
 });

@@ -8,7 +8,7 @@ import type { Definition, FieldDefinition, TableDefinition } from './definition.
 import { lifecycleWeights, planLifecycle, type Effect } from './lifecycle.js';
 import type { ColumnModel, PgNode, SchemaModel, TableModel } from './model.js';
 import { analyzeCheck } from './checks.js';
-import { intervalDays } from './check-expression.js';
+import { intervalDays, translateCheck } from './check-expression.js';
 
 type Options = Record<string, unknown>;
 
@@ -106,6 +106,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.numbers(t);
     for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.profiles(t);
+    for (const t of this.tables.values()) this.checks(t);
     return this.reasons;
   }
 
@@ -528,6 +529,31 @@ class RuleInference {
     else if (strict) options.strict = true;
     Object.assign(f, { type: 'after', options });
     if (nullRate !== undefined) f.nullRate = nullRate;
+  }
+
+  /**
+   * CHECKs no generator choice expresses (`manager_id <> id`, `(debit = 0) <> (credit = 0)`) are
+   * evaluated by the engine on each row, which redraws the plain columns involved a bounded number of
+   * times; `tdg seed` reports one that still fails before writing anything.
+   */
+  private checks(t: Table) {
+    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const selector = t.def.profiles?.field;
+    for (const check of t.model?.constraints.filter((c) => c.kind === 'check') ?? []) {
+      if (analyzeCheck(check.expr!).understood) continue;
+      const translated = translateCheck(check.expr!, (c) => (t.fields.has(c) ? c : undefined));
+      if (!translated || translated.columns.length === 0) continue;
+      const redraw = translated.columns.filter((c) => {
+        const f = t.fields.get(c)!;
+        const o = (f.options ?? {}) as Options;
+        if (f.unique || keyed.has(c) || c === selector || f.exactlyOne || ['sequence', 'constant', 'lookup'].includes(f.type)) return false;
+        return f.type !== 'ref' || !(o.childrenPerParent || o.scope || o.sameAs || o.distinctWithin);
+      });
+      if (!redraw.length) continue;
+      const name = check.name ?? `${t.model!.name}_check`;
+      (t.def.checks ??= []).push({ name, expr: translated.expr, redraw });
+      for (const c of redraw) this.reason(t, c, `redrawn until CHECK ${name} holds`);
+    }
   }
 
   /** Status columns whose words are a lifecycle become row profiles. */
