@@ -195,18 +195,25 @@ describe('dashboard', () => {
 
     // the page's GraphQL WebSockets, relayed by hand so the test can drop one and read what the
     // page asks for when it comes back
-    const relays: { page: WebSocketRoute; server: WebSocketRoute; subscribed: Promise<Record<string, unknown>> }[] = [];
+    const relays: { page: WebSocketRoute; server: WebSocketRoute; subscribed: Promise<Record<string, unknown>>; lastEventId?: string }[] = [];
     await page.routeWebSocket(/\/graphql$/, (ws) => {
       const server = ws.connectToServer();
       let subscribe!: (variables: Record<string, unknown>) => void;
       const subscribed = new Promise<Record<string, unknown>>((resolve) => (subscribe = resolve));
+      const relay: (typeof relays)[number] = { page: ws, server, subscribed };
       ws.onMessage((message) => {
         const parsed = JSON.parse(String(message)) as { type: string; payload?: { variables?: Record<string, unknown> } };
         if (parsed.type === 'subscribe') subscribe(parsed.payload?.variables ?? {});
         server.send(message);
       });
-      server.onMessage((message) => ws.send(message));
-      relays.push({ page: ws, server, subscribed });
+      server.onMessage((message) => {
+        // the id of the last progress event this socket handed to the page
+        const parsed = JSON.parse(String(message)) as { type: string; payload?: { data?: { exportProgress?: { id?: string } } } };
+        const id = parsed.type === 'next' ? parsed.payload?.data?.exportProgress?.id : undefined;
+        if (id) relay.lastEventId = id;
+        ws.send(message);
+      });
+      relays.push(relay);
     });
     await page.goto(schemaUrl);
     await page.getByRole('button', { name: 'Export' }).click();
@@ -222,11 +229,14 @@ describe('dashboard', () => {
     const first = await relays.at(-1)!.subscribed;
     expect(first.afterEventId).toEqual(expect.any(String));
     const dropped = relays.length;
-    await relays.at(-1)!.server.close({ code: 1011, reason: 'test: network drop' });
-    await relays.at(-1)!.page.close({ code: 1011, reason: 'test: network drop' });
+    const before = relays.at(-1)!;
+    await before.server.close({ code: 1011, reason: 'test: network drop' });
+    await before.page.close({ code: 1011, reason: 'test: network drop' });
+    // the last event seen: the newest one that came over the dropped socket, else where it started
+    const lastSeen = before.lastEventId ?? first.afterEventId;
     await expect.poll(() => relays.length, { timeout: 30_000 }).toBeGreaterThan(dropped);
     const resumed = await relays.at(-1)!.subscribed;
-    expect(resumed).toMatchObject({ exportId: first.exportId, afterEventId: first.afterEventId });
+    expect(resumed).toMatchObject({ exportId: first.exportId, afterEventId: lastSeen });
     expect(await events.filter({ hasText: 'queued' }).count()).toBe(1);
 
     const cancel = list.getByRole('button', { name: `Cancel export of ${schemaName}` });
