@@ -6,6 +6,7 @@ export { compile } from './compile.js';
 export type { Plan, CompileOptions } from './compile.js';
 export { generateRows, previewRows } from './generate.js';
 export { checkFailures } from './check-failures.js';
+export { withReferenceDate } from './time-anchor.js';
 export type { CheckFailure } from './check-failures.js';
 export type { PreviewTable } from './generate.js';
 export { catalog, searchCatalog } from './catalog.js';

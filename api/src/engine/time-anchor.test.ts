@@ -5,6 +5,7 @@ import { catalog } from './catalog.js';
 import { compile } from './compile.js';
 import type { Definition, FieldDefinition } from './definition.js';
 import { generateRows } from './generate.js';
+import { withReferenceDate } from './time-anchor.js';
 
 const REFERENCE = '2031-03-15T12:00:00.000Z';
 
@@ -70,5 +71,15 @@ describe('time anchor', () => {
         expect((row[at('later')] as Date).getTime()).toBeLessThanOrEqual(reference);
         expect(row[at('age_days')]).toBe(Math.floor((reference - past) / 86_400_000));
       }
+  });
+});
+
+describe('withReferenceDate', () => {
+  it('sets the reference instant of a definition that has none, and keeps one that is set', () => {
+    const now = new Date('2026-12-02T03:40:12.345Z');
+    expect(withReferenceDate({ version: 1, tables: [] }, now)).toEqual({ version: 1, tables: [], referenceDate: '2026-12-02T03:40:12.000Z' });
+    const set = { version: 1, tables: [], referenceDate: '2020-01-01T00:00:00.000Z' };
+    expect(withReferenceDate(set, now)).toBe(set);
+    expect(withReferenceDate('not an object', now)).toBe('not an object');
   });
 });

@@ -1,4 +1,5 @@
 // Mutations of schemas: create, update (optimistic, by version), delete, duplicate, share.
+import { withReferenceDate } from '../../engine/index.js';
 import { builder } from '../builder.js';
 import { asCaller } from '../context.js';
 import { requireSchemaRole } from '../access.js';
@@ -50,8 +51,10 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => {
       const name = checkName(args.name);
       checkDefinition(args.definition);
+      // relative dates count back from the moment the schema is made (editable in the definition)
+      const definition = withReferenceDate(args.definition, new Date());
       return asCaller(ctx, async (tx, claims) => ({
-        schema: await insertSchema(tx, claims.sub, { ...args, name, definition: args.definition }),
+        schema: await insertSchema(tx, claims.sub, { ...args, name, definition }),
       }));
     },
   }),
