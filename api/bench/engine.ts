@@ -55,7 +55,7 @@ export async function bench(opts: { quick: boolean }): Promise<void> {
 function relational(rows: number): void {
   const plan = compile(relationalDefinition(rows));
   const total = plan.tables.reduce((sum, t) => sum + t.rows, 0);
-  console.log(`engine: three related tables (lookups, inequalities, scoped ref, exactly-one, profiles), ${total.toLocaleString('en')} rows (${plan.tables.map((t) => `${t.name} ${t.rows.toLocaleString('en')}`).join(', ')})`);
+  console.log(`engine: three related tables (lookups, inequalities, scoped ref, many-to-many, exactly-one, profiles), ${total.toLocaleString('en')} rows (${plan.tables.map((t) => `${t.name} ${t.rows.toLocaleString('en')}`).join(', ')})`);
   faker.seed(42);
   faker.setDefaultRefDate(new Date(DEFAULT_REFERENCE_DATE));
   let plainMs = 0;

@@ -1,6 +1,6 @@
 // The engine bench's second definition: three related tables using the relational primitives of
-// issue 13 (parent lookups, inequalities against parents and within rows, a scoped ref, exactly-one
-// per parent, row profiles), and the same columns as a plain seeded-faker loop for comparison.
+// issue 13 (parent lookups, inequalities against parents and within rows, a scoped ref, many-to-many,
+// exactly-one per parent, row profiles), and the same columns as a plain seeded-faker loop for comparison.
 import type { Faker } from '@faker-js/faker';
 import type { Definition } from '../src/engine/index.js';
 
@@ -46,6 +46,8 @@ export function relationalDefinition(totalRows: number): Definition {
           { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id', childrenPerParent: { min: 0, max: 8 } } },
           // item 3: billed to one of the customer's own addresses
           { name: 'billing_address_id', type: 'ref', options: { table: 'addresses', field: 'id', scope: { target: 'customer_id', equals: 'customer_id' } } },
+          // item 4: many-to-many — each customer's orders name distinct referring customers, never the customer
+          { name: 'referrer_id', type: 'ref', options: { table: 'customers', field: 'id', distinctWithin: 'customer_id', excludeSelf: true } },
           // item 1: the customer's currency
           { name: 'currency', type: 'lookup', options: { path: 'customer_id.currency' } },
           { name: 'status', type: 'pick', options: { values: ['placed', 'shipped', 'cancelled'] } },
@@ -83,6 +85,7 @@ export function plainRelationalRows(faker: Faker, customers: number, sink: (row:
     const orders = faker.number.int({ min: 0, max: 8 });
     for (let o = 0; o < orders; o++)
       sink([
+        faker.string.uuid(),
         faker.string.uuid(),
         faker.string.uuid(),
         faker.string.uuid(),
