@@ -539,7 +539,12 @@ class RuleInference {
   private checks(t: Table) {
     const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
     const selector = t.def.profiles?.field;
+    // Postgres' names for unnamed CHECKs: <table>_<column>_check on a column, <table>_check, _check1... on the table
+    let unnamed = 0;
+    const nameOf = (check: { name?: string; columns: string[] }) =>
+      check.name ?? (check.columns.length === 1 ? `${t.model!.name}_${check.columns[0]}_check` : `${t.model!.name}_check${unnamed++ || ''}`);
     for (const check of t.model?.constraints.filter((c) => c.kind === 'check') ?? []) {
+      const name = nameOf(check);
       if (analyzeCheck(check.expr!).understood) continue;
       const translated = translateCheck(check.expr!, (c) => (t.fields.has(c) ? c : undefined));
       if (!translated || translated.columns.length === 0) continue;
@@ -550,7 +555,6 @@ class RuleInference {
         return f.type !== 'ref' || !(o.childrenPerParent || o.scope || o.sameAs || o.distinctWithin);
       });
       if (!redraw.length) continue;
-      const name = check.name ?? `${t.model!.name}_check`;
       (t.def.checks ??= []).push({ name, expr: translated.expr, redraw });
       for (const c of redraw) this.reason(t, c, `redrawn until CHECK ${name} holds`);
     }
