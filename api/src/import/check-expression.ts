@@ -16,7 +16,8 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED = new Set(['and', 'or', 'not', 'null', 'true', 'false', 'if']);
 const COMPARE: Record<string, string> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
-const FUNCTIONS: Record<string, string> = { length: 'len', char_length: 'len', character_length: 'len', lower: 'lower', upper: 'upper', abs: 'abs', coalesce: 'coalesce', round: 'round', floor: 'floor', ceil: 'ceil', greatest: 'max', least: 'min', btrim: 'trim', trim: 'trim' };
+const FUNCTIONS: Record<string, string> = { length: 'len', char_length: 'len', character_length: 'len', lower: 'lower', upper: 'upper', abs: 'abs', round: 'round', floor: 'floor', ceil: 'ceil', btrim: 'trim', trim: 'trim' };
+// COALESCE, GREATEST and LEAST reach us as CoalesceExpr and MinMaxExpr, not as function calls
 const DAYS_PER: Record<string, number> = { year: 365.25, years: 365.25, mon: 30.44, month: 30.44, months: 30.44, week: 7, weeks: 7, day: 1, days: 1, hour: 1 / 24, hours: 1 / 24, minute: 1 / 1440, minutes: 1 / 1440, min: 1 / 1440, mins: 1 / 1440, second: 1 / 86400, seconds: 1 / 86400, sec: 1 / 86400, secs: 1 / 86400 };
 
 class Untranslatable extends Error {}

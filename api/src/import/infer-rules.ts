@@ -6,8 +6,8 @@
 import type { ImportNote } from './errors.js';
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 import { lifecycleWeights, planLifecycle, type Effect } from './lifecycle.js';
-import type { ColumnModel, PgNode, SchemaModel, TableModel } from './model.js';
-import { analyzeCheck } from './checks.js';
+import type { ColumnModel, ConstraintModel, PgNode, SchemaModel, TableModel } from './model.js';
+import { analyzeCheck, type CheckAnalysis } from './checks.js';
 import { intervalDays, translateCheck } from './check-expression.js';
 
 type Options = Record<string, unknown>;
@@ -22,6 +22,8 @@ export interface RuleReason {
 interface Table {
   def: TableDefinition;
   model?: TableModel;
+  /** The table's CHECKs, each analysed once. */
+  checks: { constraint: ConstraintModel; analysis: CheckAnalysis }[];
   fields: Map<string, FieldDefinition>;
   /** Ref fields to other tables: field name → parent table name. */
   refs: Map<string, string>;
@@ -86,7 +88,8 @@ class RuleInference {
       const fields = new Map(def.fields.map((f) => [f.name, f]));
       const refs = new Map<string, string>();
       for (const f of def.fields) if (f.type === 'ref') refs.set(f.name, String((f.options as Options).table));
-      this.tables.set(def.name, { def, ...(source ? { model: source } : {}), fields, refs });
+      const checks = (source?.constraints ?? []).filter((c) => c.kind === 'check').map((constraint) => ({ constraint, analysis: analyzeCheck(constraint.expr!) }));
+      this.tables.set(def.name, { def, ...(source ? { model: source } : {}), fields, refs, checks });
     }
     for (const t of this.tables.values()) t.birth = this.birthOf(t);
   }
@@ -182,7 +185,6 @@ class RuleInference {
     options.distinctWithin = left;
     // a self join (follows) never pairs a row with itself
     if (t.refs.get(left) === t.refs.get(right)) options.excludeSelf = true;
-    t.def.primaryKey = t.def.primaryKey?.length === 2 ? t.def.primaryKey : t.def.primaryKey;
     this.reason(t, right, `many-to-many: distinct ${t.refs.get(right)} per ${t.refs.get(left)}`);
   }
 
@@ -470,8 +472,8 @@ class RuleInference {
 
   /** `list_price >= sale_price`, `max_value > min_value`: the other side is generated from the first. */
   private numbers(t: Table) {
-    for (const check of t.model?.constraints.filter((c) => c.kind === 'check') ?? []) {
-      for (const [later, rule] of analyzeCheck(check.expr!).rules) {
+    for (const { constraint: check, analysis } of t.checks) {
+      for (const [later, rule] of analysis.rules) {
         const earlier = rule.after?.column;
         if (!earlier || !NUMBER_TYPES.has(this.column(t, later)?.type.name ?? '') || !NUMBER_TYPES.has(this.column(t, earlier)?.type.name ?? '')) continue;
         const high = t.fields.get(later);
@@ -499,8 +501,8 @@ class RuleInference {
   /** `x >= y` / `x > y` CHECKs between two timestamps of the row: x → its base y. */
   private checkOrder(t: Table): Map<string, { base: string; strict: boolean; minDays?: number }> {
     const out = new Map<string, { base: string; strict: boolean; minDays?: number }>();
-    for (const check of t.model?.constraints.filter((c) => c.kind === 'check') ?? []) {
-      for (const [column, rule] of analyzeCheck(check.expr!).rules) if (rule.after && isTime(this.column(t, column))) out.set(column, { base: rule.after.column, strict: rule.after.strict });
+    for (const { constraint: check, analysis } of t.checks) {
+      for (const [column, rule] of analysis.rules) if (rule.after && isTime(this.column(t, column))) out.set(column, { base: rule.after.column, strict: rule.after.strict });
       const gap = intervalGap(check.expr!);
       if (gap && isTime(this.column(t, gap.later)) && isTime(this.column(t, gap.earlier))) out.set(gap.later, { base: gap.earlier, strict: gap.strict, minDays: gap.days });
     }
@@ -543,9 +545,9 @@ class RuleInference {
     let unnamed = 0;
     const nameOf = (check: { name?: string; columns: string[] }) =>
       check.name ?? (check.columns.length === 1 ? `${t.model!.name}_${check.columns[0]}_check` : `${t.model!.name}_check${unnamed++ || ''}`);
-    for (const check of t.model?.constraints.filter((c) => c.kind === 'check') ?? []) {
+    for (const { constraint: check, analysis } of t.checks) {
       const name = nameOf(check);
-      if (analyzeCheck(check.expr!).understood) continue;
+      if (analysis.understood) continue;
       const translated = translateCheck(check.expr!, (c) => (t.fields.has(c) ? c : undefined));
       if (!translated || translated.columns.length === 0) continue;
       const redraw = translated.columns.filter((c) => {

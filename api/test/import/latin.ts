@@ -13,8 +13,8 @@ function text(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** Share of a value's words (3+ letters) that are lorem words; undefined when it has no words. */
-export function loremShare(value: unknown): number | undefined {
+/** A value's words (3+ letters, English-too words left out) and how many of them are lorem words. */
+export function loremWordCounts(value: unknown): { words: number; lorem: number } {
   let words = 0;
   let lorem = 0;
   for (const word of text(value).toLowerCase().match(/[a-z]+/g) ?? []) {
@@ -22,6 +22,12 @@ export function loremShare(value: unknown): number | undefined {
     words++;
     if (LOREM_WORDS.has(word)) lorem++;
   }
+  return { words, lorem };
+}
+
+/** Share of a value's words (3+ letters) that are lorem words; undefined when it has no words. */
+export function loremShare(value: unknown): number | undefined {
+  const { words, lorem } = loremWordCounts(value);
   return words ? lorem / words : undefined;
 }
 

@@ -3,7 +3,6 @@
 // `importSql` of the same DDL, `seedDatabase` into it, then every rule and a scan for columns
 // filled with Latin lorem. Shared by the CI test (1,000 rows) and `pnpm bench realism` (10,000).
 import { readdirSync, readFileSync } from 'node:fs';
-import { en } from '@faker-js/faker';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { importSql } from '../../src/import/index.js';
@@ -11,6 +10,7 @@ import { seedDatabase } from '../../src/seed/load.js';
 import { pgliteTarget } from '../../src/seed/pglite-target.js';
 import { postgresTarget } from '../../src/seed/postgres-target.js';
 import type { SeedTarget } from '../../src/seed/target.js';
+import { loremWordCounts } from '../import/latin.js';
 
 const dir = new URL('./schemas/', import.meta.url);
 
@@ -72,10 +72,6 @@ export interface SchemaResult {
   latin: LatinColumn[];
 }
 
-const LOREM = new Set(en.lorem!.word!.map((w) => w.toLowerCase()));
-/** English words that are also in faker's lorem list: not evidence of Latin. */
-const ENGLISH_TOO = new Set(['a', 'et', 'id', 'in', 'item', 'non', 'sed', 'tempore', 'vita', 'via', 'alias', 'animus', 'video', 'auditor', 'bonus', 'campus', 'circus', 'ego', 'error', 'minus', 'plus', 'pro', 'quota', 'terra', 'ultra', 'versus', 'veto', 'vox', 'alter', 'ars', 'ad', 'agenda', 'ante', 'apparatus', 'arbitro', 'aqua', 'audio', 'caput', 'census', 'cohors', 'cupio', 'defero', 'demo', 'excepturi', 'facilis', 'iste', 'magni', 'nemo', 'quia', 'quo', 'nam', 'omnis', 'officia', 'rem', 'solus', 'sol', 'spes', 'super', 'tactus', 'textus', 'umbra', 'usus', 'vel', 'volo']);
-
 /** A scratch database of one schema: a database on a server, or a PGlite in memory. */
 export interface RealismDb {
   exec(statements: string): Promise<void>;
@@ -121,14 +117,14 @@ export async function latinColumns(db: RealismDb, sample = 200): Promise<LatinCo
   const out: LatinColumn[] = [];
   for (const { table, column } of columns) {
     const rows = await db.query<{ v: string }>(`select "${column}"::text as v from "${table}" where "${column}" is not null limit ${sample}`);
+    // the sample's words pooled: a column is Latin when over 30 % of them are lorem words
     let words = 0;
     let lorem = 0;
-    for (const { v } of rows)
-      for (const word of v.toLowerCase().match(/[a-z]+/g) ?? []) {
-        if (word.length < 3) continue;
-        words++;
-        if (LOREM.has(word) && !ENGLISH_TOO.has(word)) lorem++;
-      }
+    for (const { v } of rows) {
+      const counts = loremWordCounts(v);
+      words += counts.words;
+      lorem += counts.lorem;
+    }
     if (words >= 10 && lorem / words > 0.3) out.push({ table, column, share: lorem / words });
   }
   return out;
