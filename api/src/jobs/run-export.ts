@@ -389,12 +389,18 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
     }
   } catch (error) {
     stopReporting();
+    // a cancel may have come in while the run stopped for another reason (the worker stopping
+    // before the cancel notice reached it, a writer failing on the abort): the cancel wins
+    const cancelled = (error instanceof Interrupted && error.state === 'cancelled') || (await exportStatus(ctx.db, job.id).catch(() => undefined)) === 'cancelled';
+    if (cancelled) {
+      ctx.log(`export ${job.id}: stopped (cancelled) after ${rowsDone} rows`);
+      await ctx.storage.remove(folder).catch(() => undefined);
+      await settleCancelled(ctx.db, job.id);
+      return;
+    }
     if (error instanceof Interrupted) {
       ctx.log(`export ${job.id}: stopped (${error.state}) after ${rowsDone} rows`);
-      if (error.state === 'cancelled') {
-        await ctx.storage.remove(folder);
-        await settleCancelled(ctx.db, job.id);
-      } else if (error.state === 'stopping') {
+      if (error.state === 'stopping') {
         // hand the export back now rather than after the lease runs out
         await ctx.db
           .asService((tx) => tx.query(`update generator_exports set lease_expires_at = now() where id = $1::uuid and lease_owner = $2`, [job.id, ctx.workerId]))

@@ -175,4 +175,26 @@ describe('export worker generating in a worker thread', () => {
     expect(await chunkRowCount(exportId)).toBe(0);
     expect(await storage.exists(`${owner}/${exportId}`)).toBe(false);
   });
+
+  it('a worker stopped before a cancel reached it settles the export as cancelled: no chunk rows, no file, the lease let go', async () => {
+    // this worker hears no cancel notice and renews its lease rarely, so stop() is what ends the run
+    const deaf = new Proxy(db, {
+      get(target, key) {
+        if (key === 'listen') return (channel: string, fn: (payload: string) => void) => target.listen(channel, (payload) => (payload.includes('"cancelled"') ? undefined : fn(payload)));
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const w = await worker({ db: deaf, chunkRows: 100_000, leaseMs: 120_000, heartbeatMs: 60_000 });
+    const exportId = await createExport(db, owner, { definition: definition(1_500_000), format: 'ndjson' });
+    await firstEvent(db, feed, owner, exportId, (e) => e.status === 'RUNNING' && ((e.metadata as { rowsDone?: number }).rowsDone ?? 0) > 0);
+    expect(await chunkRowCount(exportId)).toBeGreaterThan(0);
+    await db.asUser(claimsOf(owner), (tx) => tx.query(`select public.cancel_generator_export($1::uuid)`, [exportId]));
+    await w.stop();
+    const row = await exportRow(db, exportId);
+    expect(row).toMatchObject({ status: 'cancelled', lease_owner: null, result_path: null });
+    expect((await eventsOf(db, exportId)).at(-1)?.status).toBe('cancelled');
+    expect(await chunkRowCount(exportId)).toBe(0);
+    expect(await storage.exists(`${owner}/${exportId}`)).toBe(false);
+  });
 });
