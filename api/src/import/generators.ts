@@ -82,7 +82,11 @@ export const UNIQUE_TYPES = new Set([
 /** Room a unique text value needs for the engine's `-<row in base 36>` suffix. */
 const SUFFIX_ROOM = 8;
 
-const byPattern = (m: PatternMatch): Choice => ({ generator: m.generator, reason: `pattern ${m.pattern.id}: ${m.pattern.reason}`, pattern: m.pattern.id });
+const byPattern = (m: PatternMatch): Choice => ({
+  generator: m.generator,
+  reason: `pattern ${m.pattern.id}${m.fromComment ? ` (from the comment "${m.fromComment}")` : ''}: ${m.pattern.reason}`,
+  pattern: m.pattern.id,
+});
 
 function patternContext(ctx: ColumnContext, extra: Partial<PatternContext>): PatternContext {
   return {
@@ -97,6 +101,7 @@ function patternContext(ctx: ColumnContext, extra: Partial<PatternContext>): Pat
     siblings: ctx.siblings.map(normalizeName),
     textColumns: (ctx.textSiblings ?? []).filter((s) => s !== ctx.column.name),
     ...(ctx.column.default ? { default: ctx.column.default } : {}),
+    ...(ctx.column.comment ? { comment: ctx.column.comment } : {}),
     ...extra,
   };
 }

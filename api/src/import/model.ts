@@ -31,6 +31,8 @@ export interface ColumnModel {
   default?: DefaultValue;
   /** GENERATED ALWAYS AS (...) STORED: the database computes it, nothing is loaded. */
   generated: boolean;
+  /** COMMENT ON COLUMN: what the column holds, in the schema author's words. */
+  comment?: string;
   place: SourcePlace;
 }
 
@@ -50,6 +52,8 @@ export interface TableModel {
   name: string;
   columns: ColumnModel[];
   constraints: ConstraintModel[];
+  /** COMMENT ON TABLE. */
+  comment?: string;
   place: SourcePlace;
 }
 
@@ -64,7 +68,28 @@ export interface SchemaModel {
   enums: EnumModel[];
   /** CREATE DOMAIN name → its base type. */
   domains: { schema: string; name: string; base: TypeRef }[];
+  /** Row triggers on INSERT whose function inserts rows into another table (see trigger-fills.ts). */
+  triggerFills: TriggerFill[];
   notes: ImportNote[];
+}
+
+/** Where a trigger-inserted column takes its value from. */
+export type FillSource =
+  /** `new.<column>`: a column of the row that fired the trigger. */
+  | { kind: 'column'; column: string }
+  /** `new.<column>->>'key'` (possibly inside an expression): a key of a json column of that row. */
+  | { kind: 'jsonKey'; column: string; key: string; text: string }
+  | { kind: 'expression'; text: string };
+
+/** `create trigger ... after insert on S for each row execute function f()` where f inserts into T. */
+export interface TriggerFill {
+  trigger: string;
+  /** The table the trigger is on (S). */
+  source: { schema: string; table: string };
+  /** The table its function inserts into (T), and what each inserted column is set to. */
+  target: { schema: string; table: string };
+  columns: { column: string; from: FillSource }[];
+  place: SourcePlace;
 }
 
 /** `public.users` is written `users`; other schemas keep their prefix (`auth.users`). */

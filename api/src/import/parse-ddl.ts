@@ -2,6 +2,7 @@
 import { deparseSync, loadModule, parseSync } from 'pgsql-parser';
 import { ImportError, SourceMap, type ImportNote, type SourcePlace } from './errors.js';
 import type { ColumnModel, ConstraintModel, DefaultValue, PgNode, SchemaModel, TableModel, TypeRef } from './model.js';
+import { insertsOf } from './trigger-fills.js';
 
 // the WASM module loads once; afterwards parsing is synchronous, so importSql can be too
 await loadModule();
@@ -125,7 +126,12 @@ export function parseDdl(sql: string): SchemaModel {
 
 class ModelBuilder {
   private readonly tables = new Map<string, TableModel>();
-  private readonly model: SchemaModel = { tables: [], enums: [], domains: [], notes: [] };
+  private readonly model: SchemaModel = { tables: [], enums: [], domains: [], triggerFills: [], notes: [] };
+  /** PL/pgSQL function bodies by `schema.name`, for the triggers that call them. */
+  private readonly functions = new Map<string, { body: string; place: SourcePlace; used: boolean }>();
+  private readonly triggers: { name: string; source: { schema: string; table: string }; fn: string; place: SourcePlace }[] = [];
+  /** COMMENT ON statements, applied once every table is known (they may come first). */
+  private readonly comments: { names: string[]; column: boolean; text: string; place: SourcePlace }[] = [];
 
   constructor(private readonly map: SourceMap) {}
 
@@ -167,6 +173,12 @@ class ModelBuilder {
         return this.alterTable(body, place);
       case 'IndexStmt':
         return this.index(body, place);
+      case 'CommentStmt':
+        return this.comment(body, place);
+      case 'CreateFunctionStmt':
+        return this.createFunction(body, place);
+      case 'CreateTrigStmt':
+        return this.createTrigger(body, place);
       default: {
         const what = SKIPPED[kind] ?? kind.replace(/Stmt$/, '');
         this.note(place, `skipped ${what} (does not shape data)`);
@@ -336,7 +348,77 @@ class ModelBuilder {
     table.constraints.push({ kind: 'unique', columns, ...(body.idxname ? { name: body.idxname } : {}), place });
   }
 
+  private comment(body: PgNode, place: SourcePlace): void {
+    const column = body.objtype === 'OBJECT_COLUMN';
+    if (!column && body.objtype !== 'OBJECT_TABLE') {
+      this.note(place, `skipped comment on ${String(body.objtype).replace('OBJECT_', '').toLowerCase()} (does not shape data)`);
+      return;
+    }
+    const names: string[] = (body.object?.List?.items ?? [body.object]).map(str);
+    // COMMENT ... IS NULL removes a comment
+    this.comments.push({ names, column, text: body.comment ?? '', place });
+  }
+
+  private createFunction(body: PgNode, place: SourcePlace): void {
+    const option = (name: string) => (body.options ?? []).find((o: PgNode) => o.DefElem?.defname === name)?.DefElem.arg;
+    const language = str(option('language')).toLowerCase();
+    const names: string[] = body.funcname.map(str);
+    const key = `${names.length > 1 ? names[0] : 'public'}.${names[names.length - 1]}`;
+    const returns = (body.returnType?.names ?? []).map(str).pop();
+    if (returns === 'trigger' && language === 'plpgsql') {
+      this.functions.set(key, { body: (option('as')?.List?.items ?? []).map(str).join('\n'), place, used: false });
+      return;
+    }
+    this.note(place, `skipped function ${names.join('.')} (does not shape data)`);
+  }
+
+  private createTrigger(body: PgNode, place: SourcePlace): void {
+    const names: string[] = body.funcname.map(str);
+    const fn = `${names.length > 1 ? names[0] : 'public'}.${names[names.length - 1]}`;
+    // TRIGGER_TYPE_INSERT = 4; BEFORE = 2, INSTEAD = 64, neither = AFTER
+    const insert = ((body.events ?? 0) & 4) !== 0;
+    if (!body.row || !insert || body.isconstraint) {
+      this.note(place, `skipped trigger ${body.trigname} (only row triggers on INSERT can fill other tables)`);
+      return;
+    }
+    this.triggers.push({ name: body.trigname, source: { schema: body.relation.schemaname ?? 'public', table: body.relation.relname }, fn, place });
+  }
+
+  /** Triggers whose function inserts into a table: the rows the database makes by itself. */
+  private resolveTriggers(): void {
+    for (const trigger of this.triggers) {
+      const fn = this.functions.get(trigger.fn);
+      if (fn === undefined) {
+        this.note(trigger.place, `skipped trigger ${trigger.name} (its function ${trigger.fn} is not a PL/pgSQL function of this SQL, so what it does is not known)`);
+        continue;
+      }
+      fn.used = true;
+      const inserts = insertsOf(fn.body);
+      if (!inserts.length) this.note(trigger.place, `skipped trigger ${trigger.name} (it inserts no rows that can be followed; does not shape data)`);
+      for (const target of inserts)
+        this.model.triggerFills.push({ trigger: trigger.name, source: trigger.source, target: { schema: target.schema, table: target.table }, columns: target.columns, place: trigger.place });
+    }
+    for (const [name, fn] of this.functions) if (!fn.used) this.note(fn.place, `skipped function ${name} (no trigger of this SQL calls it; does not shape data)`);
+  }
+
+  private applyComments(): void {
+    for (const c of this.comments) {
+      // [schema.]table[.column]
+      const parts = c.column ? c.names.slice(0, -1) : c.names;
+      const table = this.table({ schemaname: parts.length > 1 ? parts[0] : undefined, relname: parts[parts.length - 1] });
+      const target = c.column ? table?.columns.find((col) => col.name === c.names[c.names.length - 1]) : table;
+      if (!target) {
+        this.note(c.place, `comment on ${c.names.join('.')}: not created in this SQL; skipped`);
+        continue;
+      }
+      if (c.text) target.comment = c.text;
+      else delete target.comment;
+    }
+  }
+
   finish(): SchemaModel {
+    this.applyComments();
+    this.resolveTriggers();
     return this.model;
   }
 }
