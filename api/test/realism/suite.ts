@@ -68,12 +68,16 @@ export interface SchemaResult {
   rows: number;
   rowsPerSecond: number;
   ms: number;
+  /** Peak RSS of the seed's process, when it ran in one of its own. */
+  peakRssMB?: number;
   rules: RuleResult[];
   latin: LatinColumn[];
 }
 
 /** A scratch database of one schema: a database on a server, or a PGlite in memory. */
 export interface RealismDb {
+  /** Its connection URL (a database on a server; none for PGlite). */
+  url?: string;
   exec(statements: string): Promise<void>;
   query<T extends Record<string, unknown>>(statement: string): Promise<T[]>;
   target: SeedTarget;
@@ -84,8 +88,10 @@ async function serverDb(serverUrl: string, schema: string): Promise<RealismDb> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   const name = `tdg_realism_${schema.replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   await admin.unsafe(`create database ${name}`);
-  const sql = postgres(serverUrl.replace(/\/[^/]*$/, `/${name}`), { max: 1, onnotice: () => {} });
+  const url = serverUrl.replace(/\/[^/]*$/, `/${name}`);
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
   return {
+    url,
     exec: async (statements) => void (await sql.unsafe(statements).simple()),
     query: async <T extends Record<string, unknown>>(statement: string) => [...(await sql.unsafe<T[]>(statement))],
     target: postgresTarget(sql),
@@ -135,7 +141,23 @@ export interface RunOptions {
   serverUrl?: string;
   rows: number;
   seed?: string;
+  /** Seeds in place of seedDatabase in this process (the bench runs `tdg seed` in a child process). */
+  seeder?: Seeder;
+  /** Called with the seeded database before the rules run (the bench's COPY ceiling reads it). */
+  afterSeed?: (db: RealismDb) => Promise<void>;
 }
+
+/** What a seed run reports: rows, time and, from a child process, its peak RSS. */
+export interface SeedFigures {
+  rows: number;
+  rowsPerSecond: number;
+  ms: number;
+  peakRssMB?: number;
+}
+
+export type Seeder = (definition: unknown, db: RealismDb, options: { rows: number; seed: string }) => Promise<SeedFigures>;
+
+const seedHere: Seeder = (definition, db, options) => seedDatabase(definition, db.target, options);
 
 /** Imports, seeds and checks one schema in a database of its own, dropped afterwards. */
 export async function runSchema(schema: RealismSchema, options: RunOptions): Promise<SchemaResult> {
@@ -145,12 +167,14 @@ export async function runSchema(schema: RealismSchema, options: RunOptions): Pro
     await db.exec(schema.ddl);
     try {
       const { definition } = importSql(schema.ddl, { rows: options.rows });
-      const report = await seedDatabase(definition, db.target, { rows: options.rows, seed: options.seed ?? 'realism' });
+      const report = await (options.seeder ?? seedHere)(definition, db, { rows: options.rows, seed: options.seed ?? 'realism' });
       Object.assign(result, { seeded: true, rows: report.rows, rowsPerSecond: report.rowsPerSecond, ms: report.ms });
+      if (report.peakRssMB !== undefined) result.peakRssMB = report.peakRssMB;
     } catch (error) {
       result.error = (error as Error).message.split('\n').slice(0, 6).join('\n');
       return result;
     }
+    await options.afterSeed?.(db);
     for (const rule of schema.rules) {
       try {
         const [row] = await db.query<Record<string, unknown>>(rule.sql);
@@ -173,7 +197,8 @@ export function describe(results: SchemaResult[]): string {
     const held = r.rules.filter((x) => x.violations === 0).length;
     lines.push(
       `${r.name.padEnd(14)} ${r.seeded ? 'seeded' : 'NOT SEEDED'}  rules ${held}/${r.rules.length}  latin columns ${r.latin.length}` +
-        (r.seeded ? `  ${r.rows} rows, ${r.rowsPerSecond} rows/s` : ''),
+        (r.seeded ? `  ${r.rows} rows, ${r.rowsPerSecond} rows/s` : '') +
+        (r.peakRssMB !== undefined ? `, peak RSS ${Math.round(r.peakRssMB)} MB` : ''),
     );
     if (r.error) lines.push(`    error: ${r.error.replace(/\n/g, '\n           ')}`);
     for (const x of r.rules) if (x.violations !== 0) lines.push(`    rule broken: ${x.name} (${x.error ?? `${x.violations} violations`})`);
