@@ -83,4 +83,27 @@ describe('preview threads', () => {
       await slowPool.close();
     }
   }, 120_000);
+
+  it("refuses a flooding user's excess only: another user's previews run, soon, beside the flood", async () => {
+    const fairPool = createPreviewPool({ threads: 1, memoryMb: 128, timeoutMs: 30_000, maxQueuePerUser: 8 });
+    try {
+      const quick = { version: 1, tables: [{ name: 'q', fields: [{ name: 'id', type: 'sequence' }] }] };
+      const finished: string[] = [];
+      const outcome = (user: string) =>
+        fairPool.run({ definition: quick, rows: 2 }, user).then(
+          (reply) => (finished.push(user), 'tables' in reply ? 'ok' : 'other'),
+          (error) => (error instanceof PreviewLimitError ? error.reason : String(error)),
+        );
+      const flood = Array.from({ length: 40 }, () => outcome('flood'));
+      const others = [outcome('other'), outcome('other'), outcome('other')];
+      const floodReasons = await Promise.all(flood);
+      expect(await Promise.all(others)).toEqual(['ok', 'ok', 'ok']);
+      expect(floodReasons.filter((r) => r === 'busy').length).toBeGreaterThanOrEqual(40 - 8 - 2);
+      expect(floodReasons.every((r) => r === 'busy' || r === 'ok')).toBe(true);
+      // the other user's previews took turns with the flood's instead of waiting behind all of it
+      expect(finished.lastIndexOf('other')).toBeLessThan(finished.lastIndexOf('flood'));
+    } finally {
+      await fairPool.close();
+    }
+  }, 120_000);
 });

@@ -1,11 +1,14 @@
 // Previews are generated in a pool of worker threads (piscina), never on the API's event loop:
 // each task has a heap limit and a time limit, and a thread that passes either is ended and
-// replaced while the process and every other request go on.
+// replaced while the process and every other request go on. Users take turns for the threads
+// (fair-queue.ts): a user's tasks wait in a line of their own, so one user's flood is refused
+// for its own excess and never makes another user's preview fail.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { createFairQueue, QueueRefusal } from './fair-queue.js';
 import type { ImportReply, ImportTask, PreviewReply, PreviewTask } from './preview-task.js';
 
 export interface PreviewPoolOptions {
@@ -15,8 +18,14 @@ export interface PreviewPoolOptions {
   memoryMb: number;
   /** Time a task may run once a thread has taken it, in ms. */
   timeoutMs: number;
-  /** Tasks waiting for a thread before new ones are refused. */
+  /** Tasks waiting for a thread, all users together (default 256 per thread). */
   maxQueue?: number;
+  /** Tasks one user may have waiting (default 32). */
+  maxQueuePerUser?: number;
+  /** Threads one user's tasks may hold at once (default half of them, at least one). */
+  threadsPerUser?: number;
+  /** Longest wait for a thread before a task is refused as busy, in ms (default 3 × timeoutMs: long enough for the tasks ahead in its turn to reach their time limit). */
+  maxWaitMs?: number;
 }
 
 /** A preview stopped by a limit: it ran too long, needed too much memory, or too many were waiting. */
@@ -32,9 +41,10 @@ export class PreviewLimitError extends Error {
 }
 
 export interface PreviewPool {
-  run(task: Omit<PreviewTask, 'started'>): Promise<PreviewReply>;
+  /** `user` is whose line the task waits in (their `sub`); tasks without one share a line. */
+  run(task: Omit<PreviewTask, 'started'>, user?: string): Promise<PreviewReply>;
   /** importSql in a thread, under the same limits (it parses user SQL and samples generators). */
-  runImport(sql: string): Promise<ImportReply>;
+  runImport(sql: string, user?: string): Promise<ImportReply>;
   /** Tasks handed to the pool so far (a preview refused before it runs is not one). */
   readonly tasksRun: number;
   close(): Promise<void>;
@@ -52,7 +62,15 @@ function tsxEsmApi(): string {
 export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
   const typescript = import.meta.url.endsWith('.ts');
   const task = new URL(`./preview-task${typescript ? '.ts' : '.js'}`, import.meta.url).href;
-  const maxQueue = options.maxQueue ?? 16 * options.threads;
+  const maxQueue = options.maxQueue ?? 256 * options.threads;
+  // one task ready behind each running one, so a thread never idles while the main thread is busy
+  const queue = createFairQueue({
+    slots: 2 * options.threads,
+    perOwnerSlots: options.threadsPerUser ?? Math.max(1, Math.ceil(options.threads / 2)),
+    maxWaiting: maxQueue,
+    maxWaitingPerOwner: options.maxQueuePerUser ?? 32,
+    maxWaitMs: options.maxWaitMs ?? 3 * options.timeoutMs,
+  });
   let pool: Piscina<PreviewTask | ImportTask, PreviewReply | ImportReply> | undefined;
   // made with the first preview (tests and CLI runs that never preview start no thread); then
   // `threads` are kept up, so a thread ended by a limit is replaced for the tasks queued behind it
@@ -70,13 +88,17 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
     return pool;
   };
   let tasksRun = 0;
-  let inFlight = 0;
 
-  async function run(input: Omit<PreviewTask, 'started'> | Omit<ImportTask, 'started'>): Promise<PreviewReply | ImportReply> {
+  async function run(input: Omit<PreviewTask, 'started'> | Omit<ImportTask, 'started'>, user: string): Promise<PreviewReply | ImportReply> {
     // admission here, not piscina's maxQueue (which also counts threads still starting)
     const what = input.kind === 'import' ? 'the import' : 'the preview';
-    if (inFlight >= options.threads + maxQueue) throw new PreviewLimitError('busy', `too many previews and imports are waiting (${maxQueue}); try again in a moment`, maxQueue);
-    inFlight++;
+    let release: () => void;
+    try {
+      release = await queue.acquire(user);
+    } catch (error) {
+      if (error instanceof QueueRefusal) throw new PreviewLimitError('busy', `${error.message}; try again in a moment`, error.limit);
+      throw error;
+    }
     const controller = new AbortController();
     const { port1, port2 } = new MessageChannel();
     const timeUp = () => controller.abort(new PreviewLimitError('time', `${what} ran longer than ${options.timeoutMs} ms and was stopped`, options.timeoutMs));
@@ -96,7 +118,7 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
         throw new PreviewLimitError('memory', `${what} needed more than the ${options.memoryMb} MB a generation thread may use and was stopped`, options.memoryMb);
       throw error;
     } finally {
-      inFlight--;
+      release();
       done = true;
       clearTimeout(timer);
       clearTimeout(overall);
@@ -105,8 +127,8 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
   }
 
   return {
-    run: (task) => run(task) as Promise<PreviewReply>,
-    runImport: (sql) => run({ kind: 'import', sql }) as Promise<ImportReply>,
+    run: (task, user = '') => run(task, user) as Promise<PreviewReply>,
+    runImport: (sql, user = '') => run({ kind: 'import', sql }, user) as Promise<ImportReply>,
     get tasksRun() {
       return tasksRun;
     },

@@ -42,11 +42,11 @@ builder.mutationField('importSchema', (t) =>
       'PostgreSQL DDL in, a definition out (nothing is stored). Problems come back as a ValidationError whose paths are `line L, column C`.',
     args: { sql: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      requireClaims(ctx);
+      const claims = requireClaims(ctx);
       // parsing user SQL and sampling generators runs in a generation thread, under its limits
       let reply;
       try {
-        reply = await ctx.previews.runImport(args.sql);
+        reply = await ctx.previews.runImport(args.sql, claims.sub);
       } catch (error) {
         if (error instanceof PreviewLimitError) {
           throw createGraphQLError(error.message, { extensions: { code: 'LIMIT_EXCEEDED', reason: error.reason, limit: error.limit } });

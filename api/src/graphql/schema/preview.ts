@@ -32,7 +32,7 @@ builder.queryField('previewRows', (t) =>
       rows: t.arg.int({ defaultValue: 10 }),
     },
     resolve: async (_root, args, ctx, info) => {
-      requireClaims(ctx);
+      const claims = requireClaims(ctx);
       const { limits } = ctx;
       const rows = args.rows ?? 10;
       if (rows < 1) throw ValidationError.at('rows', `must be at least 1 (got ${rows})`);
@@ -58,7 +58,7 @@ builder.queryField('previewRows', (t) =>
       }
       let reply;
       try {
-        reply = await ctx.previews.run({ definition, seed: args.seed ?? undefined, rows });
+        reply = await ctx.previews.run({ definition, seed: args.seed ?? undefined, rows }, claims.sub);
       } catch (error) {
         if (error instanceof PreviewLimitError) throw new LimitError(error.message, error.limit);
         throw error;
