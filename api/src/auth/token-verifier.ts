@@ -23,6 +23,11 @@ export interface TokenVerifierOptions {
   hs256Secret?: string;
   /** Keys to verify asymmetric tokens with (a remote or local JWKS). */
   jwks?: JWTVerifyGetKey;
+  /** Tokens whose verified claims are remembered (default 10 000; 0 verifies every time). */
+  cacheEntries?: number;
+  /** Longest a verified token is remembered, in ms, however far off its `exp` (default 60 s). */
+  cacheMs?: number;
+  now?: () => number;
 }
 
 export type TokenVerifier = (token: string) => Promise<Claims>;
@@ -39,7 +44,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const secret = options.hs256Secret ? new TextEncoder().encode(options.hs256Secret) : undefined;
   const audience = options.audience ?? 'authenticated';
   if (!secret && !options.jwks) throw new Error('createTokenVerifier: give a JWKS or an HS256 secret');
-  return async (token) => {
+  const verify = async (token: string): Promise<Claims> => {
     try {
       const verifyOptions = { issuer: options.issuer, audience, requiredClaims: ['exp', 'sub'] };
       const { payload } = secret
@@ -55,6 +60,38 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (error instanceof errors.JOSEError) throw new AuthenticationError('bad_jwt', `invalid token: ${error.message}`);
       throw error;
     }
+  };
+  const maxEntries = options.cacheEntries ?? 10_000;
+  if (maxEntries <= 0) return verify;
+  return cachedVerifier(verify, maxEntries, options.cacheMs ?? 60_000, options.now ?? Date.now);
+}
+
+/**
+ * A token's signature is checked once, not on every request (an ES256 verify costs more than the
+ * rest of a small query): the claims are kept, keyed by the whole token text, until `exp` or
+ * `cacheMs`, whichever comes first. Only what the token itself proves is cached; whether its
+ * session has ended is asked again per request (session-check.ts).
+ */
+function cachedVerifier(verify: TokenVerifier, maxEntries: number, cacheMs: number, now: () => number): TokenVerifier {
+  const verified = new Map<string, { claims: Claims; until: number }>();
+  return async (token) => {
+    const hit = verified.get(token);
+    if (hit) {
+      if (hit.until > now()) {
+        // least recently used goes first: a hit moves to the back
+        verified.delete(token);
+        verified.set(token, hit);
+        return { ...hit.claims };
+      }
+      verified.delete(token);
+    }
+    const claims = await verify(token);
+    const until = Math.min(Number(claims.exp) * 1000, now() + cacheMs);
+    if (until > now()) {
+      if (verified.size >= maxEntries) verified.delete(verified.keys().next().value!);
+      verified.set(token, { claims, until });
+    }
+    return { ...claims };
   };
 }
 

@@ -77,6 +77,80 @@ describe('token verifier (ES256 / JWKS)', () => {
   });
 });
 
+describe('token verifier cache', () => {
+  let key: SigningKey;
+  beforeAll(async () => {
+    key = await generateSigningKey();
+  });
+  // a JWKS that counts how often a signature is checked (once per verify that misses the cache)
+  const counting = () => {
+    const local = localJwks([key.publicJwk]);
+    const jwks = Object.assign((...args: Parameters<typeof local>) => (jwks.lookups++, local(...args)), { lookups: 0 });
+    return jwks;
+  };
+
+  it('checks a token once while it is remembered, and again after cacheMs', async () => {
+    const jwks = counting();
+    let clock = Date.now();
+    const verify = createTokenVerifier({ issuer, jwks, cacheMs: 30_000, now: () => clock });
+    const signed = await token(key);
+    await expect(verify(signed)).resolves.toMatchObject({ sub });
+    await expect(verify(signed)).resolves.toMatchObject({ sub });
+    expect(jwks.lookups).toBe(1);
+    clock += 30_001;
+    await expect(verify(signed)).resolves.toMatchObject({ sub });
+    expect(jwks.lookups).toBe(2);
+  });
+
+  it('never serves a token from the cache past its exp', async () => {
+    const jwks = counting();
+    let clock = Date.now();
+    const verify = createTokenVerifier({ issuer, jwks, cacheMs: 3_600_000, now: () => clock });
+    const exp = Math.floor(clock / 1000) + 60;
+    const signed = await token(key, { exp });
+    await verify(signed);
+    clock = exp * 1000 - 1;
+    await verify(signed);
+    expect(jwks.lookups).toBe(1);
+    clock = exp * 1000;
+    await verify(signed);
+    expect(jwks.lookups).toBe(2);
+  });
+
+  it('refuses a tampered or forged token while the genuine one is cached', async () => {
+    const verify = createTokenVerifier({ issuer, jwks: localJwks([key.publicJwk]) });
+    const signed = await token(key);
+    await verify(signed);
+    const [header, , signature] = signed.split('.');
+    const payload = Buffer.from(JSON.stringify({ sub, role: 'service_role', aud: 'authenticated', iss: issuer, exp: 9999999999 })).toString('base64url');
+    await expect(verify(`${header}.${payload}.${signature}`)).rejects.toMatchObject({ code: 'bad_jwt' });
+    await expect(verify(`${signed.slice(0, -2)}AA`)).rejects.toMatchObject({ code: 'bad_jwt' });
+  });
+
+  it('remembers at most cacheEntries tokens, forgetting the least recently used', async () => {
+    const jwks = counting();
+    const verify = createTokenVerifier({ issuer, jwks, cacheEntries: 2 });
+    const [a, b, c] = await Promise.all([token(key, { exp: Math.floor(Date.now() / 1000) + 61 }), token(key, { exp: Math.floor(Date.now() / 1000) + 62 }), token(key, { exp: Math.floor(Date.now() / 1000) + 63 })]);
+    await verify(a);
+    await verify(b);
+    await verify(a); // a is now the most recently used
+    await verify(c); // b goes
+    expect(jwks.lookups).toBe(3);
+    await verify(a);
+    expect(jwks.lookups).toBe(3);
+    await verify(b);
+    expect(jwks.lookups).toBe(4);
+  });
+
+  it('hands out copies: a caller changing its claims does not change the next caller\'s', async () => {
+    const verify = createTokenVerifier({ issuer, jwks: localJwks([key.publicJwk]) });
+    const signed = await token(key);
+    const first = await verify(signed);
+    first.role = 'service_role';
+    await expect(verify(signed)).resolves.toMatchObject({ role: 'authenticated' });
+  });
+});
+
 describe('token verifier (legacy HS256 secret)', () => {
   const secret = 'super-secret-jwt-token-with-at-least-32-characters-long';
   const sign = (withSecret: string) =>
