@@ -55,6 +55,31 @@ select pg_get_indexdef(i.indexrelid) as def
    and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.conrelid = i.indrelid)
  order by i.indexrelid`;
 
+const COMMENTS = `
+select n.nspname as schema, c.relname as table, null::name as column, obj_description(c.oid, 'pg_class') as comment, c.oid, 0 as attnum
+  from pg_class c join pg_namespace n on n.oid = c.relnamespace
+ where c.relkind in ('r', 'p') and not c.relispartition and n.nspname = any($1::text[]) and obj_description(c.oid, 'pg_class') is not null
+union all
+select n.nspname, c.relname, a.attname, col_description(c.oid, a.attnum), c.oid, a.attnum
+  from pg_class c
+  join pg_namespace n on n.oid = c.relnamespace
+  join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+ where c.relkind in ('r', 'p') and not c.relispartition and n.nspname = any($1::text[]) and col_description(c.oid, a.attnum) is not null
+ order by oid, attnum`;
+
+// row triggers whose PL/pgSQL function may insert into the schemas' tables: on those tables, and
+// on Supabase's auth.users (on_auth_user_created filling public.profiles)
+const TRIGGERS = `
+select pg_get_triggerdef(t.oid) as def, pg_get_functiondef(p.oid) as fn, p.oid::int8::text as fn_oid
+  from pg_trigger t
+  join pg_class c on c.oid = t.tgrelid
+  join pg_namespace n on n.oid = c.relnamespace
+  join pg_proc p on p.oid = t.tgfoid
+  join pg_language l on l.oid = p.prolang
+ where not t.tgisinternal and l.lanname = 'plpgsql'
+   and (n.nspname = any($1::text[]) or (n.nspname = 'auth' and c.relname = 'users'))
+ order by t.oid`;
+
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -83,6 +108,16 @@ export async function catalogDdl(query: CatalogQuery, schemas: string[]): Promis
     out.push(`ALTER TABLE ${ident(String(c.schema))}.${ident(String(c.table))} ADD CONSTRAINT ${ident(String(c.name))} ${c.def};`);
   }
   for (const i of await query(UNIQUE_INDEXES, [schemas])) out.push(`${i.def};`);
+  for (const c of await query(COMMENTS, [schemas])) {
+    const table = `${ident(String(c.schema))}.${ident(String(c.table))}`;
+    out.push(c.column == null ? `COMMENT ON TABLE ${table} IS ${literal(String(c.comment))};` : `COMMENT ON COLUMN ${table}.${ident(String(c.column))} IS ${literal(String(c.comment))};`);
+  }
+  const functions = new Set<string>();
+  for (const t of await query(TRIGGERS, [schemas])) {
+    if (!functions.has(String(t.fn_oid))) out.push(`${String(t.fn).trim()};`);
+    functions.add(String(t.fn_oid));
+    out.push(`${t.def};`);
+  }
   return out.join('\n') + '\n';
 }
 

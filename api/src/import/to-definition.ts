@@ -8,6 +8,7 @@ import { categoryOf } from './type-category.js';
 import { inferRules, withRuleReasons } from './infer-rules.js';
 import { authUserField, gotrueUserColumns, isAuthUsers } from './supabase-auth.js';
 import { applyTriggerFills } from './trigger-tables.js';
+import { EXTERNAL_MARK } from './table-marks.js';
 
 export interface MapOptions {
   /** The definition's reference instant (default: today, 00:00 UTC). */
@@ -237,6 +238,17 @@ class Mapper {
     return definition;
   }
 
+  /** The time column that carries a composite primary key none of whose columns is a foreign key. */
+  private seriesColumn(table: TableModel, pk: string[]): string | undefined {
+    if (pk.length < 2) return undefined;
+    const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign').flatMap((c) => c.columns));
+    if (pk.some((c) => foreign.has(c))) return undefined;
+    return [...pk].reverse().find((name) => {
+      const column = table.columns.find((c) => c.name === name);
+      return column && ['date', 'timestamp', 'timestamptz'].includes(this.resolveType(column.type).name);
+    });
+  }
+
   private field(
     table: TableModel,
     column: ColumnModel,
@@ -251,6 +263,8 @@ class Mapper {
     const unique = uniques.some((u) => u.length === 1 && u[0] === column.name);
     const inPk = pk?.includes(column.name) ?? false;
     const notNull = column.notNull || inPk;
+    // a key (base, quote, rate_date) with no parent: a series in time carries it, the rest keep their meaning
+    const series = inPk ? this.seriesColumn(table, pk!) : undefined;
     const out: FieldDefinition = { name: column.name, type: 'text' };
     let capacity = Infinity;
     if (ref?.self && notNull) {
@@ -286,13 +300,17 @@ class Mapper {
           why = { reason: `${why.reason}, but that column cannot be followed: a past date` };
         }
       }
-      if ((unique || inPk) && !UNIQUE_TYPES.has(generator.type)) {
+      if (series === column.name) {
+        const days = this.resolveType(column.type).name === 'date';
+        generator = { type: 'sequence', options: { start: -this.rows, step: 1, unit: days ? 'days' : 'hours' } };
+        why = { reason: `time of the key (${pk!.join(', ')}): one row per ${days ? 'day' : 'hour'} up to the reference date, so the key never repeats` };
+      } else if ((unique || (inPk && !series)) && !UNIQUE_TYPES.has(generator.type)) {
         this.note(column.place, `column ${table.name}.${column.name} is unique; ${generator.type} cannot promise that, so it gets ${category === 'int' ? 'a sequence' : 'uuids'}`);
         generator = category === 'int' ? { type: 'sequence', options: { start: 1, step: 1 } } : { type: 'string.uuid' };
         why = { reason: `unique: ${why.reason.split(':')[0]} cannot promise uniqueness, so ${generator.type}` };
       }
       capacity = capacityOf(generator);
-      if (generator.type === 'sequence') generator = { type: 'sequence', options: { start: generator.options!.start, step: generator.options!.step } };
+      if (generator.type === 'sequence') generator = { type: 'sequence', options: { start: generator.options!.start, step: generator.options!.step, ...(generator.options!.unit ? { unit: generator.options!.unit } : {}) } };
       if (type.arrayDims > 0) {
         generator = { type: 'array', options: { of: generator, min: 0, max: 4 } };
         why = { ...why, reason: `array of: ${why.reason}` };
@@ -394,7 +412,7 @@ function sameColumns(a: string[], b: string[]): boolean {
 
 /** Definition tables carry the Postgres relation in their description when the names differ. */
 export const POSTGRES_PREFIX = 'postgres: ';
-export const EXTERNAL_SUFFIX = ' (external: defined outside the imported SQL; its rows load first)';
+export const EXTERNAL_SUFFIX = EXTERNAL_MARK;
 
 /** The Postgres column of a definition field: its name, or the first line of a `postgres: ` description. */
 export function columnOf(field: { name: string; description?: string | undefined }): string {

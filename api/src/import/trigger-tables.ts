@@ -8,11 +8,8 @@ import type { FieldDefinition, TableDefinition } from './definition.js';
 import type { SourcePlace } from './errors.js';
 import type { TableModel, TriggerFill } from './model.js';
 import { META_KEYS } from './supabase-auth.js';
+import { TRIGGER_MARK } from './table-marks.js';
 
-/** Marks a definition table whose rows a trigger makes; tdg seed reads it (see seed/trigger-rows.ts). */
-export const TRIGGER_MARK = (trigger: string, source: string, match: string[]) =>
-  ` (trigger: its rows are made by ${trigger} on ${source}; tdg seed updates them, matched on ${match.join(', ')})`;
-export const TRIGGER_MARK_PATTERN = / \(trigger: its rows are made by (\S+) on (\S+); tdg seed updates them, matched on ([^)]+)\)$/;
 
 interface Context {
   /** Definition tables by `schema.table` of their relation. */

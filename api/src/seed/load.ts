@@ -6,6 +6,12 @@ import { copyTextOf } from './copy-text.js';
 import { deferConstraints, type DeferredTable, type KeptTable } from './deferred-constraints.js';
 import { ChunkFeed, GeneratorPool } from './generator-pool.js';
 import { syncSequencesStatement, type Relation, type SeedTarget } from './target.js';
+import { withSignInPassword } from './auth-users.js';
+import { fitExternalTables, type LeftOut } from './external-tables.js';
+import { columnOf, relationOf, triggerMade } from './relation.js';
+import { loadTriggerRows } from './trigger-rows.js';
+
+export { relationOf } from './relation.js';
 
 /** Options of a seed run. */
 export interface SeedOptions {
@@ -30,6 +36,11 @@ export interface SeedOptions {
    * place and is checked row by row (CLI: --keep-constraints).
    */
   constraints?: 'during' | 'after';
+  /**
+   * The password of every seeded Supabase user (auth.users.encrypted_password is its bcrypt
+   * hash). Default: derived from the seed, so the same seed gives the same password.
+   */
+  authPassword?: string;
   /** Called after each table is loaded. */
   onTable?: (progress: TableLoaded) => void;
 }
@@ -42,6 +53,8 @@ export interface TableLoaded {
   ms: number;
   /** Keys, indexes and FKs rebuilt right after this table's COPY (constraints 'after'). */
   rebuildMs: number;
+  /** 'updated' when a trigger had made the table's rows and the generated values were written into them. */
+  mode?: 'inserted' | 'updated';
 }
 
 export interface SeedReport {
@@ -50,6 +63,10 @@ export interface SeedReport {
   ms: number;
   rowsPerSecond: number;
   constraints: ConstraintsReport;
+  /** Supabase users who can sign in, and with what password (when the definition seeds auth.users). */
+  signIn?: { relation: Relation; users: number; password: string };
+  /** Columns of tables defined outside the imported SQL that the target's table lacks: not loaded. */
+  leftOut: LeftOut[];
 }
 
 export interface ConstraintsReport {
@@ -60,14 +77,6 @@ export interface ConstraintsReport {
   kept: KeptTable[];
   /** Time spent recreating the dropped keys and indexes. */
   rebuildMs: number;
-}
-
-/** The relation a definition table loads into: its description names it when it is not public.<name>. */
-export function relationOf(table: { name: string; description?: string | undefined }): Relation {
-  // written by the importer as `postgres: <schema>.<table>[ (external: ...)]`
-  const text = table.description?.startsWith('postgres: ') ? table.description.slice(10).replace(/ \(external:.*$/s, '') : undefined;
-  const dot = text?.indexOf('.') ?? -1;
-  return text && dot > 0 ? { schema: text.slice(0, dot), name: text.slice(dot + 1) } : { schema: 'public', name: table.name };
 }
 
 /**
@@ -81,17 +90,20 @@ export function defaultWorkers(rows = Infinity): number {
 }
 
 export async function seedDatabase(definitionJson: unknown, target: SeedTarget, options: SeedOptions = {}): Promise<SeedReport> {
-  const definition = parseDefinition(definitionJson);
+  const parsed = parseDefinition(definitionJson);
   const compileOptions = {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.rows !== undefined ? { rows: options.rows } : {}),
   };
+  const fitted = await fitExternalTables(parsed, target);
+  // the same default seed as compile's
+  const auth = withSignInPassword(fitted.definition, String(options.seed ?? parsed.seed ?? 0), options.authPassword);
+  const definition = fitted.leftOut.length || auth ? parseDefinition(auth?.definition ?? fitted.definition) : parsed;
   const plan = compile(definition, compileOptions);
   const descriptions = new Map(definition.tables.map((t) => [t.name, t.description]));
   // fields renamed from odd column names keep the column in their description
-  const columnNames = new Map(
-    definition.tables.map((t) => [t.name, new Map(t.fields.map((f) => [f.name, f.description?.startsWith('postgres: ') ? f.description.slice(10) : f.name]))]),
-  );
+  const columnNames = new Map(definition.tables.map((t) => [t.name, new Map(t.fields.map((f) => [f.name, columnOf(f)]))]));
+  const triggerTables = new Map(definition.tables.flatMap((t) => { const made = triggerMade(t); return made ? [[t.name, made] as const] : []; }));
   // table checks that generated rows cannot meet are reported before anything is written
   preflightChecks(plan, undefined, (table, field) => columnNames.get(table)?.get(field) ?? field);
   const here = (table: string, start: number, end: number) => copyTextOf(plan, table, start, end);
@@ -114,16 +126,20 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
         const relation = relations[k]!;
         const t0 = performance.now();
         let tableRebuildMs = 0;
+        let mode: TableLoaded['mode'];
         if (table.rows > 0) {
           const column = (name: string) => columnNames.get(table.name)?.get(name) ?? name;
-          await session.copy(relation, table.columns.map((c) => column(c.name)), feed.table(table.name));
+          const columns = table.columns.map((c) => column(c.name));
+          const made = triggerTables.get(table.name);
+          if (made) mode = await loadTriggerRows(session, relation, columns, feed.table(table.name), table.rows, { ...made, match: made.match.map(column) });
+          else await session.copy(relation, columns, feed.table(table.name));
           // its keys now; the next table is generated meanwhile
           if (deferral) tableRebuildMs = await feed.meanwhile(deferral.loaded(relation));
           const integers = table.columns.filter((c) => c.kind === 'integer').map((c) => column(c.name));
           if (integers.length) await session.execute(syncSequencesStatement(relation, integers));
         }
         rebuildMs += tableRebuildMs;
-        const done = { table: table.name, relation, rows: table.rows, ms: performance.now() - t0, rebuildMs: tableRebuildMs };
+        const done: TableLoaded = { table: table.name, relation, rows: table.rows, ms: performance.now() - t0, rebuildMs: tableRebuildMs, ...(mode ? { mode } : {}) };
         report.push(done);
         options.onTable?.(done);
       }
@@ -137,5 +153,14 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   }
   const ms = performance.now() - started;
   const rows = report.reduce((n, t) => n + t.rows, 0);
-  return { tables: report, rows, ms, rowsPerSecond: ms > 0 ? Math.round((rows * 1000) / ms) : 0, constraints };
+  const users = auth && plan.tables.find((t) => t.name === auth.signIn.table)?.rows;
+  return {
+    tables: report,
+    rows,
+    ms,
+    rowsPerSecond: ms > 0 ? Math.round((rows * 1000) / ms) : 0,
+    constraints,
+    ...(auth && users ? { signIn: { relation: auth.signIn.relation, users, password: auth.signIn.password } } : {}),
+    leftOut: fitted.leftOut,
+  };
 }

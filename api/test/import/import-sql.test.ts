@@ -320,3 +320,44 @@ create table badges (id int primary key, member int not null references "Team Me
     expect(relationOf(importSql(fixture('supabase-app')).definition.tables[0]!)).toEqual({ schema: 'auth', name: 'users' });
   });
 });
+
+describe('comments', () => {
+  const sql = `create table t (id int primary key, ref text not null, c1 varchar(20) not null, "Given Name" text, email text);
+comment on column t.ref is 'SHA-1 of the commit';
+comment on column t.c1 is 'customer phone number';
+comment on column t."Given Name" is 'as typed at sign-up';
+comment on column t.email is 'Primary address';
+comment on table t is 'Customers of the shop';
+comment on column t.email is null;`;
+
+  it('become the descriptions of their fields and table', () => {
+    const t = table(sql, 't');
+    expect(t.description).toBe('Customers of the shop');
+    expect(t.fields.find((f) => f.name === 'ref')?.description).toBe('SHA-1 of the commit');
+    // COMMENT ... IS NULL removes the comment again
+    expect(t.fields.find((f) => f.name === 'email')?.description).toBeUndefined();
+    // a renamed field keeps its column on the first line, for loading, then the comment
+    expect(t.fields.find((f) => f.name === 'Given_Name')?.description).toBe('postgres: Given Name\nas typed at sign-up');
+    expect(relationOf(t)).toEqual({ schema: 'public', name: 't' });
+  });
+
+  it('keep the relation line first on a table of another schema', () => {
+    const t = table('create schema billing; create table billing.invoices (id int primary key); comment on table billing.invoices is $$Issued invoices.\nOne per order.$$;', 'billing_invoices');
+    expect(t.description).toBe('postgres: billing.invoices\nIssued invoices.\nOne per order.');
+    expect(relationOf(t)).toEqual({ schema: 'billing', name: 'invoices' });
+  });
+
+  it('choose a pattern when the name says nothing, and say so', () => {
+    const { columns } = importSql(sql, { rows: 50 });
+    expect(columns.find((c) => c.column === 'ref')).toMatchObject({ pattern: 'sha1', reason: expect.stringContaining('from the comment "SHA-1 of the commit"') });
+    expect(columns.find((c) => c.column === 'c1')).toMatchObject({ pattern: 'phone' });
+  });
+
+  it('on an unknown table or column are a note, not an error', () => {
+    const { notes } = importSql('create table t (id int primary key);\ncomment on column t.nope is \'x\';\ncomment on table other is \'y\';');
+    expect(notes.map((n) => [n.line, n.message])).toEqual([
+      [2, 'comment on t.nope: not created in this SQL; skipped'],
+      [3, 'comment on other: not created in this SQL; skipped'],
+    ]);
+  });
+});

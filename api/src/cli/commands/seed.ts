@@ -4,7 +4,7 @@ import { CliError } from '../run.js';
 import { parseRows } from './import-sql.js';
 
 export const summary =
-  'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N] [--keep-constraints]: generate and COPY rows into a database in one transaction (keys and indexes of empty tables rebuilt after the load)';
+  'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N] [--keep-constraints] [--auth-password P]: generate and COPY rows into a database in one transaction (keys and indexes of empty tables rebuilt after the load; Supabase auth.users sign in with P, or a password derived from the seed, printed)';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -18,6 +18,7 @@ export async function run(args: string[]): Promise<number> {
       'batch-size': { type: 'string' },
       workers: { type: 'string' },
       'keep-constraints': { type: 'boolean' },
+      'auth-password': { type: 'string' },
     },
   });
   const [url, file] = positionals;
@@ -25,6 +26,10 @@ export async function run(args: string[]): Promise<number> {
   const rows = parseRows(values.rows);
   const batchSize = parseRows(values['batch-size']);
   const workers = parseRows(values.workers);
+  const authPassword = values['auth-password'];
+  // bcrypt reads 72 bytes; GoTrue refuses shorter than 6 characters
+  if (authPassword !== undefined && (authPassword.length < 6 || Buffer.byteLength(authPassword) > 72))
+    throw new CliError('--auth-password: must be 6 to 72 bytes (what GoTrue accepts)');
   let definition: unknown;
   try {
     definition = JSON.parse(await readFile(file, 'utf8'));
@@ -41,10 +46,11 @@ export async function run(args: string[]): Promise<number> {
       ...(values.seed === undefined ? {} : { seed: values.seed }),
       ...(batchSize ? { batchSize } : {}),
       ...(workers === undefined ? {} : { workers }),
+      ...(authPassword === undefined ? {} : { authPassword }),
       constraints: values['keep-constraints'] ? 'during' : 'after',
       onTable: (t) =>
         process.stderr.write(
-          `${t.relation.schema}.${t.relation.name}: ${t.rows} rows in ${seconds(t.ms - t.rebuildMs)}${t.rebuildMs > 0 ? ` (+ ${seconds(t.rebuildMs)} rebuilding keys)` : ''}\n`,
+          `${t.relation.schema}.${t.relation.name}: ${t.rows} rows ${t.mode === 'updated' ? 'written into the rows its trigger made ' : ''}in ${seconds(t.ms - t.rebuildMs)}${t.rebuildMs > 0 ? ` (+ ${seconds(t.rebuildMs)} rebuilding keys)` : ''}\n`,
         ),
     });
     const { deferred, kept, rebuildMs } = report.constraints;
@@ -53,7 +59,9 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(`keys and indexes dropped for the load and rebuilt after it in ${seconds(rebuildMs)}: ${deferred.map((t) => tableName(t.relation)).join(', ')}\n`);
     }
     for (const t of kept) process.stderr.write(`${tableName(t.relation)}: loaded with its constraints in place (${t.reason})\n`);
+    for (const l of report.leftOut) process.stderr.write(`${tableName(l.relation)}: the database's table has no ${l.columns.join(', ')}; left out\n`);
     process.stdout.write(`seeded ${report.rows} rows in ${seconds(report.ms)} (${report.rowsPerSecond} rows/s), committed\n`);
+    if (report.signIn) process.stdout.write(`${tableName(report.signIn.relation)}: ${report.signIn.users} users can sign in with password ${report.signIn.password}\n`);
     return 0;
   } catch (error) {
     // the transaction was rolled back: nothing is left behind
