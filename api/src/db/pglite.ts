@@ -3,7 +3,7 @@ import { prepareDataDir } from '../data-dir.js';
 import { registerAdmin } from './admin.js';
 import { DatabaseUnavailableError } from './errors.js';
 import type { AdminDb, AdminTx, Claims, Database, Notification, Tx } from './port.js';
-import { SET_REQUEST_CLAIMS, normaliseParams, serviceSessionParams, userSessionParams } from './session.js';
+import { normaliseParams, requestClaimsStatement, serviceSessionParams, userSessionParams } from './session.js';
 
 export const MEMORY = 'memory://';
 
@@ -78,7 +78,7 @@ export function pgliteDatabase(pg: PGlite): Database {
   const withSession = <T>(session: [string, string, string], fn: (tx: Tx) => Promise<T>) =>
     pg.transaction(async (raw) => {
       const tx = txOf(raw);
-      await tx.query(SET_REQUEST_CLAIMS, session);
+      await tx.exec(requestClaimsStatement(session));
       return fn({ query: tx.query });
     });
   const db: Database = {

@@ -90,8 +90,15 @@ export function postgresDatabase(sql: Sql): Database {
   const withSession = <T>(session: [string, string, string], fn: (tx: Tx) => Promise<T>) =>
     sql.begin(async (raw) => {
       const tx = txOf(raw as unknown as Queryable);
-      await tx.query(SET_REQUEST_CLAIMS, session);
-      return fn({ query: tx.query });
+      // sent without waiting for its answer: the transaction's one connection runs its statements
+      // in order, so the claims are set before fn's first query, which goes out in the same write;
+      // if setting them failed, every later statement fails and begin() rethrows this error
+      const claimsSet = tx.query(SET_REQUEST_CLAIMS, session);
+      try {
+        return await fn({ query: tx.query });
+      } finally {
+        await claimsSet;
+      }
     }) as Promise<T>;
   const db: Database = {
     kind: 'postgres',

@@ -13,6 +13,21 @@ export function userSessionParams(claims: Claims): [string, string, string] {
   return [role, JSON.stringify(sub ? claims : rest), sub];
 }
 
+/** A text value as an escape-string literal (E'...'): read the same whatever standard_conforming_strings says. */
+export function textLiteral(value: string): string {
+  // the simple query protocol ends its text at a NUL, so a value holding one is refused, never cut
+  if (value.includes('\0')) throw new Error('a session setting cannot hold a NUL character');
+  return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * SET_REQUEST_CLAIMS with its values written in: PGlite runs a simple-protocol statement in two
+ * calls into its engine, a parameterised one in six (parse, describe, bind, describe, execute, sync).
+ */
+export function requestClaimsStatement([role, claims, sub]: [string, string, string]): string {
+  return `select set_config('role', ${textLiteral(role)}, true), set_config('request.jwt.claims', ${textLiteral(claims)}, true), set_config('request.jwt.claim.sub', ${textLiteral(sub)}, true)`;
+}
+
 export function serviceSessionParams(): [string, string, string] {
   return ['service_role', JSON.stringify({ role: 'service_role' }), ''];
 }

@@ -55,6 +55,23 @@ describe(`database port (${process.env.TDG_TEST_DATABASE_URL ? 'postgres' : 'pgl
     expect(after.claims).toBeNull();
   });
 
+  it('sets claims holding quotes, backslashes, escapes and any unicode exactly as given', async () => {
+    const tricky = ["o'brien", "\\'; set role service_role; --", 'back\\slash \\\\ \\x41 \\u0041', "''", '"\\"', '\u00e9\u{1F600}\u2028\t\n', "E'x'"];
+    for (const value of tricky) {
+      const claims = { ...alice.claims, email: value, user_metadata: { note: value, [value]: value } };
+      const [row] = await db.asUser(claims, (tx) =>
+        tx.query<{ who: string; uid: string; jwt: Record<string, unknown> }>(`select current_user as who, auth.uid() as uid, auth.jwt() as jwt`),
+      );
+      expect(row).toEqual({ who: 'authenticated', uid: alice.id, jwt: JSON.parse(JSON.stringify(claims)) });
+    }
+  });
+
+  it('refuses a NUL in a claim sent as text, and stays usable', async () => {
+    await expect(db.asUser({ ...alice.claims, sub: `${alice.id}\u0000x` }, (tx) => tx.query('select 1'))).rejects.toThrow();
+    const [row] = await db.asUser(alice.claims, (tx) => tx.query<{ uid: string }>('select auth.uid() as uid'));
+    expect(row.uid).toBe(alice.id);
+  });
+
   it('never escalates: a token claiming service_role still runs as authenticated; anon runs as anon', async () => {
     const [forged] = await db.asUser({ ...alice.claims, role: 'service_role' }, (tx) => tx.query<{ who: string }>('select current_user as who'));
     expect(forged.who).toBe('authenticated');
