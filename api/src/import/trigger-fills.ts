@@ -2,8 +2,10 @@
 // real Postgres parser, and where each inserted column takes its value from (`new.id`,
 // `new.raw_user_meta_data->>'full_name'`, or anything else). The classic Supabase
 // `on_auth_user_created` trigger filling public.profiles is the case this is for.
-import { deparseSync, parseSync } from 'pgsql-parser';
+import { deparseSync, loadModule, parseSync } from 'pgsql-parser';
 import type { FillSource, PgNode } from './model.js';
+
+await loadModule(); // once per process; parse-ddl.ts awaits the same module
 
 export interface TriggerInsert {
   schema: string;
