@@ -2,7 +2,7 @@
 // seeded user to sign in with email + password: GoTrue finds the user by email and aud, compares
 // the password with the bcrypt hash in encrypted_password, wants email_confirmed_at set, and scans
 // its token columns into Go strings (NULL there fails every sign-in with "Database error").
-import type { FieldDefinition } from './definition.js';
+import type { FieldDefinition, TableDefinition } from './definition.js';
 import type { ColumnModel } from './model.js';
 import { parseDdl } from './parse-ddl.js';
 
@@ -127,3 +127,52 @@ export const META_KEYS: [RegExp, Omit<FieldDefinition, 'name'>][] = [
   [/^(website|url|homepage)$/, { type: 'internet.url' }],
   [/^(bio|about)$/, { type: 'person.bio' }],
 ];
+
+/** GoTrue's auth.identities: an email user has one, provider 'email', provider_id its user id. */
+export const GOTRUE_IDENTITIES_DDL = `
+create table auth.identities (
+  provider_id text not null,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  identity_data jsonb not null,
+  provider text not null,
+  last_sign_in_at timestamptz,
+  created_at timestamptz,
+  updated_at timestamptz,
+  email text generated always as (lower(identity_data ->> 'email')) stored,
+  id uuid not null default gen_random_uuid() primary key,
+  constraint identities_provider_id_provider_unique unique (provider_id, provider)
+);
+`;
+
+/**
+ * The email identity GoTrue makes for each user at sign-up, as a definition table drawing from
+ * the users table `users` (its id, email and dates). The seeder leaves it out when the database
+ * has no auth.identities.
+ */
+export function identitiesTable(users: { name: string; rows: number }, description: string): { table: TableDefinition; reasons: Record<string, string> } {
+  const fields: FieldDefinition[] = [
+    { name: 'provider_id', type: 'expression', options: { expr: 'concat(user_id)', kind: 'text' } },
+    { name: 'user_id', type: 'ref', options: { table: users.name, field: 'id' }, unique: true },
+    {
+      name: 'identity_data',
+      type: 'expression',
+      options: { expr: `concat('{"sub": "', user_id, '", "email": "', user_id.email, '", "email_verified": true, "phone_verified": false}')`, kind: 'text' },
+    },
+    { name: 'provider', type: 'constant', options: { value: 'email' } },
+    { name: 'last_sign_in_at', type: 'lookup', options: { path: 'user_id.updated_at' } },
+    { name: 'created_at', type: 'lookup', options: { path: 'user_id.created_at' } },
+    { name: 'updated_at', type: 'lookup', options: { path: 'user_id.updated_at' } },
+    { name: 'id', type: 'string.uuid', unique: true },
+  ];
+  const reasons = {
+    provider_id: 'Supabase auth: the user id (email identities)',
+    user_id: 'Supabase auth: one email identity per user',
+    identity_data: 'Supabase auth: sub and email of the user, verified',
+    provider: 'Supabase auth: signed up with email',
+    last_sign_in_at: "Supabase auth: the user's updated_at",
+    created_at: "Supabase auth: the user's created_at",
+    updated_at: "Supabase auth: the user's updated_at",
+    id: 'type uuid',
+  };
+  return { table: { name: 'auth_identities', rows: users.rows, primaryKey: ['id'], fields, description }, reasons };
+}

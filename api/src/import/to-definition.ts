@@ -6,7 +6,7 @@ import { capacityOf, chooseGenerator, UNIQUE_TYPES, usualNullRate, type Generato
 import { qualifiedName, type ColumnModel, type ConstraintModel, type SchemaModel, type TableModel, type TypeRef } from './model.js';
 import { categoryOf } from './type-category.js';
 import { inferRules, withRuleReasons } from './infer-rules.js';
-import { authUserField, gotrueUserColumns, isAuthUsers } from './supabase-auth.js';
+import { authUserField, gotrueUserColumns, identitiesTable, isAuthUsers } from './supabase-auth.js';
 import { applyTriggerFills } from './trigger-tables.js';
 import { EXTERNAL_MARK } from './table-marks.js';
 
@@ -97,6 +97,7 @@ class Mapper {
     const built = all.map((t) => this.table(t));
     if (this.problems.length) throw new ImportError(this.problems);
     this.triggerTables(all, built);
+    this.signInIdentities(built);
     const ordered = this.parentFirst(built);
     if (this.problems.length) throw new ImportError(this.problems);
     this.followRefChains(ordered);
@@ -122,6 +123,16 @@ class Mapper {
         this.reasons.get(table.name)!.set(column, { reason });
       },
     });
+  }
+
+  /** An external auth.users comes with GoTrue's email identity per user (what sign-up makes). */
+  private signInIdentities(built: TableDefinition[]): void {
+    const users = this.external.get('auth.users') && built.find((t) => t.name === definitionName('auth', 'users'));
+    if (!users || this.tables.has('auth.identities') || !users.fields.some((f) => f.name === 'email')) return;
+    const { table, reasons } = identitiesTable(users, `${POSTGRES_PREFIX}auth.identities${EXTERNAL_SUFFIX}`);
+    built.push(table);
+    this.reasons.set(table.name, new Map(Object.entries(reasons).map(([column, reason]) => [column, { reason }])));
+    this.note(this.external.get('auth.users')!.place, 'auth.identities is generated too: one email identity per user, as GoTrue makes at sign-up (left out when the database has none)');
   }
 
   private choices(tables: TableDefinition[]): ColumnChoice[] {

@@ -7,6 +7,7 @@ import { literal, type Relation, type SeedTarget } from './target.js';
 
 export interface LeftOut {
   relation: Relation;
+  /** Columns the database's table lacks; empty when the database has no such table at all. */
   columns: string[];
 }
 
@@ -24,9 +25,12 @@ export async function fitExternalTables(definition: Definition, target: SeedTarg
     }
   });
   const leftOut: LeftOut[] = [];
-  const tables = definition.tables.map((table) => {
+  // a missing table that nothing references (auth.identities beside a shim) is left out; one that
+  // is referenced is left to fail at its COPY, which names it
+  const missing = new Set(external.filter((t) => !present.get(t.name)?.size && !definition.tables.some((o) => o !== t && o.fields.some((f) => f.type === 'ref' && f.options?.table === t.name))).map((t) => t.name));
+  for (const name of missing) leftOut.push({ relation: relationOf(definition.tables.find((t) => t.name === name)!), columns: [] });
+  const tables = definition.tables.filter((t) => !missing.has(t.name)).map((table) => {
     const columns = present.get(table.name);
-    // a missing table is left to fail at its COPY, which names it
     if (!columns?.size) return table;
     const dropped = new Set(table.fields.filter((f) => !columns.has(columnOf(f))).map((f) => f.name));
     // and the fields computed from them (email_confirmed_at after created_at ...)

@@ -14,6 +14,7 @@ export function fixture(name: string): string {
 export const SUPABASE_BASE = `
 create schema if not exists auth;
 create table if not exists auth.users (id uuid primary key, email varchar(255));
+create table if not exists auth.identities (id uuid primary key, user_id uuid not null references auth.users, provider_id text not null, provider text not null, identity_data jsonb not null);
 create or replace function auth.uid() returns uuid language sql stable as $$ select null::uuid $$;
 do $$ begin
   if not exists (select 1 from pg_roles where rolname = 'anon') then create role anon; end if;

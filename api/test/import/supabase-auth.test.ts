@@ -8,7 +8,7 @@ import bcrypt from 'bcryptjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { importSql, introspect } from '../../src/import/index.js';
-import { GOTRUE_USERS_DDL } from '../../src/import/supabase-auth.js';
+import { GOTRUE_IDENTITIES_DDL, GOTRUE_USERS_DDL } from '../../src/import/supabase-auth.js';
 import { derivedPassword } from '../../src/seed/auth-users.js';
 import { seedDatabase } from '../../src/seed/load.js';
 import { pgliteTarget } from '../../src/seed/pglite-target.js';
@@ -17,7 +17,7 @@ import { openPglite, serverAvailable, SUPABASE_BASE, withServerDatabase } from '
 
 const ROWS = 1000;
 const TIMEOUT = 300_000;
-const GOTRUE = `create schema auth;\n${GOTRUE_USERS_DDL}`;
+const GOTRUE = `create schema auth;\n${GOTRUE_USERS_DDL}\n${GOTRUE_IDENTITIES_DDL}`;
 
 const APP = `
 create table public.profiles (
@@ -78,6 +78,14 @@ async function expectSignInAndProfiles(query: Query, password: string) {
     expect(u).toMatchObject({ instance_id: '00000000-0000-0000-0000-000000000000', aud: 'authenticated', role: 'authenticated', app: { provider: 'email', providers: ['email'] }, tokens: '' });
     expect(u.meta).toEqual({ full_name: expect.stringMatching(/^\S+ \S+/), avatar_url: expect.stringMatching(/^https:\/\//) });
   }
+  // GoTrue's email identity per user: sub and email of its user
+  const [identities] = await query<{ n: number; users: number; agree: number }>(
+    `select count(*)::int as n, count(distinct i.user_id)::int as users,
+            count(*) filter (where i.provider = 'email' and i.provider_id = u.id::text and i.identity_data->>'sub' = u.id::text
+                             and i.identity_data->>'email' = u.email and i.email = lower(u.email) and i.created_at = u.created_at)::int as agree
+       from auth.identities i join auth.users u on u.id = i.user_id`,
+  );
+  expect(identities).toEqual({ n: ROWS, users: ROWS, agree: ROWS });
   // one hash for everyone: checking one checks all
   expect(bcrypt.compareSync(password, sample[0]!.encrypted_password)).toBe(true);
   expect(bcrypt.compareSync(`${password}x`, sample[0]!.encrypted_password)).toBe(false);
@@ -190,10 +198,13 @@ describe('Supabase auth.users and the profiles its trigger makes', () => {
     async () => {
       const db = await openPglite();
       try {
-        await db.exec(SUPABASE_BASE + APP.replace(/create function[\s\S]*$/, ''));
+        await db.exec(SUPABASE_BASE.replace(/create table if not exists auth\.identities[^;]*;/, '') + APP.replace(/create function[\s\S]*$/, ''));
         const { definition } = importSql(APP, { rows: 200 });
         const report = await seedDatabase(definition, pgliteTarget(db), { seed: 'shim' });
-        expect(report.leftOut).toEqual([{ relation: { schema: 'auth', name: 'users' }, columns: expect.arrayContaining(['encrypted_password', 'email_confirmed_at', 'last_sign_in_at', 'raw_user_meta_data']) }]);
+        expect(report.leftOut).toEqual([
+          { relation: { schema: 'auth', name: 'identities' }, columns: [] },
+          { relation: { schema: 'auth', name: 'users' }, columns: expect.arrayContaining(['encrypted_password', 'email_confirmed_at', 'last_sign_in_at', 'raw_user_meta_data']) },
+        ]);
         // no encrypted_password column: nobody can sign in, and nothing says otherwise
         expect(report.signIn).toBeUndefined();
         const { rows } = await db.query<{ n: number; emails: number; profiles: number }>(
