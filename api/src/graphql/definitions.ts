@@ -16,11 +16,31 @@ function asValidationError(error: unknown): unknown {
 export function checkDefinition(json: unknown): Definition {
   try {
     const definition = parseDefinition(json);
-    compile(definition, { rows: 1 });
+    compileOnce(definition);
     return definition;
   } catch (error) {
     throw asValidationError(error);
   }
+}
+
+// Definitions that compiled, by their text: an editor previews the same definition again and
+// again (another seed, more rows), and a compile builds a faker per locale (more than the rest
+// of a small preview's work on this thread). Only successes are kept, so every refusal is fresh.
+const COMPILED_ENTRIES = 500;
+const COMPILED_MAX_CHARS = 64 * 1024;
+const compiled = new Set<string>();
+
+function compileOnce(definition: Definition): void {
+  const text = JSON.stringify(definition);
+  if (compiled.has(text)) {
+    compiled.delete(text);
+    compiled.add(text);
+    return;
+  }
+  compile(definition, { rows: 1 });
+  if (text.length > COMPILED_MAX_CHARS) return;
+  if (compiled.size >= COMPILED_ENTRIES) compiled.delete(compiled.values().next().value!);
+  compiled.add(text);
 }
 
 /** Rows an export of `rowCount` writes over all tables (children per parent multiply it). */
