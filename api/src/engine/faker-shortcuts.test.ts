@@ -1,7 +1,7 @@
 import { base, en, Faker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import { de, fr } from '@faker-js/faker';
-import { fastLorem, keepMustachePatterns } from './faker-shortcuts.js';
+import { fastLorem, keepFakePatterns, keepMustachePatterns } from './faker-shortcuts.js';
 import { keyOf, Rng } from './random.js';
 
 // two fakers on two PRNGs seeded alike: the twin must give faker's value and leave the PRNG where
@@ -69,5 +69,92 @@ describe('keepMustachePatterns', () => {
       );
     }
     expect(a.uint32()).toBe(b.uint32());
+  });
+});
+
+/** Every string of a locale's definitions that holds a `{{`: the patterns faker's own methods fill. */
+function localePatterns(definitions: unknown, out = new Set<string>()): Set<string> {
+  if (typeof definitions === 'string') {
+    if (definitions.includes('{{')) out.add(definitions);
+  } else if (Array.isArray(definitions)) for (const d of definitions) localePatterns(d, out);
+  else if (definitions && typeof definitions === 'object') for (const d of Object.values(definitions)) localePatterns(d, out);
+  return out;
+}
+
+describe('keepFakePatterns', () => {
+  const made = (locale: typeof en[]) => {
+    const a = new Rng();
+    const b = new Rng();
+    a.reseed(keyOf('fake'), 5);
+    b.reseed(keyOf('fake'), 5);
+    const ours = new Faker({ locale: [...locale], randomizer: a });
+    const theirs = new Faker({ locale: [...locale], randomizer: b });
+    keepFakePatterns(ours);
+    return { ours, theirs, a, b };
+  };
+  // what faker gives (value or error message) and where it leaves the PRNG
+  const outcome = (faker: Faker, rng: Rng, pattern: string | string[]) => {
+    let value: string;
+    try {
+      value = faker.helpers.fake(pattern);
+    } catch (error) {
+      value = `error: ${(error as Error).message}`;
+    }
+    return { value, next: rng.uint32() };
+  };
+
+  it.each([
+    ['en', [en, base]],
+    ['de', [de, en, base]],
+    ['fr', [fr, en, base]],
+  ] as const)('every pattern of the locale gives faker’s own text and draws (%s)', (_name, locale) => {
+    const { ours, theirs, a, b } = made([...locale]);
+    const patterns = [...localePatterns(locale[0])];
+    expect(patterns.length).toBeGreaterThan(10);
+    for (let round = 0; round < 20; round++)
+      for (const pattern of patterns) expect(outcome(ours, a, pattern)).toEqual(outcome(theirs, b, pattern));
+  });
+
+  it('methods that fill patterns themselves give faker’s own values', () => {
+    const { ours, theirs, a, b } = made([en, base]);
+    for (let i = 0; i < 2000; i++) {
+      expect(ours.hacker.phrase()).toBe(theirs.hacker.phrase());
+      expect(ours.location.streetAddress(true)).toBe(theirs.location.streetAddress(true));
+      expect(ours.commerce.productName()).toBe(theirs.commerce.productName());
+      expect(ours.internet.url()).toBe(theirs.internet.url());
+    }
+    expect(a.uint32()).toBe(b.uint32());
+  });
+
+  it.each([
+    '{{hacker.phrase}} {{hacker.phrase}}\n\n{{hacker.phrase}}',
+    'https://gitlab.com/{{internet.username}}/{{lorem.slug}}',
+    '{{string.alpha(5)}}-{{number.int({"min":1,"max":9})}}',
+    '{{string.alpha({"length":3,"casing":"upper"})}}.{{string.numeric(4)}}',
+    '{{helpers.arrayElement(["a","b","c"])}}/{{helpers.arrayElement(["x"])}}',
+    '{{helpers.slugify(Hello World)}}',
+    'a {{{{hacker.noun}} b',
+    '{{ hacker.noun}} {{hacker.noun}}',
+    'x}} {{hacker.noun}} {y}',
+    '{{hacker.noun}}}} and {{hacker.verb}',
+    '{{helpers.arrayElement(["{{hacker.noun}}","{x"])}} then {{hacker.verb}}',
+    '{{person.firstName.length}}',
+    '{{string.alpha(5).length}}',
+    '{{hacker.noun()}}',
+    '{{nothing.here}}',
+    '{{hacker.}}',
+    '{{hacker..noun}}',
+    '{{hacker.noun)}}',
+    '{{string.alpha(5}}',
+    'no expressions at all',
+  ])('%s gives faker’s own text, error and draws', (pattern) => {
+    const { ours, theirs, a, b } = made([en, base]);
+    for (let i = 0; i < 200; i++) expect(outcome(ours, a, pattern)).toEqual(outcome(theirs, b, pattern));
+  });
+
+  it('a list of patterns draws one as faker does', () => {
+    const { ours, theirs, a, b } = made([en, base]);
+    const list = ['{{hacker.noun}}', '{{person.lastName}}, {{person.firstName}}', 'plain'];
+    for (let i = 0; i < 500; i++) expect(outcome(ours, a, list)).toEqual(outcome(theirs, b, list));
   });
 });

@@ -1,7 +1,7 @@
 // Shortcuts through faker's slowest paths that give exactly faker's values: the lorem methods,
 // drawing the numbers faker draws without its per-word copy of the word list, and helpers.mustache
 // with its patterns kept. Lorem text and full names are the bulk of many tables.
-import type { Faker } from '@faker-js/faker';
+import { type Faker, FakerError } from '@faker-js/faker';
 
 type Count = number | { min: number; max: number };
 
@@ -87,5 +87,236 @@ export function keepMustachePatterns(faker: Faker): void {
       text = text.replace(known.pattern, value as string);
     }
     return text;
+  };
+}
+
+/** One step of a faker expression (`hacker.phrase`, `string.alpha(5)`): a property, or a call with JSON arguments. */
+type ExpressionStep = { name: string; args?: undefined } | { name?: undefined; args: string };
+
+/**
+ * The steps faker's expression evaluator takes through `text`, parsed as it parses them (a name up
+ * to the next '.' or '(', arguments up to the first ')' that closes valid JSON); undefined where
+ * faker would throw, so faker itself runs and throws its own error.
+ */
+function expressionSteps(text: string): ExpressionStep[] | undefined {
+  if (text.length === 0) return undefined;
+  const steps: ExpressionStep[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    if (rest.startsWith('(')) {
+      let close = rest.indexOf(')', 1);
+      let args: string | undefined;
+      while (close !== -1) {
+        args = callArguments(rest.substring(1, close));
+        if (args !== undefined) break;
+        close = rest.indexOf(')', close + 1);
+      }
+      if (close === -1 || args === undefined) return undefined; // faker's own fallbacks: left to it
+      const after = rest[close + 1];
+      if (after !== '.' && after !== '(' && after !== undefined) return undefined;
+      steps.push({ args });
+      rest = rest.substring(close + (after === '.' ? 2 : 1));
+    } else {
+      const match = /\.|\(/.exec(rest);
+      const dot = match?.[0] === '.';
+      const end = match?.index ?? rest.length;
+      const name = rest.substring(0, end);
+      const next = rest[end + 1];
+      if (name.length === 0 || (dot && (next === undefined || next === '.' || next === '('))) return undefined;
+      steps.push({ name });
+      rest = rest.substring(end + (dot ? 1 : 0));
+    }
+  }
+  return steps;
+}
+
+/** Arguments as faker reads them: JSON values, else one unquoted string; undefined when neither parses. */
+function callArguments(inner: string): string | undefined {
+  try {
+    JSON.parse(`[${inner}]`);
+    return `[${inner}]`;
+  } catch {
+    if (inner.includes("'") || inner.includes('"')) return undefined;
+    try {
+      return JSON.stringify(JSON.parse(`["${inner}"]`));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** faker's property read in an expression: a function met on the way is called first. */
+function readProperty(entry: unknown, name: string): unknown {
+  for (;;) {
+    if (typeof entry === 'function') {
+      try {
+        entry = (entry as () => unknown)();
+      } catch {
+        return undefined;
+      }
+      continue;
+    }
+    return typeof entry === 'object' ? (entry as Record<string, unknown> | null)?.[name] : undefined;
+  }
+}
+
+interface FakeExpression {
+  text: string;
+  steps: ExpressionStep[];
+  /** Steps whose outcome is fixed (set at the first evaluation), the entries after them, and the fixed reads of the next step when its picks are not. */
+  fixedSteps?: number;
+  fixedEntries?: unknown[];
+  fixedRead?: unknown[];
+}
+
+interface FakePattern {
+  /** Text before each expression, and after the last (literals[k] precedes expressions[k]). */
+  literals: string[];
+  expressions: FakeExpression[];
+  /** The pattern from just after each expression, for faker to finish from when a value holds a '{'. */
+  tails: string[];
+}
+
+/**
+ * A pattern whose literal text has no '{' before its last expression: faker's scan (the first
+ * `{{[a-z]`, then the first `}}`, substitute, scan the whole text again) then meets the
+ * expressions in order, once each, as long as no value brings a '{' in; undefined otherwise.
+ */
+function fakePattern(pattern: string): FakePattern | undefined {
+  const literals: string[] = [];
+  const expressions: FakeExpression[] = [];
+  const tails: string[] = [];
+  let rest = pattern;
+  for (;;) {
+    const start = rest.search(/{{[a-z]/);
+    const end = rest.indexOf('}}', start);
+    if (start === -1 || end === -1) {
+      literals.push(rest);
+      return { literals, expressions, tails };
+    }
+    const literal = rest.substring(0, start);
+    if (literal.includes('{')) return undefined;
+    const text = rest.substring(start + 2, end + 2).replace('}}', '').replace('{{', '');
+    const steps = expressionSteps(text);
+    if (!steps) return undefined;
+    literals.push(literal);
+    expressions.push({ text, steps });
+    rest = rest.substring(end + 2);
+    tails.push(rest);
+  }
+}
+
+const FAKE_PATTERNS_KEPT = 10_000;
+
+/**
+ * faker's helpers.fake (helpers of prose, addresses, product names, URLs...) re-scans its whole
+ * text after each `{{...}}` it fills and parses each expression anew; this one parses a pattern
+ * once and fills it left to right. Same expressions evaluated in the same order, the same draws
+ * (faker also draws from the locale's raw list of the name, e.g. hacker.noun, and drops it), the
+ * same text; a value holding a '{' hands the rest back to faker, which would scan it again.
+ * The property reads an expression starts with (`hacker` on faker and on the raw definitions)
+ * read fixed objects, so they are read once.
+ */
+export function keepFakePatterns(faker: Faker): void {
+  const helpers = faker.helpers as unknown as {
+    fake: (pattern: string | readonly string[]) => string;
+    arrayElement: <T>(array: readonly T[]) => T;
+  };
+  const original = helpers.fake;
+  const roots: unknown[] = [faker, (faker as unknown as { definitions: { raw: unknown } }).definitions.raw];
+  const patterns = new Map<string, FakePattern | null>();
+  // entries before the draws of a list, in order, as faker filters and picks them after each step
+  const pick = (read: unknown[]): unknown[] => {
+    const out: unknown[] = [];
+    for (const e of read) if (e != null) out.push(Array.isArray(e) ? helpers.arrayElement(e) : e);
+    return out;
+  };
+  const evaluate = (expression: FakeExpression): unknown => {
+    const { text, steps } = expression;
+    // the leading steps that read properties of plain objects, with no list among them: fixed
+    if (expression.fixedSteps === undefined) {
+      let entries = roots;
+      let k = 0;
+      for (; k < steps.length; k++) {
+        const name = steps[k]!.name;
+        if (name === undefined || entries.some((e) => typeof e !== 'object' || e === null)) break;
+        const read = entries.map((e) => readProperty(e, name));
+        if (read.some((e) => Array.isArray(e) || e == null)) {
+          // this step's reads are fixed, its picks are not
+          expression.fixedRead = read;
+          k++;
+          break;
+        }
+        entries = read;
+      }
+      expression.fixedSteps = k;
+      expression.fixedEntries = entries;
+    }
+    let entries = expression.fixedRead ? pick(expression.fixedRead) : expression.fixedEntries!;
+    for (let k = expression.fixedSteps; k < steps.length && entries.length > 0; k++) {
+      const step = steps[k]!;
+      let read: unknown[];
+      if (step.name !== undefined) read = entries.map((e) => readProperty(e, step.name));
+      else {
+        const args = JSON.parse(step.args) as unknown[];
+        read = entries.map((e) => (typeof e === 'function' ? (e as (...a: unknown[]) => unknown)(...args) : undefined));
+      }
+      entries = pick(read);
+    }
+    if (entries.length === 0) throw new FakerError(`Cannot resolve expression '${text}'`);
+    const value = entries[0];
+    return typeof value === 'function' ? (value as () => unknown)() : value;
+  };
+  helpers.fake = (input) => {
+    const pattern = typeof input === 'string' ? input : helpers.arrayElement(input);
+    let known = patterns.get(pattern);
+    if (known === undefined) {
+      if (patterns.size >= FAKE_PATTERNS_KEPT) patterns.clear();
+      known = fakePattern(pattern) ?? null;
+      patterns.set(pattern, known);
+    }
+    if (known === null) return original(pattern);
+    const { literals, expressions, tails } = known;
+    let out = literals[0]!;
+    for (let k = 0; k < expressions.length; k++) {
+      const value = String(evaluate(expressions[k]!));
+      if (value.includes('{')) return original(out + value + tails[k]!);
+      out += value + literals[k + 1]!;
+    }
+    return out;
+  };
+}
+
+/**
+ * faker's number.int and helpers.arrayElement without their per-call option objects and default
+ * distributor: the same single draw (floor(next() · size) + min, none for a one-value range), the
+ * same value. Every faker method that picks from a list goes through them. Anything unusual (a
+ * distributor, a bad multipleOf or range) goes to faker itself, errors included.
+ */
+export function directDraws(faker: Faker): void {
+  const next = (faker as unknown as { fakerCore?: { randomizer?: { next?: () => number } } }).fakerCore?.randomizer?.next;
+  if (typeof next !== 'function') return;
+  type IntOptions = number | { min?: number; max?: number; multipleOf?: number; distributor?: unknown } | undefined;
+  const number = faker.number as unknown as { int: (options?: IntOptions) => number };
+  const helpers = faker.helpers as unknown as { arrayElement: <T>(array: readonly T[]) => T };
+  const int = number.int;
+  number.int = (options = {}) => {
+    const o = typeof options === 'number' ? { max: options } : options;
+    if (o.distributor !== undefined) return int(options);
+    const min = o.min === undefined ? 0 : o.min;
+    const max = o.max === undefined ? 2 ** 53 - 1 : o.max;
+    const step = o.multipleOf === undefined ? 1 : o.multipleOf;
+    if (!Number.isSafeInteger(step) || step <= 0) return int(options);
+    const low = Math.ceil(min / step);
+    const high = Math.floor(max / step);
+    if (low === high) return low * step;
+    if (!(high > low)) return int(options);
+    return Math.floor(next() * (high - low + 1) + low) * step;
+  };
+  const arrayElement = helpers.arrayElement;
+  helpers.arrayElement = <T>(array: readonly T[]): T => {
+    const n = array.length;
+    if (n > 1) return array[Math.floor(next() * n)]!;
+    return n === 1 ? array[0]! : arrayElement(array);
   };
 }
