@@ -42,6 +42,11 @@ export const builtinOptions = {
     per: name.optional().describe('restart for each parent of this ref with childrenPerParent: positions 1..n per parent'),
     min: z.number().optional().describe('smallest value the column holds (e.g. -2147483648 for int4); checked against the row count'),
     max: z.number().optional().describe('largest value the column holds (e.g. 2147483647 for int4); checked against the row count'),
+    unit: z.enum(['days', 'hours', 'minutes', 'seconds']).optional().describe('dates instead of numbers: each value counts this unit from `from` (a daily series: unit days, start -1000)'),
+    from: z
+      .union([z.literal('now'), z.iso.datetime({ offset: true }), z.iso.date()])
+      .optional()
+      .describe('with unit: the instant value 0 stands for (default "now", the definition\'s reference date)'),
   }),
   pick: z
     .strictObject({

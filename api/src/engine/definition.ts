@@ -377,6 +377,7 @@ function kindOf(field: { type: string; options?: Record<string, unknown> }, tabl
   const options = (field.options ?? {}) as Record<string, unknown>;
   switch (field.type) {
     case 'sequence':
+      if (options.unit !== undefined) return 'timestamp';
       return Number.isInteger(options.start ?? 1) && Number.isInteger(options.step ?? 1) ? 'integer' : 'number';
     case 'pick':
       return kindOfValues((options.values as unknown[]) ?? []);

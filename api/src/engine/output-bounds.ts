@@ -185,7 +185,7 @@ export function valueBound(field: Spec, ctx: BoundContext, depth = 0): number {
     case 'pick':
       return ((options.values as unknown[] | undefined) ?? []).reduce((most: number, value) => Math.max(most, jsonLength(value)), 4);
     case 'sequence':
-      return NUMBER;
+      return options.unit === undefined ? NUMBER : DATE;
     case 'regex':
       return 2 + ESCAPE * safeRegexLength(String(options.pattern ?? ''), typeof options.maxLength === 'number' ? options.maxLength : undefined) + suffix;
     case 'template':

@@ -94,6 +94,43 @@ describe('row profiles', () => {
   }, 240_000);
 });
 
+// a double-entry line is a debit or a credit: no selector column, the variants only set the other side to 0
+const lines: Definition = {
+  version: 1,
+  seed: 'ledger',
+  tables: [
+    {
+      name: 'journal_lines',
+      rows: 20_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'debit', type: 'number.float', options: { min: 0.01, max: 5000, fractionDigits: 2 } },
+        { name: 'credit', type: 'number.float', options: { min: 0.01, max: 5000, fractionDigits: 2 } },
+      ],
+      profiles: { variants: [{ weight: 3, fields: { credit: 0 } }, { weight: 1, fields: { debit: 0 } }] },
+    },
+  ],
+};
+
+describe('row profiles without a selector', () => {
+  const plan = compile(lines);
+  const rows = rowsEveryChunking(plan, 'journal_lines');
+
+  it('sets exactly one side per row, by weight, and adds no column', () => {
+    expect(plan.tables[0].columns.map((c) => c.name)).toEqual(['id', 'debit', 'credit']);
+    expect(rows.filter((r) => (r[1] === 0) === (r[2] === 0))).toEqual([]);
+    const debits = rows.filter((r) => r[2] === 0).length / rows.length;
+    expect(Math.abs(debits - 0.75)).toBeLessThan(0.015);
+    // the side left alone keeps its own generator
+    expect(new Set(rows.filter((r) => r[2] === 0).map((r) => r[1])).size).toBeGreaterThan(1000);
+  });
+
+  it('gives the same rows in two worker processes', async () => {
+    const { expected, got } = await sameInTwoProcesses(lines, 'journal_lines', rows);
+    expect(got).toEqual(expected);
+  }, 240_000);
+});
+
 describe('profile validation', () => {
   const def = (profiles: unknown, extra: Record<string, unknown> = {}): Definition =>
     ({
@@ -150,6 +187,10 @@ describe('profile validation', () => {
     expect(issues(def({ field: 'nope', variants: [{ value: 1 }] }))).toEqual([{ path: 'tables[0].profiles.field', message: expect.stringMatching(/unknown field "nope"/) }]);
     expect(issues(def({ field: 'state', variants: [] }))[0].path).toBe('tables[0].profiles.variants');
     expect(issues(def({ field: 'state', variants: [{ value: 'x', weight: 0 }] }))).toEqual([{ path: 'tables[0].profiles.variants', message: 'weights must not all be 0' }]);
+    // a value needs a selector, and a selector needs a value per variant
+    expect(issues(def({ variants: [{ value: 'draft', fields: { views: 0 } }] }))).toEqual([{ path: 'tables[0].profiles.variants[0].value', message: expect.stringMatching(/needs a selector/) }]);
+    expect(issues(def({ field: 'state', variants: [{ fields: { views: 0 } }] }))).toEqual([{ path: 'tables[0].profiles.variants[0].value', message: expect.stringMatching(/^required/) }]);
+    expect(issues(def({ variants: [{ fields: { views: 0 } }, { fields: { published_at: null } }] }))).toEqual([]);
   });
 
   it('rejects cycles through variant generators', () => {

@@ -21,11 +21,13 @@ export const profileSpecSchema = z.strictObject({
 const settingSchema = z.union([z.null(), profileSpecSchema, z.json()]);
 
 export const profilesSchema = z.strictObject({
-  field: name.describe('the selector column: holds the chosen variant\'s value (e.g. status)'),
+  field: name
+    .optional()
+    .describe('the selector column: holds the chosen variant\'s value (e.g. status); without one, variants only shape the fields they set (debit 0 or credit 0)'),
   variants: z
     .array(
       z.strictObject({
-        value: z.json().describe('the selector\'s value for this variant, e.g. "done"'),
+        value: z.json().optional().describe('the selector\'s value for this variant, e.g. "done" (required with a selector field)'),
         weight: z.number().min(0).max(1e9).optional().describe('relative share of rows (default 1)'),
         fields: z.record(name, settingSchema).optional().describe('per field: null, a constant, or {type, options} (omitted: the field\'s own generator)'),
       }),
@@ -60,16 +62,19 @@ export function checkProfiles(profiles: Profiles, ctx: ProfileCheckContext): voi
   const at = `${ctx.at}.profiles`;
   const byName = new Map(table.fields.map((f) => [f.name, f]));
   const keyed = new Set([...(table.primaryKey ?? []), ...(table.unique ?? []).flat(), ...table.fields.filter((f) => f.unique).map((f) => f.name)]);
-  const selector = byName.get(profiles.field);
-  if (!selector) add(`${at}.field`, `unknown field "${profiles.field}" (fields of ${table.name}: ${[...byName.keys()].join(', ')})`);
-  else if (keyed.has(selector.name)) add(`${at}.field`, `${selector.name} is unique or part of a key, so it cannot repeat a variant's value`);
-  else if (selector.type === 'ref') add(`${at}.field`, `${selector.name} is a ref and cannot be a profile selector`);
+  const selector = profiles.field === undefined ? undefined : byName.get(profiles.field);
+  if (profiles.field !== undefined && !selector) add(`${at}.field`, `unknown field "${profiles.field}" (fields of ${table.name}: ${[...byName.keys()].join(', ')})`);
+  else if (selector && keyed.has(selector.name)) add(`${at}.field`, `${selector.name} is unique or part of a key, so it cannot repeat a variant's value`);
+  else if (selector?.type === 'ref') add(`${at}.field`, `${selector.name} is a ref and cannot be a profile selector`);
   if (!(profiles.variants.reduce((a, v) => a + (v.weight ?? 1), 0) > 0)) add(`${at}.variants`, 'weights must not all be 0');
   const seen = new Map<string, number>();
   profiles.variants.forEach((variant, v) => {
-    const value = JSON.stringify(variant.value);
-    if (seen.has(value)) add(`${at}.variants[${v}].value`, `${value} is already the value of variants[${seen.get(value)}]`);
-    seen.set(value, v);
+    if (profiles.field !== undefined) {
+      if (variant.value === undefined) add(`${at}.variants[${v}].value`, `required: the value ${profiles.field} holds in this variant's rows`);
+      const value = JSON.stringify(variant.value);
+      if (seen.has(value)) add(`${at}.variants[${v}].value`, `${value} is already the value of variants[${seen.get(value)}]`);
+      seen.set(value, v);
+    } else if (variant.value !== undefined) add(`${at}.variants[${v}].value`, 'a value needs a selector: set profiles.field to the column that holds it');
     for (const [fieldName, setting] of Object.entries(variant.fields ?? {})) {
       const where = `${at}.variants[${v}].fields.${fieldName}`;
       const field = byName.get(fieldName);
@@ -154,8 +159,8 @@ export function profileColumn(
   dependencies: (field: FieldDefinition) => string[],
 ): { values?: Value[]; nullable: boolean } {
   if (!profiles) return { nullable: false };
-  if (field === profiles.field) {
-    const values = profiles.variants.map((v) => v.value as Value);
+  if (profiles.field !== undefined && field === profiles.field) {
+    const values = profiles.variants.map((v) => (v.value ?? null) as Value);
     return { values, nullable: values.includes(null) };
   }
   const nullable = profiles.variants.some((v) => {
@@ -172,6 +177,7 @@ const NULL_PURPOSE = 0x6e756c6c;
 
 /** A table's compiled profiles: the variant of each row, and the wrapping of the fields they touch. */
 export class TableProfiles {
+  /** The selector column ('' when the variants have none: no field has that name). */
   readonly selector: string;
   private readonly values: Value[];
   private readonly cumulative: Float64Array;
@@ -186,8 +192,8 @@ export class TableProfiles {
     private readonly profiles: Profiles,
     key: Key,
   ) {
-    this.selector = profiles.field;
-    this.values = profiles.variants.map((v) => v.value as Value);
+    this.selector = profiles.field ?? '';
+    this.values = profiles.variants.map((v) => (v.value ?? null) as Value);
     this.cumulative = new Float64Array(profiles.variants.length);
     let total = 0;
     profiles.variants.forEach((v, k) => (this.cumulative[k] = total += v.weight ?? 1));

@@ -40,7 +40,15 @@ export function checkTableChecks(
   const checks = (table as { checks?: TableCheck[] }).checks;
   if (!checks) return;
   const names = new Set<string>();
-  const keyed = new Set([...(table.primaryKey ?? []), ...(table.unique ?? []).flat()]);
+  // a key with a sequence in it (rates by base, quote and a day series) is unique by that column alone
+  const carried = (key: string[]) =>
+    key.length > 1 &&
+    key.some((name) => {
+      const f = table.fields.find((field) => field.name === name);
+      const o = (f?.options ?? {}) as Options;
+      return f?.type === 'sequence' && o.per === undefined && o.step !== 0;
+    });
+  const keyed = new Set([table.primaryKey ?? [], ...(table.unique ?? [])].filter((key) => !carried(key)).flat());
   checks.forEach((check, c) => {
     const where = `${at}.checks[${c}]`;
     if (names.has(check.name)) add(`${where}.name`, `duplicate check name "${check.name}"`);

@@ -39,6 +39,8 @@ export interface RelationContext {
   runtimeOf: (table: string) => TableRuntime;
   /** The ref's target value at a target row. */
   parentValue?: (j: number) => Value;
+  /** The definition's reference instant (date series count from it). */
+  referenceDate?: Date;
 }
 
 /** One ref followed: field `field` of table `table`. */

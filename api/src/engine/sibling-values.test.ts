@@ -99,3 +99,64 @@ describe('values per sibling', () => {
     );
   });
 });
+
+// a daily rate per currency pair with no parent table, and a device's readings a minute apart
+const series: Definition = {
+  version: 1,
+  seed: 'series',
+  referenceDate: '2026-06-01T00:00:00.000Z',
+  tables: [
+    {
+      name: 'rates',
+      rows: 5000,
+      primaryKey: ['base', 'quote', 'day'],
+      fields: [
+        { name: 'base', type: 'pick', options: { values: ['USD', 'EUR', 'GBP'] } },
+        { name: 'quote', type: 'pick', options: { values: ['JPY', 'CHF'] } },
+        { name: 'day', type: 'sequence', options: { start: -5000, unit: 'days' } },
+      ],
+    },
+    { name: 'devices', rows: 300, fields: [{ name: 'id', type: 'sequence' }] },
+    {
+      name: 'readings',
+      primaryKey: ['device_id', 'taken_at'],
+      fields: [
+        { name: 'device_id', type: 'ref', options: { table: 'devices', field: 'id', childrenPerParent: { min: 1, max: 40 } } },
+        { name: 'taken_at', type: 'sequence', options: { per: 'device_id', start: 0, step: 1, unit: 'minutes', from: '2026-05-01T08:00:00Z' } },
+      ],
+    },
+  ],
+};
+
+describe('date series', () => {
+  const plan = compile(series);
+
+  it('counts a unit from the reference date (or `from`) and keeps composite keys unique', () => {
+    const rates = rowsEveryChunking(plan, 'rates');
+    const days = rates.map((r) => (r[2] as Date).getTime());
+    expect(days[0]).toBe(Date.parse('2026-06-01T00:00:00Z') - 5000 * 86_400_000);
+    expect(days.at(-1)).toBe(Date.parse('2026-06-01T00:00:00Z') - 86_400_000);
+    expect(new Set(rates.map((r) => `${r[0]}|${r[1]}|${(r[2] as Date).getTime()}`)).size).toBe(rates.length);
+    expect(plan.tables.find((t) => t.name === 'rates')!.columns[2].kind).toBe('timestamp');
+  });
+
+  it('numbers instants per parent: each device\'s readings a minute apart from `from`, distinct per device', () => {
+    const readings = rowsEveryChunking(plan, 'readings');
+    const byDevice = new Map<unknown, number[]>();
+    for (const [device, at] of readings) byDevice.set(device, [...(byDevice.get(device) ?? []), (at as Date).getTime()]);
+    for (const times of byDevice.values()) expect(times).toEqual(times.map((_, k) => Date.parse('2026-05-01T08:00:00Z') + k * 60_000));
+    expect(byDevice.size).toBe(300);
+  });
+
+  it('refuses a unit it does not know and a `from` that is not a date', () => {
+    const bad = structuredClone(series);
+    bad.tables[0].fields[2].options = { unit: 'weeks', from: 'yesterday' };
+    try {
+      compile(bad);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DefinitionError);
+      expect((e as DefinitionError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(['tables[0].fields[2].options.unit', 'tables[0].fields[2].options.from']));
+    }
+  });
+});

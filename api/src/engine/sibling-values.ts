@@ -10,7 +10,7 @@ import type { Key } from './random.js';
 import type { RelationContext } from './scoped-ref.js';
 
 type RefOptions = { table: string; childrenPerParent?: PerParent };
-type SequenceOptions = { start?: number; step?: number; per?: string };
+type SequenceOptions = { start?: number; step?: number; per?: string; unit?: 'days' | 'hours' | 'minutes' | 'seconds'; from?: string };
 
 /** The table's ref with childrenPerParent (at most one per table). */
 export function layoutRef(table: TableDefinition): FieldDefinition | undefined {
@@ -35,7 +35,14 @@ export function buildChildIndex(field: FieldDefinition, ctx: RelationContext): B
   const layout = ctx.layoutOf(ctx.table.name, options.per)!;
   const start = options.start ?? 1;
   const step = options.step ?? 1;
-  return { value: (i) => start + (i - layout.startOf(layout.parentOf(i))) * step, rowFunction: true, deps: [] };
+  const rank = (i: number) => start + (i - layout.startOf(layout.parentOf(i))) * step;
+  if (options.unit) {
+    // a time series per parent (a device's readings, one a minute): distinct instants among siblings
+    const from = options.from === undefined || options.from === 'now' ? (ctx.referenceDate?.getTime() ?? Date.parse('2025-01-01T00:00:00.000Z')) : Date.parse(options.from);
+    const ms = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1_000 }[options.unit];
+    return { value: (i) => new Date(from + rank(i) * ms), rowFunction: true, deps: [] };
+  }
+  return { value: rank, rowFunction: true, deps: [] };
 }
 
 /** Whether (per ref, position) in `columns` is unique by construction. */

@@ -7,6 +7,14 @@ import { COUNTRIES } from '../engine/locale-records.js';
 import { proseFitting } from './prose.js';
 import type { Category } from './type-category.js';
 
+/** Initials of a table for its references: journal_entries → JE, payments → PAY, t → REF. */
+export function referencePrefix(table: string): string {
+  const words = table.replace(/^.*\./, '').split(/[_\s]+/).filter((w) => /^[a-z]/i.test(w));
+  if (words.length >= 2) return words.slice(0, 4).map((w) => w[0]!.toUpperCase()).join('');
+  const word = (words[0] ?? '').replace(/[^a-z]/gi, '').toUpperCase();
+  return word.length >= 2 ? word.slice(0, 3) : 'REF';
+}
+
 export interface PatternContext {
   /** Table name, lower case. */
   table: string;
@@ -27,8 +35,6 @@ export interface PatternContext {
   /** The other plain-text columns the engine generates, as named in the table (for derived values). */
   textColumns?: string[];
   default?: DefaultValue;
-  /** COMMENT ON COLUMN: tried when the name alone matches no pattern (`ref` 'SHA-1 of the commit'). */
-  comment?: string;
 }
 
 export type Expect = RegExp | ((value: unknown) => boolean);
@@ -322,7 +328,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   { id: 'ein', name: /^(ein|employer_?id(entification)?_?number)$/, types: T, length: 10, generate: re('[0-9]{2}-[0-9]{7}'), reason: 'US employer id number', examples: ['ein char(10)'], expect: /^\d{2}-\d{7}$/ },
   { id: 'ssn', name: /^(ssn|social_?security(_?number)?|national_?id(_?number)?)$/, types: T, length: 11, generate: re('[1-8][0-9]{2}-[0-9]{2}-[0-9]{4}'), reason: 'social security number', examples: ['ssn char(11)'], expect: /^\d{3}-\d{2}-\d{4}$/ },
   { id: 'passport', name: /^passport_?(no|num|number)?$/, types: T, length: 9, generate: re('[A-Z][0-9]{8}'), reason: 'passport number', examples: ['passport_number varchar(12)'], expect: /^[A-Z]\d{8}$/ },
-  { id: 'reference-code', name: /^(ref|reference|ref_?code|reference_?code|reference_?number|transaction_?ref(erence)?)$/, types: T, length: 12, generate: re('REF-[A-Z0-9]{8}'), reason: 'a reference code', examples: ['reference varchar(32)', 'transaction_reference text'], expect: /^REF-[A-Z0-9]{8}$/ },
+  { id: 'reference-code', name: /^(ref|reference|ref_?code|reference_?code|reference_?number|transaction_?ref(erence)?)$/, types: T, length: 12, generate: (c) => re(`${referencePrefix(c.table)}-[0-9]{${Math.max(4, Math.min(8, (c.maxLength ?? 12) - 5))}}`), reason: 'a reference: the table\'s initials and a number (journal_entries → JE-000123)', examples: ['reference varchar(32)', 'transaction_reference text', 'journal_entries.reference varchar(20)'], expect: /^[A-Z]{2,4}-\d{4,8}$/ },
   { id: 'short-code', name: /(^|_)short_?code$|^(short_?url_?)?(alias|hashid)$/, types: T, length: 7, generate: re('[a-zA-Z0-9]{7}'), reason: 'URL shortener code', examples: ['short_code varchar(10)'], expect: /^[a-zA-Z0-9]{7}$/ },
   // web
   { id: 'gitlab-url', name: /gitlab_?(project_?|repo(sitory)?_?)?(url|link)$/, types: T, length: 60, generate: fake('https://gitlab.com/{{internet.domainWord}}/{{internet.domainWord}}'), reason: 'a GitLab project URL', examples: ['gitlab_url text', 'gitlab_project_url varchar(200)'], expect: url(/^gitlab\.com$/) },
@@ -699,59 +705,10 @@ export function normalizeName(name: string): string {
 export interface PatternMatch {
   pattern: ColumnPattern;
   generator: Generator;
-  /** The column's comment, when its words chose the pattern. */
-  fromComment?: string;
 }
 
-/** Names this short say little (ref, c1, val): their comment is read before them. */
-const TERSE_NAME = 3;
-
-/**
- * The first pattern that applies to the column, and its generator. When the name matches none
- * (or is terse: ref, c1), the comment's phrases are tried as names, longest first: 'customer
- * phone number' tries customer_phone_number, customer_phone, phone_number... and matches as phone.
- */
+/** The first pattern that applies to the column, and its generator. */
 export function matchColumn(c: PatternContext, patterns: readonly ColumnPattern[] = COLUMN_PATTERNS): PatternMatch | undefined {
-  const terse = c.name.replace(/_/g, '').length <= TERSE_NAME;
-  const byName = terse && c.comment ? undefined : matchName(c, patterns);
-  if (byName || !c.comment) return byName;
-  for (const name of commentNames(c.comment)) {
-    if (name === c.name) continue;
-    const m = matchName({ ...c, name }, patterns);
-    if (m) return { ...m, fromComment: c.comment.length > 80 ? `${c.comment.slice(0, 77)}...` : c.comment };
-  }
-  return terse ? matchName(c, patterns) : undefined;
-}
-
-const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'is', 'are', 'was', 'this', 'that', 'which', 'its', 'it', 'as', 'or', 'and', 'with', 'from', 'be', 'when', 'if', 'e', 'g', 'eg', 'ie', 'i', 'etc', 'each', 'per', 'our', 'their', 'his', 'her', 's']);
-/** Longest phrase of a comment tried as a column name. */
-const MAX_PHRASE = 4;
-
-/** Phrases of a comment as snake-case names, longest first (with and without stop words), left to right. */
-export function commentNames(comment: string): string[] {
-  // the first sentence says what the column is; the rest tends to say how it is used
-  const first = comment.split(/(?<=[a-z0-9)])[.;:]\s|\n/i)[0]!.slice(0, 200);
-  const all = normalizeName(first.replace(/['’]s\b/g, '')).split('_').filter(Boolean);
-  const content = all.filter((w) => !STOP_WORDS.has(w));
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (let n = Math.min(MAX_PHRASE, Math.max(all.length, content.length)); n >= 1; n--) {
-    for (const words of [content, all]) {
-      for (let i = 0; i + n <= words.length; i++) {
-        const phrase = words.slice(i, i + n);
-        const name = phrase.join('_');
-        // 'of the commit' says no more than 'commit'
-        if (!seen.has(name) && !STOP_WORDS.has(phrase[0]!) && !STOP_WORDS.has(phrase[n - 1]!)) {
-          seen.add(name);
-          out.push(name);
-        }
-      }
-    }
-  }
-  return out;
-}
-
-function matchName(c: PatternContext, patterns: readonly ColumnPattern[]): PatternMatch | undefined {
   for (const pattern of patterns) {
     if (!pattern.types.includes(c.category)) continue;
     if (!pattern.name.test(c.name)) continue;

@@ -111,3 +111,38 @@ describe('rules inferred from DDL', () => {
     expect(new Set(rows.map((r) => `${String(r.a)}${String(r.b)}`)).size).toBe(6);
   });
 });
+
+describe('one side of two, and keys carried by a date series', () => {
+  const definition = imported(`
+    create table lines (id bigserial primary key, debit numeric(14,2) not null default 0 check (debit >= 0),
+      credit numeric(14,2) not null default 0 check (credit >= 0), check ((debit = 0) <> (credit = 0)));
+    create table links (id serial primary key, post_id int, comment_id int, check ((post_id is null) <> (comment_id is null)));
+    create table spans (id serial primary key, lo int not null, hi int not null, check (lo < hi));
+    create table rates (base char(3) not null, quote char(3) not null, day date not null, rate numeric(18,8) not null check (rate > 0),
+      primary key (base, quote, day), check (base <> quote));
+  `, 1000);
+  const table = (name: string) => definition.tables.find((t) => t.name === name)!;
+
+  it('makes a CHECK that wants exactly one of two columns empty two row variants, and the rows keep it', () => {
+    expect(table('lines').profiles).toEqual({ variants: [{ weight: 1, fields: { credit: 0 } }, { weight: 1, fields: { debit: 0 } }] });
+    const rows = rowsOf(definition, 'lines');
+    expect(rows.filter((r) => (r.debit === 0) === (r.credit === 0))).toEqual([]);
+    const debits = rows.filter((r) => r.credit === 0).length;
+    expect(debits).toBeGreaterThan(400);
+    expect(debits).toBeLessThan(600);
+    expect(table('links').profiles).toEqual({ variants: [{ weight: 1, fields: { comment_id: null } }, { weight: 1, fields: { post_id: null } }] });
+    expect(rowsOf(definition, 'links').filter((r) => (r.post_id === null) === (r.comment_id === null))).toEqual([]);
+    // a CHECK both sides of which may be full is no exclusive arc
+    expect(table('spans').profiles).toBeUndefined();
+  });
+
+  it('carries a key with no parent by its date, one per day up to the reference date; the other columns keep their meaning and CHECKs', () => {
+    const day = table('rates').fields.find((f) => f.name === 'day')!;
+    expect(day).toMatchObject({ type: 'sequence', options: { start: -1000, step: 1, unit: 'days' } });
+    for (const name of ['base', 'quote']) expect(table('rates').fields.find((f) => f.name === name)!.type).not.toBe('string.uuid');
+    const rows = rowsOf(definition, 'rates');
+    expect(rows.filter((r) => !/^[A-Z]{3}$/.test(String(r.base)) || r.base === r.quote)).toEqual([]);
+    expect(new Set(rows.map((r) => `${r.base}|${r.quote}|${(r.day as Date).toISOString()}`)).size).toBe(rows.length);
+    expect(Math.max(...rows.map((r) => (r.day as Date).getTime()))).toBeLessThan(Date.parse(REF.referenceDate));
+  });
+});

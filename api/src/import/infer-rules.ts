@@ -9,6 +9,8 @@ import { lifecycleWeights, planLifecycle, type Effect } from './lifecycle.js';
 import type { ColumnModel, ConstraintModel, PgNode, SchemaModel, TableModel } from './model.js';
 import { analyzeCheck, type CheckAnalysis } from './checks.js';
 import { intervalDays, translateCheck } from './check-expression.js';
+import { compileExpression, parsedExpression } from '../engine/expression.js';
+import type { Value } from '../engine/shape.js';
 
 type Options = Record<string, unknown>;
 
@@ -109,6 +111,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.numbers(t);
     for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.profiles(t);
+    for (const t of this.tables.values()) this.exclusiveSides(t);
     for (const t of this.tables.values()) this.checks(t);
     return this.reasons;
   }
@@ -539,7 +542,9 @@ class RuleInference {
    * times; `tdg seed` reports one that still fails before writing anything.
    */
   private checks(t: Table) {
-    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    // a key carried by a date series (rates by base, quote, day) stays unique whatever its other columns hold
+    const series = (key: string[]) => key.length > 1 && key.some((c) => t.fields.get(c)?.type === 'sequence' && (t.fields.get(c)!.options as Options | undefined)?.unit !== undefined);
+    const keyed = new Set([...(t.def.primaryKey && !series(t.def.primaryKey) ? t.def.primaryKey : []), ...(t.def.unique ?? []).filter((u) => !series(u)).flat()]);
     const selector = t.def.profiles?.field;
     // Postgres' names for unnamed CHECKs: <table>_<column>_check on a column, <table>_check, _check1... on the table
     let unnamed = 0;
@@ -559,6 +564,55 @@ class RuleInference {
       if (!redraw.length) continue;
       (t.def.checks ??= []).push({ name, expr: translated.expr, redraw });
       for (const c of redraw) this.reason(t, c, `redrawn until CHECK ${name} holds`);
+    }
+  }
+
+  /**
+   * A CHECK that wants exactly one of two columns empty — `(debit = 0) <> (credit = 0)`,
+   * `num_nonnulls(a, b) = 1`-like `(a is null) <> (b is null)` — becomes two row variants, one
+   * emptying each side, when the table has no profiles yet: a redraw of continuous amounts would
+   * almost never hit 0. The CHECK itself stays a row check, for rows where the kept side drew 0.
+   * Found by evaluating the translated CHECK on probe rows, not by its spelling.
+   */
+  private exclusiveSides(t: Table) {
+    if (t.def.profiles) return;
+    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    for (const { constraint, analysis } of t.checks) {
+      if (analysis.understood) continue;
+      const translated = translateCheck(constraint.expr!, (c) => (t.fields.has(c) ? c : undefined));
+      if (!translated || translated.columns.length !== 2) continue;
+      const [a, b] = translated.columns;
+      const usable = (c: string) => {
+        const f = t.fields.get(c)!;
+        return !f.unique && !keyed.has(c) && !f.exactlyOne && f.type !== 'ref' && !['sequence', 'constant', 'lookup'].includes(f.type);
+      };
+      if (!usable(a) || !usable(b)) continue;
+      const numeric = (c: string) => NUMBER_TYPES.has(this.column(t, c)?.type.name ?? '');
+      let passes: (row: Record<string, Value>) => boolean;
+      try {
+        const evaluate = compileExpression(parsedExpression(translated.expr), (path) => () => probe[path] ?? null, { referenceDate: new Date(0) });
+        let probe: Record<string, Value> = {};
+        passes = (row) => {
+          probe = row;
+          return evaluate(0, [], 0) !== false;
+        };
+      } catch {
+        continue;
+      }
+      const empties: Value[] = [];
+      if (numeric(a) && numeric(b)) empties.push(0);
+      if (!this.notNull(t, a) && !this.notNull(t, b)) empties.push(null);
+      for (const empty of empties) {
+        const full = numeric(a) && numeric(b) ? 5 : 'x';
+        const holds = passes({ [a]: empty, [b]: full }) && passes({ [a]: full, [b]: empty });
+        // the CHECK must need it: both sides full (and, for null, both empty) break it
+        const needed = !passes({ [a]: full, [b]: full }) && (empty !== null || !passes({ [a]: empty, [b]: empty }));
+        if (!holds || !needed) continue;
+        t.def.profiles = { variants: [{ weight: 1, fields: { [b]: empty } }, { weight: 1, fields: { [a]: empty } }] };
+        const name = constraint.name ?? `${t.model!.name}_check`;
+        for (const c of [a, b]) this.reason(t, c, `row profiles: ${a} or ${b} is ${empty === null ? 'null' : empty} in each row (CHECK ${name})`);
+        return;
+      }
     }
   }
 
