@@ -67,6 +67,18 @@ create trigger t_account after insert on auth.users for each row execute functio
     expect(accounts.fields.map((f) => f.name)).toEqual(['id', 'user_id', 'plan']);
   });
 
+  it('a column the trigger copies that others derive from stays, as the same copy', () => {
+    const sql = `
+create table profiles (id uuid primary key references auth.users, joined_at timestamptz not null, updated_at timestamptz check (updated_at >= joined_at), bio text);
+create function on_user() returns trigger language plpgsql as $$ begin insert into profiles (id, joined_at) values (new.id, new.created_at); return new; end $$;
+create trigger t_profile after insert on auth.users for each row execute function on_user();`;
+    const result = importSql(sql);
+    const profiles = tableOf(result, 'profiles');
+    expect(profiles.fields.find((f) => f.name === 'joined_at')).toMatchObject({ type: 'lookup', options: { path: 'id.created_at' } });
+    expect(profiles.fields.find((f) => f.name === 'updated_at')?.options).toMatchObject({ from: 'joined_at' });
+    expect(() => compile(parseDefinition(result.definition), { seed: 1 })).not.toThrow();
+  });
+
   it('rows no key ties to one source row are generated as usual, with a note', () => {
     const sql = `
 create table events (id bigserial primary key, user_id uuid references auth.users, action text not null);

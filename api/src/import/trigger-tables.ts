@@ -10,7 +10,6 @@ import type { TableModel, TriggerFill } from './model.js';
 import { META_KEYS } from './supabase-auth.js';
 import { TRIGGER_MARK } from './table-marks.js';
 
-
 interface Context {
   /** Definition tables by `schema.table` of their relation. */
   tables: Map<string, { model: TableModel; definition: TableDefinition }>;
@@ -60,7 +59,14 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
       const field = fields.find((f) => f.name === c.column);
       if (!field) continue;
       if (fields.some((other) => other !== field && mentions(other, c.column))) {
+        // others are derived from it, so it stays; a copy of the source row's column stays that copy
         kept.push(c.column);
+        if (c.from.kind === 'column' && source.definition.fields.some((f) => f.name === (c.from as { column: string }).column)) {
+          field.type = 'lookup';
+          field.options = { path: `${match[0]}.${c.from.column}` };
+          delete field.nullRate;
+          ctx.reason(target.definition, c.column, `trigger ${fill.trigger}: new.${c.from.column} of its ${s} row`);
+        }
         continue;
       }
       fields.splice(fields.indexOf(field), 1);
@@ -77,7 +83,7 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
       `table ${t}: its rows are made by trigger ${fill.trigger} (one per ${s} row), so tdg seed does not insert them: ` +
         `it loads ${s}, then writes the generated ${updated.length ? updated.join(', ') : '(no other columns)'} into the trigger's rows, matched on ${match.join(', ')}` +
         (byTrigger.length ? `; left to the trigger: ${byTrigger.join(', ')}` : '') +
-        (kept.length ? `; also written over the trigger's value because other columns are derived from it: ${kept.join(', ')}` : '') +
+        (kept.length ? `; also written, as generated or copied like the trigger does, because other columns are derived from them: ${kept.join(', ')}` : '') +
         (metaKeys.length ? `; ${s}.${metaKeys[0]!.column} holds the keys it reads (${metaKeys.map((k) => k.key).join(', ')})` : ''),
     );
   }
