@@ -77,7 +77,8 @@ const SPECS: Record<string, Spec> = {
     reason: 'Supabase auth: bcrypt of the sign-in password, set by tdg seed (--auth-password or derived from the seed)',
   },
   created_at: { field: { type: 'date.past', options: { years: 2 } }, reason: 'Supabase auth: when the user signed up' },
-  updated_at: { field: { type: 'after', options: { from: 'created_at', unit: 'days', max: 90, atMost: 'now' } }, reason: 'Supabase auth: after created_at' },
+  // GoTrue touches updated_at at every sign-in
+  updated_at: { field: { type: 'after', options: { from: ['email_confirmed_at', 'last_sign_in_at'], unit: 'days', max: 30, atMost: 'now' } }, reason: 'Supabase auth: after the confirmation and the last sign-in' },
   email_confirmed_at: { field: { type: 'after', options: { from: 'created_at', unit: 'minutes', max: 120, atMost: 'now' } }, reason: 'Supabase auth: confirmed soon after sign-up (unconfirmed users cannot sign in)' },
   last_sign_in_at: { field: { type: 'after', options: { from: 'email_confirmed_at', unit: 'days', max: 60, atMost: 'now' }, nullRate: 0.2 }, reason: 'Supabase auth: after the confirmation, or never' },
   raw_app_meta_data: constant({ provider: 'email', providers: ['email'] }, 'Supabase auth: signed up with email'),
