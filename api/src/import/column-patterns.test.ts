@@ -1,7 +1,7 @@
 // Every column pattern: its example columns choose it, and the values it generates have its property.
 import { describe, expect, it } from 'vitest';
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
-import { COLUMN_PATTERNS, matchColumn, normalizeName, referencePrefix, type ColumnPattern } from './column-patterns.js';
+import { COLUMN_PATTERNS, commentNames, matchColumn, normalizeName, referencePrefix, type ColumnPattern } from './column-patterns.js';
 import { importSql } from './index.js';
 
 const ROWS = 150;
@@ -70,6 +70,48 @@ describe('unique columns', () => {
     const { columns } = importSql('create table sites (id int primary key, hostname varchar(253) not null unique, name text not null unique);', { rows: 2000 });
     expect(columns.find((c) => c.column === 'hostname')).toMatchObject({ type: 'regex', pattern: 'hostname' });
     expect(columns.find((c) => c.column === 'name')).toMatchObject({ type: 'commerce.productName', pattern: 'word-name' });
+  });
+});
+
+describe('column comments', () => {
+  const base = { table: 't', category: 'text' as const, minLength: 0, lo: 0, hi: 0, digits: 0, unique: false, siblings: [] };
+
+  it('are read as names, longest phrase first, without edge stop words', () => {
+    expect(commentNames('customer phone number')).toEqual(['customer_phone_number', 'customer_phone', 'phone_number', 'customer', 'phone', 'number']);
+    const names = commentNames("The customer's date of birth. Used for age checks");
+    expect(names).toContain('date_of_birth');
+    expect(names.indexOf('customer_date_of_birth')).toBeLessThan(names.indexOf('date_of_birth'));
+    expect(names.some((n) => /^(the|of)_|_(the|of)$/.test(n) || /used|age/.test(n))).toBe(false);
+  });
+
+  it('choose a pattern when the name matches none', () => {
+    expect(matchColumn({ ...base, name: 'col_17' })).toBeUndefined();
+    const m = matchColumn({ ...base, name: 'col_17', comment: 'customer phone number' });
+    expect(m?.pattern.id).toBe('phone');
+    expect(m?.fromComment).toBe('customer phone number');
+    expect(matchColumn({ ...base, name: 'col_17', comment: 'whatever it is' })).toBeUndefined();
+  });
+
+  it('come before a terse name (ref, c1) and after an informative one', () => {
+    expect(matchColumn({ ...base, name: 'ref' })?.pattern.id).not.toBe('sha1');
+    expect(matchColumn({ ...base, name: 'ref', comment: 'SHA-1 of the commit' })?.pattern.id).toBe('sha1');
+    // a terse name whose comment says nothing still gets its own pattern
+    expect(matchColumn({ ...base, name: 'ref', comment: 'see the docs' })?.pattern.id).toBe(matchColumn({ ...base, name: 'ref' })?.pattern.id);
+    const m = matchColumn({ ...base, name: 'user_agent', comment: 'customer phone number' });
+    expect(m?.pattern.id).toBe('user-agent');
+    expect(m?.fromComment).toBeUndefined();
+  });
+
+  it('give values of the pattern they name, through the importer', () => {
+    const sql = "create table t (id int primary key, ref char(40) not null, c1 varchar(20) not null);\ncomment on column t.ref is 'SHA-1 of the commit';\ncomment on column t.c1 is 'customer phone number';";
+    const result = importSql(sql, { rows: ROWS });
+    const plan = compile(parseDefinition(result.definition), { seed: 'comments' });
+    const fields = result.definition.tables[0]!.fields.map((f) => f.name);
+    const rows = [...generateRows(plan, 't', 0, ROWS)].flat();
+    for (const row of rows) {
+      expect(String(row[fields.indexOf('ref')])).toMatch(/^[0-9a-f]{40}$/);
+      expect(String(row[fields.indexOf('c1')])).toMatch(/^\+?[0-9]{10,15}$/);
+    }
   });
 });
 

@@ -35,6 +35,8 @@ export interface PatternContext {
   /** The other plain-text columns the engine generates, as named in the table (for derived values). */
   textColumns?: string[];
   default?: DefaultValue;
+  /** COMMENT ON COLUMN: tried when the name alone matches no pattern (`ref` 'SHA-1 of the commit'). */
+  comment?: string;
 }
 
 export type Expect = RegExp | ((value: unknown) => boolean);
@@ -705,10 +707,59 @@ export function normalizeName(name: string): string {
 export interface PatternMatch {
   pattern: ColumnPattern;
   generator: Generator;
+  /** The column's comment, when its words chose the pattern. */
+  fromComment?: string;
 }
 
-/** The first pattern that applies to the column, and its generator. */
+/** Names this short say little (ref, c1, val): their comment is read before them. */
+const TERSE_NAME = 3;
+
+/**
+ * The first pattern that applies to the column, and its generator. When the name matches none
+ * (or is terse: ref, c1), the comment's phrases are tried as names, longest first: 'customer
+ * phone number' tries customer_phone_number, customer_phone, phone_number... and matches as phone.
+ */
 export function matchColumn(c: PatternContext, patterns: readonly ColumnPattern[] = COLUMN_PATTERNS): PatternMatch | undefined {
+  const terse = c.name.replace(/_/g, '').length <= TERSE_NAME;
+  const byName = terse && c.comment ? undefined : matchName(c, patterns);
+  if (byName || !c.comment) return byName;
+  for (const name of commentNames(c.comment)) {
+    if (name === c.name) continue;
+    const m = matchName({ ...c, name }, patterns);
+    if (m) return { ...m, fromComment: c.comment.length > 80 ? `${c.comment.slice(0, 77)}...` : c.comment };
+  }
+  return terse ? matchName(c, patterns) : undefined;
+}
+
+const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'in', 'on', 'to', 'at', 'by', 'is', 'are', 'was', 'this', 'that', 'which', 'its', 'it', 'as', 'or', 'and', 'with', 'from', 'be', 'when', 'if', 'e', 'g', 'eg', 'ie', 'i', 'etc', 'each', 'per', 'our', 'their', 'his', 'her', 's']);
+/** Longest phrase of a comment tried as a column name. */
+const MAX_PHRASE = 4;
+
+/** Phrases of a comment as snake-case names, longest first (with and without stop words), left to right. */
+export function commentNames(comment: string): string[] {
+  // the first sentence says what the column is; the rest tends to say how it is used
+  const first = comment.split(/(?<=[a-z0-9)])[.;:]\s|\n/i)[0]!.slice(0, 200);
+  const all = normalizeName(first.replace(/['’]s\b/g, '')).split('_').filter(Boolean);
+  const content = all.filter((w) => !STOP_WORDS.has(w));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (let n = Math.min(MAX_PHRASE, Math.max(all.length, content.length)); n >= 1; n--) {
+    for (const words of [content, all]) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const phrase = words.slice(i, i + n);
+        const name = phrase.join('_');
+        // 'of the commit' says no more than 'commit'
+        if (!seen.has(name) && !STOP_WORDS.has(phrase[0]!) && !STOP_WORDS.has(phrase[n - 1]!)) {
+          seen.add(name);
+          out.push(name);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function matchName(c: PatternContext, patterns: readonly ColumnPattern[]): PatternMatch | undefined {
   for (const pattern of patterns) {
     if (!pattern.types.includes(c.category)) continue;
     if (!pattern.name.test(c.name)) continue;

@@ -6,6 +6,9 @@ import { capacityOf, chooseGenerator, UNIQUE_TYPES, usualNullRate, type Generato
 import { qualifiedName, type ColumnModel, type ConstraintModel, type SchemaModel, type TableModel, type TypeRef } from './model.js';
 import { categoryOf } from './type-category.js';
 import { inferRules, withRuleReasons } from './infer-rules.js';
+import { authUserField, gotrueUserColumns, identitiesTable, isAuthUsers } from './supabase-auth.js';
+import { applyTriggerFills } from './trigger-tables.js';
+import { EXTERNAL_MARK } from './table-marks.js';
 
 export interface MapOptions {
   /** The definition's reference instant (default: today, 00:00 UTC). */
@@ -35,12 +38,12 @@ export interface MapResult {
   columns: ColumnChoice[];
 }
 
-/** Supabase tables a schema commonly references, with the columns worth generating. */
-const KNOWN_EXTERNAL: Record<string, ColumnModel[]> = {
-  'auth.users': [
-    { name: 'id', type: { name: 'uuid', mods: [], arrayDims: 0 }, notNull: true, generated: false, place: { line: 0, column: 0 } },
-    { name: 'email', type: { name: 'varchar', mods: [255], arrayDims: 0 }, notNull: false, generated: false, place: { line: 0, column: 0 } },
-  ],
+/**
+ * Supabase tables a schema commonly references, with their columns (tdg seed leaves out the
+ * columns the target database's table lacks, e.g. a local shim's shorter auth.users).
+ */
+const KNOWN_EXTERNAL: Record<string, () => ColumnModel[]> = {
+  'auth.users': gotrueUserColumns,
 };
 
 export function toDefinition(model: SchemaModel, options: MapOptions = {}): MapResult {
@@ -93,6 +96,8 @@ class Mapper {
     const all = [...this.external.values(), ...this.model.tables.filter((t) => t.columns.some((c) => !c.generated))];
     const built = all.map((t) => this.table(t));
     if (this.problems.length) throw new ImportError(this.problems);
+    this.triggerTables(all, built);
+    this.signInIdentities(built);
     const ordered = this.parentFirst(built);
     if (this.problems.length) throw new ImportError(this.problems);
     this.followRefChains(ordered);
@@ -102,13 +107,42 @@ class Mapper {
     return { definition: { version: 1, locale: 'en', tables: ordered }, notes: this.notes, columns: this.choices(ordered) };
   }
 
+  /** Tables whose rows a trigger makes are written into those rows, not inserted (trigger-tables.ts). */
+  private triggerTables(models: TableModel[], built: TableDefinition[]): void {
+    if (!this.model.triggerFills.length) return;
+    const tables = new Map(models.map((model, i) => [`${model.schema}.${model.name}`, { model, definition: built[i]! }]));
+    applyTriggerFills(this.model.triggerFills, {
+      tables,
+      note: (place, message) => this.note(place, message),
+      relationLine: (table, model, suffix) => {
+        const comment = table.description?.startsWith(POSTGRES_PREFIX) ? table.description.split('\n').slice(1).join('\n') : table.description;
+        table.description = `${POSTGRES_PREFIX}${model.schema}.${model.name}${suffix}${comment ? `\n${comment}` : ''}`.slice(0, 2000);
+      },
+      reason: (table, column, reason) => {
+        if (!this.reasons.has(table.name)) this.reasons.set(table.name, new Map());
+        this.reasons.get(table.name)!.set(column, { reason });
+      },
+    });
+  }
+
+  /** An external auth.users comes with GoTrue's email identity per user (what sign-up makes). */
+  private signInIdentities(built: TableDefinition[]): void {
+    const users = this.external.get('auth.users') && built.find((t) => t.name === definitionName('auth', 'users'));
+    if (!users || this.tables.has('auth.identities') || !users.fields.some((f) => f.name === 'email')) return;
+    const { table, reasons } = identitiesTable(users, `${POSTGRES_PREFIX}auth.identities${EXTERNAL_SUFFIX}`);
+    built.push(table);
+    this.reasons.set(table.name, new Map(Object.entries(reasons).map(([column, reason]) => [column, { reason }])));
+    this.note(this.external.get('auth.users')!.place, 'auth.identities is generated too: one email identity per user, as GoTrue makes at sign-up (left out when the database has none)');
+  }
+
   private choices(tables: TableDefinition[]): ColumnChoice[] {
     const out: ColumnChoice[] = [];
     for (const table of tables) {
       for (const field of table.fields) {
-        const column = field.description?.startsWith(POSTGRES_PREFIX) ? field.description.slice(POSTGRES_PREFIX.length) : field.name;
-        const why = this.reasons.get(table.name)?.get(column) ?? { reason: field.type };
-        if (field.type === 'ref') {
+        const column = columnOf(field);
+        const recorded = this.reasons.get(table.name)?.get(column);
+        const why = recorded ?? { reason: field.type };
+        if (field.type === 'ref' && !recorded) {
           const o = field.options as { table: string; field: string };
           why.reason = `foreign key → ${o.table}.${o.field}`;
         }
@@ -142,7 +176,7 @@ class Mapper {
         let ext = this.external.get(key);
         if (!ext) {
           const known = KNOWN_EXTERNAL[key];
-          ext = { schema: ref.schema, name: ref.table, columns: known ? known.map((c) => ({ ...c })) : [], constraints: [], place: fk.place };
+          ext = { schema: ref.schema, name: ref.table, columns: known ? known() : [], constraints: [], place: fk.place };
           this.external.set(key, ext);
           this.note(fk.place, `${qualifiedName(ref.schema, ref.table)} is outside this SQL: its rows are generated as an external table, loaded first`);
         }
@@ -185,7 +219,7 @@ class Mapper {
     const capacity = new Map<string, number>();
     for (const column of table.columns) {
       if (column.generated) {
-        this.note(column.place, `column ${table.name}.${column.name} is GENERATED by the database; not generated here`);
+        if (column.place.line > 0) this.note(column.place, `column ${table.name}.${column.name} is GENERATED by the database; not generated here`);
         continue;
       }
       const field = this.field(table, column, rules.get(column.name) ?? {}, uniques, pk, refs.get(column.name));
@@ -207,6 +241,8 @@ class Mapper {
     const external = this.external.has(`${table.schema}.${table.name}`);
     if (name !== table.name || table.schema !== 'public' || external)
       definition.description = `${POSTGRES_PREFIX}${table.schema}.${table.name}${external ? EXTERNAL_SUFFIX : ''}`;
+    // COMMENT ON TABLE: after the relation line when there is one
+    if (table.comment) definition.description = (definition.description ? `${definition.description}\n${table.comment}` : table.comment).slice(0, 2000);
     if (pk) definition.primaryKey = pk;
     const unique = composite.filter((u) => !(pk && sameColumns(u, pk)));
     if (unique.length) definition.unique = unique;
@@ -247,7 +283,17 @@ class Mapper {
       this.problem(column.place, `column ${table.name}.${column.name}: a NOT NULL reference to its own table cannot be generated (the first row has no parent)`);
       return undefined;
     }
-    if (ref) {
+    if (column.comment) out.description = column.comment.slice(0, 1900);
+    const auth = !ref && isAuthUsers(table.schema, table.name) ? authUserField(column.name) : undefined;
+    if (auth === 'null') return undefined; // NULL (or its default), as GoTrue leaves it for an email user
+    if (auth) {
+      Object.assign(out, auth.field);
+      if (column.comment) out.description = column.comment.slice(0, 1900);
+      const name = definitionName(table.schema, table.name);
+      if (!this.reasons.has(name)) this.reasons.set(name, new Map());
+      this.reasons.get(name)!.set(column.name, { reason: auth.reason });
+      return { definition: out, capacity: Infinity };
+    } else if (ref) {
       Object.assign(out, { type: 'ref', options: { table: ref.table, field: ref.field } });
     } else {
       if (category === 'unknown') this.note(column.place, `column ${table.name}.${column.name}: type ${type.schema ? `${type.schema}.` : ''}${type.name} is not known; generated as text`);
@@ -377,7 +423,12 @@ function sameColumns(a: string[], b: string[]): boolean {
 
 /** Definition tables carry the Postgres relation in their description when the names differ. */
 export const POSTGRES_PREFIX = 'postgres: ';
-export const EXTERNAL_SUFFIX = ' (external: defined outside the imported SQL; its rows load first)';
+export const EXTERNAL_SUFFIX = EXTERNAL_MARK;
+
+/** The Postgres column of a definition field: its name, or the first line of a `postgres: ` description. */
+export function columnOf(field: { name: string; description?: string | undefined }): string {
+  return field.description?.startsWith(POSTGRES_PREFIX) ? field.description.slice(POSTGRES_PREFIX.length).split('\n')[0]! : field.name;
+}
 
 /** Table names in a definition are identifiers: `auth.users` becomes `auth_users`. */
 export function definitionName(schema: string, name: string): string {
@@ -416,7 +467,8 @@ function renameOddFields(tables: TableDefinition[]): void {
       if (field.type === 'email') for (const k of ['firstName', 'lastName', 'name']) if (typeof options![k] === 'string') options![k] = rename(table.name, options![k] as string);
       const clean = rename(table.name, field.name);
       if (clean !== field.name) {
-        field.description = `${POSTGRES_PREFIX}${field.name}`;
+        // the column on the first line, its comment (if any) after it
+        field.description = `${POSTGRES_PREFIX}${field.name}${field.description ? `\n${field.description}` : ''}`.slice(0, 2000);
         field.name = clean;
       }
     }
