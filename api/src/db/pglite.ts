@@ -2,6 +2,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { prepareDataDir } from '../data-dir.js';
 import { registerAdmin } from './admin.js';
 import { DatabaseUnavailableError } from './errors.js';
+import { createStatementCache } from './pglite-statements.js';
 import type { AdminDb, AdminTx, Claims, Database, Notification, Tx } from './port.js';
 import { normaliseParams, requestClaimsStatement, serviceSessionParams, userSessionParams } from './session.js';
 
@@ -75,11 +76,20 @@ export function pgliteAdmin(pg: PGlite): AdminDb {
 
 /** The Database port on a PGlite instance. Closing it closes the instance. */
 export function pgliteDatabase(pg: PGlite): Database {
+  // request queries are parsed and planned once, then only bound and executed
+  const statements = createStatementCache(pg);
   const withSession = <T>(session: [string, string, string], fn: (tx: Tx) => Promise<T>) =>
     pg.transaction(async (raw) => {
-      const tx = txOf(raw);
-      await tx.exec(requestClaimsStatement(session));
-      return fn({ query: tx.query });
+      await raw.exec(requestClaimsStatement(session));
+      // a query after the transaction ended would run outside it, as the superuser: refused
+      let open = true;
+      const query = <R>(sql: string, params?: unknown[]) =>
+        open ? statements.query<R>(sql, normaliseParams(params)) : Promise.reject(new Error('Transaction is closed'));
+      try {
+        return await fn({ query });
+      } finally {
+        open = false;
+      }
     });
   const db: Database = {
     kind: 'pglite',

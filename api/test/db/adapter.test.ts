@@ -1,6 +1,6 @@
 // The Database port behaves the same on PGlite and PostgreSQL (TDG_TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/port.js';
+import type { Database, Tx } from '../../src/db/port.js';
 import { sqlState } from '../../src/db/errors.js';
 import { anonClaims, createTestDatabase, createTestUser, type TestDatabase, type TestUser } from '../support/database.js';
 
@@ -87,6 +87,14 @@ describe(`database port (${process.env.TDG_TEST_DATABASE_URL ? 'postgres' : 'pgl
       users.map((user) => db.asUser(user.claims, async (tx) => (await tx.query<{ uid: string }>('select auth.uid() as uid'))[0].uid)),
     );
     expect(seen).toEqual(users.map((u) => u.id));
+  });
+
+  it('refuses a query on a transaction that has ended (it would run without the claims)', async () => {
+    let kept: Tx | undefined;
+    await db.asUser(alice.claims, async (tx) => {
+      kept = tx;
+    });
+    await expect(kept!.query('select current_user as who')).rejects.toThrow();
   });
 
   it('rolls back when fn throws', async () => {

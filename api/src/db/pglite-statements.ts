@@ -1,0 +1,82 @@
+// Named prepared statements on PGlite, as postgres.js keeps them on PostgreSQL (`prepare: true`).
+// PGlite's own query() parses, analyses and plans every statement again; with row level security
+// the planning (policies expanded into the query) costs several times the execution, so a
+// request's query is parsed once per process and then only bound and executed. Postgres itself
+// keeps such plans right: a plan that depends on RLS is redone when the role or a table changes.
+import { parse, protocol, type PGlite } from '@electric-sql/pglite';
+
+const { serialize } = protocol;
+
+export interface StatementCache {
+  /** One statement with `$n` parameters; call inside a transaction of this PGlite instance. */
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+}
+
+interface Statement {
+  name: string;
+  paramTypes: number[];
+}
+
+type Message = { name: string; dataTypeIDs?: number[] };
+
+// names unique in the process: several caches may share one PGlite session (prepared statements are per session)
+let made = 0;
+
+export function createStatementCache(pg: PGlite, maxStatements = 500): StatementCache {
+  const statements = new Map<string, Statement>();
+  const run = (message: Uint8Array) => pg.execProtocolStream(message, { syncToFs: false }) as Promise<Message[]>;
+
+  // the caller holds PGlite's query lock; a failed step leaves the session waiting for a Sync
+  async function prepare(sql: string): Promise<Statement> {
+    const name = `tdg_${++made}`;
+    try {
+      await run(serialize.parse({ name, text: sql }));
+      const described = await run(serialize.describe({ type: 'S', name }));
+      const paramTypes = described.find((m) => m.name === 'parameterDescription')?.dataTypeIDs ?? [];
+      const statement = { name, paramTypes };
+      if (statements.size >= maxStatements) {
+        const [oldSql, old] = statements.entries().next().value!;
+        statements.delete(oldSql);
+        await run(serialize.close({ type: 'S', name: old.name }));
+      }
+      statements.set(sql, statement);
+      return statement;
+    } finally {
+      await run(serialize.sync());
+    }
+  }
+
+  return {
+    query<T>(sql: string, params: unknown[]) {
+      return pg.runExclusive(async () => {
+        const statement = statements.get(sql) ?? (await prepare(sql));
+        const values = params.map((value, i) => {
+          if (value == null) return null;
+          const serializer = pg.serializers[statement.paramTypes[i]];
+          return serializer ? serializer(value) : String(value);
+        });
+        const messages: Message[] = [];
+        let failed: unknown;
+        try {
+          messages.push(...(await run(serialize.bind({ statement: statement.name, values }))));
+          messages.push(...(await run(serialize.describe({ type: 'P' }))));
+          messages.push(...(await run(serialize.execute({}))));
+        } catch (error) {
+          failed = error;
+        }
+        messages.push(...(await run(serialize.sync())));
+        if (failed !== undefined) {
+          // a plan Postgres cannot keep (a table's columns changed): made again next time
+          if ((failed as { code?: string }).code === '0A000') {
+            statements.delete(sql);
+            await run(serialize.close({ type: 'S', name: statement.name }));
+            await run(serialize.sync());
+          }
+          throw failed;
+        }
+        const [result] = parse.parseResults(messages as never, pg.parsers);
+        return result.rows as T[];
+      });
+    },
+  };
+}
