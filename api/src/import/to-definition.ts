@@ -155,6 +155,7 @@ class Mapper {
   /** Every FK must point at a table of the SQL, or at a schema the SQL does not define (external). */
   private resolveForeignKeys(): void {
     const ownSchemas = new Set(this.model.tables.map((t) => t.schema));
+    this.triggerKeysAsForeignKeys(ownSchemas);
     for (const table of this.model.tables) {
       for (const fk of table.constraints.filter((c) => c.kind === 'foreign')) {
         const ref = fk.references!;
@@ -188,6 +189,26 @@ class Mapper {
         });
         if (!ext.constraints.some((c) => c.kind === 'primary')) ext.constraints.push({ kind: 'primary', columns: [...ref.columns], place: fk.place });
         else if (!sameColumns(primaryKeyOf(ext)!, ref.columns)) ext.constraints.push({ kind: 'unique', columns: [...ref.columns], place: fk.place });
+      }
+    }
+  }
+
+  /**
+   * A trigger on a table outside the SQL (auth.users) that copies its new row's key into a key of
+   * ours (profiles.id = new.id) ties them as a foreign key would, declared or not: so the outside
+   * table is generated and the trigger fires.
+   */
+  private triggerKeysAsForeignKeys(ownSchemas: Set<string>): void {
+    for (const fill of this.model.triggerFills) {
+      const target = this.tables.get(`${fill.target.schema}.${fill.target.table}`);
+      if (!target || ownSchemas.has(fill.source.schema)) continue;
+      for (const { column, from } of fill.columns) {
+        if (from.kind !== 'column') continue;
+        const keyed = target.constraints.some((c) => (c.kind === 'primary' || c.kind === 'unique') && c.columns.length === 1 && c.columns[0] === column);
+        const declared = target.constraints.some((c) => c.kind === 'foreign' && c.columns.includes(column));
+        if (!keyed || declared) continue;
+        target.constraints.push({ kind: 'foreign', columns: [column], references: { schema: fill.source.schema, table: fill.source.table, columns: [from.column] }, place: fill.place });
+        this.note(fill.place, `trigger ${fill.trigger} copies ${qualifiedName(fill.source.schema, fill.source.table)}.${from.column} into ${target.name}.${column}: treated as a foreign key`);
       }
     }
   }

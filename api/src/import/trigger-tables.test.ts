@@ -90,11 +90,20 @@ create trigger t_log after insert on auth.users for each row execute function lo
     expect(result.notes.some((n) => /trigger t_log on auth\.users inserts rows into public\.events that no key of public\.events ties to one auth\.users row/.test(n.message))).toBe(true);
   });
 
-  it('a trigger on a table nothing generates never fires: a note', () => {
+  it('a key the trigger copies from an outside table ties them without a declared foreign key', () => {
     const sql = PROFILES.replace('references auth.users (id) on delete cascade', '') + HANDLE_NEW_USER;
     const result = importSql(sql);
-    expect(result.definition.tables.map((t) => t.name)).toEqual(['profiles', 'posts']);
-    expect(tableOf(result, 'profiles').fields.map((f) => f.name)).toContain('full_name');
-    expect(result.notes.some((n) => /auth\.users gets no generated rows, so it never fires/.test(n.message))).toBe(true);
+    expect(result.definition.tables.map((t) => t.name)).toEqual(['auth_users', 'profiles', 'posts', 'auth_identities']);
+    expect(tableOf(result, 'profiles').description).toMatch(/matched on id\)$/);
+    expect(result.notes.some((n) => n.message === 'trigger on_auth_user_created copies auth.users.id into profiles.id: treated as a foreign key')).toBe(true);
+  });
+
+  it('a trigger on a table nothing generates never fires: a note', () => {
+    const sql = `create table dst (id int primary key, w int);
+create function f() returns trigger language plpgsql as $$ begin insert into dst (id) values (new.id); return new; end $$;
+create trigger t after insert on public.src for each row execute function f();`;
+    const result = importSql(sql);
+    expect(tableOf(result, 'dst').fields.map((f) => f.name)).toEqual(['id', 'w']);
+    expect(result.notes.some((n) => /public\.src gets no generated rows, so it never fires/.test(n.message))).toBe(true);
   });
 });
