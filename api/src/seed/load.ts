@@ -103,7 +103,8 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   const descriptions = new Map(definition.tables.map((t) => [t.name, t.description]));
   // fields renamed from odd column names keep the column in their description
   const columnNames = new Map(definition.tables.map((t) => [t.name, new Map(t.fields.map((f) => [f.name, columnOf(f)]))]));
-  const triggerTables = new Map(definition.tables.flatMap((t) => { const made = triggerMade(t); return made ? [[t.name, made] as const] : []; }));
+  // tables whose rows a trigger makes while their source table loads (Supabase's profiles)
+  const triggerTables = new Map(definition.tables.flatMap((t) => (triggerMade(t) ? [[t.name, triggerMade(t)!] as const] : [])));
   // table checks that generated rows cannot meet are reported before anything is written
   preflightChecks(plan, undefined, (table, field) => columnNames.get(table)?.get(field) ?? field);
   const here = (table: string, start: number, end: number) => copyTextOf(plan, table, start, end);
