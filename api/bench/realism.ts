@@ -40,7 +40,7 @@ export async function bench({ quick }: { quick: boolean }): Promise<void> {
     const ok = result.rowsPerSecond >= target && (result.peakRssMB ?? 0) < TARGET_RSS_MB;
     if (ok) met++;
     const line =
-      `${schema.name.padEnd(14)} tdg seed ${result.rowsPerSecond} rows/s, peak RSS ${Math.round(result.peakRssMB ?? 0)} MB; ` +
+      `${schema.name.padEnd(14)} tdg seed ${result.rowsPerSecond} rows/s, peak RSS ${Math.round(result.peakRssMB ?? 0)} MB, ${(result.cpuSeconds ?? 0).toFixed(1)} CPU-s; ` +
       (c ? `ceiling ${c.rowsPerSecond} rows/s (${c.rows} rows in ${(c.ms / 1000).toFixed(2)} s), ${Math.round((100 * result.rowsPerSecond) / c.rowsPerSecond)} % of it` : (ceiling ?? 'no ceiling')) +
       `; target ${Math.round(target)} rows/s: ${ok ? 'met' : 'NOT MET'}`;
     console.log(`    ${line}`);

@@ -31,7 +31,8 @@ export const cliSeeder: Seeder = async (definition, db, { rows, seed }) => {
     // "seeded 100102 rows in 1.23 s (81234 rows/s), committed"
     const summary = /seeded (\d+) rows in ([\d.]+) s \((\d+) rows\/s\)/.exec(out);
     if (code !== 0 || !summary) throw new Error(`tdg seed exited with ${code}: ${(err || out).trim().split('\n').slice(-6).join('\n')}`);
-    return { rows: Number(summary[1]), ms: Number(summary[2]) * 1000, rowsPerSecond: Number(summary[3]), peakRssMB: Number(rss.trim()) };
+    const [peakRssMB, cpuSeconds] = rss.trim().split(' ').map(Number);
+    return { rows: Number(summary[1]), ms: Number(summary[2]) * 1000, rowsPerSecond: Number(summary[3]), peakRssMB: peakRssMB!, cpuSeconds: cpuSeconds! };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

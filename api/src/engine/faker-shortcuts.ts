@@ -277,13 +277,18 @@ export function keepFakePatterns(faker: Faker): void {
     }
     if (known === null) return original(pattern);
     const { literals, expressions, tails } = known;
-    let out = literals[0]!;
+    if (expressions.length === 0) return literals[0]!;
+    // joined, not appended: one flat string (faker's re-scans leave it flat too), not a rope of
+    // two nodes per expression that lives on in the rows of a block
+    const parts = new Array<string>(2 * expressions.length + 1);
+    parts[0] = literals[0]!;
     for (let k = 0; k < expressions.length; k++) {
       const value = String(evaluate(expressions[k]!));
-      if (value.includes('{')) return original(out + value + tails[k]!);
-      out += value + literals[k + 1]!;
+      if (value.includes('{')) return original(parts.slice(0, 2 * k + 1).join('') + value + tails[k]!);
+      parts[2 * k + 1] = value;
+      parts[2 * k + 2] = literals[k + 1]!;
     }
-    return out;
+    return parts.join('');
   };
 }
 

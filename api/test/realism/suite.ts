@@ -68,8 +68,9 @@ export interface SchemaResult {
   rows: number;
   rowsPerSecond: number;
   ms: number;
-  /** Peak RSS of the seed's process, when it ran in one of its own. */
+  /** Peak RSS and CPU seconds of the seed's process, when it ran in one of its own. */
   peakRssMB?: number;
+  cpuSeconds?: number;
   rules: RuleResult[];
   latin: LatinColumn[];
 }
@@ -153,6 +154,8 @@ export interface SeedFigures {
   rowsPerSecond: number;
   ms: number;
   peakRssMB?: number;
+  /** CPU seconds of that process, start-up included. */
+  cpuSeconds?: number;
 }
 
 export type Seeder = (definition: unknown, db: RealismDb, options: { rows: number; seed: string }) => Promise<SeedFigures>;
@@ -170,6 +173,7 @@ export async function runSchema(schema: RealismSchema, options: RunOptions): Pro
       const report = await (options.seeder ?? seedHere)(definition, db, { rows: options.rows, seed: options.seed ?? 'realism' });
       Object.assign(result, { seeded: true, rows: report.rows, rowsPerSecond: report.rowsPerSecond, ms: report.ms });
       if (report.peakRssMB !== undefined) result.peakRssMB = report.peakRssMB;
+      if (report.cpuSeconds !== undefined) result.cpuSeconds = report.cpuSeconds;
     } catch (error) {
       result.error = (error as Error).message.split('\n').slice(0, 6).join('\n');
       return result;
