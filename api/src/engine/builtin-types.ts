@@ -44,9 +44,11 @@ export const builtinOptions = {
     max: z.number().optional().describe('largest value the column holds (e.g. 2147483647 for int4); checked against the row count'),
     unit: z.enum(['days', 'hours', 'minutes', 'seconds']).optional().describe('dates instead of numbers: each value counts this unit from `from` (a daily series: unit days, start -1000)'),
     from: z
-      .union([z.literal('now'), z.iso.datetime({ offset: true }), z.iso.date()])
+      .string()
+      .min(1)
+      .max(600)
       .optional()
-      .describe('with unit: the instant value 0 stands for (default "now", the definition\'s reference date)'),
+      .describe('with unit: the instant value 0 stands for — "now" (the definition\'s reference date, the default), an ISO date, or a field path of the row or its parents (sensor_id.device_id.installed_at)'),
   }),
   pick: z
     .strictObject({

@@ -16,6 +16,7 @@ import { checkRelationField, relationDependencies } from './relations.js';
 import type { ColumnKind } from './shape.js';
 import { jsonSchemaKind } from './json-schema.js';
 import { derivedTextDependencies } from './derived-text.js';
+import { checkDateSeries, seriesFromPath } from './date-series.js';
 import { checkRecordFields } from './locale-records.js';
 import { dateRangeIssues, literalRangeIssues, sequenceRangeIssues } from './value-ranges.js';
 import { checksSchema, checkTableChecks } from './row-checks.js';
@@ -191,6 +192,9 @@ function checkField(
         else if (name === field.name) add(`${at}.options.template`, 'a template cannot use its own field');
       }
       return;
+    case 'sequence':
+      checkDateSeries(field, at, table, tables, (f, t) => declaredKind(f, tables, t), add);
+      return;
     case 'dateAfter': {
       const path = checkFieldPath(options.field, `${at}.options.field`, table, tables, add);
       const base = path?.field;
@@ -259,6 +263,10 @@ export function fieldDependencies(field: FieldDefinition): string[] {
       return templatePlaceholders(String(options.template ?? ''));
     case 'dateAfter':
       return [String(options.field)];
+    case 'sequence': {
+      const from = seriesFromPath(options);
+      return from === undefined ? [] : [from];
+    }
     case 'slug':
     case 'email':
       return derivedTextDependencies(field.type, options);

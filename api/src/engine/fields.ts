@@ -1,6 +1,7 @@
 // Field generators: one closure per field producing the value of row i. Stream generators draw
 // from the shared PRNG (reseeded per field per block by the table runtime); row generators are
 // pure functions of the row index (sequences, uuids, permutations, refs).
+import { seriesValue } from './date-series.js';
 import type { Faker } from '@faker-js/faker';
 import { bindFaker, fakerTypeById } from './catalog.js';
 import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
@@ -53,7 +54,6 @@ export interface FieldContext {
 }
 
 const DAY_MS = 86_400_000;
-const UNIT_MS = { days: DAY_MS, hours: 3_600_000, minutes: 60_000, seconds: 1_000 };
 
 export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltField {
   const options = (field.options ?? {}) as Record<string, unknown>;
@@ -80,12 +80,10 @@ export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltFiel
     case 'sequence': {
       const start = (options.start as number | undefined) ?? 1;
       const step = (options.step as number | undefined) ?? 1;
-      const unit = options.unit as keyof typeof UNIT_MS | undefined;
-      if (unit) {
+      if (options.unit) {
         // a series of instants (one rate per day): value n is `from` + n units
-        const from = options.from === undefined || options.from === 'now' ? (ctx.referenceDate?.getTime() ?? Date.parse('2025-01-01T00:00:00.000Z')) : Date.parse(options.from as string);
-        const ms = UNIT_MS[unit];
-        return row((i) => new Date(from + (start + i * step) * ms));
+        const series = seriesValue(options, ctx, (i) => start + i * step);
+        return { value: series.value, rowFunction: true, deps: series.deps };
       }
       return row((i) => start + i * step);
     }

@@ -77,7 +77,7 @@ export function buildTableField(
       ? buildExactlyOne(field, relation)
       : field.type === 'ref'
         ? (buildManyToMany(field, relation) ?? buildScopedRef(field, relation) ?? buildField(field, context))
-        : (buildChildIndex(field, relation) ?? buildField(field, context));
+        : (buildChildIndex(field, relation, context.path) ?? buildField(field, context));
   if (!profiles?.touches(field.name)) return build();
   // the selector's own generator is replaced by the variant's value: it is never built
   const own: BuiltField = field.name === profiles.selector ? { value: () => null, rowFunction: true, deps: [] } : build();

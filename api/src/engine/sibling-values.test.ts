@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type Definition, DefinitionError } from './index.js';
+import type { Value } from './shape.js';
 import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
 
 // positions 1..n per course; room numbers and codes distinct within a hotel, repeated across hotels
@@ -116,13 +117,14 @@ const series: Definition = {
         { name: 'day', type: 'sequence', options: { start: -5000, unit: 'days' } },
       ],
     },
-    { name: 'devices', rows: 300, fields: [{ name: 'id', type: 'sequence' }] },
+    { name: 'devices', rows: 300, fields: [{ name: 'id', type: 'sequence' }, { name: 'installed_at', type: 'date.past', options: { years: 2 } }] },
     {
       name: 'readings',
       primaryKey: ['device_id', 'taken_at'],
       fields: [
         { name: 'device_id', type: 'ref', options: { table: 'devices', field: 'id', childrenPerParent: { min: 1, max: 40 } } },
         { name: 'taken_at', type: 'sequence', options: { per: 'device_id', start: 0, step: 1, unit: 'minutes', from: '2026-05-01T08:00:00Z' } },
+        { name: 'since_install', type: 'sequence', options: { per: 'device_id', start: 1, step: 15, unit: 'minutes', from: 'device_id.installed_at' } },
       ],
     },
   ],
@@ -148,6 +150,14 @@ describe('date series', () => {
     expect(byDevice.size).toBe(300);
   });
 
+  it('counts from a parent\'s instant when `from` is a field path: every reading after its device was installed', () => {
+    const installed = new Map(rowsEveryChunking(plan, 'devices').map(([id, at]) => [id, (at as Date).getTime()]));
+    const readings = rowsEveryChunking(plan, 'readings');
+    const byDevice = new Map<Value, number[]>();
+    for (const [device, , since] of readings) byDevice.set(device, [...(byDevice.get(device) ?? []), (since as Date).getTime()]);
+    for (const [device, times] of byDevice) expect(times).toEqual(times.map((_, k) => installed.get(device)! + (1 + 15 * k) * 60_000));
+  });
+
   it('refuses a unit it does not know and a `from` that is not a date', () => {
     const bad = structuredClone(series);
     bad.tables[0].fields[2].options = { unit: 'weeks', from: 'yesterday' };
@@ -156,7 +166,21 @@ describe('date series', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DefinitionError);
-      expect((e as DefinitionError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(['tables[0].fields[2].options.unit', 'tables[0].fields[2].options.from']));
+      expect((e as DefinitionError).issues.map((i) => i.path)).toEqual(['tables[0].fields[2].options.unit']);
     }
+    const issuesOf = (options: Record<string, unknown>) => {
+      const d = structuredClone(series);
+      d.tables[2].fields[2].options = options;
+      try {
+        compile(d);
+        return [];
+      } catch (e) {
+        return (e as DefinitionError).issues.map((i) => `${i.path}: ${i.message}`);
+      }
+    };
+    expect(issuesOf({ per: 'device_id', unit: 'minutes', from: 'device_id.nope' })).toEqual([expect.stringMatching(/^tables\[2\]\.fields\[2\]\.options\.from: .*nope/)]);
+    expect(issuesOf({ per: 'device_id', unit: 'minutes', from: 'device_id.id' })).toEqual(['tables[2].fields[2].options.from: field "device_id.id" is not a date (it is integer)']);
+    expect(issuesOf({ per: 'device_id', from: 'device_id.installed_at' })).toEqual([expect.stringMatching(/options\.from: from needs a unit/)]);
+    expect(issuesOf({ per: 'device_id', unit: 'hours', from: '2026-13-45' })).toEqual(['tables[2].fields[2].options.from: "2026-13-45" is not "now", an ISO date or a field path']);
   });
 });

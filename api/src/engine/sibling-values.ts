@@ -2,6 +2,8 @@
 // out by that parent): a position 1..n per parent (`sequence` with `per`), and composite keys
 // (parent_ref, col) whose col only has to be distinct within each parent (rooms(hotel_id,
 // room_number)): col walks a per-parent keyed permutation of its finite space at the child's rank.
+import { seriesValue } from './date-series.js';
+import type { FieldContext } from './fields.js';
 import { type ChildLayout, TweakedPermutation, type PerParent } from './child-layout.js';
 import { perParentBounds } from './child-layout.js';
 import type { FieldDefinition, TableDefinition } from './definition.js';
@@ -29,7 +31,7 @@ export function checkChildIndex(field: FieldDefinition, at: string, table: Table
 }
 
 /** A position among siblings: start + rank · step, rank 0 for the first child of each parent. */
-export function buildChildIndex(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
+export function buildChildIndex(field: FieldDefinition, ctx: RelationContext, path?: FieldContext['path']): BuiltField | undefined {
   const options = (field.options ?? {}) as SequenceOptions;
   if (field.type !== 'sequence' || options.per === undefined) return undefined;
   const layout = ctx.layoutOf(ctx.table.name, options.per)!;
@@ -38,9 +40,8 @@ export function buildChildIndex(field: FieldDefinition, ctx: RelationContext): B
   const rank = (i: number) => start + (i - layout.startOf(layout.parentOf(i))) * step;
   if (options.unit) {
     // a time series per parent (a device's readings, one a minute): distinct instants among siblings
-    const from = options.from === undefined || options.from === 'now' ? (ctx.referenceDate?.getTime() ?? Date.parse('2025-01-01T00:00:00.000Z')) : Date.parse(options.from);
-    const ms = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1_000 }[options.unit];
-    return { value: (i) => new Date(from + rank(i) * ms), rowFunction: true, deps: [] };
+    const series = seriesValue(options, { path, referenceDate: ctx.referenceDate }, rank);
+    return { value: series.value, rowFunction: true, deps: series.deps };
   }
   return { value: rank, rowFunction: true, deps: [] };
 }

@@ -57,6 +57,68 @@ const PRICE = /^(list_price|price|base_price|unit_price|msrp|retail_price|base_r
 const MN_MAX = 3;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 const ROLE = /^(role|member_role|membership_role|access_level|permission|position)$/;
+/** Units of the quantities a kind column names, most used first. */
+const UNITS_OF: Record<string, string[]> = {
+  temperature: ['°C', '°F', 'K'],
+  temp: ['°C', '°F'],
+  humidity: ['%RH', '%'],
+  relative_humidity: ['%RH'],
+  pressure: ['hPa', 'kPa', 'Pa', 'bar', 'psi'],
+  co2: ['ppm'],
+  co: ['ppm'],
+  voc: ['ppb', 'ppm'],
+  tvoc: ['ppb'],
+  pm25: ['µg/m³'],
+  pm2_5: ['µg/m³'],
+  pm10: ['µg/m³'],
+  voltage: ['V', 'mV'],
+  current: ['A', 'mA'],
+  power: ['W', 'kW'],
+  energy: ['kWh', 'Wh', 'J'],
+  frequency: ['Hz', 'kHz'],
+  resistance: ['Ω', 'kΩ'],
+  light: ['lx'],
+  illuminance: ['lx'],
+  lux: ['lx'],
+  noise: ['dB'],
+  sound: ['dB'],
+  sound_level: ['dB'],
+  speed: ['m/s', 'km/h', 'mph'],
+  wind_speed: ['m/s', 'km/h'],
+  velocity: ['m/s'],
+  acceleration: ['m/s²', 'g'],
+  vibration: ['mm/s', 'g'],
+  distance: ['m', 'km', 'mi'],
+  length: ['m', 'cm', 'mm'],
+  level: ['%', 'm', 'cm'],
+  water_level: ['cm', 'm'],
+  depth: ['m', 'cm'],
+  altitude: ['m', 'ft'],
+  weight: ['kg', 'g', 'lb'],
+  mass: ['kg', 'g'],
+  volume: ['l', 'ml', 'm³'],
+  flow: ['l/min', 'm³/h'],
+  flow_rate: ['l/min', 'm³/h'],
+  rainfall: ['mm'],
+  precipitation: ['mm'],
+  ph: ['pH'],
+  battery: ['%', 'V'],
+  battery_level: ['%'],
+  soil_moisture: ['%'],
+  moisture: ['%'],
+  heart_rate: ['bpm'],
+  duration: ['s', 'ms', 'min'],
+  time: ['s', 'ms'],
+  rotation: ['rpm'],
+  rpm: ['rpm'],
+  angle: ['°'],
+  radiation: ['µSv/h'],
+  uv: ['UVI'],
+  uv_index: ['UVI'],
+  gas: ['ppm'],
+  signal: ['dBm'],
+  rssi: ['dBm'],
+};
 
 function rankOf(column: string): number | undefined {
   const c = column.toLowerCase();
@@ -111,6 +173,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.numbers(t);
     for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.profiles(t);
+    for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
     for (const t of this.tables.values()) this.checks(t);
     return this.reasons;
@@ -199,16 +262,17 @@ class RuleInference {
       if (!ref || !col) continue;
       const f = t.fields.get(col);
       if (f && isTime(this.column(t, col))) {
-        // a time series keyed by (parent, time): distinct moments within each parent, from a finite,
-        // indexable space of valid timestamps in the year before the reference instant
+        // a time series keyed by (parent, time): each parent's rows a step apart, from the moment the
+        // nearest ancestor came to be (a sensor's readings from its device's installation), else
+        // ending at the reference instant
         if (!this.demandLayout(t, ref, `${col} distinct within each ${t.refs.get(ref)}`, 1, 8)) continue;
-        const year = new Date(this.definition.referenceDate ?? Date.now()).getUTCFullYear() - 1;
         const date = this.column(t, col)?.type.name === 'date';
-        const pattern = `${year}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])${date ? '' : ' ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]'}`;
-        Object.assign(f, { type: 'regex', options: { pattern } });
+        const from = this.ancestorBirth(t, ref);
+        const [unit, step] = date ? ['days', 1] : ['minutes', 60];
+        Object.assign(f, { type: 'sequence', options: { per: ref, start: from ? step : -8 * step, step, unit, ...(from ? { from } : {}) } });
         delete f.nullRate;
         delete f.unique;
-        this.reason(t, col, `distinct moments within each ${t.refs.get(ref)} (time series key)`);
+        this.reason(t, col, `one ${date ? 'day' : 'hour'} apart within each ${t.refs.get(ref)}, ${from ? `from ${from}` : 'up to the reference date'} (time series key)`);
         continue;
       }
       if (!f || !INT_TYPES.has(this.column(t, col)?.type.name ?? '') || !POSITION.test(col.toLowerCase())) continue;
@@ -221,6 +285,20 @@ class RuleInference {
   }
 
   /** Ancestors one hop above each parent: ref field of the parent → grandparent table. */
+  /** Path to the birth timestamp of the nearest ancestor through `ref` (sensor_id.device_id.installed_at). */
+  private ancestorBirth(t: Table, ref: string, depth = 0): string | undefined {
+    const parent = this.tables.get(t.refs.get(ref) ?? '');
+    if (!parent || parent === t || depth > 3) return undefined;
+    const birth = parent.birth;
+    if (birth && this.notNull(parent, birth) && isTime(this.column(parent, birth))) return `${ref}.${birth}`;
+    for (const [next] of parent.refs) {
+      if (!this.notNull(parent, next)) continue;
+      const up = this.ancestorBirth(parent, next, depth + 1);
+      if (up) return `${ref}.${up}`;
+    }
+    return undefined;
+  }
+
   private parentRefs(parent: string): Map<string, string> {
     return this.tables.get(parent)?.refs ?? new Map();
   }
@@ -515,6 +593,8 @@ class RuleInference {
   private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number) {
     const birthName = t.birth;
     const f = t.fields.get(name)!;
+    // a time series key keeps its steps (it already counts from its ancestor)
+    if (f.type === 'sequence') return;
     const date = this.column(t, name)?.type.name === 'date';
     const nullRate = f.nullRate;
     const lower = name.toLowerCase();
@@ -614,6 +694,33 @@ class RuleInference {
         return;
       }
     }
+  }
+
+  /**
+   * A unit column beside a column naming what is measured (sensors.kind temperature → °C/°F/K): the
+   * unit is drawn from those that fit the row's kind, as a profile on the kind (merged into one it
+   * already has). Only when every kind is a quantity tdg knows the units of.
+   */
+  private unitsByKind(t: Table) {
+    const unit = t.def.fields.find((f) => /^(unit|units|uom|unit_of_measure|measurement_unit|unit_code)$/.test(f.name.toLowerCase()));
+    if (!unit || t.def.profiles?.variants.some((v) => unit.name in v.fields)) return;
+    const selector = t.def.fields.find(
+      (f) => f !== unit && f.type === 'pick' && /(^|_)(kind|type|metric|measure|measurement|quantity|sensor_type|channel)$/.test(f.name.toLowerCase()) && (t.def.profiles?.field === undefined || t.def.profiles.field === f.name),
+    );
+    if (!selector) return;
+    const values = (selector.options as { values: unknown[] }).values;
+    const units = values.map((v) => {
+      const word = typeof v === 'string' ? v.toLowerCase().replace(/[\s-]+/g, '_') : '';
+      return Object.hasOwn(UNITS_OF, word) ? UNITS_OF[word] : undefined;
+    });
+    if (units.some((u) => !u)) return;
+    const max = this.column(t, unit.name)?.type.mods[0];
+    const fitting = units.map((u) => (max === undefined ? u! : u!.filter((x) => x.length <= max)));
+    if (fitting.some((u) => !u.length)) return;
+    const spec = (list: string[]) => ({ type: 'pick', options: { values: list } });
+    if (t.def.profiles) for (const v of t.def.profiles.variants) v.fields[unit.name] = spec(fitting[values.indexOf(v.value)]!);
+    else t.def.profiles = { field: selector.name, variants: values.map((value, i) => ({ value, weight: 1, fields: { [unit.name]: spec(fitting[i]!) } })) };
+    this.reason(t, unit.name, `a unit that fits the row's ${selector.name}`);
   }
 
   /** Status columns whose words are a lifecycle become row profiles. */

@@ -32,7 +32,7 @@ export function isLifecycle(values: readonly string[]): boolean {
 }
 
 /** Column name → the step it marks: a status word (`resolved_at`) or a generic step (`started_at`). */
-type Marker = { kind: 'status'; status: string } | { kind: 'started' | 'finished' | 'decided' | 'decider' | 'progress' | 'error' | 'duration' | 'exit' };
+type Marker = { kind: 'status'; status: string } | { kind: 'started' | 'finished' | 'decided' | 'decider' | 'progress' | 'error' | 'duration' | 'exit' | 'activity' };
 
 const TIME_SUFFIX = /_(at|on|date|time|timestamp|ts)$/;
 
@@ -60,6 +60,8 @@ export function markerOf(column: string, statuses: readonly string[]): Marker | 
     if (/^(started|start|began|begun|running_since|first_response)$/.test(stem)) return { kind: 'started' };
     if (/^(finished|completed|ended|end|done|stopped)$/.test(stem)) return { kind: 'finished' };
     if (/^(decided|reviewed|processed)$/.test(stem)) return { kind: 'decided' };
+    // signs of life: none yet while a device is provisioning or a user is invited
+    if (/^(last_)?(heartbeat|seen|active|activity|login|logged_in|sign_in|signed_in|ping|pinged|contact|contacted|sync|synced|used|connected|reported)$/.test(stem) && stem !== 'active') return { kind: 'activity' };
     return undefined;
   }
   if (/^(approver|approved_by|decided_by|reviewer|reviewed_by|resolved_by|closed_by|approver_id|approved_by_id|decided_by_id|reviewer_id|reviewed_by_id|resolved_by_id|closed_by_id)$/.test(c)) return { kind: 'decider' };
@@ -145,6 +147,10 @@ export function planLifecycle(
           break;
         case 'duration':
           effects[c.name] = finished && started ? 'set' : 'null';
+          break;
+        case 'activity':
+          // an open ticket may have activity; a device still provisioning, an invited user none
+          if (c.kind === 'time' && phase === 'initial' && !/^(open|opened|draft|todo|to_do|backlog|submitted|received)$/.test(norm(value))) effects[c.name] = 'null';
           break;
         case 'exit':
           if (c.kind === 'number') effects[c.name] = phase === 'success' ? { value: 0 } : phase === 'failure' ? { min: 1, max: 255 } : 'null';
