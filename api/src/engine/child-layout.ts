@@ -8,6 +8,11 @@ import { hashIndex, type Key, mix32, unitAt } from './random.js';
 const STRIDE = 1024;
 /** startOf's finer index: one offset per 32 parents, built on first use (4 bytes per 32 parents). */
 const FINE = 32;
+/**
+ * Blocks whose children's starts are kept (direct-mapped, 8 KB each): reads of random rows of a
+ * laid-out table (a path through a ref to it) would otherwise recount a block per read.
+ */
+const KEPT_BLOCKS = 64;
 
 /** Children per parent: uniform in [min, max], or weighted ranges (e.g. 1–3 mostly, 4–10 rarely). */
 export type PerParent = { min?: number; max?: number; ranges?: { min: number; max: number; weight: number }[] };
@@ -46,8 +51,9 @@ export function perParentBounds(perParent: PerParent): { min: number; max: numbe
 export class ChildLayout {
   readonly total: number;
   private readonly checkpoints: Float64Array;
-  private cachedBlock = -1;
-  private readonly prefix = new Float64Array(STRIDE + 1);
+  /** Block held in each slot (-1: none), and per slot the start of each of its parents and the end. */
+  private readonly keptBlock: Int32Array;
+  private readonly kept: Float64Array;
   private fine: Uint32Array | undefined;
   private lastParent = -1;
   private lastStart = 0;
@@ -96,6 +102,9 @@ export class ChildLayout {
     }
     this.checkpoints[blocks] = total;
     this.total = total;
+    const slots = Math.min(KEPT_BLOCKS, Math.max(1, blocks));
+    this.keptBlock = new Int32Array(slots).fill(-1);
+    this.kept = new Float64Array(slots * (STRIDE + 1));
   }
 
   countOf(parent: number): number {
@@ -124,13 +133,14 @@ export class ChildLayout {
     const block = lo;
     const base = block * STRIDE;
     const count = Math.min(STRIDE, this.parentRows - base);
-    this.cacheBlock(block);
+    const at = this.cacheBlock(block);
+    const prefix = this.kept;
     // last k with prefix[k] <= child < prefix[k + 1]
     let a = 0;
     let b = count - 1;
     while (a < b) {
       const mid = (a + b + 1) >>> 1;
-      if (this.prefix[mid] <= child) a = mid;
+      if (prefix[at + mid] <= child) a = mid;
       else b = mid - 1;
     }
     this.lastChild = child;
@@ -144,7 +154,7 @@ export class ChildLayout {
     let start: number;
     const block = Math.floor(parent / STRIDE);
     if (parent >= this.parentRows) start = this.total;
-    else if (block === this.cachedBlock) start = this.prefix[parent - block * STRIDE];
+    else if (this.keptBlock[block % this.keptBlock.length] === block) start = this.kept[(block % this.keptBlock.length) * (STRIDE + 1) + parent - block * STRIDE];
     else {
       const fine = this.fine ?? this.buildFine();
       const f = Math.floor(parent / FINE);
@@ -156,13 +166,18 @@ export class ChildLayout {
     return start;
   }
 
-  private cacheBlock(block: number): void {
-    if (this.cachedBlock === block) return;
+  /** The offset in `kept` of the block's starts, counted into its slot unless they are there. */
+  private cacheBlock(block: number): number {
+    const slot = block % this.keptBlock.length;
+    const at = slot * (STRIDE + 1);
+    if (this.keptBlock[slot] === block) return at;
     const base = block * STRIDE;
     const count = Math.min(STRIDE, this.parentRows - base);
-    this.prefix[0] = this.checkpoints[block];
-    for (let k = 0; k < count; k++) this.prefix[k + 1] = this.prefix[k] + this.countOf(base + k);
-    this.cachedBlock = block;
+    const prefix = this.kept;
+    prefix[at] = this.checkpoints[block];
+    for (let k = 0; k < count; k++) prefix[at + k + 1] = prefix[at + k] + this.countOf(base + k);
+    this.keptBlock[slot] = block;
+    return at;
   }
 
   private buildFine(): Uint32Array {
