@@ -106,4 +106,30 @@ describe('preview threads', () => {
       await fairPool.close();
     }
   }, 120_000);
+
+  it("runs the tasks handed to a thread behind one that hits its time limit: another user's preview never fails with it", async () => {
+    const sharedPool = createPreviewPool({ threads: 1, memoryMb: 128, timeoutMs: 1500 });
+    try {
+      const slow = {
+        version: 1,
+        tables: [
+          { name: 'p', rows: 1_000_000_000, fields: [{ name: 'id', type: 'sequence' }] },
+          { name: 'c', fields: [{ name: 'p_id', type: 'ref', options: { table: 'p', field: 'id', childrenPerParent: { min: 0, max: 1 } } }] },
+        ],
+      };
+      const quick = { version: 1, tables: [{ name: 'q', fields: [{ name: 'id', type: 'sequence' }] }] };
+      const outcome = (definition: unknown, user: string) =>
+        sharedPool.run({ definition, rows: 2 }, user).then(
+          (reply) => ('tables' in reply ? 'ok' : 'other'),
+          (error) => (error instanceof PreviewLimitError ? error.reason : String(error)),
+        );
+      expect(await outcome(quick, 'a')).toBe('ok'); // the thread is up
+      // one user's slow preview and three others' quick ones, handed to the one thread together:
+      // the slow one's thread is ended, the three it had not started run on the next thread
+      const outcomes = await Promise.all([outcome(slow, 'slow'), outcome(quick, 'b'), outcome(quick, 'c'), outcome(quick, 'd')]);
+      expect(outcomes).toEqual(['time', 'ok', 'ok', 'ok']);
+    } finally {
+      await sharedPool.close();
+    }
+  }, 120_000);
 });

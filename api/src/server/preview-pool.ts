@@ -53,6 +53,12 @@ export interface PreviewPool {
 /** Allowance for a thread to start (load the engine) before a task's own time begins. */
 const STARTUP_MS = 60_000;
 
+// Tasks handed to a thread at once: it runs them one after another without waiting for the API's
+// thread in between (which, busy with requests, would otherwise pace the previews). So no task is
+// given piscina an abort signal (a thread with an abortable task takes no other); a task past its
+// time limit ends its thread by id, and the tasks that thread had not started run again.
+const TASKS_PER_THREAD = 4;
+
 /** tsx's ESM API, for threads started from TypeScript sources. */
 function tsxEsmApi(): string {
   const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
@@ -63,9 +69,8 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
   const typescript = import.meta.url.endsWith('.ts');
   const task = new URL(`./preview-task${typescript ? '.ts' : '.js'}`, import.meta.url).href;
   const maxQueue = options.maxQueue ?? 256 * options.threads;
-  // one task ready behind each running one, so a thread never idles while the main thread is busy
   const queue = createFairQueue({
-    slots: 2 * options.threads,
+    slots: TASKS_PER_THREAD * options.threads,
     perOwnerSlots: options.threadsPerUser ?? Math.max(1, Math.ceil(options.threads / 2)),
     maxWaiting: maxQueue,
     maxWaitingPerOwner: options.maxQueuePerUser ?? 32,
@@ -81,6 +86,7 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
       workerData: { tsx: typescript ? tsxEsmApi() : null, task },
       minThreads: options.threads,
       maxThreads: options.threads,
+      concurrentTasksPerWorker: TASKS_PER_THREAD,
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, options.memoryMb >> 3)) },
     });
     // a replacement thread that fails on its own has no task to fail: nothing to do but not crash
@@ -99,27 +105,55 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
       if (error instanceof QueueRefusal) throw new PreviewLimitError('busy', `${error.message}; try again in a moment`, error.limit);
       throw error;
     }
-    const controller = new AbortController();
-    const { port1, port2 } = new MessageChannel();
-    const timeUp = () => controller.abort(new PreviewLimitError('time', `${what} ran longer than ${options.timeoutMs} ms and was stopped`, options.timeoutMs));
-    let timer: NodeJS.Timeout | undefined;
-    let done = false;
-    port1.once('message', () => {
-      if (!done) timer = setTimeout(timeUp, options.timeoutMs);
-    });
-    const overall = setTimeout(timeUp, options.timeoutMs + STARTUP_MS);
-    tasksRun++;
     try {
-      return await threads().run({ ...input, started: port2 } as PreviewTask | ImportTask, { signal: controller.signal, transferList: [port2] });
-    } catch (error) {
-      if (controller.signal.aborted && controller.signal.reason instanceof PreviewLimitError) throw controller.signal.reason;
-      const { code, message } = error as { code?: string; message?: string };
-      if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(message ?? ''))
-        throw new PreviewLimitError('memory', `${what} needed more than the ${options.memoryMb} MB a generation thread may use and was stopped`, options.memoryMb);
-      throw error;
+      tasksRun++;
+      for (let attempt = 0; ; attempt++) {
+        const outcome = await runOnce(input, what);
+        if ('reply' in outcome) return outcome.reply;
+        // ended with its thread before it started (another task's limit): once more
+        if (!outcome.started && attempt === 0) continue;
+        throw outcome.error;
+      }
     } finally {
       release();
-      done = true;
+    }
+  }
+
+  type Outcome = { reply: PreviewReply | ImportReply } | { error: unknown; started: boolean };
+
+  async function runOnce(input: Omit<PreviewTask, 'started'> | Omit<ImportTask, 'started'>, what: string): Promise<Outcome> {
+    const { port1, port2 } = new MessageChannel();
+    const timeLimit = new PreviewLimitError('time', `${what} ran longer than ${options.timeoutMs} ms and was stopped`, options.timeoutMs);
+    let limitHit = false;
+    let started = false;
+    let timer: NodeJS.Timeout | undefined;
+    let giveUp!: (outcome: Outcome) => void;
+    const gaveUp = new Promise<Outcome>((resolve) => (giveUp = resolve));
+    port1.once('message', (threadId: number) => {
+      started = true;
+      timer = setTimeout(() => {
+        limitHit = true;
+        // piscina then fails this thread's tasks and starts another thread
+        void threads().threads.find((thread) => thread.threadId === threadId)?.terminate();
+      }, options.timeoutMs);
+    });
+    // a task no thread has started in time (threads failing to start): given up, left to finish unseen
+    const overall = setTimeout(() => giveUp({ error: timeLimit, started: true }), options.timeoutMs + STARTUP_MS);
+    const ran = threads()
+      .run({ ...input, started: port2 } as PreviewTask | ImportTask, { transferList: [port2] })
+      .then(
+        (reply): Outcome => (limitHit ? { error: timeLimit, started: true } : { reply }),
+        (error): Outcome => {
+          if (limitHit) return { error: timeLimit, started: true };
+          const { code, message } = error as { code?: string; message?: string };
+          if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(message ?? ''))
+            return { error: new PreviewLimitError('memory', `${what} needed more than the ${options.memoryMb} MB a generation thread may use and was stopped`, options.memoryMb), started };
+          return { error, started };
+        },
+      );
+    try {
+      return await Promise.race([ran, gaveUp]);
+    } finally {
       clearTimeout(timer);
       clearTimeout(overall);
       port1.close();

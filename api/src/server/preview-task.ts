@@ -1,7 +1,7 @@
 // Work of a request run in a generation thread (see preview-pool.ts): a preview (the engine's
 // first rows of every table) or a DDL import (which samples generators against CHECK patterns).
 // Expected failures come back as data, since an Error loses its class between threads.
-import type { MessagePort } from 'node:worker_threads';
+import { threadId, type MessagePort } from 'node:worker_threads';
 import { FakerError } from '@faker-js/faker';
 import { DefinitionError, previewRows, type DefinitionIssue, type PreviewTable } from '../engine/index.js';
 import type { ImportNote, ImportProblem } from '../import/errors.js';
@@ -12,7 +12,7 @@ export interface PreviewTask {
   definition: unknown;
   seed?: string | number;
   rows: number;
-  /** Told when the task starts, so its time limit leaves out the wait for a thread. */
+  /** Told when the task starts (with this thread's id), so its time limit leaves out the wait for a thread. */
   started?: MessagePort;
 }
 
@@ -26,7 +26,7 @@ export type PreviewReply = { tables: PreviewTable[] } | { issues: DefinitionIssu
 export type ImportReply = { imported: { definition: unknown; notes: ImportNote[]; columns: ColumnChoice[] } } | { importProblems: ImportProblem[] };
 
 function start(task: PreviewTask | ImportTask): void {
-  task.started?.postMessage('started');
+  task.started?.postMessage(threadId);
   task.started?.close();
 }
 
