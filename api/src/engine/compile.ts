@@ -2,7 +2,7 @@
 // guaranteed, orders tables parents-first and builds each field's generator. The plan's
 // `tables` are plain data (printable); the generators hang off it in a WeakMap.
 import { allLocales, base, en, Faker, type LocaleDefinition } from '@faker-js/faker';
-import { directDraws, keepFakePatterns, keepMustachePatterns } from './faker-shortcuts.js';
+import { directDraws, keepFakePatterns, keepFileExtensions, keepMustachePatterns } from './faker-shortcuts.js';
 import { ChildLayout, type PerParent } from './child-layout.js';
 import {
   DEFAULT_REFERENCE_DATE,
@@ -129,6 +129,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
   keepMustachePatterns(faker);
   keepFakePatterns(faker);
   directDraws(faker);
+  keepFileExtensions(faker);
 
   const built = new Map<string, TableRuntime>();
   const layoutOf = (table: string, field: string) => layouts.get(`${table}.${field}`);

@@ -1,7 +1,7 @@
 import { base, en, Faker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import { de, fr } from '@faker-js/faker';
-import { fastLorem, keepFakePatterns, keepMustachePatterns } from './faker-shortcuts.js';
+import { directDraws, fastLorem, keepFakePatterns, keepFileExtensions, keepMustachePatterns } from './faker-shortcuts.js';
 import { keyOf, Rng } from './random.js';
 
 // two fakers on two PRNGs seeded alike: the twin must give faker's value and leave the PRNG where
@@ -156,5 +156,46 @@ describe('keepFakePatterns', () => {
     const { ours, theirs, a, b } = made([en, base]);
     const list = ['{{hacker.noun}}', '{{person.lastName}}, {{person.firstName}}', 'plain'];
     for (let i = 0; i < 500; i++) expect(outcome(ours, a, list)).toEqual(outcome(theirs, b, list));
+  });
+});
+
+describe('directDraws and keepFileExtensions', () => {
+  it.each([
+    ['en', [en, base]],
+    ['de', [de, en, base]],
+  ] as const)('list picks, integers, file names and paths stay faker’s own (%s)', (_name, locale) => {
+    const a = new Rng();
+    const b = new Rng();
+    a.reseed(keyOf('draws'), 9);
+    b.reseed(keyOf('draws'), 9);
+    const ours = new Faker({ locale: [...locale], randomizer: a });
+    const theirs = new Faker({ locale: [...locale], randomizer: b });
+    directDraws(ours);
+    keepFileExtensions(ours);
+    const run = (f: Faker) => [
+      f.system.filePath(),
+      f.system.fileName(),
+      f.system.commonFileName(),
+      f.system.fileExt(),
+      f.system.fileExt('image/png'),
+      f.helpers.arrayElement(['a', 'b', 'c']),
+      f.helpers.arrayElement(['only']),
+      f.number.int(),
+      f.number.int(7),
+      f.number.int({ min: -5, max: 5 }),
+      f.number.int({ min: 3, max: 3 }),
+      f.number.int({ min: 10, max: 100, multipleOf: 7 }),
+      f.person.fullName(),
+      f.location.city(),
+    ];
+    for (let i = 0; i < 1000; i++) expect(run(ours)).toEqual(run(theirs));
+    expect(a.uint32()).toBe(b.uint32());
+    // faker's own errors
+    for (const f of [ours, theirs]) {
+      expect(() => f.helpers.arrayElement([])).toThrow('Cannot get value from empty dataset.');
+      expect(() => f.number.int({ min: 5, max: 1 })).toThrow('Max 1 should be greater than min 5.');
+      expect(() => f.number.int({ max: 3, multipleOf: 0 })).toThrow('multipleOf should be greater than 0.');
+      expect(() => f.system.fileExt('no/such')).toThrow('MIME type no/such is not supported.');
+    }
   });
 });

@@ -252,7 +252,21 @@ export function keepFakePatterns(faker: Faker): void {
       expression.fixedSteps = k;
       expression.fixedEntries = entries;
     }
-    let entries = expression.fixedRead ? pick(expression.fixedRead) : expression.fixedEntries!;
+    const fixedRead = expression.fixedRead;
+    if (fixedRead && expression.fixedSteps === steps.length) {
+      // the common `module.method`: the picks of the last read, in order (each list drawn from),
+      // and the first of them is the value — no arrays made
+      let first: unknown;
+      let found = false;
+      for (const e of fixedRead) {
+        if (e == null) continue;
+        const entry = Array.isArray(e) ? helpers.arrayElement(e) : e;
+        if (!found) (first = entry), (found = true);
+      }
+      if (!found) throw new FakerError(`Cannot resolve expression '${text}'`);
+      return typeof first === 'function' ? (first as () => unknown)() : first;
+    }
+    let entries = fixedRead ? pick(fixedRead) : expression.fixedEntries!;
     for (let k = expression.fixedSteps; k < steps.length && entries.length > 0; k++) {
       const step = steps[k]!;
       let read: unknown[];
@@ -323,5 +337,25 @@ export function directDraws(faker: Faker): void {
     const n = array.length;
     if (n > 1) return array[Math.floor(next() * n)]!;
     return n === 1 ? array[0]! : arrayElement(array);
+  };
+}
+
+/**
+ * faker's system.fileExt() (file names, paths) gathers the extensions of every MIME type into a
+ * new Set on each call; this one gathers them once (the locale's definitions do not change) and
+ * draws from the same list in the same order. With a MIME type given, faker's own.
+ */
+export function keepFileExtensions(faker: Faker): void {
+  const system = faker.system as unknown as { fileExt: (mimeType?: string) => string };
+  const helpers = faker.helpers as unknown as { arrayElement: <T>(array: readonly T[]) => T };
+  const fileExt = system.fileExt;
+  let extensions: string[] | undefined;
+  system.fileExt = (mimeType) => {
+    if (typeof mimeType === 'string') return fileExt(mimeType);
+    if (!extensions) {
+      const types = (faker.definitions.system as unknown as { mime_type: Record<string, { extensions: string[] }> }).mime_type;
+      extensions = [...new Set(Object.values(types).flatMap(({ extensions: e }) => e))];
+    }
+    return helpers.arrayElement(extensions);
   };
 }
