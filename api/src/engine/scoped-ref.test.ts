@@ -174,3 +174,88 @@ describe('scoped ref validation', () => {
     expect(issues(base({ target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' }, { unique: true }))[0]).toMatchObject({ path: 'tables[3].fields[1].unique' });
   });
 });
+
+// leave is approved by someone of the employee's department other than the employee; a transfer
+// goes to another account than the one it comes from
+const approvals: Definition = {
+  version: 1,
+  seed: 'approvals',
+  tables: [
+    { name: 'departments', rows: 400, fields: [{ name: 'id', type: 'sequence' }] },
+    {
+      name: 'employees',
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'department_id', type: 'ref', options: { table: 'departments', field: 'id', childrenPerParent: { min: 1, max: 4 } } },
+      ],
+    },
+    {
+      name: 'leave_requests',
+      rows: 20_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'employee_id', type: 'ref', options: { table: 'employees', field: 'id' } },
+        { name: 'approver_id', type: 'ref', options: { table: 'employees', field: 'id', scope: { target: 'department_id', equals: 'employee_id.department_id', ifEmpty: 'null' }, differentFrom: 'employee_id' } },
+      ],
+    },
+    { name: 'accounts', rows: 50, fields: [{ name: 'id', type: 'sequence' }] },
+    {
+      name: 'transfers',
+      rows: 20_000,
+      fields: [
+        { name: 'from_account', type: 'ref', options: { table: 'accounts', field: 'id' } },
+        { name: 'to_account', type: 'ref', options: { table: 'accounts', field: 'id', differentFrom: 'from_account' } },
+      ],
+    },
+  ],
+};
+
+describe('differentFrom', () => {
+  const plan = compile(approvals);
+  const department = new Map(rowsEveryChunking(plan, 'employees').map(([id, d]) => [id, d]));
+  const sizes = new Map<unknown, number>();
+  for (const d of department.values()) sizes.set(d, (sizes.get(d) ?? 0) + 1);
+
+  it('never takes the row the other ref took; stays in scope; null only when the scope holds no one else', () => {
+    const rows = rowsEveryChunking(plan, 'leave_requests');
+    expect(rows.filter(([, e, a]) => a === e)).toEqual([]);
+    expect(rows.filter(([, e, a]) => a !== null && department.get(a) !== department.get(e))).toEqual([]);
+    expect(rows.filter(([, e, a]) => (a === null) !== (sizes.get(department.get(e)) === 1))).toEqual([]);
+    // the others of the department are all taken, about evenly
+    const inBig = rows.filter(([, e]) => sizes.get(department.get(e)) === 4);
+    const shares = new Map<unknown, number>();
+    for (const [, e, a] of inBig) if (e === inBig[0][1]) shares.set(a, (shares.get(a) ?? 0) + 1);
+    expect(shares.size).toBe(3);
+  });
+
+  it('without a way to be null, a scope of one takes someone outside it rather than the same row', () => {
+    const strict = structuredClone(approvals);
+    strict.tables[2].fields[2].options = { table: 'employees', field: 'id', scope: { target: 'department_id', equals: 'employee_id.department_id' }, differentFrom: 'employee_id' };
+    const rows = rowsEveryChunking(compile(strict), 'leave_requests');
+    expect(rows.filter(([, e, a]) => a === e || a === null)).toEqual([]);
+    expect(rows.filter(([, e, a]) => (sizes.get(department.get(e)) ?? 0) > 1 && department.get(a) !== department.get(e))).toEqual([]);
+  });
+
+  it('works on a plain ref too, uniformly over the other rows', () => {
+    const rows = rowsEveryChunking(plan, 'transfers');
+    expect(rows.filter(([a, b]) => a === b)).toEqual([]);
+    expect(new Set(rows.map(([, b]) => b)).size).toBe(50);
+  });
+
+  it('names what is wrong', () => {
+    const bad = structuredClone(approvals);
+    bad.tables[4].fields[1].options = { table: 'accounts', field: 'id', differentFrom: 'nope' };
+    bad.tables[2].fields[2].options = { table: 'employees', field: 'id', differentFrom: 'id' };
+    try {
+      compile(bad);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as DefinitionError).issues).toEqual(
+        expect.arrayContaining([
+          { path: 'tables[4].fields[1].options.differentFrom', message: 'unknown field "nope" in table transfers' },
+          { path: 'tables[2].fields[2].options.differentFrom', message: 'leave_requests.id must be a ref to table employees' },
+        ]),
+      );
+    }
+  });
+});

@@ -27,7 +27,7 @@ export const sameAsSchema = z.strictObject({
 
 export type ScopeOptions = z.infer<typeof scopeSchema>;
 export type SameAsOptions = z.infer<typeof sameAsSchema>;
-type RefOptions = { table: string; field: string; childrenPerParent?: PerParent; scope?: ScopeOptions; sameAs?: SameAsOptions; distinctWithin?: string; unique?: boolean };
+type RefOptions = { table: string; field: string; childrenPerParent?: PerParent; scope?: ScopeOptions; sameAs?: SameAsOptions; distinctWithin?: string; unique?: boolean; differentFrom?: string; choice?: string };
 
 /** What relation builders need from compile: definitions, row counts, layouts and (lazily) runtimes. */
 export interface RelationContext {
@@ -146,6 +146,15 @@ export function checkScopedRef(
     if (nullHop && !nullable)
       add(`${where}.equals`, `${nullHop.table}.${nullHop.field} may be null, leaving no scope: let ${table.name}.${field.name} be null too (scope.ifEmpty "null" or a nullRate)`);
   }
+  if (options.differentFrom !== undefined) {
+    const where = `${at}.options.differentFrom`;
+    const other = table.fields.find((f) => f.name === options.differentFrom);
+    if (!other) add(where, `unknown field "${options.differentFrom}" in table ${table.name}`);
+    else if (other === field) add(where, 'a ref cannot differ from itself');
+    else if (other.type !== 'ref' || refTable(other) !== target.name) add(where, `${table.name}.${other.name} must be a ref to table ${target.name}`);
+    if (options.childrenPerParent || options.distinctWithin || options.sameAs || field.unique) add(where, 'differentFrom picks a parent freely: it cannot be combined with childrenPerParent, distinctWithin, sameAs or unique');
+    if (options.choice === 'skewed') add(where, 'differentFrom chooses uniformly: drop choice "skewed"');
+  }
   if (options.sameAs) {
     const where = `${at}.options.sameAs`;
     if (options.childrenPerParent) add(where, 'a ref cannot both set childrenPerParent and sameAs');
@@ -204,22 +213,41 @@ export function scopeMinimum(scope: ScopeOptions, targetTable: string, tables: R
 /** The generator of a ref with `scope` and/or `sameAs`; undefined for other refs. */
 export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
   const options = field.options as RefOptions;
-  if (!options.scope && !options.sameAs) return undefined;
+  if (!options.scope && !options.sameAs && options.differentFrom === undefined) return undefined;
   const parentValue = ctx.parentValue!;
   const parentRows = ctx.rows.get(options.table)!;
   const choose = subKey(ctx.key, 7);
-  let pickRow = (i: number) => Math.floor(unit53At(choose, i) * parentRows);
+  // differentFrom: the row another ref of this row took is left out of the choice
+  const avoided = options.differentFrom === undefined ? undefined : refChain([{ table: ctx.table.name, field: options.differentFrom }], ctx.runtimeOf);
+  const orNone = options.scope?.ifEmpty === 'null' || (field.nullRate ?? 0) > 0;
+  const self = options.table === ctx.table.name;
+  const other = (i: number, lo: number, hi: number, avoid: number) => {
+    const r = lo + Math.floor(unit53At(choose, i) * (hi - lo - 1));
+    return r >= avoid ? r + 1 : r;
+  };
+  /**
+   * A uniform row of [lo, hi) other than the avoided one. When that one is all the scope holds: null
+   * if the column may be null, else another row of the whole table (earlier ones for a self-reference).
+   */
+  const within = (i: number, lo: number, hi: number) => {
+    if (hi <= lo) return -1;
+    const avoid = avoided ? avoided(i) : -1;
+    if (avoid < lo || avoid >= hi) return lo + Math.floor(unit53At(choose, i) * (hi - lo));
+    if (hi - lo > 1) return other(i, lo, hi, avoid);
+    const end = self ? Math.min(i, parentRows) : parentRows;
+    return orNone || end < 2 || avoid >= end ? (orNone ? -1 : avoid) : other(i, 0, end, avoid);
+  };
+  let pickRow = (i: number) => within(i, 0, parentRows);
 
   if (options.scope) {
     const range = scopeRange(options.scope, options.table, ctx);
     const bounds = new Float64Array(2);
     // a self-reference: only the rows of the scope before this one (so its parent is always earlier)
-    const self = options.table === ctx.table.name;
     pickRow = (i) => {
       if (!range(i, bounds)) return -1;
       const lo = bounds[0];
       const hi = self && bounds[1] > i ? i : bounds[1];
-      return hi > lo ? lo + Math.floor(unit53At(choose, i) * (hi - lo)) : -1;
+      return within(i, lo, hi);
     };
   }
 

@@ -146,3 +146,39 @@ describe('one side of two, and keys carried by a date series', () => {
     expect(Math.max(...rows.map((r) => (r.day as Date).getTime()))).toBeLessThan(Date.parse(REF.referenceDate));
   });
 });
+
+describe('people, counterparts and work after its run started', () => {
+  const definition = imported(`
+    create table departments (id serial primary key, name text not null, created_on date not null);
+    create table employees (id serial primary key, department_id int not null references departments(id), birth_date date not null,
+      hire_date date not null, check (hire_date >= birth_date + interval '16 years'));
+    create table leave_requests (id serial primary key, employee_id int not null references employees(id), approver_id int references employees(id),
+      status text not null check (status in ('requested', 'approved', 'rejected')), requested_at timestamptz not null, decided_at timestamptz);
+    create table builds (id serial primary key, queued_at timestamptz not null, started_at timestamptz, status text not null check (status in ('queued', 'running', 'success')));
+    create table jobs (id serial primary key, build_id int not null references builds(id), started_at timestamptz not null);
+  `, 1000);
+  const table = (name: string) => definition.tables.find((t) => t.name === name)!;
+
+  it('draws a birth date back from the hire date, so everyone is an adult when hired', () => {
+    expect(table('employees').fields.find((f) => f.name === 'birth_date')).toMatchObject({ type: 'before', options: { from: 'hire_date', unit: 'days', min: 6575 } });
+    const rows = rowsOf(definition, 'employees');
+    const years = (r: Record<string, unknown>) => ((r.hire_date as Date).getTime() - (r.birth_date as Date).getTime()) / (365.25 * 86_400_000);
+    expect(rows.filter((r) => years(r) < 18 || years(r) > 64)).toEqual([]);
+  });
+
+  it('an approver is never the employee asking, and every request has one', () => {
+    expect(table('leave_requests').fields.find((f) => f.name === 'approver_id')).toMatchObject({ options: { differentFrom: 'employee_id' } });
+    const rows = rowsOf(definition, 'leave_requests');
+    expect(rows.filter((r) => r.approver_id === r.employee_id || r.approver_id === null)).toEqual([]);
+  });
+
+  it('a build\'s jobs start once the build started (or, still queued, after it was queued)', () => {
+    expect(table('jobs').fields.find((f) => f.name === 'started_at')).toMatchObject({ type: 'after', options: { from: ['build_id.started_at', 'build_id.queued_at'] } });
+    const builds = new Map(rowsOf(definition, 'builds').map((b) => [b.id, b]));
+    const early = rowsOf(definition, 'jobs').filter((j) => {
+      const b = builds.get(j.build_id)!;
+      return (j.started_at as Date) < ((b.started_at ?? b.queued_at) as Date);
+    });
+    expect(early).toEqual([]);
+  });
+});

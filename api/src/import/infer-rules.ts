@@ -55,6 +55,14 @@ const COPIED = /^(currency|currency_code|country|country_code|locale|language|la
 const PRICE = /^(list_price|price|base_price|unit_price|msrp|retail_price|base_rate|rate)$/;
 /** Most partners a row of a join table gets. */
 const MN_MAX = 3;
+/** A ref naming who acts on a row another ref of it names (approver of the employee's request). */
+const COUNTERPART = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by|auditor|recipient|receiver|to_user|to_account|to_account_id|payee|referee|referred|mentor|coach|supervisor|interviewer|inspector)(_id)?$/;
+const DECIDER = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by)(_id)?$/;
+const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$/;
+/** Events only an adult takes part in, by column name. */
+const ADULT_EVENT = /^(hire|hired|hiring|employment_start|employed|start|started|joined|join|contract_start|enrolled|enrollment|enrolment|licensed|license_issued)_?(date|on|at)?$/;
+/** A parent's step after which its children come (a build's jobs run once it started). */
+const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 const ROLE = /^(role|member_role|membership_role|access_level|permission|position)$/;
 /** Units of the quantities a kind column names, most used first. */
@@ -167,8 +175,10 @@ class RuleInference {
     for (const t of this.tables.values()) this.prices(t);
     for (const t of this.tables.values()) this.parentRanges(t);
     for (const t of this.tables.values()) this.flags(t);
+    for (const t of this.tables.values()) this.counterparts(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
+    for (const t of this.tables.values()) this.adulthood(t);
     for (const t of this.tables.values()) this.netAmounts(t);
     for (const t of this.tables.values()) this.numbers(t);
     for (const t of this.tables.values()) this.durations(t);
@@ -285,6 +295,28 @@ class RuleInference {
   }
 
   /** Ancestors one hop above each parent: ref field of the parent → grandparent table. */
+  /**
+   * Two refs of a row to one table where one is the other's counterpart (an approver and the employee
+   * asking, a recipient and the sender, a reviewer and the author): never the same row. A decider
+   * (approver_id) is assigned to every row, so decided rows always have one.
+   */
+  private counterparts(t: Table) {
+    const byTarget = new Map<string, string[]>();
+    for (const [ref, parent] of t.refs) if (t.fields.get(ref)?.type === 'ref' && parent !== t.def.name) byTarget.set(parent, [...(byTarget.get(parent) ?? []), ref]);
+    for (const refs of byTarget.values()) {
+      if (refs.length !== 2) continue;
+      const [a, b] = refs as [string, string];
+      const [counterpart, subject] = COUNTERPART.test(b.toLowerCase()) ? [b, a] : COUNTERPART.test(a.toLowerCase()) ? [a, b] : [];
+      if (!counterpart || !subject) continue;
+      const f = t.fields.get(counterpart)!;
+      const o = f.options as Options;
+      if (o.childrenPerParent || o.distinctWithin || o.sameAs || o.choice === 'skewed' || f.unique) continue;
+      o.differentFrom = subject;
+      if (DECIDER.test(counterpart.toLowerCase()) && f.nullRate !== undefined) delete f.nullRate;
+      this.reason(t, counterpart, `never the ${subject}'s own ${t.refs.get(subject)} row`);
+    }
+  }
+
   /** Path to the birth timestamp of the nearest ancestor through `ref` (sensor_id.device_id.installed_at). */
   private ancestorBirth(t: Table, ref: string, depth = 0): string | undefined {
     const parent = this.tables.get(t.refs.get(ref) ?? '');
@@ -474,7 +506,13 @@ class RuleInference {
       // a reply is born after the comment it answers (a self-reference's row comes first)
       const parents = [...t.refs.entries()]
         .filter(([ref, parent]) => t.fields.get(ref)?.type === 'ref' && this.tables.get(parent)?.birth && (parent !== t.def.name || ref !== birth))
-        .map(([ref, parent]) => `${ref}.${this.tables.get(parent)!.birth}`);
+        .flatMap(([ref, parent]) => {
+          // work of a run happens once the run has started (a build's jobs), a comment once its post is out:
+          // after the latest of the parent's birth and that step, when it has one
+          const p = this.tables.get(parent)!;
+          const start = parent === t.def.name ? undefined : (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && STARTED.test(c.name.toLowerCase()));
+          return [...(start ? [`${ref}.${start.name}`] : []), `${ref}.${p.birth}`];
+        });
       // a lookup ref (tenant copied from a parent) is reached through the anchor's path already
       if (parents.length) {
         this.setAfter(t, birth, parents, false);
@@ -511,6 +549,27 @@ class RuleInference {
       this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays);
       this.reason(t, name, `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}`);
     }
+  }
+
+  /**
+   * People are adults when they are hired, enrol or sign a contract: the birth date is drawn back from
+   * that day (18 to 63 years before it, or the CHECK's gap if larger), so the age fits the event
+   * whenever it happened. Where no CHECK ties them, a hire/start/join date of the row is the event.
+   */
+  private adulthood(t: Table) {
+    const birth = t.def.fields.find((f) => BIRTH_DATE.test(f.name.toLowerCase()) && isTime(this.column(t, f.name)));
+    if (!birth || !['date.birthdate', 'date.past', 'date.between', 'date.anytime'].includes(birth.type)) return;
+    const tied = [...this.checkOrder(t)].find(([, rule]) => rule.base === birth.name);
+    const event = tied?.[0] ?? t.def.fields.find((f) => f !== birth && ADULT_EVENT.test(f.name.toLowerCase()) && isTime(this.column(t, f.name)) && this.notNull(t, f.name))?.name;
+    if (!event || !this.notNull(t, event)) return;
+    const eventField = t.fields.get(event)!;
+    // the event must not itself be drawn from the birth date
+    if (JSON.stringify(eventField.options ?? {}).includes(`"${birth.name}"`)) return;
+    const minDays = Math.max(18 * 365.25, (tied?.[1].minDays ?? 0) + 1);
+    const nullRate = birth.nullRate;
+    Object.assign(birth, { type: 'before', options: { from: event, unit: 'days', min: Math.ceil(minDays), max: Math.ceil(minDays + 45 * 365.25) } });
+    if (nullRate !== undefined) birth.nullRate = nullRate;
+    this.reason(t, birth.name, `adult at ${event}: ${Math.round(minDays / 365.25)} to ${Math.round(minDays / 365.25) + 45} years before it`);
   }
 
   /** net_pay is gross_pay less tax and deductions (payslips, invoices). */
