@@ -22,8 +22,8 @@ export interface PreviewPoolOptions {
   maxQueue?: number;
   /** Tasks one user may have waiting (default 32). */
   maxQueuePerUser?: number;
-  /** Threads one user's tasks may hold at once (default half of them, at least one). */
-  threadsPerUser?: number;
+  /** Tasks of one user handed to the threads at once (default 2 per thread); the rest wait their turn. */
+  inThreadsPerUser?: number;
   /** Longest wait for a thread before a task is refused as busy, in ms (default 3 × timeoutMs: long enough for the tasks ahead in its turn to reach their time limit). */
   maxWaitMs?: number;
 }
@@ -57,7 +57,7 @@ const STARTUP_MS = 60_000;
 // thread in between (which, busy with requests, would otherwise pace the previews). So no task is
 // given piscina an abort signal (a thread with an abortable task takes no other); a task past its
 // time limit ends its thread by id, and the tasks that thread had not started run again.
-const TASKS_PER_THREAD = 4;
+const TASKS_PER_THREAD = 16;
 
 /** tsx's ESM API, for threads started from TypeScript sources. */
 function tsxEsmApi(): string {
@@ -71,7 +71,7 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
   const maxQueue = options.maxQueue ?? 256 * options.threads;
   const queue = createFairQueue({
     slots: TASKS_PER_THREAD * options.threads,
-    perOwnerSlots: options.threadsPerUser ?? Math.max(1, Math.ceil(options.threads / 2)),
+    perOwnerSlots: options.inThreadsPerUser ?? 2 * options.threads,
     maxWaiting: maxQueue,
     maxWaitingPerOwner: options.maxQueuePerUser ?? 32,
     maxWaitMs: options.maxWaitMs ?? 3 * options.timeoutMs,
