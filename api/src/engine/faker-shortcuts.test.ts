@@ -187,6 +187,14 @@ describe('directDraws and keepFileExtensions', () => {
       f.number.int({ min: 10, max: 100, multipleOf: 7 }),
       f.person.fullName(),
       f.location.city(),
+      f.git.commitSha(),
+      f.string.hexadecimal({ length: 12, casing: 'upper' }),
+      f.string.alphanumeric({ length: { min: 0, max: 9 } }),
+      f.string.fromCharacters('xyz', { min: 1, max: 4 }),
+      f.string.fromCharacters(['ab', 'c'], 3),
+      f.string.fromCharacters('q', 5),
+      f.string.fromCharacters('abc', 0),
+      f.company.name(),
     ];
     for (let i = 0; i < 1000; i++) expect(run(ours)).toEqual(run(theirs));
     expect(a.uint32()).toBe(b.uint32());
@@ -196,6 +204,7 @@ describe('directDraws and keepFileExtensions', () => {
       expect(() => f.number.int({ min: 5, max: 1 })).toThrow('Max 1 should be greater than min 5.');
       expect(() => f.number.int({ max: 3, multipleOf: 0 })).toThrow('multipleOf should be greater than 0.');
       expect(() => f.system.fileExt('no/such')).toThrow('MIME type no/such is not supported.');
+      expect(() => f.string.fromCharacters('', 3)).toThrow('Unable to generate string: No characters to select from.');
     }
   });
 });

@@ -241,13 +241,17 @@ export function keepFakePatterns(faker: Faker): void {
         const name = steps[k]!.name;
         if (name === undefined || entries.some((e) => typeof e !== 'object' || e === null)) break;
         const read = entries.map((e) => readProperty(e, name));
-        if (read.some((e) => Array.isArray(e) || e == null)) {
+        if (read.some((e) => Array.isArray(e))) {
           // this step's reads are fixed, its picks are not
           expression.fixedRead = read;
           k++;
           break;
         }
-        entries = read;
+        entries = read.filter((e) => e != null);
+        if (entries.length === 0) {
+          k++;
+          break;
+        }
       }
       expression.fixedSteps = k;
       expression.fixedEntries = entries;
@@ -337,6 +341,21 @@ export function directDraws(faker: Faker): void {
     const n = array.length;
     if (n > 1) return array[Math.floor(next() * n)]!;
     return n === 1 ? array[0]! : arrayElement(array);
+  };
+  // string.fromCharacters (hexadecimal, alphanumeric, commit SHAs...): helpers.multiple of
+  // arrayElement, joined — the same draws, without the array of closures' results
+  const string = faker.string as unknown as { fromCharacters: (characters: string | readonly string[], length?: number | { min: number; max: number }) => string };
+  const fromCharacters = string.fromCharacters;
+  string.fromCharacters = (characters, length = 1) => {
+    const n = typeof length === 'number' ? length : number.int(length);
+    if (!(n > 0)) return n <= 0 ? '' : fromCharacters(characters, n);
+    const chars = typeof characters === 'string' ? [...characters] : characters;
+    const size = chars.length;
+    if (size === 0) return fromCharacters(characters, n);
+    if (size === 1 || !Number.isSafeInteger(n)) return fromCharacters(chars, n);
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = chars[Math.floor(next() * size)]!;
+    return out.join('');
   };
 }
 
