@@ -182,3 +182,22 @@ describe('people, counterparts and work after its run started', () => {
     expect(early).toEqual([]);
   });
 });
+
+describe('a party fits what it books', () => {
+  const definition = imported(`
+    create table room_types (id serial primary key, name text not null, max_occupancy smallint not null check (max_occupancy between 1 and 6));
+    create table rooms (id serial primary key, room_type_id int not null references room_types(id), number text not null);
+    create table bookings (id serial primary key, room_id int not null references rooms(id), adults smallint not null check (adults between 1 and 8),
+      children smallint not null default 0 check (children between 0 and 6));
+  `, 2000);
+
+  it('keeps adults + children within the room type\'s occupancy, children mostly none', () => {
+    const bookings = definition.tables.find((t) => t.name === 'bookings')!;
+    expect(bookings.checks).toEqual([expect.objectContaining({ expr: 'adults + children <= room_id.room_type_id.max_occupancy', redraw: ['children', 'adults'] })]);
+    const types = new Map(rowsOf(definition, 'room_types').map((r) => [r.id, r.max_occupancy as number]));
+    const rooms = new Map(rowsOf(definition, 'rooms').map((r) => [r.id, types.get(r.room_type_id)!]));
+    const rows = rowsOf(definition, 'bookings');
+    expect(rows.filter((r) => (r.adults as number) < 1 || (r.adults as number) + (r.children as number) > rooms.get(r.room_id)!)).toEqual([]);
+    expect(rows.filter((r) => r.children === 0).length / rows.length).toBeGreaterThan(0.6);
+  });
+});

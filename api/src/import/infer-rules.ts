@@ -55,6 +55,9 @@ const COPIED = /^(currency|currency_code|country|country_code|locale|language|la
 const PRICE = /^(list_price|price|base_price|unit_price|msrp|retail_price|base_rate|rate)$/;
 /** Most partners a row of a join table gets. */
 const MN_MAX = 3;
+const PARTY = /^(adults|num_adults|adult_count|number_of_adults|guests|num_guests|guest_count|number_of_guests|party_size|pax|occupants|persons|people|headcount|covers)$/;
+const CHILDREN = /^(children|kids|num_children|child_count|number_of_children|infants)$/;
+const CAPACITY = /^(max_occupancy|occupancy|capacity|max_capacity|max_guests|max_persons|max_people|max_party_size|sleeps|seats|max_seats)$/;
 /** A ref naming who acts on a row another ref of it names (approver of the employee's request). */
 const COUNTERPART = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by|auditor|recipient|receiver|to_user|to_account|to_account_id|payee|referee|referred|mentor|coach|supervisor|interviewer|inspector)(_id)?$/;
 const DECIDER = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by)(_id)?$/;
@@ -174,6 +177,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.copies(t);
     for (const t of this.tables.values()) this.prices(t);
     for (const t of this.tables.values()) this.parentRanges(t);
+    for (const t of this.tables.values()) this.occupancy(t);
     for (const t of this.tables.values()) this.flags(t);
     for (const t of this.tables.values()) this.counterparts(t);
     this.applyLayouts();
@@ -473,6 +477,47 @@ class RuleInference {
         break;
       }
     }
+  }
+
+  /**
+   * A party fits what it books: adults (guests, party size) up to the capacity of the room type,
+   * table or vehicle its refs reach (room_id.room_type_id.max_occupancy), children mostly none, and
+   * adults + children within the capacity as a row check.
+   */
+  private occupancy(t: Table) {
+    const adults = t.def.fields.find((f) => f.type === 'number.int' && PARTY.test(f.name.toLowerCase()) && this.notNull(t, f.name));
+    if (!adults) return;
+    const capacity = this.capacityPath(t, 0);
+    if (!capacity) return;
+    const low = Math.max(1, Number((adults.options as Options | undefined)?.min ?? 1));
+    Object.assign(adults, { type: 'before', options: { from: capacity, min: 0, atLeast: low, decimals: 0 } });
+    this.reason(t, adults.name, `${low} up to ${capacity}`);
+    const children = t.def.fields.find((f) => f.type === 'number.int' && CHILDREN.test(f.name.toLowerCase()));
+    if (!children) return;
+    // the column's own bounds as the DDL states them (CHECK children BETWEEN 0 AND 6), not the generator's
+    const rules = t.checks.map((c) => c.analysis.rules.get(children.name)).filter((r) => r !== undefined);
+    const lo = Math.max(0, ...rules.map((r) => (r.min === undefined ? 0 : r.min + (r.minExclusive ? 1 : 0))));
+    const hi = Math.min(3, ...rules.map((r) => (r.max === undefined ? 3 : r.max - (r.maxExclusive ? 1 : 0))));
+    const values = [0, 1, 2, 3].filter((v) => v >= lo && v <= hi);
+    if (!values.includes(0)) return;
+    children.options = { values, weights: values.map((v) => [70, 15, 10, 5][v]!) };
+    children.type = 'pick';
+    const sum = `${adults.name} + ${this.notNull(t, children.name) ? children.name : `coalesce(${children.name}, 0)`}`;
+    (t.def.checks ??= []).push({ name: `${t.def.name}_party_fits_${capacity.split('.').at(-1)}`, expr: `${sum} <= ${capacity}`, redraw: [children.name, adults.name] });
+    this.reason(t, children.name, `mostly none; ${adults.name} + ${children.name} within ${capacity}`);
+  }
+
+  /** Path to a capacity column through the row's refs (room_id.room_type_id.max_occupancy). */
+  private capacityPath(t: Table, depth: number): string | undefined {
+    const own = t.def.fields.find((f) => CAPACITY.test(f.name.toLowerCase()) && ['number.int', 'pick', 'sequence'].includes(f.type));
+    if (depth > 0 && own && t.model?.columns.find((c) => c.name === own.name)?.notNull) return own.name;
+    if (depth >= 3) return undefined;
+    for (const [ref, parent] of t.refs) {
+      if (parent === t.def.name || !this.notNull(t, ref)) continue;
+      const up = this.capacityPath(this.tables.get(parent)!, depth + 1);
+      if (up) return `${ref}.${up}`;
+    }
+    return undefined;
   }
 
   /** One default/primary flag and one owner per parent. */
