@@ -134,28 +134,33 @@ export async function deferConstraints(session: CopySession, relations: Relation
   let tablespaceReset = false;
   const run = async (ready: (step: Step) => boolean): Promise<number> => {
     const started = performance.now();
-    let ran = 0;
-    for (let k = 0; k < pending.length; ) {
-      const step = pending[k]!;
-      if (!ready(step)) {
-        k++;
-        continue;
-      }
-      pending.splice(k, 1);
-      ran++;
-      if (!tablespaceReset) {
-        // the dropped indexes lived in the database's default tablespace (others are not deferred)
-        await session.execute(`set local default_tablespace = ''`);
-        tablespaceReset = true;
-      }
+    const steps = pending.filter(ready);
+    if (steps.length === 0) return 0;
+    for (const step of steps) pending.splice(pending.indexOf(step), 1);
+    // every statement is sent at once and the server runs them in order: one round trip rather than
+    // one per statement, each of which waited for this thread to finish the chunk of rows it was
+    // generating meanwhile while the server sat idle. The first failure is the one reported (the
+    // statements after it fail only because the transaction is aborted).
+    const sent: { step?: Step; done: Promise<void> }[] = [];
+    if (!tablespaceReset) {
+      // the dropped indexes lived in the database's default tablespace (others are not deferred)
+      sent.push({ done: session.execute(`set local default_tablespace = ''`) });
+      tablespaceReset = true;
+    }
+    for (const step of steps) {
+      sent.push({ step, done: session.execute(step.sql) });
+      for (const extra of step.extras) sent.push({ done: session.execute(extra) });
+    }
+    for (const { done } of sent) done.catch(() => {}); // awaited below, in order
+    for (const { step, done } of sent) {
       try {
-        await session.execute(step.sql);
+        await done;
       } catch (error) {
+        if (!step) throw error;
         throw new ConstraintRebuildError(step.table, step.name, step.definition, (error as { detail?: string }).detail || undefined, error);
       }
-      for (const extra of step.extras) await session.execute(extra);
     }
-    return ran > 0 ? performance.now() - started : 0;
+    return performance.now() - started;
   };
   return {
     deferred,
