@@ -23,6 +23,7 @@ const mainThread = process.env.TDG_BENCH_LOAD_MAIN_THREAD === '1' && !process.en
 const app = await buildApp(loadConfig(mainThread ? { ...process.env, TDG_IN_PROCESS_WORKERS: '0' } : process.env));
 const worker = mainThread ? await startWorker({ db: app.db, storage: app.storage }) : undefined;
 const url = await app.start();
+app.previews.warm(); // as `tdg serve` does
 const lag = monitorEventLoopDelay({ resolution: 10 });
 lag.enable();
 let elu = performance.eventLoopUtilization();

@@ -13,6 +13,8 @@ export async function run(args: string[]): Promise<number> {
   const url = await app.start().catch((error: Error) => {
     throw new CliError(`cannot listen on port ${config.port}: ${error.message}`);
   });
+  // the preview threads load the engine now, not while the first user's preview waits
+  app.previews.warm();
   process.stdout.write(`tdg api: ${url}/graphql${app.auth.local ? ` (local auth at ${url}/auth/v1)` : ''}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
