@@ -22,6 +22,16 @@ type Message = { name: string; dataTypeIDs?: number[] };
 // names unique in the process: several caches may share one PGlite session (prepared statements are per session)
 let made = 0;
 
+function concat(parts: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
 export function createStatementCache(pg: PGlite, maxStatements = 500): StatementCache {
   const statements = new Map<string, Statement>();
   const run = (message: Uint8Array) => pg.execProtocolStream(message, { syncToFs: false }) as Promise<Message[]>;
@@ -55,24 +65,18 @@ export function createStatementCache(pg: PGlite, maxStatements = 500): Statement
           const serializer = pg.serializers[statement.paramTypes[i]];
           return serializer ? serializer(value) : String(value);
         });
-        const messages: Message[] = [];
-        let failed: unknown;
+        // one call into the engine: bind, describe, execute and the Sync that ends the cycle
+        // (after an error Postgres skips to the Sync, so the session is ready for the next one)
+        let messages: Message[];
         try {
-          messages.push(...(await run(serialize.bind({ statement: statement.name, values }))));
-          messages.push(...(await run(serialize.describe({ type: 'P' }))));
-          messages.push(...(await run(serialize.execute({}))));
+          messages = await run(concat([serialize.bind({ statement: statement.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]));
         } catch (error) {
-          failed = error;
-        }
-        messages.push(...(await run(serialize.sync())));
-        if (failed !== undefined) {
           // a plan Postgres cannot keep (a table's columns changed): made again next time
-          if ((failed as { code?: string }).code === '0A000') {
+          if ((error as { code?: string }).code === '0A000') {
             statements.delete(sql);
-            await run(serialize.close({ type: 'S', name: statement.name }));
-            await run(serialize.sync());
+            await run(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]));
           }
-          throw failed;
+          throw error;
         }
         const [result] = parse.parseResults(messages as never, pg.parsers);
         return result.rows as T[];
