@@ -238,3 +238,42 @@ describe('after / before on date columns', () => {
     expect(violations).toBe(0);
   });
 });
+
+describe('a bound mixing paths and constants', () => {
+  // a report is hired after their manager and before the manager left, never after "now"
+  const staff: Definition = {
+    version: 1,
+    seed: 'staff',
+    referenceDate: REFERENCE,
+    tables: [
+      {
+        name: 'employees',
+        rows: 20_000,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'manager_id', type: 'ref', options: { table: 'employees', field: 'id' } },
+          { name: 'hire_date', type: 'after', options: { from: 'manager_id.hire_date', max: 365, atMost: ['now', 'manager_id.left_on'], fallback: '2015-01-01T00:00:00.000Z' } },
+          { name: 'left_on', type: 'after', options: { from: 'hire_date', min: 30, max: 2000, atMost: 'now' }, nullRate: 0.5 },
+        ],
+      },
+    ],
+  };
+
+  it('keeps the tightest of "now" and the paths that are not null', () => {
+    const rows = rowsEveryChunking(compile(staff), 'employees');
+    const byId = new Map(rows.map((r) => [r[0], r]));
+    const time = (v: Value) => (v as Date).getTime();
+    expect(rows.filter((r) => time(r[2]) > Date.parse(REFERENCE))).toEqual([]);
+    const bad = rows.filter((r) => {
+      const m = r[1] === null ? undefined : byId.get(r[1]);
+      return m && m[3] !== null && time(r[2]) > time(m[3]);
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('names a constant of the wrong kind inside the list', () => {
+    const wrong = structuredClone(staff);
+    wrong.tables[0].fields.push({ name: 'score', type: 'number.int', options: { min: 0, max: 10 } }, { name: 'bonus', type: 'after', options: { from: 'score', atMost: ['manager_id.score', 'now'] } });
+    expect(() => compile(wrong)).toThrow(/tables\[0\]\.fields\[5\]\.options\.atMost\[1\]: must be a number or field path/);
+  });
+});

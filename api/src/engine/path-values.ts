@@ -70,7 +70,11 @@ export const PATH_VALUE_TYPES = new Set(['lookup', 'after', 'before', 'expressio
 
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 /** A bound given as field path(s), not a constant. */
-const boundPaths = (v: unknown): string[] => (typeof v === 'string' ? (v === 'now' || /^\d/.test(v) ? [] : [v]) : Array.isArray(v) ? v.map(String) : []);
+const constantBound = (v: unknown): boolean => typeof v === 'number' || (typeof v === 'string' && (v === 'now' || /^\d/.test(v)));
+/** The field paths of a bound (a list may mix paths with "now" and ISO dates: the tightest counts). */
+const boundPaths = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x) => !constantBound(x)).map(String);
+/** The constants of a bound. */
+const boundConstants = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(constantBound);
 
 /** The field paths a lookup / after / before reads (for fieldDependencies). */
 export function pathValueDependencies(field: { type: string; options?: Record<string, unknown> }): string[] {
@@ -156,9 +160,14 @@ export function checkPathValue(
   const boundName = field.type === 'after' ? 'atMost' : 'atLeast';
   const b = o[boundName];
   const bAt = `${at}.options.${boundName}`;
-  if (typeof b === 'number' && dates) add(bAt, 'must be a date, "now" or field path (the sides are dates)');
-  if (typeof b === 'string' && (b === 'now' || /^\d/.test(b)) && !dates) add(bAt, 'must be a number or field path (the sides are numbers)');
-  boundPaths(b).forEach((text, n) => {
+  (Array.isArray(b) ? b : [b]).forEach((entry, n) => {
+    const where = Array.isArray(b) ? `${bAt}[${n}]` : bAt;
+    if (typeof entry === 'number' && dates) add(where, 'must be a date, "now" or field path (the sides are dates)');
+    if (typeof entry === 'string' && constantBound(entry) && !dates) add(where, 'must be a number or field path (the sides are numbers)');
+  });
+  (Array.isArray(b) ? b : b === undefined ? [] : [b]).forEach((entry, n) => {
+    if (constantBound(entry)) return;
+    const text = String(entry);
     const where = Array.isArray(b) ? `${bAt}[${n}]` : bAt;
     const path = checkFieldPath(text, where, table, tables, add);
     const kind = path ? kindOf(path) : undefined;
@@ -211,7 +220,11 @@ export function buildPathValue(field: FieldDefinition, ctx: FieldContext): Built
   const constant = (v: unknown): number => (v === 'now' ? referenceMs : typeof v === 'string' ? Date.parse(v) : (v as number));
   const boundOption = after ? o.atMost : o.atLeast;
   const boundReaders = boundPaths(boundOption).map((text) => ctx.path!(text));
-  const boundConstant = boundOption !== undefined && boundReaders.length === 0 ? constant(boundOption) : NaN;
+  // the tightest constant of the bound ("now", an ISO date, a number); paths are read per row
+  const boundConstant = boundConstants(boundOption).reduce((tight: number, v) => {
+    const c = constant(v);
+    return tight !== tight || dir * (c - tight) < 0 ? c : tight;
+  }, NaN);
   const hasBound = boundOption !== undefined;
   const fallback = o.fallback === undefined ? NaN : constant(o.fallback);
   const unitMs = dates ? UNITS[o.unit ?? 'days'] : 1;

@@ -201,3 +201,29 @@ describe('a party fits what it books', () => {
     expect(rows.filter((r) => r.children === 0).length / rows.length).toBeGreaterThan(0.6);
   });
 });
+
+describe('nothing new comes to a parent that has ended', () => {
+  const definition = imported(`
+    create table companies (id serial primary key, founded_on date not null);
+    create table employees (id serial primary key, company_id int not null references companies(id), manager_id int references employees(id), hire_date date not null, termination_date date,
+      status text not null check (status in ('active', 'terminated')), check (termination_date is null or termination_date >= hire_date));
+  `, 3000);
+
+  it('a table whose only parent is itself imports, its rows keeping their own dates', () => {
+    const alone = imported(`create table people (id serial primary key, mentor_id int references people(id), joined_on date not null, left_on date);`);
+    expect(alone.tables[0].fields.find((f) => f.name === 'joined_on')!.type).not.toBe('after');
+    expect(rowsOf(alone, 'people').filter((r) => r.joined_on === null)).toEqual([]);
+  });
+
+  it('hires a report before the manager left, and never after now', () => {
+    const hire = definition.tables[1].fields.find((f) => f.name === 'hire_date')!;
+    expect(hire).toMatchObject({ type: 'after', options: { atMost: ['now', 'manager_id.termination_date'] } });
+    const rows = rowsOf(definition, 'employees');
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const late = rows.filter((r) => {
+      const m = byId.get(r.manager_id);
+      return (r.hire_date as Date) > new Date(REF.referenceDate) || (m?.termination_date && (r.hire_date as Date) > (m.termination_date as Date));
+    });
+    expect(late).toEqual([]);
+  });
+});

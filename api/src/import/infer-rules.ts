@@ -64,6 +64,8 @@ const DECIDER = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|
 const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$/;
 /** Events only an adult takes part in, by column name. */
 const ADULT_EVENT = /^(hire|hired|hiring|employment_start|employed|start|started|joined|join|contract_start|enrolled|enrollment|enrolment|licensed|license_issued)_?(date|on|at)?$/;
+/** A parent's end, after which no child comes (terminated, closed, decommissioned). */
+const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$/;
 /** A parent's step after which its children come (a build's jobs run once it started). */
 const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
@@ -558,9 +560,18 @@ class RuleInference {
           const start = parent === t.def.name ? undefined : (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && STARTED.test(c.name.toLowerCase()));
           return [...(start ? [`${ref}.${start.name}`] : []), `${ref}.${p.birth}`];
         });
-      // a lookup ref (tenant copied from a parent) is reached through the anchor's path already
-      if (parents.length) {
-        this.setAfter(t, birth, parents, false);
+      // nothing new comes to a parent once it has ended (no report is hired after the manager left)
+      const ends = [...t.refs.entries()].flatMap(([ref, parent]) => {
+        const p = this.tables.get(parent);
+        if (!p || t.fields.get(ref)?.type !== 'ref' || !p.birth) return [];
+        const end = (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && ENDED.test(c.name.toLowerCase()));
+        return end ? [`${ref}.${end.name}`] : [];
+      });
+      // a lookup ref (tenant copied from a parent) is reached through the anchor's path already;
+      // a row whose only parent is of its own table keeps its own dates (the first rows have none)
+      const others = [...t.refs.entries()].some(([ref, parent]) => parent !== t.def.name && parents.some((p) => p.startsWith(`${ref}.`)));
+      if (parents.length && others) {
+        this.setAfter(t, birth, parents, false, undefined, ends);
         this.reason(t, birth, `after its parent${parents.length > 1 ? 's' : ''} (${parents.join(', ')})`);
       }
     }
@@ -694,7 +705,7 @@ class RuleInference {
     return out;
   }
 
-  private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number) {
+  private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number, ends: string[] = []) {
     const birthName = t.birth;
     const f = t.fields.get(name)!;
     // a time series key keeps its steps (it already counts from its ancestor)
@@ -712,7 +723,7 @@ class RuleInference {
     else if (/first_response|acknowledged|responded|replied|read/.test(lower) && !date) window = { unit: 'hours', max: 48 };
     else if (/^(started|start|began)_?(at|time)?$/.test(lower) && /queued|requested|created|submitted|scheduled/.test(nearest) && !date) window = { unit: 'minutes', max: 30 };
     // events of a lifecycle are in the past; an end date a CHECK orders (effective_to) may lie ahead
-    const options: Options = { from: bases.length === 1 ? bases[0] : bases, ...window, ...(rankOf(name) !== undefined || name === birthName ? { atMost: 'now' } : {}) };
+    const options: Options = { from: bases.length === 1 ? bases[0] : bases, ...window, ...(rankOf(name) !== undefined || name === birthName ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}) };
     // a date column keeps only the day: strictly later means a whole day later
     if (strict && date) options.min = Math.max(Number(options.min ?? 0), 1);
     else if (strict) options.strict = true;
