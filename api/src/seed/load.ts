@@ -19,7 +19,7 @@ export interface SeedOptions {
   seed?: string | number;
   /** Rows of every table, overriding the definition. */
   rows?: number;
-  /** Rows generated and sent per chunk (default 5000; 16384 with workers). */
+  /** Rows generated and sent per chunk (default 4096; 16384 with workers): a multiple of the engine's 1024-row blocks is best. */
   batchSize?: number;
   /**
    * Worker threads generating rows beside the thread that feeds the database (default 2 on four
@@ -109,7 +109,9 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   preflightChecks(plan, undefined, (table, field) => columnNames.get(table)?.get(field) ?? field);
   const here = (table: string, start: number, end: number) => copyTextOf(plan, table, start, end);
   const workers = options.workers ?? defaultWorkers(plan.tables.reduce((n, t) => n + t.rows, 0));
-  const batchSize = options.batchSize ?? (workers > 0 ? 16 * 1024 : 5000);
+  // whole blocks of the engine (1024 rows) per chunk: a chunk ending inside a block makes the next
+  // one compute that block's first rows again (5000 rows a chunk cost 12 % more values)
+  const batchSize = options.batchSize ?? (workers > 0 ? 16 * 1024 : 4096);
   // started first: the workers load the engine while the catalog is read
   const pool = workers > 0 ? new GeneratorPool(definition, compileOptions, workers) : undefined;
   const feed = new ChunkFeed(pool, plan.tables, batchSize, here);
