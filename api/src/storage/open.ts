@@ -1,6 +1,11 @@
 // Picks the storage adapter from the configuration: Supabase Storage when SUPABASE_URL and the
-// service role key are set, otherwise files under the data directory.
+// service role key are set, otherwise files under the data directory (an in-memory database keeps
+// its files in a fresh temporary directory, never in a "memory:" folder of the working directory).
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from '../config.js';
+import { MEMORY } from '../db/pglite.js';
 import { createLocalStorage } from './local.js';
 import type { ExportStorage } from './port.js';
 import { createSupabaseStorage } from './supabase.js';
@@ -9,5 +14,6 @@ export async function openStorage(config: Pick<Config, 'dataDir' | 'supabaseUrl'
   if (config.supabaseUrl && config.supabaseServiceRoleKey) {
     return createSupabaseStorage({ url: config.supabaseUrl, serviceRoleKey: config.supabaseServiceRoleKey });
   }
-  return createLocalStorage({ dataDir: config.dataDir, publicUrl: config.publicUrl });
+  const dataDir = config.dataDir === MEMORY ? await mkdtemp(join(tmpdir(), 'tdg-memory-')) : config.dataDir;
+  return createLocalStorage({ dataDir, publicUrl: config.publicUrl });
 }
