@@ -152,6 +152,12 @@ describe('keepFakePatterns', () => {
     for (let i = 0; i < 200; i++) expect(outcome(ours, a, pattern)).toEqual(outcome(theirs, b, pattern));
   });
 
+  it('a list method replaced on the instance is called, not read around', () => {
+    const { ours } = made([en, base]);
+    (ours.hacker as unknown as { noun: () => string }).noun = () => 'replaced';
+    expect(ours.helpers.fake('{{hacker.noun}} and {{hacker.noun}}')).toBe('replaced and replaced');
+  });
+
   it('a list of patterns draws one as faker does', () => {
     const { ours, theirs, a, b } = made([en, base]);
     const list = ['{{hacker.noun}}', '{{person.lastName}}, {{person.firstName}}', 'plain'];

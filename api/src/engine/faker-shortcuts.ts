@@ -167,6 +167,39 @@ interface FakeExpression {
   fixedSteps?: number;
   fixedEntries?: unknown[];
   fixedRead?: unknown[];
+  /** When the method read last is faker's own `arrayElement(definitions.a.b)` or `fake(...)`: that call, on the list itself. */
+  direct?: () => unknown;
+}
+
+// faker's one-line list methods (hacker.noun, hacker.phrase, ...), as its build prints them
+const LIST_METHOD = /^(\w+)\(\)\{return this\.faker\.helpers\.(arrayElement|fake)\(this\.faker\.definitions\.(\w+)\.(\w+)\)\}$/;
+
+/**
+ * The body of a faker method that only draws from (or fills a pattern of) a list of the locale's
+ * definitions, without its proxies: `helpers.arrayElement(list)` or `helpers.fake(list)`. Only for
+ * faker's own bound method of that name whose source is exactly that line; else undefined.
+ */
+function listMethod(
+  faker: Faker,
+  module: unknown,
+  name: string,
+  method: unknown,
+  helpers: { arrayElement: (list: readonly unknown[]) => unknown; fake: (list: string | readonly string[]) => string },
+): (() => unknown) | undefined {
+  if (typeof method !== 'function' || method.name !== `bound ${name}` || typeof module !== 'object' || module === null) return undefined;
+  const own = (Object.getPrototypeOf(module) as Record<string, unknown> | null)?.[name];
+  if (typeof own !== 'function') return undefined;
+  const m = LIST_METHOD.exec(Function.prototype.toString.call(own));
+  if (!m || m[1] !== name) return undefined;
+  let list: unknown;
+  try {
+    list = (faker.definitions as unknown as Record<string, Record<string, unknown>>)[m[3]!]![m[4]!];
+  } catch {
+    return undefined; // missing in this locale: faker's own call throws its own error
+  }
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  const fixed = list as string[];
+  return m[2] === 'arrayElement' ? () => helpers.arrayElement(fixed) : () => helpers.fake(fixed);
 }
 
 interface FakePattern {
@@ -223,6 +256,11 @@ export function keepFakePatterns(faker: Faker): void {
     arrayElement: <T>(array: readonly T[]) => T;
   };
   const original = helpers.fake;
+  // helpers as they are when called (directDraws may replace arrayElement after this)
+  const callHelpers = {
+    arrayElement: (list: readonly unknown[]) => helpers.arrayElement(list),
+    fake: (list: string | readonly string[]) => helpers.fake(list),
+  };
   const roots: unknown[] = [faker, (faker as unknown as { definitions: { raw: unknown } }).definitions.raw];
   const patterns = new Map<string, FakePattern | null>();
   // entries before the draws of a list, in order, as faker filters and picks them after each step
@@ -244,6 +282,7 @@ export function keepFakePatterns(faker: Faker): void {
         if (read.some((e) => Array.isArray(e))) {
           // this step's reads are fixed, its picks are not
           expression.fixedRead = read;
+          if (k === steps.length - 1) expression.direct = listMethod(faker, entries[0], name, read[0], callHelpers);
           k++;
           break;
         }
@@ -268,7 +307,8 @@ export function keepFakePatterns(faker: Faker): void {
         if (!found) (first = entry), (found = true);
       }
       if (!found) throw new FakerError(`Cannot resolve expression '${text}'`);
-      return typeof first === 'function' ? (first as () => unknown)() : first;
+      if (typeof first !== 'function') return first;
+      return first === fixedRead[0] && expression.direct ? expression.direct() : (first as () => unknown)();
     }
     let entries = fixedRead ? pick(fixedRead) : expression.fixedEntries!;
     for (let k = expression.fixedSteps; k < steps.length && entries.length > 0; k++) {
