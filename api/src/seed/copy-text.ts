@@ -120,29 +120,38 @@ function fieldEncoder(column: Column): FieldEncoder {
 
 const encoders = new WeakMap<readonly Column[], FieldEncoder[]>();
 
-/** A batch of rows as COPY text lines. */
-export function copyLines(rows: Row[], columns: readonly Column[]): string {
+/** The encoders of a table's columns (made once per columns array). */
+function encodersOf(columns: readonly Column[]): FieldEncoder[] {
   let encode = encoders.get(columns);
   if (!encode) {
     encode = columns.map(fieldEncoder);
     encoders.set(columns, encode);
   }
+  return encode;
+}
+
+/**
+ * Appends the fields and separators of rows to `parts`, to be joined once: one flat string,
+ * where appending to a string would leave a rope of a few nodes per field that lives (and is
+ * copied by every scavenge) until the chunk is sent.
+ */
+function pushLines(parts: string[], rows: Row[], encode: FieldEncoder[]): void {
   const n = encode.length;
-  const first = encode[0];
-  if (!first) return '\n'.repeat(rows.length);
-  // the fields and separators joined at once: one flat string, where appending would leave a rope
-  // of a few nodes per field that lives (and is copied by every scavenge) until the chunk is sent
-  const parts = new Array<string>(rows.length * 2 * n);
-  let p = 0;
+  const first = encode[0]!;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    parts[p++] = first(row[0]);
-    for (let i = 1; i < n; i++) {
-      parts[p++] = '\t';
-      parts[p++] = encode[i]!(row[i]);
-    }
-    parts[p++] = '\n';
+    parts.push(first(row[0]));
+    for (let i = 1; i < n; i++) parts.push('\t', encode[i]!(row[i]));
+    parts.push('\n');
   }
+}
+
+/** A batch of rows as COPY text lines. */
+export function copyLines(rows: Row[], columns: readonly Column[]): string {
+  const encode = encodersOf(columns);
+  if (encode.length === 0) return '\n'.repeat(rows.length);
+  const parts: string[] = [];
+  pushLines(parts, rows, encode);
   return parts.join('');
 }
 
@@ -150,7 +159,10 @@ export function copyLines(rows: Row[], columns: readonly Column[]): string {
 export function copyTextOf(plan: Plan, table: string, start: number, end: number): string {
   const shape = plan.tables.find((t) => t.name === table);
   if (!shape) throw new Error(`the plan has no table "${table}"`);
-  const batches: string[] = [];
-  for (const batch of generateRows(plan, table, start, end, 1024)) batches.push(copyLines(batch, shape.columns));
-  return batches.length === 1 ? batches[0]! : batches.join('');
+  const encode = encodersOf(shape.columns);
+  if (encode.length === 0) return '\n'.repeat(end - start);
+  // the whole chunk joined once, not per batch and then again
+  const parts: string[] = [];
+  for (const batch of generateRows(plan, table, start, end, 1024)) pushLines(parts, batch, encode);
+  return parts.join('');
 }
