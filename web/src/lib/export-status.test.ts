@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportStatus } from '$lib/gql/graphql';
-import { exportActions } from './export-status';
+import { exportActions, failureText } from './export-status';
 
 const STATUSES: ExportStatus[] = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 
@@ -22,5 +22,18 @@ describe('exportActions (docs/access.md)', () => {
 
   it('offers no download without a link (the server gives none to someone who may not read the file)', () => {
     expect(exportActions({ status: 'SUCCEEDED', canManage: true, downloadUrl: null }).download).toBe(false);
+  });
+});
+
+describe('failureText', () => {
+  it("shows a stored error's message, whatever else it holds", () => {
+    expect(failureText({ message: 'disk full', code: 'ENOSPC' })).toBe('disk full');
+    expect(failureText({ message: 42 })).toBe('42');
+  });
+
+  it('shows any other stored error as JSON', () => {
+    expect(failureText({ code: 'ETIMEDOUT' })).toBe('{"code":"ETIMEDOUT"}');
+    expect(failureText('worker lost')).toBe('"worker lost"');
+    expect(failureText(['a'])).toBe('["a"]');
   });
 });

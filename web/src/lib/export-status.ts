@@ -17,3 +17,9 @@ export function exportActions(item: { status: ExportStatus; canManage: boolean; 
     eventLog: item.canManage,
   };
 }
+
+/** A failed export's stored error as one line: its message, else the whole value as JSON. */
+export function failureText(error: unknown): string {
+  if (typeof error === 'object' && error !== null && Object.hasOwn(error, 'message')) return String((error as { message: unknown }).message);
+  return JSON.stringify(error);
+}

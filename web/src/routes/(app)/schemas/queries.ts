@@ -33,15 +33,7 @@ export const CreateSchemaMutation = graphql(`
           id
         }
       }
-      ... on ValidationError {
-        problems {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -56,9 +48,7 @@ export const DuplicateSchemaMutation = graphql(`
           name
         }
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -70,9 +60,7 @@ export const DeleteSchemaMutation = graphql(`
       ... on DeleteSchemaPayload {
         deletedId
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);

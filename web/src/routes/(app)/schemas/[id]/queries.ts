@@ -52,15 +52,7 @@ export const PreviewRowsQuery = graphql(`
           rows
         }
       }
-      ... on ValidationError {
-        problems {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -77,18 +69,7 @@ export const UpdateSchemaMutation = graphql(`
           updatedAt
         }
       }
-      ... on ConflictError {
-        currentVersion
-      }
-      ... on ValidationError {
-        problems {
-          path
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -106,9 +87,7 @@ export const AddMemberMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -122,9 +101,7 @@ export const UpdateMemberRoleMutation = graphql(`
           role
         }
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -136,9 +113,7 @@ export const RemoveMemberMutation = graphql(`
       ... on RemoveMemberPayload {
         memberId
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
