@@ -32,7 +32,6 @@ export function csvPieces(shapes: TableShape[], options?: CsvOptions): FormatPie
   });
 
   return {
-    oneTablePerFile: true,
     documentHead: '',
     tableHead(t) {
       let head = o.bom ? '\uFEFF' : '';

@@ -5,13 +5,14 @@ import { basename, dirname, join } from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import archiver from 'archiver';
 import type { RowBatch, TableShape } from '../engine/shape.js';
-import { holdsSeveralTables, openDocument } from './document.js';
+import { openDocument } from './document.js';
 import { ExportWriteError, FormatError } from './errors.js';
+import type { FormatOptions } from './options.js';
 import { isRendered, type PieceTableWriter, type RenderedRows } from './pieces.js';
-import { extensionFor, parseFormat, type ExportFormat, type FormatOptions } from './options.js';
+import { FORMATS, isOneFile, parseFormat, type ExportFormat } from './registry.js';
+import type { ExportDocument } from './writer.js';
 
 const ZIP_ENTRY_DATE = new Date('2000-01-01T00:00:00Z');
-import type { ExportDocument } from './writer.js';
 
 export interface TableSource {
   shape: TableShape;
@@ -30,10 +31,11 @@ export interface ExportInput {
 }
 
 /**
- * Where an export goes. `file`: one file (sql, json, xlsx, or one csv/ndjson table). `directory`:
- * one `<table>.<ext>` per table. `zip`: those files in one zip. `stream`: the bytes of one file, or
- * of a zip when a csv/ndjson export has several tables; the stream is ended on success and
- * destroyed on failure.
+ * Where an export goes. `file`: one file (a format that holds several tables, or one table).
+ * `directory`: one `<table>.<ext>` per table. `zip`: those files in one zip. `stream`: the bytes of
+ * one file, or of a zip when the format holds one table a file and there are several (see
+ * `outputFileOf` in registry.ts); the stream is ended on success and destroyed on failure. Which
+ * target a path names is the caller's rule (the CLI's is in cli/output-target.ts).
  */
 export type Target =
   | { kind: 'file'; path: string }
@@ -55,12 +57,6 @@ export interface ExportResult {
   bytes: number;
 }
 
-/** The CLI's `--out` rule: a file when one file can hold the export, else a zip (`*.zip`) or a directory. */
-export function targetFor(format: ExportFormat, out: string, tableCount: number): Target {
-  if (holdsSeveralTables(format) || tableCount <= 1) return { kind: 'file', path: out };
-  return /\.zip$/i.test(out) ? { kind: 'zip', path: out } : { kind: 'directory', path: out };
-}
-
 // An error thrown by the row source (the engine), passed on untouched rather than blamed on the target.
 class SourceFailure {
   constructor(readonly error: unknown) {}
@@ -80,7 +76,7 @@ export async function writeExport(
   const format = parseFormat(input.format);
   const tables = input.tables;
   if (tables.length === 0) throw new FormatError('tables: nothing to export (no tables)');
-  const oneFile = holdsSeveralTables(format) || tables.length === 1;
+  const oneFile = isOneFile(format, tables.length);
   if (target.kind === 'file' && !oneFile) {
     throw new FormatError(`${target.path}: ${format} writes one file per table; ${tables.length} tables need a directory or a .zip`);
   }
@@ -116,7 +112,7 @@ export async function writeExport(
       files = [target.path];
     } else {
       await mkdir(temp);
-      const names = fileNames(tables, extensionFor(format));
+      const names = fileNames(tables, FORMATS[format].extension);
       for (let t = 0; t < tables.length; t++) await run.document([tables[t]], open(join(temp, names[t]), outputs));
       files = await moveInto(temp, target.path, names);
     }
@@ -210,7 +206,7 @@ class ExportRun {
     });
     flushed.catch(() => {}); // awaited below, unless a table fails first
     archive.pipe(stream);
-    const names = fileNames(this.tables, extensionFor(this.format));
+    const names = fileNames(this.tables, FORMATS[this.format].extension);
     for (let t = 0; t < this.tables.length; t++) {
       const entry = new PassThrough();
       outputs.push(entry);

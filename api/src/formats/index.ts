@@ -1,20 +1,28 @@
 export { ExportWriteError, FormatError, type ExportWriteErrorCode } from './errors.js';
 export {
+  contentTypeOf,
   EXPORT_FORMATS,
-  extensionFor,
+  FORMATS,
+  isOneFile,
+  outputFileOf,
   parseFormat,
-  type CsvOptions,
+  ZIP,
   type ExportFormat,
-  type FormatOptions,
-  type FormatOptionsMap,
-  type JsonOptions,
-  type NdjsonOptions,
-  type SqlDialect,
-  type SqlOptions,
-  type XlsxOptions,
+  type FormatDescriptor,
+  type FormatWriter,
+} from './registry.js';
+export type {
+  CsvOptions,
+  FormatOptions,
+  FormatOptionsMap,
+  JsonOptions,
+  NdjsonOptions,
+  SqlDialect,
+  SqlOptions,
+  XlsxOptions,
 } from './options.js';
 export type { ExportDocument, TableWriter } from './writer.js';
-export { createTableWriter, exportPieces, holdsSeveralTables, openDocument } from './document.js';
+export { exportPieces, openDocument } from './document.js';
 export { isRendered, renderedRows, type ExportPieces, type RenderedRows } from './pieces.js';
-export { targetFor, writeExport, type ExportInput, type ExportProgress, type ExportResult, type TableSource, type Target } from './export.js';
+export { writeExport, type ExportInput, type ExportProgress, type ExportResult, type TableSource, type Target } from './export.js';
 export { XLSX_ROWS_PER_SHEET } from './xlsx.js';

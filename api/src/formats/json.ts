@@ -40,7 +40,6 @@ export function jsonPieces(shapes: TableShape[]): FormatPieces {
   const wrapped = shapes.length !== 1;
   const keys = shapes.map(objectKeys);
   return {
-    oneTablePerFile: false,
     documentHead: '',
     tableHead: (t) => (wrapped ? (t === 0 ? '{\n' : ',\n') + JSON.stringify(shapes[t].name) + ': [' : '['),
     rows(t, firstRow, batch) {
@@ -59,7 +58,6 @@ export function jsonPieces(shapes: TableShape[]): FormatPieces {
 export function ndjsonPieces(shapes: TableShape[]): FormatPieces {
   const keys = shapes.map(objectKeys);
   return {
-    oneTablePerFile: true,
     documentHead: '',
     tableHead: () => '',
     rows(t, firstRow, batch) {

@@ -1,20 +1,5 @@
 import { FormatError } from './errors.js';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'sql', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** Reads a format name as typed by a user (case-insensitive, surrounding blanks ignored). */
-export function parseFormat(s: string): ExportFormat {
-  const name = String(s).trim().toLowerCase();
-  if ((EXPORT_FORMATS as readonly string[]).includes(name)) return name as ExportFormat;
-  throw new FormatError(`format: unknown export format "${s}" (valid: ${EXPORT_FORMATS.join(', ')})`);
-}
-
-/** File name extension (without dot) for one file of the format. */
-export function extensionFor(format: ExportFormat): string {
-  return format;
-}
-
 /** Options of the CSV format (RFC 4180, written with papaparse). */
 export interface CsvOptions {
   /** Field separator, one character other than `"`, CR or LF. Default `,`. */

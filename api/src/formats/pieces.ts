@@ -6,7 +6,7 @@
 import type { RowBatch, TableShape } from '../engine/shape.js';
 import type { ByteSink } from './byte-sink.js';
 import { FormatError } from './errors.js';
-import type { ExportFormat } from './options.js';
+import type { FormatDescriptor } from './registry.js';
 import type { ExportDocument, TableWriter } from './writer.js';
 
 /** Rows already rendered (by `ExportPieces.rows`, maybe in another process), written as they are. */
@@ -27,8 +27,6 @@ export interface FormatPieces {
   tableTail(tableIndex: number, rowCount: number): string;
   /** After the last table; `tablesStarted` 0 for a document without any table. */
   documentTail(tablesStarted: number): string;
-  /** csv and ndjson: each table is a document (a file) of its own. */
-  readonly oneTablePerFile: boolean;
 }
 
 /**
@@ -59,8 +57,8 @@ export async function* renderedRows(
   }
 }
 
-export function piecesOf(format: FormatPieces, tableCount: number): ExportPieces {
-  const ownFile = format.oneTablePerFile;
+/** `ownFile`: each table is a file of its own (a format whose file cannot hold several tables), with the document's head and tail. */
+export function piecesOf(format: FormatPieces, tableCount: number, ownFile: boolean): ExportPieces {
   return {
     head: (t) => (ownFile || t === 0 ? format.documentHead : '') + format.tableHead(t),
     rows: (t, firstRow, batch) => format.rows(t, firstRow, batch),
@@ -74,7 +72,9 @@ export interface PieceTableWriter extends TableWriter {
 }
 
 /** An ExportDocument written from its pieces: the one writer of every text format. */
-export function piecewiseDocument(name: ExportFormat, sink: ByteSink, shapes: TableShape[], format: FormatPieces): ExportDocument {
+export function piecewiseDocument(descriptor: FormatDescriptor, sink: ByteSink, shapes: TableShape[], format: FormatPieces): ExportDocument {
+  const name = descriptor.id;
+  const oneTablePerFile = !descriptor.holdsSeveralTables;
   let tablesStarted = 0;
   let headWritten = false;
   let open: { ended: boolean } | undefined;
@@ -89,7 +89,7 @@ export function piecewiseDocument(name: ExportFormat, sink: ByteSink, shapes: Ta
       return sink.bytesWritten;
     },
     async startTable(shape: TableShape): Promise<PieceTableWriter> {
-      if (format.oneTablePerFile && tablesStarted > 0) throw new FormatError(`${name}: one file holds one table (got a second table "${shape.name}")`);
+      if (oneTablePerFile && tablesStarted > 0) throw new FormatError(`${name}: one file holds one table (got a second table "${shape.name}")`);
       if (open && !open.ended) throw new FormatError(`${name}: table "${shape.name}" started before the previous table ended`);
       if (tablesStarted >= shapes.length) throw new FormatError(`${name}: more tables than the ${shapes.length} announced (got "${shape.name}")`);
       const t = tablesStarted++;

@@ -45,7 +45,6 @@ export function sqlPieces(shapes: TableShape[], options?: SqlOptions): FormatPie
 
   const inserts = shapes.map((shape) => insertRenderer(d, shape, o.batchSize));
   return {
-    oneTablePerFile: false,
     documentHead,
     tableHead: () => '',
     rows: (t, firstRow, batch) => inserts[t](firstRow, batch),

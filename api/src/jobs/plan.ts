@@ -2,7 +2,7 @@
 // and a row source per table range. The only file of the jobs part that calls the engine.
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
 import type { RowBatch, TableShape } from '../engine/shape.js';
-import { exportPieces, parseFormat, type ExportFormat, type ExportPieces, type FormatOptions } from '../formats/index.js';
+import { exportPieces, outputFileOf, parseFormat, type ExportFormat, type ExportPieces, type FormatOptions } from '../formats/index.js';
 
 /** Same shape as the API's JobPayload: what a worker needs to run an export again, byte for byte. */
 export interface JobPayload {
@@ -43,7 +43,6 @@ export function prepareExport(raw: unknown, fallback: { seed: string; format: st
   const plan = compile(definition, { seed: String(payload.seed ?? fallback.seed), ...(rows != null ? { rows: Number(rows) } : {}) });
   const tables = plan.tables;
   const baseName = String(payload.fileName ?? 'export').replace(/[^\w.-]+/g, '_').slice(0, 100) || 'export';
-  const manyFiles = !['json', 'sql', 'xlsx'].includes(format) && tables.length > 1;
   let pieces: { of: ExportPieces | undefined } | undefined;
   return {
     format,
@@ -53,6 +52,6 @@ export function prepareExport(raw: unknown, fallback: { seed: string; format: st
     rows: (tableIndex, start, end, batchSize) => generateRows(plan, tables[tableIndex].name, start, end, batchSize),
     // on first use, so bad format options fail where the export is written, as before
     pieces: () => (pieces ??= { of: exportPieces(format, tables, payload.options as FormatOptions | undefined) }).of,
-    fileName: `${baseName}.${manyFiles ? 'zip' : format}`,
+    fileName: `${baseName}.${outputFileOf(format, tables.length).extension}`,
   };
 }

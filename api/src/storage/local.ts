@@ -8,7 +8,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   checkStoragePath,
-  contentTypeFor,
   StorageError,
   type DownloadLinkOptions,
   type ExportStorage,
@@ -17,6 +16,7 @@ import {
   type StoredObject,
 } from './port.js';
 import { prepareDataDir } from '../data-dir.js';
+import { contentTypeOf } from '../formats/index.js';
 
 export interface LocalStorageOptions {
   /** The data directory (TDG_DATA_DIR); files live under `<dataDir>/exports`. */
@@ -127,7 +127,7 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
     if (!info?.isFile()) return new Response('export file not found (it may have expired)', { status: 404 });
     const name = options.fileName ?? path.split('/').pop()!;
     const headers = {
-      'content-type': contentTypeFor(name),
+      'content-type': contentTypeOf(name),
       'content-length': String(info.size),
       'content-disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'cache-control': 'private, no-store',

@@ -65,16 +65,3 @@ export function checkStoragePath(path: string): string {
   if (bad) throw new StorageError(`storage path "${path}": must be a relative path without "..", "." or empty segments`, 'STORAGE_BAD_PATH');
   return path;
 }
-
-export function contentTypeFor(path: string): string {
-  const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  const types: Record<string, string> = {
-    csv: 'text/csv; charset=utf-8',
-    json: 'application/json; charset=utf-8',
-    ndjson: 'application/x-ndjson; charset=utf-8',
-    sql: 'application/sql; charset=utf-8',
-    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    zip: 'application/zip',
-  };
-  return types[extension] ?? 'application/octet-stream';
-}

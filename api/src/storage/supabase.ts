@@ -4,9 +4,9 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { Readable } from 'node:stream';
 import WebSocket from 'ws';
+import { contentTypeOf } from '../formats/index.js';
 import {
   checkStoragePath,
-  contentTypeFor,
   StorageError,
   type DownloadLinkOptions,
   type ExportStorage,
@@ -63,7 +63,7 @@ export async function createSupabaseStorage(options: SupabaseStorageOptions): Pr
 
   async function put(path: string, body: AsyncIterable<Uint8Array>, put: SupabasePutOptions = {}): Promise<StoredObject> {
     checkStoragePath(path);
-    const contentType = put.contentType ?? contentTypeFor(path);
+    const contentType = put.contentType ?? contentTypeOf(path);
     let bytes = 0;
     const counted = (async function* () {
       for await (const piece of body) {

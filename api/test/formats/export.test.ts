@@ -7,12 +7,10 @@ import { Open } from 'unzipper';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RowBatch } from '../../src/engine/shape.js';
 import {
-  createTableWriter,
   EXPORT_FORMATS,
   ExportWriteError,
   FormatError,
   parseFormat,
-  targetFor,
   writeExport,
   type ExportFormat,
   type TableSource,
@@ -62,17 +60,10 @@ describe('formats and targets', () => {
     expect(() => parseFormat('xml')).toThrow('format: unknown export format "xml" (valid: csv, json, ndjson, sql, xlsx)');
   });
 
-  it('targetFor: one file for sql/json/xlsx or one table; a directory or a zip for several csv/ndjson tables', () => {
-    for (const f of ['sql', 'json', 'xlsx'] as const) expect(targetFor(f, 'out.x', 3)).toEqual({ kind: 'file', path: 'out.x' });
-    expect(targetFor('csv', 'one.csv', 1)).toEqual({ kind: 'file', path: 'one.csv' });
-    expect(targetFor('ndjson', 'out', 2)).toEqual({ kind: 'directory', path: 'out' });
-    expect(targetFor('csv', 'out.ZIP', 2)).toEqual({ kind: 'zip', path: 'out.ZIP' });
-  });
-
   it.each(EXPORT_FORMATS.filter((f) => f !== 'csv' && f !== 'ndjson'))('%s: writes one file holding every table, and nothing else', async (format) => {
     const d = await fresh(`file-${format}`);
     const path = join(d, `export.${format}`);
-    const result = await writeExport({ format, tables: sources() }, targetFor(format, path, 2));
+    const result = await writeExport({ format, tables: sources() }, { kind: 'file', path });
     expect(result.files).toEqual([path]);
     expect(result.rows).toBe(fixtureTables().reduce((n, t) => n + t.rows.length, 0));
     expect(result.bytes).toBe((await stat(path)).size);
@@ -83,7 +74,7 @@ describe('formats and targets', () => {
     for (const existing of [false, true]) {
       const out = join(dir, `csv-dir-${existing}`);
       if (existing) await mkdir(out);
-      const result = await writeExport({ format: 'csv', tables: sources() }, targetFor('csv', out, 2));
+      const result = await writeExport({ format: 'csv', tables: sources() }, { kind: 'directory', path: out });
       expect(result.files).toEqual([join(out, 'teams.csv'), join(out, 'users.csv')]);
       expect((await readdir(out)).sort()).toEqual(['teams.csv', 'users.csv']);
       expect(readCsv(await readFile(join(out, 'users.csv')))).toHaveLength(userRows().length + 1);
@@ -93,7 +84,7 @@ describe('formats and targets', () => {
 
   it('puts several ndjson tables into a zip, each entry equal to the table written alone', async () => {
     const path = join(await fresh('zip'), 'all.zip');
-    const result = await writeExport({ format: 'ndjson', tables: sources() }, targetFor('ndjson', path, 2));
+    const result = await writeExport({ format: 'ndjson', tables: sources() }, { kind: 'zip', path });
     expect(result.bytes).toBe((await stat(path)).size);
     const zip = await Open.file(path);
     expect(zip.files.map((f) => f.path)).toEqual(['teams.ndjson', 'users.ndjson']);
@@ -120,14 +111,12 @@ describe('formats and targets', () => {
     expect(result.bytes).toBe(out.buffer.length);
   });
 
-  it('createTableWriter: batches in, bytes out, with counts for progress', async () => {
+  it('one table to a stream: batches in, bytes out, with counts, and the stream ended', async () => {
     const out = new MemoryWritable();
-    const writer = await createTableWriter('ndjson', users, out);
     const rows = userRows();
-    for (const batch of batchesOf(rows, 10)) await writer.writeBatch(batch);
-    await writer.end();
-    expect(writer.rowsWritten).toBe(rows.length);
-    expect(writer.bytesWritten).toBe(out.buffer.length);
+    const result = await writeExport({ format: 'ndjson', tables: [{ shape: users, batches: batchesOf(rows, 10) }] }, { kind: 'stream', stream: out });
+    expect(result.rows).toBe(rows.length);
+    expect(result.bytes).toBe(out.buffer.length);
     expect(out.buffer.equals(await render('ndjson', [{ shape: users, rows }]))).toBe(true);
     expect(out.writableFinished).toBe(true);
   });
@@ -189,8 +178,12 @@ describe('failures leave nothing under the target name', () => {
 
   const targets = (format: ExportFormat, d: string) =>
     format === 'csv' || format === 'ndjson'
-      ? [targetFor(format, join(d, 'one.' + format), 1), targetFor(format, join(d, 'many.zip'), 2), targetFor(format, join(d, 'many'), 2)]
-      : [targetFor(format, join(d, 'out.' + format), 2)];
+      ? ([
+          { kind: 'file', path: join(d, 'one.' + format) },
+          { kind: 'zip', path: join(d, 'many.zip') },
+          { kind: 'directory', path: join(d, 'many') },
+        ] as const)
+      : ([{ kind: 'file', path: join(d, 'out.' + format) }] as const);
 
   it.each(EXPORT_FORMATS)('%s: aborting mid-way removes the temporary output', async (format) => {
     const d = await fresh(`abort-${format}`);

@@ -70,10 +70,10 @@ async function readDefinition(path: string): Promise<unknown> {
 
 /** The only place that knows formats: the plan's tables, streamed into the formats module's writers. */
 export async function writeExport(plan: Plan, format: string, out: string, onRows: (rowsDone: number) => void): Promise<{ rows: number; files: string[] }> {
-  const formats = await import('../../formats/index.js');
+  const [formats, { targetFor }] = await Promise.all([import('../../formats/index.js'), import('../output-target.js')]);
   const parsedFormat = formats.parseFormat(format);
   const tables = plan.tables.map((shape) => ({ shape, batches: generateRows(plan, shape.name, 0, shape.rows) }));
-  const result = await formats.writeExport({ format: parsedFormat, tables }, formats.targetFor(parsedFormat, out, tables.length), (p) => onRows(p.rowsDone));
+  const result = await formats.writeExport({ format: parsedFormat, tables }, targetFor(parsedFormat, out, tables.length), (p) => onRows(p.rowsDone));
   return { rows: result.rows, files: result.files };
 }
 

@@ -2,9 +2,11 @@
 // exports under RLS; events are written only as service role (seed 000), after a user write.
 import type { ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import type { Tx } from '../../db/port.js';
+import type { ExportFormat } from '../../formats/index.js';
 import { CURSOR_COLUMN, keysetPage } from './keyset.js';
 
-export type ExportFormat = 'CSV' | 'JSON' | 'NDJSON' | 'SQL' | 'XLSX';
+/** A format as the API names it: the registry's id in capitals (CSV, JSON...). */
+export type ExportFormatName = Uppercase<ExportFormat>;
 // the feed's statuses: one list of what ends an export
 export { TERMINAL_STATUSES, type ExportStatus } from '../../realtime/port.js';
 import type { ExportStatus } from '../../realtime/port.js';
@@ -22,7 +24,7 @@ export interface ExportRecord {
   id: string;
   schemaId: string | null;
   ownerId: string;
-  format: ExportFormat;
+  format: ExportFormatName;
   rowCount: number;
   rowsDone: number;
   status: ExportStatus;

@@ -1,14 +1,15 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { parseDefinition } from '../../engine/index.js';
+import { EXPORT_FORMATS } from '../../formats/index.js';
 import { builder } from '../builder.js';
 import { asCaller, requireClaims, type GraphQLContext } from '../context.js';
 import { rowsOverAllTables } from '../definitions.js';
 import { maskServerPathsDeep } from '../expected-errors.js';
-import { exportsByIds, exportsOfSchemas, listExports, type ExportRecord } from '../repos/exports.js';
+import { exportsByIds, exportsOfSchemas, listExports, type ExportFormatName, type ExportRecord } from '../repos/exports.js';
 import { isUuid, SchemaRef } from './schema.js';
 import { UserRef } from './user.js';
 
-export const ExportFormatEnum = builder.enumType('ExportFormat', { values: ['CSV', 'JSON', 'NDJSON', 'SQL', 'XLSX'] as const });
+export const ExportFormatEnum = builder.enumType('ExportFormat', { values: EXPORT_FORMATS.map((f) => f.toUpperCase() as ExportFormatName) });
 export const ExportStatusEnum = builder.enumType('ExportStatus', {
   values: ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const,
 });
