@@ -29,6 +29,11 @@ const MAX_NESTING = 1024;
 const rngStack = new Float64Array(4 * MAX_NESTING);
 /** Rows of one table computed apart per field (self-reference paths revisit the same ancestors). */
 const APART_CACHE = 4096;
+/**
+ * Rows per field kept by rowValue (direct-mapped on the row index): children read their parents'
+ * values at random rows (a comment its author's created_at), and each read recomputed the row.
+ */
+const ROW_CACHE = 4096;
 let rngDepth = 0;
 
 const NO_COLUMNS: Value[][] = [];
@@ -44,6 +49,9 @@ export class TableRuntime {
   private readonly nullKeys: Key[];
   /** The row rowValue is computing (-1: none). */
   private activeRow = -1;
+  /** Per field, the rows rowValue computed (-1: none) and their values, in ROW_CACHE slots. */
+  private readonly keptRows: (Float64Array | undefined)[];
+  private readonly keptValues: Value[][];
   private apartRows: Float64Array | undefined;
   private apartValues: Value[] = [];
   private apartDepth = 0;
@@ -59,6 +67,8 @@ export class TableRuntime {
     this.cachedRow = new Float64Array(fields.length).fill(-1);
     this.cached = fields.map(() => [null]);
     this.nullKeys = fields.map((f) => subKey(f.key, 0x6e756c6c));
+    this.keptRows = fields.map(() => undefined);
+    this.keptValues = fields.map(() => []);
   }
 
   /** Index of a field by name (throws when absent: paths are validated before compile). */
@@ -98,6 +108,19 @@ export class TableRuntime {
    */
   rowValue(f: number, j: number): Value {
     if (this.cachedRow[f] === j) return this.cached[f][0];
+    // values are pure functions of the row: one computed before is that row's value still
+    const slot = j & (ROW_CACHE - 1);
+    const kept = this.keptRows[f];
+    if (kept !== undefined && kept[slot] === j) {
+      const value = this.keptValues[f]![slot]!;
+      // same-row dependants read it from the one-row cache — unless another row of this table is
+      // being computed (a self-reference path), whose values that cache holds
+      if (this.activeRow === -1 || this.activeRow === j) {
+        this.cachedRow[f] = j;
+        this.cached[f][0] = value;
+      }
+      return value;
+    }
     // another row of this table asked for while one is being computed (a self-reference path):
     // computed apart, so the cache the outer row reads from stays that row's
     if (this.activeRow !== -1 && this.activeRow !== j) return this.rowValueApart(f, j, this.fields.map(() => [null]), new Uint8Array(this.fields.length));
@@ -109,10 +132,22 @@ export class TableRuntime {
       const value = this.computeRow(f, j, this.cached);
       this.cachedRow[f] = j;
       this.cached[f][0] = value;
+      this.keep(f, j, value);
       return value;
     } finally {
       this.activeRow = outer;
     }
+  }
+
+  private keep(f: number, j: number, value: Value): void {
+    let rows = this.keptRows[f];
+    if (rows === undefined) {
+      rows = this.keptRows[f] = new Float64Array(ROW_CACHE).fill(-1);
+      this.keptValues[f] = new Array<Value>(ROW_CACHE).fill(null);
+    }
+    const slot = j & (ROW_CACHE - 1);
+    rows[slot] = j;
+    this.keptValues[f]![slot] = value;
   }
 
   private rowValueApart(f: number, j: number, cols: Value[][], done: Uint8Array): Value {
