@@ -67,7 +67,7 @@ export const builtinOptions = {
     pattern: z
       .string()
       .min(1)
-      .max(1000)
+      .max(4000)
       .superRefine((p, ctx) => {
         try {
           new RegExp(p);

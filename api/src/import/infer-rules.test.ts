@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, generateRows } from '../engine/index.js';
 import { importSql } from './index.js';
+import { HEADLINE_PARTS } from './infer-rules.js';
 
 const REF = { referenceDate: '2025-06-01T00:00:00.000Z' };
 
@@ -225,5 +226,31 @@ describe('nothing new comes to a parent that has ended', () => {
       return (r.hire_date as Date) > new Date(REF.referenceDate) || (m?.termination_date && (r.hire_date as Date) > (m.termination_date as Date));
     });
     expect(late).toEqual([]);
+  });
+});
+
+describe('an article\'s slug is its title', () => {
+  const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+  it('draws headlines whose slugs never coincide: the verb is one token, and every adjective-noun-tail slug is distinct', () => {
+    const [verbs, adjectives, nouns, tails] = HEADLINE_PARTS;
+    expect(verbs.every((v) => /^[A-Za-z]+$/.test(v))).toBe(true);
+    expect(new Set(verbs.map(slugify)).size).toBe(verbs.length);
+    const rest = new Set<string>();
+    for (const a of adjectives) for (const n of nouns) for (const t of tails) rest.add(slugify(`${a} ${n} ${t}`));
+    expect(rest.size).toBe(adjectives.length * nouns.length * tails.length);
+    expect(verbs.length * rest.size).toBeGreaterThan(3_000_000);
+  });
+
+  it('keeps (site, slug) unique with the slug exactly the slugified title', () => {
+    const definition = imported(`
+      create table sites (id serial primary key, name text not null);
+      create table articles (id serial primary key, site_id int not null references sites(id), title varchar(200) not null, slug varchar(220) not null, unique (site_id, slug));
+    `, 5000);
+    const articles = definition.tables.find((t) => t.name === 'articles')!;
+    expect(articles.unique).toEqual([['site_id', 'title']]);
+    const rows = rowsOf(definition, 'articles');
+    expect(rows.filter((r) => r.slug !== slugify(String(r.title)))).toEqual([]);
+    expect(new Set(rows.map((r) => `${r.site_id}|${r.slug}`)).size).toBe(rows.length);
   });
 });

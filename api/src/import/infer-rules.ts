@@ -58,6 +58,18 @@ const MN_MAX = 3;
 const PARTY = /^(adults|num_adults|adult_count|number_of_adults|guests|num_guests|guest_count|number_of_guests|party_size|pax|occupants|persons|people|headcount|covers)$/;
 const CHILDREN = /^(children|kids|num_children|child_count|number_of_children|infants)$/;
 const CAPACITY = /^(max_occupancy|occupancy|capacity|max_capacity|max_guests|max_persons|max_people|max_party_size|sleeps|seats|max_seats)$/;
+/** Tables of written content whose slug is their title. */
+const CONTENT_TABLE = /(^|_)(articles?|posts?|pages?|entries|entry|stories|story|guides?|tutorials?|blog_posts?|news|docs?|lessons?|chapters?)$/;
+// Headlines: verb, adjective, noun, tail; every word one slug token or a fixed phrase, so distinct
+// headlines have distinct slugs (40 × 40 × 50 × 40 = 3.2 million)
+const HEADLINE_VERBS = 'Building Scaling Testing Designing Shipping Debugging Migrating Automating Securing Monitoring Deploying Refactoring Measuring Optimizing Documenting Planning Launching Rethinking Simplifying Modernizing Versioning Caching Indexing Profiling Benchmarking Hardening Observing Modeling Sharding Streaming Validating Packaging Releasing Reviewing Onboarding Localizing Archiving Backfilling Rebuilding Untangling'.split(' ');
+const HEADLINE_ADJECTIVES = 'resilient scalable reliable secure modern distributed serverless accessible fast lean remote asynchronous typed observable maintainable realtime offline-first data-driven event-driven cloud-native open-source cost-effective mobile global legacy internal public multi-tenant stateless stateful incremental declarative reactive portable lightweight robust composable deterministic auditable searchable'.split(' ');
+const HEADLINE_NOUNS = 'APIs pipelines dashboards databases services apps websites workflows platforms products systems backends frontends payments checkouts analytics caches queues microservices monoliths schemas migrations integrations notifications permissions reports forms logs alerts budgets clusters containers functions webhooks widgets editors invoices catalogs carts searches feeds timelines uploads exports imports sessions tokens releases dependencies experiments'.split(' ');
+const HEADLINE_TAILS = ['for startups', 'at scale', 'on a budget', 'with Postgres', 'with TypeScript', 'in production', 'for small teams', 'without downtime', 'from scratch', 'the hard way', 'in practice', 'step by step', 'for beginners', 'that last', 'with less code', 'across regions', 'for enterprises', 'in one week', 'with confidence', 'on Kubernetes', 'with Rust', 'for mobile', 'under load', 'by example', 'in Go', 'with Python', 'for nonprofits', 'on the edge', 'at work', 'for agencies', 'in the browser', 'with SQLite', 'for marketplaces', 'in a weekend', 'without a framework', 'with GraphQL', 'for fintech', 'in healthcare', 'for education', 'with open data'];
+/** The headline word lists (verb, adjective, noun, tail), for the slug-injectivity test. */
+export const HEADLINE_PARTS = [HEADLINE_VERBS, HEADLINE_ADJECTIVES, HEADLINE_NOUNS, HEADLINE_TAILS] as const;
+const HEADLINE_PATTERN = [HEADLINE_VERBS, HEADLINE_ADJECTIVES, HEADLINE_NOUNS, HEADLINE_TAILS].map((words) => `(${words.join('|')})`).join(' ');
+const HEADLINE_MAX = [HEADLINE_VERBS, HEADLINE_ADJECTIVES, HEADLINE_NOUNS, HEADLINE_TAILS].reduce((sum, words) => sum + Math.max(...words.map((w) => w.length)), 3);
 /** A ref naming who acts on a row another ref of it names (approver of the employee's request). */
 const COUNTERPART = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by|auditor|recipient|receiver|to_user|to_account|to_account_id|payee|referee|referred|mentor|coach|supervisor|interviewer|inspector)(_id)?$/;
 const DECIDER = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by)(_id)?$/;
@@ -191,6 +203,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.profiles(t);
     for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
+    for (const t of this.tables.values()) this.titleSlugs(t);
     for (const t of this.tables.values()) this.checks(t);
     return this.reasons;
   }
@@ -836,6 +849,30 @@ class RuleInference {
     if (t.def.profiles) for (const v of t.def.profiles.variants) v.fields[unit.name] = spec(fitting[values.indexOf(v.value)]!);
     else t.def.profiles = { field: selector.name, variants: values.map((value, i) => ({ value, weight: 1, fields: { [unit.name]: spec(fitting[i]!) } })) };
     this.reason(t, unit.name, `a unit that fits the row's ${selector.name}`);
+  }
+
+  /**
+   * The slug of an article is its title, slugified, and unique per site: the titles are drawn
+   * without repeats (per parent when the table is laid out by it, else overall) from a space of
+   * about 3 million headlines whose slugs all differ, so the slug needs no suffix.
+   */
+  private titleSlugs(t: Table) {
+    if (!CONTENT_TABLE.test(t.def.name.toLowerCase())) return;
+    for (const key of t.def.unique ?? []) {
+      if (key.length !== 2) continue;
+      const slug = key.map((c) => t.fields.get(c)).find((f) => f?.type === 'slug');
+      const parent = key.find((c) => t.refs.has(c));
+      if (!slug || !parent) continue;
+      const title = t.fields.get(String((slug.options as Options).field));
+      if (!title || title.unique || title.type === 'ref' || !this.notNull(t, title.name)) continue;
+      const fits = (name: string) => (this.column(t, name)?.type.mods[0] ?? Infinity) >= HEADLINE_MAX;
+      if (!fits(title.name) || !fits(slug.name)) continue;
+      Object.assign(title, { type: 'regex', options: { pattern: HEADLINE_PATTERN } });
+      (slug.options as Options).maxLength = Math.max(HEADLINE_MAX, Number((slug.options as Options).maxLength ?? 0));
+      key[key.indexOf(slug.name)] = title.name;
+      this.reason(t, title.name, `a headline, never repeated within a ${t.refs.get(parent)}, so ${slug.name} is its slug as it is`);
+      this.reason(t, slug.name, `${title.name}, slugified (unique per ${t.refs.get(parent)} because ${title.name} is)`);
+    }
   }
 
   /** Status columns whose words are a lifecycle become row profiles. */
