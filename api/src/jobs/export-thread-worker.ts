@@ -7,6 +7,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { Writable } from 'node:stream';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { untilAborted } from './abort.js';
 import type { RowBatch } from '../engine/shape.js';
 import { renderedRows, writeExport, type RenderedRows } from '../formats/index.js';
 import { prepareExport, type PreparedExport } from './plan.js';
@@ -101,12 +102,6 @@ function planOf(job: ThreadJob): PreparedExport {
   return prepared;
 }
 
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-}
 
 /** Sends bytes to the main thread (a copy this thread owns, transferred); waits while too much is unread. */
 async function send(id: number, run: Running, bytes: Uint8Array): Promise<void> {
@@ -115,7 +110,7 @@ async function send(id: number, run: Running, bytes: Uint8Array): Promise<void> 
   run.inflight += copy.length;
   post({ t: 'out', id, bytes: copy }, [copy.buffer as ArrayBuffer]);
   if (run.inflight > WINDOW_BYTES) {
-    await Promise.race([new Promise<void>((resolve) => (run.drained = resolve)), aborted(run.abort.signal)]);
+    await untilAborted(new Promise<void>((resolve) => (run.drained = resolve)), run.abort.signal);
   }
 }
 
@@ -145,7 +140,7 @@ async function* tableSource(id: number, run: Running, prepared: PreparedExport, 
   for (;;) {
     const reply = new Promise<SourceItem>((resolve) => run.replies.set(table, resolve));
     post({ t: 'next', id, table });
-    const item = await Promise.race([reply, aborted(run.abort.signal)]);
+    const item = await untilAborted(reply, run.abort.signal);
     if ('end' in item) return;
     if ('failed' in item) throw new SourceFailed('the main thread could not read this table');
     if ('generate' in item) yield* breathing(prepared.rows(table, item.generate.start, item.generate.end, batchSize), run.abort.signal);
