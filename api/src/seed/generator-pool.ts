@@ -115,7 +115,8 @@ export class ChunkFeed {
     tables: { name: string; rows: number }[],
     chunkRows: number,
     private readonly here: GenerateHere,
-    private readonly ahead = Math.max(8, (pool?.size ?? 0) * 4),
+    // in this thread chunks are one 1024-row block: 32 of them look as far ahead as 8 of 4096 did
+    private readonly ahead = pool ? Math.max(8, pool.size * 4) : 32,
     /** Chunks each worker that is up has in hand, so one is always ready for it. */
     private readonly perWorker = 2,
   ) {
