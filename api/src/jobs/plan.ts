@@ -4,16 +4,7 @@ import { compile, generateRows, parseDefinition } from '../engine/index.js';
 import type { RowBatch, TableShape } from '../engine/shape.js';
 import { exportPieces, outputFileOf, parseFormat, type ExportFormat, type ExportPieces, type FormatOptions } from '../formats/index.js';
 
-/** Same shape as the API's JobPayload: what a worker needs to run an export again, byte for byte. */
-export interface JobPayload {
-  definition: unknown;
-  format: string;
-  options?: Record<string, unknown>;
-  seed: string;
-  rowCount?: number;
-  /** File name without extension, when the API chose one. */
-  fileName?: string;
-}
+import type { JobPayload } from '../exports/model.js';
 
 export class JobPayloadError extends Error {
   override name = 'JobPayloadError';

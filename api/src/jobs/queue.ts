@@ -5,6 +5,7 @@
 // after an UPDATE of its export row in the same transaction, so events of one export are
 // serialised by that row lock and their seq order is their commit order.
 import type { Database, Tx } from '../db/port.js';
+import { insertEvent } from '../exports/store.js';
 
 export interface ClaimedExport {
   id: string;
@@ -60,12 +61,6 @@ const toChunk = (row: Row): ChunkRow => ({
 
 const CHUNK_COLUMNS = `c.export_id::text as export_id, c.chunk_index, c.table_index, c.row_start, c.row_end, c.status, c.lease_owner, c.result_path, c.representation`;
 
-export async function insertEvent(tx: Tx, exportId: string, status: string, message: string, metadata: unknown = {}): Promise<void> {
-  await tx.query(
-    `insert into generator_export_events (export_id, status, message, metadata) values ($1::uuid, $2, $3, $4::jsonb)`,
-    [exportId, status, message, JSON.stringify(metadata)],
-  );
-}
 
 /** Claims the oldest pending export, or a running one whose lease expired, and records `running`. */
 export async function claimExport(db: Database, workerId: string, leaseMs: number): Promise<ClaimedExport | undefined> {

@@ -2,8 +2,8 @@
 // trigger (PGlite, plain PostgreSQL) and Supabase Realtime `postgres_changes`. Both fan one
 // upstream connection out to any number of in-process subscribers, routed by export or owner.
 
-export type ExportStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-export const TERMINAL_STATUSES: readonly ExportStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
+import type { ExportStatus } from '../exports/model.js';
+export { TERMINAL_STATUSES, type ExportStatus } from '../exports/model.js';
 
 /** One row of generator_export_events, plus the owner of its export (same shape as the API's ExportEventRow). */
 export interface ExportFeedEvent {

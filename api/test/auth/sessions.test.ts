@@ -4,7 +4,7 @@
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { insertEvent } from '../../src/graphql/repos/exports.js';
+import { insertEvent } from '../../src/exports/store.js';
 import { DEFINITION } from '../graphql/fixtures.js';
 import { startHarness, type Harness } from '../graphql/harness.js';
 import { authClient, STRONG_PASSWORD, type AuthClient, type SessionAnswer } from './auth-http.js';

@@ -3,7 +3,7 @@ import { auditServer } from 'graphql-http';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { insertEvent } from '../../src/graphql/repos/exports.js';
+import { insertEvent } from '../../src/exports/store.js';
 import { DEFINITION } from './fixtures.js';
 import { startHarness, type Harness, type TestUser } from './harness.js';
 

@@ -1,5 +1,7 @@
 // Users, exports and events made directly in the database (service role), for the jobs and
 // realtime suites. The export row is what startExport writes: `pending` plus a first event.
+import type { ExportStatus } from '../../src/exports/model.js';
+import { insertEvent as storeEvent } from '../../src/exports/store.js';
 import { randomUUID } from 'node:crypto';
 import type { Claims, Database } from '../../src/db/port.js';
 
@@ -65,7 +67,7 @@ export async function createExport(db: Database, ownerId: string, spec: ExportSp
        values ($1::uuid, $2, $3, 'pending', $4, $5::jsonb, now() + interval '7 days') returning id::text as id`,
       [ownerId, format, rowCount, seed, JSON.stringify(payload)],
     );
-    await tx.query(`insert into generator_export_events (export_id, status, message, metadata) values ($1::uuid, 'pending', 'queued', '{}'::jsonb)`, [row.id]);
+    await storeEvent(tx, row.id, 'pending', 'queued');
     return row.id;
   });
 }
@@ -73,11 +75,8 @@ export async function createExport(db: Database, ownerId: string, spec: ExportSp
 export async function insertEvent(db: Database, exportId: string, status: string, metadata: unknown = {}): Promise<{ id: string; seq: number }> {
   return db.asService(async (tx) => {
     await tx.query(`update generator_exports set updated_at = now() where id = $1::uuid`, [exportId]);
-    const [row] = await tx.query<{ id: string; seq: string | number }>(
-      `insert into generator_export_events (export_id, status, message, metadata) values ($1::uuid, $2, $3, $4::jsonb) returning id::text as id, seq`,
-      [exportId, status, `${status} event`, JSON.stringify(metadata)],
-    );
-    return { id: row.id, seq: Number(row.seq) };
+    const event = await storeEvent(tx, exportId, status as ExportStatus, `${status} event`, metadata);
+    return { id: event.id, seq: event.seq };
   });
 }
 

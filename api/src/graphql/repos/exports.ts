@@ -3,6 +3,7 @@
 import type { ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import type { Tx } from '../../db/port.js';
 import type { ExportFormat } from '../../formats/index.js';
+import type { JobPayload } from '../../exports/model.js';
 import { CURSOR_COLUMN, keysetPage } from './keyset.js';
 
 /** A format as the API names it: the registry's id in capitals (CSV, JSON...). */
@@ -11,14 +12,6 @@ export type ExportFormatName = Uppercase<ExportFormat>;
 export { TERMINAL_STATUSES, type ExportStatus } from '../../realtime/port.js';
 import type { ExportStatus } from '../../realtime/port.js';
 
-/** What a worker needs to run an export again, byte for byte. */
-export interface JobPayload {
-  definition: unknown;
-  format: string;
-  options: Record<string, unknown>;
-  seed: string;
-  rowCount: number;
-}
 
 export interface ExportRecord {
   id: string;
@@ -40,15 +33,6 @@ export interface ExportRecord {
   cursor: string;
 }
 
-export interface ExportEventRow {
-  id: string;
-  seq: number;
-  exportId: string;
-  status: ExportStatus;
-  message: string | null;
-  metadata: unknown;
-  createdAt: Date;
-}
 
 type Row = Record<string, any>;
 
@@ -82,17 +66,6 @@ function toRecord(row: Row): ExportRecord {
   };
 }
 
-function toEvent(row: Row): ExportEventRow {
-  return {
-    id: row.id,
-    seq: Number(row.seq),
-    exportId: row.export_id,
-    status: row.status,
-    message: row.message,
-    metadata: row.metadata,
-    createdAt: new Date(row.created_at),
-  };
-}
 
 export interface ExportFilter {
   status?: ExportStatus | null;
@@ -176,22 +149,4 @@ export async function deleteExport(tx: Tx, id: string): Promise<boolean> {
   return (await tx.query(`delete from generator_exports where id = $1::uuid returning id`, [id])).length > 0;
 }
 
-/** Service role only (seed 000): the caller's right to the export was checked before. */
-export async function insertEvent(tx: Tx, exportId: string, status: ExportStatus, message: string, metadata: unknown = {}) {
-  const [row] = await tx.query<Row>(
-    `insert into generator_export_events (export_id, status, message, metadata)
-     values ($1::uuid, $2, $3, $4::jsonb)
-     returning id::text as id, seq, export_id::text as export_id, upper(status) as status, message, metadata, created_at`,
-    [exportId, status.toLowerCase(), message, JSON.stringify(metadata)],
-  );
-  return toEvent(row);
-}
 
-export async function eventsOfExports(tx: Tx, exportIds: readonly string[]): Promise<ExportEventRow[]> {
-  const rows = await tx.query<Row>(
-    `select id::text as id, seq, export_id::text as export_id, upper(status) as status, message, metadata, created_at
-     from generator_export_events where export_id = any($1::uuid[]) order by seq`,
-    [exportIds],
-  );
-  return rows.map(toEvent);
-}

@@ -4,7 +4,9 @@ import { builder } from '../builder.js';
 import { maskServerPaths, maskServerPathsDeep } from '../expected-errors.js';
 import { asCaller, requireClaims } from '../context.js';
 import { exportProgressStream } from '../../realtime/streams.js';
-import { eventsOfExports, findExport, type ExportEventRow } from '../repos/exports.js';
+import type { ExportEventRow } from '../../exports/model.js';
+import { eventsOfExports } from '../../exports/store.js';
+import { findExport } from '../repos/exports.js';
 import { ExportRef, ExportStatusEnum } from './export.js';
 
 const ExportEventRef = builder.objectRef<ExportEventRow>('ExportEvent').implement({

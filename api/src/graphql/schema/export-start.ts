@@ -1,4 +1,6 @@
 // Mutations of exports. Workers pick `pending` rows up; here we only queue, cancel and tidy.
+import type { JobPayload } from '../../exports/model.js';
+import { insertEvent } from '../../exports/store.js';
 import { randomBytes } from 'node:crypto';
 import type { Tx } from '../../db/port.js';
 import { folderOf } from '../../jobs/run-export.js';
@@ -27,7 +29,7 @@ async function ownExport(tx: Tx, userId: string, id: string, action: string) {
 }
 
 /** Inserts the export as the caller, then its first event as service role (the feed tells subscribers). */
-async function queue(ctx: GraphQLContext, payload: exports.JobPayload, schemaId: string | null) {
+async function queue(ctx: GraphQLContext, payload: JobPayload, schemaId: string | null) {
   const created = await asCaller(ctx, async (tx, claims) => {
     const active = await exports.countActiveExports(tx, claims.sub);
     if (active >= ctx.limits.maxRunningExports) {
@@ -35,7 +37,7 @@ async function queue(ctx: GraphQLContext, payload: exports.JobPayload, schemaId:
     }
     return exports.insertExport(tx, { schemaId, ownerId: claims.sub, payload, retentionDays: ctx.limits.exportRetentionDays });
   });
-  await ctx.db.asService((tx) => exports.insertEvent(tx, created.id, 'PENDING', 'queued', { rowCount: payload.rowCount }));
+  await ctx.db.asService((tx) => insertEvent(tx, created.id, 'PENDING', 'queued', { rowCount: payload.rowCount }));
   return { export: created };
 }
 
