@@ -94,6 +94,8 @@ export function postgresDatabase(sql: Sql): Database {
       // in order, so the claims are set before fn's first query, which goes out in the same write;
       // if setting them failed, every later statement fails and begin() rethrows this error
       const claimsSet = tx.query(SET_REQUEST_CLAIMS, session);
+      // its failure is rethrown by the await below; until then it must not count as unhandled
+      claimsSet.catch(() => undefined);
       // after begin() ends, its sql runs on the pool as the superuser: a kept tx is refused
       let open = true;
       const query = <R>(text: string, params?: unknown[]) => (open ? tx.query<R>(text, params) : Promise.reject(new Error('Transaction is closed')));

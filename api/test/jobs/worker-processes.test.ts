@@ -85,7 +85,7 @@ afterAll(async () => {
 
 describe('tdg worker processes', () => {
   it.runIf(server)('a worker killed with SIGKILL mid-export is taken over after its lease expires; the result is identical', async () => {
-    const def = definition(60_000);
+    const def = definition(400_000);
     const victim = spawnWorker('victim');
     const exportId = await createExport(db, owner, { definition: def, format: 'csv' });
     await firstEvent(db, feed, owner, exportId, (e) => e.status === 'RUNNING' && ((e.metadata as { rowsDone?: number }).rowsDone ?? 0) > 0);

@@ -243,7 +243,8 @@ describe('export worker', () => {
 
   it('a stopped worker hands its export over at once and another finishes it identically', async () => {
     const first = await worker({ chunkRows: 10_000, workerId: 'first' });
-    const def = definition(60_000);
+    // big enough that the first worker is still at it when it stops (a fast one finished 60,000 rows first)
+    const def = definition(600_000);
     const exportId = await createExport(db, owner, { definition: def, format: 'csv' });
     await firstEvent(db, feed, owner, exportId, (e) => e.status === 'RUNNING' && ((e.metadata as { rowsDone?: number }).rowsDone ?? 0) > 0);
     await first.stop();
