@@ -3,14 +3,13 @@
 // the row or its parents (readings of a sensor from the moment its device was installed: each
 // parent's children then count from their parent's own instant).
 import { checkFieldPath } from './field-path.js';
-import type { FieldDefinition, TableDefinition } from './definition.js';
+import { DEFAULT_REFERENCE_DATE, type FieldDefinition, type TableDefinition } from './definition.js';
+import { TIME_UNIT_MS } from './options.js';
 import type { ColumnKind, Value } from './shape.js';
 import type { FieldContext } from './fields.js';
 
-export const SERIES_UNIT_MS = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1_000 } as const;
-export type SeriesUnit = keyof typeof SERIES_UNIT_MS;
-
-const DEFAULT_REFERENCE = Date.parse('2025-01-01T00:00:00.000Z');
+/** The units a series counts in (the builtin schema lists the same four). */
+export type SeriesUnit = 'days' | 'hours' | 'minutes' | 'seconds';
 
 /** The field path `from` names, when it is one (not "now" and not an ISO date). */
 export function seriesFromPath(options: Record<string, unknown> | undefined): string | undefined {
@@ -51,10 +50,10 @@ export function seriesValue(
   ctx: Pick<FieldContext, 'path' | 'referenceDate'>,
   offset: (i: number) => number,
 ): { value: (i: number, cols: Value[][], k: number) => Value; deps: number[] } {
-  const ms = SERIES_UNIT_MS[options.unit as SeriesUnit];
+  const ms = TIME_UNIT_MS[options.unit as SeriesUnit];
   const text = seriesFromPath(options);
   if (text === undefined) {
-    const from = options.from === undefined || options.from === 'now' ? (ctx.referenceDate?.getTime() ?? DEFAULT_REFERENCE) : Date.parse(options.from as string);
+    const from = options.from === undefined || options.from === 'now' ? (ctx.referenceDate ?? new Date(DEFAULT_REFERENCE_DATE)).getTime() : Date.parse(options.from as string);
     return { value: (i) => new Date(from + offset(i) * ms), deps: [] };
   }
   const reader = ctx.path!(text);

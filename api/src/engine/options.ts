@@ -2,6 +2,10 @@
 // into JSON Schema for the UI, and validates `field.options` with paths the user can act on.
 import { z } from 'zod';
 
+/** Milliseconds of the time units windows and date series count in. */
+export const TIME_UNIT_MS = { ms: 1, seconds: 1e3, minutes: 6e4, hours: 36e5, days: 864e5, weeks: 6048e5 } as const;
+export type TimeUnit = keyof typeof TIME_UNIT_MS;
+
 export const isoDate = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
   .describe('ISO 8601 date or date-time');

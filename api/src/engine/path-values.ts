@@ -8,7 +8,7 @@ import type { FieldDefinition, TableDefinition } from './definition.js';
 import { coerceTo, compileExpression, ExpressionError, expressionKind, expressionPaths, type Node, parsedExpression, parseExpression } from './expression.js';
 import { checkFieldPath, resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField, FieldContext, ValueFn } from './fields.js';
-import { isoDate, ordered } from './options.js';
+import { isoDate, ordered, TIME_UNIT_MS, type TimeUnit } from './options.js';
 import { type Key, subKey, unit53At } from './random.js';
 import type { ColumnKind, Value } from './shape.js';
 
@@ -16,8 +16,8 @@ const pathText = z.string().min(1).max(600).describe('field path: col, ref_col.c
 const paths = z.union([pathText, z.array(pathText).min(1).max(16)]);
 /** A bound: field path(s) (the nearest non-null one counts), a number, an ISO date, or "now" (the reference instant). */
 const bound = z.union([z.number(), isoDate, z.literal('now'), paths]);
-const UNITS = { ms: 1, seconds: 1e3, minutes: 6e4, hours: 36e5, days: 864e5, weeks: 6048e5 } as const;
-type Unit = keyof typeof UNITS;
+const UNITS = TIME_UNIT_MS;
+type Unit = TimeUnit;
 
 const orderedOptions = (boundName: 'atMost' | 'atLeast') =>
   ordered(

@@ -40,15 +40,7 @@ export function checkTableChecks(
   const checks = (table as { checks?: TableCheck[] }).checks;
   if (!checks) return;
   const names = new Set<string>();
-  // a key with a sequence in it (rates by base, quote and a day series) is unique by that column alone
-  const carried = (key: string[]) =>
-    key.length > 1 &&
-    key.some((name) => {
-      const f = table.fields.find((field) => field.name === name);
-      const o = (f?.options ?? {}) as Options;
-      return f?.type === 'sequence' && o.per === undefined && o.step !== 0;
-    });
-  const keyed = new Set([table.primaryKey ?? [], ...(table.unique ?? [])].filter((key) => !carried(key)).flat());
+  const keyed = redrawGuardedColumns(table);
   checks.forEach((check, c) => {
     const where = `${at}.checks[${c}]`;
     if (names.has(check.name)) add(`${where}.name`, `duplicate check name "${check.name}"`);
@@ -74,6 +66,21 @@ export function checkTableChecks(
       if (why) add(here, `${table.name}.${name} cannot be redrawn: ${why}`);
     });
   });
+}
+
+/**
+ * Columns of the table's keys a redraw must leave alone. A key with a plain sequence in it (rates by
+ * base, quote and a day series) is unique by that column alone, so its other columns are free.
+ */
+export function redrawGuardedColumns(table: Pick<TableDefinition, 'fields' | 'primaryKey' | 'unique'>): Set<string> {
+  const carried = (key: string[]) =>
+    key.length > 1 &&
+    key.some((name) => {
+      const f = table.fields.find((field) => field.name === name);
+      const o = (f?.options ?? {}) as Options;
+      return f?.type === 'sequence' && o.per === undefined && o.step !== 0;
+    });
+  return new Set([table.primaryKey ?? [], ...(table.unique ?? [])].filter((key) => !carried(key)).flat());
 }
 
 /** Why drawing a field again would break one of its guarantees (undefined: it can be redrawn). */

@@ -2,13 +2,14 @@
 // not when a load fails hours later: dates outside years 1..9999, integers outside int8 (or outside
 // a sequence's declared min/max, e.g. an int4 column), integers past 2^53 (JSON numbers lose them).
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
+import { TIME_UNIT_MS } from './options.js';
 
 const INT8_MIN = -9223372036854775808;
 const INT8_MAX = 9223372036854775807;
 const DAY_MS = 86_400_000;
 const YEAR_MS = 365.25 * DAY_MS;
 /** The units of `after`/`before` windows (path-values.ts). */
-const UNIT_MS: Record<string, number> = { ms: 1, seconds: 1e3, minutes: 6e4, hours: 36e5, days: DAY_MS, weeks: 7 * DAY_MS };
+const UNIT_MS: Record<string, number> = TIME_UNIT_MS;
 /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: what PostgreSQL and ISO 8601 text both hold. */
 export const EARLIEST_MS = Date.parse('0001-01-01T00:00:00.000Z');
 export const LATEST_MS = Date.parse('9999-12-31T23:59:59.999Z');

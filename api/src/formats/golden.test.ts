@@ -4,27 +4,14 @@
 // bump the engine version (generator_schemas.engine) and regenerate with TDG_GOLDEN_UPDATE=1.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { prepareExport } from '../jobs/plan.js';
-import { EXPORT_FORMATS, writeExport } from './index.js';
+import { exportBytes } from '../jobs/testing/export-bytes.js';
+import { EXPORT_FORMATS } from './index.js';
 
 const here = (name: string) => new URL(`./golden/${name}`, import.meta.url);
 const DEFINITIONS = ['people', 'helpdesk'];
 const SEEDS = ['golden-1', 'golden-2'];
 const hashesFile = here('hashes.json');
-
-async function bytesOf(definition: unknown, format: string, seed: string): Promise<Buffer> {
-  const prepared = prepareExport({ definition, format, seed }, { seed, format });
-  const stream = new PassThrough();
-  const parts: Buffer[] = [];
-  stream.on('data', (part: Buffer) => parts.push(part));
-  await writeExport(
-    { format: prepared.format, options: prepared.options, tables: prepared.tables.map((shape, t) => ({ shape, batches: prepared.rows(t, 0, shape.rows, 1000) })) },
-    { kind: 'stream', stream },
-  );
-  return Buffer.concat(parts);
-}
 
 describe('golden output', () => {
   it('every format gives the committed bytes for each definition and seed', { timeout: 120_000 }, async () => {
@@ -32,7 +19,7 @@ describe('golden output', () => {
     for (const name of DEFINITIONS) {
       const definition = JSON.parse(readFileSync(here(`${name}.definition.json`), 'utf8'));
       for (const seed of SEEDS)
-        for (const format of EXPORT_FORMATS) got[`${name}/${seed}/${format}`] = createHash('sha256').update(await bytesOf(definition, format, seed)).digest('hex');
+        for (const format of EXPORT_FORMATS) got[`${name}/${seed}/${format}`] = createHash('sha256').update(await exportBytes({ definition, format, seed })).digest('hex');
     }
     if (process.env.TDG_GOLDEN_UPDATE === '1') writeFileSync(hashesFile, `${JSON.stringify(got, null, 2)}\n`);
     const expected = JSON.parse(readFileSync(hashesFile, 'utf8')) as Record<string, string>;

@@ -10,6 +10,8 @@ import type { ColumnModel, ConstraintModel, PgNode, SchemaModel, TableModel } fr
 import { analyzeCheck, type CheckAnalysis } from './checks.js';
 import { intervalDays, translateCheck } from './check-expression.js';
 import { compileExpression, parsedExpression } from '../engine/expression.js';
+import { fieldDependencies } from '../engine/definition.js';
+import { redrawGuardedColumns } from '../engine/row-checks.js';
 import type { Value } from '../engine/shape.js';
 
 type Options = Record<string, unknown>;
@@ -313,7 +315,6 @@ class RuleInference {
     }
   }
 
-  /** Ancestors one hop above each parent: ref field of the parent → grandparent table. */
   /**
    * Two refs of a row to one table where one is the other's counterpart (an approver and the employee
    * asking, a recipient and the sender, a reviewer and the author): never the same row. A decider
@@ -350,6 +351,7 @@ class RuleInference {
     return undefined;
   }
 
+  /** Ancestors one hop above each parent: ref field of the parent → grandparent table. */
   private parentRefs(parent: string): Map<string, string> {
     return this.tables.get(parent)?.refs ?? new Map();
   }
@@ -633,7 +635,7 @@ class RuleInference {
     if (!event || !this.notNull(t, event)) return;
     const eventField = t.fields.get(event)!;
     // the event must not itself be drawn from the birth date
-    if (JSON.stringify(eventField.options ?? {}).includes(`"${birth.name}"`)) return;
+    if (fieldDependencies(eventField as Parameters<typeof fieldDependencies>[0]).includes(birth.name)) return;
     const minDays = Math.max(18 * 365.25, (tied?.[1].minDays ?? 0) + 1);
     const nullRate = birth.nullRate;
     Object.assign(birth, { type: 'before', options: { from: event, unit: 'days', min: Math.ceil(minDays), max: Math.ceil(minDays + 45 * 365.25) } });
@@ -750,9 +752,8 @@ class RuleInference {
    * times; `tdg seed` reports one that still fails before writing anything.
    */
   private checks(t: Table) {
-    // a key carried by a date series (rates by base, quote, day) stays unique whatever its other columns hold
-    const series = (key: string[]) => key.length > 1 && key.some((c) => t.fields.get(c)?.type === 'sequence' && (t.fields.get(c)!.options as Options | undefined)?.unit !== undefined);
-    const keyed = new Set([...(t.def.primaryKey && !series(t.def.primaryKey) ? t.def.primaryKey : []), ...(t.def.unique ?? []).filter((u) => !series(u)).flat()]);
+    // the engine's own rule of which key columns a redraw leaves alone
+    const keyed = redrawGuardedColumns(t.def as Parameters<typeof redrawGuardedColumns>[0]);
     const selector = t.def.profiles?.field;
     // Postgres' names for unnamed CHECKs: <table>_<column>_check on a column, <table>_check, _check1... on the table
     let unnamed = 0;

@@ -277,7 +277,8 @@ class Mapper {
     if (pk.some((c) => foreign.has(c))) return undefined;
     return [...pk].reverse().find((name) => {
       const column = table.columns.find((c) => c.name === name);
-      return column && ['date', 'timestamp', 'timestamptz'].includes(this.resolveType(column.type).name);
+      const category = column && categoryOf(this.resolveType(column.type), new Set(this.enums.keys()));
+      return category === 'date' || category === 'timestamp';
     });
   }
 
@@ -333,7 +334,7 @@ class Mapper {
         }
       }
       if (series === column.name) {
-        const days = this.resolveType(column.type).name === 'date';
+        const days = category === 'date';
         generator = { type: 'sequence', options: { start: -this.rows, step: 1, unit: days ? 'days' : 'hours' } };
         why = { reason: `time of the key (${pk!.join(', ')}): one row per ${days ? 'day' : 'hour'} up to the reference date, so the key never repeats` };
       } else if ((unique || (inPk && !series)) && !UNIQUE_TYPES.has(generator.type)) {

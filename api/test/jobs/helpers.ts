@@ -1,29 +1,15 @@
 // Shared by the jobs suites: the reference bytes of an export (one writer, one pass, no chunks),
 // storage wrappers that count or fail, and waiting for an export's terminal event on the feed.
-import { PassThrough } from 'node:stream';
 import type { Database } from '../../src/db/port.js';
-import { writeExport } from '../../src/formats/index.js';
-import { prepareExport } from '../../src/jobs/plan.js';
+import { exportBytes } from '../../src/jobs/testing/export-bytes.js';
 import type { ExportFeed, ExportFeedEvent } from '../../src/realtime/port.js';
 import { exportProgressStream } from '../../src/realtime/streams.js';
 import type { ExportStorage } from '../../src/storage/port.js';
 import { claimsOf } from './fixtures.js';
 
 /** What one writer makes of the payload in one pass: the bytes every chunked run must equal. */
-export async function referenceBytes(payload: { definition: unknown; format?: string; seed?: string; rowCount?: number; options?: Record<string, unknown> }): Promise<Buffer> {
-  const prepared = prepareExport({ format: 'csv', seed: 'seed-1', ...payload }, { seed: 'seed-1', format: 'csv' });
-  const stream = new PassThrough();
-  const parts: Buffer[] = [];
-  stream.on('data', (part: Buffer) => parts.push(part));
-  await writeExport(
-    {
-      format: prepared.format,
-      options: prepared.options,
-      tables: prepared.tables.map((shape, t) => ({ shape, batches: prepared.rows(t, 0, shape.rows, 1000) })),
-    },
-    { kind: 'stream', stream },
-  );
-  return Buffer.concat(parts);
+export function referenceBytes(payload: { definition: unknown; format?: string; seed?: string; rowCount?: number; options?: Record<string, unknown> }): Promise<Buffer> {
+  return exportBytes({ format: 'csv', seed: 'seed-1', ...payload }, { seed: 'seed-1', format: 'csv' });
 }
 
 export async function readObject(storage: ExportStorage, path: string): Promise<Buffer> {
