@@ -4,7 +4,7 @@ import { registerAdmin } from './admin.js';
 import { DatabaseUnavailableError } from './errors.js';
 import { createStatementCache } from './pglite-statements.js';
 import type { AdminDb, AdminTx, Claims, Database, Notification, Tx } from './port.js';
-import { normaliseParams, requestClaimsStatement, serviceSessionParams, userSessionParams } from './session.js';
+import { normaliseParams, SET_REQUEST_CLAIMS, serviceSessionParams, userSessionParams } from './session.js';
 
 export const MEMORY = 'memory://';
 
@@ -74,13 +74,30 @@ export function pgliteAdmin(pg: PGlite): AdminDb {
   };
 }
 
+/**
+ * Runs tasks one at a time, giving the event loop a turn before each. PGlite runs a query
+ * synchronously inside a promise, so transactions queued behind its lock ran back to back in
+ * microtasks: under load one event-loop turn lasted as long as the whole queue (80–150 ms), and
+ * since libuv accepts one connection per turn (libuv#3696), new connections waited seconds in the
+ * kernel's backlog while accepted ones were served. A turn between transactions keeps turns short.
+ */
+export function takingTurns(): <T>(task: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>) => {
+    const run = last.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(task);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** The Database port on a PGlite instance. Closing it closes the instance. */
 export function pgliteDatabase(pg: PGlite): Database {
   // request queries are parsed and planned once, then only bound and executed
   const statements = createStatementCache(pg);
+  const inTurn = takingTurns();
   const withSession = <T>(session: [string, string, string], fn: (tx: Tx) => Promise<T>) =>
-    pg.transaction(async (raw) => {
-      await raw.exec(requestClaimsStatement(session));
+    inTurn(() => pg.transaction(async (raw) => {
+      await statements.query(SET_REQUEST_CLAIMS, session);
       // a query after the transaction ended would run outside it, as the superuser: refused
       let open = true;
       const query = <R>(sql: string, params?: unknown[]) =>
@@ -90,7 +107,7 @@ export function pgliteDatabase(pg: PGlite): Database {
       } finally {
         open = false;
       }
-    });
+    }));
   const db: Database = {
     kind: 'pglite',
     asUser: <T>(claims: Claims, fn: (tx: Tx) => Promise<T>) => withSession(userSessionParams(claims), fn),

@@ -108,6 +108,19 @@ describe(`database port (${process.env.TDG_TEST_DATABASE_URL ? 'postgres' : 'pgl
     expect(rows).toEqual([]);
   });
 
+  it('never reports success for a transaction a failed statement aborted, even when fn caught the error', async () => {
+    const outcome = db.asUser(alice.claims, async (tx) => {
+      await tx.query(`insert into generator_schemas (owner_id, name) values ($1, 'half-done')`, [alice.id]);
+      await tx.query(`select 1 / 0`).catch(() => undefined);
+      return 'fn finished';
+    });
+    await expect(outcome).rejects.toThrow();
+    const rows = await db.asUser(alice.claims, (tx) => tx.query(`select 1 from generator_schemas where name = 'half-done'`));
+    expect(rows).toEqual([]);
+    // the connection (or PGlite's session) is usable afterwards
+    expect(await db.asUser(alice.claims, (tx) => tx.query<{ one: number }>(`select 1 as one`))).toEqual([{ one: 1 }]);
+  });
+
   it('surfaces SQLSTATE codes the same way', async () => {
     const error = await db.asUser(alice.claims, (tx) => tx.query(`insert into generator_exports (owner_id, format, row_count) values ($1, 'csv', 0)`, [alice.id])).catch((e) => e);
     expect(sqlState(error)).toBe('23514');
