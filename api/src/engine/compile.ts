@@ -17,7 +17,7 @@ import {
 } from './definition.js';
 import { DefinitionError, type DefinitionIssue } from './errors.js';
 import { type FieldContext, intSpace } from './fields.js';
-import { joinKeyCovered, manyToManyIssues } from './many-to-many.js';
+import { joinKeyCovered, manyToManyIssues, parentKeyCovered } from './many-to-many.js';
 import { profileDependencies, TableProfiles } from './profiles.js';
 import { buildTableField, relationColumn, relationDependencies, relationReads } from './relations.js';
 import { childIndexKeyCovered, siblingDistinct, textCarrier } from './sibling-values.js';
@@ -304,6 +304,7 @@ function planUniqueness(
 ): { injective: Set<string>; digits: Map<string, (i: number) => number> } {
   const injective = new Set<string>();
   const digits = new Map<string, (i: number) => number>();
+  const tablesByName = new Map(def.tables.map((t) => [t.name, t]));
   def.tables.forEach((table, t) => {
     const count = rows.get(table.name)!;
     const byName = new Map(table.fields.map((f) => [f.name, f]));
@@ -326,6 +327,7 @@ function planUniqueness(
       const fields = columns.map((c) => byName.get(c)!);
       if (fields.some((f) => injective.has(`${table.name}.${f.name}`))) continue;
       if (joinKeyCovered(table, columns) || childIndexKeyCovered(table, columns)) continue; // distinct within each parent by construction
+      if (parentKeyCovered(table, columns, tablesByName)) continue; // a different parent row each, copying its key
       // one row-index-injective column makes the whole tuple unique
       const carrier = [...fields].reverse().find((f) => uniqueSpace(f, table, rows) >= count);
       if (carrier) {

@@ -230,8 +230,17 @@ function checkField(
         add(`${at}.options.field`, `unknown field "${String(options.field)}" in table ${parent.name}`);
         return;
       }
-      if (['ref', 'template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression'].includes(target.type))
+      if (['template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression'].includes(target.type))
         add(`${at}.options.field`, `${parent.name}.${target.name} is a ${target.type} field and cannot be referenced`);
+      if (target.type === 'ref') {
+        // a row of a join table taken whole (one review per enrolment): laid out by that table, so
+        // each row takes a different join row; the value is the join row's ref, never null
+        const through = target.options as Record<string, unknown> | undefined;
+        if (!options.childrenPerParent)
+          add(`${at}.options.field`, `${parent.name}.${target.name} is a ref field: a ref to it must set childrenPerParent (rows taken one join row at a time)`);
+        else if (through?.table === parent.name || (through?.scope as Record<string, unknown> | undefined)?.ifEmpty === 'null')
+          add(`${at}.options.field`, `${parent.name}.${target.name} can be null (a self-reference or a scope that may be empty), so it cannot be referenced`);
+      }
       if ((target.nullRate ?? 0) > 0) add(`${at}.options.field`, `${parent.name}.${target.name} has a nullRate, so it cannot be referenced`);
       if (options.childrenPerParent && parent === table) add(`${at}.options.childrenPerParent`, 'a self-reference cannot set children per parent');
       const others = table.fields.filter((f) => f.type === 'ref' && (f.options as Record<string, unknown> | undefined)?.childrenPerParent);

@@ -236,3 +236,63 @@ describe('many-to-many validation', () => {
     expect(issues(def)).toEqual([{ path: 'tables[2].fields[0].options.childrenPerParent.ranges[0]', message: 'must lie within min..max (1..3; got 2..5)' }]);
   });
 });
+
+describe('rows that follow a join table, one join row each (a review per enrolment)', () => {
+  const courses: Definition = {
+    version: 1,
+    seed: 'courses',
+    tables: [
+      { name: 'students', rows: 3000, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'created_at', type: 'date.past' }] },
+      { name: 'courses', rows: 40, fields: [{ name: 'id', type: 'sequence' }] },
+      {
+        name: 'enrolments',
+        primaryKey: ['student_id', 'course_id'],
+        fields: [
+          { name: 'student_id', type: 'ref', options: { table: 'students', field: 'id', childrenPerParent: { min: 1, max: 6 } } },
+          { name: 'course_id', type: 'ref', options: { table: 'courses', field: 'id', distinctWithin: 'student_id' } },
+          { name: 'enrolled_at', type: 'after', options: { from: 'student_id.created_at', atMost: 'now' } },
+        ],
+      },
+      {
+        name: 'reviews',
+        unique: [['student_id', 'course_id']],
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'student_id', type: 'ref', options: { table: 'enrolments', field: 'student_id', childrenPerParent: { min: 0, max: 1 } } },
+          { name: 'course_id', type: 'lookup', options: { path: 'student_id.course_id' } },
+          { name: 'created_at', type: 'after', options: { from: 'student_id.enrolled_at', atMost: 'now' } },
+        ],
+      },
+    ],
+  };
+
+  const plan = compile(courses);
+  const reviews = rowsEveryChunking(plan, 'reviews');
+
+  it('reviews only enrolled pairs, each at most once, after the enrolment, in any chunking', () => {
+    const enrolled = new Map(rowsEveryChunking(plan, 'enrolments').map(([s, c, at]) => [`${s}|${c}`, at as Date]));
+    expect(reviews.length).toBeGreaterThan(enrolled.size / 4);
+    expect(reviews.filter(([, s, c]) => !enrolled.has(`${s}|${c}`))).toEqual([]);
+    expect(new Set(reviews.map(([, s, c]) => `${s}|${c}`)).size).toBe(reviews.length);
+    expect(reviews.filter(([, s, c, at]) => (at as Date) < enrolled.get(`${s}|${c}`)!)).toEqual([]);
+  });
+
+  it('gives the same rows in two worker processes', async () => {
+    const { expected, got } = await sameInTwoProcesses(courses, 'reviews', reviews);
+    expect(got).toEqual(expected);
+  }, 240_000);
+
+  it('refuses a ref to a ref field that is not laid out by it, or that can be null', () => {
+    const reviews = courses.tables[3];
+    const loose = { ...courses, tables: [...courses.tables.slice(0, 3), { ...reviews, fields: reviews.fields.map((f) => (f.name === 'student_id' ? { ...f, options: { table: 'enrolments', field: 'student_id' } } : f)) }] };
+    expect(() => compile(loose)).toThrow(/tables\[3\]\.fields\[1\]\.options\.field: enrolments\.student_id is a ref field: a ref to it must set childrenPerParent/);
+    const selfRef: Definition = {
+      version: 1,
+      tables: [
+        { name: 'people', rows: 10, fields: [{ name: 'id', type: 'sequence' }, { name: 'mentor_id', type: 'ref', options: { table: 'people', field: 'id' } }] },
+        { name: 'notes', fields: [{ name: 'mentor_id', type: 'ref', options: { table: 'people', field: 'mentor_id', childrenPerParent: { min: 0, max: 1 } } }] },
+      ],
+    };
+    expect(() => compile(selfRef)).toThrow(/people\.mentor_id can be null/);
+  });
+});

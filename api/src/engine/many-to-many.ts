@@ -88,6 +88,30 @@ export function joinKeyCovered(table: TableDefinition, columns: string[]): boole
   return table.fields.some((f) => f.type === 'ref' && columns.includes(f.name) && options(f)!.distinctWithin !== undefined && columns.includes(options(f)!.distinctWithin!));
 }
 
+/**
+ * Whether composite uniqueness over `columns` holds because each row takes a different row of a
+ * parent (a ref whose childrenPerParent max is at most 1) and the columns copy a unique key of that
+ * parent: reviews(student_id, course_id) as one review per enrolment, student_id a ref to
+ * enrolments.student_id and course_id a lookup of student_id.course_id.
+ */
+export function parentKeyCovered(table: TableDefinition, columns: string[], tables: ReadonlyMap<string, TableDefinition>): boolean {
+  return table.fields.some((ref) => {
+    const own = ref.type === 'ref' ? options(ref) : undefined;
+    const parent = own && tables.get(own.table);
+    if (!own || !parent || parent === table || !own.childrenPerParent || perParentBounds(own.childrenPerParent).max > 1) return false;
+    // the parent's columns these columns hold, each read from the row this ref picked
+    const copied = new Set<string>();
+    for (const column of columns) {
+      const field = table.fields.find((f) => f.name === column);
+      const path = field?.type === 'lookup' ? String((field.options as { path?: unknown } | undefined)?.path ?? '') : undefined;
+      if (field === ref) copied.add(own.field);
+      else if (path?.startsWith(`${ref.name}.`) && !path.slice(ref.name.length + 1).includes('.')) copied.add(path.slice(ref.name.length + 1));
+    }
+    const keys = [...(parent.primaryKey ? [parent.primaryKey] : []), ...(parent.unique ?? []), ...parent.fields.filter((f) => f.unique).map((f) => [f.name])];
+    return keys.some((key) => key.every((c) => copied.has(c)));
+  });
+}
+
 /** The generator of a ref with `distinctWithin`; undefined for other refs. */
 export function buildManyToMany(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
   const own = options(field)!;

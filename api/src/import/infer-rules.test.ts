@@ -254,3 +254,21 @@ describe('an article\'s slug is its title', () => {
     expect(new Set(rows.map((r) => `${r.site_id}|${r.slug}`)).size).toBe(rows.length);
   });
 });
+
+describe('a table about the pairs of a join table', () => {
+  const definition = imported(`
+create table students (id bigserial primary key, created_at timestamptz not null);
+create table courses (id serial primary key, created_at timestamptz not null);
+create table enrolments (student_id bigint not null references students(id), course_id int not null references courses(id), enrolled_at timestamptz not null, primary key (student_id, course_id));
+create table reviews (id bigserial primary key, course_id int not null references courses(id), student_id bigint not null references students(id), rating smallint not null, created_at timestamptz not null, unique (student_id, course_id));
+`);
+
+  it('reviews only pairs that are enrolled, each at most once, after the enrolment', () => {
+    const enrolled = new Map(rowsOf(definition, 'enrolments').map((e) => [`${e.student_id}|${e.course_id}`, e.enrolled_at as Date]));
+    const reviews = rowsOf(definition, 'reviews');
+    expect(reviews.length).toBeGreaterThan(enrolled.size / 4);
+    expect(reviews.filter((r) => !enrolled.has(`${r.student_id}|${r.course_id}`))).toEqual([]);
+    expect(new Set(reviews.map((r) => `${r.student_id}|${r.course_id}`)).size).toBe(reviews.length);
+    expect(reviews.filter((r) => (r.created_at as Date) < enrolled.get(`${r.student_id}|${r.course_id}`)!)).toEqual([]);
+  });
+});

@@ -186,6 +186,7 @@ class RuleInference {
   }
 
   run(): RuleReason[] {
+    for (const t of this.tables.values()) this.joinFollowers(t);
     for (const t of this.tables.values()) this.manyToMany(t);
     for (const t of this.tables.values()) this.positions(t);
     for (const t of this.tables.values()) this.scopes(t);
@@ -268,6 +269,43 @@ class RuleInference {
       // a laid-out ref is no longer nullable: every row belongs to one parent
       delete f.nullRate;
       this.reason(t, layout.field, `rows laid out per ${t.refs.get(layout.field)} (${layout.why})`);
+    }
+  }
+
+  /**
+   * A table with its own key whose two refs are unique together, and the same two tables joined by
+   * a join table (reviews(student_id, course_id) beside enrolments(student_id, course_id)): its rows
+   * are about the join's pairs, so each takes one join row (at most one per pair) and copies the
+   * pair from it. A review is then written by a student of that course, after the enrolment.
+   */
+  private joinFollowers(t: Table) {
+    const own = t.def.primaryKey;
+    if (!own || (own.length === 2 && own.every((c) => t.refs.has(c)))) return;
+    const pair = t.def.unique?.find((u) => u.length === 2 && u.every((c) => t.refs.has(c) && t.refs.get(c) !== t.def.name));
+    if (!pair) return;
+    const targets = pair.map((c) => t.refs.get(c)!);
+    if (targets[0] === targets[1]) return;
+    for (const j of this.tables.values()) {
+      const key = j.def.primaryKey;
+      if (j === t || key?.length !== 2 || !key.every((c) => j.refs.has(c) && j.fields.get(c)?.type === 'ref')) continue;
+      const [left, right] = key as [string, string];
+      const sides = [j.refs.get(left)!, j.refs.get(right)!];
+      if (!(sides.includes(targets[0]!) && sides.includes(targets[1]!))) continue;
+      // the join's left ref is what its rows are laid out by (manyToMany); ours takes a join row through it
+      const [ours, copied] = targets[0] === sides[0] ? (pair as [string, string]) : [pair[1]!, pair[0]!];
+      const via = t.fields.get(ours)!;
+      via.options = { table: j.def.name, field: left };
+      delete via.nullRate;
+      const lookup = t.fields.get(copied)!;
+      Object.assign(lookup, { type: 'lookup', options: { path: `${ours}.${right}` } });
+      delete lookup.nullRate;
+      delete lookup.unique;
+      t.refs.set(ours, j.def.name);
+      t.refs.delete(copied);
+      this.demandLayout(t, ours, `at most one per ${j.def.name} row`, 0, 1);
+      this.reason(t, ours, `the ${targets.join(' and ')} pair of one ${j.def.name} row (at most one ${t.def.name} row per ${j.def.name} row)`);
+      this.reason(t, copied, `the ${sides[1]} of the same ${j.def.name} row as ${ours}`);
+      return;
     }
   }
 
