@@ -80,6 +80,7 @@ export const builtinOptions = {
       })
       .describe('regular expression the values match, e.g. [A-Z]{3}-[0-9]{4}'),
     maxLength: z.number().int().min(1).max(REGEX_MAX_CHARS).optional().describe('longest value, e.g. n of a varchar(n) column: long and unbounded quantifiers repeat fewer times'),
+    draw: z.enum(['faker', 'compiled']).optional().describe("how values are drawn: 'faker' (default: faker's fromRegExp, the values of earlier definitions) or 'compiled' (the pattern compiled once, 5-15x faster, other values for the same seed)"),
   }).superRefine((v, ctx) => {
     // a bad pattern or maxLength is reported at its own path
     if (!Number.isInteger(v.maxLength) || v.maxLength! < 1 || v.maxLength! > REGEX_MAX_CHARS || regexProblem(v.pattern)) return;

@@ -292,7 +292,7 @@ export function buildNested(field: NestedFieldDefinition | FieldDefinition, ctx:
     nullRate ? (i: number) => (rng.next() < nullRate ? null : value(i)) : value;
   switch (field.type) {
     case 'regex':
-      return { value: regexStream(options.pattern as string, ctx.faker, ctx.rng, options.maxLength as number | undefined) };
+      return { value: regexStream(options.pattern as string, ctx.faker, ctx.rng, options.maxLength as number | undefined, options.draw === 'compiled') };
     case 'jsonSchema': {
       // nested (json fields, array elements): a draw of the stream tells elements apart
       const values = jsonSchemaValues(options.schema, ctx.key, ctx.faker);

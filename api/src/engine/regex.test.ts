@@ -1,7 +1,7 @@
 import { Faker, base, en } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import { allRows, column } from '../../test/engine/helpers.js';
-import { compile, DefinitionError, parseDefinition, type Definition } from './index.js';
+import { compile, DefinitionError, generateRows, parseDefinition, type Definition } from './index.js';
 import { keyOf, Rng } from './random.js';
 import { REGEX_MAX_CHARS, regexGeneratedMaxLength, regexGenerator, regexIndexSpace, regexMaxLength, regexProblem } from './regex.js';
 
@@ -131,6 +131,31 @@ describe('regex fields', () => {
       for (let k = 0; k < 1024 && block * 1024 + k < 3000; k++) expected.push(faker.helpers.fromRegExp(/^[A-Z]{3}-[0-9]{4}$/));
     }
     expect(codes).toEqual(expected);
+  });
+
+  it("draw: 'compiled' gives values that match and fit, the same in any chunking, and not faker's", () => {
+    const patterns = ['^[A-Z]{3}-[0-9]{4}$', '[+]1[2-9][0-9]{9}', '(ab|c)+-\\d{2}', '[a-f0-9]{40}'];
+    const fields = patterns.map((pattern, k) => ({ name: `c${k}`, type: 'regex', options: { pattern, draw: 'compiled', maxLength: 40 } }));
+    const plan = compile(table([...fields, { name: 'nested', type: 'array', options: { of: { type: 'regex', options: { pattern: '[\\d]{2}(x|yz)+', draw: 'compiled' } }, min: 1, max: 3 } }]));
+    const rows = allRows(plan, 't');
+    patterns.forEach((pattern, k) => {
+      const values = column(plan, rows, 't', `c${k}`) as string[];
+      for (const v of values) {
+        expect(v).toMatch(new RegExp(`^(?:${pattern})$`));
+        expect(v.length).toBeLessThanOrEqual(40);
+      }
+      expect(new Set(values).size).toBeGreaterThan(values.length / 2);
+    });
+    for (const list of column(plan, rows, 't', 'nested')) for (const v of list as string[]) expect(v).toMatch(/^(?:[\d]{2}(x|yz)+)$/);
+    // rows [1500, 2500) computed on their own are those of the whole run
+    const part = [...generateRows(plan, 't', 1500, 2500)].flat();
+    expect(part).toEqual(rows.slice(1500, 2500));
+    const faker = compile(table([{ name: 'c0', type: 'regex', options: { pattern: patterns[0] } }]));
+    expect(column(plan, rows, 't', 'c0')).not.toEqual(column(faker, allRows(faker, 't'), 't', 'c0'));
+  });
+
+  it('refuses an unknown draw', () => {
+    expect(() => parseDefinition(table([{ name: 'c', type: 'regex', options: { pattern: 'a', draw: 'fast' } }]))).toThrow(/fields\[0\]\.options\.draw/);
   });
 
   it('unique regex columns and composites with them are exact at 100,000 rows, whatever the chunking', () => {

@@ -635,10 +635,16 @@ export function regexProblem(pattern: string, maxLength?: number): string | unde
  * Row values of a (non-unique) regex field from the shared stream. Patterns that faker's own
  * fromRegExp handles keep faker's values (the bytes of existing definitions); each value is still
  * checked against the pattern and bound, and our generator draws one in its place when it fails.
- * Patterns faker mishandles (a trial of 64 values fails) use our generator only.
+ * Patterns faker mishandles (a trial of 64 values fails) use our generator only, as does `compiled`
+ * (the regex option `draw: 'compiled'`, which the importer writes).
  */
-export function regexStream(pattern: string, faker: Faker, rng: Rng, maxLength?: number): () => string {
+export function regexStream(pattern: string, faker: Faker, rng: Rng, maxLength?: number, compiled = false): () => string {
   const generator = regexGenerator(pattern, maxLength);
+  // `draw: 'compiled'`: the pattern compiled once, never re-parsed per value as fromRegExp does
+  if (compiled) {
+    const next = rng.next;
+    return () => generator.generate(next);
+  }
   const full = new RegExp(`^(?:${pattern})$`);
   const source = new RegExp(pattern); // a RegExp (not its source) so faker honours ^ and $ anchors
   const max = generator.generatedMaxLength;

@@ -51,7 +51,23 @@ export function toDefinition(model: SchemaModel, options: MapOptions = {}): MapR
   // relative dates count back from the moment of import (editable in the definition)
   result.definition.referenceDate = options.referenceDate ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString();
   withRuleReasons(result.definition, (result as { columns?: Parameters<typeof withRuleReasons>[1] }).columns, inferRules(model, result.definition, result.notes, definitionName));
+  compiledRegexes(result.definition.tables.flatMap((t) => t.fields));
   return result;
+}
+
+/**
+ * Imported regex fields draw from the pattern compiled once (`draw: 'compiled'`): 5-15x faster than
+ * faker's fromRegExp, which parses the pattern again for every value (phones, codes and numbers of
+ * a real schema are mostly regexes). Hand-written definitions keep faker's values by default.
+ */
+function compiledRegexes(fields: { type: string; options?: Record<string, unknown> }[]): void {
+  for (const field of fields) {
+    const options = field.options as Record<string, unknown> | undefined;
+    if (field.type === 'regex' && options) options.draw = 'compiled';
+    // nested fields of json and array generators
+    if (Array.isArray(options?.fields)) compiledRegexes(options.fields as typeof fields);
+    if (options?.of && typeof options.of === 'object') compiledRegexes([options.of as (typeof fields)[number]]);
+  }
 }
 
 class Mapper {
