@@ -1,9 +1,14 @@
 // The export record's vocabulary, in one place: its statuses (and which end it), the job payload a
 // worker runs from (one zod schema for the API that writes it and the worker that reads it), the
-// formats, and the shape of one progress event.
+// formats, and the shapes the store (store.ts) reads and writes: the record, an event, a claimed
+// export, a chunk.
 import { z } from 'zod';
 
+import type { ExportFormat } from '../formats/registry.js';
 export { EXPORT_FORMATS, type ExportFormat } from '../formats/registry.js';
+
+/** A format as the API names it: the registry's id in capitals (CSV, JSON...). */
+export type ExportFormatName = Uppercase<ExportFormat>;
 
 export type ExportStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 export const TERMINAL_STATUSES: readonly ExportStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
@@ -17,6 +22,8 @@ export const jobPayloadSchema = z.object({
   rowCount: z.number().int().positive().optional(),
   /** File name without extension, when the API chose one. */
   fileName: z.string().optional(),
+  /** Rows over all tables (children per parent multiply some), computed once by startExport; absent in payloads from before. */
+  rowsTotal: z.number().int().nonnegative().optional(),
 });
 export type JobPayload = z.infer<typeof jobPayloadSchema>;
 
@@ -29,4 +36,68 @@ export interface ExportEventRow {
   message: string | null;
   metadata: unknown;
   createdAt: Date;
+}
+
+/** An event with the owner of its export: what the feeds deliver, routed by export or owner. */
+export interface ExportFeedEvent extends ExportEventRow {
+  ownerId: string;
+}
+
+/** One row of generator_exports as the API shows it (format and status upper-cased). */
+export interface ExportRecord {
+  id: string;
+  schemaId: string | null;
+  ownerId: string;
+  format: ExportFormatName;
+  rowCount: number;
+  rowsDone: number;
+  status: ExportStatus;
+  seed: string;
+  payload: JobPayload;
+  resultPath: string | null;
+  errorDetails: unknown;
+  attempt: number;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+/** An export a worker has claimed to run (coordinate). */
+export interface ClaimedExport {
+  id: string;
+  ownerId: string;
+  schemaId: string | null;
+  format: string;
+  rowCount: number;
+  seed: string;
+  payload: unknown;
+  attempt: number;
+  createdAt: Date;
+  /** `pending` for a fresh start, `running` for a takeover after an expired lease. */
+  previousStatus: 'pending' | 'running';
+}
+
+/** Whether a worker still holds its export: a renewal's answer. */
+export type LeaseState = 'held' | 'cancelled' | 'lost';
+
+/** What a chunk file holds: formatted bytes, or row batches. */
+export type ChunkRepresentation = 'rows' | 'bytes';
+
+/** One row range of an export, as planned (jobs/chunks.ts). */
+export interface ChunkPlan {
+  chunkIndex: number;
+  tableIndex: number;
+  rowStart: number;
+  rowEnd: number;
+}
+
+/** One row of generator_export_chunks. */
+export interface ChunkRow extends ChunkPlan {
+  exportId: string;
+  status: 'pending' | 'running' | 'done';
+  leaseOwner: string | null;
+  resultPath: string | null;
+  /** What the chunk file holds (null: a file from before the column, so row batches). */
+  representation: ChunkRepresentation | null;
 }

@@ -4,7 +4,7 @@ import { inProcessFeed, type ExportFeed, type ExportFeedEvent } from '../realtim
 
 /**
  * In-process fan-out for export progress. buildApp bridges the realtime feed (LISTEN/NOTIFY or
- * Supabase Realtime on generator_export_events) into these topics, so events written by any
+ * Supabase Realtime on the export events table) into these topics, so events written by any
  * process arrive here; the API itself only publishes deletions (they leave no event row).
  */
 export type ExportTopics = {

@@ -1,7 +1,7 @@
 // Splitting an export into row ranges. Pure: the same tables and size always give the same chunks,
 // so a worker that takes over an export recomputes exactly the chunks already stored.
 import type { TableShape } from '../engine/shape.js';
-import type { ChunkPlan } from './queue.js';
+import type { ChunkPlan } from '../exports/model.js';
 
 /** Row ranges of at most `chunkRows` rows, table by table in plan order (parent-first). */
 export function planChunks(tables: Pick<TableShape, 'rows'>[], chunkRows: number): ChunkPlan[] {

@@ -1,17 +1,19 @@
 // Files follow their rows. Every file of an export lives under `<ownerId>/<exportId>/`: the result,
 // `chunks/` made by helpers, and — on local storage — `*.partial` files of puts under way. Two
-// clean-ups keep storage in step with generator_exports:
+// clean-ups keep storage in step with the export rows:
 // - sweepOrphanFiles: folders whose export row is gone, everything but the result of a finished
 //   export, and `.partial` files nobody has written to for a long time (a writer that died);
 // - recoverDeadWorkers: at start, leases held by workers of this host whose process is gone are
 //   taken back, their half-written files removed and the work handed on at once, not after the lease.
 import { hostname } from 'node:os';
 import type { Database } from '../db/port.js';
+import { TERMINAL_STATUSES } from '../exports/model.js';
+import { expireLeasesOf, exportFileStates, leaseOwners, takeOverLeases } from '../exports/store.js';
 import type { ExportStorage, ListedObject } from '../storage/port.js';
 import { folderOf } from './run-export.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TERMINAL = ['succeeded', 'failed', 'cancelled'];
+const TERMINAL = TERMINAL_STATUSES.map((status) => status.toLowerCase());
 // the chunk a chunk file (or its partial) belongs to: chunks/000012.bytes[.<hex>.partial]
 const CHUNK_FILE = /\/chunks\/(\d+)\.(?:bytes|rows)(?:\.[0-9a-f]+\.partial)?$/;
 
@@ -52,23 +54,18 @@ export async function sweepOrphanFiles(db: Database, storage: ExportStorage, opt
   const groups = groupByExport(await storage.list(''));
   const result: OrphanSweepResult = { folders: [], files: [] };
   if (groups.size === 0) return result;
-  const rows = await db.asService((tx) =>
-    tx.query<{ id: string; owner_id: string; status: string; result_path: string | null }>(
-      `select id::text as id, owner_id::text as owner_id, status, result_path from generator_exports where id = any($1::uuid[])`,
-      [[...new Set([...groups.values()].map((group) => group.exportId))]],
-    ),
-  );
+  const rows = await db.asService((tx) => exportFileStates(tx, [...new Set([...groups.values()].map((group) => group.exportId))]));
   const byId = new Map(rows.map((row) => [row.id, row]));
   for (const [folder, group] of groups) {
     const row = byId.get(group.exportId);
-    if (!row || row.owner_id !== group.ownerId) {
+    if (!row || row.ownerId !== group.ownerId) {
       await storage.remove(folder);
       result.folders.push(folder);
       continue;
     }
     const stale = (object: ListedObject) => isPartial(object.path) && object.modifiedAt !== null && now - object.modifiedAt.getTime() > staleAfterMs;
     const leftovers = TERMINAL.includes(row.status)
-      ? group.objects.filter((object) => object.path !== row.result_path)
+      ? group.objects.filter((object) => object.path !== row.resultPath)
       : row.status === 'running'
         ? group.objects.filter(stale)
         : [];
@@ -117,34 +114,14 @@ export interface RecoveryResult {
  */
 export async function recoverDeadWorkers(db: Database, storage: ExportStorage, recoverer: string): Promise<RecoveryResult> {
   workersOfThisProcess.add(recoverer);
-  const owners = await db.asService((tx) =>
-    tx.query<{ owner: string }>(
-      `select lease_owner as owner from generator_exports where status = 'running' and lease_owner is not null
-       union select lease_owner from generator_export_chunks where status = 'running' and lease_owner is not null`,
-    ),
-  );
-  const dead = deadWorkersOfThisHost(owners.map((row) => row.owner));
+  const dead = deadWorkersOfThisHost(await db.asService(leaseOwners));
   const result: RecoveryResult = { workers: dead, exports: [], chunks: [], files: [] };
   if (dead.length === 0) return result;
-  const held = await db.asService(async (tx) => {
-    const exports = await tx.query<{ id: string; owner_id: string }>(
-      `update generator_exports set lease_owner = $2, lease_expires_at = now() + interval '5 minutes'
-        where status = 'running' and lease_owner = any($1::text[]) returning id::text as id, owner_id::text as owner_id`,
-      [dead, recoverer],
-    );
-    const chunks = await tx.query<{ export_id: string; chunk_index: number; owner_id: string }>(
-      `update generator_export_chunks c set lease_owner = $2, lease_expires_at = now() + interval '5 minutes'
-         from generator_exports e
-        where e.id = c.export_id and c.status = 'running' and c.lease_owner = any($1::text[])
-       returning c.export_id::text as export_id, c.chunk_index, e.owner_id::text as owner_id`,
-      [dead, recoverer],
-    );
-    return { exports, chunks };
-  });
+  const held = await db.asService((tx) => takeOverLeases(tx, dead, recoverer));
   try {
     for (const row of held.exports) {
       // the coordinator's partials sit beside the result, outside chunks/
-      for (const object of await storage.list(folderOf(row.owner_id, row.id))) {
+      for (const object of await storage.list(folderOf(row.ownerId, row.id))) {
         if (isPartial(object.path) && !object.path.includes('/chunks/')) {
           await storage.remove(object.path);
           result.files.push(object.path);
@@ -153,21 +130,18 @@ export async function recoverDeadWorkers(db: Database, storage: ExportStorage, r
       result.exports.push(row.id);
     }
     for (const row of held.chunks) {
-      for (const object of await storage.list(`${folderOf(row.owner_id, row.export_id)}/chunks`)) {
+      for (const object of await storage.list(`${folderOf(row.ownerId, row.exportId)}/chunks`)) {
         const index = CHUNK_FILE.exec(object.path)?.[1];
-        if (isPartial(object.path) && index !== undefined && Number(index) === Number(row.chunk_index)) {
+        if (isPartial(object.path) && index !== undefined && Number(index) === row.chunkIndex) {
           await storage.remove(object.path);
           result.files.push(object.path);
         }
       }
-      result.chunks.push({ exportId: row.export_id, chunkIndex: Number(row.chunk_index) });
+      result.chunks.push({ exportId: row.exportId, chunkIndex: row.chunkIndex });
     }
   } finally {
     // handed on expired: claimExport / claimChunk take them over at once
-    await db.asService(async (tx) => {
-      await tx.query(`update generator_exports set lease_expires_at = now() where status = 'running' and lease_owner = $1`, [recoverer]);
-      await tx.query(`update generator_export_chunks set lease_expires_at = now() where status = 'running' and lease_owner = $1`, [recoverer]);
-    });
+    await db.asService((tx) => expireLeasesOf(tx, recoverer));
   }
   return result;
 }

@@ -39,7 +39,8 @@ export function prepareExport(raw: unknown, fallback: { seed: string; format: st
     format,
     options: payload.options as FormatOptions | undefined,
     tables,
-    rowsTotal: tables.reduce((sum, table) => sum + table.rows, 0),
+    // startExport stores the total; payloads from before it are summed here
+    rowsTotal: payload.rowsTotal ?? tables.reduce((sum, table) => sum + table.rows, 0),
     rows: (tableIndex, start, end, batchSize) => generateRows(plan, tables[tableIndex].name, start, end, batchSize),
     // on first use, so bad format options fail where the export is written, as before
     pieces: () => (pieces ??= { of: exportPieces(format, tables, payload.options as FormatOptions | undefined) }).of,

@@ -10,24 +10,23 @@ import { isRendered, renderedRows, writeExport, type RenderedRows } from '../for
 import type { ExportStorage } from '../storage/port.js';
 import { planChunks, progressFigures } from './chunks.js';
 import { prepareExport, type PreparedExport } from './plan.js';
+import type { ChunkRepresentation, ChunkRow, ClaimedExport, LeaseState } from '../exports/model.js';
 import {
   claimChunk,
   completeExport,
   ensureChunks,
+  exportJob,
   exportStatus,
   failExport,
   finishChunk,
   getChunk,
   recordProgress,
+  releaseExportLease,
   renewChunkLease,
-  rowsMadeAhead,
   renewExportLease,
+  rowsMadeAhead,
   settleCancelled,
-  type ChunkRepresentation,
-  type ChunkRow,
-  type ClaimedExport,
-  type LeaseState,
-} from './queue.js';
+} from '../exports/store.js';
 import { isInPlace, type ExportThreads, type TablePiece } from './export-threads.js';
 import { decodeRendered, encodeRendered } from './rendered-frames.js';
 import { ChunkFileError, decodeBatches, encodeBatches } from './row-frames.js';
@@ -158,20 +157,15 @@ async function withLease<T>(
 
 const plans = new Map<string, PreparedExport>();
 async function planOf(ctx: JobContext, exportId: string): Promise<{ prepared: PreparedExport; ownerId: string; payload: unknown; seed: string; format: string } | undefined> {
-  const [row] = await ctx.db.asService((tx) =>
-    tx.query<{ owner_id: string; job_payload: unknown; seed: string; row_count: number; format: string }>(
-      `select owner_id::text as owner_id, job_payload, seed, row_count, format from generator_exports where id = $1::uuid`,
-      [exportId],
-    ),
-  );
+  const row = await ctx.db.asService((tx) => exportJob(tx, exportId));
   if (!row) return undefined;
   let prepared = plans.get(exportId);
   if (!prepared) {
-    prepared = prepareExport(row.job_payload, { seed: row.seed, format: row.format });
+    prepared = prepareExport(row.payload, { seed: row.seed, format: row.format });
     plans.set(exportId, prepared);
     if (plans.size > 32) plans.delete(plans.keys().next().value!);
   }
-  return { prepared, ownerId: row.owner_id, payload: row.job_payload, seed: row.seed, format: row.format };
+  return { prepared, ...row };
 }
 
 /** Generates one chunk into its chunk file (a worker helping with someone else's export). */
@@ -182,8 +176,8 @@ export async function runChunk(ctx: JobContext, chunk: ChunkRow): Promise<void> 
       ctx,
       chunk.exportId,
       async () => {
-        if (!(await renewChunkLease(ctx.db, chunk, ctx.workerId, ctx.leaseMs, rowsDone))) return 'lost';
-        return (await exportStatus(ctx.db, chunk.exportId)) === 'running' ? 'held' : 'cancelled';
+        if (!(await ctx.db.asService((tx) => renewChunkLease(tx, chunk, ctx.workerId, ctx.leaseMs, rowsDone)))) return 'lost';
+        return (await ctx.db.asService((tx) => exportStatus(tx, chunk.exportId))) === 'running' ? 'held' : 'cancelled';
       },
       async (signal) => {
         const job = await planOf(ctx, chunk.exportId);
@@ -210,7 +204,7 @@ export async function runChunk(ctx: JobContext, chunk: ChunkRow): Promise<void> 
         }
         const stored = await ctx.storage.put(path, body, { signal });
         await made;
-        if (await finishChunk(ctx.db, chunk, ctx.workerId, path, stored.bytes, representation)) {
+        if (await ctx.db.asService((tx) => finishChunk(tx, chunk, ctx.workerId, path, stored.bytes, representation))) {
           ctx.log(`export ${chunk.exportId}: chunk ${chunk.chunkIndex} (${chunk.rowEnd - chunk.rowStart} rows) made by ${ctx.workerId}`);
         }
       },
@@ -237,8 +231,8 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
   let writingChunk = -1;
   const writeProgress = () => {
     writing = true;
-    return (writingChunk >= 0 && shared ? rowsMadeAhead(ctx.db, job.id, writingChunk) : Promise.resolve(0))
-      .then((ahead) => recordProgress(ctx.db, job.id, ctx.workerId, progressFigures(Math.min(rowsTotal, rowsDone + ahead), rowsTotal, startedAt, Date.now())))
+    return (writingChunk >= 0 && shared ? ctx.db.asService((tx) => rowsMadeAhead(tx, job.id, writingChunk)) : Promise.resolve(0))
+      .then((ahead) => ctx.db.asService((tx) => recordProgress(tx, job.id, ctx.workerId, progressFigures(Math.min(rowsTotal, rowsDone + ahead), rowsTotal, startedAt, Date.now()))))
       .catch(() => undefined)
       .finally(() => {
         writing = false;
@@ -266,11 +260,11 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
     const result = await withLease(
       ctx,
       job.id,
-      () => renewExportLease(ctx.db, job.id, ctx.workerId, ctx.leaseMs),
+      () => ctx.db.asService((tx) => renewExportLease(tx, job.id, ctx.workerId, ctx.leaseMs)),
       async (signal) => {
         const prepared = prepareExport(job.payload, job);
         rowsTotal = prepared.rowsTotal;
-        const chunks = await ensureChunks(ctx.db, job.id, planChunks(prepared.tables, ctx.chunkRows));
+        const chunks = await ctx.db.asService((tx) => ensureChunks(tx, job.id, planChunks(prepared.tables, ctx.chunkRows)));
         const resultPath = `${folder}/${prepared.fileName}`;
         shared = chunks.length > 1;
 
@@ -319,7 +313,7 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
             writingChunk = planned.chunkIndex;
             for (;;) {
               signal.throwIfAborted();
-              const chunk = (await getChunk(ctx.db, job.id, planned.chunkIndex)) ?? planned;
+              const chunk = (await ctx.db.asService((tx) => getChunk(tx, job.id, planned.chunkIndex))) ?? planned;
               if (chunk.status === 'done' && chunk.resultPath) {
                 if (!(yield* chunkFile(chunk))) yield* inPlace(chunk);
                 break;
@@ -328,16 +322,16 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
               const mine =
                 chunk.status === 'done'
                   ? chunk
-                  : await claimChunk(ctx.db, ctx.workerId, ctx.leaseMs, { exportId: job.id, chunkIndex: chunk.chunkIndex });
+                  : await ctx.db.asService((tx) => claimChunk(tx, ctx.workerId, ctx.leaseMs, { exportId: job.id, chunkIndex: chunk.chunkIndex }));
               if (mine) {
-                if (mine.status !== 'done') await finishChunk(ctx.db, mine, ctx.workerId, null, 0);
+                if (mine.status !== 'done') await ctx.db.asService((tx) => finishChunk(tx, mine, ctx.workerId, null, 0));
                 // written before generating: a busy event loop would hold the notice back
                 if (shared) await announce();
                 yield* inPlace(chunk);
                 break;
               }
               // made elsewhere right now: make a later one meanwhile rather than wait idle
-              const later = await claimChunk(ctx.db, ctx.workerId, ctx.leaseMs, { exportId: job.id, fromIndex: chunk.chunkIndex + 1 });
+              const later = await ctx.db.asService((tx) => claimChunk(tx, ctx.workerId, ctx.leaseMs, { exportId: job.id, fromIndex: chunk.chunkIndex + 1 }));
               if (later) {
                 await announce();
                 await runChunk(ctx, later);
@@ -380,35 +374,33 @@ export async function runExport(ctx: JobContext, job: ClaimedExport): Promise<vo
     );
     stopReporting();
     await ctx.storage.remove(`${folder}/chunks`);
-    if (!(await completeExport(ctx.db, job.id, ctx.workerId, { ...result, seconds: (Date.now() - startedAt) / 1000 }))) {
+    if (!(await ctx.db.asService((tx) => completeExport(tx, job.id, ctx.workerId, { ...result, seconds: (Date.now() - startedAt) / 1000 })))) {
       // cancelled (or taken over) in the last moment
-      if ((await exportStatus(ctx.db, job.id)) === 'cancelled') {
+      if ((await ctx.db.asService((tx) => exportStatus(tx, job.id))) === 'cancelled') {
         await ctx.storage.remove(folder);
-        await settleCancelled(ctx.db, job.id);
+        await ctx.db.asService((tx) => settleCancelled(tx, job.id));
       }
     }
   } catch (error) {
     stopReporting();
     // a cancel may have come in while the run stopped for another reason (the worker stopping
     // before the cancel notice reached it, a writer failing on the abort): the cancel wins
-    const cancelled = (error instanceof Interrupted && error.state === 'cancelled') || (await exportStatus(ctx.db, job.id).catch(() => undefined)) === 'cancelled';
+    const cancelled = (error instanceof Interrupted && error.state === 'cancelled') || (await ctx.db.asService((tx) => exportStatus(tx, job.id)).catch(() => undefined)) === 'cancelled';
     if (cancelled) {
       ctx.log(`export ${job.id}: stopped (cancelled) after ${rowsDone} rows`);
       await ctx.storage.remove(folder).catch(() => undefined);
-      await settleCancelled(ctx.db, job.id);
+      await ctx.db.asService((tx) => settleCancelled(tx, job.id));
       return;
     }
     if (error instanceof Interrupted) {
       ctx.log(`export ${job.id}: stopped (${error.state}) after ${rowsDone} rows`);
       if (error.state === 'stopping') {
         // hand the export back now rather than after the lease runs out
-        await ctx.db
-          .asService((tx) => tx.query(`update generator_exports set lease_expires_at = now() where id = $1::uuid and lease_owner = $2`, [job.id, ctx.workerId]))
-          .catch(() => undefined);
+        await ctx.db.asService((tx) => releaseExportLease(tx, job.id, ctx.workerId)).catch(() => undefined);
       }
       return;
     }
     await ctx.storage.remove(folder).catch(() => undefined);
-    await failExport(ctx.db, job.id, ctx.workerId, describeFailure(error));
+    await ctx.db.asService((tx) => failExport(tx, job.id, ctx.workerId, describeFailure(error)));
   }
 }

@@ -2,6 +2,7 @@
 // row accounts for go (export-files.ts). Files go first: a crash between the two leaves a row whose
 // file is gone (the next sweep finishes it), never an orphan file.
 import type { Database } from '../db/port.js';
+import { deleteExport, expiredExports } from '../exports/store.js';
 import type { ExportStorage } from '../storage/port.js';
 import { sweepOrphanFiles, type OrphanSweepOptions, type OrphanSweepResult } from './export-files.js';
 import { folderOf } from './run-export.js';
@@ -11,18 +12,11 @@ export interface SweepResult {
 }
 
 export async function sweepExpired(db: Database, storage: ExportStorage, options: { now?: Date; limit?: number } = {}): Promise<SweepResult> {
-  const expired = await db.asService((tx) =>
-    tx.query<{ id: string; owner_id: string }>(
-      `select id::text as id, owner_id::text as owner_id from generator_exports
-        where expires_at < $1::timestamptz and status not in ('pending', 'running')
-        order by expires_at limit $2`,
-      [(options.now ?? new Date()).toISOString(), options.limit ?? 500],
-    ),
-  );
+  const expired = await db.asService((tx) => expiredExports(tx, options.now ?? new Date(), options.limit ?? 500));
   const deleted: string[] = [];
   for (const row of expired) {
-    await storage.remove(folderOf(row.owner_id, row.id));
-    await db.asService((tx) => tx.query(`delete from generator_exports where id = $1::uuid`, [row.id]));
+    await storage.remove(folderOf(row.ownerId, row.id));
+    await db.asService((tx) => deleteExport(tx, row.id));
     deleted.push(row.id);
   }
   return { deleted };

@@ -8,7 +8,7 @@ import type { Database } from '../db/port.js';
 import type { ExportStorage } from '../storage/port.js';
 import { ExportThreads } from './export-threads.js';
 import { recoverDeadWorkers } from './export-files.js';
-import { claimChunk, claimExport } from './queue.js';
+import { claimChunk, claimExport, EXPORT_EVENTS_CHANNEL } from '../exports/store.js';
 import { runChunk, runExport, type JobContext, type JobSettings } from './run-export.js';
 
 export interface WorkerOptions {
@@ -82,7 +82,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   // one notification stream per worker: new exports wake idle slots, and so do a running export's
   // events (its chunks are open for sharing from then on); cancels reach runs at once
-  const unlisten = await options.db.listen('generator_export_events', (payload) => {
+  const unlisten = await options.db.listen(EXPORT_EVENTS_CHANNEL, (payload) => {
     let event: { export_id?: string; status?: string } = {};
     try {
       event = JSON.parse(payload);
@@ -130,13 +130,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       try {
         // from an export's last chunk back: its coordinator streams from the first one in place, so
         // only chunks made here go through a chunk file, and it reaches them when they are done
-        const chunk = await claimChunk(options.db, settings.workerId, settings.leaseMs, { lastFirst: true });
+        const chunk = await options.db.asService((tx) => claimChunk(tx, settings.workerId, settings.leaseMs, { lastFirst: true }));
         if (chunk) {
           await runChunk(ctx, chunk);
           continue;
         }
         if (stopping.signal.aborted) break;
-        const job = await claimExport(options.db, settings.workerId, settings.leaseMs);
+        const job = await options.db.asService((tx) => claimExport(tx, settings.workerId, settings.leaseMs));
         if (job) {
           log(`export ${job.id}: ${job.previousStatus === 'running' ? 'taken over' : 'started'} by ${settings.workerId}`);
           await runExport(ctx, job);

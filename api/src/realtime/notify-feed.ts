@@ -1,10 +1,11 @@
-// The feed for PGlite and plain PostgreSQL: the insert trigger on generator_export_events calls
-// pg_notify('generator_export_events', <row as json + owner_id>). NOTIFY payloads stop at 8000
-// bytes, so a payload without its metadata means "fetch the row" (done here, as service role).
+// The feed for PGlite and plain PostgreSQL: the insert trigger on the export events table notifies
+// EXPORT_EVENTS_CHANNEL with the row as json plus owner_id. NOTIFY payloads stop at 8000 bytes, so
+// a payload without its metadata means "fetch the row" (done here, as service role).
 import type { Database } from '../db/port.js';
+import { EXPORT_EVENTS_CHANNEL, eventWithOwner } from '../exports/store.js';
 import { fanOutFeed, toFeedEvent, type ExportFeed } from './port.js';
 
-export const EXPORT_EVENTS_CHANNEL = 'generator_export_events';
+export { EXPORT_EVENTS_CHANNEL } from '../exports/store.js';
 
 export function createNotifyFeed(db: Database): ExportFeed {
   return fanOutFeed((emit) => {
@@ -14,16 +15,8 @@ export function createNotifyFeed(db: Database): ExportFeed {
       previous = previous.then(async () => {
         const row = JSON.parse(payload) as Record<string, unknown>;
         if (row.metadata === undefined || row.metadata_truncated === true || row.owner_id === undefined || row.seq === undefined) {
-          const [full] = await db.asService((tx) =>
-            tx.query(
-              `select ev.id::text as id, ev.seq, ev.export_id::text as export_id, ev.status, ev.message, ev.metadata,
-                      ev.created_at, ex.owner_id::text as owner_id
-                 from generator_export_events ev join generator_exports ex on ex.id = ev.export_id
-                where ev.id = $1::uuid`,
-              [row.id],
-            ),
-          );
-          if (full) emit(toFeedEvent(full));
+          const full = await db.asService((tx) => eventWithOwner(tx, String(row.id)));
+          if (full) emit(full);
           return;
         }
         emit(toFeedEvent(row));

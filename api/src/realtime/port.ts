@@ -1,21 +1,9 @@
-// The live feed of export events. Two adapters: LISTEN/NOTIFY on the `generator_export_events`
+// The live feed of export events. Two adapters: LISTEN/NOTIFY on the export events table's insert
 // trigger (PGlite, plain PostgreSQL) and Supabase Realtime `postgres_changes`. Both fan one
 // upstream connection out to any number of in-process subscribers, routed by export or owner.
 
-import type { ExportStatus } from '../exports/model.js';
-export { TERMINAL_STATUSES, type ExportStatus } from '../exports/model.js';
-
-/** One row of generator_export_events, plus the owner of its export (same shape as the API's ExportEventRow). */
-export interface ExportFeedEvent {
-  id: string;
-  seq: number;
-  exportId: string;
-  ownerId: string;
-  status: ExportStatus;
-  message: string | null;
-  metadata: unknown;
-  createdAt: Date;
-}
+import type { ExportFeedEvent, ExportStatus } from '../exports/model.js';
+export { TERMINAL_STATUSES, type ExportFeedEvent, type ExportStatus } from '../exports/model.js';
 
 export type ExportEventListener = (event: ExportFeedEvent) => void;
 

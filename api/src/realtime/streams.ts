@@ -4,7 +4,8 @@
 // skipping every seq already replayed. Events of one export are inserted while its row is locked,
 // so their seq order is their commit order.
 import type { Claims, Database } from '../db/port.js';
-import { TERMINAL_STATUSES, toFeedEvent, type ExportFeed, type ExportFeedEvent, type FeedRoute } from './port.js';
+import { canReadEvent, eventsAfter } from '../exports/store.js';
+import { TERMINAL_STATUSES, type ExportFeed, type ExportFeedEvent, type FeedRoute } from './port.js';
 
 export class ExportNotFoundError extends Error {
   override name = 'NotFoundError';
@@ -142,29 +143,9 @@ export class ExportProgressStream extends FeedStream {
   protected async opened() {
     const { exportId, afterEventId, claims } = this;
     if (!UUID.test(exportId) || (afterEventId !== null && !UUID.test(afterEventId))) throw this.notFound();
-    const stored = await this.db.asUser(claims, async (tx) => {
-      const [record] = await tx.query<{ owner_id: string; status: string }>(
-        `select owner_id::text as owner_id, status from generator_exports where id = $1::uuid`,
-        [exportId],
-      );
-      // members of a shared schema may see the export, but its events are the owner's
-      if (!record || record.owner_id !== claims.sub) return undefined;
-      const [after] = await tx.query<{ seq: string | number }>(
-        `select seq from generator_export_events where id = $1::uuid and export_id = $2::uuid`,
-        [afterEventId, exportId],
-      );
-      const rows = await tx.query(
-        `select id::text as id, seq, export_id::text as export_id, status, message, metadata, created_at
-           from generator_export_events where export_id = $1::uuid and seq > $2 order by seq`,
-        [exportId, Number(after?.seq ?? 0)],
-      );
-      return {
-        afterSeq: Number(after?.seq ?? 0),
-        finished: TERMINAL_STATUSES.includes(record.status.toUpperCase() as ExportFeedEvent['status']),
-        events: rows.map((row) => toFeedEvent(row, record.owner_id)),
-      };
-    });
-    if (!stored) throw this.notFound();
+    const stored = await this.db.asUser(claims, (tx) => eventsAfter(tx, exportId, afterEventId));
+    // members of a shared schema may see the export, but its events are the owner's
+    if (!stored || stored.ownerId !== claims.sub) throw this.notFound();
     this.lastSeq = stored.afterSeq;
     for (const event of stored.events) {
       this.deliver(event);
@@ -187,9 +168,9 @@ export class ExportProgressStream extends FeedStream {
     // the export has changed hands: the database decides, under RLS; later events wait
     this.held = [];
     this.db
-      .asUser(this.claims, (tx) => tx.query(`select 1 from generator_export_events where id = $1::uuid`, [event.id]))
-      .then((rows) => {
-        if (rows.length === 0) return this.fail(this.notFound());
+      .asUser(this.claims, (tx) => canReadEvent(tx, event.id))
+      .then((readable) => {
+        if (!readable) return this.fail(this.notFound());
         this.deliver(event);
         this.releaseHeld();
       })

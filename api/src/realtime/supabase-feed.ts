@@ -1,10 +1,11 @@
-// The feed on Supabase: a Realtime channel with `postgres_changes` INSERT on
-// public.generator_export_events, joined with the service role key (so RLS does not filter it;
+// The feed on Supabase: a Realtime channel with `postgres_changes` INSERT on the export events
+// table (EXPORT_EVENTS_TABLE), joined with the service role key (so RLS does not filter it;
 // the streams re-check each event for the subscriber). Realtime records carry no owner, so the
 // owner of each export is looked up once (service role) and remembered.
 import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import type { Database } from '../db/port.js';
+import { EXPORT_EVENTS_TABLE, ownerOfExport } from '../exports/store.js';
 import { fanOutFeed, toFeedEvent, type ExportFeed } from './port.js';
 
 export interface SupabaseFeedOptions {
@@ -32,9 +33,7 @@ export function createSupabaseFeed(options: SupabaseFeedOptions): ExportFeed {
   const ownerOf = (exportId: string) => {
     let owner = owners.get(exportId);
     if (!owner) {
-      owner = options.db
-        .asService((tx) => tx.query<{ owner_id: string }>(`select owner_id::text as owner_id from generator_exports where id = $1::uuid`, [exportId]))
-        .then(([row]) => row?.owner_id);
+      owner = options.db.asService((tx) => ownerOfExport(tx, exportId));
       owners.set(exportId, owner);
       if (owners.size > 10_000) owners.delete(owners.keys().next().value!);
     }
@@ -45,7 +44,7 @@ export function createSupabaseFeed(options: SupabaseFeedOptions): ExportFeed {
     let previous = Promise.resolve();
     const channel: RealtimeChannel = client.channel(`tdg-export-events-${crypto.randomUUID()}`).on(
       'postgres_changes',
-      { event: 'INSERT', schema: 'public', table: 'generator_export_events' },
+      { event: 'INSERT', schema: 'public', table: EXPORT_EVENTS_TABLE },
       (change) => {
         const record = change.new as Record<string, unknown>;
         // in order, so an owner lookup cannot let a later event overtake an earlier one

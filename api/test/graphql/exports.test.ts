@@ -50,7 +50,7 @@ describe('startExport', () => {
       events: [{ seq: expect.any(Number), status: 'PENDING', message: 'queued' }],
     });
     const [row] = await h.app.db.asService((tx) => tx.query<any>('select job_payload from generator_exports where id = $1', [result.export.id]));
-    expect(row.job_payload).toEqual({ definition: { ...DEFINITION, referenceDate: expect.any(String) }, format: 'CSV', options: { delimiter: ';' }, seed: 'fixed-seed', rowCount: 100 });
+    expect(row.job_payload).toEqual({ definition: { ...DEFINITION, referenceDate: expect.any(String) }, format: 'CSV', options: { delimiter: ';' }, seed: 'fixed-seed', rowCount: 100, rowsTotal: 100 });
     await h.gql(alice, BY_ID('cancelExport'), { id: result.export.id });
   });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/port.js';
 import { recoverDeadWorkers, sweepOrphanFiles } from '../../src/jobs/export-files.js';
-import { claimExport, ensureChunks } from '../../src/jobs/queue.js';
+import { claimExport, ensureChunks } from '../../src/exports/store.js';
 import { folderOf } from '../../src/jobs/run-export.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { createNotifyFeed } from '../../src/realtime/notify-feed.js';
@@ -62,7 +62,7 @@ const paths = async (storage: ExportStorage, prefix: string) => (await storage.l
 /** Claims export `id` for `workerId` for an hour (other suites' pending exports are put out of the way first). */
 async function claimFor(id: string, workerId: string) {
   await db.asService((tx) => tx.query(`update generator_exports set status = 'cancelled' where status in ('pending', 'running') and id <> $1::uuid`, [id]));
-  expect((await claimExport(db, workerId, 3_600_000))?.id).toBe(id);
+  expect((await db.asService((tx) => claimExport(tx, workerId, 3_600_000)))?.id).toBe(id);
 }
 
 /** A pid that surely belongs to no process any more: a child that has exited. */
@@ -121,7 +121,7 @@ describe('restart after a killed worker', () => {
     const id = await createExport(db, ownerId, { definition: definition(30), rowCount: 30 });
     const folder = folderOf(ownerId, id);
     await claimFor(id, dead);
-    await ensureChunks(db, id, [0, 1, 2].map((i) => ({ chunkIndex: i, tableIndex: 0, rowStart: i * 10, rowEnd: i * 10 + 10 })));
+    await db.asService((tx) => ensureChunks(tx, id, [0, 1, 2].map((i) => ({ chunkIndex: i, tableIndex: 0, rowStart: i * 10, rowEnd: i * 10 + 10 }))));
     await db.asService((tx) =>
       tx.query(
         `update generator_export_chunks set status = 'running', lease_owner = case chunk_index when 1 then $2 else $3 end,

@@ -11,7 +11,7 @@ import { renderedRows, type RenderedRows } from '../../src/formats/index.js';
 import { planChunks } from '../../src/jobs/chunks.js';
 import { startWorker, sweepExpired, type RunningWorker, type WorkerOptions } from '../../src/jobs/index.js';
 import { prepareExport } from '../../src/jobs/plan.js';
-import { claimChunk, ensureChunks } from '../../src/jobs/queue.js';
+import { claimChunk, ensureChunks } from '../../src/exports/store.js';
 import { encodeRendered } from '../../src/jobs/rendered-frames.js';
 import { encodeBatches } from '../../src/jobs/row-frames.js';
 import { createNotifyFeed } from '../../src/realtime/notify-feed.js';
@@ -124,10 +124,10 @@ describe('export worker', () => {
     // as a coordinator leaves it: running, under its lease, with its chunks planned
     await db.asService((tx) => tx.query(`update generator_exports set status = 'running', lease_owner = 'coordinator', lease_expires_at = now() + interval '1 minute' where id = $1::uuid`, [exportId]));
     const prepared = prepareExport({ definition: definition(5_000), format: 'csv', seed: 'seed-1' }, { seed: 'seed-1', format: 'csv' });
-    await ensureChunks(db, exportId, planChunks(prepared.tables, 1_000));
-    expect((await claimChunk(db, 'helper', 60_000, { exportId, lastFirst: true }))?.chunkIndex).toBe(4);
-    expect((await claimChunk(db, 'helper', 60_000, { exportId, lastFirst: true }))?.chunkIndex).toBe(3);
-    expect((await claimChunk(db, 'coordinator', 60_000, { exportId, fromIndex: 1 }))?.chunkIndex).toBe(1);
+    await db.asService((tx) => ensureChunks(tx, exportId, planChunks(prepared.tables, 1_000)));
+    expect((await db.asService((tx) => claimChunk(tx, 'helper', 60_000, { exportId, lastFirst: true })))?.chunkIndex).toBe(4);
+    expect((await db.asService((tx) => claimChunk(tx, 'helper', 60_000, { exportId, lastFirst: true })))?.chunkIndex).toBe(3);
+    expect((await db.asService((tx) => claimChunk(tx, 'coordinator', 60_000, { exportId, fromIndex: 1 })))?.chunkIndex).toBe(1);
     await db.asService((tx) => tx.query(`update generator_exports set status = 'cancelled' where id = $1::uuid`, [exportId]));
   });
 
@@ -149,7 +149,7 @@ describe('export worker', () => {
     /** An export of 3 chunks whose chunk 1 is already done, with `file` recorded as `representation`. */
     async function exportWithChunkFile(file: Buffer, representation: 'rows' | 'bytes') {
       const exportId = await createExport(db, owner, { definition: def, format: 'csv' });
-      await ensureChunks(db, exportId, planChunks(prepared.tables, 1_000));
+      await db.asService((tx) => ensureChunks(tx, exportId, planChunks(prepared.tables, 1_000)));
       const path = `${owner}/${exportId}/chunks/000001.${representation}`;
       await storage.put(path, (async function* () {
         yield file;

@@ -69,13 +69,14 @@ builder.mutationFields((t) => ({
         definition = schema.definition;
         seed ??= schema.seed;
       }
-      checkExportSize(checkDefinition(definition), args.rowCount, ctx.limits.maxExportRows);
+      const rowsTotal = checkExportSize(checkDefinition(definition), args.rowCount, ctx.limits.maxExportRows);
       const payload = {
         definition,
         format: args.format,
         options: (args.options ?? {}) as Record<string, unknown>,
         seed: seed ?? randomBytes(6).toString('hex'),
         rowCount: args.rowCount,
+        rowsTotal,
       };
       return queue(ctx, payload, args.schemaId ?? null);
     },
@@ -85,7 +86,7 @@ builder.mutationFields((t) => ({
     errors,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      // cancel_generator_export writes the `cancelled` event; the feed tells subscribers
+      // the database's cancel function writes the `cancelled` event; the feed tells subscribers
       const cancelled = await asCaller(ctx, async (tx, claims) => {
         const found = await ownExport(tx, claims.sub, id, 'cancel');
         if (exports.TERMINAL_STATUSES.includes(found.status)) throw new ConflictError(`export ${id} has already ${found.status.toLowerCase()}`);

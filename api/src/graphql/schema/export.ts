@@ -26,10 +26,13 @@ async function downloadUrlOf(e: ExportRecord, ctx: GraphQLContext): Promise<stri
   return `${ctx.baseUrl()}${ctx.downloadLinks.pathFor(e.id, claims.sub, expiresAt, sessionId)}`;
 }
 
-// rows of all tables together, from the definition the export runs (cached: an export's payload
-// never changes); rowCount is per table, and children per parent multiply some tables
+// rows of all tables together: rowCount is per table, and children per parent multiply some tables
+const rowsTotalOf = (e: ExportRecord): number => e.payload?.rowsTotal ?? legacyRowsTotalOf(e);
+
+// payloads from before startExport stored the total: from the definition the export runs (cached:
+// an export's payload never changes)
 const totals = new Map<string, number>();
-function rowsTotalOf(e: ExportRecord): number {
+function legacyRowsTotalOf(e: ExportRecord): number {
   let total = totals.get(e.id);
   if (total === undefined) {
     try {
@@ -115,7 +118,7 @@ builder.queryField('exports', (t) =>
     type: ExportRef,
     args: { status: t.arg({ type: ExportStatusEnum }), schemaId: t.arg.id() },
     resolve: (_root, args, ctx) =>
-      resolveCursorConnection({ args, toCursor: (e: ExportRecord) => e.cursor }, (page: ResolveCursorConnectionArgs) =>
+      resolveCursorConnection({ args, toCursor: (e: ExportRecord & { cursor: string }) => e.cursor }, (page: ResolveCursorConnectionArgs) =>
         args.schemaId && !isUuid(args.schemaId)
           ? Promise.resolve([])
           : asCaller(ctx, (tx) => listExports(tx, { status: args.status, schemaId: args.schemaId }, page)),
