@@ -1,6 +1,8 @@
 // Each command lives in ./commands/<name>.ts and exports `run(args): Promise<number>`.
 // Commands are imported lazily so `tdg migrate` does not load the web server or the engine.
 
+import { CliError } from './errors.js';
+
 type Command = { run(args: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<Command>> = {
@@ -13,7 +15,6 @@ const commands: Record<string, () => Promise<Command>> = {
   seed: () => import('./commands/seed.js'),
 };
 
-export class CliError extends Error {}
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/generate.js';
-import { CliError } from '../../src/cli/run.js';
+import { CliError } from '../../src/cli/errors.js';
 import { DefinitionError } from '../../src/engine/index.js';
 
 let dir: string;

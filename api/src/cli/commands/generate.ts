@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { compile, generateRows, parseDefinition, type Plan } from '../../engine/index.js';
-import { CliError } from '../run.js';
+import { CliError } from '../errors.js';
 
 export const summary = 'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH';
 

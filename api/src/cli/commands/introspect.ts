@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { CliError } from '../run.js';
+import { CliError } from '../errors.js';
 import { parseRows } from './import-sql.js';
 
 export const summary = 'introspect <postgres-url> [--schema public]... [--out definition.json] [--rows N] [--json]: live database → definition (the same as import-sql of its DDL), with a table of column → generator → reason';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { migrate } from '../../db/migrate.js';
 import { connectAdmin, databaseConfigFromEnv, describeTarget } from '../../db/open.js';
-import { CliError } from '../run.js';
+import { CliError } from '../errors.js';
 
 export const summary = 'apply supabase/migrations to DATABASE_URL or the embedded PGlite (.data/, TDG_DATA_DIR)';
 

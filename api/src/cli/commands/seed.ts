@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { CliError } from '../run.js';
+import { CliError } from '../errors.js';
 import { parseRows } from './import-sql.js';
 
 export const summary =

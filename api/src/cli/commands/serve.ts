@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.js';
 import { buildApp } from '../../server/app.js';
-import { CliError } from '../run.js';
+import { CliError } from '../errors.js';
 
 export const summary = 'start the GraphQL API (and the local auth) on PORT (default 4000)';
 

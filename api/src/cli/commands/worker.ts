@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.js';
-import { CliError } from '../run.js';
+import { CliError } from '../errors.js';
 
 export const summary = 'run export workers against DATABASE_URL (--concurrency N processes)';
 
