@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { Claims, Database } from '../db/port.js';
+import type { Database } from '../db/port.js';
 import { createLocalAuth, type LocalAuth } from './local-auth.js';
 import { createSessionCheck, type SessionCheck } from './session-check.js';
 import { generateSigningKey, loadSigningKey, type SigningKey } from './signing-key.js';

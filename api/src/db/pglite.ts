@@ -96,7 +96,7 @@ export function pgliteDatabase(pg: PGlite): Database {
   const statements = createStatementCache(pg);
   const inTurn = takingTurns();
   const withSession = <T>(session: [string, string, string], fn: (tx: Tx) => Promise<T>) =>
-    inTurn(() => pg.transaction(async (raw) => {
+    inTurn(() => pg.transaction(async () => {
       await statements.query(SET_REQUEST_CLAIMS, session);
       // a query after the transaction ended would run outside it, as the superuser: refused
       let open = true;

@@ -202,7 +202,9 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
   const queue: string[] = [];
   const mark = (table: string, field: string) => {
     const id = `${table}.${field}`;
-    if (!out.has(id)) out.add(id), queue.push(id);
+    if (out.has(id)) return;
+    out.add(id);
+    queue.push(id);
   };
   const pathsOf = (table: TableDefinition, field: FieldDefinition) => {
     const resolved = [];

@@ -304,7 +304,10 @@ export function keepFakePatterns(faker: Faker): void {
       for (const e of fixedRead) {
         if (e == null) continue;
         const entry = Array.isArray(e) ? helpers.arrayElement(e) : e;
-        if (!found) (first = entry), (found = true);
+        if (!found) {
+          first = entry;
+          found = true;
+        }
       }
       if (!found) throw new FakerError(`Cannot resolve expression '${text}'`);
       if (typeof first !== 'function') return first;

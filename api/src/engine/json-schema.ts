@@ -272,7 +272,6 @@ function compileNode(node: unknown, path: string, name: string, depth: number, c
   while (typeof s.$ref === 'string') s = resolveRef(ctx.root, s.$ref) ?? {};
   const seed = seeder(ctx, path);
   const rng = ctx.rng;
-  const faker = ctx.faker;
   if (s.const !== undefined) {
     const value = s.const as Value;
     return () => value;

@@ -64,7 +64,6 @@ describe('refused at validation, naming the option', () => {
 // Random definitions at the edges of every option bound: the computed bound of each field is at
 // least the JSON length of every value a preview produces, and the preview's cost at least its
 // whole JSON text. Seeded, so a failure replays.
-const word = fc.constantFrom('a', 'b_1', 'name', 'x');
 const count = fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 1000 }), fc.constant(1000));
 const countRange = count.chain((max) => fc.integer({ min: 0, max }).map((min) => ({ min, max })));
 const length = fc.oneof(fc.constant(0), fc.constant(10_000), fc.integer({ min: 0, max: 10_000 }));
@@ -74,6 +73,7 @@ const leaf: fc.Arbitrary<{ type: string; options?: Record<string, unknown> }> = 
   fc.tuple(fc.constantFrom('lorem.words', 'lorem.sentence', 'lorem.sentences', 'lorem.paragraph', 'lorem.paragraphs', 'lorem.lines', 'lorem.slug', 'word.words'), countRange).map(([type, options]) => ({ type, options })),
   // finance.pin refuses length 0 at generation (an engine gap, not a size one)
   fc.tuple(fc.constantFrom('string.alpha', 'string.alphanumeric', 'string.numeric', 'string.sample', 'string.nanoid', 'string.symbol', 'git.commitSha', 'internet.password'), length).map(([type, n]) => ({ type, options: { length: n } })),
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched here
   fc.tuple(length, fc.string({ minLength: 1, maxLength: 6 })).map(([n, characters]) => ({ type: 'string.fromCharacters', options: { characters: characters.replace(/\u0000/g, 'z') || 'z', length: n } })),
   fc.tuple(fc.constantFrom('internet.email', 'person.fullName', 'internet.username'), userText, userText).map(([type, firstName, lastName]) => ({ type, options: { firstName: clean(firstName), lastName: clean(lastName) } })),
   fc.constantFrom('[A-Z]{3}-[0-9]{4}', 'a{10000}', '(ab|c){1,500}', '[^a]{0,100}x+', '\\w{20}@\\d+').map((pattern) => ({ type: 'regex', options: { pattern } })),
@@ -91,6 +91,7 @@ const nested: fc.Arbitrary<{ type: string; options?: Record<string, unknown> }> 
 })).node;
 
 function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched here
   return text.replace(/\u0000/g, '').replace(/[\ud800-\udfff]/g, 'x');
 }
 function cleanJson(value: unknown): unknown {

@@ -4,8 +4,9 @@
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 import { TIME_UNIT_MS } from './options.js';
 
-const INT8_MIN = -9223372036854775808;
-const INT8_MAX = 9223372036854775807;
+// int8's bounds as the nearest doubles (±2^63), the numbers the engine compares with
+const INT8_MIN = -(2 ** 63);
+const INT8_MAX = 2 ** 63;
 const DAY_MS = 86_400_000;
 const YEAR_MS = 365.25 * DAY_MS;
 /** The units of `after`/`before` windows (path-values.ts). */

@@ -240,6 +240,7 @@ function tempNameFor(path: string): string {
 export function fileNames(tables: TableSource[], ext: string): string[] {
   const taken = new Set<string>();
   return tables.map(({ shape }) => {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched here
     const base = shape.name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_') || 'table';
     let name = `${base}.${ext}`;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.${ext}`;

@@ -4,6 +4,7 @@
 export const SHEET_NAME_MAX = 31;
 
 export function sanitizeSheetName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched here
   let s = name.replace(/[[\]:*?/\\\u0000-\u001f]/g, '_').replace(/^'+|'+$/g, '');
   s = truncate(s, SHEET_NAME_MAX).replace(/'+$/, '');
   if (s.trim() === '') s = 'Sheet';

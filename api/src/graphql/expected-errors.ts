@@ -16,7 +16,7 @@ const CODES: [new (...args: any[]) => Error, string][] = [
 
 // an absolute POSIX path of two or more segments, or a Windows drive path, after a start, space,
 // quote, bracket, `=` or `,` — relative storage keys (owner/export/file.csv) and URLs stay
-const SERVER_PATH = /(^|[\s'"`(\[=,])(?:\/(?:[^\s/'"`()\[\],]+\/)+[^\s'"`()\[\],]*|[A-Za-z]:\\[^\s'"`()\[\],]*)/g;
+const SERVER_PATH = /(^|[\s'"`([=,])(?:\/(?:[^\s/'"`()[\],]+\/)+[^\s'"`()[\],]*|[A-Za-z]:\\[^\s'"`()[\],]*)/g;
 
 /** `text` with every absolute file system path replaced by `<path>`. */
 export function maskServerPaths(text: string): string {

@@ -1,8 +1,6 @@
 // A live database's catalog → the same definition as importing its DDL. The catalog is read
 // back as DDL (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef) and fed to the
 // DDL importer, so both paths share one mapper and agree by construction.
-import type { Definition } from './definition.js';
-import type { ImportNote } from './errors.js';
 import { parseDdl } from './parse-ddl.js';
 import { toDefinition, type MapOptions, type MapResult } from './to-definition.js';
 import { assertCompiles } from './validate.js';

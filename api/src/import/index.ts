@@ -1,6 +1,4 @@
 // Public face of the importer: SQL (or a live catalog) in, a plain definition plus notes out.
-import type { Definition } from './definition.js';
-import type { ImportNote } from './errors.js';
 import { parseDdl } from './parse-ddl.js';
 import { toDefinition, type MapOptions, type MapResult } from './to-definition.js';
 import { assertCompiles } from './validate.js';

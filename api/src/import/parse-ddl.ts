@@ -1,7 +1,7 @@
 // PostgreSQL DDL → SchemaModel, with the real Postgres parser (libpg_query via pgsql-parser).
 import { deparseSync, loadModule, parseSync } from 'pgsql-parser';
 import { ImportError, SourceMap, type ImportNote, type SourcePlace } from './errors.js';
-import type { ColumnModel, ConstraintModel, DefaultValue, PgNode, SchemaModel, TableModel, TypeRef } from './model.js';
+import type { ColumnModel, DefaultValue, PgNode, SchemaModel, TableModel, TypeRef } from './model.js';
 import { insertsOf } from './trigger-fills.js';
 
 // the WASM module loads once; afterwards parsing is synchronous, so importSql can be too
@@ -59,7 +59,7 @@ function constValue(node: PgNode): string | number | boolean | null | undefined 
 
 export function typeRefOf(typeName: PgNode): TypeRef {
   const names: string[] = (typeName.names ?? []).map(str);
-  let name = names[names.length - 1]!.toLowerCase();
+  const name = names[names.length - 1]!.toLowerCase();
   const schema = names.length > 1 ? names[names.length - 2]!.toLowerCase() : undefined;
   const mods = (typeName.typmods ?? [])
     .map((m: PgNode) => constValue(m))

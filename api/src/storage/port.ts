@@ -60,6 +60,7 @@ export function checkStoragePath(path: string): string {
   const bad =
     path.length === 0 ||
     path.length > 1024 ||
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched here
     /[\u0000-\u001f\\]/.test(path) ||
     segments.some((segment) => segment === '' || segment === '.' || segment === '..');
   if (bad) throw new StorageError(`storage path "${path}": must be a relative path without "..", "." or empty segments`, 'STORAGE_BAD_PATH');

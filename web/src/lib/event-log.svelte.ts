@@ -11,6 +11,7 @@ export class EventLog<E extends LoggedEvent> {
 
   /** Adds events not seen before; returns the ones that were new. */
   merge(incoming: readonly E[]): E[] {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set for this call, not state
     const seen = new Set(this.events.map((event) => event.id));
     const fresh = incoming.filter((event) => {
       if (seen.has(event.id)) return false;

@@ -6,6 +6,7 @@ import type { ExportSummaryFragment } from '$lib/gql/graphql';
 export class LiveExports {
   /** Latest known state per export id; null once deleted. */
   changes = $state<Record<string, ExportSummaryFragment | null>>({});
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- meters are read when the list renders, never watched
   #meters = new Map<string, ProgressMeter>();
 
   /** Records a change; `now` is when it arrived. */
@@ -22,6 +23,7 @@ export class LiveExports {
 
   /** The page's rows with the live changes laid over them; new exports that match come first. */
   merge(rows: readonly ExportSummaryFragment[], matches: (item: ExportSummaryFragment) => boolean): ExportSummaryFragment[] {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set for this call, not state
     const known = new Set(rows.map((row) => row.id));
     const fresh = Object.values(this.changes).filter(
       (item): item is ExportSummaryFragment => item !== null && !known.has(item.id) && matches(item),
