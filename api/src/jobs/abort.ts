@@ -1,4 +1,4 @@
-// Waiting on a promise while a run may be aborted, without leaving listeners behind.
+// Waiting while a run may be aborted, without leaving listeners behind.
 
 /**
  * `promise`, or the signal's reason if it aborts first. The listener goes when either happens, so a
@@ -19,5 +19,18 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
         reject(error);
       },
     );
+  });
+}
+
+/** Resolves after `ms`, or at once when the signal aborts (never rejects). */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
   });
 }

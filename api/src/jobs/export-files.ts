@@ -10,7 +10,7 @@ import type { Database } from '../db/port.js';
 import { TERMINAL_STATUSES } from '../exports/model.js';
 import { expireLeasesOf, exportFileStates, leaseOwners, takeOverLeases } from '../exports/store.js';
 import type { ExportStorage, ListedObject } from '../storage/port.js';
-import { folderOf } from './run-export.js';
+import { folderOf } from './export-paths.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TERMINAL = TERMINAL_STATUSES.map((status) => status.toLowerCase());

@@ -47,3 +47,20 @@ export function prepareExport(raw: unknown, fallback: { seed: string; format: st
     fileName: `${baseName}.${outputFileOf(format, tables.length).extension}`,
   };
 }
+
+/** A worker's recently prepared exports, so each chunk it helps with does not compile the definition again. */
+export class PreparedExports {
+  private readonly byId = new Map<string, PreparedExport>();
+
+  constructor(private readonly keep = 32) {}
+
+  of(exportId: string, payload: unknown, fallback: { seed: string; format: string }): PreparedExport {
+    let prepared = this.byId.get(exportId);
+    if (!prepared) {
+      prepared = prepareExport(payload, fallback);
+      this.byId.set(exportId, prepared);
+      if (this.byId.size > this.keep) this.byId.delete(this.byId.keys().next().value!);
+    }
+    return prepared;
+  }
+}

@@ -5,7 +5,7 @@ import type { Database } from '../db/port.js';
 import { deleteExport, expiredExports } from '../exports/store.js';
 import type { ExportStorage } from '../storage/port.js';
 import { sweepOrphanFiles, type OrphanSweepOptions, type OrphanSweepResult } from './export-files.js';
-import { folderOf } from './run-export.js';
+import { folderOf } from './export-paths.js';
 
 export interface SweepResult {
   deleted: string[];

@@ -9,7 +9,10 @@ import type { ExportStorage } from '../storage/port.js';
 import { ExportThreads } from './export-threads.js';
 import { recoverDeadWorkers } from './export-files.js';
 import { claimChunk, claimExport, EXPORT_EVENTS_CHANNEL } from '../exports/store.js';
-import { runChunk, runExport, type JobContext, type JobSettings } from './run-export.js';
+import type { JobContext, JobSettings } from './job-context.js';
+import { PreparedExports } from './plan.js';
+import { runChunk } from './run-chunk.js';
+import { runExport } from './run-export.js';
 
 export interface WorkerOptions {
   db: Database;
@@ -98,6 +101,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const ctx: JobContext = {
     ...settings,
     threads,
+    plans: new PreparedExports(),
     db: options.db,
     storage: options.storage,
     stopping: stopping.signal,

@@ -3,7 +3,7 @@ import type { JobPayload } from '../../exports/model.js';
 import { insertEvent } from '../../exports/store.js';
 import { randomBytes } from 'node:crypto';
 import type { Tx } from '../../db/port.js';
-import { folderOf } from '../../jobs/run-export.js';
+import { folderOf } from '../../jobs/export-paths.js';
 import { builder } from '../builder.js';
 import { asCaller, type GraphQLContext } from '../context.js';
 import { checkDefinition, checkExportSize } from '../definitions.js';
