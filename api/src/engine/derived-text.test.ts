@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allRows, column } from '../../test/engine/helpers.js';
+import { allRows, column } from './testing/rows.js';
 import { asciiWords, derivedTextMaxLength, slugify } from './derived-text.js';
 import { compile, DefinitionError, type Definition } from './index.js';
 
@@ -100,18 +100,26 @@ describe('email', () => {
     expect(JSON.stringify([...allRows(plan, 'posts', 0, 2047), ...allRows(plan, 'posts', 2047, 5000)])).toBe(JSON.stringify(allRows(plan, 'posts')));
   });
 
-  it('refuses unknown sources and missing names, naming the place', () => {
+  it('with no name fields, makes a person-like lowercase address from names of the locale, unique and chunk-independent', () => {
+    const plan = compile({ version: 1, seed: 'own-names', tables: [{ name: 'users', rows: 3000, fields: [{ name: 'email', type: 'email', options: {}, unique: true }] }] });
+    const emails = column(plan, allRows(plan, 'users'), 'users', 'email') as string[];
+    for (const e of emails) expect(e).toMatch(/^[a-z0-9._]+@example\.(com|net|org)$/);
+    expect(new Set(emails).size).toBe(emails.length);
+    // names, not one placeholder: many distinct local parts before the row suffix
+    expect(new Set(emails.map((e) => e.split('@')[0]!.replace(/\.[0-9a-z]+$/, ''))).size).toBeGreaterThan(1000);
+    expect(JSON.stringify([...allRows(plan, 'users', 0, 1500), ...allRows(plan, 'users', 1500, 3000)])).toBe(JSON.stringify(allRows(plan, 'users')));
+  });
+
+  it('refuses unknown sources, naming the place', () => {
     const bad = structuredClone(definition);
     bad.tables[0].fields[3].options = { firstName: 'ghost', lastName: 'last_name' };
     bad.tables[1].fields[2].options = { field: 'slug' };
-    bad.tables[0].fields[4].options = { domain: 'x.example' };
     try {
       compile(bad);
       expect.unreachable();
     } catch (error) {
       expect((error as DefinitionError).issues).toEqual(expect.arrayContaining([
         { path: 'tables[0].fields[3].options.firstName', message: expect.stringContaining('ghost') },
-        { path: 'tables[0].fields[4].options', message: 'needs firstName, lastName or name (field paths)' },
         { path: 'tables[1].fields[2].options.field', message: 'a slug cannot read its own field' },
       ]));
     }

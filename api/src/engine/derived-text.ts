@@ -22,14 +22,13 @@ export const derivedTextOptions = {
       domains: z.array(z.string().min(3).max(253).regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'must be a domain such as example.com')).min(1).max(1000).optional(),
     })
     .superRefine((v, ctx) => {
-      if (!v.firstName && !v.lastName && !v.name) ctx.addIssue({ code: 'custom', path: [], message: 'needs firstName, lastName or name (field paths)' });
       if (v.domain && v.domains) ctx.addIssue({ code: 'custom', path: ['domains'], message: 'give domain or domains, not both' });
     }),
 };
 
 export const derivedTextInfo = {
   slug: { group: 'builtin', description: 'URL slug of another text field of the row (a-z, 0-9 and dashes); unique: a row suffix', kind: 'text' as ColumnKind, example: 'hello-world', exampleOptions: { field: 'last_name' } },
-  email: { group: 'builtin', description: "Email address from the row's person name fields and a domain; unique: a row suffix in the local part", kind: 'text' as ColumnKind, example: 'ada.lovelace@example.com', exampleOptions: { firstName: 'first_name', lastName: 'last_name' } },
+  email: { group: 'builtin', description: "Email address from the row's person name fields (or, with none given, a person name of the locale drawn for the row) and a domain; unique: a row suffix in the local part", kind: 'text' as ColumnKind, example: 'ada.lovelace@example.com', exampleOptions: { firstName: 'first_name', lastName: 'last_name' } },
 };
 
 export const DERIVED_TEXT_TYPES = new Set(['slug', 'email']);
@@ -100,9 +99,17 @@ function emailField(options: Record<string, unknown>, ctx: FieldContext): BuiltF
   const domainKey: Key = subKey(ctx.key, 0x646f);
   const digitKey: Key = subKey(ctx.key, 0x6e75);
   const injective = ctx.injective;
+  // no name fields: a first and a last name of the locale, picked by a hash of the row
+  const own = !first && !last && !full ? localeNames(ctx) : undefined;
+  const ownFirstKey: Key = subKey(ctx.key, 0x6669);
+  const ownLastKey: Key = subKey(ctx.key, 0x6c61);
   const value: ValueFn = (i, cols, k) => {
     let firstWords = first ? asciiWords(textOf(first.value(i, cols, k))) : [];
     let lastWords = last ? asciiWords(textOf(last.value(i, cols, k))) : [];
+    if (own) {
+      firstWords = asciiWords(own.first[Math.floor(unit53At(ownFirstKey, i) * own.first.length)]!);
+      lastWords = asciiWords(own.last[Math.floor(unit53At(ownLastKey, i) * own.last.length)]!);
+    }
     if (full) {
       const words = asciiWords(textOf(full.value(i, cols, k)));
       if (!first) firstWords = words.slice(0, 1);
@@ -127,6 +134,16 @@ function emailField(options: Record<string, unknown>, ctx: FieldContext): BuiltF
   };
   const deps = [...new Set([first, last, full].flatMap((r) => r?.deps ?? []))];
   return { value, rowFunction: true, deps };
+}
+
+/** The locale's first and last names (faker's definitions, every sex together). */
+function localeNames(ctx: FieldContext): { first: string[]; last: string[] } {
+  const person = (ctx.faker.definitions as unknown as { person?: { first_name?: unknown; last_name?: unknown } }).person ?? {};
+  const flat = (names: unknown): string[] =>
+    Array.isArray(names) ? names.map(String) : names && typeof names === 'object' ? Object.values(names).flatMap(flat) : [];
+  const first = flat(person.first_name);
+  const last = flat(person.last_name);
+  return { first: first.length ? first : ['alex'], last: last.length ? last : ['lee'] };
 }
 
 /** Longest text a slug or email field produces (characters; for cost models and output limits). */

@@ -71,7 +71,7 @@ const SPECS: Record<string, Spec> = {
   instance_id: constant(GOTRUE_INSTANCE, "Supabase auth: GoTrue's instance"),
   aud: constant('authenticated', 'Supabase auth: audience of signed-in users'),
   role: constant('authenticated', 'Supabase auth: role of signed-in users'),
-  email: { field: { type: 'internet.email', unique: true }, reason: 'Supabase auth: a unique email (from a person name), the sign-in login' },
+  email: { field: { type: 'email', options: {}, unique: true }, reason: 'Supabase auth: a unique lowercase email from a person name (GoTrue stores and looks up emails lowercased), the sign-in login' },
   encrypted_password: {
     field: { type: 'constant', options: { value: PASSWORD_PLACEHOLDER }, description: 'tdg seed writes the bcrypt hash ($2a$) of the password it prints' },
     reason: 'Supabase auth: bcrypt of the sign-in password, set by tdg seed (--auth-password or derived from the seed)',

@@ -2,9 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { compile, generateRows, parseDefinition, type Plan } from '../../engine/index.js';
+import { withSignInPassword } from '../../seed/auth-users.js';
 import { CliError } from '../errors.js';
 
-export const summary = 'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH';
+export const summary = 'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH [--auth-password P]';
 
 const USAGE = `usage: tdg generate <definition.json> [--seed S] [--rows N] [--table T] [--format ndjson|csv|json|sql|xlsx] --out PATH
 
@@ -13,6 +14,7 @@ const USAGE = `usage: tdg generate <definition.json> [--seed S] [--rows N] [--ta
   --table T     only this table
   --format F    csv, json, ndjson (default), sql or xlsx
   --out PATH    output file; a directory (or .zip) when several tables need one file each
+  --auth-password P   Supabase auth.users sign in with P (default: a password derived from the seed, printed)
 `;
 
 export async function run(args: string[]): Promise<number> {
@@ -27,6 +29,7 @@ export async function run(args: string[]): Promise<number> {
         table: { type: 'string' },
         format: { type: 'string', default: 'ndjson' },
         out: { type: 'string', short: 'o' },
+        'auth-password': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -43,7 +46,14 @@ export async function run(args: string[]): Promise<number> {
   const rows = values.rows === undefined ? undefined : Number(values.rows);
   if (rows !== undefined && !(Number.isInteger(rows) && rows >= 0)) throw new CliError(`--rows: expected a whole number >= 0 (got "${values.rows}")`);
 
-  const definition = parseDefinition(await readDefinition(positionals[0]));
+  const authPassword = values['auth-password'];
+  // bcrypt reads 72 bytes; GoTrue refuses shorter than 6 characters
+  if (authPassword !== undefined && (authPassword.length < 6 || Buffer.byteLength(authPassword) > 72))
+    throw new CliError('--auth-password: must be 6 to 72 bytes (what GoTrue accepts)');
+  const given = parseDefinition(await readDefinition(positionals[0]));
+  // Supabase auth.users: the users sign in with a known password, as after tdg seed (same seed, same password)
+  const signIn = withSignInPassword(given, String(values.seed ?? given.seed ?? 0), authPassword);
+  const definition = signIn?.definition ?? given;
   const plan = compile(definition, { seed: values.seed, rows, table: values.table });
   const progress = process.stderr.isTTY ? new ProgressBar(plan.tables.reduce((n, t) => n + t.rows, 0)) : undefined;
   const started = performance.now();
@@ -51,6 +61,8 @@ export async function run(args: string[]): Promise<number> {
   progress?.finish();
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`wrote ${written.rows} rows to ${written.files.join(', ')} in ${seconds.toFixed(1)}s\n`);
+  const users = signIn && plan.tables.find((t) => t.name === signIn.signIn.table)?.rows;
+  if (signIn && users) process.stderr.write(`${signIn.signIn.relation.schema}.${signIn.signIn.relation.name}: ${users} users can sign in with password ${signIn.signIn.password}\n`);
   return 0;
 }
 
