@@ -1,12 +1,12 @@
-import { setMaxListeners } from 'node:events';
-import { createPubSub } from 'graphql-yoga';
-import { inProcessFeed, type ExportFeed, type ExportFeedEvent } from '../realtime/port.js';
+// The API's one pubsub for export progress: graphql-yoga's createPubSub with the export feed as its
+// event target (realtime/event-target.ts), routed by export (`exportEvent`) and by owner
+// (`exportChanged`). Events written by any process (API, workers, database functions) reach it
+// through the feed — LISTEN/NOTIFY or Supabase Realtime, see realtime/open.ts; the API itself
+// publishes only deletions, which leave no event row.
+import { createPubSub, type PubSub } from 'graphql-yoga';
+import { feedEventTarget, type FeedEventTarget } from '../realtime/event-target.js';
+import type { ExportFeed, ExportFeedEvent } from '../realtime/port.js';
 
-/**
- * In-process fan-out for export progress. buildApp bridges the realtime feed (LISTEN/NOTIFY or
- * Supabase Realtime on the export events table) into these topics, so events written by any
- * process arrive here; the API itself only publishes deletions (they leave no event row).
- */
 export type ExportTopics = {
   /** A new event of one export. */
   exportEvent: [exportId: string, event: ExportFeedEvent];
@@ -14,27 +14,40 @@ export type ExportTopics = {
   exportChanged: [ownerId: string, change: { exportId: string }];
 };
 
-export type ExportPubSub = ReturnType<typeof createExportPubSub>;
+export interface ExportPubSub extends PubSub<ExportTopics> {
+  /**
+   * The `exportEvent` topics as a feed that resolves once live, for exportProgressStream
+   * (realtime/streams.ts): it replays stored events once the live ones are held for it.
+   */
+  events: ExportFeed;
+  /** Connects the feed; once resolved, every event committed afterwards reaches subscribers. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+}
 
-export function createExportPubSub() {
-  // exportProgress streams (realtime/streams.ts) read `exportEvent` as a feed routed by export id:
-  // a thousand followers of one export are one map entry, not a thousand EventTarget listeners
-  const events = inProcessFeed();
-  // myExports: one listener per subscription of an owner, and an owner may have many tabs open
-  const eventTarget = new EventTarget();
-  setMaxListeners(0, eventTarget);
-  const changes = createPubSub<Pick<ExportTopics, 'exportChanged'>>({ eventTarget });
+export function createExportPubSub(feed: ExportFeed): ExportPubSub {
+  const eventTarget = feedEventTarget(feed);
+  const { publish, subscribe } = createPubSub<ExportTopics>({ eventTarget: eventTarget as unknown as EventTarget });
+  return { publish, subscribe, events: exportEvents(eventTarget), open: () => eventTarget.open(), close: () => eventTarget.close() };
+}
 
-  function publish(topic: 'exportEvent', exportId: string, event: ExportFeedEvent): void;
-  function publish(topic: 'exportChanged', ownerId: string, change: { exportId: string }): void;
-  function publish(topic: keyof ExportTopics, key: string, payload: ExportFeedEvent | { exportId: string }) {
-    if (topic === 'exportEvent') events.publish(payload as ExportFeedEvent);
-    else changes.publish('exportChanged', key, payload as { exportId: string });
-  }
+/** The pubsub's `exportEvent:<exportId>` topics as an ExportFeed routed by export. */
+function exportEvents(target: FeedEventTarget): ExportFeed {
   return {
-    publish,
-    /** `exportEvent` as an ExportFeed, for exportProgressStream. */
-    events: events as ExportFeed,
-    subscribe: changes.subscribe,
+    async subscribe(onEvent, route) {
+      if (!route || !('exportId' in route)) throw new TypeError('export pubsub: its events are followed one export at a time');
+      const type = `exportEvent:${route.exportId}`;
+      const listener = (event: CustomEvent) => onEvent(event.detail as ExportFeedEvent);
+      target.addEventListener(type, listener);
+      try {
+        await target.live(type);
+      } catch (error) {
+        target.removeEventListener(type, listener);
+        throw error;
+      }
+      return async () => target.removeEventListener(type, listener);
+    },
+    // the feed is the app's to close (pubsub.close)
+    async close() {},
   };
 }

@@ -1,3 +1,4 @@
+import type { PassThrough } from 'node:stream';
 import { expect, it } from 'vitest';
 import type { ExportStorage } from '../storage/port.js';
 import { upload } from './upload.js';
@@ -25,7 +26,7 @@ it("rejects with the store's own error when the store failed first, not the writ
     for await (const _ of body) break;
     throw diskFull;
   });
-  const writer = (body: NodeJS.WritableStream & { once: Function }) =>
+  const writer = (body: PassThrough) =>
     new Promise<{ rows: number }>((_resolve, reject) => {
       body.once('close', () => reject(new Error('stream destroyed')));
       body.write('id\n');

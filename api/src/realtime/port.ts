@@ -59,7 +59,10 @@ class Routes {
     const set = this.setOf(route, false);
     if (!set?.delete(listener)) return false;
     this.size--;
-    if (route && set.size === 0) ('exportId' in route ? this.byExport.delete(route.exportId) : this.byOwner.delete(route.ownerId));
+    if (route && set.size === 0) {
+      if ('exportId' in route) this.byExport.delete(route.exportId);
+      else this.byOwner.delete(route.ownerId);
+    }
     return true;
   }
 
@@ -122,16 +125,4 @@ export function fanOutFeed(connect: (emit: ExportEventListener) => Promise<() =>
       await disconnect();
     },
   };
-}
-
-/** A feed of the events given to `publish`, in this process only: the API's own fan-out. */
-export function inProcessFeed(): ExportFeed & { publish(event: ExportFeedEvent): void } {
-  let emit: ExportEventListener = () => undefined;
-  const feed = fanOutFeed(async (upstreamEmit) => {
-    emit = upstreamEmit;
-    return async () => {
-      emit = () => undefined;
-    };
-  });
-  return { ...feed, publish: (event) => emit(event) };
 }

@@ -17,7 +17,6 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { expectedFailure, maskServerPaths } from '../graphql/expected-errors.js';
 import { createExportPubSub, type ExportPubSub } from '../graphql/pubsub.js';
 import { schema } from '../graphql/schema/index.js';
-import { bridgeFeedToPubSub } from '../realtime/bridge.js';
 import { openFeed } from '../realtime/open.js';
 import type { ExportFeed } from '../realtime/port.js';
 import { startSweeper } from '../jobs/sweep.js';
@@ -94,11 +93,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   // before anything opens a file there: an unusable data directory stops the start with its reason
   if (!(config.databaseUrl && config.supabaseUrl && config.supabaseServiceRoleKey) && config.dataDir !== 'memory://') await prepareDataDir(config.dataDir);
   const db = deps.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  const pubsub = createExportPubSub();
   // every stored export event (API, workers, database functions) reaches subscribers through this
-  // one feed, from whichever process wrote it
+  // one feed, from whichever process wrote it: the transport of the API's pubsub
   const feed = deps.feed ?? openFeed(db, config);
-  const stopBridge = await bridgeFeedToPubSub(feed, pubsub);
+  const pubsub = createExportPubSub(feed);
+  await pubsub.open();
   const storage = deps.storage ?? (await openStorage({ ...config, publicUrl: '' }));
   let baseUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   const auth = await createAuth(config, db, { baseUrl: `http://localhost:${config.port}`, signingKey: deps.signingKey });
@@ -216,7 +215,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       if (server.listening) await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       await yoga.dispose();
       await previews.close();
-      await stopBridge();
+      await pubsub.close();
       if (!deps.feed) await feed.close();
       if (!deps.db) await db.close();
     },

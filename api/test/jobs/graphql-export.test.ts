@@ -1,5 +1,5 @@
-// The whole path through the API: startExport / cancelExport mutations, a worker, the feed bridged
-// into the API's PubSub, and exportProgress over a real graphql-ws socket.
+// The whole path through the API: startExport / cancelExport mutations, a worker, the feed as the
+// API's pubsub transport, and exportProgress over a real graphql-ws socket.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,6 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWorker, type RunningWorker } from '../../src/jobs/index.js';
-import { bridgeFeedToPubSub } from '../../src/realtime/bridge.js';
 import { createNotifyFeed } from '../../src/realtime/notify-feed.js';
 import type { ExportFeed } from '../../src/realtime/port.js';
 import { createLocalStorage, type LocalStorage } from '../../src/storage/local.js';
@@ -21,7 +20,7 @@ let mallory: TestUser;
 let dataDir: string;
 let storage: LocalStorage;
 let feed: ExportFeed;
-let stopBridge: () => Promise<void>;
+let stopEcho: () => Promise<void>;
 let worker: RunningWorker;
 let wsUrl: string;
 const clients: Client[] = [];
@@ -67,14 +66,16 @@ beforeAll(async () => {
   mallory = await h.signUp('mallory');
   wsUrl = `${(await h.app.start()).replace('http', 'ws')}/graphql`;
   feed = createNotifyFeed(h.app.db);
-  stopBridge = await bridgeFeedToPubSub(feed, h.app.pubsub);
+  // a second feed publishing every event into the API's pubsub too: each reaches a follower twice,
+  // who must see it once
+  stopEcho = await feed.subscribe((event) => h.app.pubsub.publish('exportEvent', event.exportId, event));
   worker = await startWorker({ db: h.app.db, storage, leaseMs: 2_000, progressMs: 250, chunkRows: 2_000 });
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.dispose()));
   await worker?.stop();
-  await stopBridge?.();
+  await stopEcho?.();
   await feed?.close();
   await h?.close();
   await rm(dataDir, { recursive: true, force: true });
