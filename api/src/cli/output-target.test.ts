@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchesOf, fixtureTables } from '../../test/formats/fixtures.js';
+import { batchesOf, fixtureTables } from '../formats/testing/fixtures.js';
 import { EXPORT_FORMATS, FORMATS, writeExport } from '../formats/index.js';
 import { targetFor } from './output-target.js';
 

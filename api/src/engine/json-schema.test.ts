@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { allRows, column } from '../../test/engine/helpers.js';
+import { allRows, column } from './testing/rows.js';
 import { compile, DefinitionError, type Definition } from './index.js';
 import { jsonSchemaMaxLength } from './json-schema.js';
 

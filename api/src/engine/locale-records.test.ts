@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { allRows, column } from '../../test/engine/helpers.js';
+import { allRows, column } from './testing/rows.js';
 import { compile, DefinitionError, type Definition } from './index.js';
 import { COUNTRIES, RECORD_MAX_LENGTH } from './locale-records.js';
 
@@ -135,7 +135,7 @@ describe('derived text, records, jsonSchema and regex in another process', () =>
     const expected = createHash('sha256');
     for (const row of allRows(plan, 'people', 700, 2900)) expected.update(`${JSON.stringify(row)}\n`);
     const here = dirname(fileURLToPath(import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(here, '../../test/engine/support/hash-rows.ts'), JSON.stringify(def), 'people', '700', '2900'], {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(here, 'testing', 'hash-rows.ts'), JSON.stringify(def), 'people', '700', '2900'], {
       cwd: join(here, '..', '..'),
     });
     expect(stdout).toBe(expected.digest('hex'));

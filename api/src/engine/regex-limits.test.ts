@@ -1,7 +1,7 @@
 // The regex field's maxLength option (values fit a varchar(n)) and unique regexes whose head and
 // tail are too few for the rows (a quantifier repeated a fixed number of times carries the index).
 import { describe, expect, it } from 'vitest';
-import { allRows, column } from '../../test/engine/helpers.js';
+import { allRows, column } from './testing/rows.js';
 import { compile, DefinitionError, parseDefinition, type Definition } from './index.js';
 import { keyOf, Rng } from './random.js';
 import { regexGeneratedMaxLength, regexGenerator, regexIndexSpace, regexProblem } from './regex.js';

@@ -1,6 +1,6 @@
 import { Faker, base, en } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
-import { allRows, column } from '../../test/engine/helpers.js';
+import { allRows, column } from './testing/rows.js';
 import { compile, DefinitionError, generateRows, parseDefinition, type Definition } from './index.js';
 import { keyOf, Rng } from './random.js';
 import { REGEX_MAX_CHARS, regexGeneratedMaxLength, regexGenerator, regexIndexSpace, regexMaxLength, regexProblem } from './regex.js';

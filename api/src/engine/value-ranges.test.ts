@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allRows } from '../../test/engine/helpers.js';
+import { allRows } from './testing/rows.js';
 import { compile, DefinitionError, parseDefinition, type Definition, type FieldDefinition } from './index.js';
 
 const one = (fields: FieldDefinition[], rows = 100, extra: Partial<Definition> = {}): Definition => ({ version: 1, ...extra, tables: [{ name: 't', rows, fields }] });

@@ -3,8 +3,8 @@
 import { Writable } from 'node:stream';
 import { Open } from 'unzipper';
 import { describe, expect, it } from 'vitest';
-import { batchesOf, fixtureTables } from '../../test/formats/fixtures.js';
-import { readCsv, readWorkbook } from '../../test/formats/readers.js';
+import { batchesOf, fixtureTables } from './testing/fixtures.js';
+import { readCsv, readWorkbook } from './testing/readers.js';
 import { FormatError } from './errors.js';
 import { exportPieces, openDocument, writeExport } from './index.js';
 import { contentTypeOf, EXPORT_FORMATS, FORMATS, isOneFile, outputFileOf, parseFormat, ZIP, type ExportFormat } from './registry.js';

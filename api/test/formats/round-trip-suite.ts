@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Row, TableShape } from '../../src/engine/shape.js';
 import { byFirstColumn, canonRows, canonTable, type Canon } from './canon.js';
-import { answers, loadMysql, loadPglite, loadPostgresServer, loadSqlite, type Loaded } from './db.js';
-import { objectsToRows, readCsv, readWorkbook, sheetValues, unguard } from './readers.js';
-import { render } from './render.js';
+import { answers, loadMysql, loadPglite, loadPostgresServer, loadSqlite, type Loaded } from '../../src/formats/testing/sql-engines.js';
+import { objectsToRows, readCsv, readWorkbook, sheetValues, unguard } from '../../src/formats/testing/readers.js';
+import { render } from '../../src/formats/testing/render.js';
 
 // The same rows, written in every format and read back with an independent parser or the real
 // database, must give the same values. Used with hand-made fixtures and with engine output.

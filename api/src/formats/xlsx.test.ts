@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Row, RowBatch, TableShape } from '../../src/engine/shape.js';
-import { ByteSink } from '../../src/formats/byte-sink.js';
-import { writeExport, XLSX_ROWS_PER_SHEET } from '../../src/formats/index.js';
-import { sanitizeSheetName, SheetNames } from '../../src/formats/sheet-names.js';
-import { xlsxDocument } from '../../src/formats/xlsx.js';
-import { fixtureTables, users } from './fixtures.js';
-import { readWorkbook, sheetValues } from './readers.js';
-import { MemoryWritable, render } from './render.js';
+import type { Row, RowBatch, TableShape } from '../engine/shape.js';
+import { ByteSink } from './byte-sink.js';
+import { writeExport, XLSX_ROWS_PER_SHEET } from './index.js';
+import { sanitizeSheetName, SheetNames } from './sheet-names.js';
+import { xlsxDocument } from './xlsx.js';
+import { fixtureTables, users } from './testing/fixtures.js';
+import { readWorkbook, sheetValues } from './testing/readers.js';
+import { MemoryWritable, render } from './testing/render.js';
 
 const counter: TableShape = {
   name: 'counter',

@@ -1,6 +1,6 @@
 // Child process for the cross-process determinism test: prints sha256 of rows [start, end).
 import { createHash } from 'node:crypto';
-import { compile, generateRows } from '../../../src/engine/index.js';
+import { compile, generateRows } from '../index.js';
 
 const [definition, table, start, end] = process.argv.slice(2);
 const plan = compile(JSON.parse(definition));

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import initSqlJs from 'sql.js';
-import type { TableShape } from '../../src/engine/shape.js';
+import type { TableShape } from '../../engine/shape.js';
 
 // Loads SQL scripts into real engines and reads the tables back as raw cells in column order.
 

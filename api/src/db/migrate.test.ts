@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MigrationError, migrate, readMigrations } from '../../src/db/migrate.js';
-import type { AdminDb } from '../../src/db/port.js';
-import { runCli } from '../../src/cli/run.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { MigrationError, migrate, readMigrations } from './migrate.js';
+import type { AdminDb } from './port.js';
+import { runCli } from '../cli/run.js';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TableShape } from '../../src/engine/shape.js';
-import { FormatError } from '../../src/formats/index.js';
-import { NASTY_TEXT, users, userRows } from './fixtures.js';
-import { readCsv } from './readers.js';
-import { render } from './render.js';
+import type { TableShape } from '../engine/shape.js';
+import { FormatError } from './index.js';
+import { NASTY_TEXT, users, userRows } from './testing/fixtures.js';
+import { readCsv } from './testing/readers.js';
+import { render } from './testing/render.js';
 
 const notes: TableShape = {
   name: 'notes',

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import type { Row, TableShape } from '../../src/engine/shape.js';
-import { writeExport, type ExportFormat, type FormatOptions } from '../../src/formats/index.js';
+import type { Row, TableShape } from '../../engine/shape.js';
+import { writeExport, type ExportFormat, type FormatOptions } from '../index.js';
 import { batchesOf } from './fixtures.js';
 
 /** Collects everything written to it. */

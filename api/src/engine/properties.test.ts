@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile, type Definition } from '../../src/engine/index.js';
-import { allRows, column, hasKind, rowsOf } from './helpers.js';
+import { compile, type Definition } from './index.js';
+import { allRows, column, hasKind, rowsOf } from './testing/rows.js';
 
 const shop: Definition = {
   version: 1,

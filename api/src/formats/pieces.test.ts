@@ -4,7 +4,7 @@
 // beforehand must go through writeExport (files, zip entries) unchanged.
 import { Open } from 'unzipper';
 import { describe, expect, it } from 'vitest';
-import type { Row, RowBatch, TableShape } from '../../src/engine/shape.js';
+import type { Row, RowBatch, TableShape } from '../engine/shape.js';
 import {
   exportPieces,
   FormatError,
@@ -14,9 +14,9 @@ import {
   type ExportPieces,
   type FormatOptions,
   type RenderedRows,
-} from '../../src/formats/index.js';
-import { batchesOf, teamRows, teams, userRows, users } from './fixtures.js';
-import { MemoryWritable, render } from './render.js';
+} from './index.js';
+import { batchesOf, teamRows, teams, userRows, users } from './testing/fixtures.js';
+import { MemoryWritable, render } from './testing/render.js';
 
 type Table = { shape: TableShape; rows: Row[] };
 

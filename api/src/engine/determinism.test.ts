@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { compile, type Definition, type FieldDefinition } from '../../src/engine/index.js';
-import { allRows, column, serialize } from './helpers.js';
+import { compile, type Definition, type FieldDefinition } from './index.js';
+import { allRows, column, serialize } from './testing/rows.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -57,7 +57,7 @@ describe('determinism', () => {
     const def = definition();
     const expected = createHash('sha256');
     for (const row of allRows(plan, 'people', 1000, 2500)) expected.update(`${JSON.stringify(row)}\n`);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(here, 'support', 'hash-rows.ts'), JSON.stringify(def), 'people', '1000', '2500'], {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(here, 'testing', 'hash-rows.ts'), JSON.stringify(def), 'people', '1000', '2500'], {
       cwd: join(here, '..', '..'),
     });
     expect(stdout).toBe(expected.digest('hex'));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TableShape } from '../../src/engine/shape.js';
-import { FormatError, type SqlDialect } from '../../src/formats/index.js';
-import { answers, loadMysql, loadPglite, loadSqlite, type Loaded } from './db.js';
-import { fixtureTables, users } from './fixtures.js';
-import { render } from './render.js';
+import type { TableShape } from '../engine/shape.js';
+import { FormatError, type SqlDialect } from './index.js';
+import { answers, loadMysql, loadPglite, loadSqlite, type Loaded } from './testing/sql-engines.js';
+import { fixtureTables, users } from './testing/fixtures.js';
+import { render } from './testing/render.js';
 
 const tables = fixtureTables();
 const script = async (options: Parameters<typeof render>[2], input = tables, batchSize = 7) =>

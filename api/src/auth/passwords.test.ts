@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../../src/auth/passwords.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 
 describe('password hashing (scrypt)', () => {
   it('verifies the right password only, with a fresh salt each time', async () => {

@@ -3,14 +3,14 @@
 // constraints in place, and rows that break a key fail the seed at the rebuild, leaving nothing.
 import type { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Definition } from '../../src/import/index.js';
-import { importSql } from '../../src/import/index.js';
-import { ConstraintRebuildError } from '../../src/seed/deferred-constraints.js';
-import { seedDatabase, type SeedReport } from '../../src/seed/load.js';
-import { pgliteTarget } from '../../src/seed/pglite-target.js';
-import { postgresTarget } from '../../src/seed/postgres-target.js';
-import type { SeedTarget } from '../../src/seed/target.js';
-import { openPglite, serverAvailable, withServerDatabase } from './harness.js';
+import type { Definition } from '../import/index.js';
+import { importSql } from '../import/index.js';
+import { ConstraintRebuildError } from './deferred-constraints.js';
+import { seedDatabase, type SeedReport } from './load.js';
+import { pgliteTarget } from './pglite-target.js';
+import { postgresTarget } from './postgres-target.js';
+import type { SeedTarget } from './target.js';
+import { openPglite, serverAvailable, withServerDatabase } from '../../test/import/harness.js';
 
 const SCHEMA = `
 create table authors (

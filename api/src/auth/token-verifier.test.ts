@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKey, loadSigningKey, type SigningKey } from '../../src/auth/signing-key.js';
-import { createTokenVerifier, localJwks, remoteJwks } from '../../src/auth/token-verifier.js';
+import { generateSigningKey, loadSigningKey, type SigningKey } from './signing-key.js';
+import { createTokenVerifier, localJwks, remoteJwks } from './token-verifier.js';
 
 const issuer = 'http://localhost:4000/auth/v1';
 const sub = '6f1c8f8e-7a4e-4a57-9a53-2d0f6d1f6a11';

@@ -1,5 +1,6 @@
-import { compile, generateRows, type Definition, type Plan, type Row } from '../../src/engine/index.js';
-import type { ColumnKind, Value } from '../../src/engine/shape.js';
+// Helpers of the engine's unit tests: a table's rows, one column of them, value kinds, a stable text form.
+import { compile, generateRows, type Definition, type Plan, type Row } from '../index.js';
+import type { ColumnKind, Value } from '../shape.js';
 
 export function allRows(plan: Plan, table: string, start = 0, end?: number, batchSize?: number): Row[] {
   const shape = plan.tables.find((t) => t.name === table)!;

@@ -1,4 +1,4 @@
-import type { ColumnShape, Row, TableShape, Value } from '../../src/engine/shape.js';
+import type { ColumnShape, Row, TableShape, Value } from '../../engine/shape.js';
 
 // Hand-made shapes and rows with the values that break writers: quotes, delimiters, line breaks,
 // backslashes, unicode, formula starts, '' vs null, extreme numbers, dates, nested json.

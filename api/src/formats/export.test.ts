@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Open } from 'unzipper';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RowBatch } from '../../src/engine/shape.js';
+import type { RowBatch } from '../engine/shape.js';
 import {
   EXPORT_FORMATS,
   ExportWriteError,
@@ -14,10 +14,10 @@ import {
   writeExport,
   type ExportFormat,
   type TableSource,
-} from '../../src/formats/index.js';
-import { batchesOf, fixtureTables, users, userRows } from './fixtures.js';
-import { readCsv } from './readers.js';
-import { MemoryWritable, render } from './render.js';
+} from './index.js';
+import { batchesOf, fixtureTables, users, userRows } from './testing/fixtures.js';
+import { readCsv } from './testing/readers.js';
+import { MemoryWritable, render } from './testing/render.js';
 
 let dir: string;
 beforeAll(async () => {

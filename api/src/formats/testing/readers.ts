@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { TableShape } from '../../src/engine/shape.js';
+import type { TableShape } from '../../engine/shape.js';
 
 // Independent parsers for each format, returning raw cells per row in column order.
 

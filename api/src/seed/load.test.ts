@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
-import { compile } from '../../src/engine/index.js';
-import { importSql } from '../../src/import/index.js';
-import { seedDatabase } from '../../src/seed/load.js';
-import { pgliteTarget } from '../../src/seed/pglite-target.js';
-import { postgresTarget } from '../../src/seed/postgres-target.js';
-import { openPglite, serverAvailable, withServerDatabase } from './harness.js';
+import { runCli } from '../cli/run.js';
+import { compile } from '../engine/index.js';
+import { importSql } from '../import/index.js';
+import { seedDatabase } from './load.js';
+import { pgliteTarget } from './pglite-target.js';
+import { postgresTarget } from './postgres-target.js';
+import { openPglite, serverAvailable, withServerDatabase } from '../../test/import/harness.js';
 
 // the CHECK is not understood by the importer, so the database refuses some generated rows
 const FAILING = `
@@ -105,7 +105,7 @@ describe('seedDatabase', () => {
 
 describe('tdg import-sql', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tdg-import-'));
-  const fixture = fileURLToPath(new URL('./fixtures/ecommerce.sql', import.meta.url));
+  const fixture = fileURLToPath(new URL('../../test/import/fixtures/ecommerce.sql', import.meta.url));
 
   it('writes the definition and prints notes with file:line:column', async () => {
     const out = join(dir, 'ecommerce.json');
@@ -136,7 +136,7 @@ describe('tdg introspect and tdg seed (PostgreSQL server)', () => {
   it('introspects a database and seeds it from the written definition', async (ctx) => {
     if (!server) ctx.skip();
     await withServerDatabase(async (pg, url) => {
-      await pg.unsafe(readFileSync(new URL('./fixtures/ecommerce.sql', import.meta.url), 'utf8'));
+      await pg.unsafe(readFileSync(new URL('../../test/import/fixtures/ecommerce.sql', import.meta.url), 'utf8'));
       const dir = mkdtempSync(join(tmpdir(), 'tdg-introspect-'));
       const file = join(dir, 'definition.json');
       const introspected = await cli(['introspect', url, '--out', file, '--rows', '300']);

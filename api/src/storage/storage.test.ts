@@ -2,10 +2,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalStorage, type LocalStorage } from '../../src/storage/local.js';
-import { StorageError, type ExportStorage } from '../../src/storage/port.js';
-import { createSupabaseStorage } from '../../src/storage/supabase.js';
-import { startStorageStandIn, type StorageStandIn } from '../support/supabase-storage.js';
+import { createLocalStorage, type LocalStorage } from './local.js';
+import { StorageError, type ExportStorage } from './port.js';
+import { createSupabaseStorage } from './supabase.js';
+import { startStorageStandIn, type StorageStandIn } from '../../test/support/supabase-storage.js';
 
 async function* bytesOf(...parts: (string | Uint8Array)[]) {
   for (const part of parts) yield typeof part === 'string' ? Buffer.from(part) : part;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChildLayout } from '../../src/engine/child-layout.js';
-import { keyOf, Permutation, Rng, UuidSequence } from '../../src/engine/random.js';
+import { ChildLayout } from './child-layout.js';
+import { keyOf, Permutation, Rng, UuidSequence } from './random.js';
 
 describe('Permutation', () => {
   it('is a bijection of [0, size) for every small size and a few awkward ones', () => {

@@ -1,8 +1,8 @@
 // The Database port behaves the same on PGlite and PostgreSQL (TDG_TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Tx } from '../../src/db/port.js';
-import { sqlState } from '../../src/db/errors.js';
-import { anonClaims, createTestDatabase, createTestUser, type TestDatabase, type TestUser } from '../support/database.js';
+import type { Database, Tx } from './port.js';
+import { sqlState } from './errors.js';
+import { anonClaims, createTestDatabase, createTestUser, type TestDatabase, type TestUser } from '../../test/support/database.js';
 
 let t: TestDatabase;
 let db: Database;

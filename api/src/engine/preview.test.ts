@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile, type Definition, generateRows, previewRows } from '../../src/engine/index.js';
-import { allRows, serialize } from './helpers.js';
+import { compile, type Definition, generateRows, previewRows } from './index.js';
+import { allRows, serialize } from './testing/rows.js';
 
 const definition: Definition = {
   version: 1,

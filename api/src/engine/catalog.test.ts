@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, compile, type Definition, type FieldDefinition, searchCatalog } from '../../src/engine/index.js';
-import { allRows, hasKind } from './helpers.js';
+import { catalog, compile, type Definition, type FieldDefinition, searchCatalog } from './index.js';
+import { allRows, hasKind } from './testing/rows.js';
 
 describe('catalog', () => {
   it('has at least 150 distinct, described, JSON-Schema-typed entries with JSON-able examples', () => {

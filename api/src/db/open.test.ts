@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { adminOf } from '../../src/db/admin.js';
-import { databaseConfigFromEnv, openDatabase, pgliteLocation } from '../../src/db/open.js';
-import { runCli } from '../../src/cli/run.js';
-import { createTestDatabase, createTestUser, testServerUrl } from '../support/database.js';
+import { adminOf } from './admin.js';
+import { databaseConfigFromEnv, openDatabase, pgliteLocation } from './open.js';
+import { runCli } from '../cli/run.js';
+import { createTestDatabase, createTestUser, testServerUrl } from '../../test/support/database.js';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -1,8 +1,8 @@
 // The DDL importer on its own: SQL in, a definition (or a located error) out.
 import { describe, expect, it } from 'vitest';
-import { ImportError, importSql, type FieldDefinition, type TableDefinition } from '../../src/import/index.js';
-import { relationOf } from '../../src/seed/load.js';
-import { fixture } from './harness.js';
+import { ImportError, importSql, type FieldDefinition, type TableDefinition } from './index.js';
+import { relationOf } from '../seed/load.js';
+import { fixture } from '../../test/import/harness.js';
 
 function table(sql: string, name: string, rows = 100): TableDefinition {
   const t = importSql(sql, { rows }).definition.tables.find((x) => x.name === name);

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/commands/generate.js';
-import { CliError } from '../../src/cli/errors.js';
-import { DefinitionError } from '../../src/engine/index.js';
+import { run } from './generate.js';
+import { CliError } from '../errors.js';
+import { DefinitionError } from '../../engine/index.js';
 
 let dir: string;
 let definitionPath: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, DefinitionError, parseDefinition, type Definition } from '../../src/engine/index.js';
+import { compile, DefinitionError, parseDefinition, type Definition } from './index.js';
 
 function issuesOf(run: () => unknown): { path: string; message: string }[] {
   try {
