@@ -102,6 +102,9 @@ export const builtinOptions = {
       of: z.strictObject({ type: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }).describe('element type'),
       min: z.number().int().min(0).max(10_000).optional().describe('shortest (default 1)'),
       max: z.number().int().min(0).max(10_000).optional().describe('longest (default 3)'),
+      distinct: z.boolean().optional().describe('no element twice (a pick element: a subset of its values, at most all of them)'),
+    }).superRefine((v, ctx) => {
+      if (v.distinct && v.of.type !== 'pick') ctx.addIssue({ code: 'custom', path: ['distinct'], message: 'distinct elements need a pick element (of: { type: "pick" })' });
     }),
   ),
   ...pathValueOptions,

@@ -316,6 +316,23 @@ export function buildNested(field: NestedFieldDefinition | FieldDefinition, ctx:
       const element = buildNested(of, { ...ctx, injective: false }).value;
       const min = (options.min as number | undefined) ?? 1;
       const max = (options.max as number | undefined) ?? Math.max(3, min);
+      if (options.distinct) {
+        // a subset of the pick's values: a partial shuffle, as long as the values allow
+        const values = ((of.options as { values?: Value[] } | undefined)?.values ?? []).slice();
+        const longest = Math.min(max, values.length);
+        const shortest = Math.min(min, longest);
+        return {
+          value: () => {
+            const length = shortest + Math.floor(rng.next() * (longest - shortest + 1));
+            const pool = values.slice();
+            for (let e = 0; e < length; e++) {
+              const k = e + Math.floor(rng.next() * (pool.length - e));
+              [pool[e], pool[k]] = [pool[k]!, pool[e]!];
+            }
+            return pool.slice(0, length);
+          },
+        };
+      }
       return {
         value: (i) => {
           const length = min + Math.floor(rng.next() * (max - min + 1));

@@ -33,3 +33,24 @@ describe('rows short of a block', () => {
     expect(previewRows(definition, undefined, 10)[0].rows).toEqual(whole.slice(0, 10));
   });
 });
+
+describe('arrays of distinct picks', () => {
+  it('hold a subset of the values, each once, between min and the number of values, in any chunking', () => {
+    const values = ['read', 'write', 'admin'];
+    const plan = compile(parseDefinition({ version: 1, seed: 'subsets', tables: [{ name: 't', rows: 3000, fields: [{ name: 'scopes', type: 'array', options: { of: { type: 'pick', options: { values } }, min: 1, max: 5, distinct: true } }] }] }));
+    const rows = [...generateRows(plan, 't', 0, 3000)].flat();
+    const lengths = new Set<number>();
+    for (const [scopes] of rows) {
+      const list = scopes as string[];
+      lengths.add(list.length);
+      expect(new Set(list).size).toBe(list.length);
+      expect(list.every((s) => values.includes(s))).toBe(true);
+    }
+    expect(lengths).toEqual(new Set([1, 2, 3]));
+    expect([...generateRows(plan, 't', 1000, 2000)].flat()).toEqual(rows.slice(1000, 2000));
+  });
+
+  it('refuses distinct on an element that is not a pick, naming the option', () => {
+    expect(() => parseDefinition({ version: 1, tables: [{ name: 't', fields: [{ name: 'a', type: 'array', options: { of: { type: 'word.noun' }, distinct: true } }] }] })).toThrow(/fields\[0\]\.options\.distinct/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, type Definition, DefinitionError } from './index.js';
+import { compile, type Definition, DefinitionError, generateRows } from './index.js';
 import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
 
 const DAY = 86_400_000;
@@ -179,7 +179,6 @@ describe('profile validation', () => {
         { path: 'tables[0].profiles.variants[0].fields.views', message: '"many" is not a integer value (views holds integer)' },
         { path: 'tables[0].profiles.variants[0].fields.nope', message: 'unknown field "nope" in table posts' },
         { path: 'tables[0].profiles.variants[0].fields.id', message: 'id is unique or part of a key; profiles cannot change it' },
-        { path: 'tables[0].profiles.variants[1].value', message: '"draft" is already the value of variants[0]' },
         { path: 'tables[0].profiles.variants[1].fields.views.options.max', message: expect.stringMatching(/must be >= min/) },
         { path: 'tables[0].profiles.variants[1].fields.published_at.type', message: 'gives text values but published_at holds timestamp' },
       ]),
@@ -191,6 +190,19 @@ describe('profile validation', () => {
     expect(issues(def({ variants: [{ value: 'draft', fields: { views: 0 } }] }))).toEqual([{ path: 'tables[0].profiles.variants[0].value', message: expect.stringMatching(/needs a selector/) }]);
     expect(issues(def({ field: 'state', variants: [{ fields: { views: 0 } }] }))).toEqual([{ path: 'tables[0].profiles.variants[0].value', message: expect.stringMatching(/^required/) }]);
     expect(issues(def({ variants: [{ fields: { views: 0 } }, { fields: { published_at: null } }] }))).toEqual([]);
+  });
+
+  it('lets a value have several weighted shapes', () => {
+    const twice = def({ field: 'state', variants: [{ value: 'draft', fields: { views: 0 } }, { value: 'draft', fields: { views: 7 } }, { value: 'published' }] }, { rows: 3000 });
+    expect(issues(twice)).toEqual([]);
+    const plan = compile(twice);
+    const shape = plan.tables[0]!;
+    const rows = [...generateRows(plan, shape.name, 0, shape.rows)].flat();
+    const state = shape.columns.findIndex((c) => c.name === 'state');
+    const views = shape.columns.findIndex((c) => c.name === 'views');
+    const drafts = rows.filter((r) => r[state] === 'draft');
+    expect(new Set(drafts.map((r) => r[views]))).toEqual(new Set([0, 7]));
+    expect(rows.some((r) => r[state] === 'published')).toBe(true);
   });
 
   it('rejects cycles through variant generators', () => {

@@ -67,13 +67,11 @@ export function checkProfiles(profiles: Profiles, ctx: ProfileCheckContext): voi
   else if (selector && keyed.has(selector.name)) add(`${at}.field`, `${selector.name} is unique or part of a key, so it cannot repeat a variant's value`);
   else if (selector?.type === 'ref') add(`${at}.field`, `${selector.name} is a ref and cannot be a profile selector`);
   if (!(profiles.variants.reduce((a, v) => a + (v.weight ?? 1), 0) > 0)) add(`${at}.variants`, 'weights must not all be 0');
-  const seen = new Map<string, number>();
+  // a value may repeat: its rows then take one of several weighted shapes (a coupon that repeats
+  // is a percent-off or an amount-off one)
   profiles.variants.forEach((variant, v) => {
     if (profiles.field !== undefined) {
       if (variant.value === undefined) add(`${at}.variants[${v}].value`, `required: the value ${profiles.field} holds in this variant's rows`);
-      const value = JSON.stringify(variant.value);
-      if (seen.has(value)) add(`${at}.variants[${v}].value`, `${value} is already the value of variants[${seen.get(value)}]`);
-      seen.set(value, v);
     } else if (variant.value !== undefined) add(`${at}.variants[${v}].value`, 'a value needs a selector: set profiles.field to the column that holds it');
     for (const [fieldName, setting] of Object.entries(variant.fields ?? {})) {
       const where = `${at}.variants[${v}].fields.${fieldName}`;

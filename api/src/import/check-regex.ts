@@ -73,7 +73,7 @@ const ROW_READERS = new Set(['template', 'slug', 'email', 'lookup', 'expression'
  * Whether `count` values of `generator` all match the CHECK's pattern and fit `maxLength`: then a
  * name pattern's meaningful values can stay (a deterministic sample, so the decision is too).
  */
-export function generatorSatisfies(generator: Generator, pattern: CheckPattern, maxLength: number | undefined, count = 20): boolean {
+export function generatorSatisfies(generator: Generator, pattern: CheckPattern, maxLength: number | undefined, count = 20, unique = false): boolean {
   if (ROW_READERS.has(generator.type)) return false;
   let test: RegExp;
   try {
@@ -82,7 +82,7 @@ export function generatorSatisfies(generator: Generator, pattern: CheckPattern, 
     return false;
   }
   try {
-    const plan = compile({ version: 1, locale: 'en', referenceDate: '2025-01-01T00:00:00.000Z', tables: [{ name: 't', rows: count, fields: [{ name: 'v', ...generator }] }] } as Parameters<typeof compile>[0], { seed: 'check-regex' });
+    const plan = compile({ version: 1, locale: 'en', referenceDate: '2025-01-01T00:00:00.000Z', tables: [{ name: 't', rows: count, fields: [{ name: 'v', ...generator, ...(unique ? { unique: true } : {}) }] }] } as Parameters<typeof compile>[0], { seed: 'check-regex' });
     for (const batch of generateRows(plan, 't', 0, count)) {
       for (const row of batch) {
         const v = row[0];

@@ -3,8 +3,10 @@ import { postgresRegexToJs, similarToRegex, type CheckPattern } from './check-re
 import type { PgNode } from './model.js';
 
 export interface ColumnRule {
-  /** Allowed values (IN / = ANY / =). */
+  /** Allowed values (IN / = ANY / =; an array's elements with `subset`). */
   values?: (string | number | boolean)[];
+  /** `col <@ ARRAY[...]`: the array column holds distinct elements of `values`. */
+  subset?: boolean;
   min?: number;
   max?: number;
   minExclusive?: boolean;
@@ -44,6 +46,28 @@ function constOf(node: PgNode): string | number | boolean | undefined {
   if (c.fval) return Number(c.fval.fval);
   if (c.sval) return c.sval.sval ?? '';
   if (c.boolval) return c.boolval.boolval ?? false;
+  return undefined;
+}
+
+/**
+ * The WHERE of a partial unique index that marks one row among its key's rows: a flag
+ * (`where is_default`, `where is_primary = true`, `where is_current is true`) or a value of a
+ * column (`where role = 'owner'`). Undefined for anything else (`where deleted_at is null`).
+ */
+export function flagPredicate(where: PgNode): { column: string; value?: string | number | boolean } | undefined {
+  const node = unwrap(where);
+  const bare = columnOf(node);
+  if (bare) return { column: bare };
+  const test = node?.BooleanTest;
+  if (test?.booltesttype === 'IS_TRUE') {
+    const column = columnOf(test.arg);
+    return column ? { column } : undefined;
+  }
+  const e = node?.A_Expr;
+  if (e?.kind === 'AEXPR_OP' && str(e.name?.[0]) === '=') {
+    const [column, value] = columnOf(e.lexpr) ? [columnOf(e.lexpr), constOf(e.rexpr)] : [columnOf(e.rexpr), constOf(e.lexpr)];
+    if (column && value !== undefined) return value === true ? { column } : { column, value };
+  }
   return undefined;
 }
 
@@ -110,6 +134,14 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
       const values = (e.rexpr?.List?.items ?? []).map(constOf);
       if (!column || values.some((v: unknown) => v === undefined)) return false;
       rule(column).values = values;
+      return true;
+    }
+    // `scopes <@ array['read', 'write']`: every element one of the values (an array column's elements)
+    if (e.kind === 'AEXPR_OP' && op === '<@') {
+      const column = columnOf(e.lexpr);
+      const values = arrayValues(e.rexpr);
+      if (!column || !values) return false;
+      Object.assign(rule(column), { values, subset: true });
       return true;
     }
     if (e.kind === 'AEXPR_OP_ANY' && op === '=') {

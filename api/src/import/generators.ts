@@ -192,7 +192,8 @@ function text(ctx: ColumnContext): Choice {
         : undefined;
   if (check) {
     // a CHECK regex decides, unless the name pattern's values already match it (a sample of 20)
-    if (m && (!ctx.unique || UNIQUE_TYPES.has(m.generator.type)) && generatorSatisfies(m.generator, check, room)) {
+    // unique: sampled as the engine makes them unique (a text gets a row suffix, which the CHECK may refuse)
+    if (m && (!ctx.unique || UNIQUE_TYPES.has(m.generator.type)) && generatorSatisfies(m.generator, check, room, 20, ctx.unique)) {
       const chosen = byPattern(m);
       return { ...chosen, reason: `${chosen.reason} (its values match CHECK ${check.sql})` };
     }

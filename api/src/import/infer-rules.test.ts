@@ -272,3 +272,89 @@ create table reviews (id bigserial primary key, course_id int not null reference
     expect(reviews.filter((r) => (r.created_at as Date) < enrolled.get(`${r.student_id}|${r.course_id}`)!)).toEqual([]);
   });
 });
+
+describe('partial unique indexes', () => {
+  const definition = imported(`
+create type member_role as enum ('owner', 'admin', 'member');
+create table customers (id bigserial primary key, created_at timestamptz not null);
+create table addresses (id bigserial primary key, customer_id bigint not null references customers(id), line1 text not null, is_default boolean not null default false);
+create unique index addresses_one_default on addresses (customer_id) where is_default;
+create table workspaces (id uuid primary key, name text not null);
+create table members (workspace_id uuid not null references workspaces(id), user_id bigint not null references customers(id), role member_role not null, primary key (workspace_id, user_id));
+create unique index members_one_owner on members (workspace_id) where role = 'owner';
+create table subscriptions (id bigserial primary key, customer_id bigint not null references customers(id), canceled_at timestamptz);
+create unique index one_live_subscription on subscriptions (customer_id) where canceled_at is null;
+create table accounts (id bigserial primary key, email text not null, deleted_at timestamptz);
+create unique index accounts_email_live on accounts (email) where deleted_at is null;
+`);
+  const count = (rows: Record<string, unknown>[], key: string, where: (r: Record<string, unknown>) => boolean) => {
+    const per = new Map<unknown, number>();
+    for (const r of rows) if (where(r)) per.set(r[key], (per.get(r[key]) ?? 0) + 1);
+    return per;
+  };
+
+  it('makes exactly one default per parent, and one owner per workspace', () => {
+    const addresses = rowsOf(definition, 'addresses');
+    const customers = rowsOf(definition, 'customers');
+    const defaults = count(addresses, 'customer_id', (r) => r.is_default === true);
+    expect(defaults.size).toBe(new Set(addresses.map((a) => a.customer_id)).size);
+    expect([...defaults.values()].every((n) => n === 1)).toBe(true);
+    expect(addresses.length).toBeGreaterThan(customers.length); // some customers have more than one address
+    const owners = count(rowsOf(definition, 'members'), 'workspace_id', (r) => r.role === 'owner');
+    expect([...owners.values()].every((n) => n === 1)).toBe(true);
+    expect(owners.size).toBe(rowsOf(definition, 'workspaces').length);
+  });
+
+  it('keeps any other partial unique: at most one row per parent, or the column unique', () => {
+    const live = count(rowsOf(definition, 'subscriptions'), 'customer_id', (r) => r.canceled_at === null);
+    expect([...live.values()].every((n) => n <= 1)).toBe(true);
+    const emails = rowsOf(definition, 'accounts').map((a) => a.email);
+    expect(new Set(emails).size).toBe(emails.length);
+  });
+});
+
+describe('CHECKs that tie columns together, subsets and unique codes', () => {
+  const definition = imported(`
+create table coupons (
+  id serial primary key, code varchar(12) not null unique check (code ~ '^[A-Z0-9]+$'),
+  percent_off numeric(5,2), amount_off numeric(10,2),
+  duration text not null check (duration in ('once', 'repeating', 'forever')), duration_in_months int,
+  check ((percent_off is null) <> (amount_off is null)),
+  check ((duration = 'repeating') = (duration_in_months is not null)));
+create table payments (id serial primary key, status text not null check (status in ('pending', 'succeeded', 'failed')), failure_code text,
+  check ((status = 'failed') = (failure_code is not null)));
+create table packages (id serial primary key, name text not null, deprecated_at timestamptz, deprecation_message text,
+  check ((deprecated_at is null) = (deprecation_message is null)));
+create table api_tokens (id serial primary key, scopes text[] not null check (scopes <@ array['read', 'publish', 'admin']::text[]));
+`);
+
+  it('sets a column exactly for the values of the column a CHECK ties it to, keeping the other CHECK too', () => {
+    const coupons = rowsOf(definition, 'coupons');
+    expect(coupons.every((c) => (c.duration === 'repeating') === (c.duration_in_months !== null))).toBe(true);
+    expect(coupons.every((c) => (c.percent_off === null) !== (c.amount_off === null))).toBe(true);
+    expect(new Set(coupons.map((c) => c.duration)).size).toBe(3);
+    const payments = rowsOf(definition, 'payments');
+    expect(payments.every((p) => (p.status === 'failed') === (p.failure_code !== null))).toBe(true);
+    expect(payments.some((p) => p.status === 'failed')).toBe(true);
+  });
+
+  it('sets two columns together or neither, mostly neither', () => {
+    const packages = rowsOf(definition, 'packages');
+    expect(packages.every((p) => (p.deprecated_at === null) === (p.deprecation_message === null))).toBe(true);
+    const deprecated = packages.filter((p) => p.deprecated_at !== null).length;
+    expect(deprecated).toBeGreaterThan(0);
+    expect(deprecated).toBeLessThan(packages.length / 2);
+  });
+
+  it('keeps a unique code inside its CHECK pattern (no row suffix the pattern refuses), and an array inside its subset CHECK', () => {
+    const codes = rowsOf(definition, 'coupons').map((c) => c.code as string);
+    expect(codes.every((c) => /^[A-Z0-9]+$/.test(c) && c.length <= 12)).toBe(true);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const { scopes } of rowsOf(definition, 'api_tokens')) {
+      const list = scopes as string[];
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.every((s) => ['read', 'publish', 'admin'].includes(s))).toBe(true);
+      expect(new Set(list).size).toBe(list.length);
+    }
+  });
+});

@@ -6,8 +6,9 @@
 import type { ImportNote } from './errors.js';
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 import { lifecycleWeights, planLifecycle, type Effect } from './lifecycle.js';
+import { oneFlaggedPerParent } from './to-definition.js';
 import type { ColumnModel, ConstraintModel, PgNode, SchemaModel, TableModel } from './model.js';
-import { analyzeCheck, type CheckAnalysis } from './checks.js';
+import { analyzeCheck, flagPredicate, type CheckAnalysis } from './checks.js';
 import { intervalDays, translateCheck } from './check-expression.js';
 import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
@@ -188,6 +189,7 @@ class RuleInference {
   run(): RuleReason[] {
     for (const t of this.tables.values()) this.joinFollowers(t);
     for (const t of this.tables.values()) this.manyToMany(t);
+    for (const t of this.tables.values()) this.partialUniques(t);
     for (const t of this.tables.values()) this.positions(t);
     for (const t of this.tables.values()) this.scopes(t);
     for (const t of this.tables.values()) this.selfScopes(t);
@@ -206,6 +208,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.profiles(t);
     for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
+    for (const t of this.tables.values()) this.linkedColumns(t);
     for (const t of this.tables.values()) this.titleSlugs(t);
     for (const t of this.tables.values()) this.checks(t);
     return this.reasons;
@@ -213,6 +216,12 @@ class RuleInference {
 
   private reason(t: Table, column: string, reason: string) {
     this.reasons.push({ table: t.def.name, column, reason });
+  }
+
+  /** The mapper's note that a unique column got uuids, once a rule has given it a real generator. */
+  private forgetUuidNote(t: Table, column: string) {
+    const said = `column ${t.model?.name ?? t.def.name}.${column} is unique;`;
+    for (let k = this.notes.length - 1; k >= 0; k--) if (this.notes[k]!.message.startsWith(said)) this.notes.splice(k, 1);
   }
 
   private note(t: Table, message: string) {
@@ -309,6 +318,33 @@ class RuleInference {
     }
   }
 
+  /**
+   * A partial unique index marking one row per parent (`unique (customer_id) where is_default`,
+   * `unique (workspace_id) where role = 'owner'`): exactly one such row per parent, the others not.
+   * The mapper left the column non-unique; when the flag cannot be laid out per parent, each parent
+   * gets at most one row, which keeps the index whatever the flag.
+   */
+  private partialUniques(t: Table) {
+    const foreign = new Set([...t.refs.keys()]);
+    for (const c of t.model?.constraints ?? []) {
+      if (c.kind !== 'unique' || !c.where || !oneFlaggedPerParent(c, foreign)) continue;
+      const per = c.columns[0]!;
+      const flag = flagPredicate(c.where)!;
+      const field = t.fields.get(flag.column);
+      const values = field?.type === 'pick' ? (field.options as { values: unknown[] }).values : undefined;
+      const marks = field && (field.type === 'datatype.boolean' ? flag.value === undefined : values?.includes(flag.value) === true);
+      if (marks && this.demandLayout(t, per, `one ${flag.column}${flag.value === undefined ? '' : ` = ${String(flag.value)}`} per ${t.refs.get(per)} (partial unique index)`)) {
+        field!.exactlyOne = flag.value === undefined ? { per } : { per, value: flag.value };
+        delete field!.nullRate;
+        this.reason(t, flag.column, `exactly one${flag.value === undefined ? '' : ` ${String(flag.value)}`} per ${t.refs.get(per)} (unique index ${c.name ?? ''} where ${c.text})`);
+      } else if (this.demandLayout(t, per, `at most one per ${t.refs.get(per)} (partial unique index)`, 0, 1)) {
+        this.reason(t, per, `at most one row per ${t.refs.get(per)}, which keeps unique (${per}) where ${c.text}`);
+      } else {
+        this.note(t, `table ${t.def.name}: unique (${per}) where ${c.text} could not be laid out per ${t.refs.get(per)}; generated rows may violate it`);
+      }
+    }
+  }
+
   /** Composite key of two refs: k distinct partners per left row. */
   private manyToMany(t: Table) {
     const key = t.def.primaryKey?.length === 2 ? t.def.primaryKey : t.def.unique?.find((u) => u.length === 2 && u.every((c) => t.refs.has(c)));
@@ -341,6 +377,7 @@ class RuleInference {
         Object.assign(f, { type: 'sequence', options: { per: ref, start: from ? step : -8 * step, step, unit, ...(from ? { from } : {}) } });
         delete f.nullRate;
         delete f.unique;
+        this.forgetUuidNote(t, col);
         this.reason(t, col, `one ${date ? 'day' : 'hour'} apart within each ${t.refs.get(ref)}, ${from ? `from ${from}` : 'up to the reference date'} (time series key)`);
         continue;
       }
@@ -581,6 +618,7 @@ class RuleInference {
     if (!per) return;
     for (const f of t.def.fields) {
       const name = f.name.toLowerCase();
+      if (f.exactlyOne) continue; // a partial unique index said it already
       if (f.type === 'datatype.boolean' && FLAG.test(name)) {
         if (!this.demandLayout(t, per, `one ${f.name} per ${t.refs.get(per)}`)) continue;
         f.exactlyOne = { per };
@@ -860,6 +898,80 @@ class RuleInference {
         for (const c of [a, b]) this.reason(t, c, `row profiles: ${a} or ${b} is ${empty === null ? 'null' : empty} in each row (CHECK ${name})`);
         return;
       }
+    }
+  }
+
+  /**
+   * CHECKs that tie whether a column is set to another column: `(status = 'failed') = (failure_code
+   * is not null)`, `(duration = 'repeating') = (duration_in_months is not null)` (a pick deciding a
+   * nullable column: row profiles on the pick, merged into the ones it has), and `(deprecated_at is
+   * null) = (deprecation_message is null)` (both set or both empty: a selector-less profile, mostly
+   * empty). Read by probing the CHECK with empty and filled values, so any spelling of it works.
+   */
+  private linkedColumns(t: Table) {
+    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const usable = (c: string) => {
+      const f = t.fields.get(c)!;
+      return !f.unique && !keyed.has(c) && !f.exactlyOne && f.type !== 'ref' && !['sequence', 'constant', 'lookup'].includes(f.type);
+    };
+    const filled = (c: string): Value => {
+      const type = this.column(t, c)?.type.name ?? '';
+      return NUMBER_TYPES.has(type) ? 5 : TIME_TYPES.has(type) ? new Date(0) : type === 'bool' ? true : 'x';
+    };
+    const generated = (c: string) => {
+      const f = t.fields.get(c)!;
+      return { type: f.type, ...(f.options ? { options: f.options } : {}) };
+    };
+    for (const { constraint, analysis } of t.checks) {
+      if (analysis.understood) continue;
+      const translated = translateCheck(constraint.expr!, (c) => (t.fields.has(c) ? c : undefined));
+      if (!translated || translated.columns.length !== 2) continue;
+      let probe: Record<string, Value> = {};
+      let passes: (row: Record<string, Value>) => boolean;
+      try {
+        const evaluate = compileExpression(parsedExpression(translated.expr), (path) => () => probe[path] ?? null, { referenceDate: new Date(0) });
+        passes = (row) => {
+          probe = row;
+          return evaluate(0, [], 0) !== false;
+        };
+      } catch {
+        continue;
+      }
+      const name = constraint.name ?? `${t.model!.name}_check`;
+      const [a, b] = translated.columns as [string, string];
+      let done = false;
+      for (const [selector, dependent] of [[a, b], [b, a]] as const) {
+        const s = t.fields.get(selector)!;
+        if (done || s.type !== 'pick' || this.notNull(t, dependent) || !usable(dependent)) continue;
+        if (t.def.profiles?.field !== undefined && t.def.profiles.field !== selector) continue;
+        const options = s.options as { values: unknown[]; weights?: number[] };
+        const full = filled(dependent);
+        const needs = options.values.map((value) => ({ value, empty: passes({ [selector]: value as Value, [dependent]: null }), set: passes({ [selector]: value as Value, [dependent]: full }) }));
+        // every value allows one of the two, and some value allows only one: the CHECK ties them
+        if (needs.some((n) => !n.empty && !n.set) || needs.every((n) => n.empty && n.set)) continue;
+        const own = options.values.map((value, i) => ({ value, weight: options.weights?.[i] ?? 1, fields: {} as Record<string, unknown> }));
+        // a selector-less profile already there (a debit or a credit) is crossed with the selector's values
+        const shapes = t.def.profiles && t.def.profiles.field === undefined ? t.def.profiles.variants : undefined;
+        const variants = shapes
+          ? own.flatMap((v) => shapes.map((shape) => ({ value: v.value, weight: v.weight * shape.weight, fields: { ...shape.fields } })))
+          : (t.def.profiles?.variants ?? own);
+        for (const variant of variants) {
+          const need = needs.find((n) => n.value === variant.value);
+          if (!need) continue;
+          if (!need.set) variant.fields[dependent] = null;
+          else if (!need.empty) variant.fields[dependent] = generated(dependent);
+        }
+        t.def.profiles = { field: selector, variants };
+        this.reason(t, dependent, `set only for ${selector} ${needs.filter((n) => !n.empty).map((n) => String(n.value)).join('/')} (CHECK ${name})`);
+        done = true;
+      }
+      if (done || t.def.profiles) continue;
+      // both nullable, set together or empty together
+      if (this.notNull(t, a) || this.notNull(t, b) || !usable(a) || !usable(b)) continue;
+      const [fa, fb] = [filled(a), filled(b)];
+      if (!(passes({ [a]: null, [b]: null }) && passes({ [a]: fa, [b]: fb }) && !passes({ [a]: fa, [b]: null }) && !passes({ [a]: null, [b]: fb }))) continue;
+      t.def.profiles = { variants: [{ weight: 4, fields: { [a]: null, [b]: null } }, { weight: 1, fields: { [a]: generated(a), [b]: generated(b) } }] };
+      for (const c of [a, b]) this.reason(t, c, `row profiles: ${a} and ${b} set together, in about 1 row of 5 (CHECK ${name})`);
     }
   }
 

@@ -44,6 +44,8 @@ export interface ConstraintModel {
   /** CHECK expression and its SQL text. */
   expr?: PgNode;
   text?: string;
+  /** A partial unique index's WHERE: the rows the uniqueness applies to. */
+  where?: PgNode;
   place: SourcePlace;
 }
 

@@ -344,8 +344,9 @@ class ModelBuilder {
         }
       }
     }
-    if (body.whereClause) this.note(place, `partial unique index on ${table.name} treated as a full unique(${columns.join(', ')})`);
-    table.constraints.push({ kind: 'unique', columns, ...(body.idxname ? { name: body.idxname } : {}), place });
+    // a partial one (one default per customer: `(customer_id) where is_default`) is read by the
+    // mapper and the rules (partialUniqueRule): a flag per parent, else the full unique, which implies it
+    table.constraints.push({ kind: 'unique', columns, ...(body.idxname ? { name: body.idxname } : {}), ...(body.whereClause ? { where: body.whereClause, text: exprText(body.whereClause) } : {}), place });
   }
 
   private comment(body: PgNode, place: SourcePlace): void {

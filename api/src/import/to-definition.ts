@@ -1,5 +1,5 @@
 // SchemaModel → Definition: foreign keys become refs, CHECKs become options, names pick generators.
-import { analyzeCheck, type ColumnRule } from './checks.js';
+import { analyzeCheck, flagPredicate, type ColumnRule } from './checks.js';
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 import { ImportError, type ImportNote, type ImportProblem, type SourcePlace } from './errors.js';
 import { capacityOf, chooseGenerator, UNIQUE_TYPES, usualNullRate, type Generator } from './generators.js';
@@ -45,6 +45,11 @@ export interface MapResult {
 const KNOWN_EXTERNAL: Record<string, () => ColumnModel[]> = {
   'auth.users': gotrueUserColumns,
 };
+
+/** A partial unique index over one foreign key column whose WHERE marks one row (see flagPredicate). */
+export function oneFlaggedPerParent(constraint: ConstraintModel, foreignColumns: ReadonlySet<string>): boolean {
+  return constraint.columns.length === 1 && foreignColumns.has(constraint.columns[0]!) && flagPredicate(constraint.where!) !== undefined;
+}
 
 export function toDefinition(model: SchemaModel, options: MapOptions = {}): MapResult {
   const result = new Mapper(model, options).run();
@@ -237,7 +242,13 @@ class Mapper {
   private table(table: TableModel): TableDefinition {
     const name = definitionName(table.schema, table.name);
     const pk = primaryKeyOf(table);
-    const uniques = table.constraints.filter((c) => c.kind === 'unique' || c.kind === 'primary').map((c) => c.columns);
+    // a partial unique marking one row per parent (one default address per customer) is a rule
+    // (infer-rules partialUniques), not a unique column; any other partial unique is kept whole,
+    // which implies it
+    const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign' && c.columns.length === 1).map((c) => c.columns[0]!));
+    const uniques = table.constraints
+      .filter((c) => c.kind === 'primary' || (c.kind === 'unique' && !(c.where && oneFlaggedPerParent(c, foreign))))
+      .map((c) => c.columns);
     const rules = new Map<string, ColumnRule>();
     for (const check of table.constraints.filter((c) => c.kind === 'check')) {
       const analysis = analyzeCheck(check.expr!);
@@ -360,7 +371,12 @@ class Mapper {
       }
       capacity = capacityOf(generator);
       if (generator.type === 'sequence') generator = { type: 'sequence', options: { start: generator.options!.start, step: generator.options!.step, ...(generator.options!.unit ? { unit: generator.options!.unit } : {}) } };
-      if (type.arrayDims > 0) {
+      if (type.arrayDims > 0 && rule.subset && rule.values?.length) {
+        // CHECK (col <@ ARRAY[...]): a subset of the values, each once
+        generator = { type: 'array', options: { of: { type: 'pick', options: { values: rule.values } }, min: 1, max: rule.values.length, distinct: true } };
+        why = { reason: `CHECK: a subset of ${rule.values.join(', ')}` };
+        capacity = Infinity;
+      } else if (type.arrayDims > 0) {
         generator = { type: 'array', options: { of: generator, min: 0, max: 4 } };
         why = { ...why, reason: `array of: ${why.reason}` };
         capacity = Infinity;
