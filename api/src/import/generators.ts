@@ -60,7 +60,7 @@ export function usualNullRate(column: ColumnModel): number | undefined {
 }
 
 
-const MOSTLY_NULL = /deleted|archived|cancel(l)?ed|banned|revoked|suspended|closed|refunded|disabled/;
+const MOSTLY_NULL = /deleted|archived|cancel(l)?ed|banned|revoked|suspended|closed|refunded|disabled|deprecat|yanked|voided|blocked|retracted|unpublished/;
 
 /** A generator and why it was chosen (`pattern <id>: ...`, `CHECK ...`, `type ...`). */
 export interface Choice {

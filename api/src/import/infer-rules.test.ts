@@ -358,3 +358,36 @@ create table api_tokens (id serial primary key, scopes text[] not null check (sc
     }
   });
 });
+
+describe('money and durations that are arithmetic of the row', () => {
+  const definition = imported(`
+create table orders (id bigserial primary key, subtotal numeric(12,2) not null check (subtotal >= 0), discount_total numeric(12,2) not null default 0,
+  shipping_total numeric(12,2) not null default 0, tax_total numeric(12,2) not null default 0, grand_total numeric(12,2) not null,
+  amount_paid numeric(12,2) not null default 0, check (discount_total <= subtotal), check (amount_paid <= grand_total));
+create table order_items (id bigserial primary key, order_id bigint not null references orders(id), quantity int not null check (quantity > 0),
+  unit_price numeric(10,2) not null, line_total numeric(12,2) not null);
+create table time_entries (id bigserial primary key, started_at timestamptz not null, ended_at timestamptz not null,
+  duration_minutes int not null check (duration_minutes > 0), check (ended_at > started_at));
+`);
+  const cents = (x: unknown) => Math.round(Number(x) * 100);
+
+  it("totals a line as quantity × unit price, and an order as subtotal − discount + shipping + tax, within the CHECKs", () => {
+    for (const line of rowsOf(definition, 'order_items')) expect(cents(line.line_total)).toBe(Math.round(Number(line.quantity) * Number(line.unit_price) * 100));
+    const orders = rowsOf(definition, 'orders');
+    for (const o of orders) {
+      expect(cents(o.grand_total)).toBe(cents(o.subtotal) - cents(o.discount_total) + cents(o.shipping_total) + cents(o.tax_total));
+      expect(Number(o.discount_total)).toBeLessThanOrEqual(Number(o.subtotal));
+      expect(Number(o.shipping_total)).toBeLessThan(20);
+      expect(Number(o.amount_paid)).toBeLessThanOrEqual(Number(o.grand_total));
+    }
+    expect(orders.some((o) => Number(o.discount_total) > 0)).toBe(true);
+  });
+
+  it('counts a duration in minutes between start and end, never 0', () => {
+    for (const e of rowsOf(definition, 'time_entries')) {
+      const minutes = ((e.ended_at as Date).getTime() - (e.started_at as Date).getTime()) / 60_000;
+      expect(e.duration_minutes).toBe(Math.ceil(minutes));
+      expect(e.duration_minutes as number).toBeGreaterThan(0);
+    }
+  });
+});

@@ -203,6 +203,8 @@ class RuleInference {
     for (const t of this.tables.values()) this.times(t);
     for (const t of this.tables.values()) this.adulthood(t);
     for (const t of this.tables.values()) this.netAmounts(t);
+    for (const t of this.tables.values()) this.amounts(t);
+    // after amounts: a side a CHECK orders against a total (amount_paid <= total) follows the total
     for (const t of this.tables.values()) this.numbers(t);
     for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.profiles(t);
@@ -740,6 +742,52 @@ class RuleInference {
     }
   }
 
+  /**
+   * Money that is arithmetic of the row: a line's total is quantity × unit price (less its
+   * discount), an order's total is subtotal − discount + shipping + tax, with tax a share of the
+   * subtotal and shipping a small fee. Only over plain generated numbers (not ones a rule derives).
+   */
+  private amounts(t: Table) {
+    const money = (re: RegExp, except?: FieldDefinition) =>
+      t.def.fields.find((f) => f !== except && re.test(f.name.toLowerCase()) && NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '') && !['expression', 'after', 'before', 'lookup', 'sequence', 'ref'].includes(f.type));
+    const set = (f: FieldDefinition, expr: string, why: string) => {
+      const nullRate = this.notNull(t, f.name) ? undefined : f.nullRate;
+      Object.assign(f, { type: 'expression', options: { expr } });
+      delete f.nullRate;
+      if (nullRate !== undefined && nullRate < 0.5) f.nullRate = nullRate;
+      this.reason(t, f.name, why);
+    };
+    const quantity = money(/^(quantity|qty|units|seats|count|number_of_units)$/);
+    const price = money(/^(unit_price|unit_amount|unit_cost|price_each|price|unit_price_amount)$/);
+    const lineTotal = price && money(/^(line_total|total|amount|line_amount|total_price|extended_price|total_amount|subtotal)$/, price);
+    if (quantity && price && lineTotal && !this.notNull(t, quantity.name) === !this.notNull(t, price.name)) {
+      const discount = money(/^(discount|discount_amount|line_discount|discount_total)$/, lineTotal);
+      if (discount) set(discount, `round(${quantity.name} * ${price.name} * 0.1 * floor(${price.name} * 7 % 3) / 2, 2)`, `none, 5 % or 10 % of ${quantity.name} × ${price.name}`);
+      set(lineTotal, `round(${quantity.name} * ${price.name}${discount ? ` - coalesce(${discount.name}, 0)` : ''}, 2)`, `${quantity.name} × ${price.name}${discount ? ` − ${discount.name}` : ''}`);
+      return;
+    }
+    const subtotal = money(/^(subtotal|sub_total|subtotal_amount|items_total|net_amount)$/);
+    const total = subtotal && money(/^(total|grand_total|total_amount|amount_total|total_due|amount_due)$/, subtotal);
+    if (!subtotal || !total) return;
+    const parts: string[] = [];
+    const discount = money(/^(discount|discount_total|discount_amount|total_discount)$/, total);
+    const shipping = money(/^(shipping|shipping_total|shipping_cost|shipping_amount|shipping_fee|delivery_fee)$/, total);
+    const tax = money(/^(tax|tax_total|tax_amount|vat|vat_amount|sales_tax)$/, total);
+    if (discount) {
+      set(discount, `round(${subtotal.name} * 0.05 * floor(${subtotal.name} * 13 % 3), 2)`, `none, 5 % or 10 % of ${subtotal.name}`);
+      parts.push(`- coalesce(${discount.name}, 0)`);
+    }
+    if (shipping) {
+      set(shipping, `round(4.99 + floor(${subtotal.name} * 17 % 4) * 5, 2)`, 'a shipping fee of 4.99 to 19.99');
+      parts.push(`+ coalesce(${shipping.name}, 0)`);
+    }
+    if (tax) {
+      set(tax, `round((${subtotal.name}${discount ? ` - coalesce(${discount.name}, 0)` : ''}) * 0.08, 2)`, `8 % of ${subtotal.name}${discount ? ` after ${discount.name}` : ''}`);
+      parts.push(`+ coalesce(${tax.name}, 0)`);
+    }
+    set(total, `round(${subtotal.name} ${parts.join(' ')}, 2)`, `${subtotal.name} ${parts.map((p) => p.replace(/coalesce\((\w+), 0\)/, '$1')).join(' ')}`);
+  }
+
   /** duration_ms is finished_at - started_at (null while either is). */
   private durations(t: Table) {
     const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name)).map((c) => c.name);
@@ -747,13 +795,17 @@ class RuleInference {
     const end = times.find((n) => /^(finished|completed|ended|end|done|stopped)_?(at|time)?$/.test(n.toLowerCase()));
     if (!start || !end) return;
     for (const f of t.def.fields) {
-      const m = /^(duration|elapsed|runtime|run_time)(_ms|_millis|_milliseconds|_seconds|_secs|_sec|_s)?$/.exec(f.name.toLowerCase());
+      const m = /^(duration|elapsed|runtime|run_time)(_ms|_millis|_milliseconds|_seconds|_secs|_sec|_s|_minutes|_mins|_min|_hours|_hrs|_h)?$/.exec(f.name.toLowerCase());
       if (!m || !NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '')) continue;
-      const perDay = !m[2] || /s$|sec/.test(m[2]) && !/ms|milli/.test(m[2]) ? 86_400 : 86_400_000;
+      const unit = !m[2] ? 'seconds' : /ms|milli/.test(m[2]) ? 'milliseconds' : /min/.test(m[2]) ? 'minutes' : /h/.test(m[2]) ? 'hours' : 'seconds';
+      const perDay = { milliseconds: 86_400_000, seconds: 86_400, minutes: 1_440, hours: 24 }[unit];
       const nullRate = f.nullRate;
-      Object.assign(f, { type: 'expression', options: { expr: `round((${end} - ${start}) * ${perDay})` } });
+      const decimals = unit === 'hours' && !INT_TYPES.has(this.column(t, f.name)?.type.name ?? '') ? ', 2' : '';
+      // ceil: a positive gap is never 0 (CHECK duration > 0 beside CHECK ended_at > started_at)
+      const whole = unit === 'milliseconds' ? 'round' : decimals ? 'round' : 'ceil';
+      Object.assign(f, { type: 'expression', options: { expr: `${whole}((${end} - ${start}) * ${perDay}${decimals})` } });
       if (nullRate !== undefined) f.nullRate = nullRate;
-      this.reason(t, f.name, `${end} - ${start} in ${perDay === 86_400 ? 'seconds' : 'milliseconds'}`);
+      this.reason(t, f.name, `${end} - ${start} in ${unit}`);
     }
   }
 
@@ -765,9 +817,20 @@ class RuleInference {
         if (!earlier || !NUMBER_TYPES.has(this.column(t, later)?.type.name ?? '') || !NUMBER_TYPES.has(this.column(t, earlier)?.type.name ?? '')) continue;
         const high = t.fields.get(later);
         const low = t.fields.get(earlier);
-        if (!high || !low || [high.type, low.type].some((x) => ['after', 'before', 'lookup', 'ref', 'expression'].includes(x))) continue;
-        // keep the NOT NULL side's own values; the nullable side follows it
-        const [moved, from, type] = !this.notNull(t, earlier) && this.notNull(t, later) ? [low, later, 'before'] : [high, earlier, 'after'];
+        if (!high || !low) continue;
+        const derived = (f: FieldDefinition) => ['after', 'before', 'lookup', 'ref', 'expression'].includes(f.type);
+        let moved: FieldDefinition;
+        let from: string;
+        let type: 'after' | 'before';
+        if (derived(high) || derived(low)) {
+          // one side is arithmetic of the row (a total): the other follows it, unless the total reads it
+          const [fixed, free] = derived(high) ? [high, low] : [low, high];
+          if (derived(free) || fixed.type !== 'expression' || new RegExp(`\\b${free.name}\\b`).test(String((fixed.options as Options).expr))) continue;
+          [moved, from, type] = free === low ? [low, later, 'before'] : [high, earlier, 'after'];
+        } else {
+          // keep the NOT NULL side's own values; the nullable side follows it
+          [moved, from, type] = !this.notNull(t, earlier) && this.notNull(t, later) ? [low, later, 'before'] : [high, earlier, 'after'];
+        }
         const o = (moved.options ?? {}) as { min?: number; max?: number; fractionDigits?: number };
         const span = o.min !== undefined && o.max !== undefined && o.max > o.min ? (o.max - o.min) / 2 : 100;
         const options: Options = { from, max: span };
