@@ -210,28 +210,3 @@ export function exportProgressStream(
   return new ExportProgressStream(db, feed, claims, exportId, afterEventId, options);
 }
 
-/** Every live event of the caller's own exports, until the consumer stops. */
-class MyExportsStream extends FeedStream {
-  private readonly lastSeq = new Map<string, number>();
-
-  constructor(feed: ExportFeed, claims: Claims, private readonly onLive?: () => void) {
-    // the owner check needs no query: the feed routes each event by its export's owner
-    super(feed, { ownerId: claims.sub });
-  }
-
-  protected async opened() {
-    this.onLive?.();
-  }
-
-  protected arrive(event: ExportFeedEvent) {
-    if (event.seq <= (this.lastSeq.get(event.exportId) ?? 0)) return;
-    if (isTerminal(event)) this.lastSeq.delete(event.exportId);
-    else this.lastSeq.set(event.exportId, event.seq);
-    this.push(event);
-  }
-}
-
-export function myExportsStream(db: Database, feed: ExportFeed, claims: Claims, options: { onLive?: () => void } = {}): AsyncGenerator<ExportFeedEvent, void> {
-  void db; // kept for symmetry with exportProgressStream: no query is needed
-  return new MyExportsStream(feed, claims, options.onLive);
-}
