@@ -11,7 +11,9 @@ const ms = (started: number) => `${(performance.now() - started).toFixed(0)} ms`
 
 async function throughput(label: string, db: Database, transactions: number): Promise<void> {
   const [user] = await db.asService((tx) =>
-    tx.query<{ id: string }>(`insert into auth.users (id, email) values (gen_random_uuid(), $1) returning id`, [`bench-${randomBytes(4).toString('hex')}@example.test`]),
+    tx.query<{ id: string }>(`insert into auth.users (id, email) values (gen_random_uuid(), $1) returning id`, [
+      `bench-${randomBytes(4).toString('hex')}@example.test`,
+    ]),
   );
   const claims: Claims = { sub: user.id, role: 'authenticated' };
   let started = performance.now();
@@ -24,7 +26,9 @@ async function throughput(label: string, db: Database, transactions: number): Pr
     await db.asUser(claims, (tx) => tx.query(`select id, name, version from generator_schemas where owner_id = auth.uid() order by created_at desc limit 20`));
   }
   const selectRate = transactions / ((performance.now() - started) / 1000);
-  console.log(`${label}: asUser insert ${insertRate.toFixed(0)} tx/s, asUser select (20 rows) ${selectRate.toFixed(0)} tx/s (${transactions} each, sequential)`);
+  console.log(
+    `${label}: asUser insert ${insertRate.toFixed(0)} tx/s, asUser select (20 rows) ${selectRate.toFixed(0)} tx/s (${transactions} each, sequential)`,
+  );
 }
 
 export async function bench({ quick }: { quick: boolean }): Promise<void> {

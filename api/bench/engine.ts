@@ -22,7 +22,10 @@ export async function bench(opts: { quick: boolean }): Promise<void> {
   faker.seed(42);
   faker.setDefaultRefDate(new Date(DEFAULT_REFERENCE_DATE));
   const half = Math.floor(rows / 2);
-  for (const [start, end] of [[0, half], [half, rows]]) {
+  for (const [start, end] of [
+    [0, half],
+    [half, rows],
+  ]) {
     let t = performance.now();
     let sink = 0;
     for (let i = start; i < end; i++) sink += plainFakerRow(faker).length;
@@ -41,13 +44,17 @@ export async function bench(opts: { quick: boolean }): Promise<void> {
   const sizes = opts.quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
   for (const size of sizes) {
     const result = await peakRss(size, 'ten');
-    console.log(`  peak RSS at ${size.toLocaleString('en')} rows: ${result.maxRssMB.toFixed(0)} MB (${fmt(result.rows / result.seconds)} rows/s in the child; target < 300 MB, flat)`);
+    console.log(
+      `  peak RSS at ${size.toLocaleString('en')} rows: ${result.maxRssMB.toFixed(0)} MB (${fmt(result.rows / result.seconds)} rows/s in the child; target < 300 MB, flat)`,
+    );
   }
 
   relational(rows);
   for (const size of sizes) {
     const result = await peakRss(size, 'relational');
-    console.log(`  peak RSS at ${result.rows.toLocaleString('en')} rows: ${result.maxRssMB.toFixed(0)} MB (${fmt(result.rows / result.seconds)} rows/s in the child; flat)`);
+    console.log(
+      `  peak RSS at ${result.rows.toLocaleString('en')} rows: ${result.maxRssMB.toFixed(0)} MB (${fmt(result.rows / result.seconds)} rows/s in the child; flat)`,
+    );
   }
 }
 
@@ -55,7 +62,9 @@ export async function bench(opts: { quick: boolean }): Promise<void> {
 function relational(rows: number): void {
   const plan = compile(relationalDefinition(rows));
   const total = plan.tables.reduce((sum, t) => sum + t.rows, 0);
-  console.log(`engine: three related tables (lookups, inequalities, scoped ref, many-to-many, exactly-one, profiles), ${total.toLocaleString('en')} rows (${plan.tables.map((t) => `${t.name} ${t.rows.toLocaleString('en')}`).join(', ')})`);
+  console.log(
+    `engine: three related tables (lookups, inequalities, scoped ref, many-to-many, exactly-one, profiles), ${total.toLocaleString('en')} rows (${plan.tables.map((t) => `${t.name} ${t.rows.toLocaleString('en')}`).join(', ')})`,
+  );
   faker.seed(42);
   faker.setDefaultRefDate(new Date(DEFAULT_REFERENCE_DATE));
   let plainMs = 0;

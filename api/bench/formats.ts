@@ -36,10 +36,7 @@ async function timeFormat(plan: Plan, format: ExportFormat, rows: number): Promi
   const out = new Discard();
   const started = performance.now();
   const shape = plan.tables[0];
-  const result = await writeExport(
-    { format, tables: [{ shape, batches: generateRows(plan, shape.name, 0, rows, BATCH) }] },
-    { kind: 'stream', stream: out },
-  );
+  const result = await writeExport({ format, tables: [{ shape, batches: generateRows(plan, shape.name, 0, rows, BATCH) }] }, { kind: 'stream', stream: out });
   if (result.rows !== rows) throw new Error(`${format}: wrote ${result.rows} rows, expected ${rows}`);
   return { seconds: (performance.now() - started) / 1000, bytes: out.bytes };
 }
@@ -49,7 +46,7 @@ async function timeFormatAlone(plan: Plan, format: ExportFormat, rows: number): 
   const shape = plan.tables[0];
   const sample = [...generateRows(plan, shape.name, 0, Math.min(rows, 20_000), BATCH)];
   function* repeat(): Generator<RowBatch> {
-    for (let done = 0; done < rows; ) {
+    for (let done = 0; done < rows;) {
       for (const batch of sample) {
         if (done >= rows) return;
         yield batch;

@@ -189,17 +189,32 @@ export async function exportSpeed(quick: boolean, rowsOverride?: number) {
   });
   try {
     const ownerId = (
-      await db.asService((tx) => tx.query<{ id: string }>(`insert into auth.users (id, email) values (gen_random_uuid(), 'bench@example.com') returning id::text as id`))
+      await db.asService((tx) =>
+        tx.query<{ id: string }>(`insert into auth.users (id, email) values (gen_random_uuid(), 'bench@example.com') returning id::text as id`),
+      )
     )[0].id;
     console.log(`jobs: one ${rows.toLocaleString('en')}-row CSV export (4 columns), worker processes against PostgreSQL, local storage, 250k-row chunks`);
     const seconds: Record<number, number> = {};
     for (const workers of [1, 2]) {
       for (let w = 0; w < workers; w++) {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--chunk-rows', process.env.TDG_BENCH_CHUNK_ROWS ?? '250000', '--worker-id', `bench-${workers}-${w}`], {
-          cwd: apiDir,
-          env: { ...process.env, DATABASE_URL: url.toString(), TDG_DATA_DIR: dataDir, SUPABASE_URL: '', SUPABASE_SERVICE_ROLE_KEY: '' },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
+        const child = spawn(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'src/cli/main.ts',
+            'worker',
+            '--chunk-rows',
+            process.env.TDG_BENCH_CHUNK_ROWS ?? '250000',
+            '--worker-id',
+            `bench-${workers}-${w}`,
+          ],
+          {
+            cwd: apiDir,
+            env: { ...process.env, DATABASE_URL: url.toString(), TDG_DATA_DIR: dataDir, SUPABASE_URL: '', SUPABASE_SERVICE_ROLE_KEY: '' },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        );
         children.push(child);
         await new Promise<void>((resolve, reject) => {
           let out = '';
@@ -223,7 +238,9 @@ export async function exportSpeed(quick: boolean, rowsOverride?: number) {
       seconds[workers] = (performance.now() - started) / 1000;
       const [row] = await db.asService((tx) => tx.query<{ status: string }>(`select status from generator_exports where id = $1::uuid`, [exportId]));
       const cpuAfter = await cpuNow();
-      console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${seconds[workers].toFixed(1)} s, ${Math.round(rows / seconds[workers]).toLocaleString('en')} rows/s (${last.toLowerCase()}, ${row.status})`);
+      console.log(
+        `  ${workers} worker${workers > 1 ? 's' : ' '}: ${seconds[workers].toFixed(1)} s, ${Math.round(rows / seconds[workers]).toLocaleString('en')} rows/s (${last.toLowerCase()}, ${row.status})`,
+      );
       const used = (key: 'postgres' | 'bench' | 'machine') => cpuAfter[key] - cpuBefore[key];
       const workerCpu = cpuAfter.workers.map((cpu, w) => cpu - cpuBefore.workers[w]);
       const ours = workerCpu.reduce((sum, cpu) => sum + cpu, 0) + used('postgres') + used('bench');

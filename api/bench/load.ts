@@ -105,7 +105,9 @@ async function signUp(base: string, n: number): Promise<string> {
   return body.access_token;
 }
 
-function startServer(environment: NodeJS.ProcessEnv): Promise<{ url: string; command(c: ServerCommand): Promise<ServerReport>; stop(): void; child: ChildProcess }> {
+function startServer(
+  environment: NodeJS.ProcessEnv,
+): Promise<{ url: string; command(c: ServerCommand): Promise<ServerReport>; stop(): void; child: ChildProcess }> {
   const child = fork(serverScript, [], {
     cwd: apiDir,
     execArgv: ['--max-semi-space-size=64', '--import', 'tsx'],
@@ -170,13 +172,24 @@ function exportRunner(base: string, wsUrl: string, owner: User, rows: number) {
   let finished = 0;
   let failures = 0;
   const changed: (() => void)[] = [];
-  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${owner.token}` }, retryAttempts: 0, lazy: false });
+  const client = createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: { Authorization: `Bearer ${owner.token}` },
+    retryAttempts: 0,
+    lazy: false,
+  });
   const follow = async (): Promise<void> => {
     while (!stopped) {
-      const data = await gql(base, owner.token, `mutation($d: JSON!, $rows: Int!) { startExport(definition: $d, format: CSV, rowCount: $rows, seed: "load") { __typename ... on Error { message } ... on ExportPayload { export { id } } } }`, {
-        d: bigDefinition(rows),
-        rows,
-      });
+      const data = await gql(
+        base,
+        owner.token,
+        `mutation($d: JSON!, $rows: Int!) { startExport(definition: $d, format: CSV, rowCount: $rows, seed: "load") { __typename ... on Error { message } ... on ExportPayload { export { id } } } }`,
+        {
+          d: bigDefinition(rows),
+          rows,
+        },
+      );
       if (data.startExport.__typename !== 'ExportPayload') throw new Error(`startExport: ${data.startExport.__typename} ${data.startExport.message}`);
       current = data.startExport.export.id;
       rowsOfCurrent = 0;
@@ -244,7 +257,13 @@ async function openSubscriptions(wsUrl: string, users: User[], owner: User, coun
     new Promise<void>((ready) => {
       const progress = i % 2 === 1 && runner !== undefined;
       const user = progress ? owner : i % 4 === 0 ? owner : users[i % users.length];
-      const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${user.token}` }, retryAttempts: 0, lazy: false });
+      const client = createClient({
+        url: wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { Authorization: `Bearer ${user.token}` },
+        retryAttempts: 0,
+        lazy: false,
+      });
       clients.push(client);
       let counted = false;
       client.on('connected', () => {
@@ -265,7 +284,10 @@ async function openSubscriptions(wsUrl: string, users: User[], owner: User, coun
         },
       };
       if (!progress) {
-        client.subscribe({ query: `subscription { myExports { exportId export { status } } }` }, { next: () => measuring && stats.events++, complete: () => undefined, ...sink });
+        client.subscribe(
+          { query: `subscription { myExports { exportId export { status } } }` },
+          { next: () => measuring && stats.events++, complete: () => undefined, ...sink },
+        );
         return;
       }
       const follow = (exportId: string) => {
@@ -382,10 +404,15 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
     const users: User[] = [];
     for (let n = 0; n < 8; n++) {
       const token = await signUp(server.url, n);
-      const data = await gql(server.url, token, `mutation($d: JSON!, $name: String!) { createSchema(definition: $d, name: $name) { __typename ... on SchemaPayload { schema { id } } } }`, {
-        d: smallDefinition,
-        name: `load ${n}`,
-      });
+      const data = await gql(
+        server.url,
+        token,
+        `mutation($d: JSON!, $name: String!) { createSchema(definition: $d, name: $name) { __typename ... on SchemaPayload { schema { id } } } }`,
+        {
+          d: smallDefinition,
+          name: `load ${n}`,
+        },
+      );
       users.push({ token, schemaId: data.createSchema.schema.id });
     }
     const owner = users[0];
@@ -415,7 +442,8 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
         const sent = performance.now();
         try {
           const data = await gql(server.url, user.token, QUERIES[kind], variables, timeoutMs);
-          if (kind === 'previewRows' && data.previewRows.__typename !== 'PreviewPayload') throw new GraphqlFailure(`previewRows: ${data.previewRows.__typename}`);
+          if (kind === 'previewRows' && data.previewRows.__typename !== 'PreviewPayload')
+            throw new GraphqlFailure(`previewRows: ${data.previewRows.__typename}`);
           const took = performance.now() - sent;
           latencies.push(took);
           byKind.get(kind)!.push(took);
@@ -440,16 +468,31 @@ async function loadRun(mode: 'embedded' | 'postgres', quick: boolean): Promise<v
     const p = (q: number) => percentile(latencies, q).toFixed(0);
     const delivery = subs.stats.delivery.sort((a, b) => a - b);
     const p95 = percentile(latencies, 95);
-    console.log(`load (${label}): ${loops} query loops${thinkMs ? ` (pause 0–${2 * thinkMs} ms between queries)` : ''} + ${subscriptions} subscriptions for ${seconds} s ${runner ? `while ${exportRows.toLocaleString('en')}-row CSV exports run` : 'with no export (baseline)'}`);
+    console.log(
+      `load (${label}): ${loops} query loops${thinkMs ? ` (pause 0–${2 * thinkMs} ms between queries)` : ''} + ${subscriptions} subscriptions for ${seconds} s ${runner ? `while ${exportRows.toLocaleString('en')}-row CSV exports run` : 'with no export (baseline)'}`,
+    );
     console.log(`  load average (1/5/15 min) before ${loadBefore}, after ${loadAfter}; ${(await import('node:os')).availableParallelism()} cores`);
-    console.log(`  queries: ${latencies.length} answered (${Math.round(latencies.length / elapsed)}/s), p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${p(100)} ms; errors ${errors}, timeouts (> ${timeoutMs} ms) ${timeouts}`);
-    console.log(`    p95 by query: ${KINDS.map((k) => `${k} ${percentile(byKind.get(k)!.sort((a, b) => a - b), 95).toFixed(0)} ms`).join(', ')}`);
+    console.log(
+      `  queries: ${latencies.length} answered (${Math.round(latencies.length / elapsed)}/s), p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${p(100)} ms; errors ${errors}, timeouts (> ${timeoutMs} ms) ${timeouts}`,
+    );
+    console.log(
+      `    p95 by query: ${KINDS.map(
+        (k) =>
+          `${k} ${percentile(
+            byKind.get(k)!.sort((a, b) => a - b),
+            95,
+          ).toFixed(0)} ms`,
+      ).join(', ')}`,
+    );
     if (firstError.length) console.log(`    first errors: ${firstError.join(' | ')}`);
     console.log(
       `  subscriptions: ${subs.stats.open} open, ${subs.stats.failed} failed to connect, ${subs.stats.errors} errored; ${subs.stats.events} events received, live exportProgress delivery p50 ${percentile(delivery, 50).toFixed(0)} ms, p95 ${percentile(delivery, 95).toFixed(0)} ms`,
     );
     if (subs.stats.firstErrors.length) console.log(`    first subscription errors: ${subs.stats.firstErrors.join(' | ')}`);
-    if (runner) console.log(`  exports: ${Math.round(rowsDuring / elapsed).toLocaleString('en')} rows/s during the run (${runner.finished} finished, ${runner.failures} not succeeded so far)`);
+    if (runner)
+      console.log(
+        `  exports: ${Math.round(rowsDuring / elapsed).toLocaleString('en')} rows/s during the run (${runner.finished} finished, ${runner.failures} not succeeded so far)`,
+      );
     console.log(
       `  API process: event-loop delay p50 ${stats.lagP50.toFixed(1)} ms, p99 ${stats.lagP99.toFixed(1)} ms, max ${stats.lagMax.toFixed(0)} ms; main thread busy ${(stats.mainThreadBusy * 100).toFixed(0)} %; CPU ${stats.cpuSeconds.toFixed(1)} s in ${stats.seconds.toFixed(1)} s (${Math.round(latencies.length / stats.cpuSeconds)} queries answered per CPU second: a figure other processes on the machine move less than the latencies)`,
     );

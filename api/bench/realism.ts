@@ -41,7 +41,9 @@ export async function bench({ quick }: { quick: boolean }): Promise<void> {
     if (ok) met++;
     const line =
       `${schema.name.padEnd(14)} tdg seed ${result.rowsPerSecond} rows/s, peak RSS ${Math.round(result.peakRssMB ?? 0)} MB, ${(result.cpuSeconds ?? 0).toFixed(1)} CPU-s; ` +
-      (c ? `ceiling ${c.rowsPerSecond} rows/s (${c.rows} rows in ${(c.ms / 1000).toFixed(2)} s), ${Math.round((100 * result.rowsPerSecond) / c.rowsPerSecond)} % of it` : (ceiling ?? 'no ceiling')) +
+      (c
+        ? `ceiling ${c.rowsPerSecond} rows/s (${c.rows} rows in ${(c.ms / 1000).toFixed(2)} s), ${Math.round((100 * result.rowsPerSecond) / c.rowsPerSecond)} % of it`
+        : (ceiling ?? 'no ceiling')) +
       `; target ${Math.round(target)} rows/s: ${ok ? 'met' : 'NOT MET'}`;
     console.log(`    ${line}`);
     speed.push(line);
@@ -50,7 +52,11 @@ export async function bench({ quick }: { quick: boolean }): Promise<void> {
   const rules = results.flatMap((r) => r.rules);
   const held = rules.filter((r) => r.violations === 0).length;
   const latin = results.reduce((n, r) => n + r.latin.length, 0);
-  console.log(`\nrealism at ${rows} rows per table: ${seeded}/${results.length} schemas seeded, rules ${held}/${rules.length} held, ${latin} Latin-filled columns`);
-  console.log(`speed (tdg seed vs PostgreSQL ceiling; target ≥ min(${TARGET_ROWS_PER_SECOND}, ceiling/2) rows/s, peak RSS < ${TARGET_RSS_MB} MB): met by ${met}/${seeded} seeded schemas`);
+  console.log(
+    `\nrealism at ${rows} rows per table: ${seeded}/${results.length} schemas seeded, rules ${held}/${rules.length} held, ${latin} Latin-filled columns`,
+  );
+  console.log(
+    `speed (tdg seed vs PostgreSQL ceiling; target ≥ min(${TARGET_ROWS_PER_SECOND}, ceiling/2) rows/s, peak RSS < ${TARGET_RSS_MB} MB): met by ${met}/${seeded} seeded schemas`,
+  );
   for (const line of speed) console.log(`  ${line}`);
 }

@@ -81,7 +81,14 @@ export function plainRelationalRows(faker: Faker, customers: number, sink: (row:
     sink([faker.string.uuid(), faker.person.fullName(), faker.internet.email(), faker.date.past({ years: 5 }), faker.helpers.arrayElement(CURRENCIES)]);
     const addresses = faker.number.int({ min: 1, max: 3 });
     for (let a = 0; a < addresses; a++)
-      sink([faker.string.uuid(), faker.string.uuid(), faker.location.streetAddress(), faker.location.city(), faker.datatype.boolean(), faker.date.past({ years: 5 })]);
+      sink([
+        faker.string.uuid(),
+        faker.string.uuid(),
+        faker.location.streetAddress(),
+        faker.location.city(),
+        faker.datatype.boolean(),
+        faker.date.past({ years: 5 }),
+      ]);
     const orders = faker.number.int({ min: 0, max: 8 });
     for (let o = 0; o < orders; o++)
       sink([

@@ -58,8 +58,7 @@ async function freshDatabase<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<
   }
 }
 
-const quote = (value: unknown, column: TableShape['columns'][number]) =>
-  value === null ? 'NULL' : `'${textOf(value as never, column).replace(/'/g, "''")}'`;
+const quote = (value: unknown, column: TableShape['columns'][number]) => (value === null ? 'NULL' : `'${textOf(value as never, column).replace(/'/g, "''")}'`);
 
 /** The same rows as multi-row INSERT statements (1000 rows each), in one transaction. */
 async function insertLoad(sql: postgres.Sql, definition: ReturnType<typeof definitionFor>): Promise<number> {

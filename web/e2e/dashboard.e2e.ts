@@ -90,7 +90,9 @@ describe('dashboard', () => {
 
     // the relationship is stated plainly, and the preview follows the edit
     await page.getByText('orders.user_id').first().waitFor();
-    await expect(page.getByRole('region', { name: 'Relationships' }).textContent()).resolves.toMatch(/orders\.user_id\s*→\s*users\.id\s*— 1–1 orders per users/);
+    await expect(page.getByRole('region', { name: 'Relationships' }).textContent()).resolves.toMatch(
+      /orders\.user_id\s*→\s*users\.id\s*— 1–1 orders per users/,
+    );
     const preview = orders.getByRole('table', { name: 'Preview of orders' });
     await preview.locator('thead th', { hasText: 'user_id' }).waitFor();
     const previewRows = await preview.locator('tbody tr').count();

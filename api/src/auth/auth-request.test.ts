@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { clientAddress, readJsonBody } from './auth-request.js';
 
 const request = (headers: Record<string, string> = {}, body?: BodyInit) =>
-  new Request('http://localhost/auth/v1/token', { method: 'POST', headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+  new Request('http://localhost/auth/v1/token', {
+    method: 'POST',
+    headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
 
 describe('client address', () => {
   it('is the socket peer unless proxies are trusted, so a forged X-Forwarded-For escapes no limit', () => {
@@ -22,7 +27,10 @@ describe('client address', () => {
 describe('capped JSON body', () => {
   it('parses an object within the cap and refuses more, arrays and garbage', async () => {
     await expect(readJsonBody(request({}, '{"a":1}'), 100)).resolves.toEqual({ a: 1 });
-    await expect(readJsonBody(request({}, JSON.stringify({ a: 'x'.repeat(200) })), 100)).rejects.toMatchObject({ status: 413, code: 'request_entity_too_large' });
+    await expect(readJsonBody(request({}, JSON.stringify({ a: 'x'.repeat(200) })), 100)).rejects.toMatchObject({
+      status: 413,
+      code: 'request_entity_too_large',
+    });
     await expect(readJsonBody(request({}, '[1]'), 100)).rejects.toMatchObject({ status: 400, code: 'bad_json' });
     await expect(readJsonBody(request({}, '{'), 100)).rejects.toMatchObject({ status: 400, code: 'bad_json' });
   });

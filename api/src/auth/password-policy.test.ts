@@ -16,7 +16,7 @@ describe('new password policy', () => {
     expect(checkNewPassword('🦊🐙🦉🐝🦋🐢🦀', 8)).toMatchObject({ reasons: expect.arrayContaining(['length']) });
   });
 
-  it('refuses simple variants of dictionary words and the user\'s own email', () => {
+  it("refuses simple variants of dictionary words and the user's own email", () => {
     for (const password of ['password1', 'Password123', 'qwertyuiop', 'iloveyou1', 'abcdefgh', 'aaaaaaaaaaaa', 'Summer2024']) {
       expect(checkNewPassword(password, 8), password).toMatchObject({ kind: 'weak' });
     }

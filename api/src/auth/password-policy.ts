@@ -8,9 +8,7 @@ import { MAX_PASSWORD_BYTES } from './settings.js';
 /** zxcvbn score 2 means more than 10^6 guesses: no common password or simple variant of one passes. */
 const MIN_SCORE = 2;
 
-export type PasswordProblem =
-  | { kind: 'too_long'; message: string }
-  | { kind: 'weak'; message: string; reasons: ('length' | 'pwned')[] };
+export type PasswordProblem = { kind: 'too_long'; message: string } | { kind: 'weak'; message: string; reasons: ('length' | 'pwned')[] };
 
 let estimator: ZxcvbnFactory | undefined;
 

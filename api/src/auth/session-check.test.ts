@@ -51,7 +51,7 @@ describe('session check cache', () => {
     expect(await check.isLive(B, USER)).toBe(false);
   });
 
-  it('refuses another user\'s session and ids that are not UUIDs without a lookup', async () => {
+  it("refuses another user's session and ids that are not UUIDs without a lookup", async () => {
     const lookup = table({ [A]: USER });
     const check = createSessionCheck({ lookup, ttlSeconds: 60 });
     expect(await check.isLive(A, 'someone-else')).toBe(false);

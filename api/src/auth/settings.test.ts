@@ -23,7 +23,12 @@ describe('auth settings', () => {
   });
 
   it('reads the variables, 0 turning a limit off, and refuses a minimum password length under 8', () => {
-    const auth = loadConfig({ TDG_AUTH_SIGN_IN_PER_EMAIL: '0', TDG_TRUSTED_PROXIES: '2', TDG_AUTH_SESSION_CACHE_SECONDS: '0', TDG_AUTH_MIN_PASSWORD_LENGTH: '12' }).auth;
+    const auth = loadConfig({
+      TDG_AUTH_SIGN_IN_PER_EMAIL: '0',
+      TDG_TRUSTED_PROXIES: '2',
+      TDG_AUTH_SESSION_CACHE_SECONDS: '0',
+      TDG_AUTH_MIN_PASSWORD_LENGTH: '12',
+    }).auth;
     expect(auth).toMatchObject({ rateLimits: { signInFailuresPerEmail: 0 }, trustedProxies: 2, sessionCacheSeconds: 0, minPasswordLength: 12 });
     expect(() => loadConfig({ TDG_AUTH_MIN_PASSWORD_LENGTH: '6' })).toThrow(new ConfigError('TDG_AUTH_MIN_PASSWORD_LENGTH: must be an integer ≥ 8 (got "6")'));
     expect(() => loadConfig({ TDG_AUTH_RATE_WINDOW_SECONDS: '0' })).toThrow(/^TDG_AUTH_RATE_WINDOW_SECONDS: must be an integer ≥ 1/);

@@ -48,7 +48,10 @@ describe('token verifier (ES256 / JWKS)', () => {
   it('rejects a token signed by another key (forged), even with the same kid', async () => {
     const forged = await new SignJWT({ role: 'authenticated' })
       .setProtectedHeader({ alg: 'ES256', kid: key.kid })
-      .setSubject(sub).setIssuer(issuer).setAudience('authenticated').setExpirationTime('1m')
+      .setSubject(sub)
+      .setIssuer(issuer)
+      .setAudience('authenticated')
+      .setExpirationTime('1m')
       .sign(other.privateKey);
     await expect(verify()(forged)).rejects.toMatchObject({ code: 'bad_jwt' });
   });
@@ -63,7 +66,12 @@ describe('token verifier (ES256 / JWKS)', () => {
     await expect(verify()(await token(key, { aud: 'anon' }))).rejects.toMatchObject({ code: 'bad_jwt' });
     await expect(verify()(await token(key, { iss: 'https://evil.example/auth/v1' }))).rejects.toMatchObject({ code: 'bad_jwt' });
     await expect(verify()(await token(key, { role: null }))).rejects.toMatchObject({ code: 'bad_jwt' });
-    const unsigned = new UnsecuredJWT({ role: 'authenticated' }).setSubject(sub).setIssuer(issuer).setAudience('authenticated').setExpirationTime('1m').encode();
+    const unsigned = new UnsecuredJWT({ role: 'authenticated' })
+      .setSubject(sub)
+      .setIssuer(issuer)
+      .setAudience('authenticated')
+      .setExpirationTime('1m')
+      .encode();
     await expect(verify()(unsigned)).rejects.toMatchObject({ code: 'bad_jwt' });
     await expect(verify()('not.a.jwt')).rejects.toMatchObject({ code: 'bad_jwt' });
   });
@@ -71,7 +79,10 @@ describe('token verifier (ES256 / JWKS)', () => {
   it('rejects an HS256 token when only the JWKS is configured', async () => {
     const hs = await new SignJWT({ role: 'authenticated' })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(sub).setIssuer(issuer).setAudience('authenticated').setExpirationTime('1m')
+      .setSubject(sub)
+      .setIssuer(issuer)
+      .setAudience('authenticated')
+      .setExpirationTime('1m')
       .sign(new TextEncoder().encode('x'.repeat(32)));
     await expect(verify()(hs)).rejects.toMatchObject({ code: 'bad_jwt' });
   });
@@ -130,7 +141,11 @@ describe('token verifier cache', () => {
   it('remembers at most cacheEntries tokens, forgetting the least recently used', async () => {
     const jwks = counting();
     const verify = createTokenVerifier({ issuer, jwks, cacheEntries: 2 });
-    const [a, b, c] = await Promise.all([token(key, { exp: Math.floor(Date.now() / 1000) + 61 }), token(key, { exp: Math.floor(Date.now() / 1000) + 62 }), token(key, { exp: Math.floor(Date.now() / 1000) + 63 })]);
+    const [a, b, c] = await Promise.all([
+      token(key, { exp: Math.floor(Date.now() / 1000) + 61 }),
+      token(key, { exp: Math.floor(Date.now() / 1000) + 62 }),
+      token(key, { exp: Math.floor(Date.now() / 1000) + 63 }),
+    ]);
     await verify(a);
     await verify(b);
     await verify(a); // a is now the most recently used
@@ -142,7 +157,7 @@ describe('token verifier cache', () => {
     expect(jwks.lookups).toBe(4);
   });
 
-  it('hands out copies: a caller changing its claims does not change the next caller\'s', async () => {
+  it("hands out copies: a caller changing its claims does not change the next caller's", async () => {
     const verify = createTokenVerifier({ issuer, jwks: localJwks([key.publicJwk]) });
     const signed = await token(key);
     const first = await verify(signed);
@@ -156,7 +171,10 @@ describe('token verifier (legacy HS256 secret)', () => {
   const sign = (withSecret: string) =>
     new SignJWT({ role: 'authenticated' })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(sub).setIssuer(issuer).setAudience('authenticated').setExpirationTime('1m')
+      .setSubject(sub)
+      .setIssuer(issuer)
+      .setAudience('authenticated')
+      .setExpirationTime('1m')
       .sign(new TextEncoder().encode(withSecret));
 
   it('accepts tokens signed with the secret and rejects others', async () => {

@@ -30,16 +30,12 @@ export class UserStore implements SessionLookup {
   constructor(private readonly db: Database) {}
 
   async findByEmail(email: string): Promise<AuthUserRow | undefined> {
-    const rows = await this.db.asService((tx) =>
-      tx.query<AuthUserRow>(`select ${USER_COLUMNS} from auth.users where lower(email) = lower($1)`, [email]),
-    );
+    const rows = await this.db.asService((tx) => tx.query<AuthUserRow>(`select ${USER_COLUMNS} from auth.users where lower(email) = lower($1)`, [email]));
     return rows[0];
   }
 
   async findById(id: string): Promise<AuthUserRow | undefined> {
-    const rows = await this.db.asService((tx) =>
-      tx.query<AuthUserRow>(`select ${USER_COLUMNS} from auth.users where id::text = $1`, [id]),
-    );
+    const rows = await this.db.asService((tx) => tx.query<AuthUserRow>(`select ${USER_COLUMNS} from auth.users where id::text = $1`, [id]));
     return rows[0];
   }
 
@@ -61,9 +57,7 @@ export class UserStore implements SessionLookup {
   }
 
   async touchSignIn(id: string): Promise<void> {
-    await this.db.asService((tx) =>
-      tx.query(`update auth.users set last_sign_in_at = now(), updated_at = now() where id::text = $1`, [id]),
-    );
+    await this.db.asService((tx) => tx.query(`update auth.users set last_sign_in_at = now(), updated_at = now() where id::text = $1`, [id]));
   }
 
   async createSession(userId: string): Promise<string> {
@@ -149,28 +143,23 @@ export class UserStore implements SessionLookup {
   async updatePassword(userId: string, passwordHash: string, keepSessionId: string): Promise<string[]> {
     return this.db.asService(async (tx) => {
       await tx.query(`update auth.users set encrypted_password = $2, updated_at = now() where id::text = $1`, [userId, passwordHash]);
-      const rows = await tx.query<{ id: string }>(
-        `delete from auth.sessions where user_id::text = $1 and id::text <> $2 returning id::text as id`,
-        [userId, keepSessionId],
-      );
+      const rows = await tx.query<{ id: string }>(`delete from auth.sessions where user_id::text = $1 and id::text <> $2 returning id::text as id`, [
+        userId,
+        keepSessionId,
+      ]);
       return rows.map((row) => row.id);
     });
   }
 
   async updateMetadata(userId: string, userMetadata: Record<string, unknown>): Promise<void> {
     await this.db.asService((tx) =>
-      tx.query(`update auth.users set raw_user_meta_data = $2::jsonb, updated_at = now() where id::text = $1`, [
-        userId,
-        JSON.stringify(userMetadata),
-      ]),
+      tx.query(`update auth.users set raw_user_meta_data = $2::jsonb, updated_at = now() where id::text = $1`, [userId, JSON.stringify(userMetadata)]),
     );
   }
 }
 
 export type RefreshOutcome =
-  | { kind: 'rotated'; userId: string; sessionId: string; refreshToken: string }
-  | { kind: 'replayed'; sessionId: string }
-  | { kind: 'unknown' };
+  { kind: 'rotated'; userId: string; sessionId: string; refreshToken: string } | { kind: 'replayed'; sessionId: string } | { kind: 'unknown' };
 
 async function insertRefreshToken(tx: Tx, userId: string, sessionId: string, parent: string | null): Promise<string> {
   // Supabase refresh tokens are short opaque strings; 24 random bytes are plenty here

@@ -39,7 +39,9 @@ function generatorText(c: ColumnChoice): string {
 /** Writes the report: the table and notes to stderr (stdout may carry the definition), or JSON to stdout. */
 export function writeImportReport(report: ImportReport, options: { json: boolean; quiet: boolean; place: (n: ImportNote) => string }): void {
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ definition: report.definition, columns: report.columns, notes: report.notes.map((n) => ({ ...n, place: options.place(n) })) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ definition: report.definition, columns: report.columns, notes: report.notes.map((n) => ({ ...n, place: options.place(n) })) }, null, 2)}\n`,
+    );
     return;
   }
   if (options.quiet) return;

@@ -15,7 +15,6 @@ const commands: Record<string, () => Promise<Command>> = {
   seed: () => import('./commands/seed.js'),
 };
 
-
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === 'help') {

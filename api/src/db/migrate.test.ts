@@ -122,7 +122,9 @@ describe('migrate', () => {
     expect(error).toBeInstanceOf(MigrationError);
     expect(error.file).toBe('20250102000000_bad.sql');
     expect(error.statement).toBe('insert into public.missing_table values (1)');
-    expect(error.message).toMatch(/^20250102000000_bad\.sql: statement 2 at line 3 failed, rolled back: .*missing_table.* in: insert into public\.missing_table values \(1\)$/);
+    expect(error.message).toMatch(
+      /^20250102000000_bad\.sql: statement 2 at line 3 failed, rolled back: .*missing_table.* in: insert into public\.missing_table values \(1\)$/,
+    );
     expect(error.message).not.toContain('\n');
     expect(await tableExists(admin, 'public.good')).toBe(true);
     expect(await tableExists(admin, 'public.half')).toBe(false);

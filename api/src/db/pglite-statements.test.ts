@@ -16,7 +16,12 @@ describe('prepared statements on PGlite', () => {
   it("answers as PGlite's own query does, for every type and parameter, however often a statement runs", async () => {
     const statements = createStatementCache(pg);
     const sql = `select id, at, doc, tags, n, note, $2::text as echo from t where id = any($1::int[]) order by id`;
-    for (const params of [[[1, 2], 'é\u{1F600}'], [[2], null], [[3], "o'brien"], [[1], '']]) {
+    for (const params of [
+      [[1, 2], 'é\u{1F600}'],
+      [[2], null],
+      [[3], "o'brien"],
+      [[1], ''],
+    ]) {
       const ours = await within(() => statements.query(sql, params));
       const theirs = (await pg.query(sql, params)).rows;
       expect(ours).toEqual(theirs);

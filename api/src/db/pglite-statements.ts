@@ -69,7 +69,9 @@ export function createStatementCache(pg: PGlite, maxStatements = 500): Statement
         // (after an error Postgres skips to the Sync, so the session is ready for the next one)
         let messages: Message[];
         try {
-          messages = await run(concat([serialize.bind({ statement: statement.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]));
+          messages = await run(
+            concat([serialize.bind({ statement: statement.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
+          );
         } catch (error) {
           // a plan Postgres cannot keep (a table's columns changed): made again next time
           if ((error as { code?: string }).code === '0A000') {

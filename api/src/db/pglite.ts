@@ -96,18 +96,20 @@ export function pgliteDatabase(pg: PGlite): Database {
   const statements = createStatementCache(pg);
   const inTurn = takingTurns();
   const withSession = <T>(session: [string, string, string], fn: (tx: Tx) => Promise<T>) =>
-    inTurn(() => pg.transaction(async () => {
-      await statements.query(SET_REQUEST_CLAIMS, session);
-      // a query after the transaction ended would run outside it, as the superuser: refused
-      let open = true;
-      const query = <R>(sql: string, params?: unknown[]) =>
-        open ? statements.query<R>(sql, normaliseParams(params)) : Promise.reject(new Error('Transaction is closed'));
-      try {
-        return await fn({ query });
-      } finally {
-        open = false;
-      }
-    }));
+    inTurn(() =>
+      pg.transaction(async () => {
+        await statements.query(SET_REQUEST_CLAIMS, session);
+        // a query after the transaction ended would run outside it, as the superuser: refused
+        let open = true;
+        const query = <R>(sql: string, params?: unknown[]) =>
+          open ? statements.query<R>(sql, normaliseParams(params)) : Promise.reject(new Error('Transaction is closed'));
+        try {
+          return await fn({ query });
+        } finally {
+          open = false;
+        }
+      }),
+    );
   const db: Database = {
     kind: 'pglite',
     asUser: <T>(claims: Claims, fn: (tx: Tx) => Promise<T>) => withSession(userSessionParams(claims), fn),

@@ -122,7 +122,9 @@ describe(`database port (${process.env.TDG_TEST_DATABASE_URL ? 'postgres' : 'pgl
   });
 
   it('surfaces SQLSTATE codes the same way', async () => {
-    const error = await db.asUser(alice.claims, (tx) => tx.query(`insert into generator_exports (owner_id, format, row_count) values ($1, 'csv', 0)`, [alice.id])).catch((e) => e);
+    const error = await db
+      .asUser(alice.claims, (tx) => tx.query(`insert into generator_exports (owner_id, format, row_count) values ($1, 'csv', 0)`, [alice.id]))
+      .catch((e) => e);
     expect(sqlState(error)).toBe('23514');
   });
 

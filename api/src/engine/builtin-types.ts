@@ -27,15 +27,15 @@ export const builtinOptions = {
     field: name.describe('parent field (usually its key)'),
     choice: z.enum(['uniform', 'skewed']).optional().describe('how parents are chosen (default uniform)'),
     skew: z.number().min(1).max(20).optional().describe('for skewed: 1 = uniform, larger = early parents get more children'),
-    childrenPerParent: perParentSchema
-      .optional()
-      .describe('every parent gets between min and max children (or weighted ranges); sets this table\'s row count'),
+    childrenPerParent: perParentSchema.optional().describe("every parent gets between min and max children (or weighted ranges); sets this table's row count"),
     scope: scopeSchema.optional().describe('only target rows sharing an ancestor with this row (see scoped-ref.ts)'),
     sameAs: sameAsSchema.optional().describe('the row another ref of this row (or a parent) picked, for a share of rows'),
     distinctWithin: name.optional().describe('join tables: partners distinct within this ref with childrenPerParent (the left side)'),
     excludeSelf: z.boolean().optional().describe('self joins (follows: follower_id, followee_id → users): never pair a row with itself'),
-    differentFrom: name.optional().describe('another ref of this row to the same table whose row this one never takes (approver_id ≠ employee_id); null when the scope holds no other'),
-    include: z.string().min(1).max(600).optional().describe('join tables: field path of the left row\'s partner that comes first, e.g. channel_id.creator_id'),
+    differentFrom: name
+      .optional()
+      .describe('another ref of this row to the same table whose row this one never takes (approver_id ≠ employee_id); null when the scope holds no other'),
+    include: z.string().min(1).max(600).optional().describe("join tables: field path of the left row's partner that comes first, e.g. channel_id.creator_id"),
   }),
   sequence: z.strictObject({
     start: z.number().optional().describe('first value (default 1)'),
@@ -43,13 +43,18 @@ export const builtinOptions = {
     per: name.optional().describe('restart for each parent of this ref with childrenPerParent: positions 1..n per parent'),
     min: z.number().optional().describe('smallest value the column holds (e.g. -2147483648 for int4); checked against the row count'),
     max: z.number().optional().describe('largest value the column holds (e.g. 2147483647 for int4); checked against the row count'),
-    unit: z.enum(['days', 'hours', 'minutes', 'seconds']).optional().describe('dates instead of numbers: each value counts this unit from `from` (a daily series: unit days, start -1000)'),
+    unit: z
+      .enum(['days', 'hours', 'minutes', 'seconds'])
+      .optional()
+      .describe('dates instead of numbers: each value counts this unit from `from` (a daily series: unit days, start -1000)'),
     from: z
       .string()
       .min(1)
       .max(600)
       .optional()
-      .describe('with unit: the instant value 0 stands for — "now" (the definition\'s reference date, the default), an ISO date, or a field path of the row or its parents (sensor_id.device_id.installed_at)'),
+      .describe(
+        'with unit: the instant value 0 stands for — "now" (the definition\'s reference date, the default), an ISO date, or a field path of the row or its parents (sensor_id.device_id.installed_at)',
+      ),
   }),
   pick: z
     .strictObject({
@@ -60,52 +65,67 @@ export const builtinOptions = {
       if (!v.weights) return;
       if (v.weights.length !== v.values.length)
         ctx.addIssue({ code: 'custom', path: ['weights'], message: `must have one weight per value (got ${v.weights.length} for ${v.values.length} values)` });
-      else if (!(v.weights.reduce((a, b) => a + b, 0) > 0))
-        ctx.addIssue({ code: 'custom', path: ['weights'], message: 'must not all be 0' });
+      else if (!(v.weights.reduce((a, b) => a + b, 0) > 0)) ctx.addIssue({ code: 'custom', path: ['weights'], message: 'must not all be 0' });
     }),
-  regex: z.strictObject({
-    pattern: z
-      .string()
-      .min(1)
-      .max(4000)
-      .superRefine((p, ctx) => {
-        try {
-          new RegExp(p);
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'must be a valid regular expression' });
-          return;
-        }
-        const problem = regexProblem(p);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .describe('regular expression the values match, e.g. [A-Z]{3}-[0-9]{4}'),
-    maxLength: z.number().int().min(1).max(REGEX_MAX_CHARS).optional().describe('longest value, e.g. n of a varchar(n) column: long and unbounded quantifiers repeat fewer times'),
-    draw: z.enum(['faker', 'compiled']).optional().describe("how values are drawn: 'faker' (default: faker's fromRegExp, the values of earlier definitions) or 'compiled' (the pattern compiled once, 5-15x faster, other values for the same seed)"),
-  }).superRefine((v, ctx) => {
-    // a bad pattern or maxLength is reported at its own path
-    if (!Number.isInteger(v.maxLength) || v.maxLength! < 1 || v.maxLength! > REGEX_MAX_CHARS || regexProblem(v.pattern)) return;
-    const problem = regexProblem(v.pattern, v.maxLength);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['maxLength'], message: problem });
-  }),
+  regex: z
+    .strictObject({
+      pattern: z
+        .string()
+        .min(1)
+        .max(4000)
+        .superRefine((p, ctx) => {
+          try {
+            new RegExp(p);
+          } catch {
+            ctx.addIssue({ code: 'custom', message: 'must be a valid regular expression' });
+            return;
+          }
+          const problem = regexProblem(p);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        })
+        .describe('regular expression the values match, e.g. [A-Z]{3}-[0-9]{4}'),
+      maxLength: z
+        .number()
+        .int()
+        .min(1)
+        .max(REGEX_MAX_CHARS)
+        .optional()
+        .describe('longest value, e.g. n of a varchar(n) column: long and unbounded quantifiers repeat fewer times'),
+      draw: z
+        .enum(['faker', 'compiled'])
+        .optional()
+        .describe(
+          "how values are drawn: 'faker' (default: faker's fromRegExp, the values of earlier definitions) or 'compiled' (the pattern compiled once, 5-15x faster, other values for the same seed)",
+        ),
+    })
+    .superRefine((v, ctx) => {
+      // a bad pattern or maxLength is reported at its own path
+      if (!Number.isInteger(v.maxLength) || v.maxLength! < 1 || v.maxLength! > REGEX_MAX_CHARS || regexProblem(v.pattern)) return;
+      const problem = regexProblem(v.pattern, v.maxLength);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['maxLength'], message: problem });
+    }),
   template: z.strictObject({
     template: z.string().max(10_000).describe('text with {{field}} placeholders from the same row'),
   }),
   constant: z.strictObject({ value: z.json().describe('the value of every row') }),
   json: z.strictObject({
-    fields: z.array(nestedFieldSchema).min(1).max(200).describe('the object\'s properties'),
+    fields: z.array(nestedFieldSchema).min(1).max(200).describe("the object's properties"),
   }),
   jsonSchema: jsonSchemaOptions,
   ...derivedTextOptions,
   record: recordOptions,
   array: ordered(
-    z.strictObject({
-      of: z.strictObject({ type: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }).describe('element type'),
-      min: z.number().int().min(0).max(10_000).optional().describe('shortest (default 1)'),
-      max: z.number().int().min(0).max(10_000).optional().describe('longest (default 3)'),
-      distinct: z.boolean().optional().describe('no element twice (a pick element: a subset of its values, at most all of them)'),
-    }).superRefine((v, ctx) => {
-      if (v.distinct && v.of.type !== 'pick') ctx.addIssue({ code: 'custom', path: ['distinct'], message: 'distinct elements need a pick element (of: { type: "pick" })' });
-    }),
+    z
+      .strictObject({
+        of: z.strictObject({ type: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }).describe('element type'),
+        min: z.number().int().min(0).max(10_000).optional().describe('shortest (default 1)'),
+        max: z.number().int().min(0).max(10_000).optional().describe('longest (default 3)'),
+        distinct: z.boolean().optional().describe('no element twice (a pick element: a subset of its values, at most all of them)'),
+      })
+      .superRefine((v, ctx) => {
+        if (v.distinct && v.of.type !== 'pick')
+          ctx.addIssue({ code: 'custom', path: ['distinct'], message: 'distinct elements need a pick element (of: { type: "pick" })' });
+      }),
   ),
   ...pathValueOptions,
   dateAfter: ordered(
@@ -121,20 +141,76 @@ export const builtinOptions = {
 
 export type BuiltinType = keyof typeof builtinOptions;
 
-export const builtinInfo: Record<BuiltinType, { group: string; description: string; kind: ColumnKind; example: Value; exampleOptions: Record<string, unknown> }> = {
-  ref: { group: 'relation', description: 'Foreign key: a value of a field of another (or the same) table', kind: 'uuid', example: '0f8fad5b-d9cb-469f-a165-70867728950e', exampleOptions: { table: 'users', field: 'id' } },
-  sequence: { group: 'builtin', description: 'start, start + step, start + 2·step, ... (unique when step ≠ 0)', kind: 'integer', example: 1, exampleOptions: { start: 1, step: 1 } },
-  pick: { group: 'builtin', description: 'One of the given values, optionally weighted (unique: a permutation of the values)', kind: 'text', example: 'active', exampleOptions: { values: ['active', 'suspended', 'closed'], weights: [8, 1, 1] } },
-  regex: { group: 'builtin', description: 'Text matching a regular expression', kind: 'text', example: 'ABC-1234', exampleOptions: { pattern: '[A-Z]{3}-[0-9]{4}' } },
-  template: { group: 'builtin', description: 'Text built from other fields of the row: "{{first_name}} {{last_name}}"', kind: 'text', example: 'Ada Lovelace', exampleOptions: { template: '{{first_name}} {{last_name}}' } },
+export const builtinInfo: Record<
+  BuiltinType,
+  { group: string; description: string; kind: ColumnKind; example: Value; exampleOptions: Record<string, unknown> }
+> = {
+  ref: {
+    group: 'relation',
+    description: 'Foreign key: a value of a field of another (or the same) table',
+    kind: 'uuid',
+    example: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    exampleOptions: { table: 'users', field: 'id' },
+  },
+  sequence: {
+    group: 'builtin',
+    description: 'start, start + step, start + 2·step, ... (unique when step ≠ 0)',
+    kind: 'integer',
+    example: 1,
+    exampleOptions: { start: 1, step: 1 },
+  },
+  pick: {
+    group: 'builtin',
+    description: 'One of the given values, optionally weighted (unique: a permutation of the values)',
+    kind: 'text',
+    example: 'active',
+    exampleOptions: { values: ['active', 'suspended', 'closed'], weights: [8, 1, 1] },
+  },
+  regex: {
+    group: 'builtin',
+    description: 'Text matching a regular expression',
+    kind: 'text',
+    example: 'ABC-1234',
+    exampleOptions: { pattern: '[A-Z]{3}-[0-9]{4}' },
+  },
+  template: {
+    group: 'builtin',
+    description: 'Text built from other fields of the row: "{{first_name}} {{last_name}}"',
+    kind: 'text',
+    example: 'Ada Lovelace',
+    exampleOptions: { template: '{{first_name}} {{last_name}}' },
+  },
   constant: { group: 'builtin', description: 'The same value in every row', kind: 'text', example: 'v1', exampleOptions: { value: 'v1' } },
-  json: { group: 'builtin', description: 'An object built from nested fields', kind: 'json', example: { plan: 'pro', seats: 4 }, exampleOptions: { fields: [{ name: 'plan', type: 'pick', options: { values: ['free', 'pro'] } }, { name: 'seats', type: 'number.int', options: { min: 1, max: 10 } }] } },
+  json: {
+    group: 'builtin',
+    description: 'An object built from nested fields',
+    kind: 'json',
+    example: { plan: 'pro', seats: 4 },
+    exampleOptions: {
+      fields: [
+        { name: 'plan', type: 'pick', options: { values: ['free', 'pro'] } },
+        { name: 'seats', type: 'number.int', options: { min: 1, max: 10 } },
+      ],
+    },
+  },
   jsonSchema: jsonSchemaInfo,
   ...derivedTextInfo,
   record: recordInfo,
-  array: { group: 'builtin', description: 'An array of values of another type, with a length range', kind: 'array', example: ['red', 'green'], exampleOptions: { of: { type: 'color.human' }, min: 1, max: 3 } },
+  array: {
+    group: 'builtin',
+    description: 'An array of values of another type, with a length range',
+    kind: 'array',
+    example: ['red', 'green'],
+    exampleOptions: { of: { type: 'color.human' }, min: 1, max: 3 },
+  },
   ...pathValueInfo,
-  dateAfter: { group: 'builtin', description: 'A date-time after another date field of the row (e.g. updated_at after created_at)', kind: 'timestamp', example: '2024-06-02T10:00:00.000Z', exampleOptions: { field: 'created_at', maxDays: 30 } },
+  dateAfter: {
+    group: 'builtin',
+    description: 'A date-time after another date field of the row (e.g. updated_at after created_at)',
+    kind: 'timestamp',
+    example: '2024-06-02T10:00:00.000Z',
+    exampleOptions: { field: 'created_at', maxDays: 30 },
+  },
 };
 
 export function isBuiltin(type: string): type is BuiltinType {

@@ -44,7 +44,25 @@ describe('catalog', () => {
 
   it('every built-in entry generates 100 values of its column kind', () => {
     const builtins = catalog.filter((c) => !c.id.includes('.'));
-    expect(builtins.map((b) => b.id).sort()).toEqual(['after', 'array', 'before', 'constant', 'dateAfter', 'email', 'expression', 'json', 'jsonSchema', 'lookup', 'pick', 'record', 'ref', 'regex', 'sequence', 'slug', 'template']);
+    expect(builtins.map((b) => b.id).sort()).toEqual([
+      'after',
+      'array',
+      'before',
+      'constant',
+      'dateAfter',
+      'email',
+      'expression',
+      'json',
+      'jsonSchema',
+      'lookup',
+      'pick',
+      'record',
+      'ref',
+      'regex',
+      'sequence',
+      'slug',
+      'template',
+    ]);
     const definition: Definition = {
       version: 1,
       tables: [
@@ -69,12 +87,23 @@ describe('catalog', () => {
       for (const row of rows) if (!hasKind(row[i], column.kind)) wrong.push(`${column.name}: ${JSON.stringify(row[i])} is not ${column.kind}`);
     });
     expect(wrong.slice(0, 10)).toEqual([]);
-    expect(Object.fromEntries(shape.columns.map((c) => [c.name, c.kind]))).toMatchObject({ b_ref: 'uuid', b_sequence: 'integer', b_json: 'json', b_array: 'array', b_dateAfter: 'timestamp', b_pick: 'text' });
+    expect(Object.fromEntries(shape.columns.map((c) => [c.name, c.kind]))).toMatchObject({
+      b_ref: 'uuid',
+      b_sequence: 'integer',
+      b_json: 'json',
+      b_array: 'array',
+      b_dateAfter: 'timestamp',
+      b_pick: 'text',
+    });
   });
 
   it('is searchable by id, group and description words', () => {
     // the built-in `email` (derived from name fields) matches the word exactly, faker's right after it
-    expect(searchCatalog('email').slice(0, 2).map((c) => c.id)).toEqual(['email', 'internet.email']);
+    expect(
+      searchCatalog('email')
+        .slice(0, 2)
+        .map((c) => c.id),
+    ).toEqual(['email', 'internet.email']);
     expect(searchCatalog('first name').map((c) => c.id)).toContain('person.firstName');
     expect(searchCatalog('foreign key').map((c) => c.id)).toEqual(['ref']);
     expect(searchCatalog('').length).toBe(catalog.length);

@@ -4,7 +4,11 @@ import { keyOf, unitAt } from './random.js';
 
 describe('ChildLayout ranges', () => {
   it('puts the children of parent j at [startOf(j), startOf(j) + countOf(j)), in any order of asking', () => {
-    for (const [parents, min, max] of [[5000, 0, 3], [2049, 1, 1], [70, 0, 9]]) {
+    for (const [parents, min, max] of [
+      [5000, 0, 3],
+      [2049, 1, 1],
+      [70, 0, 9],
+    ]) {
       const sequential = new ChildLayout(parents, min, max, keyOf('starts', String(parents)));
       const random = new ChildLayout(parents, min, max, keyOf('starts', String(parents)));
       const starts = new Float64Array(parents + 1);
@@ -23,7 +27,17 @@ describe('ChildLayout ranges', () => {
   });
 
   it('draws counts from weighted ranges, each range its weight and each count in it equally often', () => {
-    const layout = ChildLayout.of(200_000, { ranges: [{ min: 1, max: 2, weight: 3 }, { min: 5, max: 5, weight: 0 }, { min: 6, max: 9, weight: 1 }] }, keyOf('weighted'));
+    const layout = ChildLayout.of(
+      200_000,
+      {
+        ranges: [
+          { min: 1, max: 2, weight: 3 },
+          { min: 5, max: 5, weight: 0 },
+          { min: 6, max: 9, weight: 1 },
+        ],
+      },
+      keyOf('weighted'),
+    );
     expect([layout.min, layout.max]).toEqual([1, 9]);
     const histogram = new Array(10).fill(0);
     for (let j = 0; j < 200_000; j++) histogram[layout.countOf(j)]++;

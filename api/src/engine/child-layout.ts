@@ -37,7 +37,8 @@ export const perParentSchema = z
     v.ranges.forEach((r, k) => {
       if (r.max < r.min) ctx.addIssue({ code: 'custom', path: ['ranges', k, 'max'], message: `must be >= min (got ${r.max} < ${r.min})` });
       // min/max stay the overall bounds (forms and validation read them); the ranges weigh counts inside them
-      else if (r.min < v.min || r.max > v.max) ctx.addIssue({ code: 'custom', path: ['ranges', k], message: `must lie within min..max (${v.min}..${v.max}; got ${r.min}..${r.max})` });
+      else if (r.min < v.min || r.max > v.max)
+        ctx.addIssue({ code: 'custom', path: ['ranges', k], message: `must lie within min..max (${v.min}..${v.max}; got ${r.min}..${r.max})` });
     });
     if (!(v.ranges.reduce((a, r) => a + r.weight, 0) > 0)) ctx.addIssue({ code: 'custom', path: ['ranges'], message: 'weights must not all be 0' });
   });
@@ -154,7 +155,8 @@ export class ChildLayout {
     let start: number;
     const block = Math.floor(parent / STRIDE);
     if (parent >= this.parentRows) start = this.total;
-    else if (this.keptBlock[block % this.keptBlock.length] === block) start = this.kept[(block % this.keptBlock.length) * (STRIDE + 1) + parent - block * STRIDE];
+    else if (this.keptBlock[block % this.keptBlock.length] === block)
+      start = this.kept[(block % this.keptBlock.length) * (STRIDE + 1) + parent - block * STRIDE];
     else {
       const fine = this.fine ?? this.buildFine();
       const f = Math.floor(parent / FINE);

@@ -100,7 +100,11 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
     return count;
   };
   def.tables.forEach(rowsOf);
-  sequenceRangeIssues(def, (t) => rows.get(t.name), (path, message) => issues.push({ path, message }));
+  sequenceRangeIssues(
+    def,
+    (t) => rows.get(t.name),
+    (path, message) => issues.push({ path, message }),
+  );
 
   // fields that refs read one row at a time: stream generators there are reseeded per row
   const refTargets = new Set<string>();
@@ -112,7 +116,10 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
         const parentRows = rows.get(ref.table)!;
         const nullable = (field.nullRate ?? 0) >= 1;
         if (parentRows === 0 && rows.get(table.name)! > 0 && !nullable)
-          issues.push({ path: fieldPath(def, table, field, 'options.table'), message: `table ${ref.table} has 0 rows, so ${table.name}.${field.name} has nothing to reference` });
+          issues.push({
+            path: fieldPath(def, table, field, 'options.table'),
+            message: `table ${ref.table} has 0 rows, so ${table.name}.${field.name} has nothing to reference`,
+          });
       }
 
   const addressable = rowAddressable(def, tables);
@@ -183,9 +190,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
     checks?.attach(built.get(table.name)!);
   }
 
-  const shapes = order
-    .filter((t) => options.table === undefined || t.name === options.table)
-    .map((t) => tableShape(t, def, rows.get(t.name)!));
+  const shapes = order.filter((t) => options.table === undefined || t.name === options.table).map((t) => tableShape(t, def, rows.get(t.name)!));
   const plan: Plan = { seed, locale, referenceDate: referenceDate.toISOString(), tables: shapes };
   runtimes.set(plan, built);
   return plan;
@@ -360,12 +365,19 @@ function planUniqueness(
           digits.set(`${table.name}.${sibling.field}`, sibling.indexOf);
           continue;
         }
-        const text = textCarrier(fields, (f) => fakerTypeById.get(f.type)?.kind === 'text', (f) => digits.has(`${table.name}.${f.name}`));
+        const text = textCarrier(
+          fields,
+          (f) => fakerTypeById.get(f.type)?.kind === 'text',
+          (f) => digits.has(`${table.name}.${f.name}`),
+        );
         if (text) {
           injective.add(`${table.name}.${text.name}`);
           continue;
         }
-        issues.push({ path, message: `cannot guarantee (${columns.join(', ')}) unique for ${count} rows: its columns have only ${product} combinations${sibling.hint}` });
+        issues.push({
+          path,
+          message: `cannot guarantee (${columns.join(', ')}) unique for ${count} rows: its columns have only ${product} combinations${sibling.hint}`,
+        });
         continue;
       }
       const permutation = new Permutation(product, keyOf(seed, table.name, 'unique', ...columns));
@@ -440,7 +452,11 @@ function tableShape(table: TableDefinition, def: Definition, rows: number): Tabl
     };
     if (kind === 'array') {
       const of = field.type === 'array' ? (options.of as FieldDefinition) : undefined;
-      column.elementKind = of ? (declaredKind(of, tables) ?? 'text') : field.type === 'jsonSchema' ? jsonSchemaElementKind(options.schema) : fakerTypeById.get(field.type)?.elementKind;
+      column.elementKind = of
+        ? (declaredKind(of, tables) ?? 'text')
+        : field.type === 'jsonSchema'
+          ? jsonSchemaElementKind(options.schema)
+          : fakerTypeById.get(field.type)?.elementKind;
     }
     if (ref) column.references = { table: ref.table, column: ref.field };
     return column;
@@ -454,7 +470,10 @@ function tableShape(table: TableDefinition, def: Definition, rows: number): Tabl
 /** No declared key: a unique uuid/sequence field (or one named id) serves as the primary key. */
 function inferPrimaryKey(table: TableDefinition): string[] | undefined {
   const key = table.fields.find(
-    (f) => (f.type === 'string.uuid' || (f.type === 'sequence' && (f.options as { step?: number } | undefined)?.step !== 0)) && (f.unique || f.name === 'id') && !f.nullRate,
+    (f) =>
+      (f.type === 'string.uuid' || (f.type === 'sequence' && (f.options as { step?: number } | undefined)?.step !== 0)) &&
+      (f.unique || f.name === 'id') &&
+      !f.nullRate,
   );
   return key ? [key.name] : undefined;
 }

@@ -31,7 +31,8 @@ export function checkDateSeries(
   if (options.unit === undefined) return add(`${at}.options.from`, 'from needs a unit (days, hours, minutes or seconds): without one a sequence gives numbers');
   const text = seriesFromPath(options);
   if (text === undefined) {
-    if (options.from !== 'now' && Number.isNaN(Date.parse(String(options.from)))) add(`${at}.options.from`, `"${String(options.from)}" is not "now", an ISO date or a field path`);
+    if (options.from !== 'now' && Number.isNaN(Date.parse(String(options.from))))
+      add(`${at}.options.from`, `"${String(options.from)}" is not "now", an ISO date or a field path`);
     return;
   }
   const path = checkFieldPath(text, `${at}.options.from`, table, tables, add);
@@ -53,7 +54,10 @@ export function seriesValue(
   const ms = TIME_UNIT_MS[options.unit as SeriesUnit];
   const text = seriesFromPath(options);
   if (text === undefined) {
-    const from = options.from === undefined || options.from === 'now' ? (ctx.referenceDate ?? new Date(DEFAULT_REFERENCE_DATE)).getTime() : Date.parse(options.from as string);
+    const from =
+      options.from === undefined || options.from === 'now'
+        ? (ctx.referenceDate ?? new Date(DEFAULT_REFERENCE_DATE)).getTime()
+        : Date.parse(options.from as string);
     return { value: (i) => new Date(from + offset(i) * ms), deps: [] };
   }
   const reader = ctx.path!(text);

@@ -47,7 +47,11 @@ describe('parseDefinition', () => {
   it('names the option path when max < min, with both values', () => {
     const def = structuredClone(issueExample) as Definition;
     def.tables[0].unique = undefined;
-    def.tables[1].fields.push({ name: 'a', type: 'person.firstName' }, { name: 'b', type: 'lorem.word' }, { name: 'qty', type: 'number.int', options: { min: 5, max: 2 } });
+    def.tables[1].fields.push(
+      { name: 'a', type: 'person.firstName' },
+      { name: 'b', type: 'lorem.word' },
+      { name: 'qty', type: 'number.int', options: { min: 5, max: 2 } },
+    );
     const error = (() => {
       try {
         parseDefinition(def);
@@ -84,7 +88,16 @@ describe('parseDefinition', () => {
       parseDefinition({
         version: 1,
         locale: 'xx_YY',
-        tables: [{ name: 't', rows: 1, fields: [{ name: 'a', type: 'person.fristName' }, { name: 'b', type: 'number.int', options: { minimum: 1 } }] }],
+        tables: [
+          {
+            name: 't',
+            rows: 1,
+            fields: [
+              { name: 'a', type: 'person.fristName' },
+              { name: 'b', type: 'number.int', options: { minimum: 1 } },
+            ],
+          },
+        ],
       }),
     );
     expect(second).toContainEqual({ path: 'locale', message: expect.stringContaining('unknown locale "xx_YY"') });
@@ -130,7 +143,15 @@ describe('parseDefinition', () => {
     const issues = issuesOf(() =>
       parseDefinition({
         version: 1,
-        tables: [{ name: 'a', fields: [{ name: 'p', type: 'template', options: { template: '{{q}}' } }, { name: 'q', type: 'template', options: { template: '{{p}}' } }] }],
+        tables: [
+          {
+            name: 'a',
+            fields: [
+              { name: 'p', type: 'template', options: { template: '{{q}}' } },
+              { name: 'q', type: 'template', options: { template: '{{p}}' } },
+            ],
+          },
+        ],
       }),
     );
     expect(issues).toEqual([{ path: 'tables[0].fields', message: expect.stringContaining('p -> q -> p') }]);
@@ -148,17 +169,43 @@ describe('compile errors, before any row', () => {
   it('rejects a composite unique that cannot hold the rows', () => {
     const def: Definition = {
       version: 1,
-      tables: [{ name: 't', rows: 10, fields: [{ name: 'a', type: 'pick', options: { values: [1, 2, 3] } }, { name: 'b', type: 'datatype.boolean' }], unique: [['a', 'b']] }],
+      tables: [
+        {
+          name: 't',
+          rows: 10,
+          fields: [
+            { name: 'a', type: 'pick', options: { values: [1, 2, 3] } },
+            { name: 'b', type: 'datatype.boolean' },
+          ],
+          unique: [['a', 'b']],
+        },
+      ],
     };
-    expect(issuesOf(() => compile(def))).toEqual([{ path: 'tables[0].unique[0]', message: expect.stringContaining('cannot guarantee (a, b) unique for 10 rows') }]);
+    expect(issuesOf(() => compile(def))).toEqual([
+      { path: 'tables[0].unique[0]', message: expect.stringContaining('cannot guarantee (a, b) unique for 10 rows') },
+    ]);
   });
 
   it('rejects a reference cycle unless one ref may be null, and orders parents first', () => {
     const cyclic = (nullRate?: number): Definition => ({
       version: 1,
       tables: [
-        { name: 'employees', rows: 5, fields: [{ name: 'id', type: 'sequence' }, { name: 'dept', type: 'ref', options: { table: 'departments', field: 'id' } }] },
-        { name: 'departments', rows: 2, fields: [{ name: 'id', type: 'sequence' }, { name: 'head', type: 'ref', options: { table: 'employees', field: 'id' }, nullRate }] },
+        {
+          name: 'employees',
+          rows: 5,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'dept', type: 'ref', options: { table: 'departments', field: 'id' } },
+          ],
+        },
+        {
+          name: 'departments',
+          rows: 2,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'head', type: 'ref', options: { table: 'employees', field: 'id' }, nullRate },
+          ],
+        },
       ],
     });
     expect(issuesOf(() => compile(cyclic()))).toEqual([{ path: 'tables', message: expect.stringContaining('cycle') }]);

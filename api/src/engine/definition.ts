@@ -116,7 +116,8 @@ function checkDefinition(def: Definition): DefinitionIssue[] {
       });
     checkTableChecks(table, at, tables, add);
     table.unique?.forEach((columns, u) => {
-      for (const name of columns) if (!fields.has(name)) add(`${at}.unique[${u}]`, `unknown field "${name}" (fields of ${table.name}: ${[...fields.keys()].join(', ')})`);
+      for (const name of columns)
+        if (!fields.has(name)) add(`${at}.unique[${u}]`, `unknown field "${name}" (fields of ${table.name}: ${[...fields.keys()].join(', ')})`);
       if (new Set(columns).size !== columns.length) add(`${at}.unique[${u}]`, 'names a field twice');
     });
     table.primaryKey?.forEach((name, k) => {
@@ -130,7 +131,14 @@ function checkDefinition(def: Definition): DefinitionIssue[] {
   // values a database cannot hold (value-ranges.ts)
   literalRangeIssues(def, add);
   dateRangeIssues(def, def.referenceDate ?? DEFAULT_REFERENCE_DATE, add);
-  sequenceRangeIssues(def, (t) => (t.fields.some((f) => f.type === 'ref' && (f.options as { childrenPerParent?: unknown } | undefined)?.childrenPerParent) ? undefined : (t.rows ?? DEFAULT_TABLE_ROWS)), add);
+  sequenceRangeIssues(
+    def,
+    (t) =>
+      t.fields.some((f) => f.type === 'ref' && (f.options as { childrenPerParent?: unknown } | undefined)?.childrenPerParent)
+        ? undefined
+        : (t.rows ?? DEFAULT_TABLE_ROWS),
+    add,
+  );
   return issues;
 }
 
@@ -237,14 +245,18 @@ function checkField(
         // each row takes a different join row; the value is the join row's ref, never null
         const through = target.options as Record<string, unknown> | undefined;
         if (!options.childrenPerParent)
-          add(`${at}.options.field`, `${parent.name}.${target.name} is a ref field: a ref to it must set childrenPerParent (rows taken one join row at a time)`);
+          add(
+            `${at}.options.field`,
+            `${parent.name}.${target.name} is a ref field: a ref to it must set childrenPerParent (rows taken one join row at a time)`,
+          );
         else if (through?.table === parent.name || (through?.scope as Record<string, unknown> | undefined)?.ifEmpty === 'null')
           add(`${at}.options.field`, `${parent.name}.${target.name} can be null (a self-reference or a scope that may be empty), so it cannot be referenced`);
       }
       if ((target.nullRate ?? 0) > 0) add(`${at}.options.field`, `${parent.name}.${target.name} has a nullRate, so it cannot be referenced`);
       if (options.childrenPerParent && parent === table) add(`${at}.options.childrenPerParent`, 'a self-reference cannot set children per parent');
       const others = table.fields.filter((f) => f.type === 'ref' && (f.options as Record<string, unknown> | undefined)?.childrenPerParent);
-      if (options.childrenPerParent && others.length > 1 && others[0] !== field) add(`${at}.options.childrenPerParent`, 'only one ref of a table can set children per parent');
+      if (options.childrenPerParent && others.length > 1 && others[0] !== field)
+        add(`${at}.options.childrenPerParent`, 'only one ref of a table can set children per parent');
       return;
     }
     default: {
@@ -310,7 +322,10 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
       const t = def.tables.indexOf(start.table);
       return sameRow
         ? { path: `tables[${t}].fields`, message: `fields depend on each other in a cycle: ${text}` }
-        : { path: `tables[${t}].fields[${start.table.fields.indexOf(start.field)}]`, message: `fields depend on each other in a cycle through field paths: ${text}` };
+        : {
+            path: `tables[${t}].fields[${start.table.fields.indexOf(start.field)}]`,
+            message: `fields depend on each other in a cycle through field paths: ${text}`,
+          };
     }
     state.set(id, 'visiting');
     stack.push({ table, field, via });
@@ -371,7 +386,11 @@ const kindResolving = new Set<object>();
  * The column kind a field produces (refs take their target's kind; fields that copy or offset a
  * field path take the kind found at its end, which needs `table`, the field's own table).
  */
-export function declaredKind(field: { type: string; options?: Record<string, unknown> }, tables?: ReadonlyMap<string, TableDefinition>, table?: TableDefinition): ColumnKind | undefined {
+export function declaredKind(
+  field: { type: string; options?: Record<string, unknown> },
+  tables?: ReadonlyMap<string, TableDefinition>,
+  table?: TableDefinition,
+): ColumnKind | undefined {
   if (kindDepth > 32 || kindResolving.has(field)) return undefined; // a cycle of paths (or a self-reference path): the other sides decide
   kindDepth++;
   kindResolving.add(field);
@@ -390,7 +409,11 @@ export function pathKind(text: unknown, tables: ReadonlyMap<string, TableDefinit
   return typeof path === 'string' ? undefined : declaredKind(path.field, tables, tables.get(path.table));
 }
 
-function kindOf(field: { type: string; options?: Record<string, unknown> }, tables?: ReadonlyMap<string, TableDefinition>, table?: TableDefinition): ColumnKind | undefined {
+function kindOf(
+  field: { type: string; options?: Record<string, unknown> },
+  tables?: ReadonlyMap<string, TableDefinition>,
+  table?: TableDefinition,
+): ColumnKind | undefined {
   const options = (field.options ?? {}) as Record<string, unknown>;
   switch (field.type) {
     case 'sequence':
@@ -462,8 +485,7 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length];

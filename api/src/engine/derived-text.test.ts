@@ -46,7 +46,7 @@ describe('slug', () => {
     expect(asciiWords('Łukasz Żółć')).toEqual(['lukasz', 'zolc']);
   });
 
-  it('slugs match the slug pattern, derive from the row\'s title (or a parent\'s field) and unique ones never repeat', () => {
+  it("slugs match the slug pattern, derive from the row's title (or a parent's field) and unique ones never repeat", () => {
     const plan = compile(definition);
     const posts = allRows(plan, 'posts');
     const authors = allRows(plan, 'authors');
@@ -70,7 +70,7 @@ describe('slug', () => {
 });
 
 describe('email', () => {
-  it('emails derive from the row\'s names (or its parent\'s), use the domain, and unique ones never repeat', () => {
+  it("emails derive from the row's names (or its parent's), use the domain, and unique ones never repeat", () => {
     const plan = compile(definition);
     const authors = allRows(plan, 'authors');
     const first = column(plan, authors, 'authors', 'first_name') as string[];
@@ -101,7 +101,11 @@ describe('email', () => {
   });
 
   it('with no name fields, makes a person-like lowercase address from names of the locale, unique and chunk-independent', () => {
-    const plan = compile({ version: 1, seed: 'own-names', tables: [{ name: 'users', rows: 3000, fields: [{ name: 'email', type: 'email', options: {}, unique: true }] }] });
+    const plan = compile({
+      version: 1,
+      seed: 'own-names',
+      tables: [{ name: 'users', rows: 3000, fields: [{ name: 'email', type: 'email', options: {}, unique: true }] }],
+    });
     const emails = column(plan, allRows(plan, 'users'), 'users', 'email') as string[];
     for (const e of emails) expect(e).toMatch(/^[a-z0-9._]+@example\.(com|net|org)$/);
     expect(new Set(emails).size).toBe(emails.length);
@@ -118,10 +122,12 @@ describe('email', () => {
       compile(bad);
       expect.unreachable();
     } catch (error) {
-      expect((error as DefinitionError).issues).toEqual(expect.arrayContaining([
-        { path: 'tables[0].fields[3].options.firstName', message: expect.stringContaining('ghost') },
-        { path: 'tables[1].fields[2].options.field', message: 'a slug cannot read its own field' },
-      ]));
+      expect((error as DefinitionError).issues).toEqual(
+        expect.arrayContaining([
+          { path: 'tables[0].fields[3].options.firstName', message: expect.stringContaining('ghost') },
+          { path: 'tables[1].fields[2].options.field', message: 'a slug cannot read its own field' },
+        ]),
+      );
     }
   });
 });

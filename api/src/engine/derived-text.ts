@@ -18,8 +18,23 @@ export const derivedTextOptions = {
       firstName: path.optional().describe('field path of the first name'),
       lastName: path.optional().describe('field path of the last name'),
       name: path.optional().describe('field path of a full name (when there are no first/last fields)'),
-      domain: z.string().min(3).max(253).regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'must be a domain such as example.com').optional(),
-      domains: z.array(z.string().min(3).max(253).regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'must be a domain such as example.com')).min(1).max(1000).optional(),
+      domain: z
+        .string()
+        .min(3)
+        .max(253)
+        .regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'must be a domain such as example.com')
+        .optional(),
+      domains: z
+        .array(
+          z
+            .string()
+            .min(3)
+            .max(253)
+            .regex(/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, 'must be a domain such as example.com'),
+        )
+        .min(1)
+        .max(1000)
+        .optional(),
     })
     .superRefine((v, ctx) => {
       if (v.domain && v.domains) ctx.addIssue({ code: 'custom', path: ['domains'], message: 'give domain or domains, not both' });
@@ -27,8 +42,21 @@ export const derivedTextOptions = {
 };
 
 export const derivedTextInfo = {
-  slug: { group: 'builtin', description: 'URL slug of another text field of the row (a-z, 0-9 and dashes); unique: a row suffix', kind: 'text' as ColumnKind, example: 'hello-world', exampleOptions: { field: 'last_name' } },
-  email: { group: 'builtin', description: "Email address from the row's person name fields (or, with none given, a person name of the locale drawn for the row) and a domain; unique: a row suffix in the local part", kind: 'text' as ColumnKind, example: 'ada.lovelace@example.com', exampleOptions: { firstName: 'first_name', lastName: 'last_name' } },
+  slug: {
+    group: 'builtin',
+    description: 'URL slug of another text field of the row (a-z, 0-9 and dashes); unique: a row suffix',
+    kind: 'text' as ColumnKind,
+    example: 'hello-world',
+    exampleOptions: { field: 'last_name' },
+  },
+  email: {
+    group: 'builtin',
+    description:
+      "Email address from the row's person name fields (or, with none given, a person name of the locale drawn for the row) and a domain; unique: a row suffix in the local part",
+    kind: 'text' as ColumnKind,
+    example: 'ada.lovelace@example.com',
+    exampleOptions: { firstName: 'first_name', lastName: 'last_name' },
+  },
 };
 
 export const DERIVED_TEXT_TYPES = new Set(['slug', 'email']);

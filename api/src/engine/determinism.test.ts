@@ -25,7 +25,14 @@ const definition = (tableFields: FieldDefinition[] = fields, rows = 2600): Defin
   version: 1,
   seed: 'determinism',
   tables: [
-    { name: 'accounts', rows: 40, fields: [{ name: 'id', type: 'sequence' }, { name: 'owner', type: 'company.name' }] },
+    {
+      name: 'accounts',
+      rows: 40,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'owner', type: 'company.name' },
+      ],
+    },
     { name: 'people', rows, fields: [...tableFields, { name: 'account', type: 'ref', options: { table: 'accounts', field: 'owner' } }] },
   ],
 });
@@ -57,9 +64,13 @@ describe('determinism', () => {
     const def = definition();
     const expected = createHash('sha256');
     for (const row of allRows(plan, 'people', 1000, 2500)) expected.update(`${JSON.stringify(row)}\n`);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(here, 'testing', 'hash-rows.ts'), JSON.stringify(def), 'people', '1000', '2500'], {
-      cwd: join(here, '..', '..'),
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'testing', 'hash-rows.ts'), JSON.stringify(def), 'people', '1000', '2500'],
+      {
+        cwd: join(here, '..', '..'),
+      },
+    );
     expect(stdout).toBe(expected.digest('hex'));
   });
 

@@ -45,7 +45,7 @@ describe('expression language', () => {
     expect(run("first + ' ' + last", { first: 'Ada', last: 'Lovelace' })).toBe('Ada Lovelace');
     expect(run("'x' + missing")).toBe(null);
     expect(run("concat('x', missing, 1, true)")).toBe('x1true');
-    expect(run("'it''s' + \"\\\"q\\\"\"")).toBe('it\'s"q"');
+    expect(run('\'it\'\'s\' + "\\"q\\""')).toBe('it\'s"q"');
   });
 
   it('does date arithmetic in days (hours/minutes/seconds as fractions) and differences', () => {

@@ -99,7 +99,11 @@ export function parseExpression(text: string): Node {
   const isOp = (...ops: string[]) => peek().kind === 'op' && ops.includes(peek().text);
   const isWord = (word: string) => peek().kind === 'name' && peek().text.toLowerCase() === word;
   const expect = (op: string) => {
-    if (!isOp(op)) throw new ExpressionError(peek().position, peek().kind === 'end' ? `expected "${op}" but the expression ends` : `expected "${op}" but found "${peek().text}"`);
+    if (!isOp(op))
+      throw new ExpressionError(
+        peek().position,
+        peek().kind === 'end' ? `expected "${op}" but the expression ends` : `expected "${op}" but found "${peek().text}"`,
+      );
     t++;
   };
   const or = (): Node => {
@@ -134,8 +138,7 @@ export function parseExpression(text: string): Node {
       const { text: op, position } = peek();
       t++;
       const node: Node = { type: 'binary', op: op === '==' ? '=' : op === '<>' ? '!=' : op, left, right: additive(), position };
-      if (isOp('=', '==', '!=', '<>', '<', '<=', '>', '>='))
-        throw new ExpressionError(peek().position, 'comparisons do not chain (write a < b and b < c)');
+      if (isOp('=', '==', '!=', '<>', '<', '<=', '>', '>=')) throw new ExpressionError(peek().position, 'comparisons do not chain (write a < b and b < c)');
       return node;
     }
     return left;
@@ -282,7 +285,15 @@ export function expressionType(node: Node, kindAt: (path: string) => ColumnKind 
   const of = (n: Node) => expressionType(n, kindAt);
   switch (node.type) {
     case 'literal':
-      return node.value === null ? 'null' : typeof node.value === 'number' ? (Number.isInteger(node.value) ? 'integer' : 'number') : typeof node.value === 'boolean' ? 'boolean' : 'text';
+      return node.value === null
+        ? 'null'
+        : typeof node.value === 'number'
+          ? Number.isInteger(node.value)
+            ? 'integer'
+            : 'number'
+          : typeof node.value === 'boolean'
+            ? 'boolean'
+            : 'text';
     case 'path':
       return typeOfKind(kindAt(node.path));
     case 'unary':
@@ -406,20 +417,24 @@ const unaryNum = (f: (x: number) => number, type: StaticType): FnSpec => ({
   min: 1,
   max: 1,
   type,
-  make: ([a]) => (i, c, k) => {
-    const x = num(a(i, c, k));
-    return x === x ? finite(f(x)) : null;
-  },
+  make:
+    ([a]) =>
+    (i, c, k) => {
+      const x = num(a(i, c, k));
+      return x === x ? finite(f(x)) : null;
+    },
 });
 
 const unaryText = (f: (s: string) => Value, type: StaticType): FnSpec => ({
   min: 1,
   max: 1,
   type,
-  make: ([a]) => (i, c, k) => {
-    const v = a(i, c, k);
-    return v === null ? null : f(toText(v));
-  },
+  make:
+    ([a]) =>
+    (i, c, k) => {
+      const v = a(i, c, k);
+      return v === null ? null : f(toText(v));
+    },
 });
 
 const extreme = (sign: number): FnSpec => ({
@@ -436,15 +451,38 @@ const extreme = (sign: number): FnSpec => ({
   },
 });
 
-const scaleDays = (f: number): FnSpec => ({ min: 1, max: 1, type: 'number', make: ([a]) => (i, c, k) => { const x = num(a(i, c, k)); return x === x ? x * f : null; } });
-const datePart = (part: (d: Date) => number): FnSpec => ({ min: 1, max: 1, type: 'integer', make: ([a]) => (i, c, k) => { const v = a(i, c, k); return v instanceof Date ? part(v) : null; } });
+const scaleDays = (f: number): FnSpec => ({
+  min: 1,
+  max: 1,
+  type: 'number',
+  make:
+    ([a]) =>
+    (i, c, k) => {
+      const x = num(a(i, c, k));
+      return x === x ? x * f : null;
+    },
+});
+const datePart = (part: (d: Date) => number): FnSpec => ({
+  min: 1,
+  max: 1,
+  type: 'integer',
+  make:
+    ([a]) =>
+    (i, c, k) => {
+      const v = a(i, c, k);
+      return v instanceof Date ? part(v) : null;
+    },
+});
 
 const FUNCTIONS: Record<string, FnSpec> = {
   if: {
     min: 3,
     max: 3,
     type: (t) => unify([t[1], t[2]]),
-    make: ([cond, a, b]) => (i, c, k) => (truthy(cond(i, c, k)) ? a(i, c, k) : b(i, c, k)),
+    make:
+      ([cond, a, b]) =>
+      (i, c, k) =>
+        truthy(cond(i, c, k)) ? a(i, c, k) : b(i, c, k),
   },
   coalesce: {
     min: 1,
@@ -458,16 +496,26 @@ const FUNCTIONS: Record<string, FnSpec> = {
       return null;
     },
   },
-  isnull: { min: 1, max: 1, type: 'boolean', make: ([a]) => (i, c, k) => a(i, c, k) === null },
+  isnull: {
+    min: 1,
+    max: 1,
+    type: 'boolean',
+    make:
+      ([a]) =>
+      (i, c, k) =>
+        a(i, c, k) === null,
+  },
   round: {
     min: 1,
     max: 2,
     type: (_t, nodes) => (nodes.length === 1 || (nodes[1].type === 'literal' && nodes[1].value === 0) ? 'integer' : 'number'),
-    make: ([a, d]) => (i, c, k) => {
-      const x = num(a(i, c, k));
-      const digits = d ? num(d(i, c, k)) : 0;
-      return x === x && digits === digits ? finite(roundTo(x, Math.max(-15, Math.min(15, Math.trunc(digits))))) : null;
-    },
+    make:
+      ([a, d]) =>
+      (i, c, k) => {
+        const x = num(a(i, c, k));
+        const digits = d ? num(d(i, c, k)) : 0;
+        return x === x && digits === digits ? finite(roundTo(x, Math.max(-15, Math.min(15, Math.trunc(digits))))) : null;
+      },
   },
   floor: unaryNum(Math.floor, 'integer'),
   ceil: unaryNum(Math.ceil, 'integer'),
@@ -493,30 +541,42 @@ const FUNCTIONS: Record<string, FnSpec> = {
     max: 3,
     type: 'text',
     // SQL's substr: 1-based start, optional length
-    make: ([s, start, length]) => (i, c, k) => {
-      const v = s(i, c, k);
-      const from = num(start(i, c, k));
-      if (v === null || from !== from) return null;
-      const text = toText(v);
-      const begin = Math.max(0, Math.trunc(from) - 1);
-      if (!length) return text.slice(begin);
-      const n = num(length(i, c, k));
-      return n === n ? text.slice(begin, begin + Math.max(0, Math.trunc(n))) : null;
-    },
+    make:
+      ([s, start, length]) =>
+      (i, c, k) => {
+        const v = s(i, c, k);
+        const from = num(start(i, c, k));
+        if (v === null || from !== from) return null;
+        const text = toText(v);
+        const begin = Math.max(0, Math.trunc(from) - 1);
+        if (!length) return text.slice(begin);
+        const n = num(length(i, c, k));
+        return n === n ? text.slice(begin, begin + Math.max(0, Math.trunc(n))) : null;
+      },
   },
   date: {
     min: 1,
     max: 1,
     type: 'date',
-    make: ([a]) => (i, c, k) => {
-      const v = a(i, c, k);
-      if (v instanceof Date) return v;
-      if (typeof v !== 'string' && typeof v !== 'number') return null;
-      const ms = typeof v === 'number' ? v : Date.parse(v);
-      return Number.isFinite(ms) ? new Date(ms) : null;
+    make:
+      ([a]) =>
+      (i, c, k) => {
+        const v = a(i, c, k);
+        if (v instanceof Date) return v;
+        if (typeof v !== 'string' && typeof v !== 'number') return null;
+        const ms = typeof v === 'number' ? v : Date.parse(v);
+        return Number.isFinite(ms) ? new Date(ms) : null;
+      },
+  },
+  now: {
+    min: 0,
+    max: 0,
+    type: 'date',
+    make: (_args, ctx) => {
+      const t = ctx.referenceDate.getTime();
+      return () => new Date(t);
     },
   },
-  now: { min: 0, max: 0, type: 'date', make: (_args, ctx) => { const t = ctx.referenceDate.getTime(); return () => new Date(t); } },
   days: scaleDays(1),
   hours: scaleDays(1 / 24),
   minutes: scaleDays(1 / 1440),
@@ -525,11 +585,13 @@ const FUNCTIONS: Record<string, FnSpec> = {
     min: 2,
     max: 2,
     type: 'number',
-    make: ([a, b]) => (i, c, k) => {
-      const x = a(i, c, k);
-      const y = b(i, c, k);
-      return x instanceof Date && y instanceof Date ? (x.getTime() - y.getTime()) / DAY_MS : null;
-    },
+    make:
+      ([a, b]) =>
+      (i, c, k) => {
+        const x = a(i, c, k);
+        const y = b(i, c, k);
+        return x instanceof Date && y instanceof Date ? (x.getTime() - y.getTime()) / DAY_MS : null;
+      },
   },
   year: datePart((d) => d.getUTCFullYear()),
   month: datePart((d) => d.getUTCMonth() + 1),

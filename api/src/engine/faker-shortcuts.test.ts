@@ -82,7 +82,7 @@ function localePatterns(definitions: unknown, out = new Set<string>()): Set<stri
 }
 
 describe('keepFakePatterns', () => {
-  const made = (locale: typeof en[]) => {
+  const made = (locale: (typeof en)[]) => {
     const a = new Rng();
     const b = new Rng();
     a.reseed(keyOf('fake'), 5);
@@ -111,8 +111,7 @@ describe('keepFakePatterns', () => {
     const { ours, theirs, a, b } = made([...locale]);
     const patterns = [...localePatterns(locale[0])];
     expect(patterns.length).toBeGreaterThan(10);
-    for (let round = 0; round < 20; round++)
-      for (const pattern of patterns) expect(outcome(ours, a, pattern)).toEqual(outcome(theirs, b, pattern));
+    for (let round = 0; round < 20; round++) for (const pattern of patterns) expect(outcome(ours, a, pattern)).toEqual(outcome(theirs, b, pattern));
   });
 
   it('methods that fill patterns themselves give faker’s own values', () => {

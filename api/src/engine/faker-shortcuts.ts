@@ -40,7 +40,8 @@ export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => str
   };
   const arg = args[0] as Count | Record<string, unknown> | undefined;
   const isCount = (a: unknown): a is Count =>
-    typeof a === 'number' || (typeof a === 'object' && a !== null && typeof (a as { min?: unknown }).min === 'number' && typeof (a as { max?: unknown }).max === 'number');
+    typeof a === 'number' ||
+    (typeof a === 'object' && a !== null && typeof (a as { min?: unknown }).min === 'number' && typeof (a as { max?: unknown }).max === 'number');
   switch (id) {
     case 'lorem.word':
       // options (length, strategy) filter the list: left to faker
@@ -229,7 +230,10 @@ function fakePattern(pattern: string): FakePattern | undefined {
     }
     const literal = rest.substring(0, start);
     if (literal.includes('{')) return undefined;
-    const text = rest.substring(start + 2, end + 2).replace('}}', '').replace('{{', '');
+    const text = rest
+      .substring(start + 2, end + 2)
+      .replace('}}', '')
+      .replace('{{', '');
     const steps = expressionSteps(text);
     if (!steps) return undefined;
     literals.push(literal);
@@ -387,7 +391,9 @@ export function directDraws(faker: Faker): void {
   };
   // string.fromCharacters (hexadecimal, alphanumeric, commit SHAs...): helpers.multiple of
   // arrayElement, joined — the same draws, without the array of closures' results
-  const string = faker.string as unknown as { fromCharacters: (characters: string | readonly string[], length?: number | { min: number; max: number }) => string };
+  const string = faker.string as unknown as {
+    fromCharacters: (characters: string | readonly string[], length?: number | { min: number; max: number }) => string;
+  };
   const fromCharacters = string.fromCharacters;
   string.fromCharacters = (characters, length = 1) => {
     const n = typeof length === 'number' ? length : number.int(length);

@@ -8,8 +8,21 @@ import type { Row } from './shape.js';
 import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
 
 const tables: TableDefinition[] = [
-  { name: 'customers', fields: [{ name: 'id', type: 'string.uuid' }, { name: 'country', type: 'location.countryCode' }] },
-  { name: 'orders', fields: [{ name: 'id', type: 'string.uuid' }, { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id' } }, { name: 'note', type: 'lorem.word' }] },
+  {
+    name: 'customers',
+    fields: [
+      { name: 'id', type: 'string.uuid' },
+      { name: 'country', type: 'location.countryCode' },
+    ],
+  },
+  {
+    name: 'orders',
+    fields: [
+      { name: 'id', type: 'string.uuid' },
+      { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id' } },
+      { name: 'note', type: 'lorem.word' },
+    ],
+  },
   { name: 'items', fields: [{ name: 'order_id', type: 'ref', options: { table: 'orders', field: 'id' } }] },
 ];
 const byName = new Map(tables.map((t) => [t.name, t]));
@@ -78,7 +91,15 @@ describe('field paths', () => {
     const inRow = issuesOf(() =>
       parseDefinition({
         version: 1,
-        tables: [{ name: 't', fields: [{ name: 'a', type: 'expression', options: { expr: 'b + 1' } }, { name: 'b', type: 'lookup', options: { path: 'a' } }] }],
+        tables: [
+          {
+            name: 't',
+            fields: [
+              { name: 'a', type: 'expression', options: { expr: 'b + 1' } },
+              { name: 'b', type: 'lookup', options: { path: 'a' } },
+            ],
+          },
+        ],
       }),
     );
     expect(inRow).toEqual([{ path: 'tables[0].fields', message: 'fields depend on each other in a cycle: a -> b -> a' }]);
@@ -86,8 +107,22 @@ describe('field paths', () => {
       parseDefinition({
         version: 1,
         tables: [
-          { name: 'p', fields: [{ name: 'id', type: 'sequence' }, { name: 'c_id', type: 'ref', options: { table: 'c', field: 'id' } }, { name: 'x', type: 'lookup', options: { path: 'c_id.y' } }], },
-          { name: 'c', fields: [{ name: 'id', type: 'sequence' }, { name: 'p_id', type: 'ref', options: { table: 'p', field: 'id' } }, { name: 'y', type: 'expression', options: { expr: 'p_id.x * 2' } }] },
+          {
+            name: 'p',
+            fields: [
+              { name: 'id', type: 'sequence' },
+              { name: 'c_id', type: 'ref', options: { table: 'c', field: 'id' } },
+              { name: 'x', type: 'lookup', options: { path: 'c_id.y' } },
+            ],
+          },
+          {
+            name: 'c',
+            fields: [
+              { name: 'id', type: 'sequence' },
+              { name: 'p_id', type: 'ref', options: { table: 'p', field: 'id' } },
+              { name: 'y', type: 'expression', options: { expr: 'p_id.x * 2' } },
+            ],
+          },
         ],
       }),
     );
@@ -98,7 +133,16 @@ describe('field paths', () => {
     expect(() =>
       parseDefinition({
         version: 1,
-        tables: [{ name: 'e', fields: [{ name: 'id', type: 'sequence' }, { name: 'boss', type: 'ref', options: { table: 'e', field: 'id' } }, { name: 'level', type: 'expression', options: { expr: 'coalesce(boss.level, 0) + 1' } }] }],
+        tables: [
+          {
+            name: 'e',
+            fields: [
+              { name: 'id', type: 'sequence' },
+              { name: 'boss', type: 'ref', options: { table: 'e', field: 'id' } },
+              { name: 'level', type: 'expression', options: { expr: 'coalesce(boss.level, 0) + 1' } },
+            ],
+          },
+        ],
       }),
     ).not.toThrow();
   });
@@ -169,7 +213,15 @@ describe('paths read from stream fields and self-references', () => {
     version: 1,
     seed: 'streams',
     tables: [
-      { name: 'threads', rows: 4000, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'opened', type: 'date.past' }, { name: 'topic', type: 'lorem.word' }] },
+      {
+        name: 'threads',
+        rows: 4000,
+        fields: [
+          { name: 'id', type: 'string.uuid' },
+          { name: 'opened', type: 'date.past' },
+          { name: 'topic', type: 'lorem.word' },
+        ],
+      },
       {
         name: 'posts',
         rows: 20_000,
@@ -222,7 +274,14 @@ describe('a row read through a self-reference while another row of the table is 
             { name: 'path_name', type: 'expression', options: { expr: "coalesce(parent_id.name, '') + '/' + name" } },
           ],
         },
-        { name: 'items', rows: 5000, fields: [{ name: 'category_id', type: 'ref', options: { table: 'categories', field: 'id' } }, { name: 'category_path', type: 'lookup', options: { path: 'category_id.path_name' } }] },
+        {
+          name: 'items',
+          rows: 5000,
+          fields: [
+            { name: 'category_id', type: 'ref', options: { table: 'categories', field: 'id' } },
+            { name: 'category_path', type: 'lookup', options: { path: 'category_id.path_name' } },
+          ],
+        },
       ],
     };
     const plan = compile(def);

@@ -106,11 +106,7 @@ export interface PathReader {
  * Builds a reader. `runtimeOf` is called lazily (on first read), so readers can be built while
  * the plan's runtimes are still being made.
  */
-export function pathReader(
-  path: ResolvedPath,
-  fieldIndex: ReadonlyMap<string, number>,
-  runtimeOf: (table: string) => TableRuntime,
-): PathReader {
+export function pathReader(path: ResolvedPath, fieldIndex: ReadonlyMap<string, number>, runtimeOf: (table: string) => TableRuntime): PathReader {
   if (path.steps.length === 0) {
     const f = fieldIndex.get(path.column)!;
     return {

@@ -259,7 +259,10 @@ function ref(options: Record<string, unknown>, ctx: FieldContext): BuiltField {
   const parentValue = ctx.parentValue!;
   if (ctx.parentOf) {
     const parentOf = ctx.parentOf;
-    return withParentRow(row((i) => parentValue(parentOf(i))), parentOf);
+    return withParentRow(
+      row((i) => parentValue(parentOf(i))),
+      parentOf,
+    );
   }
   const parentRows = ctx.parentRows!;
   const skew = options.choice === 'skewed' ? ((options.skew as number | undefined) ?? 2) : 1;
@@ -271,14 +274,23 @@ function ref(options: Record<string, unknown>, ctx: FieldContext): BuiltField {
   if (ctx.selfReference) {
     // a row's parent comes before it, so rows can be inserted in order; row 0 has none
     const pickSelf = (i: number) => (i === 0 ? -1 : Math.floor(unit(i) * i));
-    return withParentRow(row((i) => (i === 0 ? null : parentValue(pickSelf(i)))), pickSelf);
+    return withParentRow(
+      row((i) => (i === 0 ? null : parentValue(pickSelf(i)))),
+      pickSelf,
+    );
   }
   if (ctx.injective) {
     const perm = new Permutation(parentRows, ctx.key);
-    return withParentRow(row((i) => parentValue(perm.at(i))), (i) => perm.at(i));
+    return withParentRow(
+      row((i) => parentValue(perm.at(i))),
+      (i) => perm.at(i),
+    );
   }
   const pickRow = (i: number) => Math.floor(unit(i) * parentRows);
-  return withParentRow(row((i) => parentValue(pickRow(i))), pickRow);
+  return withParentRow(
+    row((i) => parentValue(pickRow(i))),
+    pickRow,
+  );
 }
 
 /**

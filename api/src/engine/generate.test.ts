@@ -26,7 +26,13 @@ describe('rows short of a block', () => {
   it('are the same whether a block is filled whole or only up to the rows asked for (previews make only what they show)', () => {
     const plan = compile(definition);
     const whole = [...generateRows(plan, 't', 0, 2048, 2048)][0];
-    for (const [start, end] of [[0, 1], [0, 10], [5, 700], [1000, 1030], [1030, 2048]]) {
+    for (const [start, end] of [
+      [0, 1],
+      [0, 10],
+      [5, 700],
+      [1000, 1030],
+      [1030, 2048],
+    ]) {
       const part = [...generateRows(plan, 't', start, end, 10_000)].flat();
       expect(part).toEqual(whole.slice(start, end));
     }
@@ -37,7 +43,19 @@ describe('rows short of a block', () => {
 describe('arrays of distinct picks', () => {
   it('hold a subset of the values, each once, between min and the number of values, in any chunking', () => {
     const values = ['read', 'write', 'admin'];
-    const plan = compile(parseDefinition({ version: 1, seed: 'subsets', tables: [{ name: 't', rows: 3000, fields: [{ name: 'scopes', type: 'array', options: { of: { type: 'pick', options: { values } }, min: 1, max: 5, distinct: true } }] }] }));
+    const plan = compile(
+      parseDefinition({
+        version: 1,
+        seed: 'subsets',
+        tables: [
+          {
+            name: 't',
+            rows: 3000,
+            fields: [{ name: 'scopes', type: 'array', options: { of: { type: 'pick', options: { values } }, min: 1, max: 5, distinct: true } }],
+          },
+        ],
+      }),
+    );
     const rows = [...generateRows(plan, 't', 0, 3000)].flat();
     const lengths = new Set<number>();
     for (const [scopes] of rows) {
@@ -51,6 +69,8 @@ describe('arrays of distinct picks', () => {
   });
 
   it('refuses distinct on an element that is not a pick, naming the option', () => {
-    expect(() => parseDefinition({ version: 1, tables: [{ name: 't', fields: [{ name: 'a', type: 'array', options: { of: { type: 'word.noun' }, distinct: true } }] }] })).toThrow(/fields\[0\]\.options\.distinct/);
+    expect(() =>
+      parseDefinition({ version: 1, tables: [{ name: 't', fields: [{ name: 'a', type: 'array', options: { of: { type: 'word.noun' }, distinct: true } }] }] }),
+    ).toThrow(/fields\[0\]\.options\.distinct/);
   });
 });

@@ -30,7 +30,13 @@ const settings = {
 const SCHEMAS: Record<string, unknown>[] = [
   settings,
   {
-    $defs: { address: { type: 'object', required: ['city', 'zip'], properties: { city: { type: 'string', minLength: 2 }, zip: { type: 'string', pattern: '^[0-9]{5}$' } } } },
+    $defs: {
+      address: {
+        type: 'object',
+        required: ['city', 'zip'],
+        properties: { city: { type: 'string', minLength: 2 }, zip: { type: 'string', pattern: '^[0-9]{5}$' } },
+      },
+    },
     type: 'object',
     required: ['id', 'contact', 'addresses', 'createdAt', 'site', 'score', 'ratio', 'tags'],
     properties: {
@@ -45,23 +51,53 @@ const SCHEMAS: Record<string, unknown>[] = [
       tags: { type: 'array', items: { type: 'string', enum: ['a', 'b', 'c', 'd'] }, uniqueItems: true, minItems: 2, maxItems: 4 },
       code: { type: 'string', minLength: 3, maxLength: 6 },
       maybe: { type: ['string', 'null'], maxLength: 4 },
-      choice: { oneOf: [{ type: 'integer', minimum: 100, maximum: 200 }, { type: 'string', pattern: '^x-[a-z]{3}$' }] },
-      both: { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'integer' } } }, { required: ['b'], properties: { b: { type: 'boolean' } } }] },
+      choice: {
+        oneOf: [
+          { type: 'integer', minimum: 100, maximum: 200 },
+          { type: 'string', pattern: '^x-[a-z]{3}$' },
+        ],
+      },
+      both: {
+        allOf: [
+          { type: 'object', required: ['a'], properties: { a: { type: 'integer' } } },
+          { required: ['b'], properties: { b: { type: 'boolean' } } },
+        ],
+      },
       shortMail: { type: 'string', format: 'email', maxLength: 24 },
-      tuple: { type: 'array', prefixItems: [{ type: 'string', format: 'ipv4' }, { type: 'integer', minimum: 1, maximum: 65535 }], items: false },
+      tuple: {
+        type: 'array',
+        prefixItems: [
+          { type: 'string', format: 'ipv4' },
+          { type: 'integer', minimum: 1, maximum: 65535 },
+        ],
+        items: false,
+      },
     },
   },
   { type: 'array', items: { type: 'string', format: 'email' }, minItems: 0, maxItems: 5 },
   { type: 'array', items: { type: 'integer', minimum: -5, maximum: 5 } },
   {
-    $defs: { node: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/node' } } } } },
+    $defs: {
+      node: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/node' } } } },
+    },
     $ref: '#/$defs/node',
   },
   { type: 'string', pattern: '(ab)+-\\d{2}' },
-  { type: 'object', properties: { metadata: { type: 'object' }, counters: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, minProperties: 2, maxProperties: 4 } }, required: ['metadata', 'counters'] },
+  {
+    type: 'object',
+    properties: {
+      metadata: { type: 'object' },
+      counters: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, minProperties: 2, maxProperties: 4 },
+    },
+    required: ['metadata', 'counters'],
+  },
 ];
 
-const definition = (fields: Definition['tables'][number]['fields'], rows = 1500): Definition => ({ version: 1, seed: 'json-schema', tables: [{ name: 't', rows, fields }] });
+const definition = (fields: Definition['tables'][number]['fields'], rows = 1500): Definition => ({
+  version: 1,
+  seed: 'json-schema',
+  tables: [{ name: 't', rows, fields }],
+});
 
 describe('jsonSchema fields', () => {
   it('every value validates against its schema (ajv), for many schemas and rows', () => {
@@ -112,8 +148,27 @@ describe('jsonSchema fields', () => {
   });
 
   it('each value is seeded by its path: adding or removing a property changes no other', () => {
-    const base = { type: 'object', required: ['a', 'b', 'list'], properties: { a: { type: 'string' }, b: { type: 'integer' }, list: { type: 'array', items: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } } } };
-    const more = { ...base, required: ['a', 'new', 'b', 'list'], properties: { new: { type: 'string', format: 'email' }, ...base.properties, list: { ...base.properties.list, items: { ...base.properties.list.items, properties: { y: { type: 'boolean' }, x: { type: 'number' } }, required: ['y', 'x'] } } } };
+    const base = {
+      type: 'object',
+      required: ['a', 'b', 'list'],
+      properties: {
+        a: { type: 'string' },
+        b: { type: 'integer' },
+        list: { type: 'array', items: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } } },
+      },
+    };
+    const more = {
+      ...base,
+      required: ['a', 'new', 'b', 'list'],
+      properties: {
+        new: { type: 'string', format: 'email' },
+        ...base.properties,
+        list: {
+          ...base.properties.list,
+          items: { ...base.properties.list.items, properties: { y: { type: 'boolean' }, x: { type: 'number' } }, required: ['y', 'x'] },
+        },
+      },
+    };
     const one = compile(definition([{ name: 'j', type: 'jsonSchema', options: { schema: base } }], 300));
     const two = compile(definition([{ name: 'j', type: 'jsonSchema', options: { schema: more } }], 300));
     const a = column(one, allRows(one, 't'), 't', 'j') as { a: string; b: number; list: { x: number }[] }[];
@@ -130,7 +185,12 @@ describe('jsonSchema fields', () => {
   it('refuses schemas it cannot generate, naming the place', () => {
     const issues = (schema: unknown) => {
       try {
-        compile(definition([{ name: 'id', type: 'sequence' }, { name: 'j', type: 'jsonSchema', options: { schema } }]));
+        compile(
+          definition([
+            { name: 'id', type: 'sequence' },
+            { name: 'j', type: 'jsonSchema', options: { schema } },
+          ]),
+        );
       } catch (error) {
         if (error instanceof DefinitionError) return error.issues;
         throw error;
@@ -140,22 +200,39 @@ describe('jsonSchema fields', () => {
     expect(issues({ type: 'object', properties: { a: { not: { type: 'string' } } } })).toEqual([
       { path: 'tables[0].fields[1].options.schema.properties.a.not', message: expect.stringContaining('not supported') },
     ]);
-    expect(issues({ type: 'integer', minimum: 5, maximum: 1 })).toEqual([{ path: 'tables[0].fields[1].options.schema.maximum', message: 'must be >= minimum (5)' }]);
-    expect(issues({ type: 'string', format: 'credit-card' })).toEqual([{ path: 'tables[0].fields[1].options.schema.format', message: expect.stringContaining('not supported') }]);
-    expect(issues({ type: 'object', required: ['ghost'] })).toEqual([{ path: 'tables[0].fields[1].options.schema.required[0]', message: expect.stringContaining('"ghost"') }]);
-    expect(issues({ $ref: '#/$defs/missing' })).toEqual([{ path: 'tables[0].fields[1].options.schema.$ref', message: expect.stringContaining('cannot resolve') }]);
-    expect(issues({ type: 'string', pattern: 'a{100000}' })).toEqual([{ path: 'tables[0].fields[1].options.schema.pattern', message: expect.stringContaining('at most 10000') }]);
+    expect(issues({ type: 'integer', minimum: 5, maximum: 1 })).toEqual([
+      { path: 'tables[0].fields[1].options.schema.maximum', message: 'must be >= minimum (5)' },
+    ]);
+    expect(issues({ type: 'string', format: 'credit-card' })).toEqual([
+      { path: 'tables[0].fields[1].options.schema.format', message: expect.stringContaining('not supported') },
+    ]);
+    expect(issues({ type: 'object', required: ['ghost'] })).toEqual([
+      { path: 'tables[0].fields[1].options.schema.required[0]', message: expect.stringContaining('"ghost"') },
+    ]);
+    expect(issues({ $ref: '#/$defs/missing' })).toEqual([
+      { path: 'tables[0].fields[1].options.schema.$ref', message: expect.stringContaining('cannot resolve') },
+    ]);
+    expect(issues({ type: 'string', pattern: 'a{100000}' })).toEqual([
+      { path: 'tables[0].fields[1].options.schema.pattern', message: expect.stringContaining('at most 10000') },
+    ]);
   });
 });
 
-describe('jsonSchema nested in the engine\'s own json and array fields', () => {
+describe("jsonSchema nested in the engine's own json and array fields", () => {
   it('validates, and array elements differ from each other', () => {
-    const schema = { type: 'object', required: ['id', 'score'], properties: { id: { type: 'string', format: 'uuid' }, score: { type: 'integer', minimum: 0, maximum: 1_000_000 } } };
+    const schema = {
+      type: 'object',
+      required: ['id', 'score'],
+      properties: { id: { type: 'string', format: 'uuid' }, score: { type: 'integer', minimum: 0, maximum: 1_000_000 } },
+    };
     const plan = compile(
-      definition([
-        { name: 'list', type: 'array', options: { of: { type: 'jsonSchema', options: { schema } }, min: 3, max: 3 } },
-        { name: 'obj', type: 'json', options: { fields: [{ name: 'inner', type: 'jsonSchema', options: { schema } }] } },
-      ], 300),
+      definition(
+        [
+          { name: 'list', type: 'array', options: { of: { type: 'jsonSchema', options: { schema } }, min: 3, max: 3 } },
+          { name: 'obj', type: 'json', options: { fields: [{ name: 'inner', type: 'jsonSchema', options: { schema } }] } },
+        ],
+        300,
+      ),
     );
     const rows = allRows(plan, 't');
     const validate = ajv.compile(schema);

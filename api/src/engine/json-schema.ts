@@ -12,11 +12,49 @@ type Schema = { [key: string]: unknown };
 /** A compiled value generator: `sub` tells apart repeated uses of one schema node (array elements). */
 type Gen = (row: number, sub: number) => Value;
 
-const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', 'readOnly', 'writeOnly', 'deprecated', '$defs', 'definitions']);
+const ANNOTATIONS = new Set([
+  '$schema',
+  '$id',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  '$defs',
+  'definitions',
+]);
 const SUPPORTED = new Set([
-  'type', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'minProperties', 'maxProperties', 'items', 'prefixItems',
-  'minItems', 'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum',
-  'exclusiveMaximum', 'multipleOf', 'anyOf', 'oneOf', 'allOf', '$ref', 'nullable', 'additionalItems',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'additionalProperties',
+  'minProperties',
+  'maxProperties',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  '$ref',
+  'nullable',
+  'additionalItems',
 ]);
 export const JSON_SCHEMA_FORMATS = ['email', 'uri', 'url', 'date-time', 'date', 'time', 'uuid', 'hostname', 'ipv4', 'ipv6'] as const;
 const TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
@@ -46,7 +84,11 @@ export function jsonSchemaProblems(schema: unknown): SchemaIssue[] {
         issues.push({ path: [...path, key], message: `keyword "${key}" is not supported for generation (supported: ${[...SUPPORTED].join(', ')})` });
     if (s.$ref !== undefined) {
       const target = typeof s.$ref === 'string' ? resolveRef(root, s.$ref) : undefined;
-      if (!target) return void issues.push({ path: [...path, '$ref'], message: `cannot resolve ${JSON.stringify(s.$ref)} (only local #/$defs/... and #/definitions/... refs)` });
+      if (!target)
+        return void issues.push({
+          path: [...path, '$ref'],
+          message: `cannot resolve ${JSON.stringify(s.$ref)} (only local #/$defs/... and #/definitions/... refs)`,
+        });
       // a ref is checked where it points; follow it only while it can recurse into required parts
       if (depth < SHALLOW_DEPTH) walk(target, [...path, '$ref'], depth + 1);
       return;
@@ -54,13 +96,22 @@ export function jsonSchemaProblems(schema: unknown): SchemaIssue[] {
     const types = typesOf(s);
     for (const t of types) if (!TYPES.has(t)) issues.push({ path: [...path, 'type'], message: `unknown type "${t}"` });
     if (s.enum !== undefined && (!Array.isArray(s.enum) || s.enum.length === 0)) issues.push({ path: [...path, 'enum'], message: 'must be a non-empty array' });
-    for (const [lo, hi] of [['minimum', 'maximum'], ['minLength', 'maxLength'], ['minItems', 'maxItems'], ['minProperties', 'maxProperties']] as const) {
+    for (const [lo, hi] of [
+      ['minimum', 'maximum'],
+      ['minLength', 'maxLength'],
+      ['minItems', 'maxItems'],
+      ['minProperties', 'maxProperties'],
+    ] as const) {
       if (s[lo] !== undefined && typeof s[lo] !== 'number') issues.push({ path: [...path, lo], message: 'must be a number' });
       if (s[hi] !== undefined && typeof s[hi] !== 'number') issues.push({ path: [...path, hi], message: 'must be a number' });
       if (typeof s[lo] === 'number' && typeof s[hi] === 'number' && (s[hi] as number) < (s[lo] as number))
         issues.push({ path: [...path, hi], message: `must be >= ${lo} (${s[lo]})` });
     }
-    if (typeof s.minProperties === 'number' && s.minProperties > MAP_KEYS.length && Object.keys((s.properties as Schema | undefined) ?? {}).length < s.minProperties)
+    if (
+      typeof s.minProperties === 'number' &&
+      s.minProperties > MAP_KEYS.length &&
+      Object.keys((s.properties as Schema | undefined) ?? {}).length < s.minProperties
+    )
       issues.push({ path: [...path, 'minProperties'], message: `at most ${MAP_KEYS.length} properties are made up beyond the declared ones` });
     if (typeof s.maxItems === 'number' && s.maxItems > 1000) issues.push({ path: [...path, 'maxItems'], message: 'at most 1000 elements per array' });
     if (typeof s.minLength === 'number' && s.minLength > 10_000) issues.push({ path: [...path, 'minLength'], message: 'at most 10000 characters' });
@@ -70,7 +121,8 @@ export function jsonSchemaProblems(schema: unknown): SchemaIssue[] {
       const problem = typeof s.pattern === 'string' ? regexProblem(s.pattern) : 'must be a string';
       if (problem) issues.push({ path: [...path, 'pattern'], message: problem });
     }
-    if (s.multipleOf !== undefined && !(typeof s.multipleOf === 'number' && s.multipleOf > 0)) issues.push({ path: [...path, 'multipleOf'], message: 'must be a positive number' });
+    if (s.multipleOf !== undefined && !(typeof s.multipleOf === 'number' && s.multipleOf > 0))
+      issues.push({ path: [...path, 'multipleOf'], message: 'must be a positive number' });
     const ordered = !(typeof s.minimum === 'number' && typeof s.maximum === 'number' && s.maximum < s.minimum);
     if (ordered && (types.includes('integer') || types.includes('number'))) {
       const range = numberRange(s, types.includes('integer') && !types.includes('number'));
@@ -85,7 +137,8 @@ export function jsonSchemaProblems(schema: unknown): SchemaIssue[] {
       if (!Array.isArray(s.required)) issues.push({ path: [...path, 'required'], message: 'must be an array of property names' });
       else
         s.required.forEach((name, k) => {
-          if (!props || !Object.hasOwn(props, String(name))) issues.push({ path: [...path, 'required', k], message: `required property "${String(name)}" has no schema in properties` });
+          if (!props || !Object.hasOwn(props, String(name)))
+            issues.push({ path: [...path, 'required', k], message: `required property "${String(name)}" has no schema in properties` });
         });
     }
     if (s.items !== undefined && typeof s.items === 'object' && !Array.isArray(s.items)) walk(s.items, [...path, 'items'], depth + 1);
@@ -98,7 +151,8 @@ export function jsonSchemaProblems(schema: unknown): SchemaIssue[] {
     }
     if (s.uniqueItems === true && typeof s.minItems === 'number' && s.items && typeof s.items === 'object') {
       const values = finiteValues(s.items as Schema);
-      if (values !== undefined && values < s.minItems) issues.push({ path: [...path, 'minItems'], message: `only ${values} distinct items exist for uniqueItems` });
+      if (values !== undefined && values < s.minItems)
+        issues.push({ path: [...path, 'minItems'], message: `only ${values} distinct items exist for uniqueItems` });
     }
   };
   walk(schema, [], 0);
@@ -173,7 +227,21 @@ const PICKS: [RegExp, string[]][] = [
   [/^(theme|color_?scheme|mode|appearance)$/, ['light', 'dark', 'system']],
   [/^(lang|language|ui_?language|preferred_?language)$/, ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ja', 'pl', 'sv']],
   [/^(locale)$/, ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'pt-BR', 'nl-NL', 'ja-JP']],
-  [/(time_?zone|^tz$)/, ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney', 'America/Sao_Paulo']],
+  [
+    /(time_?zone|^tz$)/,
+    [
+      'UTC',
+      'Europe/London',
+      'Europe/Berlin',
+      'Europe/Paris',
+      'America/New_York',
+      'America/Chicago',
+      'America/Los_Angeles',
+      'Asia/Tokyo',
+      'Australia/Sydney',
+      'America/Sao_Paulo',
+    ],
+  ],
   [/^(currency|currency_?code)$/, ['USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD', 'CHF', 'SEK']],
   [/^(country|country_?code)$/, ['US', 'GB', 'DE', 'FR', 'CA', 'AU', 'ES', 'IT', 'NL', 'JP']],
   [/^(status|state)$/, ['active', 'inactive', 'pending']],
@@ -383,7 +451,8 @@ function stringGen(s: Schema, name: string, seed: (row: number, sub: number) => 
       return generator.generate(rng.next);
     };
   }
-  const base: () => string = typeof s.format === 'string' ? () => formatted(s.format as string, faker, rng) : () => stringByName(name, faker) ?? faker.lorem.words({ min: 1, max: 3 });
+  const base: () => string =
+    typeof s.format === 'string' ? () => formatted(s.format as string, faker, rng) : () => stringByName(name, faker) ?? faker.lorem.words({ min: 1, max: 3 });
   const hasFormat = typeof s.format === 'string';
   return (row, sub) => {
     seed(row, sub);

@@ -8,7 +8,21 @@ import { allRows, column } from './testing/rows.js';
 import { compile, DefinitionError, type Definition } from './index.js';
 import { COUNTRIES, RECORD_MAX_LENGTH } from './locale-records.js';
 
-const parts = ['country', 'countryCode', 'region', 'regionCode', 'city', 'postcode', 'phone', 'currency', 'firstName', 'lastName', 'fullName', 'street', 'timeZone'] as const;
+const parts = [
+  'country',
+  'countryCode',
+  'region',
+  'regionCode',
+  'city',
+  'postcode',
+  'phone',
+  'currency',
+  'firstName',
+  'lastName',
+  'fullName',
+  'street',
+  'timeZone',
+] as const;
 
 const definition = (countries: unknown, extra: Record<string, unknown> = {}, locale?: string): Definition => ({
   version: 1,
@@ -63,8 +77,18 @@ describe('record fields', () => {
     const de = codes.filter((c) => c === 'DE').length;
     expect(de / codes.filter((c) => c === 'US').length).toBeGreaterThan(1.5);
     // chunk-independent and per-part independent: a plan with only the city field gives the same cities
-    expect(JSON.stringify([...allRows(plan, 'customers', 1500, 4000), ...allRows(plan, 'customers', 0, 1500)])).toBe(JSON.stringify([...rows.slice(1500), ...rows.slice(0, 1500)]));
-    const only = compile({ ...definition(['US', 'GB', { code: 'DE', weight: 2 }, 'JP', 'BR', 'FR']), tables: [{ ...definition(null).tables[0], fields: [{ name: 'city', type: 'record', options: { part: 'city', countries: ['US', 'GB', { code: 'DE', weight: 2 }, 'JP', 'BR', 'FR'] } }] }] });
+    expect(JSON.stringify([...allRows(plan, 'customers', 1500, 4000), ...allRows(plan, 'customers', 0, 1500)])).toBe(
+      JSON.stringify([...rows.slice(1500), ...rows.slice(0, 1500)]),
+    );
+    const only = compile({
+      ...definition(['US', 'GB', { code: 'DE', weight: 2 }, 'JP', 'BR', 'FR']),
+      tables: [
+        {
+          ...definition(null).tables[0],
+          fields: [{ name: 'city', type: 'record', options: { part: 'city', countries: ['US', 'GB', { code: 'DE', weight: 2 }, 'JP', 'BR', 'FR'] } }],
+        },
+      ],
+    });
     expect(column(only, allRows(only, 'customers'), 'customers', 'city')).toEqual(cities);
   });
 
@@ -126,7 +150,11 @@ describe('derived text, records, jsonSchema and regex in another process', () =>
             { name: 'tier', type: 'pick', options: { values: ['a', 'b'] } },
             { name: 'code', type: 'regex', options: { pattern: '[A-Z]{2}[0-9]{1}(x|yz)*' } },
             { name: 'ref_no', type: 'regex', options: { pattern: '(ab)+-[0-9]{3}' } },
-            { name: 'prefs', type: 'jsonSchema', options: { schema: { type: 'object', properties: { theme: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } } } },
+            {
+              name: 'prefs',
+              type: 'jsonSchema',
+              options: { schema: { type: 'object', properties: { theme: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } } },
+            },
           ],
         },
       ],
@@ -135,9 +163,13 @@ describe('derived text, records, jsonSchema and regex in another process', () =>
     const expected = createHash('sha256');
     for (const row of allRows(plan, 'people', 700, 2900)) expected.update(`${JSON.stringify(row)}\n`);
     const here = dirname(fileURLToPath(import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(here, 'testing', 'hash-rows.ts'), JSON.stringify(def), 'people', '700', '2900'], {
-      cwd: join(here, '..', '..'),
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', join(here, 'testing', 'hash-rows.ts'), JSON.stringify(def), 'people', '700', '2900'],
+      {
+        cwd: join(here, '..', '..'),
+      },
+    );
     expect(stdout).toBe(expected.digest('hex'));
   });
 });

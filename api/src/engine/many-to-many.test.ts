@@ -7,8 +7,22 @@ const chat: Definition = {
   version: 1,
   seed: 'chat',
   tables: [
-    { name: 'users', rows: 2000, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'name', type: 'person.fullName' }] },
-    { name: 'channels', rows: 37_000, fields: [{ name: 'id', type: 'sequence' }, { name: 'creator_id', type: 'ref', options: { table: 'users', field: 'id' } }] },
+    {
+      name: 'users',
+      rows: 2000,
+      fields: [
+        { name: 'id', type: 'string.uuid' },
+        { name: 'name', type: 'person.fullName' },
+      ],
+    },
+    {
+      name: 'channels',
+      rows: 37_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'creator_id', type: 'ref', options: { table: 'users', field: 'id' } },
+      ],
+    },
     {
       name: 'members',
       primaryKey: ['channel_id', 'user_id'],
@@ -16,10 +30,26 @@ const chat: Definition = {
         {
           name: 'channel_id',
           type: 'ref',
-          options: { table: 'channels', field: 'id', childrenPerParent: { min: 1, max: 10, ranges: [{ min: 1, max: 3, weight: 6 }, { min: 4, max: 10, weight: 1 }] } },
+          options: {
+            table: 'channels',
+            field: 'id',
+            childrenPerParent: {
+              min: 1,
+              max: 10,
+              ranges: [
+                { min: 1, max: 3, weight: 6 },
+                { min: 4, max: 10, weight: 1 },
+              ],
+            },
+          },
         },
         { name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', distinctWithin: 'channel_id', include: 'channel_id.creator_id' } },
-        { name: 'role', type: 'pick', options: { values: ['owner', 'admin', 'member'], weights: [0, 1, 4] }, exactlyOne: { per: 'channel_id', value: 'owner', first: true } },
+        {
+          name: 'role',
+          type: 'pick',
+          options: { values: ['owner', 'admin', 'member'], weights: [0, 1, 4] },
+          exactlyOne: { per: 'channel_id', value: 'owner', first: true },
+        },
         { name: 'joined_at', type: 'date.past' },
       ],
     },
@@ -99,7 +129,13 @@ const workspaces: Definition = {
   seed: 'workspaces',
   tables: [
     { name: 'workspaces', rows: 12_000, fields: [{ name: 'id', type: 'string.uuid' }] },
-    { name: 'users', fields: [{ name: 'id', type: 'sequence' }, { name: 'workspace_id', type: 'ref', options: { table: 'workspaces', field: 'id', childrenPerParent: { min: 6, max: 20 } } }] },
+    {
+      name: 'users',
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'workspace_id', type: 'ref', options: { table: 'workspaces', field: 'id', childrenPerParent: { min: 6, max: 20 } } },
+      ],
+    },
     {
       name: 'channels',
       fields: [
@@ -116,7 +152,13 @@ const workspaces: Definition = {
         {
           name: 'user_id',
           type: 'ref',
-          options: { table: 'users', field: 'id', distinctWithin: 'channel_id', include: 'channel_id.creator_id', scope: { target: 'workspace_id', equals: 'channel_id.workspace_id' } },
+          options: {
+            table: 'users',
+            field: 'id',
+            distinctWithin: 'channel_id',
+            include: 'channel_id.creator_id',
+            scope: { target: 'workspace_id', equals: 'channel_id.workspace_id' },
+          },
         },
       ],
     },
@@ -143,10 +185,12 @@ describe('many-to-many inside a scope', () => {
     expect(got).toEqual(expected);
   }, 240_000);
 
-  it('refuses a scope that can be smaller than a left row\'s partners', () => {
+  it("refuses a scope that can be smaller than a left row's partners", () => {
     const tight = structuredClone(workspaces);
     (tight.tables[3].fields[0].options as { childrenPerParent: unknown }).childrenPerParent = { min: 1, max: 8 };
-    expect(() => compile(tight)).toThrow(/tables\[3\]\.fields\[1\]\.options\.scope: a channels row can have up to 8 channel_members rows but a scope can hold as few as 6 users rows/);
+    expect(() => compile(tight)).toThrow(
+      /tables\[3\]\.fields\[1\]\.options\.scope: a channels row can have up to 8 channel_members rows but a scope can hold as few as 6 users rows/,
+    );
   });
 });
 
@@ -178,7 +222,22 @@ describe('self joins', () => {
   }, 240_000);
 
   it('can follow every other user, and no more', () => {
-    const rows = rowsEveryChunking(compile({ ...follows(5, 4), tables: [follows(5, 4).tables[0], { ...follows(5, 4).tables[1], fields: [{ name: 'follower_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 4, max: 4 } } }, follows(5, 4).tables[1].fields[1]] }] }), 'follows');
+    const rows = rowsEveryChunking(
+      compile({
+        ...follows(5, 4),
+        tables: [
+          follows(5, 4).tables[0],
+          {
+            ...follows(5, 4).tables[1],
+            fields: [
+              { name: 'follower_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 4, max: 4 } } },
+              follows(5, 4).tables[1].fields[1],
+            ],
+          },
+        ],
+      }),
+      'follows',
+    );
     expect(rows.length).toBe(20);
     expect(new Set(rows.map(([a, b]) => `${a}|${b}`)).size).toBe(20);
     expect(rows.filter(([a, b]) => a === b)).toEqual([]);
@@ -191,7 +250,15 @@ describe('many-to-many validation', () => {
     version: 1,
     tables: [
       { name: 'users', rows: users, fields: [{ name: 'id', type: 'sequence' }] },
-      { name: 'channels', rows: 10, fields: [{ name: 'id', type: 'sequence' }, { name: 'topic', type: 'lorem.word' }, { name: 'creator_id', type: 'ref', options: { table: 'users', field: 'id' } }] },
+      {
+        name: 'channels',
+        rows: 10,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'topic', type: 'lorem.word' },
+          { name: 'creator_id', type: 'ref', options: { table: 'users', field: 'id' } },
+        ],
+      },
       {
         name: 'members',
         primaryKey: ['channel_id', 'user_id'],
@@ -220,10 +287,22 @@ describe('many-to-many validation', () => {
   });
 
   it('names bad distinctWithin and include settings', () => {
-    expect(issues(join(50, { distinctWithin: 'nope' }))[0]).toMatchObject({ path: 'tables[2].fields[1].options.distinctWithin', message: expect.stringMatching(/unknown field "nope"/) });
-    expect(issues(join(50, { include: 'channel_id.creator_id' }))[0]).toMatchObject({ path: 'tables[2].fields[1].options.include', message: expect.stringMatching(/needs distinctWithin/) });
-    expect(issues(join(50, { distinctWithin: 'channel_id', include: 'channel_id.topic' }))[0]).toMatchObject({ path: 'tables[2].fields[1].options.include', message: expect.stringMatching(/must end at a ref to table users/) });
-    expect(issues(join(50, { distinctWithin: 'channel_id', include: 'user_id' }))[0]).toMatchObject({ path: 'tables[2].fields[1].options.include', message: expect.stringMatching(/must start at the left ref channel_id/) });
+    expect(issues(join(50, { distinctWithin: 'nope' }))[0]).toMatchObject({
+      path: 'tables[2].fields[1].options.distinctWithin',
+      message: expect.stringMatching(/unknown field "nope"/),
+    });
+    expect(issues(join(50, { include: 'channel_id.creator_id' }))[0]).toMatchObject({
+      path: 'tables[2].fields[1].options.include',
+      message: expect.stringMatching(/needs distinctWithin/),
+    });
+    expect(issues(join(50, { distinctWithin: 'channel_id', include: 'channel_id.topic' }))[0]).toMatchObject({
+      path: 'tables[2].fields[1].options.include',
+      message: expect.stringMatching(/must end at a ref to table users/),
+    });
+    expect(issues(join(50, { distinctWithin: 'channel_id', include: 'user_id' }))[0]).toMatchObject({
+      path: 'tables[2].fields[1].options.include',
+      message: expect.stringMatching(/must start at the left ref channel_id/),
+    });
     // without distinctWithin the composite key of a 50-row right side cannot hold the rows by itself
     expect(issues(join(5, {}))[0]).toMatchObject({ path: 'tables[2].primaryKey' });
   });
@@ -242,7 +321,14 @@ describe('rows that follow a join table, one join row each (a review per enrolme
     version: 1,
     seed: 'courses',
     tables: [
-      { name: 'students', rows: 3000, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'created_at', type: 'date.past' }] },
+      {
+        name: 'students',
+        rows: 3000,
+        fields: [
+          { name: 'id', type: 'string.uuid' },
+          { name: 'created_at', type: 'date.past' },
+        ],
+      },
       { name: 'courses', rows: 40, fields: [{ name: 'id', type: 'sequence' }] },
       {
         name: 'enrolments',
@@ -284,13 +370,31 @@ describe('rows that follow a join table, one join row each (a review per enrolme
 
   it('refuses a ref to a ref field that is not laid out by it, or that can be null', () => {
     const reviews = courses.tables[3];
-    const loose = { ...courses, tables: [...courses.tables.slice(0, 3), { ...reviews, fields: reviews.fields.map((f) => (f.name === 'student_id' ? { ...f, options: { table: 'enrolments', field: 'student_id' } } : f)) }] };
-    expect(() => compile(loose)).toThrow(/tables\[3\]\.fields\[1\]\.options\.field: enrolments\.student_id is a ref field: a ref to it must set childrenPerParent/);
+    const loose = {
+      ...courses,
+      tables: [
+        ...courses.tables.slice(0, 3),
+        { ...reviews, fields: reviews.fields.map((f) => (f.name === 'student_id' ? { ...f, options: { table: 'enrolments', field: 'student_id' } } : f)) },
+      ],
+    };
+    expect(() => compile(loose)).toThrow(
+      /tables\[3\]\.fields\[1\]\.options\.field: enrolments\.student_id is a ref field: a ref to it must set childrenPerParent/,
+    );
     const selfRef: Definition = {
       version: 1,
       tables: [
-        { name: 'people', rows: 10, fields: [{ name: 'id', type: 'sequence' }, { name: 'mentor_id', type: 'ref', options: { table: 'people', field: 'id' } }] },
-        { name: 'notes', fields: [{ name: 'mentor_id', type: 'ref', options: { table: 'people', field: 'mentor_id', childrenPerParent: { min: 0, max: 1 } } }] },
+        {
+          name: 'people',
+          rows: 10,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'mentor_id', type: 'ref', options: { table: 'people', field: 'id' } },
+          ],
+        },
+        {
+          name: 'notes',
+          fields: [{ name: 'mentor_id', type: 'ref', options: { table: 'people', field: 'mentor_id', childrenPerParent: { min: 0, max: 1 } } }],
+        },
       ],
     };
     expect(() => compile(selfRef)).toThrow(/people\.mentor_id can be null/);

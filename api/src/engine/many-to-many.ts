@@ -11,7 +11,15 @@ import type { BuiltField } from './fields.js';
 import { subKey } from './random.js';
 import { refChain, refSteps, type RelationContext, type ScopeOptions, scopeMinimum, scopeRange } from './scoped-ref.js';
 
-type RefOptions = { table: string; field: string; childrenPerParent?: PerParent; distinctWithin?: string; include?: string; scope?: ScopeOptions; excludeSelf?: boolean };
+type RefOptions = {
+  table: string;
+  field: string;
+  childrenPerParent?: PerParent;
+  distinctWithin?: string;
+  include?: string;
+  scope?: ScopeOptions;
+  excludeSelf?: boolean;
+};
 
 const options = (field: FieldDefinition | undefined) => field?.options as RefOptions | undefined;
 
@@ -24,7 +32,8 @@ export function checkManyToMany(
   add: (path: string, message: string) => void,
 ): void {
   const own = options(field)!;
-  if (own.include !== undefined && own.distinctWithin === undefined) add(`${at}.options.include`, 'include needs distinctWithin (the left ref whose partners it joins)');
+  if (own.include !== undefined && own.distinctWithin === undefined)
+    add(`${at}.options.include`, 'include needs distinctWithin (the left ref whose partners it joins)');
   if (own.excludeSelf && own.distinctWithin === undefined) add(`${at}.options.excludeSelf`, 'excludeSelf needs distinctWithin (the left ref of a self join)');
   if (own.distinctWithin === undefined) return;
   const where = `${at}.options.distinctWithin`;
@@ -36,7 +45,7 @@ export function checkManyToMany(
   if (own.childrenPerParent) add(where, 'the right ref of a join cannot set childrenPerParent');
   if (own.table === table.name) add(where, 'the partners cannot be rows of the join table itself');
   if (field.unique) add(`${at}.unique`, 'a ref distinct within another cannot be unique on its own');
-  if ((field.nullRate ?? 0) > 0) add(`${at}.nullRate`, 'a join\'s partner cannot be null');
+  if ((field.nullRate ?? 0) > 0) add(`${at}.nullRate`, "a join's partner cannot be null");
   if (own.excludeSelf && options(left)!.table !== own.table)
     add(`${at}.options.excludeSelf`, `a self join needs both refs on one table (${left.name} → ${options(left)!.table}, ${field.name} → ${own.table})`);
   const self = own.excludeSelf ? 1 : 0;
@@ -45,9 +54,13 @@ export function checkManyToMany(
     const most = perParentBounds(options(left)!.childrenPerParent!).max;
     const fewest = Math.max(0, scopeMinimum(own.scope, own.table, tables) - self);
     if (most > fewest)
-      add(`${at}.options.scope`, `a ${options(left)!.table} row can have up to ${most} ${table.name} rows but a scope can hold as few as ${fewest} ${own.table} rows: lower the left ref's childrenPerParent max or raise the scope's min`);
+      add(
+        `${at}.options.scope`,
+        `a ${options(left)!.table} row can have up to ${most} ${table.name} rows but a scope can hold as few as ${fewest} ${own.table} rows: lower the left ref's childrenPerParent max or raise the scope's min`,
+      );
     const path = resolveFieldPath(own.scope.equals, table, tables);
-    const nullHop = typeof path === 'string' ? undefined : refSteps(path).find((s) => (tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0);
+    const nullHop =
+      typeof path === 'string' ? undefined : refSteps(path).find((s) => (tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0);
     if (nullHop) add(`${at}.options.scope.equals`, `${nullHop.table}.${nullHop.field} may be null, leaving no scope, but a join's partner cannot be null`);
   }
   if (own.include === undefined) return;
@@ -56,15 +69,14 @@ export function checkManyToMany(
   if (path.steps[0]?.field !== left.name)
     return add(`${at}.options.include`, `"${path.text}" must start at the left ref ${left.name} (e.g. ${left.name}.creator_id)`);
   if (path.field.type !== 'ref' || options(path.field)!.table !== own.table)
-    add(`${at}.options.include`, `"${path.text}" must end at a ref to table ${own.table} (it ends at ${path.table}.${path.column}, a ${path.field.type} field)`);
+    add(
+      `${at}.options.include`,
+      `"${path.text}" must end at a ref to table ${own.table} (it ends at ${path.table}.${path.column}, a ${path.field.type} field)`,
+    );
 }
 
 /** Checks that need row counts: never more partners per left row than the right table has rows. */
-export function manyToManyIssues(
-  def: { tables: TableDefinition[] },
-  rows: ReadonlyMap<string, number>,
-  add: (path: string, message: string) => void,
-): void {
+export function manyToManyIssues(def: { tables: TableDefinition[] }, rows: ReadonlyMap<string, number>, add: (path: string, message: string) => void): void {
   def.tables.forEach((table, t) =>
     table.fields.forEach((field, f) => {
       const own = field.type === 'ref' ? options(field) : undefined;
@@ -85,7 +97,9 @@ export function manyToManyIssues(
 
 /** Whether composite uniqueness over `columns` holds by construction (left ref + a ref distinct within it). */
 export function joinKeyCovered(table: TableDefinition, columns: string[]): boolean {
-  return table.fields.some((f) => f.type === 'ref' && columns.includes(f.name) && options(f)!.distinctWithin !== undefined && columns.includes(options(f)!.distinctWithin!));
+  return table.fields.some(
+    (f) => f.type === 'ref' && columns.includes(f.name) && options(f)!.distinctWithin !== undefined && columns.includes(options(f)!.distinctWithin!),
+  );
 }
 
 /**

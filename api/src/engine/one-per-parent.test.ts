@@ -72,7 +72,10 @@ describe('exactlyOne validation', () => {
     version: 1,
     tables: [
       { name: 'workspaces', rows: 10, fields: [{ name: 'id', type: 'sequence' }] },
-      { name: 'members', fields: [{ name: 'workspace_id', type: 'ref', options: { table: 'workspaces', field: 'id', ...per } }, { name: 'role', ...field } as never] },
+      {
+        name: 'members',
+        fields: [{ name: 'workspace_id', type: 'ref', options: { table: 'workspaces', field: 'id', ...per } }, { name: 'role', ...field } as never],
+      },
     ],
   });
   const issues = (d: Definition) => {
@@ -94,11 +97,15 @@ describe('exactlyOne validation', () => {
     expect(issues(def({ ...pick, exactlyOne: { per: 'workspace_id', value: 'boss' } }))).toEqual([
       { path: 'tables[1].fields[1].exactlyOne.value', message: expect.stringMatching(/"boss" is not one of the pick's values/) },
     ]);
-    expect(issues(def({ type: 'pick', options: { values: ['owner', 'admin'], weights: [1, 0] }, exactlyOne: { per: 'workspace_id', value: 'owner' } }))[0]).toMatchObject({
+    expect(
+      issues(def({ type: 'pick', options: { values: ['owner', 'admin'], weights: [1, 0] }, exactlyOne: { per: 'workspace_id', value: 'owner' } }))[0],
+    ).toMatchObject({
       path: 'tables[1].fields[1].exactlyOne.value',
       message: expect.stringMatching(/no other value/),
     });
-    expect(issues(def({ ...pick, nullRate: 0.1, exactlyOne: { per: 'workspace_id', value: 'owner' } }))[0]).toMatchObject({ path: 'tables[1].fields[1].nullRate' });
+    expect(issues(def({ ...pick, nullRate: 0.1, exactlyOne: { per: 'workspace_id', value: 'owner' } }))[0]).toMatchObject({
+      path: 'tables[1].fields[1].nullRate',
+    });
     expect(issues(def({ type: 'person.firstName', exactlyOne: { per: 'workspace_id' } }))[0]).toMatchObject({ path: 'tables[1].fields[1].exactlyOne' });
   });
 });

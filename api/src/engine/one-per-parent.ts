@@ -13,7 +13,7 @@ import type { Value } from './shape.js';
 export const exactlyOneSchema = z.strictObject({
   per: z.string().min(1).max(63).describe('the ref with childrenPerParent whose every parent gets exactly one'),
   value: z.json().optional().describe('the value held exactly once (booleans: default true; picks: required, one of values)'),
-  first: z.boolean().optional().describe('the first child of each parent holds it (e.g. with a join\'s include) instead of a random one'),
+  first: z.boolean().optional().describe("the first child of each parent holds it (e.g. with a join's include) instead of a random one"),
 });
 
 type ExactlyOne = z.infer<typeof exactlyOneSchema>;
@@ -46,7 +46,10 @@ export function checkExactlyOne(field: FieldDefinition, at: string, table: Table
   const per = table.fields.find((f) => f.name === o.per);
   if (!per) add(`${where}.per`, `unknown field "${o.per}" in table ${table.name}`);
   else if (per.type !== 'ref' || !(per.options as { childrenPerParent?: unknown } | undefined)?.childrenPerParent)
-    add(`${where}.per`, `${table.name}.${per.name} must be the ref with childrenPerParent (set options.childrenPerParent on it: exactly one child per parent needs the children of a parent side by side)`);
+    add(
+      `${where}.per`,
+      `${table.name}.${per.name} must be the ref with childrenPerParent (set options.childrenPerParent on it: exactly one child per parent needs the children of a parent side by side)`,
+    );
   if ((field.nullRate ?? 0) > 0) add(`${at}.nullRate`, 'a field with exactlyOne cannot have a nullRate (the chosen child could lose its value)');
   if (field.unique) add(`${at}.unique`, 'a field with exactlyOne cannot be unique');
   if (field.type === 'datatype.boolean') {
@@ -56,7 +59,8 @@ export function checkExactlyOne(field: FieldDefinition, at: string, table: Table
   if (field.type !== 'pick') return add(`${where}`, `exactlyOne applies to datatype.boolean and pick fields (${field.name} is ${field.type})`);
   const values = (field.options as PickOptions).values;
   if (o.value === undefined) return add(`${where}.value`, `required on a pick: the value held once (one of ${JSON.stringify(values)})`);
-  if (!values.some((v) => same(v, o.value))) return add(`${where}.value`, `${JSON.stringify(o.value)} is not one of the pick's values ${JSON.stringify(values)}`);
+  if (!values.some((v) => same(v, o.value)))
+    return add(`${where}.value`, `${JSON.stringify(o.value)} is not one of the pick's values ${JSON.stringify(values)}`);
   const { weights } = othersOf(field, o.value as Value);
   if (!(weights.reduce((a, b) => a + b, 0) > 0)) add(`${where}.value`, 'the pick has no other value (with a weight) for the remaining children');
 }

@@ -6,9 +6,7 @@ import { z } from 'zod';
 export const TIME_UNIT_MS = { ms: 1, seconds: 1e3, minutes: 6e4, hours: 36e5, days: 864e5, weeks: 6048e5 } as const;
 export type TimeUnit = keyof typeof TIME_UNIT_MS;
 
-export const isoDate = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
-  .describe('ISO 8601 date or date-time');
+export const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).describe('ISO 8601 date or date-time');
 
 type Bounds = { [key: string]: unknown };
 
@@ -48,9 +46,7 @@ export const floatRange = ordered(
     fractionDigits: z.number().int().min(0).max(15).optional(),
   }),
 );
-export const moneyRange = ordered(
-  z.strictObject({ min: z.number().optional(), max: z.number().optional(), dec: z.number().int().min(0).max(10).optional() }),
-);
+export const moneyRange = ordered(z.strictObject({ min: z.number().optional(), max: z.number().optional(), dec: z.number().int().min(0).max(10).optional() }));
 /** Faker's `number | { min, max }` count arguments, in their object form. */
 export const countRange = ordered(
   z.strictObject({ min: nonNegInt.max(1000).optional().describe('fewest'), max: nonNegInt.max(1000).optional().describe('most') }),
@@ -59,9 +55,7 @@ export const countRange = ordered(
     ctx.addIssue({ code: 'custom', path: [v.min === undefined ? 'min' : 'max'], message: 'min and max go together' });
 });
 export const length = z.strictObject({ length: nonNegInt.max(10_000).optional() });
-export const lengthRange = ordered(
-  z.strictObject({ min: nonNegInt.max(10_000), max: nonNegInt.max(10_000) }),
-);
+export const lengthRange = ordered(z.strictObject({ min: nonNegInt.max(10_000), max: nonNegInt.max(10_000) }));
 export const charString = z.strictObject({
   length: nonNegInt.max(10_000).optional(),
   casing: z.enum(['upper', 'lower', 'mixed']).optional(),
@@ -81,15 +75,17 @@ export const birthdate = ordered(
   }),
 ).superRefine((v, ctx) => {
   const given = [v.mode, v.min, v.max].filter((x) => x !== undefined).length;
-  if (given !== 0 && given !== 3)
-    ctx.addIssue({ code: 'custom', path: [], message: 'birthdate needs mode, min and max together (or none of them)' });
+  if (given !== 0 && given !== 3) ctx.addIssue({ code: 'custom', path: [], message: 'birthdate needs mode, min and max together (or none of them)' });
 });
 export const abbreviated = z.strictObject({ abbreviated: z.boolean().optional() });
 export const wordOptions = z.strictObject({
   length: nonNegInt.max(100).optional(),
   strategy: z.enum(['fail', 'closest', 'shortest', 'longest', 'any-length']).optional(),
 });
-export const imageSize = z.strictObject({ width: z.number().int().positive().max(10_000).optional(), height: z.number().int().positive().max(10_000).optional() });
+export const imageSize = z.strictObject({
+  width: z.number().int().positive().max(10_000).optional(),
+  height: z.number().int().positive().max(10_000).optional(),
+});
 export const personName = z.strictObject({
   firstName: z.string().optional(),
   lastName: z.string().optional(),
@@ -102,7 +98,11 @@ export const emailOptions = z.strictObject({
   allowSpecialCharacters: z.boolean().optional(),
 });
 export const latLong = ordered(
-  z.strictObject({ min: z.number().min(-180).max(180).optional(), max: z.number().min(-180).max(180).optional(), precision: z.number().int().min(0).max(15).optional() }),
+  z.strictObject({
+    min: z.number().min(-180).max(180).optional(),
+    max: z.number().min(-180).max(180).optional(),
+    precision: z.number().int().min(0).max(15).optional(),
+  }),
 );
 
 export const strictObject = z.strictObject;

@@ -28,10 +28,12 @@ describe('refused at validation, naming the option', () => {
   it('arrays whose length multiplies past the limit, at the array that multiplies', () => {
     const nested = { type: 'array', options: { of: { type: 'array', options: { of: { type: 'lorem.paragraph' }, max: 10_000 } }, max: 10_000 } };
     const issues = issuesOf(table([{ name: 'a', ...nested }]));
-    expect(issues).toEqual([{ path: 'tables[0].fields[0].options.of.options.max', message: expect.stringMatching(/one value could be up to [\d,]+ characters; at most 1,000,000/) }]);
-    expect(issuesOf(table([{ name: 'a', type: 'array', options: { of: { type: 'lorem.paragraphs', options: { min: 1000, max: 1000 } }, max: 10_000 } }]))[0].path).toBe(
-      'tables[0].fields[0].options.max',
-    );
+    expect(issues).toEqual([
+      { path: 'tables[0].fields[0].options.of.options.max', message: expect.stringMatching(/one value could be up to [\d,]+ characters; at most 1,000,000/) },
+    ]);
+    expect(
+      issuesOf(table([{ name: 'a', type: 'array', options: { of: { type: 'lorem.paragraphs', options: { min: 1000, max: 1000 } }, max: 10_000 } }]))[0].path,
+    ).toBe('tables[0].fields[0].options.max');
   });
 
   it('counts past the option schemas are refused there; lorem.paragraphs at its largest count is allowed', () => {
@@ -69,26 +71,59 @@ const countRange = count.chain((max) => fc.integer({ min: 0, max }).map((min) =>
 const length = fc.oneof(fc.constant(0), fc.constant(10_000), fc.integer({ min: 0, max: 10_000 }));
 const userText = fc.oneof(fc.string({ maxLength: 20 }), fc.constant('"\\\u0001é😀'), fc.string({ unit: 'binary', maxLength: 8 }));
 const leaf: fc.Arbitrary<{ type: string; options?: Record<string, unknown> }> = fc.oneof(
-  fc.constantFrom(...fakerTypes.filter((t) => !t.id.startsWith('helpers.'))).map((t) => ({ type: t.id, ...(t.exampleOptions ? { options: t.exampleOptions } : {}) })),
-  fc.tuple(fc.constantFrom('lorem.words', 'lorem.sentence', 'lorem.sentences', 'lorem.paragraph', 'lorem.paragraphs', 'lorem.lines', 'lorem.slug', 'word.words'), countRange).map(([type, options]) => ({ type, options })),
+  fc
+    .constantFrom(...fakerTypes.filter((t) => !t.id.startsWith('helpers.')))
+    .map((t) => ({ type: t.id, ...(t.exampleOptions ? { options: t.exampleOptions } : {}) })),
+  fc
+    .tuple(
+      fc.constantFrom('lorem.words', 'lorem.sentence', 'lorem.sentences', 'lorem.paragraph', 'lorem.paragraphs', 'lorem.lines', 'lorem.slug', 'word.words'),
+      countRange,
+    )
+    .map(([type, options]) => ({ type, options })),
   // finance.pin refuses length 0 at generation (an engine gap, not a size one)
-  fc.tuple(fc.constantFrom('string.alpha', 'string.alphanumeric', 'string.numeric', 'string.sample', 'string.nanoid', 'string.symbol', 'git.commitSha', 'internet.password'), length).map(([type, n]) => ({ type, options: { length: n } })),
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched here
-  fc.tuple(length, fc.string({ minLength: 1, maxLength: 6 })).map(([n, characters]) => ({ type: 'string.fromCharacters', options: { characters: characters.replace(/\u0000/g, 'z') || 'z', length: n } })),
-  fc.tuple(fc.constantFrom('internet.email', 'person.fullName', 'internet.username'), userText, userText).map(([type, firstName, lastName]) => ({ type, options: { firstName: clean(firstName), lastName: clean(lastName) } })),
-  fc.constantFrom('[A-Z]{3}-[0-9]{4}', 'a{10000}', '(ab|c){1,500}', '[^a]{0,100}x+', '\\w{20}@\\d+').map((pattern) => ({ type: 'regex', options: { pattern } })),
-  fc.constantFrom('{{person.lastName}}, {{person.firstName}}', '{{lorem.paragraphs}} {{string.alpha(2000)}}', 'x{{lorem.words(900)}}').map((pattern) => ({ type: 'helpers.fake', options: { pattern } })),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'string.alpha',
+        'string.alphanumeric',
+        'string.numeric',
+        'string.sample',
+        'string.nanoid',
+        'string.symbol',
+        'git.commitSha',
+        'internet.password',
+      ),
+      length,
+    )
+    .map(([type, n]) => ({ type, options: { length: n } })),
+  fc
+    .tuple(length, fc.string({ minLength: 1, maxLength: 6 }))
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched here
+    .map(([n, characters]) => ({ type: 'string.fromCharacters', options: { characters: characters.replace(/\u0000/g, 'z') || 'z', length: n } })),
+  fc
+    .tuple(fc.constantFrom('internet.email', 'person.fullName', 'internet.username'), userText, userText)
+    .map(([type, firstName, lastName]) => ({ type, options: { firstName: clean(firstName), lastName: clean(lastName) } })),
+  fc
+    .constantFrom('[A-Z]{3}-[0-9]{4}', 'a{10000}', '(ab|c){1,500}', '[^a]{0,100}x+', '\\w{20}@\\d+')
+    .map((pattern) => ({ type: 'regex', options: { pattern } })),
+  fc
+    .constantFrom('{{person.lastName}}, {{person.firstName}}', '{{lorem.paragraphs}} {{string.alpha(2000)}}', 'x{{lorem.words(900)}}')
+    .map((pattern) => ({ type: 'helpers.fake', options: { pattern } })),
   fc.jsonValue({ maxDepth: 3 }).map((value) => ({ type: 'constant', options: { value: cleanJson(value) } })),
   fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 5 }).map((values) => ({ type: 'pick', options: { values: values.map(cleanJson) } })),
 );
-const nested: fc.Arbitrary<{ type: string; options?: Record<string, unknown> }> = fc.letrec<{ node: { type: string; options?: Record<string, unknown> } }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    leaf,
-    fc.tuple(tie('node'), fc.integer({ min: 0, max: 6 })).map(([of, max]) => ({ type: 'array', options: { of, min: 0, max } })),
-    fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((children) => ({ type: 'json', options: { fields: children.map((c, i) => ({ name: `k${i}`, ...c })) } })),
-  ),
-})).node;
+const nested: fc.Arbitrary<{ type: string; options?: Record<string, unknown> }> = fc.letrec<{ node: { type: string; options?: Record<string, unknown> } }>(
+  (tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.tuple(tie('node'), fc.integer({ min: 0, max: 6 })).map(([of, max]) => ({ type: 'array', options: { of, min: 0, max } })),
+      fc
+        .array(tie('node'), { minLength: 1, maxLength: 3 })
+        .map((children) => ({ type: 'json', options: { fields: children.map((c, i) => ({ name: `k${i}`, ...c })) } })),
+    ),
+  }),
+).node;
 
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched here
@@ -146,14 +181,25 @@ describe('bounds hold for generated values (property)', () => {
 describe('preview cost', () => {
   it('grows with rows and fields, and counts the parents that children-per-parent layouts walk', () => {
     const one = parseDefinition(table([{ name: 'a', type: 'lorem.paragraph' }]));
-    const two = parseDefinition(table([{ name: 'a', type: 'lorem.paragraph' }, { name: 'b', type: 'lorem.paragraph' }]));
+    const two = parseDefinition(
+      table([
+        { name: 'a', type: 'lorem.paragraph' },
+        { name: 'b', type: 'lorem.paragraph' },
+      ]),
+    );
     expect(previewCost(one, 20).chars).toBeGreaterThan(1.9 * previewCost(one, 10).chars);
     expect(previewCost(two, 10).chars).toBeGreaterThan(1.9 * previewCost(one, 10).chars);
     const fanOut = parseDefinition({
       version: 1,
       tables: [
         { name: 'users', rows: 1_000_000_000, fields: [{ name: 'id', type: 'sequence' }] },
-        { name: 'orders', fields: [{ name: 'id', type: 'sequence' }, { name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 0, max: 1 } } }] },
+        {
+          name: 'orders',
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 0, max: 1 } } },
+          ],
+        },
         { name: 'items', fields: [{ name: 'order_id', type: 'ref', options: { table: 'orders', field: 'id', childrenPerParent: { min: 1, max: 3 } } }] },
       ],
     });
@@ -166,7 +212,11 @@ describe('fixed bounds of faker methods', () => {
     const margins: { id: string; locale: string; ratio: number; fixed: boolean }[] = [];
     for (const locale of ['en', 'de', 'ja', 'ru', 'ar', 'vi']) {
       for (const type of fakerTypes) {
-        const definition = parseDefinition({ version: 1, locale, tables: [{ name: 't', rows: 40, fields: [{ name: 'v', type: type.id, ...(type.exampleOptions ? { options: type.exampleOptions } : {}) }] }] });
+        const definition = parseDefinition({
+          version: 1,
+          locale,
+          tables: [{ name: 't', rows: 40, fields: [{ name: 'v', type: type.id, ...(type.exampleOptions ? { options: type.exampleOptions } : {}) }] }],
+        });
         let rows;
         try {
           [{ rows }] = previewRows(definition, 3, 40);

@@ -189,7 +189,12 @@ export function valueBound(field: Spec, ctx: BoundContext, depth = 0): number {
     case 'regex':
       return 2 + ESCAPE * safeRegexLength(String(options.pattern ?? ''), typeof options.maxLength === 'number' ? options.maxLength : undefined) + suffix;
     case 'template':
-      return 2 + ESCAPE * String(options.template ?? '').length + templatePlaceholders(String(options.template ?? '')).reduce((sum, name) => sum + 2 * sameRowBound(name, ctx), 0) + suffix;
+      return (
+        2 +
+        ESCAPE * String(options.template ?? '').length +
+        templatePlaceholders(String(options.template ?? '')).reduce((sum, name) => sum + 2 * sameRowBound(name, ctx), 0) +
+        suffix
+      );
     case 'json': {
       if (depth >= MAX_NESTING) return Infinity;
       const children = (options.fields as Spec[] | undefined) ?? [];
@@ -288,10 +293,21 @@ function refusal(field: Spec, at: string, ctx: BoundContext, depth: number): Def
   const option = DRIVING_OPTION[field.type] ?? (['length', 'max', 'pattern'].find((o) => options[o] !== undefined) || undefined);
   const size = valueBound(field, ctx, depth);
   const what = Number.isFinite(size) ? `up to ${size.toLocaleString('en-US')} characters` : 'unbounded';
-  return { path: option ? `${at}.options.${option}` : at, message: `one value could be ${what}; at most ${MAX_VALUE_CHARS.toLocaleString('en-US')} are allowed` };
+  return {
+    path: option ? `${at}.options.${option}` : at,
+    message: `one value could be ${what}; at most ${MAX_VALUE_CHARS.toLocaleString('en-US')} are allowed`,
+  };
 }
 
-const DRIVING_OPTION: Record<string, string> = { regex: 'pattern', template: 'template', array: 'max', json: 'fields', 'helpers.fake': 'pattern', constant: 'value', pick: 'values' };
+const DRIVING_OPTION: Record<string, string> = {
+  regex: 'pattern',
+  template: 'template',
+  array: 'max',
+  json: 'fields',
+  'helpers.fake': 'pattern',
+  constant: 'value',
+  pick: 'values',
+};
 
 /** What a preview of `rows` rows costs before it runs: its output and the parents it must lay out. */
 export interface PreviewCost {
@@ -317,7 +333,9 @@ function layoutParents(def: Definition): number {
   const tables = new Map(def.tables.map((t) => [t.name, t]));
   const known = new Map<string, number>();
   const perParentRef = (table: TableDefinition) =>
-    table.fields.map((f) => f.options as { table?: string; childrenPerParent?: { max?: number; ranges?: { max?: number }[] } } | undefined).find((o) => o?.childrenPerParent);
+    table.fields
+      .map((f) => f.options as { table?: string; childrenPerParent?: { max?: number; ranges?: { max?: number }[] } } | undefined)
+      .find((o) => o?.childrenPerParent);
   const rowsOf = (table: TableDefinition, seen: Set<string>): number => {
     const cached = known.get(table.name);
     if (cached !== undefined) return cached;

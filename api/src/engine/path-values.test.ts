@@ -58,7 +58,11 @@ export const relatedDefinition: Definition = {
         { name: 'currency', type: 'lookup', options: { path: 'invoice_id.customer_id.currency' } },
         // BETWEEN two parent values
         { name: 'shipped_at', type: 'after', options: { from: 'invoice_id.issued_at', atMost: 'invoice_id.due_at' } },
-        { name: 'label', type: 'expression', options: { expr: "upper(invoice_id.currency) + '-' + quantity + ' ' + lower(substr(invoice_id.customer_id.name, 1, 3))" } },
+        {
+          name: 'label',
+          type: 'expression',
+          options: { expr: "upper(invoice_id.currency) + '-' + quantity + ' ' + lower(substr(invoice_id.customer_id.name, 1, 3))" },
+        },
       ],
     },
   ],
@@ -104,7 +108,7 @@ describe('lookup, after/before and expressions at 100,000+ rows', () => {
     expect(violations).toBe(0);
   });
 
-  it('invoices: currency is the customer\'s, issued after the customer and not after the anchor, lifecycle ordered', () => {
+  it("invoices: currency is the customer's, issued after the customer and not after the anchor, lifecycle ordered", () => {
     let violations = 0;
     let paid = 0;
     const anchor = Date.parse(REFERENCE);
@@ -129,7 +133,7 @@ describe('lookup, after/before and expressions at 100,000+ rows', () => {
     expect(paid / invoices.length).toBeLessThan(0.75);
   });
 
-  it('lines: the product\'s price, the customer\'s currency two levels up, shipped between the invoice\'s issue and due dates', () => {
+  it("lines: the product's price, the customer's currency two levels up, shipped between the invoice's issue and due dates", () => {
     let violations = 0;
     let spread = 0;
     for (const r of lines) {
@@ -161,13 +165,36 @@ describe('definitions that do not use paths keep their values', () => {
     const base: Definition = {
       version: 1,
       tables: [
-        { name: 'a', rows: 3000, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'when', type: 'date.past' }, { name: 'n', type: 'number.int', options: { max: 9 }, nullRate: 0.5 }] },
-        { name: 'b', rows: 3000, fields: [{ name: 'a_id', type: 'ref', options: { table: 'a', field: 'id' } }, { name: 'x', type: 'number.int' }] },
+        {
+          name: 'a',
+          rows: 3000,
+          fields: [
+            { name: 'id', type: 'string.uuid' },
+            { name: 'when', type: 'date.past' },
+            { name: 'n', type: 'number.int', options: { max: 9 }, nullRate: 0.5 },
+          ],
+        },
+        {
+          name: 'b',
+          rows: 3000,
+          fields: [
+            { name: 'a_id', type: 'ref', options: { table: 'a', field: 'id' } },
+            { name: 'x', type: 'number.int' },
+          ],
+        },
       ],
     };
     const plain = compile(base);
-    const withLookup = compile({ ...base, tables: [base.tables[0], { ...base.tables[1], fields: [...base.tables[1].fields, { name: 'a_when', type: 'lookup', options: { path: 'a_id.when' } }] }] });
-    const [pa, pb, la, lb] = [rowsEveryChunking(plain, 'a'), rowsEveryChunking(plain, 'b'), rowsEveryChunking(withLookup, 'a'), rowsEveryChunking(withLookup, 'b')];
+    const withLookup = compile({
+      ...base,
+      tables: [base.tables[0], { ...base.tables[1], fields: [...base.tables[1].fields, { name: 'a_when', type: 'lookup', options: { path: 'a_id.when' } }] }],
+    });
+    const [pa, pb, la, lb] = [
+      rowsEveryChunking(plain, 'a'),
+      rowsEveryChunking(plain, 'b'),
+      rowsEveryChunking(withLookup, 'a'),
+      rowsEveryChunking(withLookup, 'b'),
+    ];
     // a.id and a.n are not read through a path: unchanged; b keeps its columns
     expect(la.map((r) => [r[0], r[2]])).toEqual(pa.map((r) => [r[0], r[2]]));
     expect(lb.map((r) => r.slice(0, 2))).toEqual(pb);
@@ -252,7 +279,11 @@ describe('a bound mixing paths and constants', () => {
         fields: [
           { name: 'id', type: 'sequence' },
           { name: 'manager_id', type: 'ref', options: { table: 'employees', field: 'id' } },
-          { name: 'hire_date', type: 'after', options: { from: 'manager_id.hire_date', max: 365, atMost: ['now', 'manager_id.left_on'], fallback: '2015-01-01T00:00:00.000Z' } },
+          {
+            name: 'hire_date',
+            type: 'after',
+            options: { from: 'manager_id.hire_date', max: 365, atMost: ['now', 'manager_id.left_on'], fallback: '2015-01-01T00:00:00.000Z' },
+          },
           { name: 'left_on', type: 'after', options: { from: 'hire_date', min: 30, max: 2000, atMost: 'now' }, nullRate: 0.5 },
         ],
       },
@@ -273,7 +304,10 @@ describe('a bound mixing paths and constants', () => {
 
   it('names a constant of the wrong kind inside the list', () => {
     const wrong = structuredClone(staff);
-    wrong.tables[0].fields.push({ name: 'score', type: 'number.int', options: { min: 0, max: 10 } }, { name: 'bonus', type: 'after', options: { from: 'score', atMost: ['manager_id.score', 'now'] } });
+    wrong.tables[0].fields.push(
+      { name: 'score', type: 'number.int', options: { min: 0, max: 10 } },
+      { name: 'bonus', type: 'after', options: { from: 'score', atMost: ['manager_id.score', 'now'] } },
+    );
     expect(() => compile(wrong)).toThrow(/tables\[0\]\.fields\[5\]\.options\.atMost\[1\]: must be a number or field path/);
   });
 });

@@ -25,11 +25,21 @@ const orderedOptions = (boundName: 'atMost' | 'atLeast') =>
       from: paths.describe('the other side: a field path, or a list meaning the latest (after) / earliest (before) non-null one'),
       min: z.number().min(0).optional().describe('smallest delta (default 0)'),
       max: z.number().min(0).optional().describe('largest delta (default 30; unbounded up to the bound when one is set)'),
-      unit: z.enum(Object.keys(UNITS) as [Unit, ...Unit[]]).optional().describe('unit of min/max for dates (default days); numbers use their own units'),
+      unit: z
+        .enum(Object.keys(UNITS) as [Unit, ...Unit[]])
+        .optional()
+        .describe('unit of min/max for dates (default days); numbers use their own units'),
       strict: z.boolean().optional().describe('never equal to the other side (> rather than >=)'),
       skew: z.number().min(0.05).max(20).optional().describe('delta = min + u^skew·(max − min): 1 uniform (default), > 1 closer to min'),
-      [boundName]: bound.optional().describe(boundName === 'atMost' ? 'also at most this (BETWEEN): path(s), number, ISO date or "now"' : 'also at least this: path(s), number, ISO date or "now"'),
-      fallback: z.union([z.number(), isoDate, z.literal('now')]).optional().describe('the other side to use when every `from` is null (default: the value is null)'),
+      [boundName]: bound
+        .optional()
+        .describe(
+          boundName === 'atMost' ? 'also at most this (BETWEEN): path(s), number, ISO date or "now"' : 'also at least this: path(s), number, ISO date or "now"',
+        ),
+      fallback: z
+        .union([z.number(), isoDate, z.literal('now')])
+        .optional()
+        .describe('the other side to use when every `from` is null (default: the value is null)'),
       decimals: z.number().int().min(0).max(10).optional().describe('for decimal numbers: rounding (default 2)'),
     }),
   );
@@ -38,7 +48,7 @@ const KINDS = ['text', 'integer', 'number', 'boolean', 'timestamp', 'date'] as c
 
 export const pathValueOptions = {
   expression: z.strictObject({
-    expr: z.string().min(1).max(10_000).describe("e.g. round(quantity * product_id.list_price * (1 - discount), 2); names are field paths"),
+    expr: z.string().min(1).max(10_000).describe('e.g. round(quantity * product_id.list_price * (1 - discount), 2); names are field paths'),
     kind: z.enum(KINDS).optional().describe('column kind of the result (default: inferred from the expression)'),
   }),
   lookup: z.strictObject({ path: pathText.describe("the value to copy, e.g. product_id.list_price (the parent row this row's ref picked)") }),
@@ -47,10 +57,35 @@ export const pathValueOptions = {
 };
 
 export const pathValueInfo = {
-  expression: { group: 'builtin', description: 'A value computed from the row and its parents: arithmetic, comparisons, and/or/not, text, date arithmetic (days), if(), round, min, max, coalesce, concat...', kind: 'text' as ColumnKind, example: 'Ada Lovelace', exampleOptions: { expr: "first_name + ' ' + last_name" } },
-  lookup: { group: 'relation', description: "A copy of a value of the row or of a parent row (follow refs with dots: product_id.list_price)", kind: 'timestamp' as ColumnKind, example: '2024-06-02T10:00:00.000Z', exampleOptions: { path: 'created_at' } },
-  after: { group: 'relation', description: 'A date or number after (>=, or > when strict) other fields or parent values, within a window; optionally at most a bound', kind: 'timestamp' as ColumnKind, example: '2024-06-02T10:00:00.000Z', exampleOptions: { from: 'created_at', max: 30, unit: 'days' } },
-  before: { group: 'relation', description: 'A date or number before (<=, or < when strict) other fields or parent values, within a window; optionally at least a bound', kind: 'timestamp' as ColumnKind, example: '2024-05-20T10:00:00.000Z', exampleOptions: { from: 'created_at', max: 7, unit: 'days' } },
+  expression: {
+    group: 'builtin',
+    description:
+      'A value computed from the row and its parents: arithmetic, comparisons, and/or/not, text, date arithmetic (days), if(), round, min, max, coalesce, concat...',
+    kind: 'text' as ColumnKind,
+    example: 'Ada Lovelace',
+    exampleOptions: { expr: "first_name + ' ' + last_name" },
+  },
+  lookup: {
+    group: 'relation',
+    description: 'A copy of a value of the row or of a parent row (follow refs with dots: product_id.list_price)',
+    kind: 'timestamp' as ColumnKind,
+    example: '2024-06-02T10:00:00.000Z',
+    exampleOptions: { path: 'created_at' },
+  },
+  after: {
+    group: 'relation',
+    description: 'A date or number after (>=, or > when strict) other fields or parent values, within a window; optionally at most a bound',
+    kind: 'timestamp' as ColumnKind,
+    example: '2024-06-02T10:00:00.000Z',
+    exampleOptions: { from: 'created_at', max: 30, unit: 'days' },
+  },
+  before: {
+    group: 'relation',
+    description: 'A date or number before (<=, or < when strict) other fields or parent values, within a window; optionally at least a bound',
+    kind: 'timestamp' as ColumnKind,
+    example: '2024-05-20T10:00:00.000Z',
+    exampleOptions: { from: 'created_at', max: 7, unit: 'days' },
+  },
 };
 
 type OrderedOptions = {
@@ -98,7 +133,10 @@ const numeric = (k: ColumnKind | undefined) => k === 'integer' || k === 'number'
 const temporal = (k: ColumnKind | undefined) => k === 'timestamp' || k === 'date';
 
 /** The kind of a lookup / after / before: the kind at the end of its (first) path. */
-export function pathValueKind(field: { type: string; options?: Record<string, unknown> }, kindAt: (text: string) => ColumnKind | undefined): ColumnKind | undefined {
+export function pathValueKind(
+  field: { type: string; options?: Record<string, unknown> },
+  kindAt: (text: string) => ColumnKind | undefined,
+): ColumnKind | undefined {
   const o = (field.options ?? {}) as Record<string, unknown>;
   if (field.type === 'lookup') return kindAt(String(o.path));
   if (field.type === 'expression') return (o.kind as ColumnKind | undefined) ?? expressionKind(String(o.expr), kindAt);
@@ -133,7 +171,8 @@ export function checkPathValue(
     for (const { path, position } of expressionPaths(node)) {
       const resolved = resolveFieldPath(path, table, tables);
       if (typeof resolved === 'string') add(`${at}.options.expr`, `at position ${position}: ${resolved}`);
-      else if (resolved.steps.length === 0 && resolved.column === field.name) add(`${at}.options.expr`, `at position ${position}: an expression cannot read its own field`);
+      else if (resolved.steps.length === 0 && resolved.column === field.name)
+        add(`${at}.options.expr`, `at position ${position}: an expression cannot read its own field`);
     }
     if (field.unique) add(`${at}.unique`, 'unique is not supported for expression fields');
     return;
@@ -150,13 +189,15 @@ export function checkPathValue(
     const path = checkFieldPath(text, Array.isArray(o.from) ? `${fromAt}[${n}]` : fromAt, table, tables, add);
     if (!path) return undefined;
     const kind = kindOf(path);
-    if (!numeric(kind) && !temporal(kind)) add(Array.isArray(o.from) ? `${fromAt}[${n}]` : fromAt, `"${text}" is ${kind ?? 'of unknown kind'}, not a number or date`);
+    if (!numeric(kind) && !temporal(kind))
+      add(Array.isArray(o.from) ? `${fromAt}[${n}]` : fromAt, `"${text}" is ${kind ?? 'of unknown kind'}, not a number or date`);
     return kind;
   });
   const dates = kinds.some(temporal);
   if (dates && kinds.some(numeric)) add(fromAt, 'mixes dates and numbers');
   if (o.unit !== undefined && !dates) add(`${at}.options.unit`, 'unit is for dates; numbers use their own units');
-  if (o.fallback !== undefined && (typeof o.fallback === 'number') === dates) add(`${at}.options.fallback`, dates ? 'must be an ISO date or "now" (the sides are dates)' : 'must be a number (the sides are numbers)');
+  if (o.fallback !== undefined && (typeof o.fallback === 'number') === dates)
+    add(`${at}.options.fallback`, dates ? 'must be an ISO date or "now" (the sides are dates)' : 'must be a number (the sides are numbers)');
   const boundName = field.type === 'after' ? 'atMost' : 'atLeast';
   const b = o[boundName];
   const bAt = `${at}.options.${boundName}`;
@@ -171,7 +212,8 @@ export function checkPathValue(
     const where = Array.isArray(b) ? `${bAt}[${n}]` : bAt;
     const path = checkFieldPath(text, where, table, tables, add);
     const kind = path ? kindOf(path) : undefined;
-    if (path && (dates ? !temporal(kind) : !numeric(kind))) add(where, `"${text}" is ${kind ?? 'of unknown kind'}, not a ${dates ? 'date' : 'number'} like the other side`);
+    if (path && (dates ? !temporal(kind) : !numeric(kind)))
+      add(where, `"${text}" is ${kind ?? 'of unknown kind'}, not a ${dates ? 'date' : 'number'} like the other side`);
   });
   if (field.unique) add(`${at}.unique`, `unique is not supported for ${field.type} fields`);
 }
@@ -279,7 +321,11 @@ export function buildPathValue(field: FieldDefinition, ctx: FieldContext): Built
     // `decimals`): keep the exact value then
     const rounded = Math.round(out * scale) / scale;
     const d = dir * (rounded - base);
-    const ok = (delta > 0 ? d > 0 : d >= 0) && d >= minSteps * step - 1e-9 && d <= Math.max(delta, top) * step + 1e-9 && !(limit === limit && dir * (rounded - limit) > 0);
+    const ok =
+      (delta > 0 ? d > 0 : d >= 0) &&
+      d >= minSteps * step - 1e-9 &&
+      d <= Math.max(delta, top) * step + 1e-9 &&
+      !(limit === limit && dir * (rounded - limit) > 0);
     return ok ? rounded : out;
   };
   return { value, rowFunction: true, deps };
@@ -290,4 +336,3 @@ function numberOf(v: Value): number {
   if (v instanceof Date) return v.getTime();
   return NaN;
 }
-

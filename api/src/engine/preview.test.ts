@@ -6,8 +6,22 @@ const definition: Definition = {
   version: 1,
   seed: 3,
   tables: [
-    { name: 'orders', rows: 50, fields: [{ name: 'id', type: 'sequence' }, { name: 'customer', type: 'ref', options: { table: 'customers', field: 'id' } }] },
-    { name: 'customers', rows: 20, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'name', type: 'company.name' }] },
+    {
+      name: 'orders',
+      rows: 50,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'customer', type: 'ref', options: { table: 'customers', field: 'id' } },
+      ],
+    },
+    {
+      name: 'customers',
+      rows: 20,
+      fields: [
+        { name: 'id', type: 'string.uuid' },
+        { name: 'name', type: 'company.name' },
+      ],
+    },
   ],
 };
 
@@ -41,7 +55,17 @@ describe('locale and reference date', () => {
     version: 1,
     locale,
     referenceDate,
-    tables: [{ name: 'p', rows: 200, fields: [{ name: 'city', type: 'location.city' }, { name: 'seen', type: 'date.recent', options: { days: 2 } }, { name: 'zip', type: 'location.zipCode' }] }],
+    tables: [
+      {
+        name: 'p',
+        rows: 200,
+        fields: [
+          { name: 'city', type: 'location.city' },
+          { name: 'seen', type: 'date.recent', options: { days: 2 } },
+          { name: 'zip', type: 'location.zipCode' },
+        ],
+      },
+    ],
   });
 
   it("uses the definition's locale, falling back to English where a locale lacks data", () => {

@@ -9,7 +9,14 @@ const jobs: Definition = {
   version: 1,
   seed: 'jobs',
   tables: [
-    { name: 'projects', rows: 300, fields: [{ name: 'id', type: 'sequence' }, { name: 'created_at', type: 'date.past', options: { years: 2 } }] },
+    {
+      name: 'projects',
+      rows: 300,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'created_at', type: 'date.past', options: { years: 2 } },
+      ],
+    },
     {
       name: 'jobs',
       rows: 100_000,
@@ -28,9 +35,25 @@ const jobs: Definition = {
         field: 'status',
         variants: [
           { value: 'queued', weight: 3, fields: { percent_complete: 0, started_at: null, finished_at: null, error_code: null, owner: null } },
-          { value: 'running', weight: 2, fields: { percent_complete: { type: 'number.int', options: { min: 1, max: 99 } }, finished_at: null, error_code: null } },
-          { value: 'done', weight: 4, fields: { percent_complete: 100, finished_at: { type: 'after', options: { from: 'started_at', min: 1, max: 48, unit: 'hours' } }, error_code: null } },
-          { value: 'error', weight: 1, fields: { error_code: { type: 'pick', options: { values: ['E500', 'E503', 'E504'] } }, finished_at: '2024-12-31T00:00:00Z' } },
+          {
+            value: 'running',
+            weight: 2,
+            fields: { percent_complete: { type: 'number.int', options: { min: 1, max: 99 } }, finished_at: null, error_code: null },
+          },
+          {
+            value: 'done',
+            weight: 4,
+            fields: {
+              percent_complete: 100,
+              finished_at: { type: 'after', options: { from: 'started_at', min: 1, max: 48, unit: 'hours' } },
+              error_code: null,
+            },
+          },
+          {
+            value: 'error',
+            weight: 1,
+            fields: { error_code: { type: 'pick', options: { values: ['E500', 'E503', 'E504'] } }, finished_at: '2024-12-31T00:00:00Z' },
+          },
         ],
       },
     },
@@ -43,7 +66,16 @@ describe('row profiles', () => {
   const created = new Map(rowsEveryChunking(plan, 'projects').map(([id, at]) => [id, (at as Date).getTime()]));
   const shape = plan.tables.find((t) => t.name === 'jobs')!;
   const at = (name: string) => shape.columns.findIndex((c) => c.name === name);
-  const [project, status, pct, started, finished, code, note, owner] = ['project_id', 'status', 'percent_complete', 'started_at', 'finished_at', 'error_code', 'note', 'owner'].map(at);
+  const [project, status, pct, started, finished, code, note, owner] = [
+    'project_id',
+    'status',
+    'percent_complete',
+    'started_at',
+    'finished_at',
+    'error_code',
+    'note',
+    'owner',
+  ].map(at);
 
   it('keeps every row consistent with its variant', () => {
     const time = (v: unknown) => (v instanceof Date ? v.getTime() : NaN);
@@ -59,7 +91,12 @@ describe('row profiles', () => {
           return !(r[pct] === 100 && begun && gap >= 3_600_000 && gap <= 48 * 3_600_000 && r[code] === null);
         }
         case 'error':
-          return !(['E500', 'E503', 'E504'].includes(r[code] as string) && time(r[finished]) === Date.parse('2024-12-31T00:00:00Z') && Number.isInteger(r[pct]) && begun);
+          return !(
+            ['E500', 'E503', 'E504'].includes(r[code] as string) &&
+            time(r[finished]) === Date.parse('2024-12-31T00:00:00Z') &&
+            Number.isInteger(r[pct]) &&
+            begun
+          );
         default:
           return true;
       }
@@ -69,7 +106,13 @@ describe('row profiles', () => {
 
   it('chooses variants by weight, and leaves untouched fields their own generator and null rate', () => {
     const share = (s: string) => rows.filter((r) => r[status] === s).length / rows.length;
-    for (const [s, w] of [['queued', 0.3], ['running', 0.2], ['done', 0.4], ['error', 0.1]] as const) expect(Math.abs(share(s) - w), s).toBeLessThan(0.01);
+    for (const [s, w] of [
+      ['queued', 0.3],
+      ['running', 0.2],
+      ['done', 0.4],
+      ['error', 0.1],
+    ] as const)
+      expect(Math.abs(share(s) - w), s).toBeLessThan(0.01);
     const notes = rows.map((r) => r[note]);
     expect(Math.abs(notes.filter((n) => n === null).length / rows.length - 0.5)).toBeLessThan(0.01);
     // the field's own nullRate still applies where no variant sets it (error rows keep their constant)
@@ -80,7 +123,7 @@ describe('row profiles', () => {
     expect(new Set(pctErrors).size).toBeGreaterThan(90);
   });
 
-  it('shapes columns from the variants: the selector\'s kind, nullable where a variant sets null', () => {
+  it("shapes columns from the variants: the selector's kind, nullable where a variant sets null", () => {
     const col = (n: string) => shape.columns[at(n)];
     expect(col('status')).toMatchObject({ kind: 'text', nullable: false });
     expect(col('percent_complete')).toMatchObject({ kind: 'integer', nullable: false });
@@ -107,7 +150,12 @@ const lines: Definition = {
         { name: 'debit', type: 'number.float', options: { min: 0.01, max: 5000, fractionDigits: 2 } },
         { name: 'credit', type: 'number.float', options: { min: 0.01, max: 5000, fractionDigits: 2 } },
       ],
-      profiles: { variants: [{ weight: 3, fields: { credit: 0 } }, { weight: 1, fields: { debit: 0 } }] },
+      profiles: {
+        variants: [
+          { weight: 3, fields: { credit: 0 } },
+          { weight: 1, fields: { debit: 0 } },
+        ],
+      },
     },
   ],
 };
@@ -162,7 +210,13 @@ describe('profile validation', () => {
   };
 
   it('accepts a draft/published profile', () => {
-    const ok = def({ field: 'state', variants: [{ value: 'draft', fields: { published_at: null, views: 0 } }, { value: 'published', weight: 3 }] });
+    const ok = def({
+      field: 'state',
+      variants: [
+        { value: 'draft', fields: { published_at: null, views: 0 } },
+        { value: 'published', weight: 3 },
+      ],
+    });
     expect(issues(ok)).toEqual([]);
   });
 
@@ -183,17 +237,28 @@ describe('profile validation', () => {
         { path: 'tables[0].profiles.variants[1].fields.published_at.type', message: 'gives text values but published_at holds timestamp' },
       ]),
     );
-    expect(issues(def({ field: 'nope', variants: [{ value: 1 }] }))).toEqual([{ path: 'tables[0].profiles.field', message: expect.stringMatching(/unknown field "nope"/) }]);
+    expect(issues(def({ field: 'nope', variants: [{ value: 1 }] }))).toEqual([
+      { path: 'tables[0].profiles.field', message: expect.stringMatching(/unknown field "nope"/) },
+    ]);
     expect(issues(def({ field: 'state', variants: [] }))[0].path).toBe('tables[0].profiles.variants');
-    expect(issues(def({ field: 'state', variants: [{ value: 'x', weight: 0 }] }))).toEqual([{ path: 'tables[0].profiles.variants', message: 'weights must not all be 0' }]);
+    expect(issues(def({ field: 'state', variants: [{ value: 'x', weight: 0 }] }))).toEqual([
+      { path: 'tables[0].profiles.variants', message: 'weights must not all be 0' },
+    ]);
     // a value needs a selector, and a selector needs a value per variant
-    expect(issues(def({ variants: [{ value: 'draft', fields: { views: 0 } }] }))).toEqual([{ path: 'tables[0].profiles.variants[0].value', message: expect.stringMatching(/needs a selector/) }]);
-    expect(issues(def({ field: 'state', variants: [{ fields: { views: 0 } }] }))).toEqual([{ path: 'tables[0].profiles.variants[0].value', message: expect.stringMatching(/^required/) }]);
+    expect(issues(def({ variants: [{ value: 'draft', fields: { views: 0 } }] }))).toEqual([
+      { path: 'tables[0].profiles.variants[0].value', message: expect.stringMatching(/needs a selector/) },
+    ]);
+    expect(issues(def({ field: 'state', variants: [{ fields: { views: 0 } }] }))).toEqual([
+      { path: 'tables[0].profiles.variants[0].value', message: expect.stringMatching(/^required/) },
+    ]);
     expect(issues(def({ variants: [{ fields: { views: 0 } }, { fields: { published_at: null } }] }))).toEqual([]);
   });
 
   it('lets a value have several weighted shapes', () => {
-    const twice = def({ field: 'state', variants: [{ value: 'draft', fields: { views: 0 } }, { value: 'draft', fields: { views: 7 } }, { value: 'published' }] }, { rows: 3000 });
+    const twice = def(
+      { field: 'state', variants: [{ value: 'draft', fields: { views: 0 } }, { value: 'draft', fields: { views: 7 } }, { value: 'published' }] },
+      { rows: 3000 },
+    );
     expect(issues(twice)).toEqual([]);
     const plan = compile(twice);
     const shape = plan.tables[0]!;
@@ -208,7 +273,12 @@ describe('profile validation', () => {
   it('rejects cycles through variant generators', () => {
     const cyclic = def({
       field: 'state',
-      variants: [{ value: 'draft', fields: { views: { type: 'lookup', options: { path: 'published_at' } }, published_at: { type: 'after', options: { from: 'views' } } } }],
+      variants: [
+        {
+          value: 'draft',
+          fields: { views: { type: 'lookup', options: { path: 'published_at' } }, published_at: { type: 'after', options: { from: 'views' } } },
+        },
+      ],
     });
     expect(issues(cyclic).some((i) => /cycle/.test(i.message))).toBe(true);
   });

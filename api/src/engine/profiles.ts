@@ -8,7 +8,11 @@ import type { BuiltField, ValueFn } from './fields.js';
 import { type Key, subKey, unit53At, unitAt } from './random.js';
 import type { ColumnKind, Value } from './shape.js';
 
-const name = z.string().min(1).max(63).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must start with a letter or _ and hold only letters, digits and _');
+const name = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must start with a letter or _ and hold only letters, digits and _');
 
 /** A field generator inside a variant: any field type with its options. */
 export const profileSpecSchema = z.strictObject({
@@ -23,13 +27,15 @@ const settingSchema = z.union([z.null(), profileSpecSchema, z.json()]);
 export const profilesSchema = z.strictObject({
   field: name
     .optional()
-    .describe('the selector column: holds the chosen variant\'s value (e.g. status); without one, variants only shape the fields they set (debit 0 or credit 0)'),
+    .describe(
+      "the selector column: holds the chosen variant's value (e.g. status); without one, variants only shape the fields they set (debit 0 or credit 0)",
+    ),
   variants: z
     .array(
       z.strictObject({
         value: z.json().optional().describe('the selector\'s value for this variant, e.g. "done" (required with a selector field)'),
         weight: z.number().min(0).max(1e9).optional().describe('relative share of rows (default 1)'),
-        fields: z.record(name, settingSchema).optional().describe('per field: null, a constant, or {type, options} (omitted: the field\'s own generator)'),
+        fields: z.record(name, settingSchema).optional().describe("per field: null, a constant, or {type, options} (omitted: the field's own generator)"),
       }),
     )
     .min(1)
@@ -63,7 +69,8 @@ export function checkProfiles(profiles: Profiles, ctx: ProfileCheckContext): voi
   const byName = new Map(table.fields.map((f) => [f.name, f]));
   const keyed = new Set([...(table.primaryKey ?? []), ...(table.unique ?? []).flat(), ...table.fields.filter((f) => f.unique).map((f) => f.name)]);
   const selector = profiles.field === undefined ? undefined : byName.get(profiles.field);
-  if (profiles.field !== undefined && !selector) add(`${at}.field`, `unknown field "${profiles.field}" (fields of ${table.name}: ${[...byName.keys()].join(', ')})`);
+  if (profiles.field !== undefined && !selector)
+    add(`${at}.field`, `unknown field "${profiles.field}" (fields of ${table.name}: ${[...byName.keys()].join(', ')})`);
   else if (selector && keyed.has(selector.name)) add(`${at}.field`, `${selector.name} is unique or part of a key, so it cannot repeat a variant's value`);
   else if (selector?.type === 'ref') add(`${at}.field`, `${selector.name} is a ref and cannot be a profile selector`);
   if (!(profiles.variants.reduce((a, v) => a + (v.weight ?? 1), 0) > 0)) add(`${at}.variants`, 'weights must not all be 0');
@@ -221,7 +228,13 @@ export class TableProfiles {
    * The generator of a touched field: per variant a constant, null, a generator built by
    * `buildSpec`, or the field's own generator `own` (with its nullRate, hashed per row).
    */
-  wrap(field: FieldDefinition, own: BuiltField, key: Key, kind: ColumnKind | undefined, buildSpec: (spec: FieldDefinition, key: Key) => BuiltField): BuiltField {
+  wrap(
+    field: FieldDefinition,
+    own: BuiltField,
+    key: Key,
+    kind: ColumnKind | undefined,
+    buildSpec: (spec: FieldDefinition, key: Key) => BuiltField,
+  ): BuiltField {
     if (field.name === this.selector) {
       const values = this.values;
       return { value: (i) => values[this.variantOf(i)], rowFunction: true, deps: [] };

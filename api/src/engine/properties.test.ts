@@ -21,7 +21,16 @@ const shop: Definition = {
         { name: 'manager_id', type: 'ref', options: { table: 'users', field: 'id' } },
         { name: 'plan', type: 'pick', options: { values: ['free', 'pro', 'team'], weights: [6, 3, 1] } },
         { name: 'tags', type: 'array', options: { of: { type: 'pick', options: { values: ['a', 'b', 'c'] } }, min: 1, max: 4 } },
-        { name: 'settings', type: 'json', options: { fields: [{ name: 'theme', type: 'pick', options: { values: ['dark', 'light'] } }, { name: 'seats', type: 'number.int', options: { min: 1, max: 5 }, nullRate: 0.5 }] } },
+        {
+          name: 'settings',
+          type: 'json',
+          options: {
+            fields: [
+              { name: 'theme', type: 'pick', options: { values: ['dark', 'light'] } },
+              { name: 'seats', type: 'number.int', options: { min: 1, max: 5 }, nullRate: 0.5 },
+            ],
+          },
+        },
         { name: 'code', type: 'regex', options: { pattern: '^[A-Z]{3}-[0-9]{4}$' } },
       ],
       unique: [['first_name', 'last_name']],
@@ -110,7 +119,10 @@ describe('generated data has the properties the definition asks for', () => {
 
   it('every column holds values of its declared kind (or null where nullable)', () => {
     const wrong: string[] = [];
-    for (const [table, rows] of [['users', users], ['orders', orders]] as const) {
+    for (const [table, rows] of [
+      ['users', users],
+      ['orders', orders],
+    ] as const) {
       const shape = plan.tables.find((t) => t.name === table)!;
       for (const row of rows)
         shape.columns.forEach((c, i) => {
@@ -228,29 +240,33 @@ describe('uniqueness by construction', () => {
     expect(ks.size).toBe(1_000_000);
   }, 300_000);
 
-  it.runIf(process.env.TDG_SLOW === '1')('unique emails and composite names hold at 1M rows (slow)', () => {
-    const plan = compile({
-      version: 1,
-      tables: [
-        {
-          name: 'people',
-          rows: 1_000_000,
-          fields: [
-            { name: 'email', type: 'internet.email', unique: true },
-            { name: 'first_name', type: 'person.firstName' },
-            { name: 'last_name', type: 'person.lastName' },
-          ],
-          unique: [['first_name', 'last_name']],
-        },
-      ],
-    });
-    const emails = new Set<unknown>();
-    const names = new Set<string>();
-    for (const row of allRows(plan, 'people', 0, 1_000_000, 65_536)) {
-      emails.add(row[0]);
-      names.add(`${row[1]}\u0000${row[2]}`);
-    }
-    expect(emails.size).toBe(1_000_000);
-    expect(names.size).toBe(1_000_000);
-  }, 1_800_000);
+  it.runIf(process.env.TDG_SLOW === '1')(
+    'unique emails and composite names hold at 1M rows (slow)',
+    () => {
+      const plan = compile({
+        version: 1,
+        tables: [
+          {
+            name: 'people',
+            rows: 1_000_000,
+            fields: [
+              { name: 'email', type: 'internet.email', unique: true },
+              { name: 'first_name', type: 'person.firstName' },
+              { name: 'last_name', type: 'person.lastName' },
+            ],
+            unique: [['first_name', 'last_name']],
+          },
+        ],
+      });
+      const emails = new Set<unknown>();
+      const names = new Set<string>();
+      for (const row of allRows(plan, 'people', 0, 1_000_000, 65_536)) {
+        emails.add(row[0]);
+        names.add(`${row[1]}\u0000${row[2]}`);
+      }
+      expect(emails.size).toBe(1_000_000);
+      expect(names.size).toBe(1_000_000);
+    },
+    1_800_000,
+  );
 });

@@ -50,7 +50,12 @@ describe('UuidSequence', () => {
 
 describe('ChildLayout', () => {
   it('maps child rows to parents in order, each parent getting its count', () => {
-    for (const [parents, min, max] of [[5000, 0, 3], [3000, 2, 2], [10, 0, 0], [2500, 0, 1]]) {
+    for (const [parents, min, max] of [
+      [5000, 0, 3],
+      [3000, 2, 2],
+      [10, 0, 0],
+      [2500, 0, 1],
+    ]) {
       const layout = new ChildLayout(parents, min, max, keyOf('layout', String(parents)));
       const counts = new Array(parents).fill(0);
       let previous = 0;

@@ -67,7 +67,10 @@ export class Rng {
   }
 
   uint32(): number {
-    const a = this.a, b = this.b, c = this.c, d = this.d;
+    const a = this.a,
+      b = this.b,
+      c = this.c,
+      d = this.d;
     const t = (((a + b) | 0) + d) | 0;
     this.d = (d + 1) | 0;
     this.a = b ^ (b >>> 9);
@@ -120,7 +123,10 @@ export class Permutation {
   private readonly mask: number;
   private readonly roundKeys: number[];
 
-  constructor(readonly size: number, key: Key) {
+  constructor(
+    readonly size: number,
+    key: Key,
+  ) {
     if (!(size >= 1 && size <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`permutation size ${size} out of range`);
     let bits = 1;
     while (2 ** bits < size) bits++;

@@ -117,7 +117,11 @@ describe('unique regexes beyond their fixed head and tail', () => {
   });
 
   it('atIndex is injective on a widened space', () => {
-    for (const [pattern, needed] of [['[ab]*x', 200], ['q[a-c]+-(x|y)[0-9]?', 20], ['(ab|c)[0-9]{0,3}[xy]', 1500]] as const) {
+    for (const [pattern, needed] of [
+      ['[ab]*x', 200],
+      ['q[a-c]+-(x|y)[0-9]?', 20],
+      ['(ab|c)[0-9]{0,3}[xy]', 1500],
+    ] as const) {
       const generator = regexGenerator(pattern);
       const space = generator.indexSpaceFor(needed);
       expect(space).toBeGreaterThanOrEqual(needed);
@@ -164,7 +168,9 @@ describe('unique regexes beyond their fixed head and tail', () => {
     const plan = compile({
       version: 1,
       seed: 'realism',
-      tables: [{ name: 'accounts', rows: 1000, fields: [{ name: 'login', type: 'regex', options: { pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 39 }, unique: true }] }],
+      tables: [
+        { name: 'accounts', rows: 1000, fields: [{ name: 'login', type: 'regex', options: { pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 39 }, unique: true }] },
+      ],
     });
     const logins = column(plan, allRows(plan, 'accounts'), 'accounts', 'login') as string[];
     expect(new Set(logins).size).toBe(1000);
@@ -191,18 +197,24 @@ describe('validation', () => {
 
   it('refuses a maxLength shorter than the shortest value, and bad maxLengths, at options.maxLength', () => {
     expect(issues(one({ pattern: '^TCK-[0-9]{6,}$', maxLength: 9 }))).toEqual([
-      { path: 'tables[0].fields[0].options.maxLength', message: expect.stringContaining("shortest value is 10 characters, longer than maxLength 9") },
+      { path: 'tables[0].fields[0].options.maxLength', message: expect.stringContaining('shortest value is 10 characters, longer than maxLength 9') },
     ]);
     expect(issues(one({ pattern: '^TCK-[0-9]{6,}$', maxLength: 10 }))).toEqual([]);
     for (const maxLength of [0, 2.5, -1, '16', 10_001])
       expect(issues(one({ pattern: '[a-z]+', maxLength }))).toEqual([{ path: 'tables[0].fields[0].options.maxLength', message: expect.any(String) }]);
     // a bad pattern is reported once, at the pattern
-    expect(issues(one({ pattern: '(?<=a)b', maxLength: 5 }))).toEqual([{ path: 'tables[0].fields[0].options.pattern', message: expect.stringContaining('lookbehind') }]);
+    expect(issues(one({ pattern: '(?<=a)b', maxLength: 5 }))).toEqual([
+      { path: 'tables[0].fields[0].options.pattern', message: expect.stringContaining('lookbehind') },
+    ]);
   });
 
   it('a unique regex whose widest space is still too small names the count', () => {
-    expect(issues(one({ pattern: '[ab]*' }, 1000, true))).toEqual([{ path: 'tables[0].fields[0].unique', message: 'only 256 distinct values of x for 1000 rows' }]);
-    expect(issues(one({ pattern: '[a-z]+', maxLength: 2 }, 1000, true))).toEqual([{ path: 'tables[0].fields[0].unique', message: 'only 676 distinct values of x for 1000 rows' }]);
+    expect(issues(one({ pattern: '[ab]*' }, 1000, true))).toEqual([
+      { path: 'tables[0].fields[0].unique', message: 'only 256 distinct values of x for 1000 rows' },
+    ]);
+    expect(issues(one({ pattern: '[a-z]+', maxLength: 2 }, 1000, true))).toEqual([
+      { path: 'tables[0].fields[0].unique', message: 'only 676 distinct values of x for 1000 rows' },
+    ]);
     expect(issues(one({ pattern: '[a-z]+', maxLength: 3 }, 1000, true))).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ describe('regex generator', () => {
         expect(value.length).toBeLessThanOrEqual(generator.generatedMaxLength);
       }
       for (let index = 0; index < Math.min(500, generator.indexSpace); index++) {
-        const value = generator.atIndex(index * 7919 % generator.indexSpace, random);
+        const value = generator.atIndex((index * 7919) % generator.indexSpace, random);
         expect(full.test(value), `${pattern} @${index} -> ${value}`).toBe(true);
       }
     }
@@ -110,7 +110,7 @@ const table = (fields: Definition['tables'][number]['fields'], rows = 3000, extr
 });
 
 describe('regex fields', () => {
-  it('generated columns match, nested ones too, and patterns faker handles keep faker\'s values', () => {
+  it("generated columns match, nested ones too, and patterns faker handles keep faker's values", () => {
     const plan = compile(
       table([
         { name: 'code', type: 'regex', options: { pattern: '^[A-Z]{3}-[0-9]{4}$' } },
@@ -136,7 +136,12 @@ describe('regex fields', () => {
   it("draw: 'compiled' gives values that match and fit, the same in any chunking, and not faker's", () => {
     const patterns = ['^[A-Z]{3}-[0-9]{4}$', '[+]1[2-9][0-9]{9}', '(ab|c)+-\\d{2}', '[a-f0-9]{40}'];
     const fields = patterns.map((pattern, k) => ({ name: `c${k}`, type: 'regex', options: { pattern, draw: 'compiled', maxLength: 40 } }));
-    const plan = compile(table([...fields, { name: 'nested', type: 'array', options: { of: { type: 'regex', options: { pattern: '[\\d]{2}(x|yz)+', draw: 'compiled' } }, min: 1, max: 3 } }]));
+    const plan = compile(
+      table([
+        ...fields,
+        { name: 'nested', type: 'array', options: { of: { type: 'regex', options: { pattern: '[\\d]{2}(x|yz)+', draw: 'compiled' } }, min: 1, max: 3 } },
+      ]),
+    );
     const rows = allRows(plan, 't');
     patterns.forEach((pattern, k) => {
       const values = column(plan, rows, 't', `c${k}`) as string[];
@@ -195,9 +200,14 @@ describe('regex fields', () => {
       }
       return [];
     };
-    expect(issues(table([{ name: 'id', type: 'sequence' }, { name: 'big', type: 'regex', options: { pattern: 'a{100000000}' } }]))).toEqual([
-      { path: 'tables[0].fields[1].options.pattern', message: expect.stringContaining('100000000 characters') },
-    ]);
+    expect(
+      issues(
+        table([
+          { name: 'id', type: 'sequence' },
+          { name: 'big', type: 'regex', options: { pattern: 'a{100000000}' } },
+        ]),
+      ),
+    ).toEqual([{ path: 'tables[0].fields[1].options.pattern', message: expect.stringContaining('100000000 characters') }]);
     expect(issues(table([{ name: 'x', type: 'regex', options: { pattern: '(?<=a)b' } }]))).toEqual([
       { path: 'tables[0].fields[0].options.pattern', message: expect.stringContaining('lookbehind') },
     ]);

@@ -70,13 +70,40 @@ class CharSet {
 const ALL = CharSet.of([[0, 0xffff]]);
 const PRINTABLE = CharSet.of([[0x20, 0x7e]]);
 const LATIN1 = CharSet.of([[0xa1, 0xff]]);
-const BMP = CharSet.of([[0x20, 0xd7ff], [0xe000, 0xfffd]]);
+const BMP = CharSet.of([
+  [0x20, 0xd7ff],
+  [0xe000, 0xfffd],
+]);
 const DIGIT = CharSet.of([[0x30, 0x39]]);
-const WORD = CharSet.of([[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]]);
-const ALNUM = CharSet.of([[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]]);
+const WORD = CharSet.of([
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
+]);
+const ALNUM = CharSet.of([
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x61, 0x7a],
+]);
 // what \s matches in JavaScript
-const SPACE = CharSet.of([[0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff]]);
-const LINE_TERMINATORS = CharSet.of([[0x0a, 0x0a], [0x0d, 0x0d], [0x2028, 0x2029]]);
+const SPACE = CharSet.of([
+  [0x09, 0x0d],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+]);
+const LINE_TERMINATORS = CharSet.of([
+  [0x0a, 0x0a],
+  [0x0d, 0x0d],
+  [0x2028, 0x2029],
+]);
 
 /** Characters to draw from a set that matches `match`: printable ASCII when possible (plausible test data). */
 function drawable(match: CharSet): CharSet {
@@ -342,7 +369,10 @@ interface IndexPlan {
 
 /** Mixed-radix digits of an index, taken by the first `planned` draws of indexed positions. */
 class Digits {
-  constructor(private rest: number, private planned: number) {}
+  constructor(
+    private rest: number,
+    private planned: number,
+  ) {}
   take(radix: number, random: Uniform): number {
     if (this.planned > 0) {
       this.planned--;
@@ -373,7 +403,10 @@ export class RegexGenerator {
   private readonly wider = new Map<number, IndexPlan>();
 
   /** `limit`: every value at most this long (long and unbounded quantifiers repeat fewer times). */
-  constructor(readonly pattern: string, readonly limit?: number) {
+  constructor(
+    readonly pattern: string,
+    readonly limit?: number,
+  ) {
     const compiled = compilePattern(pattern);
     this.groups = compiled.groups;
     this.lookaround = compiled.lookaround;
@@ -626,7 +659,7 @@ export function regexProblem(pattern: string, maxLength?: number): string | unde
     const rng = new Rng();
     rng.reseed(keyOf('regex-check', pattern), 0);
     for (let t = 0; t < 32; t++)
-      if (!generator.check.test(generator.generate(rng.next))) return 'no value found that meets the pattern\'s assertions or back-references';
+      if (!generator.check.test(generator.generate(rng.next))) return "no value found that meets the pattern's assertions or back-references";
   }
   return undefined;
 }

@@ -41,8 +41,7 @@ export function relationReads(def: { tables: TableDefinition[] }, tables: Readon
         if (text === undefined) continue;
         const path = resolveFieldPath(text, table, tables);
         if (typeof path === 'string') continue;
-        for (const s of refSteps(path))
-          if ((tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0) out.push(`${s.table}.${s.field}`);
+        for (const s of refSteps(path)) if ((tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0) out.push(`${s.table}.${s.field}`);
       }
     }
   return out;

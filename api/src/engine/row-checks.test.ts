@@ -9,7 +9,14 @@ const ledger: Definition = {
   version: 1,
   seed: 'checks',
   tables: [
-    { name: 'users', rows: 30, fields: [{ name: 'id', type: 'sequence' }, { name: 'name', type: 'person.firstName' }] },
+    {
+      name: 'users',
+      rows: 30,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'name', type: 'person.firstName' },
+      ],
+    },
     {
       name: 'transfers',
       rows: N,
@@ -192,7 +199,13 @@ describe('what a check cannot meet', () => {
     ]);
     const scoped = issues([
       { name: 'org', rows: 3, fields: [{ name: 'id', type: 'sequence' }] },
-      { name: 'site', fields: [{ name: 'id', type: 'sequence' }, { name: 'org_id', type: 'ref', options: { table: 'org', field: 'id', childrenPerParent: { min: 1, max: 2 } } }] },
+      {
+        name: 'site',
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'org_id', type: 'ref', options: { table: 'org', field: 'id', childrenPerParent: { min: 1, max: 2 } } },
+        ],
+      },
       {
         name: 'page',
         fields: [

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compile, type Definition, DefinitionError, type Row } from './index.js';
 import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
 
-const col = (plan: ReturnType<typeof compile>, table: string, name: string) => plan.tables.find((t) => t.name === table)!.columns.findIndex((c) => c.name === name);
+const col = (plan: ReturnType<typeof compile>, table: string, name: string) =>
+  plan.tables.find((t) => t.name === table)!.columns.findIndex((c) => c.name === name);
 const byKey = (rows: Row[], key: number, value: number) => new Map(rows.map((r) => [r[key], r[value]]));
 
 // invoices billed to an address of their own customer; tasks assigned within their tenant
@@ -12,7 +13,14 @@ const billing: Definition = {
   seed: 'scoped',
   tables: [
     { name: 'tenants', rows: 400, fields: [{ name: 'id', type: 'string.uuid' }] },
-    { name: 'customers', rows: 20_000, fields: [{ name: 'id', type: 'sequence' }, { name: 'name', type: 'company.name' }] },
+    {
+      name: 'customers',
+      rows: 20_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'name', type: 'company.name' },
+      ],
+    },
     {
       name: 'addresses',
       fields: [
@@ -27,12 +35,28 @@ const billing: Definition = {
       fields: [
         { name: 'id', type: 'sequence' },
         { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id' } },
-        { name: 'billing_address_id', type: 'ref', options: { table: 'addresses', field: 'id', scope: { target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' } } },
+        {
+          name: 'billing_address_id',
+          type: 'ref',
+          options: { table: 'addresses', field: 'id', scope: { target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' } },
+        },
         { name: 'total', type: 'number.int', options: { min: 1, max: 900 } },
       ],
     },
-    { name: 'projects', fields: [{ name: 'id', type: 'sequence' }, { name: 'tenant_id', type: 'ref', options: { table: 'tenants', field: 'id', childrenPerParent: { min: 1, max: 6 } } }] },
-    { name: 'users', fields: [{ name: 'id', type: 'string.uuid' }, { name: 'tenant_id', type: 'ref', options: { table: 'tenants', field: 'id', childrenPerParent: { min: 1, max: 12 } } }] },
+    {
+      name: 'projects',
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'tenant_id', type: 'ref', options: { table: 'tenants', field: 'id', childrenPerParent: { min: 1, max: 6 } } },
+      ],
+    },
+    {
+      name: 'users',
+      fields: [
+        { name: 'id', type: 'string.uuid' },
+        { name: 'tenant_id', type: 'ref', options: { table: 'tenants', field: 'id', childrenPerParent: { min: 1, max: 12 } } },
+      ],
+    },
     {
       name: 'tasks',
       rows: 100_000,
@@ -40,19 +64,39 @@ const billing: Definition = {
         { name: 'id', type: 'sequence' },
         { name: 'project_id', type: 'ref', options: { table: 'projects', field: 'id', choice: 'skewed' } },
         { name: 'assignee_id', type: 'ref', options: { table: 'users', field: 'id', scope: { target: 'tenant_id', equals: 'project_id.tenant_id' } } },
-        { name: 'reviewer_id', type: 'ref', options: { table: 'users', field: 'id', scope: { target: 'tenant_id', equals: 'project_id.tenant_id' }, sameAs: { path: 'assignee_id', rate: 0.25 } } },
+        {
+          name: 'reviewer_id',
+          type: 'ref',
+          options: { table: 'users', field: 'id', scope: { target: 'tenant_id', equals: 'project_id.tenant_id' }, sameAs: { path: 'assignee_id', rate: 0.25 } },
+        },
       ],
     },
     { name: 'orgs', rows: 3000, fields: [{ name: 'id', type: 'sequence' }] },
-    { name: 'repos', fields: [{ name: 'id', type: 'sequence' }, { name: 'org_id', type: 'ref', options: { table: 'orgs', field: 'id', childrenPerParent: { min: 0, max: 3 } } }] },
-    { name: 'pipelines', fields: [{ name: 'id', type: 'sequence' }, { name: 'repo_id', type: 'ref', options: { table: 'repos', field: 'id', childrenPerParent: { min: 1, max: 4 } } }] },
+    {
+      name: 'repos',
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'org_id', type: 'ref', options: { table: 'orgs', field: 'id', childrenPerParent: { min: 0, max: 3 } } },
+      ],
+    },
+    {
+      name: 'pipelines',
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'repo_id', type: 'ref', options: { table: 'repos', field: 'id', childrenPerParent: { min: 1, max: 4 } } },
+      ],
+    },
     {
       name: 'builds',
       rows: 100_000,
       fields: [
         { name: 'id', type: 'sequence' },
         { name: 'org_id', type: 'ref', options: { table: 'orgs', field: 'id' }, nullRate: 0.1 },
-        { name: 'pipeline_id', type: 'ref', options: { table: 'pipelines', field: 'id', scope: { target: 'repo_id.org_id', equals: 'org_id', ifEmpty: 'null' } } },
+        {
+          name: 'pipeline_id',
+          type: 'ref',
+          options: { table: 'pipelines', field: 'id', scope: { target: 'repo_id.org_id', equals: 'org_id', ifEmpty: 'null' } },
+        },
       ],
     },
   ],
@@ -115,8 +159,22 @@ describe('scoped refs', () => {
       version: 1,
       tables: [
         { name: 'users', rows: 500, fields: [{ name: 'id', type: 'string.uuid' }] },
-        { name: 'threads', rows: 300, fields: [{ name: 'id', type: 'sequence' }, { name: 'author_id', type: 'ref', options: { table: 'users', field: 'id' } }] },
-        { name: 'replies', rows: 5000, fields: [{ name: 'thread_id', type: 'ref', options: { table: 'threads', field: 'id' } }, { name: 'author_id', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'thread_id.author_id' } } }] },
+        {
+          name: 'threads',
+          rows: 300,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'author_id', type: 'ref', options: { table: 'users', field: 'id' } },
+          ],
+        },
+        {
+          name: 'replies',
+          rows: 5000,
+          fields: [
+            { name: 'thread_id', type: 'ref', options: { table: 'threads', field: 'id' } },
+            { name: 'author_id', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'thread_id.author_id' } } },
+          ],
+        },
       ],
     };
     const p = compile(threads);
@@ -130,9 +188,29 @@ describe('scoped ref validation', () => {
     version: 1,
     tables: [
       { name: 'customers', rows: 10, fields: [{ name: 'id', type: 'sequence' }] },
-      { name: 'addresses', fields: [{ name: 'id', type: 'sequence' }, { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id', childrenPerParent: { min: 0, max: 2 } } }] },
-      { name: 'notes', rows: 10, fields: [{ name: 'id', type: 'sequence' }, { name: 'address_id', type: 'ref', options: { table: 'addresses', field: 'id' } }] },
-      { name: 'invoices', rows: 10, fields: [{ name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id' } }, { name: 'address_id', type: 'ref', options: { table: 'addresses', field: 'id', scope }, ...extra }] },
+      {
+        name: 'addresses',
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id', childrenPerParent: { min: 0, max: 2 } } },
+        ],
+      },
+      {
+        name: 'notes',
+        rows: 10,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'address_id', type: 'ref', options: { table: 'addresses', field: 'id' } },
+        ],
+      },
+      {
+        name: 'invoices',
+        rows: 10,
+        fields: [
+          { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id' } },
+          { name: 'address_id', type: 'ref', options: { table: 'addresses', field: 'id', scope }, ...extra },
+        ],
+      },
     ],
   });
   const issues = (def: Definition) => {
@@ -158,7 +236,14 @@ describe('scoped ref validation', () => {
       version: 1,
       tables: [
         { name: 'users', rows: 10, fields: [{ name: 'id', type: 'sequence' }] },
-        { name: 'pairs', rows: 10, fields: [{ name: 'a', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'b' } } }, { name: 'b', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'a', rate: 0.5 } } }] },
+        {
+          name: 'pairs',
+          rows: 10,
+          fields: [
+            { name: 'a', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'b' } } },
+            { name: 'b', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'a', rate: 0.5 } } },
+          ],
+        },
       ],
     };
     expect(issues(cyclic)).toEqual([{ path: 'tables[1].fields', message: 'fields depend on each other in a cycle: a -> b -> a' }]);
@@ -168,10 +253,20 @@ describe('scoped ref validation', () => {
     const notLaidOut: Definition = base({ target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' });
     (notLaidOut.tables[3].fields[1].options as Record<string, unknown>).table = 'notes';
     (notLaidOut.tables[3].fields[1].options as Record<string, unknown>).scope = { target: 'address_id', equals: 'customer_id', ifEmpty: 'null' };
-    expect(issues(notLaidOut)).toEqual([{ path: 'tables[3].fields[1].options.scope.target', message: expect.stringMatching(/notes\.address_id must be a ref with childrenPerParent/) }]);
-    expect(issues(base({ target: 'customer_id', equals: 'address_id', ifEmpty: 'null' }))[0]).toMatchObject({ path: 'tables[3].fields[1].options.scope.equals', message: expect.stringMatching(/reaches table addresses.*reaches customers/) });
-    expect(issues(base({ target: 'customer_id', equals: 'nope.customer_id', ifEmpty: 'null' }))[0]).toMatchObject({ path: 'tables[3].fields[1].options.scope.equals', message: expect.stringMatching(/unknown field "nope"/) });
-    expect(issues(base({ target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' }, { unique: true }))[0]).toMatchObject({ path: 'tables[3].fields[1].unique' });
+    expect(issues(notLaidOut)).toEqual([
+      { path: 'tables[3].fields[1].options.scope.target', message: expect.stringMatching(/notes\.address_id must be a ref with childrenPerParent/) },
+    ]);
+    expect(issues(base({ target: 'customer_id', equals: 'address_id', ifEmpty: 'null' }))[0]).toMatchObject({
+      path: 'tables[3].fields[1].options.scope.equals',
+      message: expect.stringMatching(/reaches table addresses.*reaches customers/),
+    });
+    expect(issues(base({ target: 'customer_id', equals: 'nope.customer_id', ifEmpty: 'null' }))[0]).toMatchObject({
+      path: 'tables[3].fields[1].options.scope.equals',
+      message: expect.stringMatching(/unknown field "nope"/),
+    });
+    expect(issues(base({ target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' }, { unique: true }))[0]).toMatchObject({
+      path: 'tables[3].fields[1].unique',
+    });
   });
 });
 
@@ -195,7 +290,16 @@ const approvals: Definition = {
       fields: [
         { name: 'id', type: 'sequence' },
         { name: 'employee_id', type: 'ref', options: { table: 'employees', field: 'id' } },
-        { name: 'approver_id', type: 'ref', options: { table: 'employees', field: 'id', scope: { target: 'department_id', equals: 'employee_id.department_id', ifEmpty: 'null' }, differentFrom: 'employee_id' } },
+        {
+          name: 'approver_id',
+          type: 'ref',
+          options: {
+            table: 'employees',
+            field: 'id',
+            scope: { target: 'department_id', equals: 'employee_id.department_id', ifEmpty: 'null' },
+            differentFrom: 'employee_id',
+          },
+        },
       ],
     },
     { name: 'accounts', rows: 50, fields: [{ name: 'id', type: 'sequence' }] },
@@ -230,7 +334,12 @@ describe('differentFrom', () => {
 
   it('without a way to be null, a scope of one takes someone outside it rather than the same row', () => {
     const strict = structuredClone(approvals);
-    strict.tables[2].fields[2].options = { table: 'employees', field: 'id', scope: { target: 'department_id', equals: 'employee_id.department_id' }, differentFrom: 'employee_id' };
+    strict.tables[2].fields[2].options = {
+      table: 'employees',
+      field: 'id',
+      scope: { target: 'department_id', equals: 'employee_id.department_id' },
+      differentFrom: 'employee_id',
+    };
     const rows = rowsEveryChunking(compile(strict), 'leave_requests');
     expect(rows.filter(([, e, a]) => a === e || a === null)).toEqual([]);
     expect(rows.filter(([, e, a]) => (sizes.get(department.get(e)) ?? 0) > 1 && department.get(a) !== department.get(e))).toEqual([]);

@@ -27,7 +27,17 @@ export const sameAsSchema = z.strictObject({
 
 export type ScopeOptions = z.infer<typeof scopeSchema>;
 export type SameAsOptions = z.infer<typeof sameAsSchema>;
-type RefOptions = { table: string; field: string; childrenPerParent?: PerParent; scope?: ScopeOptions; sameAs?: SameAsOptions; distinctWithin?: string; unique?: boolean; differentFrom?: string; choice?: string };
+type RefOptions = {
+  table: string;
+  field: string;
+  childrenPerParent?: PerParent;
+  scope?: ScopeOptions;
+  sameAs?: SameAsOptions;
+  distinctWithin?: string;
+  unique?: boolean;
+  differentFrom?: string;
+  choice?: string;
+};
 
 /** What relation builders need from compile: definitions, row counts, layouts and (lazily) runtimes. */
 export interface RelationContext {
@@ -120,7 +130,10 @@ export function checkScopedRef(
       const stepField = tables.get(step.table)!.fields.find((f) => f.name === step.field);
       const perParent = perParentOf(stepField);
       if (!perParent) {
-        add(`${where}.target`, `${step.table}.${step.field} must be a ref with childrenPerParent (the targets of one ancestor are then a contiguous range of rows); scope targets laid out by their ancestor only`);
+        add(
+          `${where}.target`,
+          `${step.table}.${step.field} must be a ref with childrenPerParent (the targets of one ancestor are then a contiguous range of rows); scope targets laid out by their ancestor only`,
+        );
         return;
       }
       if (perParentBounds(perParent).min === 0) emptyPossible = true;
@@ -133,7 +146,10 @@ export function checkScopedRef(
       return;
     }
     if (refTable(upField) !== ancestor) {
-      add(`${where}.equals`, `"${up.text}" reaches table ${refTable(upField)}, but target ${target.name}.${down.text} reaches ${ancestor}: both sides must reach the same table`);
+      add(
+        `${where}.equals`,
+        `"${up.text}" reaches table ${refTable(upField)}, but target ${target.name}.${down.text} reaches ${ancestor}: both sides must reach the same table`,
+      );
       return;
     }
     const nullable = self || (field.nullRate ?? 0) > 0 || options.scope.ifEmpty === 'null';
@@ -144,7 +160,10 @@ export function checkScopedRef(
       );
     const nullHop = refSteps(up).find((s) => (tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0);
     if (nullHop && !nullable)
-      add(`${where}.equals`, `${nullHop.table}.${nullHop.field} may be null, leaving no scope: let ${table.name}.${field.name} be null too (scope.ifEmpty "null" or a nullRate)`);
+      add(
+        `${where}.equals`,
+        `${nullHop.table}.${nullHop.field} may be null, leaving no scope: let ${table.name}.${field.name} be null too (scope.ifEmpty "null" or a nullRate)`,
+      );
   }
   if (options.differentFrom !== undefined) {
     const where = `${at}.options.differentFrom`;
@@ -152,7 +171,8 @@ export function checkScopedRef(
     if (!other) add(where, `unknown field "${options.differentFrom}" in table ${table.name}`);
     else if (other === field) add(where, 'a ref cannot differ from itself');
     else if (other.type !== 'ref' || refTable(other) !== target.name) add(where, `${table.name}.${other.name} must be a ref to table ${target.name}`);
-    if (options.childrenPerParent || options.distinctWithin || options.sameAs || field.unique) add(where, 'differentFrom picks a parent freely: it cannot be combined with childrenPerParent, distinctWithin, sameAs or unique');
+    if (options.childrenPerParent || options.distinctWithin || options.sameAs || field.unique)
+      add(where, 'differentFrom picks a parent freely: it cannot be combined with childrenPerParent, distinctWithin, sameAs or unique');
     if (options.choice === 'skewed') add(where, 'differentFrom chooses uniformly: drop choice "skewed"');
   }
   if (options.sameAs) {

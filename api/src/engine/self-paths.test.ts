@@ -133,7 +133,19 @@ describe('scoped self-reference: the parent is an earlier row of the same scope'
 describe('cycles that are not well-founded are still refused', () => {
   it('a field reading itself on its own row, and a loop back through another table', () => {
     expect(
-      issuesOf({ version: 1, tables: [{ name: 'e', fields: [{ name: 'id', type: 'sequence' }, { name: 'a', type: 'expression', options: { expr: 'b + 1' } }, { name: 'b', type: 'expression', options: { expr: 'a + 1' } }] }] }),
+      issuesOf({
+        version: 1,
+        tables: [
+          {
+            name: 'e',
+            fields: [
+              { name: 'id', type: 'sequence' },
+              { name: 'a', type: 'expression', options: { expr: 'b + 1' } },
+              { name: 'b', type: 'expression', options: { expr: 'a + 1' } },
+            ],
+          },
+        ],
+      }),
     ).toEqual([{ path: 'tables[0].fields', message: 'fields depend on each other in a cycle: a -> b -> a' }]);
     // e.level reads its boss (earlier) and its department's head's level (any row of e): not well-founded
     const loop = issuesOf({

@@ -1,16 +1,7 @@
 // The shape of generated tables, shared by the engine (which produces it) and the formats
 // (which consume it). Rows are positional: row[i] is the value of columns[i].
 
-export type ColumnKind =
-  | 'text'
-  | 'integer'
-  | 'number'
-  | 'boolean'
-  | 'timestamp'
-  | 'date'
-  | 'uuid'
-  | 'json'
-  | 'array';
+export type ColumnKind = 'text' | 'integer' | 'number' | 'boolean' | 'timestamp' | 'date' | 'uuid' | 'json' | 'array';
 
 export interface ColumnShape {
   name: string;
@@ -34,14 +25,7 @@ export interface TableShape {
   unique: string[][];
 }
 
-export type Value =
-  | string
-  | number
-  | boolean
-  | null
-  | Date
-  | Value[]
-  | { [key: string]: Value };
+export type Value = string | number | boolean | null | Date | Value[] | { [key: string]: Value };
 
 export type Row = Value[];
 export type RowBatch = Row[];

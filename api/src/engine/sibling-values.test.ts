@@ -21,7 +21,10 @@ const school: Definition = {
     { name: 'hotels', rows: 3000, fields: [{ name: 'id', type: 'string.uuid' }] },
     {
       name: 'rooms',
-      unique: [['hotel_id', 'room_number'], ['hotel_id', 'kind']],
+      unique: [
+        ['hotel_id', 'room_number'],
+        ['hotel_id', 'kind'],
+      ],
       fields: [
         { name: 'hotel_id', type: 'ref', options: { table: 'hotels', field: 'id', childrenPerParent: { min: 3, max: 60 } } },
         { name: 'room_number', type: 'number.int', options: { min: 100, max: 999 } },
@@ -67,7 +70,14 @@ describe('values per sibling', () => {
       version: 1,
       tables: [
         { name: 'sites', rows: 400, fields: [{ name: 'id', type: 'sequence' }] },
-        { name: 'categories', unique: [['site_id', 'name']], fields: [{ name: 'site_id', type: 'ref', options: { table: 'sites', field: 'id', childrenPerParent: { min: 1, max: 30 } } }, { name: 'name', type: 'commerce.department' }] },
+        {
+          name: 'categories',
+          unique: [['site_id', 'name']],
+          fields: [
+            { name: 'site_id', type: 'ref', options: { table: 'sites', field: 'id', childrenPerParent: { min: 1, max: 30 } } },
+            { name: 'name', type: 'commerce.department' },
+          ],
+        },
       ],
     };
     const rows = rowsEveryChunking(compile(sites), 'categories');
@@ -75,7 +85,7 @@ describe('values per sibling', () => {
     expect(rows.every(([, n]) => /^[A-Za-z ]+-[0-9a-z]+$/.test(n as string))).toBe(true);
   });
 
-  it('names what is wrong: a space smaller than a parent\'s children, a position not per the laid-out ref', () => {
+  it("names what is wrong: a space smaller than a parent's children, a position not per the laid-out ref", () => {
     const issues = (d: Definition) => {
       try {
         compile(d);
@@ -117,7 +127,14 @@ const series: Definition = {
         { name: 'day', type: 'sequence', options: { start: -5000, unit: 'days' } },
       ],
     },
-    { name: 'devices', rows: 300, fields: [{ name: 'id', type: 'sequence' }, { name: 'installed_at', type: 'date.past', options: { years: 2 } }] },
+    {
+      name: 'devices',
+      rows: 300,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'installed_at', type: 'date.past', options: { years: 2 } },
+      ],
+    },
     {
       name: 'readings',
       primaryKey: ['device_id', 'taken_at'],
@@ -142,7 +159,7 @@ describe('date series', () => {
     expect(plan.tables.find((t) => t.name === 'rates')!.columns[2].kind).toBe('timestamp');
   });
 
-  it('numbers instants per parent: each device\'s readings a minute apart from `from`, distinct per device', () => {
+  it("numbers instants per parent: each device's readings a minute apart from `from`, distinct per device", () => {
     const readings = rowsEveryChunking(plan, 'readings');
     const byDevice = new Map<unknown, number[]>();
     for (const [device, at] of readings) byDevice.set(device, [...(byDevice.get(device) ?? []), (at as Date).getTime()]);
@@ -150,7 +167,7 @@ describe('date series', () => {
     expect(byDevice.size).toBe(300);
   });
 
-  it('counts from a parent\'s instant when `from` is a field path: every reading after its device was installed', () => {
+  it("counts from a parent's instant when `from` is a field path: every reading after its device was installed", () => {
     const installed = new Map(rowsEveryChunking(plan, 'devices').map(([id, at]) => [id, (at as Date).getTime()]));
     const readings = rowsEveryChunking(plan, 'readings');
     const byDevice = new Map<Value, number[]>();
@@ -178,9 +195,15 @@ describe('date series', () => {
         return (e as DefinitionError).issues.map((i) => `${i.path}: ${i.message}`);
       }
     };
-    expect(issuesOf({ per: 'device_id', unit: 'minutes', from: 'device_id.nope' })).toEqual([expect.stringMatching(/^tables\[2\]\.fields\[2\]\.options\.from: .*nope/)]);
-    expect(issuesOf({ per: 'device_id', unit: 'minutes', from: 'device_id.id' })).toEqual(['tables[2].fields[2].options.from: field "device_id.id" is not a date (it is integer)']);
+    expect(issuesOf({ per: 'device_id', unit: 'minutes', from: 'device_id.nope' })).toEqual([
+      expect.stringMatching(/^tables\[2\]\.fields\[2\]\.options\.from: .*nope/),
+    ]);
+    expect(issuesOf({ per: 'device_id', unit: 'minutes', from: 'device_id.id' })).toEqual([
+      'tables[2].fields[2].options.from: field "device_id.id" is not a date (it is integer)',
+    ]);
     expect(issuesOf({ per: 'device_id', from: 'device_id.installed_at' })).toEqual([expect.stringMatching(/options\.from: from needs a unit/)]);
-    expect(issuesOf({ per: 'device_id', unit: 'hours', from: '2026-13-45' })).toEqual(['tables[2].fields[2].options.from: "2026-13-45" is not "now", an ISO date or a field path']);
+    expect(issuesOf({ per: 'device_id', unit: 'hours', from: '2026-13-45' })).toEqual([
+      'tables[2].fields[2].options.from: "2026-13-45" is not "now", an ISO date or a field path',
+    ]);
   });
 });

@@ -26,7 +26,10 @@ export function checkChildIndex(field: FieldDefinition, at: string, table: Table
   const ref = table.fields.find((f) => f.name === per);
   if (!ref) add(`${at}.options.per`, `unknown field "${per}" in table ${table.name}`);
   else if (ref !== layoutRef(table))
-    add(`${at}.options.per`, `${table.name}.${per} must be the ref with childrenPerParent (set options.childrenPerParent on it: positions count the children of a parent, which must sit side by side)`);
+    add(
+      `${at}.options.per`,
+      `${table.name}.${per} must be the ref with childrenPerParent (set options.childrenPerParent on it: positions count the children of a parent, which must sit side by side)`,
+    );
   if (field.unique) add(`${at}.unique`, `positions repeat across parents: make (${per}, ${field.name}) unique instead`);
 }
 
@@ -59,7 +62,11 @@ export function childIndexKeyCovered(table: TableDefinition, columns: string[]):
  * row-injective with the usual row-index suffix, as `unique` text fields are. Faker text types only
  * (a suffix would break a regex, a pick or a constant).
  */
-export function textCarrier(columns: FieldDefinition[], isFakerText: (field: FieldDefinition) => boolean, taken: (field: FieldDefinition) => boolean): FieldDefinition | undefined {
+export function textCarrier(
+  columns: FieldDefinition[],
+  isFakerText: (field: FieldDefinition) => boolean,
+  taken: (field: FieldDefinition) => boolean,
+): FieldDefinition | undefined {
   return [...columns].reverse().find((f) => !taken(f) && (f.nullRate ?? 0) === 0 && isFakerText(f));
 }
 

@@ -123,7 +123,13 @@ export class TableRuntime {
     }
     // another row of this table asked for while one is being computed (a self-reference path):
     // computed apart, so the cache the outer row reads from stays that row's
-    if (this.activeRow !== -1 && this.activeRow !== j) return this.rowValueApart(f, j, this.fields.map(() => [null]), new Uint8Array(this.fields.length));
+    if (this.activeRow !== -1 && this.activeRow !== j)
+      return this.rowValueApart(
+        f,
+        j,
+        this.fields.map(() => [null]),
+        new Uint8Array(this.fields.length),
+      );
     const outer = this.activeRow;
     this.activeRow = j;
     try {
@@ -184,8 +190,7 @@ export class TableRuntime {
   /** Field f at row j from its dependencies' values in cols[d][0], nulls applied; the PRNG is left as found. */
   private computeRow(f: number, j: number, cols: Value[][]): Value {
     const field = this.fields[f];
-    if (field.mode === 'stream')
-      throw new RangeError(`${this.name}.${field.name} is not row-addressable (compile marks the fields paths read)`);
+    if (field.mode === 'stream') throw new RangeError(`${this.name}.${field.name} is not row-addressable (compile marks the fields paths read)`);
     let value: Value;
     if (field.mode === 'rowSeeded') {
       if (rngDepth === MAX_NESTING) throw new RangeError('field paths nest too deeply');

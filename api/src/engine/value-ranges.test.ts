@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { allRows } from './testing/rows.js';
 import { compile, DefinitionError, parseDefinition, type Definition, type FieldDefinition } from './index.js';
 
-const one = (fields: FieldDefinition[], rows = 100, extra: Partial<Definition> = {}): Definition => ({ version: 1, ...extra, tables: [{ name: 't', rows, fields }] });
+const one = (fields: FieldDefinition[], rows = 100, extra: Partial<Definition> = {}): Definition => ({
+  version: 1,
+  ...extra,
+  tables: [{ name: 't', rows, fields }],
+});
 
 function issuesOf(run: () => unknown) {
   try {
@@ -16,12 +20,17 @@ function issuesOf(run: () => unknown) {
 
 describe('values a database cannot hold are refused at validation', () => {
   it('dates past 9999 or before year 1', () => {
-    expect(issuesOf(() => parseDefinition(one([{ name: 'd', type: 'date.soon', options: { days: 100_000 } }], 10, { referenceDate: '9900-01-01T00:00:00Z' })))).toEqual([
-      { path: 'tables[0].fields[0].options', message: expect.stringContaining('past the year 9999') },
-    ]);
+    expect(
+      issuesOf(() => parseDefinition(one([{ name: 'd', type: 'date.soon', options: { days: 100_000 } }], 10, { referenceDate: '9900-01-01T00:00:00Z' }))),
+    ).toEqual([{ path: 'tables[0].fields[0].options', message: expect.stringContaining('past the year 9999') }]);
     expect(
       issuesOf(() =>
-        parseDefinition(one([{ name: 'a', type: 'date.past' }, { name: 'b', type: 'dateAfter', options: { field: 'a', maxDays: 4_000_000 } }])),
+        parseDefinition(
+          one([
+            { name: 'a', type: 'date.past' },
+            { name: 'b', type: 'dateAfter', options: { field: 'a', maxDays: 4_000_000 } },
+          ]),
+        ),
       ),
     ).toEqual([{ path: 'tables[0].fields[1].options', message: expect.stringMatching(/year \d+, past the year 9999.*maxDays/) }]);
     expect(issuesOf(() => parseDefinition(one([{ name: 'b', type: 'date.birthdate', options: { mode: 'year', min: 0, max: 1990 } }])))).toEqual([
@@ -29,7 +38,11 @@ describe('values a database cannot hold are refused at validation', () => {
     ]);
     expect(issuesOf(() => parseDefinition(one([{ name: 'd', type: 'date.future', options: { years: 1000 } }])))).toEqual([]);
     // inequalities of the same row (E1's after/before): the window, unless a bound caps it
-    const after = (options: Record<string, unknown>) => one([{ name: 'a', type: 'date.past' }, { name: 'b', type: 'after', options: { from: 'a', ...options } }]);
+    const after = (options: Record<string, unknown>) =>
+      one([
+        { name: 'a', type: 'date.past' },
+        { name: 'b', type: 'after', options: { from: 'a', ...options } },
+      ]);
     expect(issuesOf(() => parseDefinition(after({ max: 3_000_000 })))).toEqual([
       { path: 'tables[0].fields[1].options', message: expect.stringMatching(/past the year 9999.*lower max/) },
     ]);
@@ -37,7 +50,7 @@ describe('values a database cannot hold are refused at validation', () => {
     expect(issuesOf(() => parseDefinition(after({ max: 30, unit: 'weeks' })))).toEqual([]);
   });
 
-  it('integers past int8, past 2^53, or past a sequence\'s declared max (an int4 column)', () => {
+  it("integers past int8, past 2^53, or past a sequence's declared max (an int4 column)", () => {
     expect(issuesOf(() => parseDefinition(one([{ name: 's', type: 'sequence', options: { step: 1e17 } }], 1000)))).toEqual([
       { path: 'tables[0].fields[0].options.step', message: expect.stringContaining('outside the int8 range') },
     ]);

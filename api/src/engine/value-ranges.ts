@@ -117,7 +117,12 @@ function rangeHint(field: FieldDefinition): string {
 }
 
 /** [earliest, latest] epoch ms a date field produces, or undefined when it is not a date we can bound. */
-function dateBounds(field: FieldDefinition, table: TableDefinition, ref: number, base: (f: FieldDefinition) => [number, number] | undefined): [number, number] | undefined {
+function dateBounds(
+  field: FieldDefinition,
+  table: TableDefinition,
+  ref: number,
+  base: (f: FieldDefinition) => [number, number] | undefined,
+): [number, number] | undefined {
   const options = (field.options ?? {}) as Record<string, unknown>;
   const refOf = () => (typeof options.refDate === 'string' ? Date.parse(options.refDate) : ref);
   const years = (options.years as number | undefined) ?? 1;

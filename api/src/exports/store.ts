@@ -47,7 +47,13 @@ function toEvent(row: Row): ExportEventRow {
 }
 
 /** Service role only (seed 000): the caller's right to the export was checked before. */
-export async function insertEvent(tx: Tx, exportId: string, status: ExportStatus | Lowercase<ExportStatus>, message: string, metadata: unknown = {}): Promise<ExportEventRow> {
+export async function insertEvent(
+  tx: Tx,
+  exportId: string,
+  status: ExportStatus | Lowercase<ExportStatus>,
+  message: string,
+  metadata: unknown = {},
+): Promise<ExportEventRow> {
   const [row] = await tx.query<Row>(
     `insert into generator_export_events (export_id, status, message, metadata)
      values ($1::uuid, $2, $3, $4::jsonb)
@@ -98,7 +104,10 @@ export async function eventsAfter(tx: Tx, exportId: string, afterEventId: string
   if (!record) return undefined;
   const [after] = await tx.query<Row>(`select seq from generator_export_events where id = $1::uuid and export_id = $2::uuid`, [afterEventId, exportId]);
   const afterSeq = Number(after?.seq ?? 0);
-  const rows = await tx.query<Row>(`select ${EVENT_COLUMNS} from generator_export_events where export_id = $1::uuid and seq > $2 order by seq`, [exportId, afterSeq]);
+  const rows = await tx.query<Row>(`select ${EVENT_COLUMNS} from generator_export_events where export_id = $1::uuid and seq > $2 order by seq`, [
+    exportId,
+    afterSeq,
+  ]);
   return {
     ownerId: record.owner_id,
     finished: TERMINAL_STATUSES.includes(record.status),
@@ -322,7 +331,12 @@ export async function recordProgress(tx: Tx, exportId: string, workerId: string,
   return true;
 }
 
-export async function completeExport(tx: Tx, exportId: string, workerId: string, result: { path: string; bytes: number; rows: number; seconds: number }): Promise<boolean> {
+export async function completeExport(
+  tx: Tx,
+  exportId: string,
+  workerId: string,
+  result: { path: string; bytes: number; rows: number; seconds: number },
+): Promise<boolean> {
   const done = await tx.query(
     `update generator_exports
         set status = 'succeeded', result_path = $3, rows_done = $4, completed_at = now(), updated_at = now(),
@@ -408,7 +422,10 @@ export async function ensureChunks(tx: Tx, exportId: string, chunks: ChunkPlan[]
 }
 
 export async function getChunk(tx: Tx, exportId: string, chunkIndex: number): Promise<ChunkRow | undefined> {
-  const [row] = await tx.query<Row>(`select ${CHUNK_COLUMNS} from generator_export_chunks c where c.export_id = $1::uuid and c.chunk_index = $2`, [exportId, chunkIndex]);
+  const [row] = await tx.query<Row>(`select ${CHUNK_COLUMNS} from generator_export_chunks c where c.export_id = $1::uuid and c.chunk_index = $2`, [
+    exportId,
+    chunkIndex,
+  ]);
   return row && toChunk(row);
 }
 
@@ -501,7 +518,9 @@ export async function expiredExports(tx: Tx, now: Date, limit: number): Promise<
 
 /** Owner, stored status (lower case) and result of the exports among `ids` that still exist. */
 export async function exportFileStates(tx: Tx, ids: readonly string[]): Promise<{ id: string; ownerId: string; status: string; resultPath: string | null }[]> {
-  const rows = await tx.query<Row>(`select id::text as id, owner_id::text as owner_id, status, result_path from generator_exports where id = any($1::uuid[])`, [ids]);
+  const rows = await tx.query<Row>(`select id::text as id, owner_id::text as owner_id, status, result_path from generator_exports where id = any($1::uuid[])`, [
+    ids,
+  ]);
   return rows.map((row) => ({ id: row.id, ownerId: row.owner_id, status: row.status, resultPath: row.result_path }));
 }
 

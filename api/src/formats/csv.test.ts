@@ -39,19 +39,33 @@ describe('csv', () => {
   });
 
   it('quotes every field with quoteAll, and writes \\n lines, a BOM and no header on request', async () => {
-    const text = await csv({ quoteAll: true, newline: '\n', bom: true, header: false }, [['a', 1], ['b', null]]);
+    const text = await csv({ quoteAll: true, newline: '\n', bom: true, header: false }, [
+      ['a', 1],
+      ['b', null],
+    ]);
     expect(text).toBe('\uFEFF"a","1"\n"b",\n');
   });
 
   it('defaults to RFC 4180: CRLF line ends, header, quotes only where needed', async () => {
-    const text = await csv({}, [['plain', 1], ['a "q"', 2], ['', 3]]);
+    const text = await csv({}, [
+      ['plain', 1],
+      ['a "q"', 2],
+      ['', 3],
+    ]);
     expect(text).toBe('text,n\r\nplain,1\r\n"a ""q""",2\r\n"",3\r\n');
   });
 
   it('uses another delimiter and quotes fields that contain it', async () => {
-    const text = await csv({ delimiter: ';' }, [['a;b', 1], ['c,d', 2]]);
+    const text = await csv({ delimiter: ';' }, [
+      ['a;b', 1],
+      ['c,d', 2],
+    ]);
     expect(text).toBe('text;n\r\n"a;b";1\r\nc,d;2\r\n');
-    expect(readCsv(text, { delimiter: ';' })).toEqual([['text', 'n'], ['a;b', '1'], ['c,d', '2']]);
+    expect(readCsv(text, { delimiter: ';' })).toEqual([
+      ['text', 'n'],
+      ['a;b', '1'],
+      ['c,d', '2'],
+    ]);
   });
 
   it('writes dates as ISO 8601 and json/arrays as JSON text', async () => {
@@ -68,6 +82,11 @@ describe('csv', () => {
     await expect(csv({ delimiter: '"' })).rejects.toThrow(/csv\.delimiter/);
     await expect(csv({ delimiter: '' })).rejects.toBeInstanceOf(FormatError);
     await expect(csv({ newline: '\r' as '\n' })).rejects.toThrow(/csv\.newline/);
-    await expect(csv({}, [['ok', 1], ['bad', Number.NaN]])).rejects.toThrow('notes row 1 column "n": number is not finite (NaN)');
+    await expect(
+      csv({}, [
+        ['ok', 1],
+        ['bad', Number.NaN],
+      ]),
+    ).rejects.toThrow('notes row 1 column "n": number is not finite (NaN)');
   });
 });

@@ -23,8 +23,7 @@ export function csvPieces(shapes: TableShape[], options?: CsvOptions): FormatPie
     newline: o.newline,
     // empty strings are quoted so they read back apart from null (an empty field); a guarded cell
     // begins with the apostrophe we added and is quoted as OWASP recommends
-    quotes: (value: unknown) =>
-      o.quoteAll || value === '' || (o.formulaGuard && typeof value === 'string' && value.charCodeAt(0) === APOSTROPHE),
+    quotes: (value: unknown) => o.quoteAll || value === '' || (o.formulaGuard && typeof value === 'string' && value.charCodeAt(0) === APOSTROPHE),
   };
   const renderers = shapes.map((shape) => {
     let render: ((firstRow: number, batch: RowBatch) => string) | undefined;

@@ -6,15 +6,7 @@ import { Writable } from 'node:stream';
 import { Open } from 'unzipper';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RowBatch } from '../engine/shape.js';
-import {
-  EXPORT_FORMATS,
-  ExportWriteError,
-  FormatError,
-  parseFormat,
-  writeExport,
-  type ExportFormat,
-  type TableSource,
-} from './index.js';
+import { EXPORT_FORMATS, ExportWriteError, FormatError, parseFormat, writeExport, type ExportFormat, type TableSource } from './index.js';
 import { batchesOf, fixtureTables, users, userRows } from './testing/fixtures.js';
 import { readCsv } from './testing/readers.js';
 import { MemoryWritable, render } from './testing/render.js';
@@ -195,9 +187,7 @@ describe('failures leave nothing under the target name', () => {
         { shape: { ...users, name: 'users_copy' }, batches: manyUserBatches(5) },
       ].slice(0, tableCount);
       let batches = 0;
-      const error = await writeExport({ format, tables }, target, () => ++batches === 50 && controller.abort(), controller.signal).catch(
-        (e: unknown) => e,
-      );
+      const error = await writeExport({ format, tables }, target, () => ++batches === 50 && controller.abort(), controller.signal).catch((e: unknown) => e);
       expect(error, JSON.stringify(target)).toBeInstanceOf(ExportWriteError);
       expect((error as ExportWriteError).code).toBe('ABORTED');
       expect(await readdir(d), JSON.stringify(target)).toEqual([]);

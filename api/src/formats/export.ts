@@ -38,10 +38,7 @@ export interface ExportInput {
  * target a path names is the caller's rule (the CLI's is in cli/output-target.ts).
  */
 export type Target =
-  | { kind: 'file'; path: string }
-  | { kind: 'directory'; path: string }
-  | { kind: 'zip'; path: string }
-  | { kind: 'stream'; stream: Writable };
+  { kind: 'file'; path: string } | { kind: 'directory'; path: string } | { kind: 'zip'; path: string } | { kind: 'stream'; stream: Writable };
 
 export interface ExportProgress {
   rowsDone: number;
@@ -67,12 +64,7 @@ class SourceFailure {
  * beside the target and renamed on success; on any failure nothing is left under the target name.
  * Throws FormatError for bad input and ExportWriteError (naming the path) for output failures.
  */
-export async function writeExport(
-  input: ExportInput,
-  target: Target,
-  onProgress?: (p: ExportProgress) => void,
-  signal?: AbortSignal,
-): Promise<ExportResult> {
+export async function writeExport(input: ExportInput, target: Target, onProgress?: (p: ExportProgress) => void, signal?: AbortSignal): Promise<ExportResult> {
   const format = parseFormat(input.format);
   const tables = input.tables;
   if (tables.length === 0) throw new FormatError('tables: nothing to export (no tables)');
@@ -124,7 +116,9 @@ export async function writeExport(
     for (const s of outputs) if (!s.destroyed) s.destroy();
     // a file stream destroyed while still opening creates its file after all: wait until it has
     // closed, or the temp is removed first and the file appears after
-    await Promise.all(outputs.filter((s): s is WriteStream => s instanceof WriteStream && !s.closed).map((s) => new Promise<void>((done) => s.once('close', () => done()))));
+    await Promise.all(
+      outputs.filter((s): s is WriteStream => s instanceof WriteStream && !s.closed).map((s) => new Promise<void>((done) => s.once('close', () => done()))),
+    );
     // a temp that could not even be created (ENOTDIR...) is nothing to clean up
     await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }).catch(() => {})));
     if (error instanceof SourceFailure) throw error.error;
@@ -155,7 +149,12 @@ class ExportRun {
 
   /** Writes the tables into one document on `stream` and waits until it is flushed. */
   async document(tables: TableSource[], stream: Writable): Promise<void> {
-    const document = openDocument(this.format, tables.map((t) => t.shape), stream, this.options);
+    const document = openDocument(
+      this.format,
+      tables.map((t) => t.shape),
+      stream,
+      this.options,
+    );
     this.current = document;
     for (const table of tables) {
       const writer = await document.startTable(table.shape);

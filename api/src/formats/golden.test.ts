@@ -19,7 +19,10 @@ describe('golden output', () => {
     for (const name of DEFINITIONS) {
       const definition = JSON.parse(readFileSync(here(`${name}.definition.json`), 'utf8'));
       for (const seed of SEEDS)
-        for (const format of EXPORT_FORMATS) got[`${name}/${seed}/${format}`] = createHash('sha256').update(await exportBytes({ definition, format, seed })).digest('hex');
+        for (const format of EXPORT_FORMATS)
+          got[`${name}/${seed}/${format}`] = createHash('sha256')
+            .update(await exportBytes({ definition, format, seed }))
+            .digest('hex');
     }
     if (process.env.TDG_GOLDEN_UPDATE === '1') writeFileSync(hashesFile, `${JSON.stringify(got, null, 2)}\n`);
     const expected = JSON.parse(readFileSync(hashesFile, 'utf8')) as Record<string, string>;

@@ -11,16 +11,7 @@ export {
   type FormatDescriptor,
   type FormatWriter,
 } from './registry.js';
-export type {
-  CsvOptions,
-  FormatOptions,
-  FormatOptionsMap,
-  JsonOptions,
-  NdjsonOptions,
-  SqlDialect,
-  SqlOptions,
-  XlsxOptions,
-} from './options.js';
+export type { CsvOptions, FormatOptions, FormatOptionsMap, JsonOptions, NdjsonOptions, SqlDialect, SqlOptions, XlsxOptions } from './options.js';
 export type { ExportDocument, TableWriter } from './writer.js';
 export { exportPieces, openDocument } from './document.js';
 export { isRendered, renderedRows, type ExportPieces, type RenderedRows } from './pieces.js';

@@ -5,16 +5,7 @@
 import { Open } from 'unzipper';
 import { describe, expect, it } from 'vitest';
 import type { Row, RowBatch, TableShape } from '../engine/shape.js';
-import {
-  exportPieces,
-  FormatError,
-  renderedRows,
-  writeExport,
-  type ExportFormat,
-  type ExportPieces,
-  type FormatOptions,
-  type RenderedRows,
-} from './index.js';
+import { exportPieces, FormatError, renderedRows, writeExport, type ExportFormat, type ExportPieces, type FormatOptions, type RenderedRows } from './index.js';
 import { batchesOf, teamRows, teams, userRows, users } from './testing/fixtures.js';
 import { MemoryWritable, render } from './testing/render.js';
 
@@ -105,7 +96,11 @@ describe('exportPieces: head + bodies of any row ranges + tail = writeExport', (
             // csv, ndjson: one file per table, each with its own head and tail
             for (let t = 0; t < tables.length; t++) {
               const expected = await render(format, [tables[t]], options);
-              const parts = [Buffer.from(pieces.head(t)), ...(await bodies(pieces, t, tables[t].rows, sizes)), Buffer.from(pieces.tail(t, tables[t].rows.length))];
+              const parts = [
+                Buffer.from(pieces.head(t)),
+                ...(await bodies(pieces, t, tables[t].rows, sizes)),
+                Buffer.from(pieces.tail(t, tables[t].rows.length)),
+              ];
               expect(Buffer.concat(parts).toString('utf8'), `${cutName}, ${tables[t].shape.name}`).toBe(expected.toString('utf8'));
             }
           }
@@ -135,7 +130,9 @@ describe('exportPieces: head + bodies of any row ranges + tail = writeExport', (
   it('xlsx has no pieces, and rows rendered beforehand are refused there', async () => {
     expect(exportPieces('xlsx', [users])).toBeUndefined();
     const rendered = { rendered: Buffer.from('x'), rows: 1 };
-    await expect(writeExport({ format: 'xlsx', tables: [{ shape: users, batches: [rendered] }] }, { kind: 'stream', stream: new MemoryWritable() })).rejects.toThrow(FormatError);
+    await expect(
+      writeExport({ format: 'xlsx', tables: [{ shape: users, batches: [rendered] }] }, { kind: 'stream', stream: new MemoryWritable() }),
+    ).rejects.toThrow(FormatError);
   });
 });
 

@@ -42,7 +42,12 @@ async function rowsByContentType(contentType: string, bytes: Buffer): Promise<nu
       return Array.isArray(value) ? [value.length] : Object.values(value as Record<string, unknown[]>).map((rows) => rows.length);
     }
     case 'application/x-ndjson':
-      return [text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown).length];
+      return [
+        text
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as unknown).length,
+      ];
     case 'application/sql':
       return sqlRowsByTable(text);
     case 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
@@ -115,24 +120,28 @@ describe('format registry', () => {
       }
   });
 
-  it.each(EXPORT_FORMATS)('%s: the bytes written are what the output file says: a zip of one file per table, or one file of the content type', async (format) => {
-    for (const count of [1, 2]) {
-      const tables = tablesOf(count);
-      const bytes = await written(format, count);
-      const output = outputFileOf(format, count);
-      if (output.contentType === ZIP.contentType) {
-        // a zip content type only where the format holds one table a file and there are several
-        expect(FORMATS[format].holdsSeveralTables || count === 1).toBe(false);
-        expect(isZip(bytes)).toBe(true);
-        const zip = await Open.buffer(bytes);
-        expect(zip.files.map((f) => f.path)).toEqual(tables.map((t) => `${t.shape.name}.${FORMATS[format].extension}`));
-        for (const [i, file] of zip.files.entries()) expect(await rowsByContentType(FORMATS[format].contentType, await file.buffer())).toEqual([tables[i].rows.length]);
-      } else {
-        expect(output.contentType).toBe(FORMATS[format].contentType);
-        expect(await rowsByContentType(output.contentType, bytes)).toEqual(tables.map((t) => t.rows.length));
+  it.each(EXPORT_FORMATS)(
+    '%s: the bytes written are what the output file says: a zip of one file per table, or one file of the content type',
+    async (format) => {
+      for (const count of [1, 2]) {
+        const tables = tablesOf(count);
+        const bytes = await written(format, count);
+        const output = outputFileOf(format, count);
+        if (output.contentType === ZIP.contentType) {
+          // a zip content type only where the format holds one table a file and there are several
+          expect(FORMATS[format].holdsSeveralTables || count === 1).toBe(false);
+          expect(isZip(bytes)).toBe(true);
+          const zip = await Open.buffer(bytes);
+          expect(zip.files.map((f) => f.path)).toEqual(tables.map((t) => `${t.shape.name}.${FORMATS[format].extension}`));
+          for (const [i, file] of zip.files.entries())
+            expect(await rowsByContentType(FORMATS[format].contentType, await file.buffer())).toEqual([tables[i].rows.length]);
+        } else {
+          expect(output.contentType).toBe(FORMATS[format].contentType);
+          expect(await rowsByContentType(output.contentType, bytes)).toEqual(tables.map((t) => t.rows.length));
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(EXPORT_FORMATS)('%s: one document takes a second table iff the format holds several tables', async (format) => {
     const [first, second] = fixtureTables().map((t) => t.shape);

@@ -20,8 +20,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * anywhere, see pieces.ts), or a writer of its own (xlsx, whose rows carry their sheet row number).
  */
 export type FormatWriter =
-  | { kind: 'pieces'; pieces(shapes: TableShape[], options?: FormatOptions): FormatPieces }
-  | { kind: 'document'; open(sink: ByteSink): ExportDocument };
+  { kind: 'pieces'; pieces(shapes: TableShape[], options?: FormatOptions): FormatPieces } | { kind: 'document'; open(sink: ByteSink): ExportDocument };
 
 export interface FormatDescriptor {
   readonly id: ExportFormat;

@@ -15,8 +15,7 @@ const duplicateEmail = (q: (s: string) => string) =>
   `INSERT INTO ${q('users')} (${q('id')}, ${q('email')}) VALUES ('00000000-0000-4000-8000-0000000000ff', '${existingUser[2]}')`;
 const danglingManager = (q: (s: string) => string) =>
   `INSERT INTO ${q('users')} (${q('id')}, ${q('email')}, ${q('manager_id')}) VALUES ('00000000-0000-4000-8000-0000000000fe', 'new@example.com', '00000000-0000-4000-8000-0000000000fd')`;
-const duplicateTeam = (q: (s: string) => string) =>
-  `INSERT INTO ${q('teams')} (${q('id')}, ${q('name')}, ${q('region')}) VALUES (9, 'Core', 'eu')`;
+const duplicateTeam = (q: (s: string) => string) => `INSERT INTO ${q('teams')} (${q('id')}, ${q('name')}, ${q('region')}) VALUES (9, 'Core', 'eu')`;
 const missingEmail = (q: (s: string) => string) => `INSERT INTO ${q('users')} (${q('id')}) VALUES ('00000000-0000-4000-8000-0000000000fc')`;
 
 async function expectConstraintsEnforced(db: Loaded, dialect: SqlDialect): Promise<void> {
@@ -47,7 +46,12 @@ describe('sql', () => {
   });
 
   it('splits INSERTs by batchSize whatever the incoming batches', async () => {
-    for (const [batchSize, incoming] of [[5, 7], [1000, 3], [1, 2], [24, 24]]) {
+    for (const [batchSize, incoming] of [
+      [5, 7],
+      [1000, 3],
+      [1, 2],
+      [24, 24],
+    ]) {
       const text = await script({ batchSize }, tables, incoming);
       const statements = [...text.matchAll(/^INSERT INTO "(\w+)"/gm)].map((m) => m[1]);
       const expected = tables.flatMap((t) => Array(Math.ceil(t.rows.length / batchSize)).fill(t.shape.name));
@@ -107,7 +111,10 @@ describe('sql', () => {
       unique: [],
       columns: [{ name: 'code', kind: 'text', nullable: true, unique: false, references: { table: 'p', column: 'code' } }],
     };
-    const text = await script({}, [{ shape: parent, rows: [['x'], ['x']] }, { shape: child, rows: [['x']] }]);
+    const text = await script({}, [
+      { shape: parent, rows: [['x'], ['x']] },
+      { shape: child, rows: [['x']] },
+    ]);
     expect(text).toContain('-- no foreign key for c.code -> p.code: parent column is not unique');
     const db = await loadPglite(text);
     expect(await db.rows(child)).toEqual([['x']]);

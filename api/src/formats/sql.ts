@@ -84,9 +84,7 @@ function insertRenderer(d: Dialect, shape: TableShape, batchSize: number) {
 
 function createTable(d: Dialect, shape: TableShape, indexed: Set<string>, foreignKeys: ForeignKey[]): string {
   const pk = shape.primaryKey ?? [];
-  const lines = shape.columns.map(
-    (c) => `  ${d.ident(c.name)} ${d.type(c, indexed.has(key(shape.name, c.name)))}${c.nullable ? '' : ' NOT NULL'}`,
-  );
+  const lines = shape.columns.map((c) => `  ${d.ident(c.name)} ${d.type(c, indexed.has(key(shape.name, c.name)))}${c.nullable ? '' : ' NOT NULL'}`);
   if (pk.length > 0) lines.push(`  PRIMARY KEY (${pk.map(d.ident).join(', ')})`);
   for (const c of shape.columns) {
     if (c.unique && !(pk.length === 1 && pk[0] === c.name)) lines.push(`  UNIQUE (${d.ident(c.name)})`);

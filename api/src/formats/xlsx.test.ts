@@ -66,33 +66,37 @@ describe('xlsx', () => {
     expect(all.flatMap((values) => values.slice(1))).toEqual(rows);
   });
 
-  it.runIf(process.env.TDG_SLOW === '1')('splits a 1,048,577-row table into two sheets', async () => {
-    const total = XLSX_ROWS_PER_SHEET + 2;
-    function* batches(): Generator<RowBatch> {
-      for (let start = 0; start < total; start += 10_000) {
-        const batch: RowBatch = [];
-        for (let n = start; n < Math.min(total, start + 10_000); n++) batch.push([n, null]);
-        yield batch;
+  it.runIf(process.env.TDG_SLOW === '1')(
+    'splits a 1,048,577-row table into two sheets',
+    async () => {
+      const total = XLSX_ROWS_PER_SHEET + 2;
+      function* batches(): Generator<RowBatch> {
+        for (let start = 0; start < total; start += 10_000) {
+          const batch: RowBatch = [];
+          for (let n = start; n < Math.min(total, start + 10_000); n++) batch.push([n, null]);
+          yield batch;
+        }
       }
-    }
-    const out = new MemoryWritable();
-    const result = await writeExport({ format: 'xlsx', tables: [{ shape: counter, batches: batches() }] }, { kind: 'stream', stream: out });
-    expect(result.rows).toBe(total);
-    const sheets: { name: string; rows: number; last: unknown }[] = [];
-    // the streaming reader: loading a million-row workbook whole would take gigabytes
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([out.buffer]), {});
-    for await (const sheet of reader) {
-      let rows = 0;
-      let last: unknown;
-      for await (const row of sheet) {
-        rows++;
-        last = (row as ExcelJS.Row).getCell(1).value;
+      const out = new MemoryWritable();
+      const result = await writeExport({ format: 'xlsx', tables: [{ shape: counter, batches: batches() }] }, { kind: 'stream', stream: out });
+      expect(result.rows).toBe(total);
+      const sheets: { name: string; rows: number; last: unknown }[] = [];
+      // the streaming reader: loading a million-row workbook whole would take gigabytes
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([out.buffer]), {});
+      for await (const sheet of reader) {
+        let rows = 0;
+        let last: unknown;
+        for await (const row of sheet) {
+          rows++;
+          last = (row as ExcelJS.Row).getCell(1).value;
+        }
+        sheets.push({ name: (sheet as unknown as { name: string }).name, rows, last });
       }
-      sheets.push({ name: (sheet as unknown as { name: string }).name, rows, last });
-    }
-    expect(sheets.map((s) => s.rows)).toEqual([XLSX_ROWS_PER_SHEET + 1, 3]);
-    expect(sheets.map((s) => s.last)).toEqual([XLSX_ROWS_PER_SHEET - 1, total - 1]);
-  }, 900_000);
+      expect(sheets.map((s) => s.rows)).toEqual([XLSX_ROWS_PER_SHEET + 1, 3]);
+      expect(sheets.map((s) => s.last)).toEqual([XLSX_ROWS_PER_SHEET - 1, total - 1]);
+    },
+    900_000,
+  );
 });
 
 describe('sheet names', () => {

@@ -55,7 +55,9 @@ async function refusedWrite(ctx: GraphQLContext, claims: Claims, error: unknown)
   if (state !== SqlState.foreignKeyViolation && state !== SqlState.insufficientPrivilege) return undefined;
   const users = await ctx.db.asService((tx) => tx.query(`select 1 from auth.users where id = $1::uuid`, [claims.sub])).catch(() => undefined);
   if (users?.length === 0) {
-    return createGraphQLError('your account no longer exists: sign in again', { extensions: { code: 'UNAUTHENTICATED', reason: 'user_not_found', http: { status: 401 } } });
+    return createGraphQLError('your account no longer exists: sign in again', {
+      extensions: { code: 'UNAUTHENTICATED', reason: 'user_not_found', http: { status: 401 } },
+    });
   }
   return state === SqlState.insufficientPrivilege ? new ForbiddenError('you may not do this (any more)') : undefined;
 }

@@ -2,9 +2,7 @@ import { compile, DefinitionError, parseDefinition, type Definition } from '../e
 import { LimitError, ValidationError } from './errors.js';
 
 function asValidationError(error: unknown): unknown {
-  return error instanceof DefinitionError
-    ? new ValidationError(error.issues.map((issue) => ({ path: issue.path, message: issue.message })))
-    : error;
+  return error instanceof DefinitionError ? new ValidationError(error.issues.map((issue) => ({ path: issue.path, message: issue.message }))) : error;
 }
 
 /**

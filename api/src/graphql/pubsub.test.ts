@@ -11,7 +11,16 @@ function testFeed() {
   return { feed, upstream };
 }
 
-const event = (seq: number): ExportFeedEvent => ({ id: `ev-${seq}`, seq, exportId: 'e1', ownerId: 'alice', status: 'RUNNING', message: null, metadata: {}, createdAt: new Date() });
+const event = (seq: number): ExportFeedEvent => ({
+  id: `ev-${seq}`,
+  seq,
+  exportId: 'e1',
+  ownerId: 'alice',
+  status: 'RUNNING',
+  message: null,
+  metadata: {},
+  createdAt: new Date(),
+});
 
 it("myExports' topic hears the feed's events of the owner's exports and the API's own deletions", async () => {
   const { feed, upstream } = testFeed();

@@ -108,7 +108,11 @@ export async function catalogDdl(query: CatalogQuery, schemas: string[]): Promis
   for (const i of await query(UNIQUE_INDEXES, [schemas])) out.push(`${i.def};`);
   for (const c of await query(COMMENTS, [schemas])) {
     const table = `${ident(String(c.schema))}.${ident(String(c.table))}`;
-    out.push(c.column == null ? `COMMENT ON TABLE ${table} IS ${literal(String(c.comment))};` : `COMMENT ON COLUMN ${table}.${ident(String(c.column))} IS ${literal(String(c.comment))};`);
+    out.push(
+      c.column == null
+        ? `COMMENT ON TABLE ${table} IS ${literal(String(c.comment))};`
+        : `COMMENT ON COLUMN ${table}.${ident(String(c.column))} IS ${literal(String(c.comment))};`,
+    );
   }
   const functions = new Set<string>();
   for (const t of await query(TRIGGERS, [schemas])) {
@@ -120,10 +124,7 @@ export async function catalogDdl(query: CatalogQuery, schemas: string[]): Promis
 }
 
 /** A live database → definition, through the same mapper as importSql. */
-export async function introspect(
-  query: CatalogQuery,
-  options: MapOptions & { schemas?: string[] } = {},
-): Promise<MapResult & { ddl: string }> {
+export async function introspect(query: CatalogQuery, options: MapOptions & { schemas?: string[] } = {}): Promise<MapResult & { ddl: string }> {
   const ddl = await catalogDdl(query, options.schemas ?? ['public']);
   const model = parseDdl(ddl);
   const result = toDefinition(model, options);

@@ -16,15 +16,50 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED = new Set(['and', 'or', 'not', 'null', 'true', 'false', 'if']);
 const COMPARE: Record<string, string> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
-const FUNCTIONS: Record<string, string> = { length: 'len', char_length: 'len', character_length: 'len', lower: 'lower', upper: 'upper', abs: 'abs', round: 'round', floor: 'floor', ceil: 'ceil', btrim: 'trim', trim: 'trim' };
+const FUNCTIONS: Record<string, string> = {
+  length: 'len',
+  char_length: 'len',
+  character_length: 'len',
+  lower: 'lower',
+  upper: 'upper',
+  abs: 'abs',
+  round: 'round',
+  floor: 'floor',
+  ceil: 'ceil',
+  btrim: 'trim',
+  trim: 'trim',
+};
 // COALESCE, GREATEST and LEAST reach us as CoalesceExpr and MinMaxExpr, not as function calls
-const DAYS_PER: Record<string, number> = { year: 365.25, years: 365.25, mon: 30.44, month: 30.44, months: 30.44, week: 7, weeks: 7, day: 1, days: 1, hour: 1 / 24, hours: 1 / 24, minute: 1 / 1440, minutes: 1 / 1440, min: 1 / 1440, mins: 1 / 1440, second: 1 / 86400, seconds: 1 / 86400, sec: 1 / 86400, secs: 1 / 86400 };
+const DAYS_PER: Record<string, number> = {
+  year: 365.25,
+  years: 365.25,
+  mon: 30.44,
+  month: 30.44,
+  months: 30.44,
+  week: 7,
+  weeks: 7,
+  day: 1,
+  days: 1,
+  hour: 1 / 24,
+  hours: 1 / 24,
+  minute: 1 / 1440,
+  minutes: 1 / 1440,
+  min: 1 / 1440,
+  mins: 1 / 1440,
+  second: 1 / 86400,
+  seconds: 1 / 86400,
+  sec: 1 / 86400,
+  secs: 1 / 86400,
+};
 
 class Untranslatable extends Error {}
 
 /** `'16 years'` → days (the expression language adds days to dates); undefined when not a plain interval. */
 export function intervalDays(text: string): number | undefined {
-  const parts = text.trim().toLowerCase().match(/-?\d+(\.\d+)?\s*[a-z]+/g);
+  const parts = text
+    .trim()
+    .toLowerCase()
+    .match(/-?\d+(\.\d+)?\s*[a-z]+/g);
   if (!parts || parts.join(' ').replace(/\s+/g, '') !== text.trim().toLowerCase().replace(/\s+/g, '')) return undefined;
   let days = 0;
   for (const part of parts) {
@@ -99,7 +134,8 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
         return String(days);
       }
       // a cast between text, numbers and dates changes nothing the expression language distinguishes
-      if (['text', 'varchar', 'int4', 'int8', 'int2', 'numeric', 'float8', 'float4', 'date', 'timestamptz', 'timestamp', 'bpchar'].includes(type ?? '')) return value(inner);
+      if (['text', 'varchar', 'int4', 'int8', 'int2', 'numeric', 'float8', 'float4', 'date', 'timestamptz', 'timestamp', 'bpchar'].includes(type ?? ''))
+        return value(inner);
       throw new Untranslatable();
     }
     if (node.ColumnRef) {

@@ -38,7 +38,12 @@ describe('CHECK regexes on length-limited columns', () => {
   it('get maxLength n of varchar(n)/char(n); text columns get none', () => {
     const { columns } = importSql(DDL, { rows: ROWS });
     const by = (c: string) => columns.find((x) => x.column === c)!;
-    for (const [column, n] of [['number', 16], ['login', 39], ['code', 7], ['tag', 6]] as const)
+    for (const [column, n] of [
+      ['number', 16],
+      ['login', 39],
+      ['code', 7],
+      ['tag', 6],
+    ] as const)
       expect(by(column), column).toMatchObject({ type: 'regex', options: { maxLength: n } });
     expect(by('note')).toMatchObject({ type: 'regex' });
     expect((by('note').options as Record<string, unknown>).maxLength).toBeUndefined();
@@ -56,7 +61,10 @@ describe('CHECK regexes on length-limited columns', () => {
       const at = names.indexOf(name);
       const values = batches.flat().map((row) => row[at] as string);
       expect(values).toHaveLength(ROWS);
-      expect(values.filter((v) => v.length > limit || !pattern.test(v)), name).toEqual([]);
+      expect(
+        values.filter((v) => v.length > limit || !pattern.test(v)),
+        name,
+      ).toEqual([]);
       if (name === 'number' || name === 'login') expect(new Set(values).size, name).toBe(ROWS);
     }
   });

@@ -14,8 +14,16 @@ export interface CheckPattern {
 }
 
 const POSIX_CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
-  xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~', word: 'A-Za-z0-9_', blank: ' \\t',
+  alpha: 'A-Za-z',
+  digit: '0-9',
+  alnum: 'A-Za-z0-9',
+  upper: 'A-Z',
+  lower: 'a-z',
+  space: ' \\t\\n\\r\\f\\v',
+  xdigit: '0-9A-Fa-f',
+  punct: '!-\\/:-@\\[-`{-~',
+  word: 'A-Za-z0-9_',
+  blank: ' \\t',
 };
 
 /** A Postgres ARE → JavaScript: POSIX bracket classes and word boundaries; the rest is shared syntax. */
@@ -47,13 +55,16 @@ export function similarToRegex(source: string): string {
  * value still matches the original pattern.
  */
 export function fixedHeads(source: string, want = 4): string {
-  return source.replace(/(\[(?:\\.|[^\]\\])*\]|\\[dwsDWS]|[A-Za-z0-9_])(\{(\d+),(\d*)\}|\+|\*)(?!\?)/g, (all, atom: string, q: string, min?: string, max?: string) => {
-    const lo = q === '+' ? 1 : q === '*' ? 0 : Number(min);
-    const hi = q === '+' || q === '*' || max === '' ? Infinity : Number(max);
-    const fixed = Math.max(lo, Math.min(hi, want));
-    const rest = hi === Infinity ? 8 : hi - fixed;
-    return rest > 0 ? `${atom}{${fixed}}${atom}{0,${rest}}` : `${atom}{${fixed}}`;
-  });
+  return source.replace(
+    /(\[(?:\\.|[^\]\\])*\]|\\[dwsDWS]|[A-Za-z0-9_])(\{(\d+),(\d*)\}|\+|\*)(?!\?)/g,
+    (all, atom: string, q: string, min?: string, max?: string) => {
+      const lo = q === '+' ? 1 : q === '*' ? 0 : Number(min);
+      const hi = q === '+' || q === '*' || max === '' ? Infinity : Number(max);
+      const fixed = Math.max(lo, Math.min(hi, want));
+      const rest = hi === Infinity ? 8 : hi - fixed;
+      return rest > 0 ? `${atom}{${fixed}}${atom}{0,${rest}}` : `${atom}{${fixed}}`;
+    },
+  );
 }
 
 /** Why the engine cannot draw from the pattern, or undefined when it can. */
@@ -82,7 +93,15 @@ export function generatorSatisfies(generator: Generator, pattern: CheckPattern, 
     return false;
   }
   try {
-    const plan = compile({ version: 1, locale: 'en', referenceDate: '2025-01-01T00:00:00.000Z', tables: [{ name: 't', rows: count, fields: [{ name: 'v', ...generator, ...(unique ? { unique: true } : {}) }] }] } as Parameters<typeof compile>[0], { seed: 'check-regex' });
+    const plan = compile(
+      {
+        version: 1,
+        locale: 'en',
+        referenceDate: '2025-01-01T00:00:00.000Z',
+        tables: [{ name: 't', rows: count, fields: [{ name: 'v', ...generator, ...(unique ? { unique: true } : {}) }] }],
+      } as Parameters<typeof compile>[0],
+      { seed: 'check-regex' },
+    );
     for (const batch of generateRows(plan, 't', 0, count)) {
       for (const row of batch) {
         const v = row[0];

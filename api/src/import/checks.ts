@@ -93,7 +93,10 @@ function arrayValues(node: PgNode): (string | number | boolean)[] | undefined {
   }
   const text = constOf(n);
   if (typeof text === 'string' && text.startsWith('{') && text.endsWith('}')) {
-    return text.slice(1, -1).split(',').map((s) => s.trim().replace(/^"(.*)"$/, '$1'));
+    return text
+      .slice(1, -1)
+      .split(',')
+      .map((s) => s.trim().replace(/^"(.*)"$/, '$1'));
   }
   return undefined;
 }

@@ -103,7 +103,8 @@ describe('column comments', () => {
   });
 
   it('give values of the pattern they name, through the importer', () => {
-    const sql = "create table t (id int primary key, ref char(40) not null, c1 varchar(20) not null);\ncomment on column t.ref is 'SHA-1 of the commit';\ncomment on column t.c1 is 'customer phone number';";
+    const sql =
+      "create table t (id int primary key, ref char(40) not null, c1 varchar(20) not null);\ncomment on column t.ref is 'SHA-1 of the commit';\ncomment on column t.c1 is 'customer phone number';";
     const result = importSql(sql, { rows: ROWS });
     const plan = compile(parseDefinition(result.definition), { seed: 'comments' });
     const fields = result.definition.tables[0]!.fields.map((f) => f.name);

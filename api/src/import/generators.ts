@@ -59,7 +59,6 @@ export function usualNullRate(column: ColumnModel): number | undefined {
   return MOSTLY_NULL.test(column.name.toLowerCase()) ? 0.8 : undefined;
 }
 
-
 const MOSTLY_NULL = /deleted|archived|cancel(l)?ed|banned|revoked|suspended|closed|refunded|disabled|deprecat|yanked|voided|blocked|retracted|unpublished/;
 
 /** A generator and why it was chosen (`pattern <id>: ...`, `CHECK ...`, `type ...`). */
@@ -125,7 +124,18 @@ export function chooseGenerator(ctx: ColumnContext): Choice {
     }
     const m = matchColumn(patternContext(ctx, {}));
     if (m) return byPattern(m);
-    return { generator: { type: 'json', options: { fields: [{ name: 'key', type: 'word.noun' }, { name: 'value', type: 'number.int', options: { min: 0, max: 100 } }] } }, reason: 'type json: a small object' };
+    return {
+      generator: {
+        type: 'json',
+        options: {
+          fields: [
+            { name: 'key', type: 'word.noun' },
+            { name: 'value', type: 'number.int', options: { min: 0, max: 100 } },
+          ],
+        },
+      },
+      reason: 'type json: a small object',
+    };
   }
   if (category === 'inet' || category === 'macaddr' || category === 'time') {
     const m = matchColumn(patternContext(ctx, {}));
@@ -155,10 +165,13 @@ function interval(ctx: ColumnContext): Choice {
     mon: ['[1-9] months', 'months'],
     year: ['[1-5] years', 'years'],
   };
-  if (unit && units[unit]) return { generator: { type: 'regex', options: { pattern: units[unit][0] } }, reason: `DEFAULT ${text}: an interval in ${units[unit][1]}` };
+  if (unit && units[unit])
+    return { generator: { type: 'regex', options: { pattern: units[unit][0] } }, reason: `DEFAULT ${text}: an interval in ${units[unit][1]}` };
   const name = normalizeName(ctx.column.name);
-  if (/timeout|ttl|delay|latency|backoff|retry/.test(name)) return { generator: { type: 'regex', options: { pattern: '[1-5][0-9] seconds' } }, reason: 'interval named like a timeout: seconds' };
-  if (/duration|length|runtime|elapsed/.test(name)) return { generator: { type: 'regex', options: { pattern: '[1-9][0-9]? minutes' } }, reason: 'interval named like a duration: minutes' };
+  if (/timeout|ttl|delay|latency|backoff|retry/.test(name))
+    return { generator: { type: 'regex', options: { pattern: '[1-5][0-9] seconds' } }, reason: 'interval named like a timeout: seconds' };
+  if (/duration|length|runtime|elapsed/.test(name))
+    return { generator: { type: 'regex', options: { pattern: '[1-9][0-9]? minutes' } }, reason: 'interval named like a duration: minutes' };
   return { generator: { type: 'regex', options: { pattern: '[1-9][0-9]? days' } }, reason: 'type interval: days' };
 }
 
@@ -208,19 +221,31 @@ function text(ctx: ColumnContext): Choice {
     return { generator: alternative, reason: `pattern ${m.pattern.id} (unique): ${alternative.type} with the engine's row suffix`, pattern: m.pattern.id };
   if (m && room !== undefined && room >= 4 && (m.generator.type === 'regex' || m.generator.type === 'helpers.fake')) {
     // a unique code: letters and digits the engine makes unique with its row suffix (not the row id)
-    return { generator: { type: 'string.alphanumeric', options: { length: Math.min(room, 10), casing: 'upper' } }, reason: `pattern ${m.pattern.id} (unique): letters and digits with a row suffix`, pattern: m.pattern.id };
+    return {
+      generator: { type: 'string.alphanumeric', options: { length: Math.min(room, 10), casing: 'upper' } },
+      reason: `pattern ${m.pattern.id} (unique): letters and digits with a row suffix`,
+      pattern: m.pattern.id,
+    };
   }
   if (ctx.unique) {
     // unique free text: uuids do not collide; narrower columns get a counter (short and unique)
     if (max === undefined || max >= 36) return { generator: { type: 'string.uuid' }, reason: 'unique text: uuids never collide' };
-    return { generator: { type: 'sequence', options: { start: 10 ** Math.max(0, min - 1), step: 1, max: 10 ** max - 1 } }, reason: 'unique narrow text: a counter' };
+    return {
+      generator: { type: 'sequence', options: { start: 10 ** Math.max(0, min - 1), step: 1, max: 10 ** max - 1 } },
+      reason: 'unique narrow text: a counter',
+    };
   }
   if (ctx.column.type.name === 'bpchar' && max !== undefined && max <= 3) {
     return { generator: { type: 'string.alpha', options: { length: Math.max(1, min, max), casing: 'upper' } }, reason: `type char(${max}): letters` };
   }
   const d = ctx.column.default;
-  if (d?.kind === 'literal' && typeof d.value === 'string' && d.value.length >= min) return { generator: { type: 'constant', options: { value: d.value } }, reason: 'DEFAULT: the column default' };
-  if (min > 6) return { generator: { type: 'string.alpha', options: { length: Math.min(max ?? min, Math.max(min, 8)), casing: 'lower' } }, reason: `CHECK: at least ${min} characters` };
+  if (d?.kind === 'literal' && typeof d.value === 'string' && d.value.length >= min)
+    return { generator: { type: 'constant', options: { value: d.value } }, reason: 'DEFAULT: the column default' };
+  if (min > 6)
+    return {
+      generator: { type: 'string.alpha', options: { length: Math.min(max ?? min, Math.max(min, 8)), casing: 'lower' } },
+      reason: `CHECK: at least ${min} characters`,
+    };
   return { generator: proseFitting('words', max), reason: 'text: English words (no pattern matched the name)' };
 }
 
@@ -244,10 +269,12 @@ function numeric(ctx: ColumnContext): Choice {
   if (category === 'int') [lo, hi] = [Math.ceil(lo), Math.floor(hi)];
   else [lo, hi] = [roundUp(lo, digits), roundDown(hi, digits)];
   // `max` is not a sequence option: capacityOf reads it, toDefinition removes it
-  if (ctx.unique && category === 'int') return { generator: { type: 'sequence', options: { start: Math.max(lo, Math.min(1, hi)), step: 1, max: hi } }, reason: 'unique integer: a sequence' };
+  if (ctx.unique && category === 'int')
+    return { generator: { type: 'sequence', options: { start: Math.max(lo, Math.min(1, hi)), step: 1, max: hi } }, reason: 'unique integer: a sequence' };
   const m = matchColumn(patternContext(ctx, { lo, hi, digits }));
   if (m && !ctx.unique) return byPattern(m);
-  if (column.default?.kind === 'sequence') return { generator: { type: 'sequence', options: { start: Math.max(lo, 1), step: 1, max: hi } }, reason: 'DEFAULT nextval: a sequence' };
+  if (column.default?.kind === 'sequence')
+    return { generator: { type: 'sequence', options: { start: Math.max(lo, 1), step: 1, max: hi } }, reason: 'DEFAULT nextval: a sequence' };
   // what is realistic, kept inside what is accepted
   const [wantLo, wantHi] = [category === 'int' ? 1 : 0, 1000];
   let min = Math.max(lo, wantLo);

@@ -35,7 +35,7 @@ describe('bad input', () => {
   });
 
   it('counts columns in characters, not bytes, after non-ASCII text', () => {
-    const error = importError("create table \"é\" (a int);\ncreate table b (x int default 'ü' y);");
+    const error = importError('create table "é" (a int);\ncreate table b (x int default \'ü\' y);');
     expect(error.problems[0]).toMatchObject({ line: 2, column: 35 });
   });
 
@@ -46,7 +46,9 @@ describe('bad input', () => {
   });
 
   it('names a missing referenced column', () => {
-    expect(importError('create table a (id int primary key);\ncreate table b (a_id int references a (nope));').message).toMatch(/a\.nope, which does not exist/);
+    expect(importError('create table a (id int primary key);\ncreate table b (a_id int references a (nope));').message).toMatch(
+      /a\.nope, which does not exist/,
+    );
   });
 
   it('refuses a unique column whose CHECK allows fewer values than rows', () => {
@@ -63,12 +65,13 @@ describe('bad input', () => {
 
   it('refuses a NOT NULL self reference and a cycle of foreign keys', () => {
     expect(importError('create table t (id int primary key, parent int not null references t (id));').message).toMatch(/NOT NULL reference to its own table/);
-    const cycle = 'create table a (id int primary key, b_id int not null);\ncreate table b (id int primary key, a_id int not null references a);\nalter table a add foreign key (b_id) references b;';
+    const cycle =
+      'create table a (id int primary key, b_id int not null);\ncreate table b (id int primary key, a_id int not null references a);\nalter table a add foreign key (b_id) references b;';
     expect(importError(cycle).message).toMatch(/cycle/);
   });
 
   it('needs at least one table', () => {
-    expect(importError('create type mood as enum (\'a\');').message).toMatch(/no CREATE TABLE/);
+    expect(importError("create type mood as enum ('a');").message).toMatch(/no CREATE TABLE/);
   });
 });
 
@@ -202,7 +205,10 @@ create table t (
   it('maps unknown types to text with a note instead of failing', () => {
     const { notes, definition } = importSql('create table places (id int primary key, shape geometry(Point, 4326), path ltree);');
     expect(definition.tables[0]!.fields.map((x) => x.type)).toEqual(['sequence', 'helpers.fake', 'helpers.fake']);
-    expect(notes.map((n) => n.message)).toEqual([expect.stringMatching(/places\.shape: type geometry is not known/), expect.stringMatching(/places\.path: type ltree/)]);
+    expect(notes.map((n) => n.message)).toEqual([
+      expect.stringMatching(/places\.shape: type geometry is not known/),
+      expect.stringMatching(/places\.path: type ltree/),
+    ]);
   });
 });
 
@@ -212,7 +218,10 @@ describe('keys and references', () => {
     const items = table(sql, 'order_items');
     expect(items.primaryKey).toEqual(['order_id', 'line_no']);
     expect(items.fields.find((x) => x.name === 'product_id')).toMatchObject({ type: 'ref', options: { table: 'products', field: 'product_id' } });
-    expect(table(sql, 'orders').fields.find((x) => x.name === 'customer_id')).toMatchObject({ type: 'ref', options: { table: 'customers', field: 'customer_id' } });
+    expect(table(sql, 'orders').fields.find((x) => x.name === 'customer_id')).toMatchObject({
+      type: 'ref',
+      options: { table: 'customers', field: 'customer_id' },
+    });
     expect(table(sql, 'products').fields.find((x) => x.name === 'sku')).toMatchObject({ unique: true });
     // the customers table has a full_name: the email is made from it
     expect(table(sql, 'customers').fields.find((x) => x.name === 'email')).toMatchObject({ type: 'email', options: { name: 'full_name' }, unique: true });
@@ -225,7 +234,8 @@ describe('keys and references', () => {
     expect(names[0]).toBe('auth_users');
     expect(definition.tables[0]!.description).toMatch(/^postgres: auth\.users \(external/);
     for (const t of definition.tables)
-      for (const f of t.fields.filter((x) => x.type === 'ref')) expect(names.indexOf(String(f.options!.table)), `${t.name}.${f.name}`).toBeLessThanOrEqual(names.indexOf(t.name));
+      for (const f of t.fields.filter((x) => x.type === 'ref'))
+        expect(names.indexOf(String(f.options!.table)), `${t.name}.${f.name}`).toBeLessThanOrEqual(names.indexOf(t.name));
   });
 
   it('follows a reference to a unique reference back to its root', () => {
@@ -301,7 +311,8 @@ commit;`);
   });
 
   it('renames columns that are not identifiers and keeps the real name for loading', () => {
-    const { definition } = importSql(`create table "Team Members" ("Member ID" int primary key, "e-mail" text not null unique, "9lives" int, "Joined At" timestamptz not null, "Left At" timestamptz check ("Left At" > "Joined At"));
+    const { definition } =
+      importSql(`create table "Team Members" ("Member ID" int primary key, "e-mail" text not null unique, "9lives" int, "Joined At" timestamptz not null, "Left At" timestamptz check ("Left At" > "Joined At"));
 create table badges (id int primary key, member int not null references "Team Members" ("Member ID"));`);
     const team = definition.tables[0]!;
     expect(team.name).toBe('Team_Members');
@@ -342,19 +353,25 @@ comment on column t.email is null;`;
   });
 
   it('keep the relation line first on a table of another schema', () => {
-    const t = table('create schema billing; create table billing.invoices (id int primary key); comment on table billing.invoices is $$Issued invoices.\nOne per order.$$;', 'billing_invoices');
+    const t = table(
+      'create schema billing; create table billing.invoices (id int primary key); comment on table billing.invoices is $$Issued invoices.\nOne per order.$$;',
+      'billing_invoices',
+    );
     expect(t.description).toBe('postgres: billing.invoices\nIssued invoices.\nOne per order.');
     expect(relationOf(t)).toEqual({ schema: 'billing', name: 'invoices' });
   });
 
   it('choose a pattern when the name says nothing, and say so', () => {
     const { columns } = importSql(sql, { rows: 50 });
-    expect(columns.find((c) => c.column === 'ref')).toMatchObject({ pattern: 'sha1', reason: expect.stringContaining('from the comment "SHA-1 of the commit"') });
+    expect(columns.find((c) => c.column === 'ref')).toMatchObject({
+      pattern: 'sha1',
+      reason: expect.stringContaining('from the comment "SHA-1 of the commit"'),
+    });
     expect(columns.find((c) => c.column === 'c1')).toMatchObject({ pattern: 'phone' });
   });
 
   it('on an unknown table or column are a note, not an error', () => {
-    const { notes } = importSql('create table t (id int primary key);\ncomment on column t.nope is \'x\';\ncomment on table other is \'y\';');
+    const { notes } = importSql("create table t (id int primary key);\ncomment on column t.nope is 'x';\ncomment on table other is 'y';");
     expect(notes.map((n) => [n.line, n.message])).toEqual([
       [2, 'comment on t.nope: not created in this SQL; skipped'],
       [3, 'comment on other: not created in this SQL; skipped'],

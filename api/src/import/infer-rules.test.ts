@@ -15,7 +15,8 @@ function rowsOf(definition: ReturnType<typeof imported>, table: string): Record<
   const plan = compile(definition as Parameters<typeof compile>[0], { seed: 'rules' });
   const shape = plan.tables.find((t) => t.name === table)!;
   const out: Record<string, unknown>[] = [];
-  for (const batch of generateRows(plan, table, 0, shape.rows)) for (const row of batch) out.push(Object.fromEntries(shape.columns.map((c, i) => [c.name, row[i]])));
+  for (const batch of generateRows(plan, table, 0, shape.rows))
+    for (const row of batch) out.push(Object.fromEntries(shape.columns.map((c, i) => [c.name, row[i]])));
   return out;
 }
 
@@ -40,7 +41,7 @@ describe('rules inferred from DDL', () => {
   const agents = byId(rowsOf(definition, 'agents'));
   const tickets = rowsOf(definition, 'tickets');
 
-  it('keeps a row\'s references inside one tenant (scoped refs)', () => {
+  it("keeps a row's references inside one tenant (scoped refs)", () => {
     const customerId = definition.tables.find((t) => t.name === 'tickets')!.fields.find((f) => f.name === 'customer_id')!;
     expect(customerId.options).toMatchObject({ scope: { target: 'org_id', equals: 'org_id' } });
     for (const t of tickets) {
@@ -50,9 +51,10 @@ describe('rules inferred from DDL', () => {
   });
 
   it('dates children after their parents and steps in lifecycle order', () => {
-    for (const c of customers.values()) expect((c.created_at as Date).getTime()).toBeGreaterThanOrEqual(((orgs.get(c.org_id) as { created_at: Date }).created_at).getTime());
+    for (const c of customers.values())
+      expect((c.created_at as Date).getTime()).toBeGreaterThanOrEqual((orgs.get(c.org_id) as { created_at: Date }).created_at.getTime());
     for (const t of tickets) {
-      expect((t.created_at as Date).getTime()).toBeGreaterThanOrEqual(((customers.get(t.customer_id) as { created_at: Date }).created_at).getTime());
+      expect((t.created_at as Date).getTime()).toBeGreaterThanOrEqual((customers.get(t.customer_id) as { created_at: Date }).created_at.getTime());
       if (t.closed_at && t.resolved_at) expect((t.closed_at as Date).getTime()).toBeGreaterThanOrEqual((t.resolved_at as Date).getTime());
       expect((t.created_at as Date).getTime()).toBeLessThanOrEqual(Date.parse(REF.referenceDate));
     }
@@ -89,13 +91,14 @@ describe('rules inferred from DDL', () => {
     for (const list of positions.values()) expect(list.sort((a, b) => a - b)).toEqual(list.map((_, i) => i + 1));
   });
 
-  it('orders numbers a CHECK compares and keeps prices at most the parent\'s', () => {
+  it("orders numbers a CHECK compares and keeps prices at most the parent's", () => {
     const sql = `create table courses (id serial primary key, list_price numeric(8,2) not null check (list_price >= 0), sale_price numeric(8,2) check (sale_price <= list_price));
       create table enrolments (id serial primary key, course_id int not null references courses(id), price_paid numeric(8,2) not null);`;
     const d = imported(sql);
     const courses = new Map(rowsOf(d, 'courses').map((c) => [c.id, c]));
     for (const c of courses.values()) if (c.sale_price !== null) expect(c.sale_price as number).toBeLessThanOrEqual(c.list_price as number);
-    for (const e of rowsOf(d, 'enrolments')) expect(e.price_paid as number).toBeLessThanOrEqual((courses.get(e.course_id) as { list_price: number }).list_price);
+    for (const e of rowsOf(d, 'enrolments'))
+      expect(e.price_paid as number).toBeLessThanOrEqual((courses.get(e.course_id) as { list_price: number }).list_price);
   });
 
   it('says why, in the column table', () => {
@@ -105,7 +108,10 @@ describe('rules inferred from DDL', () => {
   });
 
   it('has the engine evaluate and redraw CHECKs no generator expresses', () => {
-    const d = imported('create table pairs (id serial primary key, a int not null check (a between 1 and 3), b int not null check (b between 1 and 3), check (a <> b));', 2000);
+    const d = imported(
+      'create table pairs (id serial primary key, a int not null check (a between 1 and 3), b int not null check (b between 1 and 3), check (a <> b));',
+      2000,
+    );
     expect(d.tables[0]!.checks).toEqual([{ name: 'pairs_check', expr: expect.stringContaining('<>'), redraw: ['a', 'b'] }]);
     const rows = rowsOf(d, 'pairs');
     expect(rows.filter((r) => r.a === r.b)).toEqual([]);
@@ -114,24 +120,37 @@ describe('rules inferred from DDL', () => {
 });
 
 describe('one side of two, and keys carried by a date series', () => {
-  const definition = imported(`
+  const definition = imported(
+    `
     create table lines (id bigserial primary key, debit numeric(14,2) not null default 0 check (debit >= 0),
       credit numeric(14,2) not null default 0 check (credit >= 0), check ((debit = 0) <> (credit = 0)));
     create table links (id serial primary key, post_id int, comment_id int, check ((post_id is null) <> (comment_id is null)));
     create table spans (id serial primary key, lo int not null, hi int not null, check (lo < hi));
     create table rates (base char(3) not null, quote char(3) not null, day date not null, rate numeric(18,8) not null check (rate > 0),
       primary key (base, quote, day), check (base <> quote));
-  `, 1000);
+  `,
+    1000,
+  );
   const table = (name: string) => definition.tables.find((t) => t.name === name)!;
 
   it('makes a CHECK that wants exactly one of two columns empty two row variants, and the rows keep it', () => {
-    expect(table('lines').profiles).toEqual({ variants: [{ weight: 1, fields: { credit: 0 } }, { weight: 1, fields: { debit: 0 } }] });
+    expect(table('lines').profiles).toEqual({
+      variants: [
+        { weight: 1, fields: { credit: 0 } },
+        { weight: 1, fields: { debit: 0 } },
+      ],
+    });
     const rows = rowsOf(definition, 'lines');
     expect(rows.filter((r) => (r.debit === 0) === (r.credit === 0))).toEqual([]);
     const debits = rows.filter((r) => r.credit === 0).length;
     expect(debits).toBeGreaterThan(400);
     expect(debits).toBeLessThan(600);
-    expect(table('links').profiles).toEqual({ variants: [{ weight: 1, fields: { comment_id: null } }, { weight: 1, fields: { post_id: null } }] });
+    expect(table('links').profiles).toEqual({
+      variants: [
+        { weight: 1, fields: { comment_id: null } },
+        { weight: 1, fields: { post_id: null } },
+      ],
+    });
     expect(rowsOf(definition, 'links').filter((r) => (r.post_id === null) === (r.comment_id === null))).toEqual([]);
     // a CHECK both sides of which may be full is no exclusive arc
     expect(table('spans').profiles).toBeUndefined();
@@ -149,7 +168,8 @@ describe('one side of two, and keys carried by a date series', () => {
 });
 
 describe('people, counterparts and work after its run started', () => {
-  const definition = imported(`
+  const definition = imported(
+    `
     create table departments (id serial primary key, name text not null, created_on date not null);
     create table employees (id serial primary key, department_id int not null references departments(id), birth_date date not null,
       hire_date date not null, check (hire_date >= birth_date + interval '16 years'));
@@ -157,11 +177,16 @@ describe('people, counterparts and work after its run started', () => {
       status text not null check (status in ('requested', 'approved', 'rejected')), requested_at timestamptz not null, decided_at timestamptz);
     create table builds (id serial primary key, queued_at timestamptz not null, started_at timestamptz, status text not null check (status in ('queued', 'running', 'success')));
     create table jobs (id serial primary key, build_id int not null references builds(id), started_at timestamptz not null);
-  `, 1000);
+  `,
+    1000,
+  );
   const table = (name: string) => definition.tables.find((t) => t.name === name)!;
 
   it('draws a birth date back from the hire date, so everyone is an adult when hired', () => {
-    expect(table('employees').fields.find((f) => f.name === 'birth_date')).toMatchObject({ type: 'before', options: { from: 'hire_date', unit: 'days', min: 6575 } });
+    expect(table('employees').fields.find((f) => f.name === 'birth_date')).toMatchObject({
+      type: 'before',
+      options: { from: 'hire_date', unit: 'days', min: 6575 },
+    });
     const rows = rowsOf(definition, 'employees');
     const years = (r: Record<string, unknown>) => ((r.hire_date as Date).getTime() - (r.birth_date as Date).getTime()) / (365.25 * 86_400_000);
     expect(rows.filter((r) => years(r) < 18 || years(r) > 64)).toEqual([]);
@@ -173,8 +198,11 @@ describe('people, counterparts and work after its run started', () => {
     expect(rows.filter((r) => r.approver_id === r.employee_id || r.approver_id === null)).toEqual([]);
   });
 
-  it('a build\'s jobs start once the build started (or, still queued, after it was queued)', () => {
-    expect(table('jobs').fields.find((f) => f.name === 'started_at')).toMatchObject({ type: 'after', options: { from: ['build_id.started_at', 'build_id.queued_at'] } });
+  it("a build's jobs start once the build started (or, still queued, after it was queued)", () => {
+    expect(table('jobs').fields.find((f) => f.name === 'started_at')).toMatchObject({
+      type: 'after',
+      options: { from: ['build_id.started_at', 'build_id.queued_at'] },
+    });
     const builds = new Map(rowsOf(definition, 'builds').map((b) => [b.id, b]));
     const early = rowsOf(definition, 'jobs').filter((j) => {
       const b = builds.get(j.build_id)!;
@@ -185,16 +213,21 @@ describe('people, counterparts and work after its run started', () => {
 });
 
 describe('a party fits what it books', () => {
-  const definition = imported(`
+  const definition = imported(
+    `
     create table room_types (id serial primary key, name text not null, max_occupancy smallint not null check (max_occupancy between 1 and 6));
     create table rooms (id serial primary key, room_type_id int not null references room_types(id), number text not null);
     create table bookings (id serial primary key, room_id int not null references rooms(id), adults smallint not null check (adults between 1 and 8),
       children smallint not null default 0 check (children between 0 and 6));
-  `, 2000);
+  `,
+    2000,
+  );
 
-  it('keeps adults + children within the room type\'s occupancy, children mostly none', () => {
+  it("keeps adults + children within the room type's occupancy, children mostly none", () => {
     const bookings = definition.tables.find((t) => t.name === 'bookings')!;
-    expect(bookings.checks).toEqual([expect.objectContaining({ expr: 'adults + children <= room_id.room_type_id.max_occupancy', redraw: ['children', 'adults'] })]);
+    expect(bookings.checks).toEqual([
+      expect.objectContaining({ expr: 'adults + children <= room_id.room_type_id.max_occupancy', redraw: ['children', 'adults'] }),
+    ]);
     const types = new Map(rowsOf(definition, 'room_types').map((r) => [r.id, r.max_occupancy as number]));
     const rooms = new Map(rowsOf(definition, 'rooms').map((r) => [r.id, types.get(r.room_type_id)!]));
     const rows = rowsOf(definition, 'bookings');
@@ -204,11 +237,14 @@ describe('a party fits what it books', () => {
 });
 
 describe('nothing new comes to a parent that has ended', () => {
-  const definition = imported(`
+  const definition = imported(
+    `
     create table companies (id serial primary key, founded_on date not null);
     create table employees (id serial primary key, company_id int not null references companies(id), manager_id int references employees(id), hire_date date not null, termination_date date,
       status text not null check (status in ('active', 'terminated')), check (termination_date is null or termination_date >= hire_date));
-  `, 3000);
+  `,
+    3000,
+  );
 
   it('a table whose only parent is itself imports, its rows keeping their own dates', () => {
     const alone = imported(`create table people (id serial primary key, mentor_id int references people(id), joined_on date not null, left_on date);`);
@@ -229,8 +265,12 @@ describe('nothing new comes to a parent that has ended', () => {
   });
 });
 
-describe('an article\'s slug is its title', () => {
-  const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+describe("an article's slug is its title", () => {
+  const slugify = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
 
   it('draws headlines whose slugs never coincide: the verb is one token, and every adjective-noun-tail slug is distinct', () => {
     const [verbs, adjectives, nouns, tails] = HEADLINE_PARTS;
@@ -243,10 +283,13 @@ describe('an article\'s slug is its title', () => {
   });
 
   it('keeps (site, slug) unique with the slug exactly the slugified title', () => {
-    const definition = imported(`
+    const definition = imported(
+      `
       create table sites (id serial primary key, name text not null);
       create table articles (id serial primary key, site_id int not null references sites(id), title varchar(200) not null, slug varchar(220) not null, unique (site_id, slug));
-    `, 5000);
+    `,
+      5000,
+    );
     const articles = definition.tables.find((t) => t.name === 'articles')!;
     expect(articles.unique).toEqual([['site_id', 'title']]);
     const rows = rowsOf(definition, 'articles');
@@ -371,8 +414,9 @@ create table time_entries (id bigserial primary key, started_at timestamptz not 
 `);
   const cents = (x: unknown) => Math.round(Number(x) * 100);
 
-  it("totals a line as quantity × unit price, and an order as subtotal − discount + shipping + tax, within the CHECKs", () => {
-    for (const line of rowsOf(definition, 'order_items')) expect(cents(line.line_total)).toBe(Math.round(Number(line.quantity) * Number(line.unit_price) * 100));
+  it('totals a line as quantity × unit price, and an order as subtotal − discount + shipping + tax, within the CHECKs', () => {
+    for (const line of rowsOf(definition, 'order_items'))
+      expect(cents(line.line_total)).toBe(Math.round(Number(line.quantity) * Number(line.unit_price) * 100));
     const orders = rowsOf(definition, 'orders');
     for (const o of orders) {
       expect(cents(o.grand_total)).toBe(cents(o.subtotal) - cents(o.discount_total) + cents(o.shipping_total) + cents(o.tax_total));

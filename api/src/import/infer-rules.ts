@@ -40,45 +40,113 @@ const TIME_TYPES = new Set(['timestamp', 'timestamptz', 'date']);
 const ACTOR = /(^|_)(author|user|owner|creator|sender|recipient|assignee|manager|reviewer|approver|editor|by)(_id)?$/;
 const BRANCH = /cancel|void|reject|fail|refund|no_show|declin|revok|abort|expire/;
 const INT_TYPES = new Set(['int2', 'int4', 'int8']);
-const POSITION = /^(position|pos|sort_order|sort_index|ordinal|order_index|seq|sequence|seq_no|line_number|line_no|line|revision|revision_number|revision_no|version|version_number|step|step_number|number|no|num|index|idx|rank|attempt|attempt_number)$/;
+const POSITION =
+  /^(position|pos|sort_order|sort_index|ordinal|order_index|seq|sequence|seq_no|line_number|line_no|line|revision|revision_number|revision_no|version|version_number|step|step_number|number|no|num|index|idx|rank|attempt|attempt_number)$/;
 const NUMBER_TYPES = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'money']);
 /** Column names of the moment a row comes to be, best first. */
-const BIRTH = /^(created|inserted|opened|queued|requested|booked|signed_up|joined|registered|installed|enrolled|issued|submitted|sent|uploaded|recorded|placed|ordered|started)_?(at|on|date|time)?$|^created$|^creation_(date|time)$|^date_created$/;
+const BIRTH =
+  /^(created|inserted|opened|queued|requested|booked|signed_up|joined|registered|installed|enrolled|issued|submitted|sent|uploaded|recorded|placed|ordered|started)_?(at|on|date|time)?$|^created$|^creation_(date|time)$|^date_created$/;
 /** Lifecycle rank of a timestamp by name: later steps come after earlier ones in a row. */
 const RANKS: [RegExp, number][] = [
   [BIRTH, 0],
-  [/^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$/, 1],
+  [
+    /^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$/,
+    1,
+  ],
   [/^(check_out|checked_out|departure)_?(at|on|date|time)?$|^ends_(on|at)$/, 1.5],
-  [/^(approved|decided|resolved|published|completed|finished|ended|end|paid|posted|delivered|shipped|read|edited|fulfilled|cancell?ed|canceled|voided|rejected|failed|processed|answered|captured|settled|returned|refunded|responded|replied)_?(at|on|date|time)?$/, 2],
+  [
+    /^(approved|decided|resolved|published|completed|finished|ended|end|paid|posted|delivered|shipped|read|edited|fulfilled|cancell?ed|canceled|voided|rejected|failed|processed|answered|captured|settled|returned|refunded|responded|replied)_?(at|on|date|time)?$/,
+    2,
+  ],
   [/^(closed|archived|decommissioned|terminated|deleted|removed|revoked|deactivated|churned|retired)_?(at|on|date|time)?$/, 3],
-  [/^(updated|modified|last_modified|changed|last_seen|last_heartbeat|last_activity|last_active|last_login|last_sign_in|last_used|synced|last_synced|touched)_?(at|on|date|time)?$/, 4],
+  [
+    /^(updated|modified|last_modified|changed|last_seen|last_heartbeat|last_activity|last_active|last_login|last_sign_in|last_used|synced|last_synced|touched)_?(at|on|date|time)?$/,
+    4,
+  ],
 ];
 /** Columns that must equal the same-named column of the parent row (an invoice's currency is its customer's). */
-const COPIED = /^(currency|currency_code|country|country_code|locale|language|language_code|timezone|time_zone|region|tenant_id|workspace_id|organization_id|org_id|account_id|company_id)$/;
+const COPIED =
+  /^(currency|currency_code|country|country_code|locale|language|language_code|timezone|time_zone|region|tenant_id|workspace_id|organization_id|org_id|account_id|company_id)$/;
 const PRICE = /^(list_price|price|base_price|unit_price|msrp|retail_price|base_rate|rate)$/;
 /** Most partners a row of a join table gets. */
 const MN_MAX = 3;
-const PARTY = /^(adults|num_adults|adult_count|number_of_adults|guests|num_guests|guest_count|number_of_guests|party_size|pax|occupants|persons|people|headcount|covers)$/;
+const PARTY =
+  /^(adults|num_adults|adult_count|number_of_adults|guests|num_guests|guest_count|number_of_guests|party_size|pax|occupants|persons|people|headcount|covers)$/;
 const CHILDREN = /^(children|kids|num_children|child_count|number_of_children|infants)$/;
 const CAPACITY = /^(max_occupancy|occupancy|capacity|max_capacity|max_guests|max_persons|max_people|max_party_size|sleeps|seats|max_seats)$/;
 /** Tables of written content whose slug is their title. */
 const CONTENT_TABLE = /(^|_)(articles?|posts?|pages?|entries|entry|stories|story|guides?|tutorials?|blog_posts?|news|docs?|lessons?|chapters?)$/;
 // Headlines: verb, adjective, noun, tail; every word one slug token or a fixed phrase, so distinct
 // headlines have distinct slugs (40 × 40 × 50 × 40 = 3.2 million)
-const HEADLINE_VERBS = 'Building Scaling Testing Designing Shipping Debugging Migrating Automating Securing Monitoring Deploying Refactoring Measuring Optimizing Documenting Planning Launching Rethinking Simplifying Modernizing Versioning Caching Indexing Profiling Benchmarking Hardening Observing Modeling Sharding Streaming Validating Packaging Releasing Reviewing Onboarding Localizing Archiving Backfilling Rebuilding Untangling'.split(' ');
-const HEADLINE_ADJECTIVES = 'resilient scalable reliable secure modern distributed serverless accessible fast lean remote asynchronous typed observable maintainable realtime offline-first data-driven event-driven cloud-native open-source cost-effective mobile global legacy internal public multi-tenant stateless stateful incremental declarative reactive portable lightweight robust composable deterministic auditable searchable'.split(' ');
-const HEADLINE_NOUNS = 'APIs pipelines dashboards databases services apps websites workflows platforms products systems backends frontends payments checkouts analytics caches queues microservices monoliths schemas migrations integrations notifications permissions reports forms logs alerts budgets clusters containers functions webhooks widgets editors invoices catalogs carts searches feeds timelines uploads exports imports sessions tokens releases dependencies experiments'.split(' ');
-const HEADLINE_TAILS = ['for startups', 'at scale', 'on a budget', 'with Postgres', 'with TypeScript', 'in production', 'for small teams', 'without downtime', 'from scratch', 'the hard way', 'in practice', 'step by step', 'for beginners', 'that last', 'with less code', 'across regions', 'for enterprises', 'in one week', 'with confidence', 'on Kubernetes', 'with Rust', 'for mobile', 'under load', 'by example', 'in Go', 'with Python', 'for nonprofits', 'on the edge', 'at work', 'for agencies', 'in the browser', 'with SQLite', 'for marketplaces', 'in a weekend', 'without a framework', 'with GraphQL', 'for fintech', 'in healthcare', 'for education', 'with open data'];
+const HEADLINE_VERBS =
+  'Building Scaling Testing Designing Shipping Debugging Migrating Automating Securing Monitoring Deploying Refactoring Measuring Optimizing Documenting Planning Launching Rethinking Simplifying Modernizing Versioning Caching Indexing Profiling Benchmarking Hardening Observing Modeling Sharding Streaming Validating Packaging Releasing Reviewing Onboarding Localizing Archiving Backfilling Rebuilding Untangling'.split(
+    ' ',
+  );
+const HEADLINE_ADJECTIVES =
+  'resilient scalable reliable secure modern distributed serverless accessible fast lean remote asynchronous typed observable maintainable realtime offline-first data-driven event-driven cloud-native open-source cost-effective mobile global legacy internal public multi-tenant stateless stateful incremental declarative reactive portable lightweight robust composable deterministic auditable searchable'.split(
+    ' ',
+  );
+const HEADLINE_NOUNS =
+  'APIs pipelines dashboards databases services apps websites workflows platforms products systems backends frontends payments checkouts analytics caches queues microservices monoliths schemas migrations integrations notifications permissions reports forms logs alerts budgets clusters containers functions webhooks widgets editors invoices catalogs carts searches feeds timelines uploads exports imports sessions tokens releases dependencies experiments'.split(
+    ' ',
+  );
+const HEADLINE_TAILS = [
+  'for startups',
+  'at scale',
+  'on a budget',
+  'with Postgres',
+  'with TypeScript',
+  'in production',
+  'for small teams',
+  'without downtime',
+  'from scratch',
+  'the hard way',
+  'in practice',
+  'step by step',
+  'for beginners',
+  'that last',
+  'with less code',
+  'across regions',
+  'for enterprises',
+  'in one week',
+  'with confidence',
+  'on Kubernetes',
+  'with Rust',
+  'for mobile',
+  'under load',
+  'by example',
+  'in Go',
+  'with Python',
+  'for nonprofits',
+  'on the edge',
+  'at work',
+  'for agencies',
+  'in the browser',
+  'with SQLite',
+  'for marketplaces',
+  'in a weekend',
+  'without a framework',
+  'with GraphQL',
+  'for fintech',
+  'in healthcare',
+  'for education',
+  'with open data',
+];
 /** The headline word lists (verb, adjective, noun, tail), for the slug-injectivity test. */
 export const HEADLINE_PARTS = [HEADLINE_VERBS, HEADLINE_ADJECTIVES, HEADLINE_NOUNS, HEADLINE_TAILS] as const;
 const HEADLINE_PATTERN = [HEADLINE_VERBS, HEADLINE_ADJECTIVES, HEADLINE_NOUNS, HEADLINE_TAILS].map((words) => `(${words.join('|')})`).join(' ');
-const HEADLINE_MAX = [HEADLINE_VERBS, HEADLINE_ADJECTIVES, HEADLINE_NOUNS, HEADLINE_TAILS].reduce((sum, words) => sum + Math.max(...words.map((w) => w.length)), 3);
+const HEADLINE_MAX = [HEADLINE_VERBS, HEADLINE_ADJECTIVES, HEADLINE_NOUNS, HEADLINE_TAILS].reduce(
+  (sum, words) => sum + Math.max(...words.map((w) => w.length)),
+  3,
+);
 /** A ref naming who acts on a row another ref of it names (approver of the employee's request). */
-const COUNTERPART = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by|auditor|recipient|receiver|to_user|to_account|to_account_id|payee|referee|referred|mentor|coach|supervisor|interviewer|inspector)(_id)?$/;
+const COUNTERPART =
+  /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by|auditor|recipient|receiver|to_user|to_account|to_account_id|payee|referee|referred|mentor|coach|supervisor|interviewer|inspector)(_id)?$/;
 const DECIDER = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by)(_id)?$/;
 const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$/;
 /** Events only an adult takes part in, by column name. */
-const ADULT_EVENT = /^(hire|hired|hiring|employment_start|employed|start|started|joined|join|contract_start|enrolled|enrollment|enrolment|licensed|license_issued)_?(date|on|at)?$/;
+const ADULT_EVENT =
+  /^(hire|hired|hiring|employment_start|employed|start|started|joined|join|contract_start|enrolled|enrollment|enrolment|licensed|license_issued)_?(date|on|at)?$/;
 /** A parent's end, after which no child comes (terminated, closed, decommissioned). */
 const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$/;
 /** A parent's step after which its children come (a build's jobs run once it started). */
@@ -159,7 +227,12 @@ function isTime(column: ColumnModel | undefined): boolean {
 }
 
 /** `definitionName(schema, table)` names a model table in the definition (the mapper's own naming). */
-export function inferRules(model: SchemaModel, definition: Definition, notes: ImportNote[], definitionName: (schema: string, name: string) => string): RuleReason[] {
+export function inferRules(
+  model: SchemaModel,
+  definition: Definition,
+  notes: ImportNote[],
+  definitionName: (schema: string, name: string) => string,
+): RuleReason[] {
   return new RuleInference(model, definition, notes, definitionName).run();
 }
 
@@ -180,7 +253,9 @@ class RuleInference {
       const fields = new Map(def.fields.map((f) => [f.name, f]));
       const refs = new Map<string, string>();
       for (const f of def.fields) if (f.type === 'ref') refs.set(f.name, String((f.options as Options).table));
-      const checks = (source?.constraints ?? []).filter((c) => c.kind === 'check').map((constraint) => ({ constraint, analysis: analyzeCheck(constraint.expr!) }));
+      const checks = (source?.constraints ?? [])
+        .filter((c) => c.kind === 'check')
+        .map((constraint) => ({ constraint, analysis: analyzeCheck(constraint.expr!) }));
       this.tables.set(def.name, { def, ...(source ? { model: source } : {}), fields, refs, checks });
     }
     for (const t of this.tables.values()) t.birth = this.birthOf(t);
@@ -241,11 +316,17 @@ class RuleInference {
   }
 
   private birthOf(t: Table): string | undefined {
-    const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name) && !/birth|dob|expire|due|valid|until|deadline|^end_date$|_to$/.test(c.name));
+    const times = (t.model?.columns ?? []).filter(
+      (c) => isTime(c) && t.fields.has(c.name) && !/birth|dob|expire|due|valid|until|deadline|^end_date$|_to$/.test(c.name),
+    );
     // no created_at: the first moment the row is sure to have (paid_at of a payment, hire_date of an employee)
-    return times.find((c) => BIRTH.test(c.name.toLowerCase()) && c.notNull)?.name ?? times.find((c) => BIRTH.test(c.name.toLowerCase()))?.name ?? times.find((c) => c.notNull && !/(^|_)(end|ends|until|to|last)(_|$)/.test(c.name.toLowerCase()))?.name
+    return (
+      times.find((c) => BIRTH.test(c.name.toLowerCase()) && c.notNull)?.name ??
+      times.find((c) => BIRTH.test(c.name.toLowerCase()))?.name ??
+      times.find((c) => c.notNull && !/(^|_)(end|ends|until|to|last)(_|$)/.test(c.name.toLowerCase()))?.name ??
       // all nullable: the row's first step (a job's started_at) still follows its parent when it is set
-      ?? times.find((c) => (rankOf(c.name) ?? 9) <= 1)?.name;
+      times.find((c) => (rankOf(c.name) ?? 9) <= 1)?.name
+    );
   }
 
   /** Ask for `table` to be laid out by `field`; the first demand wins, later ones are noted. */
@@ -335,10 +416,21 @@ class RuleInference {
       const field = t.fields.get(flag.column);
       const values = field?.type === 'pick' ? (field.options as { values: unknown[] }).values : undefined;
       const marks = field && (field.type === 'datatype.boolean' ? flag.value === undefined : values?.includes(flag.value) === true);
-      if (marks && this.demandLayout(t, per, `one ${flag.column}${flag.value === undefined ? '' : ` = ${String(flag.value)}`} per ${t.refs.get(per)} (partial unique index)`)) {
+      if (
+        marks &&
+        this.demandLayout(
+          t,
+          per,
+          `one ${flag.column}${flag.value === undefined ? '' : ` = ${String(flag.value)}`} per ${t.refs.get(per)} (partial unique index)`,
+        )
+      ) {
         field!.exactlyOne = flag.value === undefined ? { per } : { per, value: flag.value };
         delete field!.nullRate;
-        this.reason(t, flag.column, `exactly one${flag.value === undefined ? '' : ` ${String(flag.value)}`} per ${t.refs.get(per)} (unique index ${c.name ?? ''} where ${c.text})`);
+        this.reason(
+          t,
+          flag.column,
+          `exactly one${flag.value === undefined ? '' : ` ${String(flag.value)}`} per ${t.refs.get(per)} (unique index ${c.name ?? ''} where ${c.text})`,
+        );
       } else if (this.demandLayout(t, per, `at most one per ${t.refs.get(per)} (partial unique index)`, 0, 1)) {
         this.reason(t, per, `at most one row per ${t.refs.get(per)}, which keeps unique (${per}) where ${c.text}`);
       } else {
@@ -380,7 +472,11 @@ class RuleInference {
         delete f.nullRate;
         delete f.unique;
         this.forgetUuidNote(t, col);
-        this.reason(t, col, `one ${date ? 'day' : 'hour'} apart within each ${t.refs.get(ref)}, ${from ? `from ${from}` : 'up to the reference date'} (time series key)`);
+        this.reason(
+          t,
+          col,
+          `one ${date ? 'day' : 'hour'} apart within each ${t.refs.get(ref)}, ${from ? `from ${from}` : 'up to the reference date'} (time series key)`,
+        );
         continue;
       }
       if (!f || !INT_TYPES.has(this.column(t, col)?.type.name ?? '') || !POSITION.test(col.toLowerCase())) continue;
@@ -399,7 +495,8 @@ class RuleInference {
    */
   private counterparts(t: Table) {
     const byTarget = new Map<string, string[]>();
-    for (const [ref, parent] of t.refs) if (t.fields.get(ref)?.type === 'ref' && parent !== t.def.name) byTarget.set(parent, [...(byTarget.get(parent) ?? []), ref]);
+    for (const [ref, parent] of t.refs)
+      if (t.fields.get(ref)?.type === 'ref' && parent !== t.def.name) byTarget.set(parent, [...(byTarget.get(parent) ?? []), ref]);
     for (const refs of byTarget.values()) {
       if (refs.length !== 2) continue;
       const [a, b] = refs as [string, string];
@@ -481,7 +578,10 @@ class RuleInference {
         // a join table's partners come from the scope: it must hold at least as many as one row takes
         const [min, max] = options.distinctWithin ? [MN_MAX, MN_MAX * 3] : [1, 3];
         if (!this.demandLayout(parent, via, `scope of ${t.def.name}.${ref}`, min, max)) {
-          this.note(t, `table ${t.def.name}: ${ref} should stay within the ${ancestor} of ${anchorPath}, but ${parent.def.name} is already laid out by another parent; not enforced`);
+          this.note(
+            t,
+            `table ${t.def.name}: ${ref} should stay within the ${ancestor} of ${anchorPath}, but ${parent.def.name} is already laid out by another parent; not enforced`,
+          );
           continue;
         }
         options.scope = { target: via, equals: anchorPath };
@@ -555,7 +655,8 @@ class RuleInference {
   /** A reading within its sensor's range: value BETWEEN parent.min_value AND parent.max_value. */
   private parentRanges(t: Table) {
     for (const f of t.def.fields) {
-      if (!['number.float', 'number.int'].includes(f.type) || !/^(value|reading|measurement|measured_value|amount|level|score)$/.test(f.name.toLowerCase())) continue;
+      if (!['number.float', 'number.int'].includes(f.type) || !/^(value|reading|measurement|measured_value|amount|level|score)$/.test(f.name.toLowerCase()))
+        continue;
       for (const [ref, parent] of t.refs) {
         if (parent === t.def.name || !this.notNull(t, ref)) continue;
         const source = this.tables.get(parent)!;
@@ -597,7 +698,11 @@ class RuleInference {
     children.options = { values, weights: values.map((v) => [70, 15, 10, 5][v]!) };
     children.type = 'pick';
     const sum = `${adults.name} + ${this.notNull(t, children.name) ? children.name : `coalesce(${children.name}, 0)`}`;
-    (t.def.checks ??= []).push({ name: `${t.def.name}_party_fits_${capacity.split('.').at(-1)}`, expr: `${sum} <= ${capacity}`, redraw: [children.name, adults.name] });
+    (t.def.checks ??= []).push({
+      name: `${t.def.name}_party_fits_${capacity.split('.').at(-1)}`,
+      expr: `${sum} <= ${capacity}`,
+      redraw: [children.name, adults.name],
+    });
     this.reason(t, children.name, `mostly none; ${adults.name} + ${children.name} within ${capacity}`);
   }
 
@@ -650,7 +755,10 @@ class RuleInference {
           // work of a run happens once the run has started (a build's jobs), a comment once its post is out:
           // after the latest of the parent's birth and that step, when it has one
           const p = this.tables.get(parent)!;
-          const start = parent === t.def.name ? undefined : (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && STARTED.test(c.name.toLowerCase()));
+          const start =
+            parent === t.def.name
+              ? undefined
+              : (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && STARTED.test(c.name.toLowerCase()));
           return [...(start ? [`${ref}.${start.name}`] : []), `${ref}.${p.birth}`];
         });
       // nothing new comes to a parent once it has ended (no report is hired after the manager left)
@@ -693,7 +801,10 @@ class RuleInference {
       if (name === birth || (!rank.has(name) && !check)) continue;
       // a step follows the row's main line, not a branch it may not have taken (check-out is not after a cancellation)
       const late = (rank.get(name) ?? 0) >= 4;
-      const earlier = order.slice(0, p).reverse().filter((n) => late || n === check?.base || !BRANCH.test(n.toLowerCase()));
+      const earlier = order
+        .slice(0, p)
+        .reverse()
+        .filter((n) => late || n === check?.base || !BRANCH.test(n.toLowerCase()));
       if (!earlier.length) continue;
       this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays);
       this.reason(t, name, `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}`);
@@ -709,7 +820,9 @@ class RuleInference {
     const birth = t.def.fields.find((f) => BIRTH_DATE.test(f.name.toLowerCase()) && isTime(this.column(t, f.name)));
     if (!birth || !['date.birthdate', 'date.past', 'date.between', 'date.anytime'].includes(birth.type)) return;
     const tied = [...this.checkOrder(t)].find(([, rule]) => rule.base === birth.name);
-    const event = tied?.[0] ?? t.def.fields.find((f) => f !== birth && ADULT_EVENT.test(f.name.toLowerCase()) && isTime(this.column(t, f.name)) && this.notNull(t, f.name))?.name;
+    const event =
+      tied?.[0] ??
+      t.def.fields.find((f) => f !== birth && ADULT_EVENT.test(f.name.toLowerCase()) && isTime(this.column(t, f.name)) && this.notNull(t, f.name))?.name;
     if (!event || !this.notNull(t, event)) return;
     const eventField = t.fields.get(event)!;
     // the event must not itself be drawn from the birth date
@@ -726,7 +839,9 @@ class RuleInference {
     for (const f of t.def.fields) {
       const m = /^net_(.+)$/.exec(f.name.toLowerCase());
       if (!m || !NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '')) continue;
-      const gross = t.def.fields.find((g) => g.name.toLowerCase() === `gross_${m[1]}` || g.name.toLowerCase() === 'gross' || g.name.toLowerCase() === `total_${m[1]}`);
+      const gross = t.def.fields.find(
+        (g) => g.name.toLowerCase() === `gross_${m[1]}` || g.name.toLowerCase() === 'gross' || g.name.toLowerCase() === `total_${m[1]}`,
+      );
       const less = t.def.fields.filter((d) => /^(tax|taxes|tax_withheld|withholding|deductions?|fees?|tax_amount|vat_amount)$/.test(d.name.toLowerCase()));
       if (!gross || !less.length || less.some((d) => ['after', 'before', 'expression'].includes(d.type))) continue;
       // the deductions are a share of the gross, so the net stays positive
@@ -749,7 +864,13 @@ class RuleInference {
    */
   private amounts(t: Table) {
     const money = (re: RegExp, except?: FieldDefinition) =>
-      t.def.fields.find((f) => f !== except && re.test(f.name.toLowerCase()) && NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '') && !['expression', 'after', 'before', 'lookup', 'sequence', 'ref'].includes(f.type));
+      t.def.fields.find(
+        (f) =>
+          f !== except &&
+          re.test(f.name.toLowerCase()) &&
+          NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '') &&
+          !['expression', 'after', 'before', 'lookup', 'sequence', 'ref'].includes(f.type),
+      );
     const set = (f: FieldDefinition, expr: string, why: string) => {
       const nullRate = this.notNull(t, f.name) ? undefined : f.nullRate;
       Object.assign(f, { type: 'expression', options: { expr } });
@@ -762,8 +883,17 @@ class RuleInference {
     const lineTotal = price && money(/^(line_total|total|amount|line_amount|total_price|extended_price|total_amount|subtotal)$/, price);
     if (quantity && price && lineTotal && !this.notNull(t, quantity.name) === !this.notNull(t, price.name)) {
       const discount = money(/^(discount|discount_amount|line_discount|discount_total)$/, lineTotal);
-      if (discount) set(discount, `round(${quantity.name} * ${price.name} * 0.1 * floor(${price.name} * 7 % 3) / 2, 2)`, `none, 5 % or 10 % of ${quantity.name} × ${price.name}`);
-      set(lineTotal, `round(${quantity.name} * ${price.name}${discount ? ` - coalesce(${discount.name}, 0)` : ''}, 2)`, `${quantity.name} × ${price.name}${discount ? ` − ${discount.name}` : ''}`);
+      if (discount)
+        set(
+          discount,
+          `round(${quantity.name} * ${price.name} * 0.1 * floor(${price.name} * 7 % 3) / 2, 2)`,
+          `none, 5 % or 10 % of ${quantity.name} × ${price.name}`,
+        );
+      set(
+        lineTotal,
+        `round(${quantity.name} * ${price.name}${discount ? ` - coalesce(${discount.name}, 0)` : ''}, 2)`,
+        `${quantity.name} × ${price.name}${discount ? ` − ${discount.name}` : ''}`,
+      );
       return;
     }
     const subtotal = money(/^(subtotal|sub_total|subtotal_amount|items_total|net_amount)$/);
@@ -782,7 +912,11 @@ class RuleInference {
       parts.push(`+ coalesce(${shipping.name}, 0)`);
     }
     if (tax) {
-      set(tax, `round((${subtotal.name}${discount ? ` - coalesce(${discount.name}, 0)` : ''}) * 0.08, 2)`, `8 % of ${subtotal.name}${discount ? ` after ${discount.name}` : ''}`);
+      set(
+        tax,
+        `round((${subtotal.name}${discount ? ` - coalesce(${discount.name}, 0)` : ''}) * 0.08, 2)`,
+        `8 % of ${subtotal.name}${discount ? ` after ${discount.name}` : ''}`,
+      );
       parts.push(`+ coalesce(${tax.name}, 0)`);
     }
     set(total, `round(${subtotal.name} ${parts.join(' ')}, 2)`, `${subtotal.name} ${parts.map((p) => p.replace(/coalesce\((\w+), 0\)/, '$1')).join(' ')}`);
@@ -791,11 +925,14 @@ class RuleInference {
   /** duration_ms is finished_at - started_at (null while either is). */
   private durations(t: Table) {
     const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name)).map((c) => c.name);
-    const start = times.find((n) => /^(started|start|began)_?(at|time)?$/.test(n.toLowerCase())) ?? times.find((n) => /^queued_?(at|time)?$/.test(n.toLowerCase()));
+    const start =
+      times.find((n) => /^(started|start|began)_?(at|time)?$/.test(n.toLowerCase())) ?? times.find((n) => /^queued_?(at|time)?$/.test(n.toLowerCase()));
     const end = times.find((n) => /^(finished|completed|ended|end|done|stopped)_?(at|time)?$/.test(n.toLowerCase()));
     if (!start || !end) return;
     for (const f of t.def.fields) {
-      const m = /^(duration|elapsed|runtime|run_time)(_ms|_millis|_milliseconds|_seconds|_secs|_sec|_s|_minutes|_mins|_min|_hours|_hrs|_h)?$/.exec(f.name.toLowerCase());
+      const m = /^(duration|elapsed|runtime|run_time)(_ms|_millis|_milliseconds|_seconds|_secs|_sec|_s|_minutes|_mins|_min|_hours|_hrs|_h)?$/.exec(
+        f.name.toLowerCase(),
+      );
       if (!m || !NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '')) continue;
       const unit = !m[2] ? 'seconds' : /ms|milli/.test(m[2]) ? 'milliseconds' : /min/.test(m[2]) ? 'minutes' : /h/.test(m[2]) ? 'hours' : 'seconds';
       const perDay = { milliseconds: 86_400_000, seconds: 86_400, minutes: 1_440, hours: 24 }[unit];
@@ -852,9 +989,11 @@ class RuleInference {
   private checkOrder(t: Table): Map<string, { base: string; strict: boolean; minDays?: number }> {
     const out = new Map<string, { base: string; strict: boolean; minDays?: number }>();
     for (const { constraint: check, analysis } of t.checks) {
-      for (const [column, rule] of analysis.rules) if (rule.after && isTime(this.column(t, column))) out.set(column, { base: rule.after.column, strict: rule.after.strict });
+      for (const [column, rule] of analysis.rules)
+        if (rule.after && isTime(this.column(t, column))) out.set(column, { base: rule.after.column, strict: rule.after.strict });
       const gap = intervalGap(check.expr!);
-      if (gap && isTime(this.column(t, gap.later)) && isTime(this.column(t, gap.earlier))) out.set(gap.later, { base: gap.earlier, strict: gap.strict, minDays: gap.days });
+      if (gap && isTime(this.column(t, gap.later)) && isTime(this.column(t, gap.earlier)))
+        out.set(gap.later, { base: gap.earlier, strict: gap.strict, minDays: gap.days });
     }
     return out;
   }
@@ -875,9 +1014,14 @@ class RuleInference {
     else if (/^(started|start|began)_?(at|time)?$/.test(nearest) && !date) window = { unit: 'minutes', max: 240 };
     else if (/check_?out|departure|^end_date$|^ends_(on|at)$/.test(lower)) window = { unit: 'days', min: 1, max: 14 };
     else if (/first_response|acknowledged|responded|replied|read/.test(lower) && !date) window = { unit: 'hours', max: 48 };
-    else if (/^(started|start|began)_?(at|time)?$/.test(lower) && /queued|requested|created|submitted|scheduled/.test(nearest) && !date) window = { unit: 'minutes', max: 30 };
+    else if (/^(started|start|began)_?(at|time)?$/.test(lower) && /queued|requested|created|submitted|scheduled/.test(nearest) && !date)
+      window = { unit: 'minutes', max: 30 };
     // events of a lifecycle are in the past; an end date a CHECK orders (effective_to) may lie ahead
-    const options: Options = { from: bases.length === 1 ? bases[0] : bases, ...window, ...(rankOf(name) !== undefined || name === birthName ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}) };
+    const options: Options = {
+      from: bases.length === 1 ? bases[0] : bases,
+      ...window,
+      ...(rankOf(name) !== undefined || name === birthName ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}),
+    };
     // a date column keeps only the day: strictly later means a whole day later
     if (strict && date) options.min = Math.max(Number(options.min ?? 0), 1);
     else if (strict) options.strict = true;
@@ -956,7 +1100,12 @@ class RuleInference {
         // the CHECK must need it: both sides full (and, for null, both empty) break it
         const needed = !passes({ [a]: full, [b]: full }) && (empty !== null || !passes({ [a]: empty, [b]: empty }));
         if (!holds || !needed) continue;
-        t.def.profiles = { variants: [{ weight: 1, fields: { [b]: empty } }, { weight: 1, fields: { [a]: empty } }] };
+        t.def.profiles = {
+          variants: [
+            { weight: 1, fields: { [b]: empty } },
+            { weight: 1, fields: { [a]: empty } },
+          ],
+        };
         const name = constraint.name ?? `${t.model!.name}_check`;
         for (const c of [a, b]) this.reason(t, c, `row profiles: ${a} or ${b} is ${empty === null ? 'null' : empty} in each row (CHECK ${name})`);
         return;
@@ -1003,13 +1152,20 @@ class RuleInference {
       const name = constraint.name ?? `${t.model!.name}_check`;
       const [a, b] = translated.columns as [string, string];
       let done = false;
-      for (const [selector, dependent] of [[a, b], [b, a]] as const) {
+      for (const [selector, dependent] of [
+        [a, b],
+        [b, a],
+      ] as const) {
         const s = t.fields.get(selector)!;
         if (done || s.type !== 'pick' || this.notNull(t, dependent) || !usable(dependent)) continue;
         if (t.def.profiles?.field !== undefined && t.def.profiles.field !== selector) continue;
         const options = s.options as { values: unknown[]; weights?: number[] };
         const full = filled(dependent);
-        const needs = options.values.map((value) => ({ value, empty: passes({ [selector]: value as Value, [dependent]: null }), set: passes({ [selector]: value as Value, [dependent]: full }) }));
+        const needs = options.values.map((value) => ({
+          value,
+          empty: passes({ [selector]: value as Value, [dependent]: null }),
+          set: passes({ [selector]: value as Value, [dependent]: full }),
+        }));
         // every value allows one of the two, and some value allows only one: the CHECK ties them
         if (needs.some((n) => !n.empty && !n.set) || needs.every((n) => n.empty && n.set)) continue;
         const own = options.values.map((value, i) => ({ value, weight: options.weights?.[i] ?? 1, fields: {} as Record<string, unknown> }));
@@ -1025,7 +1181,14 @@ class RuleInference {
           else if (!need.empty) variant.fields[dependent] = generated(dependent);
         }
         t.def.profiles = { field: selector, variants };
-        this.reason(t, dependent, `set only for ${selector} ${needs.filter((n) => !n.empty).map((n) => String(n.value)).join('/')} (CHECK ${name})`);
+        this.reason(
+          t,
+          dependent,
+          `set only for ${selector} ${needs
+            .filter((n) => !n.empty)
+            .map((n) => String(n.value))
+            .join('/')} (CHECK ${name})`,
+        );
         done = true;
       }
       if (done || t.def.profiles) continue;
@@ -1033,7 +1196,12 @@ class RuleInference {
       if (this.notNull(t, a) || this.notNull(t, b) || !usable(a) || !usable(b)) continue;
       const [fa, fb] = [filled(a), filled(b)];
       if (!(passes({ [a]: null, [b]: null }) && passes({ [a]: fa, [b]: fb }) && !passes({ [a]: fa, [b]: null }) && !passes({ [a]: null, [b]: fb }))) continue;
-      t.def.profiles = { variants: [{ weight: 4, fields: { [a]: null, [b]: null } }, { weight: 1, fields: { [a]: generated(a), [b]: generated(b) } }] };
+      t.def.profiles = {
+        variants: [
+          { weight: 4, fields: { [a]: null, [b]: null } },
+          { weight: 1, fields: { [a]: generated(a), [b]: generated(b) } },
+        ],
+      };
       for (const c of [a, b]) this.reason(t, c, `row profiles: ${a} and ${b} set together, in about 1 row of 5 (CHECK ${name})`);
     }
   }
@@ -1047,7 +1215,11 @@ class RuleInference {
     const unit = t.def.fields.find((f) => /^(unit|units|uom|unit_of_measure|measurement_unit|unit_code)$/.test(f.name.toLowerCase()));
     if (!unit || t.def.profiles?.variants.some((v) => unit.name in v.fields)) return;
     const selector = t.def.fields.find(
-      (f) => f !== unit && f.type === 'pick' && /(^|_)(kind|type|metric|measure|measurement|quantity|sensor_type|channel)$/.test(f.name.toLowerCase()) && (t.def.profiles?.field === undefined || t.def.profiles.field === f.name),
+      (f) =>
+        f !== unit &&
+        f.type === 'pick' &&
+        /(^|_)(kind|type|metric|measure|measurement|quantity|sensor_type|channel)$/.test(f.name.toLowerCase()) &&
+        (t.def.profiles?.field === undefined || t.def.profiles.field === f.name),
     );
     if (!selector) return;
     const values = (selector.options as { values: unknown[] }).values;
@@ -1096,7 +1268,16 @@ class RuleInference {
     const values = (statusField.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
     const columns = (t.model?.columns ?? [])
       .filter((c) => t.fields.has(c.name))
-      .map((c) => ({ name: c.name, kind: isTime(c) ? ('time' as const) : ['int2', 'int4', 'int8', 'numeric', 'float4', 'float8'].includes(c.type.name) ? ('number' as const) : c.type.name === 'text' || c.type.name === 'varchar' ? ('text' as const) : ('other' as const) }));
+      .map((c) => ({
+        name: c.name,
+        kind: isTime(c)
+          ? ('time' as const)
+          : ['int2', 'int4', 'int8', 'numeric', 'float4', 'float8'].includes(c.type.name)
+            ? ('number' as const)
+            : c.type.name === 'text' || c.type.name === 'varchar'
+              ? ('text' as const)
+              : ('other' as const),
+      }));
     const plan = planLifecycle(statusField.name, values, columns);
     if (!plan) return;
     const weights = lifecycleWeights(values);
@@ -1122,7 +1303,9 @@ class RuleInference {
     for (const selector of t.def.fields) {
       if (selector.type !== 'pick' || !/(^|_)(method|type|kind|channel|provider|source|medium)$/.test(selector.name.toLowerCase())) continue;
       const values = (selector.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
-      const owned = t.def.fields.filter((f) => f !== selector && f.type !== 'ref' && !this.notNull(t, f.name) && values.some((v) => token(v) === token(f.name) && token(v).length >= 3));
+      const owned = t.def.fields.filter(
+        (f) => f !== selector && f.type !== 'ref' && !this.notNull(t, f.name) && values.some((v) => token(v) === token(f.name) && token(v).length >= 3),
+      );
       if (!owned.length) continue;
       const variants = values.map((value) => {
         const fields: Record<string, unknown> = {};

@@ -50,10 +50,16 @@ describe('lifecycle', () => {
   });
 
   it('signs of life: a device still provisioning or a user invited has none; an open ticket may', () => {
-    const device = effects(['provisioning', 'online', 'offline', 'decommissioned'], [time('installed_at'), time('last_heartbeat_at'), time('decommissioned_at')]);
+    const device = effects(
+      ['provisioning', 'online', 'offline', 'decommissioned'],
+      [time('installed_at'), time('last_heartbeat_at'), time('decommissioned_at')],
+    );
     expect(device.provisioning).toMatchObject({ last_heartbeat_at: 'null' });
     for (const s of ['online', 'offline', 'decommissioned']) expect(device[s].last_heartbeat_at).toBeUndefined();
-    expect(effects(['invited', 'active', 'deactivated'], [time('last_login_at'), time('last_seen_at')]).invited).toEqual({ last_login_at: 'null', last_seen_at: 'null' });
+    expect(effects(['invited', 'active', 'deactivated'], [time('last_login_at'), time('last_seen_at')]).invited).toEqual({
+      last_login_at: 'null',
+      last_seen_at: 'null',
+    });
     expect(effects(['open', 'pending', 'resolved', 'closed'], [time('last_activity_at')]).open).toEqual({});
     expect(markerOf('active_at', [])).toBeUndefined();
   });

@@ -7,12 +7,143 @@ export type Phase = 'initial' | 'active' | 'success' | 'failure' | 'cancelled' |
 
 /** Status words by the phase they name (matched on the whole word, after normalising case and `-`). */
 const PHASE_WORDS: Record<Phase, string[]> = {
-  initial: ['draft', 'new', 'open', 'opened', 'pending', 'queued', 'requested', 'created', 'scheduled', 'provisioning', 'waiting', 'todo', 'to_do', 'backlog', 'planned', 'invited', 'unverified', 'unpaid', 'not_started', 'idle', 'initial', 'received', 'submitted', 'awaiting_payment', 'trialing', 'proposed'],
-  active: ['running', 'in_progress', 'active', 'processing', 'online', 'in_review', 'review', 'reviewing', 'acknowledged', 'assigned', 'started', 'checked_in', 'confirmed', 'authorized', 'on_hold', 'on_leave', 'offline', 'deploying', 'building', 'ongoing', 'live', 'enabled', 'verified', 'partially_paid', 'shipped', 'in_transit', 'degraded', 'blocked', 'testing'],
-  success: ['done', 'completed', 'complete', 'success', 'succeeded', 'successful', 'resolved', 'published', 'delivered', 'paid', 'posted', 'fulfilled', 'checked_out', 'merged', 'captured', 'finished', 'passed', 'settled', 'released', 'approved', 'accepted', 'closed_won', 'won', 'healthy'],
-  failure: ['failed', 'failure', 'error', 'errored', 'rejected', 'declined', 'timed_out', 'timeout', 'bounced', 'crashed', 'closed_lost', 'lost', 'denied', 'invalid', 'broken', 'unhealthy'],
-  cancelled: ['cancelled', 'canceled', 'void', 'voided', 'refunded', 'no_show', 'rolled_back', 'aborted', 'withdrawn', 'expired', 'abandoned', 'skipped', 'revoked', 'reversed', 'chargeback', 'disputed', 'suspended', 'banned'],
-  retired: ['archived', 'retired', 'decommissioned', 'terminated', 'deleted', 'deactivated', 'closed', 'disabled', 'inactive', 'churned', 'ended', 'discontinued'],
+  initial: [
+    'draft',
+    'new',
+    'open',
+    'opened',
+    'pending',
+    'queued',
+    'requested',
+    'created',
+    'scheduled',
+    'provisioning',
+    'waiting',
+    'todo',
+    'to_do',
+    'backlog',
+    'planned',
+    'invited',
+    'unverified',
+    'unpaid',
+    'not_started',
+    'idle',
+    'initial',
+    'received',
+    'submitted',
+    'awaiting_payment',
+    'trialing',
+    'proposed',
+  ],
+  active: [
+    'running',
+    'in_progress',
+    'active',
+    'processing',
+    'online',
+    'in_review',
+    'review',
+    'reviewing',
+    'acknowledged',
+    'assigned',
+    'started',
+    'checked_in',
+    'confirmed',
+    'authorized',
+    'on_hold',
+    'on_leave',
+    'offline',
+    'deploying',
+    'building',
+    'ongoing',
+    'live',
+    'enabled',
+    'verified',
+    'partially_paid',
+    'shipped',
+    'in_transit',
+    'degraded',
+    'blocked',
+    'testing',
+  ],
+  success: [
+    'done',
+    'completed',
+    'complete',
+    'success',
+    'succeeded',
+    'successful',
+    'resolved',
+    'published',
+    'delivered',
+    'paid',
+    'posted',
+    'fulfilled',
+    'checked_out',
+    'merged',
+    'captured',
+    'finished',
+    'passed',
+    'settled',
+    'released',
+    'approved',
+    'accepted',
+    'closed_won',
+    'won',
+    'healthy',
+  ],
+  failure: [
+    'failed',
+    'failure',
+    'error',
+    'errored',
+    'rejected',
+    'declined',
+    'timed_out',
+    'timeout',
+    'bounced',
+    'crashed',
+    'closed_lost',
+    'lost',
+    'denied',
+    'invalid',
+    'broken',
+    'unhealthy',
+  ],
+  cancelled: [
+    'cancelled',
+    'canceled',
+    'void',
+    'voided',
+    'refunded',
+    'no_show',
+    'rolled_back',
+    'aborted',
+    'withdrawn',
+    'expired',
+    'abandoned',
+    'skipped',
+    'revoked',
+    'reversed',
+    'chargeback',
+    'disputed',
+    'suspended',
+    'banned',
+  ],
+  retired: [
+    'archived',
+    'retired',
+    'decommissioned',
+    'terminated',
+    'deleted',
+    'deactivated',
+    'closed',
+    'disabled',
+    'inactive',
+    'churned',
+    'ended',
+    'discontinued',
+  ],
 };
 
 const PHASE_OF = new Map<string, Phase>();
@@ -28,11 +159,17 @@ export function phaseOf(status: string): Phase | undefined {
 export function isLifecycle(values: readonly string[]): boolean {
   const phases = values.map(phaseOf);
   const known = phases.filter(Boolean).length;
-  return values.length >= 2 && known >= Math.ceil(values.length * 0.6) && phases.some((p) => p === 'initial' || p === 'active') && phases.some((p) => p && p !== 'initial' && p !== 'active');
+  return (
+    values.length >= 2 &&
+    known >= Math.ceil(values.length * 0.6) &&
+    phases.some((p) => p === 'initial' || p === 'active') &&
+    phases.some((p) => p && p !== 'initial' && p !== 'active')
+  );
 }
 
 /** Column name → the step it marks: a status word (`resolved_at`) or a generic step (`started_at`). */
-type Marker = { kind: 'status'; status: string } | { kind: 'started' | 'finished' | 'decided' | 'decider' | 'progress' | 'error' | 'duration' | 'exit' | 'activity' };
+type Marker =
+  { kind: 'status'; status: string } | { kind: 'started' | 'finished' | 'decided' | 'decider' | 'progress' | 'error' | 'duration' | 'exit' | 'activity' };
 
 const TIME_SUFFIX = /_(at|on|date|time|timestamp|ts)$/;
 
@@ -61,10 +198,21 @@ export function markerOf(column: string, statuses: readonly string[]): Marker | 
     if (/^(finished|completed|ended|end|done|stopped)$/.test(stem)) return { kind: 'finished' };
     if (/^(decided|reviewed|processed)$/.test(stem)) return { kind: 'decided' };
     // signs of life: none yet while a device is provisioning or a user is invited
-    if (/^(last_)?(heartbeat|seen|active|activity|login|logged_in|sign_in|signed_in|ping|pinged|contact|contacted|sync|synced|used|connected|reported)$/.test(stem) && stem !== 'active') return { kind: 'activity' };
+    if (
+      /^(last_)?(heartbeat|seen|active|activity|login|logged_in|sign_in|signed_in|ping|pinged|contact|contacted|sync|synced|used|connected|reported)$/.test(
+        stem,
+      ) &&
+      stem !== 'active'
+    )
+      return { kind: 'activity' };
     return undefined;
   }
-  if (/^(approver|approved_by|decided_by|reviewer|reviewed_by|resolved_by|closed_by|approver_id|approved_by_id|decided_by_id|reviewer_id|reviewed_by_id|resolved_by_id|closed_by_id)$/.test(c)) return { kind: 'decider' };
+  if (
+    /^(approver|approved_by|decided_by|reviewer|reviewed_by|resolved_by|closed_by|approver_id|approved_by_id|decided_by_id|reviewer_id|reviewed_by_id|resolved_by_id|closed_by_id)$/.test(
+      c,
+    )
+  )
+    return { kind: 'decider' };
   if (/(^|_)(progress|percent_complete|completion|pct_complete|progress_percent|percent_done|completion_percent)($|_)/.test(c)) return { kind: 'progress' };
   if (/(^|_)(error|error_code|error_message|failure_reason|failure_message|error_details|last_error|fail_reason)$/.test(c)) return { kind: 'error' };
   if (/(^|_)duration(_ms|_seconds|_secs|_s)?$|^elapsed(_ms)?$|^runtime(_ms)?$/.test(c)) return { kind: 'duration' };
@@ -140,7 +288,15 @@ export function planLifecycle(
           effects[c.name] = phase === 'success' || phase === 'failure' ? 'set' : 'null';
           break;
         case 'progress':
-          if (c.kind === 'number') effects[c.name] = phase === 'success' || phase === 'retired' ? { value: 100 } : phase === 'initial' ? { value: 0 } : phase === 'active' ? { min: 1, max: 99 } : { min: 0, max: 99 };
+          if (c.kind === 'number')
+            effects[c.name] =
+              phase === 'success' || phase === 'retired'
+                ? { value: 100 }
+                : phase === 'initial'
+                  ? { value: 0 }
+                  : phase === 'active'
+                    ? { min: 1, max: 99 }
+                    : { min: 0, max: 99 };
           break;
         case 'error':
           effects[c.name] = phase === 'failure' ? 'set' : 'null';
@@ -150,7 +306,8 @@ export function planLifecycle(
           break;
         case 'activity':
           // an open ticket may have activity; a device still provisioning, an invited user none
-          if (c.kind === 'time' && phase === 'initial' && !/^(open|opened|draft|todo|to_do|backlog|submitted|received)$/.test(norm(value))) effects[c.name] = 'null';
+          if (c.kind === 'time' && phase === 'initial' && !/^(open|opened|draft|todo|to_do|backlog|submitted|received)$/.test(norm(value)))
+            effects[c.name] = 'null';
           break;
         case 'exit':
           if (c.kind === 'number') effects[c.name] = phase === 'success' ? { value: 0 } : phase === 'failure' ? { min: 1, max: 255 } : 'null';

@@ -61,9 +61,7 @@ export function typeRefOf(typeName: PgNode): TypeRef {
   const names: string[] = (typeName.names ?? []).map(str);
   const name = names[names.length - 1]!.toLowerCase();
   const schema = names.length > 1 ? names[names.length - 2]!.toLowerCase() : undefined;
-  const mods = (typeName.typmods ?? [])
-    .map((m: PgNode) => constValue(m))
-    .filter((v: unknown): v is number => typeof v === 'number');
+  const mods = (typeName.typmods ?? []).map((m: PgNode) => constValue(m)).filter((v: unknown): v is number => typeof v === 'number');
   // `timestamp with time zone` and friends come as pg_catalog.timestamptz already; interval
   // carries a field mask as typmod that we do not need
   if (name === 'interval') mods.length = 0;
@@ -78,7 +76,9 @@ export function typeRefOf(typeName: PgNode): TypeRef {
 /** The SQL text of an expression node, for notes. */
 export function exprText(node: PgNode): string {
   try {
-    return deparseSync(node as any).replace(/\s+/g, ' ').trim();
+    return deparseSync(node as any)
+      .replace(/\s+/g, ' ')
+      .trim();
   } catch {
     return JSON.stringify(node);
   }
@@ -217,7 +217,11 @@ class ModelBuilder {
     const column: ColumnModel = { name: def.colname, type, notNull: Boolean(def.is_not_null), generated: false, place };
     const serial = /^(small|big)?serial$|^serial[248]$/.exec(type.name);
     if (serial) {
-      column.type = { name: type.name.startsWith('small') || type.name === 'serial2' ? 'int2' : type.name.startsWith('big') || type.name === 'serial8' ? 'int8' : 'int4', mods: [], arrayDims: 0 };
+      column.type = {
+        name: type.name.startsWith('small') || type.name === 'serial2' ? 'int2' : type.name.startsWith('big') || type.name === 'serial8' ? 'int8' : 'int4',
+        mods: [],
+        arrayDims: 0,
+      };
       column.default = { kind: 'sequence' };
       column.notNull = true;
     }
@@ -267,7 +271,10 @@ class ModelBuilder {
         table.constraints.push({ kind: 'check', columns: own, expr: c.raw_expr, text: exprText(c.raw_expr), ...base });
         return;
       default:
-        this.note(place, `table ${table.name}: constraint ${c.conname ?? c.contype} (${String(c.contype).replace('CONSTR_', '').toLowerCase()}) is not understood; generated rows may violate it`);
+        this.note(
+          place,
+          `table ${table.name}: constraint ${c.conname ?? c.contype} (${String(c.contype).replace('CONSTR_', '').toLowerCase()}) is not understood; generated rows may violate it`,
+        );
     }
   }
 
@@ -279,7 +286,13 @@ class ModelBuilder {
     const table = this.table(body.relation);
     for (const { AlterTableCmd: cmd } of body.cmds ?? []) {
       const sub: string = cmd.subtype;
-      if (sub === 'AT_EnableRowSecurity' || sub === 'AT_ForceRowSecurity' || sub === 'AT_DisableRowSecurity' || sub === 'AT_ChangeOwner' || sub === 'AT_ReplicaIdentity') {
+      if (
+        sub === 'AT_EnableRowSecurity' ||
+        sub === 'AT_ForceRowSecurity' ||
+        sub === 'AT_DisableRowSecurity' ||
+        sub === 'AT_ChangeOwner' ||
+        sub === 'AT_ReplicaIdentity'
+      ) {
         this.note(place, `skipped ALTER TABLE ${body.relation.relname} ${sub.replace('AT_', '')} (does not shape data)`);
         continue;
       }
@@ -346,7 +359,13 @@ class ModelBuilder {
     }
     // a partial one (one default per customer: `(customer_id) where is_default`) is read by the
     // mapper and the rules (partialUniqueRule): a flag per parent, else the full unique, which implies it
-    table.constraints.push({ kind: 'unique', columns, ...(body.idxname ? { name: body.idxname } : {}), ...(body.whereClause ? { where: body.whereClause, text: exprText(body.whereClause) } : {}), place });
+    table.constraints.push({
+      kind: 'unique',
+      columns,
+      ...(body.idxname ? { name: body.idxname } : {}),
+      ...(body.whereClause ? { where: body.whereClause, text: exprText(body.whereClause) } : {}),
+      place,
+    });
   }
 
   private comment(body: PgNode, place: SourcePlace): void {
@@ -390,16 +409,26 @@ class ModelBuilder {
     for (const trigger of this.triggers) {
       const fn = this.functions.get(trigger.fn);
       if (fn === undefined) {
-        this.note(trigger.place, `skipped trigger ${trigger.name} (its function ${trigger.fn} is not a PL/pgSQL function of this SQL, so what it does is not known)`);
+        this.note(
+          trigger.place,
+          `skipped trigger ${trigger.name} (its function ${trigger.fn} is not a PL/pgSQL function of this SQL, so what it does is not known)`,
+        );
         continue;
       }
       fn.used = true;
       const inserts = insertsOf(fn.body);
       if (!inserts.length) this.note(trigger.place, `skipped trigger ${trigger.name} (it inserts no rows that can be followed; does not shape data)`);
       for (const target of inserts)
-        this.model.triggerFills.push({ trigger: trigger.name, source: trigger.source, target: { schema: target.schema, table: target.table }, columns: target.columns, place: trigger.place });
+        this.model.triggerFills.push({
+          trigger: trigger.name,
+          source: trigger.source,
+          target: { schema: target.schema, table: target.table },
+          columns: target.columns,
+          place: trigger.place,
+        });
     }
-    for (const [name, fn] of this.functions) if (!fn.used) this.note(fn.place, `skipped function ${name} (no trigger of this SQL calls it; does not shape data)`);
+    for (const [name, fn] of this.functions)
+      if (!fn.used) this.note(fn.place, `skipped function ${name} (no trigger of this SQL calls it; does not shape data)`);
   }
 
   private applyComments(): void {

@@ -31,5 +31,7 @@ export function proseFitting(preferred: keyof typeof PROSE, max: number | undefi
   const start = ORDER.indexOf(PROSE[preferred]);
   for (const form of ORDER.slice(start)) if (max === undefined || form.length <= max) return fake(form.pattern);
   // nouns run to 19 letters: a narrower column gets nouns of one length it holds
-  return max === undefined || max >= 20 ? { type: 'word.noun' } : { type: 'word.noun', options: { length: Math.max(1, Math.min(max, 6)), strategy: 'shortest' } };
+  return max === undefined || max >= 20
+    ? { type: 'word.noun' }
+    : { type: 'word.noun', options: { length: Math.max(1, Math.min(max, 6)), strategy: 'shortest' } };
 }

@@ -71,16 +71,28 @@ const SPECS: Record<string, Spec> = {
   instance_id: constant(GOTRUE_INSTANCE, "Supabase auth: GoTrue's instance"),
   aud: constant('authenticated', 'Supabase auth: audience of signed-in users'),
   role: constant('authenticated', 'Supabase auth: role of signed-in users'),
-  email: { field: { type: 'email', options: {}, unique: true }, reason: 'Supabase auth: a unique lowercase email from a person name (GoTrue stores and looks up emails lowercased), the sign-in login' },
+  email: {
+    field: { type: 'email', options: {}, unique: true },
+    reason: 'Supabase auth: a unique lowercase email from a person name (GoTrue stores and looks up emails lowercased), the sign-in login',
+  },
   encrypted_password: {
     field: { type: 'constant', options: { value: PASSWORD_PLACEHOLDER }, description: 'tdg seed writes the bcrypt hash ($2a$) of the password it prints' },
     reason: 'Supabase auth: bcrypt of the sign-in password, set by tdg seed (--auth-password or derived from the seed)',
   },
   created_at: { field: { type: 'date.past', options: { years: 2 } }, reason: 'Supabase auth: when the user signed up' },
   // GoTrue touches updated_at at every sign-in
-  updated_at: { field: { type: 'after', options: { from: ['email_confirmed_at', 'last_sign_in_at'], unit: 'days', max: 30, atMost: 'now' } }, reason: 'Supabase auth: after the confirmation and the last sign-in' },
-  email_confirmed_at: { field: { type: 'after', options: { from: 'created_at', unit: 'minutes', max: 120, atMost: 'now' } }, reason: 'Supabase auth: confirmed soon after sign-up (unconfirmed users cannot sign in)' },
-  last_sign_in_at: { field: { type: 'after', options: { from: 'email_confirmed_at', unit: 'days', max: 60, atMost: 'now' }, nullRate: 0.2 }, reason: 'Supabase auth: after the confirmation, or never' },
+  updated_at: {
+    field: { type: 'after', options: { from: ['email_confirmed_at', 'last_sign_in_at'], unit: 'days', max: 30, atMost: 'now' } },
+    reason: 'Supabase auth: after the confirmation and the last sign-in',
+  },
+  email_confirmed_at: {
+    field: { type: 'after', options: { from: 'created_at', unit: 'minutes', max: 120, atMost: 'now' } },
+    reason: 'Supabase auth: confirmed soon after sign-up (unconfirmed users cannot sign in)',
+  },
+  last_sign_in_at: {
+    field: { type: 'after', options: { from: 'email_confirmed_at', unit: 'days', max: 60, atMost: 'now' }, nullRate: 0.2 },
+    reason: 'Supabase auth: after the confirmation, or never',
+  },
   raw_app_meta_data: constant({ provider: 'email', providers: ['email'] }, 'Supabase auth: signed up with email'),
   raw_user_meta_data: constant({}, 'Supabase auth: no sign-up metadata (GoTrue needs an object, not NULL)'),
   confirmation_token: EMPTY_TOKEN,

@@ -55,7 +55,11 @@ export function toDefinition(model: SchemaModel, options: MapOptions = {}): MapR
   const result = new Mapper(model, options).run();
   // relative dates count back from the moment of import (editable in the definition)
   result.definition.referenceDate = options.referenceDate ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString();
-  withRuleReasons(result.definition, (result as { columns?: Parameters<typeof withRuleReasons>[1] }).columns, inferRules(model, result.definition, result.notes, definitionName));
+  withRuleReasons(
+    result.definition,
+    (result as { columns?: Parameters<typeof withRuleReasons>[1] }).columns,
+    inferRules(model, result.definition, result.notes, definitionName),
+  );
   compiledRegexes(result.definition.tables.flatMap((t) => t.fields));
   return result;
 }
@@ -153,7 +157,10 @@ class Mapper {
     const { table, reasons } = identitiesTable(users, `${POSTGRES_PREFIX}auth.identities${EXTERNAL_SUFFIX}`);
     built.push(table);
     this.reasons.set(table.name, new Map(Object.entries(reasons).map(([column, reason]) => [column, { reason }])));
-    this.note(this.external.get('auth.users')!.place, 'auth.identities is generated too: one email identity per user, as GoTrue makes at sign-up (left out when the database has none)');
+    this.note(
+      this.external.get('auth.users')!.place,
+      'auth.identities is generated too: one email identity per user, as GoTrue makes at sign-up (left out when the database has none)',
+    );
   }
 
   private choices(tables: TableDefinition[]): ColumnChoice[] {
@@ -167,7 +174,14 @@ class Mapper {
           const o = field.options as { table: string; field: string };
           why.reason = `foreign key → ${o.table}.${o.field}`;
         }
-        out.push({ table: table.name, column: field.name, type: field.type, ...(field.options ? { options: field.options } : {}), reason: why.reason, ...(why.pattern ? { pattern: why.pattern } : {}) });
+        out.push({
+          table: table.name,
+          column: field.name,
+          type: field.type,
+          ...(field.options ? { options: field.options } : {}),
+          reason: why.reason,
+          ...(why.pattern ? { pattern: why.pattern } : {}),
+        });
       }
     }
     return out;
@@ -186,12 +200,20 @@ class Mapper {
           if (!ref.columns.length) ref.columns = primaryKeyOf(target) ?? [];
           for (const c of ref.columns) this.referenced.add(`${key}.${c}`);
           const missing = ref.columns.filter((c) => !target.columns.some((col) => col.name === c));
-          if (!ref.columns.length) this.problem(fk.place, `table ${table.name}: foreign key (${fk.columns.join(', ')}) references ${qualifiedName(ref.schema, ref.table)}, which has no primary key`);
-          else if (missing.length) this.problem(fk.place, `table ${table.name}: foreign key references ${qualifiedName(ref.schema, ref.table)}.${missing[0]}, which does not exist`);
+          if (!ref.columns.length)
+            this.problem(
+              fk.place,
+              `table ${table.name}: foreign key (${fk.columns.join(', ')}) references ${qualifiedName(ref.schema, ref.table)}, which has no primary key`,
+            );
+          else if (missing.length)
+            this.problem(fk.place, `table ${table.name}: foreign key references ${qualifiedName(ref.schema, ref.table)}.${missing[0]}, which does not exist`);
           continue;
         }
         if (ownSchemas.has(ref.schema)) {
-          this.problem(fk.place, `table ${table.name}: foreign key (${fk.columns.join(', ')}) references unknown table ${qualifiedName(ref.schema, ref.table)}`);
+          this.problem(
+            fk.place,
+            `table ${table.name}: foreign key (${fk.columns.join(', ')}) references unknown table ${qualifiedName(ref.schema, ref.table)}`,
+          );
           continue;
         }
         if (!ref.columns.length) ref.columns = ['id'];
@@ -228,8 +250,16 @@ class Mapper {
         const keyed = target.constraints.some((c) => (c.kind === 'primary' || c.kind === 'unique') && c.columns.length === 1 && c.columns[0] === column);
         const declared = target.constraints.some((c) => c.kind === 'foreign' && c.columns.includes(column));
         if (!keyed || declared) continue;
-        target.constraints.push({ kind: 'foreign', columns: [column], references: { schema: fill.source.schema, table: fill.source.table, columns: [from.column] }, place: fill.place });
-        this.note(fill.place, `trigger ${fill.trigger} copies ${qualifiedName(fill.source.schema, fill.source.table)}.${from.column} into ${target.name}.${column}: treated as a foreign key`);
+        target.constraints.push({
+          kind: 'foreign',
+          columns: [column],
+          references: { schema: fill.source.schema, table: fill.source.table, columns: [from.column] },
+          place: fill.place,
+        });
+        this.note(
+          fill.place,
+          `trigger ${fill.trigger} copies ${qualifiedName(fill.source.schema, fill.source.table)}.${from.column} into ${target.name}.${column}: treated as a foreign key`,
+        );
       }
     }
   }
@@ -257,7 +287,11 @@ class Mapper {
     }
     const refs = new Map<string, { table: string; field: string; self: boolean }>();
     for (const fk of table.constraints.filter((c): c is ConstraintModel & { references: NonNullable<ConstraintModel['references']> } => c.kind === 'foreign')) {
-      if (fk.columns.length > 1) this.note(fk.place, `table ${table.name}: composite foreign key (${fk.columns.join(', ')}) is generated column by column; rows may not match one parent`);
+      if (fk.columns.length > 1)
+        this.note(
+          fk.place,
+          `table ${table.name}: composite foreign key (${fk.columns.join(', ')}) is generated column by column; rows may not match one parent`,
+        );
       fk.columns.forEach((column, i) => {
         const self = fk.references.schema === table.schema && fk.references.table === table.name;
         refs.set(column, { table: definitionName(fk.references.schema, fk.references.table), field: fk.references.columns[i]!, self });
@@ -276,14 +310,19 @@ class Mapper {
       capacity.set(column.name, field.capacity);
       if (field.definition.unique || (pk?.length === 1 && pk[0] === column.name)) {
         if (field.capacity < this.rows)
-          this.problem(column.place, `column ${table.name}.${column.name} must be unique but its constraints allow only ${field.capacity} value(s) for ${this.rows} rows`);
+          this.problem(
+            column.place,
+            `column ${table.name}.${column.name} must be unique but its constraints allow only ${field.capacity} value(s) for ${this.rows} rows`,
+          );
       }
     }
-    for (const rule of rules.keys()) if (!table.columns.some((c) => c.name === rule)) this.note(table.place, `table ${table.name}: CHECK names unknown column ${rule}`);
+    for (const rule of rules.keys())
+      if (!table.columns.some((c) => c.name === rule)) this.note(table.place, `table ${table.name}: CHECK names unknown column ${rule}`);
     const composite = uniques.filter((u) => u.length > 1);
     for (const u of composite) {
       const product = u.reduce((p, c) => p * (capacity.get(c) ?? Infinity), 1);
-      if (product < this.rows) this.problem(table.place, `table ${table.name}: (${u.join(', ')}) must be unique but allows only ${product} combination(s) for ${this.rows} rows`);
+      if (product < this.rows)
+        this.problem(table.place, `table ${table.name}: (${u.join(', ')}) must be unique but allows only ${product} combination(s) for ${this.rows} rows`);
     }
     const definition: TableDefinition = { name, rows: this.rows, fields };
     const external = this.external.has(`${table.schema}.${table.name}`);
@@ -329,7 +368,10 @@ class Mapper {
     let capacity = Infinity;
     if (ref?.self && notNull) {
       // the engine gives the first row no parent, so a self reference must accept NULL
-      this.problem(column.place, `column ${table.name}.${column.name}: a NOT NULL reference to its own table cannot be generated (the first row has no parent)`);
+      this.problem(
+        column.place,
+        `column ${table.name}.${column.name}: a NOT NULL reference to its own table cannot be generated (the first row has no parent)`,
+      );
       return undefined;
     }
     if (column.comment) out.description = column.comment.slice(0, 1900);
@@ -345,8 +387,22 @@ class Mapper {
     } else if (ref) {
       Object.assign(out, { type: 'ref', options: { table: ref.table, field: ref.field } });
     } else {
-      if (category === 'unknown') this.note(column.place, `column ${table.name}.${column.name}: type ${type.schema ? `${type.schema}.` : ''}${type.name} is not known; generated as text`);
-      const ctx = { table: table.name, column: { ...column, type }, category, rule, unique: unique || (inPk && pk!.length === 1), siblings: table.columns.map((c) => c.name), textSiblings: this.textColumns(table), rows: this.rows, ...(enumValues ? { enumValues } : {}) };
+      if (category === 'unknown')
+        this.note(
+          column.place,
+          `column ${table.name}.${column.name}: type ${type.schema ? `${type.schema}.` : ''}${type.name} is not known; generated as text`,
+        );
+      const ctx = {
+        table: table.name,
+        column: { ...column, type },
+        category,
+        rule,
+        unique: unique || (inPk && pk!.length === 1),
+        siblings: table.columns.map((c) => c.name),
+        textSiblings: this.textColumns(table),
+        rows: this.rows,
+        ...(enumValues ? { enumValues } : {}),
+      };
       const choice = chooseGenerator({ ...ctx, column: { ...column, type: { ...type, arrayDims: 0 } } });
       let generator: Generator = choice.generator;
       let why: { reason: string; pattern?: string } = { reason: choice.reason, ...(choice.pattern ? { pattern: choice.pattern } : {}) };
@@ -365,12 +421,19 @@ class Mapper {
         generator = { type: 'sequence', options: { start: -this.rows, step: 1, unit: days ? 'days' : 'hours' } };
         why = { reason: `time of the key (${pk!.join(', ')}): one row per ${days ? 'day' : 'hour'} up to the reference date, so the key never repeats` };
       } else if ((unique || (inPk && !series)) && !UNIQUE_TYPES.has(generator.type)) {
-        this.note(column.place, `column ${table.name}.${column.name} is unique; ${generator.type} cannot promise that, so it gets ${category === 'int' ? 'a sequence' : 'uuids'}`);
+        this.note(
+          column.place,
+          `column ${table.name}.${column.name} is unique; ${generator.type} cannot promise that, so it gets ${category === 'int' ? 'a sequence' : 'uuids'}`,
+        );
         generator = category === 'int' ? { type: 'sequence', options: { start: 1, step: 1 } } : { type: 'string.uuid' };
         why = { reason: `unique: ${why.reason.split(':')[0]} cannot promise uniqueness, so ${generator.type}` };
       }
       capacity = capacityOf(generator);
-      if (generator.type === 'sequence') generator = { type: 'sequence', options: { start: generator.options!.start, step: generator.options!.step, ...(generator.options!.unit ? { unit: generator.options!.unit } : {}) } };
+      if (generator.type === 'sequence')
+        generator = {
+          type: 'sequence',
+          options: { start: generator.options!.start, step: generator.options!.step, ...(generator.options!.unit ? { unit: generator.options!.unit } : {}) },
+        };
       if (type.arrayDims > 0 && rule.subset && rule.values?.length) {
         // CHECK (col <@ ARRAY[...]): a subset of the values, each once
         generator = { type: 'array', options: { of: { type: 'pick', options: { values: rule.values } }, min: 1, max: rule.values.length, distinct: true } };
@@ -399,7 +462,11 @@ class Mapper {
   /** Plain text columns of a table that the engine generates (what a slug or an email can be derived from). */
   private textColumns(table: TableModel): string[] {
     const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign').flatMap((c) => c.columns));
-    return table.columns.filter((c) => !c.generated && !foreign.has(c.name) && categoryOf(this.resolveType(c.type), new Set(this.enums.keys())) === 'text' && c.type.arrayDims === 0).map((c) => c.name);
+    return table.columns
+      .filter(
+        (c) => !c.generated && !foreign.has(c.name) && categoryOf(this.resolveType(c.type), new Set(this.enums.keys())) === 'text' && c.type.arrayDims === 0,
+      )
+      .map((c) => c.name);
   }
 
   /**
@@ -423,10 +490,16 @@ class Mapper {
           const grand = byName.get(next.table);
           const place = this.placeOf(table.name, field.name);
           if (!target.unique || !grand || grand.rows !== parent.rows) {
-            this.problem(place, `column ${table.name}.${field.name} references ${start}, which is itself a non-unique foreign key; reference ${next.table}.${next.field} instead`);
+            this.problem(
+              place,
+              `column ${table.name}.${field.name} references ${start}, which is itself a non-unique foreign key; reference ${next.table}.${next.field} instead`,
+            );
             break;
           }
-          this.note(place, `column ${table.name}.${field.name} draws from ${next.table}.${next.field} (the same values as ${start} while both tables have the same row count)`);
+          this.note(
+            place,
+            `column ${table.name}.${field.name} draws from ${next.table}.${next.field} (the same values as ${start} while both tables have the same row count)`,
+          );
           options.table = next.table;
           options.field = next.field;
           parent = grand;
@@ -451,7 +524,10 @@ class Mapper {
       if (s === 'done') return;
       if (s === 'visiting') {
         const model = this.model.tables.find((m) => definitionName(m.schema, m.name) === t.name);
-        this.problem(model?.place ?? { line: 1, column: 1 }, `foreign keys form a cycle (${[...path.slice(path.indexOf(t.name)), t.name].join(' → ')}); make one of them nullable or drop it`);
+        this.problem(
+          model?.place ?? { line: 1, column: 1 },
+          `foreign keys form a cycle (${[...path.slice(path.indexOf(t.name)), t.name].join(' → ')}); make one of them nullable or drop it`,
+        );
         return;
       }
       state.set(t.name, 'visiting');
@@ -504,7 +580,10 @@ function renameOddFields(tables: TableDefinition[]): void {
     const taken = new Set(table.fields.map((f) => f.name).filter((n) => IDENTIFIER.test(n)));
     for (const field of table.fields) {
       if (IDENTIFIER.test(field.name)) continue;
-      let clean = field.name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9])/, '_').slice(0, 60);
+      let clean = field.name
+        .replace(/[^A-Za-z0-9_]/g, '_')
+        .replace(/^(?=[0-9])/, '_')
+        .slice(0, 60);
       while (taken.has(clean)) clean = `${clean}_`;
       taken.add(clean);
       map.set(field.name, clean);
@@ -518,7 +597,8 @@ function renameOddFields(tables: TableDefinition[]): void {
       if (field.type === 'ref') options!.field = rename(String(options!.table), String(options!.field));
       if (field.type === 'dateAfter') options!.field = rename(table.name, String(options!.field));
       if (field.type === 'slug') options!.field = rename(table.name, String(options!.field));
-      if (field.type === 'email') for (const k of ['firstName', 'lastName', 'name']) if (typeof options![k] === 'string') options![k] = rename(table.name, options![k] as string);
+      if (field.type === 'email')
+        for (const k of ['firstName', 'lastName', 'name']) if (typeof options![k] === 'string') options![k] = rename(table.name, options![k] as string);
       const clean = rename(table.name, field.name);
       if (clean !== field.name) {
         // the column on the first line, its comment (if any) after it

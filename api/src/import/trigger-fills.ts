@@ -15,7 +15,9 @@ export interface TriggerInsert {
 
 function exprText(node: PgNode): string {
   try {
-    return deparseSync(node as any).replace(/\s+/g, ' ').trim();
+    return deparseSync(node as any)
+      .replace(/\s+/g, ' ')
+      .trim();
   } catch {
     return JSON.stringify(node);
   }
@@ -35,7 +37,8 @@ export function insertsOf(body: string): TriggerInsert[] {
     }
     if (!stmt?.relation) continue;
     const select = stmt.selectStmt?.SelectStmt;
-    const values: PgNode[] | undefined = select?.valuesLists?.length === 1 ? select.valuesLists[0].List.items : select?.targetList?.map((t: PgNode) => t.ResTarget.val);
+    const values: PgNode[] | undefined =
+      select?.valuesLists?.length === 1 ? select.valuesLists[0].List.items : select?.targetList?.map((t: PgNode) => t.ResTarget.val);
     const names: string[] = (stmt.cols ?? []).map((c: PgNode) => c.ResTarget.name);
     if (!values || names.length !== values.length) continue;
     const columns = names.map((column, i) => ({ column, from: sourceOf(values[i]!) }));

@@ -30,7 +30,9 @@ describe('a table filled by a trigger on auth.users', () => {
 
   it('is marked for tdg seed, keeps the columns the trigger leaves, and matches on the copied key', () => {
     const profiles = tableOf(result, 'profiles');
-    expect(profiles.description).toBe('postgres: public.profiles (trigger: its rows are made by on_auth_user_created on auth.users; tdg seed updates them, matched on id)');
+    expect(profiles.description).toBe(
+      'postgres: public.profiles (trigger: its rows are made by on_auth_user_created on auth.users; tdg seed updates them, matched on id)',
+    );
     expect(profiles.fields.map((f) => f.name)).toEqual(['id', 'username', 'website']);
     expect(profiles.fields[0]).toMatchObject({ type: 'ref', options: { table: 'auth_users', field: 'id' }, unique: true });
     expect(profiles.rows).toBe(tableOf(result, 'auth_users').rows);
@@ -39,7 +41,15 @@ describe('a table filled by a trigger on auth.users', () => {
 
   it('gives the source row the metadata keys the trigger reads', () => {
     const meta = tableOf(result, 'auth_users').fields.find((f) => f.name === 'raw_user_meta_data')!;
-    expect(meta).toMatchObject({ type: 'json', options: { fields: [{ name: 'full_name', type: 'person.fullName' }, { name: 'avatar_url', type: 'image.avatar' }] } });
+    expect(meta).toMatchObject({
+      type: 'json',
+      options: {
+        fields: [
+          { name: 'full_name', type: 'person.fullName' },
+          { name: 'avatar_url', type: 'image.avatar' },
+        ],
+      },
+    });
   });
 
   it('leaves tables that reference it on the same keys', () => {
@@ -51,8 +61,12 @@ describe('a table filled by a trigger on auth.users', () => {
   it('says what happens in a note at the trigger', () => {
     const line = (PROFILES + HANDLE_NEW_USER).split('\n').findIndex((l) => l.startsWith('create trigger')) + 1;
     const note = result.notes.find((n) => n.line === line)?.message;
-    expect(note).toMatch(/^table public\.profiles: its rows are made by trigger on_auth_user_created \(one per auth\.users row\), so tdg seed does not insert them/);
-    expect(note).toMatch(/writes the generated username, website into the trigger's rows, matched on id; left to the trigger: full_name ← new\.raw_user_meta_data ->> 'full_name'/);
+    expect(note).toMatch(
+      /^table public\.profiles: its rows are made by trigger on_auth_user_created \(one per auth\.users row\), so tdg seed does not insert them/,
+    );
+    expect(note).toMatch(
+      /writes the generated username, website into the trigger's rows, matched on id; left to the trigger: full_name ← new\.raw_user_meta_data ->> 'full_name'/,
+    );
   });
 });
 
@@ -87,7 +101,11 @@ create trigger t_log after insert on auth.users for each row execute function lo
     const result = importSql(sql);
     expect(tableOf(result, 'events').description).toBeUndefined();
     expect(tableOf(result, 'events').fields.map((f) => f.name)).toEqual(['id', 'user_id', 'action']);
-    expect(result.notes.some((n) => /trigger t_log on auth\.users inserts rows into public\.events that no key of public\.events ties to one auth\.users row/.test(n.message))).toBe(true);
+    expect(
+      result.notes.some((n) =>
+        /trigger t_log on auth\.users inserts rows into public\.events that no key of public\.events ties to one auth\.users row/.test(n.message),
+      ),
+    ).toBe(true);
   });
 
   it('a key the trigger copies from an outside table ties them without a declared foreign key', () => {

@@ -27,7 +27,10 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
     const s = `${fill.source.schema}.${fill.source.table}`;
     const t = `${fill.target.schema}.${fill.target.table}`;
     if (!source || !target || source === target) {
-      ctx.note(fill.place, `trigger ${fill.trigger} on ${s} inserts into ${t}; ${!source ? `${s} gets no generated rows, so it never fires` : `${t} is not generated here`}`);
+      ctx.note(
+        fill.place,
+        `trigger ${fill.trigger} on ${s} inserts into ${t}; ${!source ? `${s} gets no generated rows, so it never fires` : `${t} is not generated here`}`,
+      );
       continue;
     }
     const links = fill.columns.filter((c) => c.from.kind === 'column');
@@ -35,7 +38,10 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
     const match = keys.find((k) => k.every((column) => links.some((l) => l.column === column)));
     const fields = target.definition.fields;
     if (!match || !match.every((c) => fields.some((f) => f.name === c))) {
-      ctx.note(fill.place, `trigger ${fill.trigger} on ${s} inserts rows into ${t} that no key of ${t} ties to one ${s} row; the generated rows of ${t} are added to them`);
+      ctx.note(
+        fill.place,
+        `trigger ${fill.trigger} on ${s} inserts rows into ${t} that no key of ${t} ties to one ${s} row; the generated rows of ${t} are added to them`,
+      );
       continue;
     }
     // the match columns take the very values the trigger copies: each source row's, once
@@ -74,10 +80,19 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
     const metaKeys = filled.flatMap((c) => (c.from.kind === 'jsonKey' && !kept.includes(c.column) ? [c.from] : []));
     for (const key of metaKeys) addMetaKey(source.definition, key.column, key.key);
     for (const column of new Set(metaKeys.map((k) => k.column)))
-      ctx.reason(source.definition, column, `sign-up metadata with the keys trigger ${fill.trigger} reads (${metaKeys.filter((k) => k.column === column).map((k) => k.key).join(', ')})`);
+      ctx.reason(
+        source.definition,
+        column,
+        `sign-up metadata with the keys trigger ${fill.trigger} reads (${metaKeys
+          .filter((k) => k.column === column)
+          .map((k) => k.key)
+          .join(', ')})`,
+      );
     ctx.relationLine(target.definition, target.model, TRIGGER_MARK(fill.trigger, s, match));
     const updated = fields.filter((f) => !match.includes(f.name)).map((f) => f.name);
-    const byTrigger = filled.filter((c) => !kept.includes(c.column)).map((c) => `${c.column} ← ${c.from.kind === 'column' ? `new.${c.from.column}` : c.from.text}`);
+    const byTrigger = filled
+      .filter((c) => !kept.includes(c.column))
+      .map((c) => `${c.column} ← ${c.from.kind === 'column' ? `new.${c.from.column}` : c.from.text}`);
     ctx.note(
       fill.place,
       `table ${t}: its rows are made by trigger ${fill.trigger} (one per ${s} row), so tdg seed does not insert them: ` +
@@ -94,7 +109,13 @@ function mentions(field: FieldDefinition, name: string): boolean {
   // a path (name, name.x), a template placeholder or a word of an expression
   const word = new RegExp(`(^|[^A-Za-z0-9_.])${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}([^A-Za-z0-9_]|$)`);
   const walk = (v: unknown): boolean =>
-    typeof v === 'string' ? v.startsWith(`${name}.`) || word.test(v) : Array.isArray(v) ? v.some(walk) : v !== null && typeof v === 'object' ? Object.values(v).some(walk) : false;
+    typeof v === 'string'
+      ? v.startsWith(`${name}.`) || word.test(v)
+      : Array.isArray(v)
+        ? v.some(walk)
+        : v !== null && typeof v === 'object'
+          ? Object.values(v).some(walk)
+          : false;
   return walk(field.options);
 }
 

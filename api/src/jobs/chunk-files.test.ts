@@ -28,17 +28,17 @@ const rendered: RenderedRows[] = [
   { rendered: Buffer.from('ü 日本 🎉,3\r\n'), rows: 1 },
   { rendered: Buffer.alloc(70_000, 'x'), rows: 1000 },
 ];
-const batches: RowBatch[] = [
-  [['a', 1, new Date('2024-01-02T03:04:05.678Z'), null]],
-  [[{ nested: [1, 'x'] }, -0, Number.NaN, true]],
-];
+const batches: RowBatch[] = [[['a', 1, new Date('2024-01-02T03:04:05.678Z'), null]], [[{ nested: [1, 'x'] }, -0, Number.NaN, true]]];
 
 describe('chunk files', () => {
   it('rendered rows read back byte for byte with their row counts, in pieces of any size', async () => {
     const file = await bytesOf(encodeRendered(rendered, 1)); // a frame per piece
     for (const size of [1, 7, 8, 29, 4096, file.length]) {
       const back = await all(decodeRendered(piecesOf(file, size), 'x.bytes'));
-      expect(back.map((p) => p.rows), `pieces of ${size}`).toEqual([2, 1, 1000]);
+      expect(
+        back.map((p) => p.rows),
+        `pieces of ${size}`,
+      ).toEqual([2, 1, 1000]);
       expect(Buffer.concat(back.map((p) => Buffer.from(p.rendered))).equals(Buffer.concat(rendered.map((p) => Buffer.from(p.rendered))))).toBe(true);
     }
   });
@@ -46,7 +46,12 @@ describe('chunk files', () => {
   it('small pieces are joined into frames of about the frame size, rows counted', async () => {
     const small = Array.from({ length: 10 }, (_, i) => ({ rendered: Buffer.alloc(100, 97 + i), rows: i + 1 }));
     const back = await all(decodeRendered([await bytesOf(encodeRendered(small, 250))]));
-    expect(back.map((p) => [p.rows, p.rendered.length])).toEqual([[6, 300], [15, 300], [24, 300], [10, 100]]);
+    expect(back.map((p) => [p.rows, p.rendered.length])).toEqual([
+      [6, 300],
+      [15, 300],
+      [24, 300],
+      [10, 100],
+    ]);
     expect(Buffer.concat(back.map((p) => Buffer.from(p.rendered))).equals(Buffer.concat(small.map((p) => p.rendered)))).toBe(true);
   });
 
@@ -63,7 +68,9 @@ describe('chunk files', () => {
     const firstOf = async <T>(items: AsyncIterable<T>) => {
       for await (const item of items) return item;
     };
-    await expect(firstOf(decodeRendered([rowsFile], '000003.bytes'))).rejects.toThrow(new ChunkFileError('000003.bytes: not a chunk file of rendered rows (it holds row batches or something else)'));
+    await expect(firstOf(decodeRendered([rowsFile], '000003.bytes'))).rejects.toThrow(
+      new ChunkFileError('000003.bytes: not a chunk file of rendered rows (it holds row batches or something else)'),
+    );
     await expect(firstOf(decodeBatches([bytesFile], '000003.rows'))).rejects.toThrow(new ChunkFileError('000003.rows: holds rendered rows, not row batches'));
     await expect(firstOf(decodeRendered([Buffer.from('tdg')], 'short.bytes'))).rejects.toThrow(ChunkFileError);
   });

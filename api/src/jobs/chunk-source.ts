@@ -39,7 +39,8 @@ export class ChunkSource {
   /** A table's rows when the export is written in this thread: ranges in place are generated here. */
   async *generatedHere(tableIndex: number): AsyncGenerator<RowBatch | RenderedRows> {
     for await (const piece of this.table(tableIndex)) {
-      if (isInPlace(piece)) yield* breathing(this.prepared.rows(tableIndex, piece.inPlace.start, piece.inPlace.end, this.ctx.batchSize), this.signal, () => undefined);
+      if (isInPlace(piece))
+        yield* breathing(this.prepared.rows(tableIndex, piece.inPlace.start, piece.inPlace.end, this.ctx.batchSize), this.signal, () => undefined);
       else yield piece;
     }
   }
@@ -90,7 +91,8 @@ export class ChunkSource {
     let rows = 0;
     let passed = false;
     try {
-      if (chunk.representation === 'bytes' && !this.prepared.pieces()) throw new ChunkFileError(`${path}: holds rendered rows, which ${this.prepared.format} cannot take`);
+      if (chunk.representation === 'bytes' && !this.prepared.pieces())
+        throw new ChunkFileError(`${path}: holds rendered rows, which ${this.prepared.format} cannot take`);
       const content = await this.ctx.storage.get(path);
       const pieces = chunk.representation === 'bytes' ? decodeRendered(content, path) : decodeBatches(content, path);
       for await (const piece of pieces) {

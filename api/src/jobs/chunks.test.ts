@@ -37,7 +37,10 @@ describe('row frames', () => {
   it('reads back exactly the rows written, however the bytes are split', async () => {
     const batches = [
       [['a', 1, -0, new Date('2024-02-29T12:00:00Z'), null, { nested: [1, 'x', true] }]],
-      [[Number.NaN, 'é😀', [1.5, null]], ['', 0, false]],
+      [
+        [Number.NaN, 'é😀', [1.5, null]],
+        ['', 0, false],
+      ],
     ];
     const bytes = Buffer.concat(await collect(encodeBatches(batches)));
     async function* dribble() {

@@ -102,7 +102,6 @@ function planOf(job: ThreadJob): PreparedExport {
   return prepared;
 }
 
-
 /** Sends bytes to the main thread (a copy this thread owns, transferred); waits while too much is unread. */
 async function send(id: number, run: Running, bytes: Uint8Array): Promise<void> {
   if (bytes.length === 0) return;
@@ -174,7 +173,9 @@ async function runChunk(id: number, run: Running, job: ThreadJob): Promise<numbe
   const prepared = planOf(job);
   const pieces = prepared.pieces();
   let rowsDone = 0;
-  const rows = breathing(prepared.rows(job.tableIndex!, job.rowStart!, job.rowEnd!, job.batchSize), run.abort.signal, (n) => progress(id, run, (rowsDone += n)));
+  const rows = breathing(prepared.rows(job.tableIndex!, job.rowStart!, job.rowEnd!, job.batchSize), run.abort.signal, (n) =>
+    progress(id, run, (rowsDone += n)),
+  );
   // the same file the main thread would write: formatted bytes wherever the format allows, else row batches
   const body = pieces ? encodeRendered(renderedRows(pieces, job.tableIndex!, job.rowStart!, rows)) : encodeBatches(rows);
   for await (const part of body) await send(id, run, part);

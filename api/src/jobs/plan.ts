@@ -33,7 +33,10 @@ export function prepareExport(raw: unknown, fallback: { seed: string; format: st
   const rows = payload.rowCount ?? undefined;
   const plan = compile(definition, { seed: String(payload.seed ?? fallback.seed), ...(rows != null ? { rows: Number(rows) } : {}) });
   const tables = plan.tables;
-  const baseName = String(payload.fileName ?? 'export').replace(/[^\w.-]+/g, '_').slice(0, 100) || 'export';
+  const baseName =
+    String(payload.fileName ?? 'export')
+      .replace(/[^\w.-]+/g, '_')
+      .slice(0, 100) || 'export';
   let pieces: { of: ExportPieces | undefined } | undefined;
   return {
     format,

@@ -20,7 +20,11 @@ export class ProgressReporter {
   private announced = false;
   private readonly startedAt = Date.now();
 
-  constructor(private readonly ctx: JobContext, private readonly exportId: string, rowsTotal: number) {
+  constructor(
+    private readonly ctx: JobContext,
+    private readonly exportId: string,
+    rowsTotal: number,
+  ) {
     this.rowsTotal = rowsTotal;
     this.schedule();
   }

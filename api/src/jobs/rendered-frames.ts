@@ -43,7 +43,7 @@ export async function* decodeRendered(bytes: AsyncIterable<Uint8Array> | Iterabl
       if (held[first].length === 0) first++;
     } else {
       out = Buffer.allocUnsafe(n);
-      for (let filled = 0; filled < n; ) {
+      for (let filled = 0; filled < n;) {
         const part = held[first];
         const used = Math.min(part.length, n - filled);
         part.copy(out, filled, 0, used);
@@ -69,7 +69,8 @@ export async function* decodeRendered(bytes: AsyncIterable<Uint8Array> | Iterabl
     for (;;) {
       if (!magicChecked) {
         if (heldBytes < RENDERED_MAGIC.length) break;
-        if (!take(RENDERED_MAGIC.length).equals(RENDERED_MAGIC)) throw new ChunkFileError(`${source}: not a chunk file of rendered rows (it holds row batches or something else)`);
+        if (!take(RENDERED_MAGIC.length).equals(RENDERED_MAGIC))
+          throw new ChunkFileError(`${source}: not a chunk file of rendered rows (it holds row batches or something else)`);
         magicChecked = true;
       }
       if (!frame) {

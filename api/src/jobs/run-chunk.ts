@@ -41,7 +41,17 @@ async function makeChunkFile(ctx: JobContext, chunk: ChunkRow, signal: AbortSign
     const stream = new PassThrough({ highWaterMark: 1 << 20 });
     const { payload, seed, format } = job;
     made = ctx.threads.run(
-      { kind: 'chunk', exportId: chunk.exportId, payload, seed, format, batchSize: ctx.batchSize, tableIndex: chunk.tableIndex, rowStart: chunk.rowStart, rowEnd: chunk.rowEnd },
+      {
+        kind: 'chunk',
+        exportId: chunk.exportId,
+        payload,
+        seed,
+        format,
+        batchSize: ctx.batchSize,
+        tableIndex: chunk.tableIndex,
+        rowStart: chunk.rowStart,
+        rowEnd: chunk.rowEnd,
+      },
       stream,
       { onRows, signal },
     );

@@ -3,7 +3,12 @@ import { PassThrough } from 'node:stream';
 import type { ExportStorage } from '../storage/port.js';
 
 /** Stores at `path` what `write` writes into the body; resolves with what it returned and the bytes stored. */
-export async function upload<T>(storage: ExportStorage, path: string, signal: AbortSignal, write: (body: PassThrough) => Promise<T>): Promise<{ written: T; bytes: number }> {
+export async function upload<T>(
+  storage: ExportStorage,
+  path: string,
+  signal: AbortSignal,
+  write: (body: PassThrough) => Promise<T>,
+): Promise<{ written: T; bytes: number }> {
   const body = new PassThrough({ highWaterMark: 1 << 20 });
   const stored = storage.put(path, body, { signal });
   let storeFailure: unknown;

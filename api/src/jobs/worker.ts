@@ -70,7 +70,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const settings = workerSettings(options);
   const log = options.log ?? (() => undefined);
   // a worker of this host killed mid-export: its leases and half-written files, before any claim
-  await recoverDeadWorkers(options.db, options.storage, settings.workerId).catch((error) => console.error('tdg worker: recovering after a dead worker failed', error));
+  await recoverDeadWorkers(options.db, options.storage, settings.workerId).catch((error) =>
+    console.error('tdg worker: recovering after a dead worker failed', error),
+  );
   const stopping = new AbortController();
   const watchers = new Map<string, Set<() => void>>();
   let wake: (() => void)[] = [];

@@ -12,15 +12,17 @@ export function createNotifyFeed(db: Database): ExportFeed {
     // handled one after another, so a notification that needs a fetch cannot be overtaken
     let previous = Promise.resolve();
     return db.listen(EXPORT_EVENTS_CHANNEL, (payload) => {
-      previous = previous.then(async () => {
-        const row = JSON.parse(payload) as Record<string, unknown>;
-        if (row.metadata === undefined || row.metadata_truncated === true || row.owner_id === undefined || row.seq === undefined) {
-          const full = await db.asService((tx) => eventWithOwner(tx, String(row.id)));
-          if (full) emit(full);
-          return;
-        }
-        emit(toFeedEvent(row));
-      }).catch((error) => console.error('export feed: bad notification', error));
+      previous = previous
+        .then(async () => {
+          const row = JSON.parse(payload) as Record<string, unknown>;
+          if (row.metadata === undefined || row.metadata_truncated === true || row.owner_id === undefined || row.seq === undefined) {
+            const full = await db.asService((tx) => eventWithOwner(tx, String(row.id)));
+            if (full) emit(full);
+            return;
+          }
+          emit(toFeedEvent(row));
+        })
+        .catch((error) => console.error('export feed: bad notification', error));
     });
   });
 }

@@ -33,7 +33,10 @@ abstract class FeedStream implements AsyncGenerator<ExportFeedEvent, void> {
   private unsubscribe: (() => Promise<void>) | undefined;
   protected ended = false;
 
-  constructor(private readonly feed: ExportFeed, private readonly route: FeedRoute) {}
+  constructor(
+    private readonly feed: ExportFeed,
+    private readonly route: FeedRoute,
+  ) {}
 
   /** Subscribes and runs `opened`; rejects (and ends the stream) when that fails. Idempotent; the first `next()` calls it. */
   start(): Promise<void> {
@@ -209,4 +212,3 @@ export function exportProgressStream(
 ): ExportProgressStream {
   return new ExportProgressStream(db, feed, claims, exportId, afterEventId, options);
 }
-

@@ -42,10 +42,9 @@ export function createSupabaseFeed(options: SupabaseFeedOptions): ExportFeed {
 
   return fanOutFeed(async (emit) => {
     let previous = Promise.resolve();
-    const channel: RealtimeChannel = client.channel(`tdg-export-events-${crypto.randomUUID()}`).on(
-      'postgres_changes',
-      { event: 'INSERT', schema: 'public', table: EXPORT_EVENTS_TABLE },
-      (change) => {
+    const channel: RealtimeChannel = client
+      .channel(`tdg-export-events-${crypto.randomUUID()}`)
+      .on('postgres_changes', { event: 'INSERT', schema: 'public', table: EXPORT_EVENTS_TABLE }, (change) => {
         const record = change.new as Record<string, unknown>;
         // in order, so an owner lookup cannot let a later event overtake an earlier one
         previous = previous
@@ -54,8 +53,7 @@ export function createSupabaseFeed(options: SupabaseFeedOptions): ExportFeed {
             if (owner) emit(toFeedEvent(record, owner));
           })
           .catch((error) => console.error('export feed: bad realtime change', error));
-      },
-    );
+      });
     const joined = new Promise<void>((resolve, reject) => {
       channel.subscribe((status, error) => {
         if (status === 'SUBSCRIBED') resolve();

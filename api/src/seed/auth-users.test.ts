@@ -69,7 +69,16 @@ async function expectSignInAndProfiles(query: Query, password: string) {
   );
   // confirmed (or they could not sign in), times in the order GoTrue writes them
   expect(users).toEqual({ n: ROWS, emails: ROWS, distinct_emails: ROWS, lower_distinct: ROWS, confirmed: ROWS, hashes: 1 });
-  const sample = await query<{ email: string; encrypted_password: string; instance_id: string; aud: string; role: string; app: unknown; meta: unknown; tokens: string }>(
+  const sample = await query<{
+    email: string;
+    encrypted_password: string;
+    instance_id: string;
+    aud: string;
+    role: string;
+    app: unknown;
+    meta: unknown;
+    tokens: string;
+  }>(
     `select email, encrypted_password, instance_id::text as instance_id, aud, role, raw_app_meta_data as app, raw_user_meta_data as meta,
             confirmation_token || recovery_token || email_change_token_new || email_change as tokens
        from auth.users order by id limit 5`,
@@ -77,7 +86,13 @@ async function expectSignInAndProfiles(query: Query, password: string) {
   for (const u of sample) {
     expect(u.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/);
     expect(u.encrypted_password).toMatch(/^\$2a\$10\$[./A-Za-z0-9]{53}$/);
-    expect(u).toMatchObject({ instance_id: '00000000-0000-0000-0000-000000000000', aud: 'authenticated', role: 'authenticated', app: { provider: 'email', providers: ['email'] }, tokens: '' });
+    expect(u).toMatchObject({
+      instance_id: '00000000-0000-0000-0000-000000000000',
+      aud: 'authenticated',
+      role: 'authenticated',
+      app: { provider: 'email', providers: ['email'] },
+      tokens: '',
+    });
     expect(u.meta).toEqual({ full_name: expect.stringMatching(/^\S+ \S+/), avatar_url: expect.stringMatching(/^https:\/\//) });
   }
   // GoTrue's email identity per user: sub and email of its user
@@ -205,7 +220,10 @@ describe('Supabase auth.users and the profiles its trigger makes', () => {
         const report = await seedDatabase(definition, pgliteTarget(db), { seed: 'shim' });
         expect(report.leftOut).toEqual([
           { relation: { schema: 'auth', name: 'identities' }, columns: [] },
-          { relation: { schema: 'auth', name: 'users' }, columns: expect.arrayContaining(['encrypted_password', 'email_confirmed_at', 'last_sign_in_at', 'raw_user_meta_data']) },
+          {
+            relation: { schema: 'auth', name: 'users' },
+            columns: expect.arrayContaining(['encrypted_password', 'email_confirmed_at', 'last_sign_in_at', 'raw_user_meta_data']),
+          },
         ]);
         // no encrypted_password column: nobody can sign in, and nothing says otherwise
         expect(report.signIn).toBeUndefined();

@@ -19,7 +19,15 @@ describe('escapeCopy', () => {
 
   it('quotes array elements that need it', () => {
     expect(arrayLiteral(['a', 'b c', '', 'NULL', null, 'x,y', 'q"\\'], 'text')).toBe('{a,"b c","","NULL",NULL,"x,y","q\\"\\\\"}');
-    expect(arrayLiteral([[1, 2], [3, 4]], 'integer')).toBe('{{1,2},{3,4}}');
+    expect(
+      arrayLiteral(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        'integer',
+      ),
+    ).toBe('{{1,2},{3,4}}');
   });
 });
 
@@ -27,7 +35,25 @@ describe('copyLines', () => {
   it('writes each field as copyField does, whatever the value and the column kind', () => {
     const kinds: ColumnShape['kind'][] = ['text', 'integer', 'number', 'boolean', 'timestamp', 'date', 'uuid', 'json', 'array'];
     const when = new Date('2024-02-29T23:59:58.123Z');
-    const values = ['plain', 'tab\there', '\\N', '', 0, -1.5, 1e21, NaN, Infinity, -Infinity, true, false, when, new Date(Date.UTC(12000, 0, 1)), null, ['a', 'b c'], { k: 'v\n' }];
+    const values = [
+      'plain',
+      'tab\there',
+      '\\N',
+      '',
+      0,
+      -1.5,
+      1e21,
+      NaN,
+      Infinity,
+      -Infinity,
+      true,
+      false,
+      when,
+      new Date(Date.UTC(12000, 0, 1)),
+      null,
+      ['a', 'b c'],
+      { k: 'v\n' },
+    ];
     for (const kind of kinds) {
       const columns = [{ kind, elementKind: 'text' as const }, { kind: 'text' as const }];
       const rows = values.map((v) => [v, 'x']);
@@ -41,9 +67,19 @@ describe('copyLines', () => {
 describe('isoTimestamp', () => {
   it('gives what toISOString gives, across the fast range, at its edges and outside it', () => {
     const edges = [
-      Date.UTC(1000, 0, 1), Date.UTC(1000, 0, 1) - 1, Date.UTC(10000, 0, 1), Date.UTC(10000, 0, 1) - 1, 0, -1,
-      Date.UTC(1600, 1, 29), Date.UTC(1900, 1, 28, 23, 59, 59, 999), Date.UTC(2000, 1, 29), Date.UTC(2000, 2, 1), Date.UTC(2024, 11, 31, 23, 59, 59, 999),
-      Date.UTC(-50, 5, 6), Date.UTC(12000, 0, 1),
+      Date.UTC(1000, 0, 1),
+      Date.UTC(1000, 0, 1) - 1,
+      Date.UTC(10000, 0, 1),
+      Date.UTC(10000, 0, 1) - 1,
+      0,
+      -1,
+      Date.UTC(1600, 1, 29),
+      Date.UTC(1900, 1, 28, 23, 59, 59, 999),
+      Date.UTC(2000, 1, 29),
+      Date.UTC(2000, 2, 1),
+      Date.UTC(2024, 11, 31, 23, 59, 59, 999),
+      Date.UTC(-50, 5, 6),
+      Date.UTC(12000, 0, 1),
     ];
     const span = Date.UTC(10000, 0, 1) - Date.UTC(1000, 0, 1);
     // 20,000 points spread evenly over the range, each moved to a different time of day
@@ -93,9 +129,15 @@ describe('round trip through COPY', () => {
       async function* data() {
         yield copyLines(rows, columns);
       }
-      await session.copy({ schema: 'public', name: 't' }, columns.map((c) => c.name), data());
+      await session.copy(
+        { schema: 'public', name: 't' },
+        columns.map((c) => c.name),
+        data(),
+      );
     });
-    const back = await db.query<Record<string, unknown>>(`select t, n::float8 as n, i, b, ts, to_char(d, 'YYYY-MM-DD') as d, j, a, ai from t order by i nulls last`);
+    const back = await db.query<Record<string, unknown>>(
+      `select t, n::float8 as n, i, b, ts, to_char(d, 'YYYY-MM-DD') as d, j, a, ai from t order by i nulls last`,
+    );
     expect(back.rows).toHaveLength(rows.length);
     back.rows.slice(0, tricky.length).forEach((r, k) => {
       expect(r).toEqual({

@@ -56,7 +56,7 @@ interface Db {
 const pglite = (db: PGlite): Db => ({
   target: pgliteTarget(db),
   exec: async (sql) => void (await db.exec(sql)),
-  rows: async <T,>(sql: string) => (await db.query<T>(sql)).rows,
+  rows: async <T>(sql: string) => (await db.query<T>(sql)).rows,
 });
 
 /** Every constraint and index of the public schema, with everything a rebuild could lose. */
@@ -69,7 +69,9 @@ async function catalog(db: Db) {
     select indrelid::regclass::text as "table", indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as definition,
       indisclustered, indisreplident, indisvalid, obj_description(indexrelid, 'pg_class') as comment
     from pg_index where indrelid in (select oid from pg_class where relnamespace = 'public'::regnamespace) order by 1, 2`);
-  const tables = await db.rows(`select relname as name, relreplident::text as replica_identity from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' order by 1`);
+  const tables = await db.rows(
+    `select relname as name, relreplident::text as replica_identity from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' order by 1`,
+  );
   return { constraints, indexes, tables };
 }
 
@@ -111,7 +113,7 @@ const BACKENDS: { name: string; run: (fn: (db: Db) => Promise<void>) => Promise<
         fn({
           target: postgresTarget(sql),
           exec: async (text) => void (await sql.unsafe(text).simple()),
-          rows: async <T,>(text: string) => [...(await sql.unsafe(text))] as T[],
+          rows: async <T>(text: string) => [...(await sql.unsafe(text))] as T[],
         }),
       ),
   },
@@ -119,121 +121,162 @@ const BACKENDS: { name: string; run: (fn: (db: Db) => Promise<void>) => Promise<
 const TIMEOUT = 300_000;
 
 describe.each(BACKENDS)('seed with keys rebuilt after the load ($name)', ({ run, needsServer }) => {
-  it('recreates every key, FK and index as it was, the unseeded FK into a seeded table included', async (ctx) => {
-    if (needsServer && !server) ctx.skip();
-    await run(async (db) => {
-      await db.exec(SCHEMA);
-      const before = await catalog(db);
-      const report = await seedDatabase(definitionOf(400), db.target, { seed: 'deferred' });
-      expect(names(report)).toEqual({ deferred: ['authors', 'posts'], kept: [] });
-      expect(report.constraints.deferred.flatMap((t) => t.constraints).sort()).toEqual([
-        'public.authors.authors_email_key',
-        'public.authors.authors_pkey',
-        'public.bookmarks.bookmarks_post_fk',
-        'public.posts.posts_author_fk',
-        'public.posts.posts_editor_id_fkey',
-        'public.posts.posts_pkey',
-      ]);
-      expect(report.constraints.deferred.find((t) => t.relation.name === 'authors')!.indexes.sort()).toEqual(['public.authors_email_lower_idx', 'public.authors_handle_key']);
-      expect(await catalog(db)).toEqual(before);
-      expect(await counts(db)).toEqual({ authors: 400, posts: 400, bookmarks: 0 });
-      // zero violations, checked by the database itself and by hand
-      const [check] = await db.rows<{ orphans: number; emails: number; handles: number }>(`select
+  it(
+    'recreates every key, FK and index as it was, the unseeded FK into a seeded table included',
+    async (ctx) => {
+      if (needsServer && !server) ctx.skip();
+      await run(async (db) => {
+        await db.exec(SCHEMA);
+        const before = await catalog(db);
+        const report = await seedDatabase(definitionOf(400), db.target, { seed: 'deferred' });
+        expect(names(report)).toEqual({ deferred: ['authors', 'posts'], kept: [] });
+        expect(report.constraints.deferred.flatMap((t) => t.constraints).sort()).toEqual([
+          'public.authors.authors_email_key',
+          'public.authors.authors_pkey',
+          'public.bookmarks.bookmarks_post_fk',
+          'public.posts.posts_author_fk',
+          'public.posts.posts_editor_id_fkey',
+          'public.posts.posts_pkey',
+        ]);
+        expect(report.constraints.deferred.find((t) => t.relation.name === 'authors')!.indexes.sort()).toEqual([
+          'public.authors_email_lower_idx',
+          'public.authors_handle_key',
+        ]);
+        expect(await catalog(db)).toEqual(before);
+        expect(await counts(db)).toEqual({ authors: 400, posts: 400, bookmarks: 0 });
+        // zero violations, checked by the database itself and by hand
+        const [check] = await db.rows<{ orphans: number; emails: number; handles: number }>(`select
         (select count(*) from posts p where not exists (select from authors a where a.id = p.author_id))::int as orphans,
         (select count(distinct email) from authors)::int as emails,
         (select count(distinct handle) from authors)::int as handles`);
-      expect(check).toEqual({ orphans: 0, emails: 400, handles: 400 });
-      // the rebuilt constraints are enforced
-      await expect(db.exec('insert into bookmarks values (1, -5)')).rejects.toThrow(/bookmarks_post_fk/);
-      await expect(db.exec(`insert into authors (id, email, handle) select 100000, email, 'someone new' from authors limit 1`)).rejects.toThrow(/authors_email_key/);
-      await expect(db.exec(`insert into authors (id, email, handle) select id, 'new@example.test', 'someone new' from authors limit 1`)).rejects.toThrow(/authors_pkey/);
-      await db.exec('insert into bookmarks select 1, id from posts limit 1');
-    });
-  }, TIMEOUT);
+        expect(check).toEqual({ orphans: 0, emails: 400, handles: 400 });
+        // the rebuilt constraints are enforced
+        await expect(db.exec('insert into bookmarks values (1, -5)')).rejects.toThrow(/bookmarks_post_fk/);
+        await expect(db.exec(`insert into authors (id, email, handle) select 100000, email, 'someone new' from authors limit 1`)).rejects.toThrow(
+          /authors_email_key/,
+        );
+        await expect(db.exec(`insert into authors (id, email, handle) select id, 'new@example.test', 'someone new' from authors limit 1`)).rejects.toThrow(
+          /authors_pkey/,
+        );
+        await db.exec('insert into bookmarks select 1, id from posts limit 1');
+      });
+    },
+    TIMEOUT,
+  );
 
-  it('loads a table that already has rows with its constraints in place, and defers the others', async (ctx) => {
-    if (needsServer && !server) ctx.skip();
-    await run(async (db) => {
-      await db.exec(SCHEMA);
-      await db.exec(`insert into authors (id, email, handle) values (1000000, 'already@example.test', 'already here')`);
-      const before = await catalog(db);
-      const report = await seedDatabase(definitionOf(300), db.target, { seed: 'non-empty' });
-      expect(names(report)).toEqual({ deferred: ['posts'], kept: ['authors'] });
-      expect(report.constraints.kept[0]!.reason).toBe('not empty');
-      expect(await catalog(db)).toEqual(before);
-      expect(await counts(db)).toEqual({ authors: 301, posts: 300, bookmarks: 0 });
-    });
-  }, TIMEOUT);
+  it(
+    'loads a table that already has rows with its constraints in place, and defers the others',
+    async (ctx) => {
+      if (needsServer && !server) ctx.skip();
+      await run(async (db) => {
+        await db.exec(SCHEMA);
+        await db.exec(`insert into authors (id, email, handle) values (1000000, 'already@example.test', 'already here')`);
+        const before = await catalog(db);
+        const report = await seedDatabase(definitionOf(300), db.target, { seed: 'non-empty' });
+        expect(names(report)).toEqual({ deferred: ['posts'], kept: ['authors'] });
+        expect(report.constraints.kept[0]!.reason).toBe('not empty');
+        expect(await catalog(db)).toEqual(before);
+        expect(await counts(db)).toEqual({ authors: 301, posts: 300, bookmarks: 0 });
+      });
+    },
+    TIMEOUT,
+  );
 
-  it('falls back to the old way for a table whose key a view depends on', async (ctx) => {
-    if (needsServer && !server) ctx.skip();
-    await run(async (db) => {
-      await db.exec(SCHEMA);
-      // email is selected ungrouped: legal only through authors_pkey, so the view depends on it
-      await db.exec('create view post_counts as select a.id, a.email, count(p.id) as posts from authors a left join posts p on p.author_id = a.id group by a.id');
-      const before = await catalog(db);
-      const report = await seedDatabase(definitionOf(200), db.target, { seed: 'view' });
-      expect(names(report)).toEqual({ deferred: ['posts'], kept: ['authors'] });
-      expect(report.constraints.kept[0]!.reason).toMatch(/^dropping its keys failed: .*depend/);
-      expect(await catalog(db)).toEqual(before);
-      expect(await counts(db)).toEqual({ authors: 200, posts: 200, bookmarks: 0 });
-      const [view] = await db.rows<{ n: number }>('select sum(posts)::int as n from post_counts');
-      expect(view!.n).toBe(200);
-    });
-  }, TIMEOUT);
+  it(
+    'falls back to the old way for a table whose key a view depends on',
+    async (ctx) => {
+      if (needsServer && !server) ctx.skip();
+      await run(async (db) => {
+        await db.exec(SCHEMA);
+        // email is selected ungrouped: legal only through authors_pkey, so the view depends on it
+        await db.exec(
+          'create view post_counts as select a.id, a.email, count(p.id) as posts from authors a left join posts p on p.author_id = a.id group by a.id',
+        );
+        const before = await catalog(db);
+        const report = await seedDatabase(definitionOf(200), db.target, { seed: 'view' });
+        expect(names(report)).toEqual({ deferred: ['posts'], kept: ['authors'] });
+        expect(report.constraints.kept[0]!.reason).toMatch(/^dropping its keys failed: .*depend/);
+        expect(await catalog(db)).toEqual(before);
+        expect(await counts(db)).toEqual({ authors: 200, posts: 200, bookmarks: 0 });
+        const [view] = await db.rows<{ n: number }>('select sum(posts)::int as n from post_counts');
+        expect(view!.n).toBe(200);
+      });
+    },
+    TIMEOUT,
+  );
 
-  it('fails on a UNIQUE violation found by the rebuild, naming table and constraint, and leaves nothing', async (ctx) => {
-    if (needsServer && !server) ctx.skip();
-    await run(async (db) => {
-      await db.exec(SCHEMA);
-      const before = await catalog(db);
-      // 300 emails out of three values: duplicates for sure
-      const definition = definitionOf(300, (tables) => Object.assign(field(tables, 'authors', 'email'), { type: 'number.int', options: { min: 1, max: 3 }, unique: false }));
-      const failure = await seedDatabase(definition, db.target, { seed: 'dup' }).catch((e: unknown) => e);
-      expect(failure).toBeInstanceOf(ConstraintRebuildError);
-      const error = failure as ConstraintRebuildError;
-      expect(error).toMatchObject({ table: 'public.authors', constraint: 'authors_email_key', definition: 'UNIQUE (email) DEFERRABLE' });
-      expect(error.detail).toMatch(/^Key \(email\)=\([123]\) is duplicated\.$/);
-      expect(error.message).toMatch(/^public\.authors: the seeded rows violate constraint authors_email_key \[UNIQUE \(email\) DEFERRABLE\], checked when it was rebuilt after the load: .*Key \(email\)=\([123]\) is duplicated/);
-      expect(await counts(db)).toEqual({ authors: 0, posts: 0, bookmarks: 0 });
-      expect(await catalog(db)).toEqual(before);
-    });
-  }, TIMEOUT);
+  it(
+    'fails on a UNIQUE violation found by the rebuild, naming table and constraint, and leaves nothing',
+    async (ctx) => {
+      if (needsServer && !server) ctx.skip();
+      await run(async (db) => {
+        await db.exec(SCHEMA);
+        const before = await catalog(db);
+        // 300 emails out of three values: duplicates for sure
+        const definition = definitionOf(300, (tables) =>
+          Object.assign(field(tables, 'authors', 'email'), { type: 'number.int', options: { min: 1, max: 3 }, unique: false }),
+        );
+        const failure = await seedDatabase(definition, db.target, { seed: 'dup' }).catch((e: unknown) => e);
+        expect(failure).toBeInstanceOf(ConstraintRebuildError);
+        const error = failure as ConstraintRebuildError;
+        expect(error).toMatchObject({ table: 'public.authors', constraint: 'authors_email_key', definition: 'UNIQUE (email) DEFERRABLE' });
+        expect(error.detail).toMatch(/^Key \(email\)=\([123]\) is duplicated\.$/);
+        expect(error.message).toMatch(
+          /^public\.authors: the seeded rows violate constraint authors_email_key \[UNIQUE \(email\) DEFERRABLE\], checked when it was rebuilt after the load: .*Key \(email\)=\([123]\) is duplicated/,
+        );
+        expect(await counts(db)).toEqual({ authors: 0, posts: 0, bookmarks: 0 });
+        expect(await catalog(db)).toEqual(before);
+      });
+    },
+    TIMEOUT,
+  );
 
-  it('fails on an FK violation found by the rebuild, and leaves nothing', async (ctx) => {
-    if (needsServer && !server) ctx.skip();
-    await run(async (db) => {
-      await db.exec(SCHEMA);
-      const before = await catalog(db);
-      // no author has an id this high
-      const definition = definitionOf(300, (tables) => Object.assign(field(tables, 'posts', 'author_id'), { type: 'number.int', options: { min: 900000, max: 900010 } }));
-      const failure = (await seedDatabase(definition, db.target, { seed: 'orphans' }).catch((e: unknown) => e)) as ConstraintRebuildError;
-      expect(failure).toBeInstanceOf(ConstraintRebuildError);
-      expect(failure).toMatchObject({ table: 'public.posts', constraint: 'posts_author_fk' });
-      expect(failure.message).toContain('[FOREIGN KEY (author_id) REFERENCES authors(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED]');
-      expect(failure.detail).toMatch(/^Key \(author_id\)=\(9000\d\d\) is not present in table "authors"\.$/);
-      expect(await counts(db)).toEqual({ authors: 0, posts: 0, bookmarks: 0 });
-      expect(await catalog(db)).toEqual(before);
-    });
-  }, TIMEOUT);
+  it(
+    'fails on an FK violation found by the rebuild, and leaves nothing',
+    async (ctx) => {
+      if (needsServer && !server) ctx.skip();
+      await run(async (db) => {
+        await db.exec(SCHEMA);
+        const before = await catalog(db);
+        // no author has an id this high
+        const definition = definitionOf(300, (tables) =>
+          Object.assign(field(tables, 'posts', 'author_id'), { type: 'number.int', options: { min: 900000, max: 900010 } }),
+        );
+        const failure = (await seedDatabase(definition, db.target, { seed: 'orphans' }).catch((e: unknown) => e)) as ConstraintRebuildError;
+        expect(failure).toBeInstanceOf(ConstraintRebuildError);
+        expect(failure).toMatchObject({ table: 'public.posts', constraint: 'posts_author_fk' });
+        expect(failure.message).toContain('[FOREIGN KEY (author_id) REFERENCES authors(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED]');
+        expect(failure.detail).toMatch(/^Key \(author_id\)=\(9000\d\d\) is not present in table "authors"\.$/);
+        expect(await counts(db)).toEqual({ authors: 0, posts: 0, bookmarks: 0 });
+        expect(await catalog(db)).toEqual(before);
+      });
+    },
+    TIMEOUT,
+  );
 
-  it("keeps every constraint during the load with constraints: 'during' (the old path)", async (ctx) => {
-    if (needsServer && !server) ctx.skip();
-    await run(async (db) => {
-      await db.exec(SCHEMA);
-      const before = await catalog(db);
-      const report = await seedDatabase(definitionOf(300), db.target, { seed: 'during', constraints: 'during' });
-      expect(report.constraints).toMatchObject({ mode: 'during', deferred: [], rebuildMs: 0 });
-      expect(names(report).kept).toEqual(['authors', 'posts']);
-      expect(await counts(db)).toEqual({ authors: 300, posts: 300, bookmarks: 0 });
-      expect(await catalog(db)).toEqual(before);
-      // a duplicate is refused by the unique index during the COPY itself
-      await db.exec('truncate authors, posts, bookmarks');
-      const definition = definitionOf(300, (tables) => Object.assign(field(tables, 'authors', 'email'), { type: 'number.int', options: { min: 1, max: 3 }, unique: false }));
-      const failure = await seedDatabase(definition, db.target, { seed: 'dup', constraints: 'during' }).catch((e: unknown) => e);
-      expect(failure).not.toBeInstanceOf(ConstraintRebuildError);
-      expect((failure as Error).message).toMatch(/duplicate key value violates unique constraint "authors_email_key"/);
-      expect(await counts(db)).toEqual({ authors: 0, posts: 0, bookmarks: 0 });
-    });
-  }, TIMEOUT);
+  it(
+    "keeps every constraint during the load with constraints: 'during' (the old path)",
+    async (ctx) => {
+      if (needsServer && !server) ctx.skip();
+      await run(async (db) => {
+        await db.exec(SCHEMA);
+        const before = await catalog(db);
+        const report = await seedDatabase(definitionOf(300), db.target, { seed: 'during', constraints: 'during' });
+        expect(report.constraints).toMatchObject({ mode: 'during', deferred: [], rebuildMs: 0 });
+        expect(names(report).kept).toEqual(['authors', 'posts']);
+        expect(await counts(db)).toEqual({ authors: 300, posts: 300, bookmarks: 0 });
+        expect(await catalog(db)).toEqual(before);
+        // a duplicate is refused by the unique index during the COPY itself
+        await db.exec('truncate authors, posts, bookmarks');
+        const definition = definitionOf(300, (tables) =>
+          Object.assign(field(tables, 'authors', 'email'), { type: 'number.int', options: { min: 1, max: 3 }, unique: false }),
+        );
+        const failure = await seedDatabase(definition, db.target, { seed: 'dup', constraints: 'during' }).catch((e: unknown) => e);
+        expect(failure).not.toBeInstanceOf(ConstraintRebuildError);
+        expect((failure as Error).message).toMatch(/duplicate key value violates unique constraint "authors_email_key"/);
+        expect(await counts(db)).toEqual({ authors: 0, posts: 0, bookmarks: 0 });
+      });
+    },
+    TIMEOUT,
+  );
 });

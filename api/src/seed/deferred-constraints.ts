@@ -233,7 +233,14 @@ async function dropFor(session: CopySession, relation: Relation): Promise<{ tabl
       if (c.index_comment !== null) extras.push(`comment on index ${ident(relation.schema)}.${c.index_name} is ${literal(c.index_comment)}`);
     }
     const needs = c.type === 'f' ? [c.table_name, c.referenced!] : [c.table_name];
-    const step = { needs, table: c.table_name, name: c.conname, definition: c.definition, sql: `alter table ${c.table_sql} add constraint ${c.name} ${c.definition}`, extras };
+    const step = {
+      needs,
+      table: c.table_name,
+      name: c.conname,
+      definition: c.definition,
+      sql: `alter table ${c.table_sql} add constraint ${c.name} ${c.definition}`,
+      extras,
+    };
     (c.type === 'f' ? foreignKeys : keys).push(step);
   }
   for (const i of indexes) {

@@ -27,32 +27,40 @@ export async function fitExternalTables(definition: Definition, target: SeedTarg
   const leftOut: LeftOut[] = [];
   // a missing table that nothing references (auth.identities beside a shim) is left out; one that
   // is referenced is left to fail at its COPY, which names it
-  const missing = new Set(external.filter((t) => !present.get(t.name)?.size && !definition.tables.some((o) => o !== t && o.fields.some((f) => f.type === 'ref' && f.options?.table === t.name))).map((t) => t.name));
+  const missing = new Set(
+    external
+      .filter(
+        (t) => !present.get(t.name)?.size && !definition.tables.some((o) => o !== t && o.fields.some((f) => f.type === 'ref' && f.options?.table === t.name)),
+      )
+      .map((t) => t.name),
+  );
   for (const name of missing) leftOut.push({ relation: relationOf(definition.tables.find((t) => t.name === name)!), columns: [] });
-  const tables = definition.tables.filter((t) => !missing.has(t.name)).map((table) => {
-    const columns = present.get(table.name);
-    if (!columns?.size) return table;
-    const dropped = new Set(table.fields.filter((f) => !columns.has(columnOf(f))).map((f) => f.name));
-    // and the fields computed from them (email_confirmed_at after created_at ...)
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const f of table.fields)
-        if (!dropped.has(f.name) && [...dropped].some((d) => mentions(f.options, d))) {
-          dropped.add(f.name);
-          grew = true;
-        }
-    }
-    if (!dropped.size) return table;
-    leftOut.push({ relation: relationOf(table), columns: table.fields.filter((f) => dropped.has(f.name)).map(columnOf) });
-    const keep = (names: string[]) => names.every((n) => !dropped.has(n));
-    const { unique, primaryKey, ...rest } = table;
-    return {
-      ...rest,
-      fields: table.fields.filter((f) => !dropped.has(f.name)),
-      ...(primaryKey && keep(primaryKey) ? { primaryKey } : {}),
-      ...(unique?.filter(keep).length ? { unique: unique.filter(keep) } : {}),
-    };
-  });
+  const tables = definition.tables
+    .filter((t) => !missing.has(t.name))
+    .map((table) => {
+      const columns = present.get(table.name);
+      if (!columns?.size) return table;
+      const dropped = new Set(table.fields.filter((f) => !columns.has(columnOf(f))).map((f) => f.name));
+      // and the fields computed from them (email_confirmed_at after created_at ...)
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const f of table.fields)
+          if (!dropped.has(f.name) && [...dropped].some((d) => mentions(f.options, d))) {
+            dropped.add(f.name);
+            grew = true;
+          }
+      }
+      if (!dropped.size) return table;
+      leftOut.push({ relation: relationOf(table), columns: table.fields.filter((f) => dropped.has(f.name)).map(columnOf) });
+      const keep = (names: string[]) => names.every((n) => !dropped.has(n));
+      const { unique, primaryKey, ...rest } = table;
+      return {
+        ...rest,
+        fields: table.fields.filter((f) => !dropped.has(f.name)),
+        ...(primaryKey && keep(primaryKey) ? { primaryKey } : {}),
+        ...(unique?.filter(keep).length ? { unique: unique.filter(keep) } : {}),
+      };
+    });
   return { definition: { ...definition, tables }, leftOut };
 }
 

@@ -29,7 +29,11 @@ export class GeneratorPool {
   /** Resolves once every worker is up. */
   readonly untilReady = new Promise<void>((resolve) => (this.allReady = resolve));
 
-  constructor(definition: unknown, options: { seed?: string | number; rows?: number }, readonly size: number) {
+  constructor(
+    definition: unknown,
+    options: { seed?: string | number; rows?: number },
+    readonly size: number,
+  ) {
     const typescript = import.meta.url.endsWith('.ts');
     const url = new URL(`./generate-worker${typescript ? '.ts' : '.js'}`, import.meta.url);
     // workers start a fresh module graph: from TypeScript sources, tsx is registered there first
@@ -37,7 +41,9 @@ export class GeneratorPool {
       ? `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`
       : undefined;
     for (let i = 0; i < size; i++) {
-      const worker = source ? new Worker(source, { eval: true, workerData: { definition, options } }) : new Worker(url, { workerData: { definition, options } });
+      const worker = source
+        ? new Worker(source, { eval: true, workerData: { definition, options } })
+        : new Worker(url, { workerData: { definition, options } });
       worker.on('message', (reply: ChunkReply) => {
         if ('ready' in reply) {
           if (++this.ready === this.size) this.allReady();
@@ -120,7 +126,8 @@ export class ChunkFeed {
     /** Chunks each worker that is up has in hand, so one is always ready for it. */
     private readonly perWorker = 2,
   ) {
-    for (const t of tables) for (let start = 0; start < t.rows; start += chunkRows) this.jobs.push({ table: t.name, start, end: Math.min(t.rows, start + chunkRows) });
+    for (const t of tables)
+      for (let start = 0; start < t.rows; start += chunkRows) this.jobs.push({ table: t.name, start, end: Math.min(t.rows, start + chunkRows) });
   }
 
   private room(): boolean {

@@ -144,7 +144,14 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
           if (integers.length) await session.execute(syncSequencesStatement(relation, integers));
         }
         rebuildMs += tableRebuildMs;
-        const done: TableLoaded = { table: table.name, relation, rows: table.rows, ms: performance.now() - t0, rebuildMs: tableRebuildMs, ...(mode ? { mode } : {}) };
+        const done: TableLoaded = {
+          table: table.name,
+          relation,
+          rows: table.rows,
+          ms: performance.now() - t0,
+          rebuildMs: tableRebuildMs,
+          ...(mode ? { mode } : {}),
+        };
         report.push(done);
         options.onTable?.(done);
       }

@@ -109,7 +109,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     sessionLive: (sessionId, userId) => auth.sessions.isLive(sessionId, userId),
   });
   // previews are generated in threads with time and memory limits, never on this event loop
-  const previews = createPreviewPool({ threads: config.limits.previewThreads, memoryMb: config.limits.previewMemoryMb, timeoutMs: config.limits.previewTimeoutMs });
+  const previews = createPreviewPool({
+    threads: config.limits.previewThreads,
+    memoryMb: config.limits.previewMemoryMb,
+    timeoutMs: config.limits.previewTimeoutMs,
+  });
 
   async function claimsOf(initial: InitialContext): Promise<Claims | null> {
     const header = authorizationOf(initial);
@@ -158,7 +162,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         });
       },
     },
-    context: async (initial) => ({ db, pubsub, limits: config.limits, previews, storage, downloadLinks, baseUrl: () => baseUrl, claims: await claimsOf(initial as InitialContext) }),
+    context: async (initial) => ({
+      db,
+      pubsub,
+      limits: config.limits,
+      previews,
+      storage,
+      downloadLinks,
+      baseUrl: () => baseUrl,
+      claims: await claimsOf(initial as InitialContext),
+    }),
     plugins: [
       localAuthRoutes(auth),
       downloadRoutes(downloadLinks),

@@ -73,8 +73,13 @@ describe('preview threads', () => {
         ],
       };
       const quick = { version: 1, tables: [{ name: 'q', fields: [{ name: 'id', type: 'sequence' }] }] };
-      const outcomes = await Promise.allSettled([slowPool.run({ definition: slow, rows: 1 }), ...[1, 2, 3, 4, 5].map(() => slowPool.run({ definition: quick, rows: 2 }))]);
-      const reasons = outcomes.map((o) => (o.status === 'rejected' ? (o.reason instanceof PreviewLimitError ? o.reason.reason : String(o.reason)) : 'tables' in o.value ? 'ok' : 'other'));
+      const outcomes = await Promise.allSettled([
+        slowPool.run({ definition: slow, rows: 1 }),
+        ...[1, 2, 3, 4, 5].map(() => slowPool.run({ definition: quick, rows: 2 })),
+      ]);
+      const reasons = outcomes.map((o) =>
+        o.status === 'rejected' ? (o.reason instanceof PreviewLimitError ? o.reason.reason : String(o.reason)) : 'tables' in o.value ? 'ok' : 'other',
+      );
       expect(reasons[0]).toBe('time');
       expect(reasons.slice(1)).toContain('busy');
       expect(reasons.slice(1)).toContain('ok');

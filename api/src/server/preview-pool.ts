@@ -136,7 +136,9 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
       timer = setTimeout(() => {
         limitHit = true;
         // piscina then fails this thread's tasks and starts another thread
-        void threads().threads.find((thread) => thread.threadId === threadId)?.terminate();
+        void threads()
+          .threads.find((thread) => thread.threadId === threadId)
+          ?.terminate();
       }, options.timeoutMs);
     });
     // a task no thread has started in time (threads failing to start): given up, left to finish unseen
@@ -149,7 +151,14 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
           if (limitHit) return { error: timeLimit, started: true };
           const { code, message } = error as { code?: string; message?: string };
           if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(message ?? ''))
-            return { error: new PreviewLimitError('memory', `${what} needed more than the ${options.memoryMb} MB a generation thread may use and was stopped`, options.memoryMb), started };
+            return {
+              error: new PreviewLimitError(
+                'memory',
+                `${what} needed more than the ${options.memoryMb} MB a generation thread may use and was stopped`,
+                options.memoryMb,
+              ),
+              started,
+            };
           return { error, started };
         },
       );

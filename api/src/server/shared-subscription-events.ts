@@ -5,7 +5,16 @@
 // result hooks (masking), so what one sees never depends on who else is subscribed.
 // graphql/index.js, not graphql: the file Node resolves for Pothos and yoga, also under vitest
 // (whose resolver would pick index.mjs, a second graphql-js that rejects the schema's types)
-import { createSourceEventStream, execute, getOperationAST, GraphQLError, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql/index.js';
+import {
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  print,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql/index.js';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 export interface SharedSubscriptionEventsOptions<Context> {
@@ -78,7 +87,8 @@ export function useSharedSubscriptionEvents<Context>(options: SharedSubscription
           return source;
         }
         const scope = options.scope(args.contextValue as Context);
-        const key = scope === undefined ? undefined : JSON.stringify([printOnce(args.document), args.operationName ?? null, args.variableValues ?? null, scope]);
+        const key =
+          scope === undefined ? undefined : JSON.stringify([printOnce(args.document), args.operationName ?? null, args.variableValues ?? null, scope]);
         return mapSourceToResponse(args, source, key);
       });
     },

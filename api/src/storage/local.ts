@@ -6,15 +6,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  checkStoragePath,
-  StorageError,
-  type DownloadLinkOptions,
-  type ExportStorage,
-  type ListedObject,
-  type PutOptions,
-  type StoredObject,
-} from './port.js';
+import { checkStoragePath, StorageError, type DownloadLinkOptions, type ExportStorage, type ListedObject, type PutOptions, type StoredObject } from './port.js';
 import { prepareDataDir } from '../data-dir.js';
 import { contentTypeOf } from '../formats/index.js';
 

@@ -80,8 +80,7 @@ describe.each(Object.keys(adapters))('%s storage', (kind) => {
     const storage = await adapters[kind]();
     await storage.put('o/e4/export.csv', bytesOf('id\n1\n2\n'));
     const url = await storage.downloadUrl('o/e4/export.csv', { expiresAt: new Date(Date.now() + 60_000), fileName: 'people.csv' });
-    const response =
-      kind === 'local' ? await (storage as LocalStorage).handleDownload(new Request(url)) : await fetch(url);
+    const response = kind === 'local' ? await (storage as LocalStorage).handleDownload(new Request(url)) : await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('people.csv');
     expect(await response.text()).toBe('id\n1\n2\n');

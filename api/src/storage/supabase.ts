@@ -5,15 +5,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { Readable } from 'node:stream';
 import WebSocket from 'ws';
 import { contentTypeOf } from '../formats/index.js';
-import {
-  checkStoragePath,
-  StorageError,
-  type DownloadLinkOptions,
-  type ExportStorage,
-  type ListedObject,
-  type PutOptions,
-  type StoredObject,
-} from './port.js';
+import { checkStoragePath, StorageError, type DownloadLinkOptions, type ExportStorage, type ListedObject, type PutOptions, type StoredObject } from './port.js';
 import { tusUpload } from './tus.js';
 
 export interface SupabaseStorageOptions {
@@ -94,7 +86,9 @@ export async function createSupabaseStorage(options: SupabaseStorageOptions): Pr
     } catch (error) {
       if (put.signal?.aborted) {
         // the stream may have reached the server before the abort was seen
-        await files().remove([path]).catch(() => undefined);
+        await files()
+          .remove([path])
+          .catch(() => undefined);
         throw put.signal.reason ?? error;
       }
       throw error instanceof StorageError ? error : failure('put', path, error as Error);

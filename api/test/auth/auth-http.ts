@@ -44,8 +44,7 @@ export function authClient(url: string) {
     call,
     signUp: (email: string, password = STRONG_PASSWORD, ip?: string, data?: unknown) =>
       call('POST', '/signup', { body: { email, password, ...(data === undefined ? {} : { data }) }, ip }),
-    signIn: (email: string, password = STRONG_PASSWORD, ip?: string) =>
-      call('POST', '/token?grant_type=password', { body: { email, password }, ip }),
+    signIn: (email: string, password = STRONG_PASSWORD, ip?: string) => call('POST', '/token?grant_type=password', { body: { email, password }, ip }),
     refresh: (refreshToken: string, ip?: string) => call('POST', '/token?grant_type=refresh_token', { body: { refresh_token: refreshToken }, ip }),
     recover: (email: string, ip?: string) => call('POST', '/recover', { body: { email }, ip }),
     logout: (token: string, scope?: 'global' | 'local' | 'others') => call('POST', `/logout${scope ? `?scope=${scope}` : ''}`, { token }),

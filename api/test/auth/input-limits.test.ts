@@ -21,8 +21,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const ip = () => `192.0.2.${++n % 250}`;
-const usersNamed = async (address: string) =>
-  (await h.app.db.asService((tx) => tx.query(`select 1 from auth.users where email = $1`, [address]))).length;
+const usersNamed = async (address: string) => (await h.app.db.asService((tx) => tx.query(`select 1 from auth.users where email = $1`, [address]))).length;
 
 describe('new passwords', () => {
   it("refuses '123456' and other common passwords with GoTrue's weak_password answer", async () => {

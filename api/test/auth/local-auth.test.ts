@@ -17,11 +17,13 @@ afterAll(() => h?.close());
 const client = (): SupabaseClient =>
   createClient(url, 'local-anon-key', { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
 const viewer = async (token: string) =>
-  (await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ viewer { id email } }' }),
-  })).json();
+  (
+    await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ viewer { id email } }' }),
+    })
+  ).json();
 
 describe('local auth through supabase-js', () => {
   const typed = `Carol.${Date.now()}@Example.com`;
@@ -35,7 +37,9 @@ describe('local auth through supabase-js', () => {
     const userId = signUp.data.user!.id;
     expect(signUp.data.user).toMatchObject({ email, aud: 'authenticated', role: 'authenticated', user_metadata: { name: 'Carol' } });
     expect(signUp.data.session?.access_token).toBeTruthy();
-    const [row] = await h.app.db.asService((tx) => tx.query<{ encrypted_password: string }>('select encrypted_password from auth.users where id = $1', [userId]));
+    const [row] = await h.app.db.asService((tx) =>
+      tx.query<{ encrypted_password: string }>('select encrypted_password from auth.users where id = $1', [userId]),
+    );
     expect(row.encrypted_password).toMatch(/^scrypt\$/);
 
     const signIn = await supabase.auth.signInWithPassword({ email: typed, password });

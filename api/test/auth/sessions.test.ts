@@ -58,11 +58,14 @@ async function wsSubscribe(token: string): Promise<{ code?: number; errors?: unk
         // myExports stays open with no events: once connected and subscribed without an error, it is live
         setImmediate(() => resolve({ live: true }));
       });
-      client.subscribe({ query: MY_EXPORTS }, {
-        next: (result) => resolve({ errors: (result as { errors?: unknown }).errors }),
-        error: (error) => resolve({ code: (error as { code?: number }).code, errors: Array.isArray(error) ? error : undefined }),
-        complete: () => resolve({}),
-      });
+      client.subscribe(
+        { query: MY_EXPORTS },
+        {
+          next: (result) => resolve({ errors: (result as { errors?: unknown }).errors }),
+          error: (error) => resolve({ code: (error as { code?: number }).code, errors: Array.isArray(error) ? error : undefined }),
+          complete: () => resolve({}),
+        },
+      );
     });
   } finally {
     await client.dispose();
@@ -121,11 +124,14 @@ describe('logout', () => {
       expect(before).toEqual({ data: { viewer: { id: first.user.id } } });
       expect((await auth.logout(first.access_token)).status).toBe(204);
       const outcome = await new Promise<{ data?: unknown; failed?: boolean }>((resolve) =>
-        client.subscribe({ query: MY_EXPORTS }, {
-          next: (result) => resolve(result.errors ? { failed: true } : { data: result.data }),
-          error: () => resolve({ failed: true }),
-          complete: () => resolve({}),
-        }),
+        client.subscribe(
+          { query: MY_EXPORTS },
+          {
+            next: (result) => resolve(result.errors ? { failed: true } : { data: result.data }),
+            error: () => resolve({ failed: true }),
+            complete: () => resolve({}),
+          },
+        ),
       );
       expect(outcome).toEqual({ failed: true });
     } finally {
@@ -143,23 +149,34 @@ describe('open subscriptions', () => {
     const started = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${first.access_token}` },
-      body: JSON.stringify({ query: `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`, variables: { d: DEFINITION } }),
+      body: JSON.stringify({
+        query: `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`,
+        variables: { d: DEFINITION },
+      }),
     });
     const exportId = (await started.json()).data.startExport.export.id;
     const follow = (token: string) => {
-      const client = createWsClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${token}` }, retryAttempts: 0 });
+      const client = createWsClient({
+        url: `${url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { Authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+      });
       const seen: unknown[] = [];
       let live!: () => void;
       const replayed = new Promise<void>((resolve) => (live = resolve));
       const finished = new Promise<void>((resolve, reject) =>
-        client.subscribe({ query: PROGRESS, variables: { id: exportId } }, {
-          next: (result) => {
-            seen.push(result.errors ? { reason: (result.errors[0] as any).extensions?.reason } : (result.data as any).exportProgress.message);
-            live();
+        client.subscribe(
+          { query: PROGRESS, variables: { id: exportId } },
+          {
+            next: (result) => {
+              seen.push(result.errors ? { reason: (result.errors[0] as any).extensions?.reason } : (result.data as any).exportProgress.message);
+              live();
+            },
+            error: reject,
+            complete: resolve,
           },
-          error: reject,
-          complete: resolve,
-        }),
+        ),
       );
       return { client, seen, replayed, finished };
     };

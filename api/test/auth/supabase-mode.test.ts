@@ -25,10 +25,20 @@ async function newSession(userId: string, notAfter: string | null = null): Promi
 beforeAll(async () => {
   database = await createTestDatabase();
   // no cache: sessions here are ended by "GoTrue" (this test's SQL), which this process does not hear of
-  const config = loadConfig({ PORT: '0', TDG_IN_PROCESS_WORKERS: '0', SUPABASE_URL, SUPABASE_JWT_SECRET: SECRET, SUPABASE_ANON_KEY: 'anon', TDG_AUTH_SESSION_CACHE_SECONDS: '0' });
+  const config = loadConfig({
+    PORT: '0',
+    TDG_IN_PROCESS_WORKERS: '0',
+    SUPABASE_URL,
+    SUPABASE_JWT_SECRET: SECRET,
+    SUPABASE_ANON_KEY: 'anon',
+    TDG_AUTH_SESSION_CACHE_SECONDS: '0',
+  });
   app = await buildApp(config, { db: database.db });
   await database.db.asService(async (tx) => {
-    for (const [id, email] of [[USER, 'dana@example.com'], [OTHER, 'erin@example.com']]) {
+    for (const [id, email] of [
+      [USER, 'dana@example.com'],
+      [OTHER, 'erin@example.com'],
+    ]) {
       await tx.query(`insert into auth.users (id, aud, role, email) values ($1, 'authenticated', 'authenticated', $2)`, [id, email]);
     }
   });
@@ -64,7 +74,7 @@ describe('Supabase mode (legacy HS256 secret)', () => {
     expect((await viewer(await token(SECRET, 'https://other-ref.supabase.co/auth/v1'))).status).toBe(401);
   });
 
-  it("refuses a token whose GoTrue session ended, expired, belongs to someone else or is not named", async () => {
+  it('refuses a token whose GoTrue session ended, expired, belongs to someone else or is not named', async () => {
     const ended = await newSession(USER);
     expect((await viewer(await token(SECRET, undefined, ended))).body.data.viewer.id).toBe(USER);
     // GoTrue's logout deletes the row

@@ -106,7 +106,8 @@ const matrix: Record<string, Case[]> = {
     },
     {
       op: 'insert (forged version)',
-      run: (tx, actor) => tx.query(`insert into generator_schemas (owner_id, name, version) values ($1, 'v', 99) returning id`, [userId(actor) ?? users.owner.id]),
+      run: (tx, actor) =>
+        tx.query(`insert into generator_schemas (owner_id, name, version) values ($1, 'v', 99) returning id`, [userId(actor) ?? users.owner.id]),
       expect: { owner: 'denied', editor: 'denied', viewer: 'denied', stranger: 'denied', anon: 'denied', service: rows(1) },
     },
     {
@@ -134,13 +135,19 @@ const matrix: Record<string, Case[]> = {
     {
       op: 'insert',
       run: (tx) =>
-        tx.query(`insert into generator_schema_members (schema_id, member_id, role) values ($1, $2, 'viewer') returning member_id`, [schemaId, users.stranger.id]),
+        tx.query(`insert into generator_schema_members (schema_id, member_id, role) values ($1, $2, 'viewer') returning member_id`, [
+          schemaId,
+          users.stranger.id,
+        ]),
       expect: { owner: rows(1), editor: 'rls', viewer: 'rls', stranger: 'rls', anon: 'denied', service: rows(1) },
     },
     {
       op: 'update role',
       run: (tx) =>
-        tx.query(`update generator_schema_members set role = 'editor' where schema_id = $1 and member_id = $2 returning member_id`, [schemaId, users.viewer.id]),
+        tx.query(`update generator_schema_members set role = 'editor' where schema_id = $1 and member_id = $2 returning member_id`, [
+          schemaId,
+          users.viewer.id,
+        ]),
       expect: { owner: rows(1), editor: rows(0), viewer: rows(0), stranger: rows(0), anon: 'denied', service: rows(1) },
     },
     {
@@ -173,7 +180,9 @@ const matrix: Record<string, Case[]> = {
     {
       op: 'insert (status running)',
       run: (tx, actor) =>
-        tx.query(`insert into generator_exports (owner_id, format, row_count, status) values ($1, 'csv', 5, 'running') returning id`, [userId(actor) ?? users.owner.id]),
+        tx.query(`insert into generator_exports (owner_id, format, row_count, status) values ($1, 'csv', 5, 'running') returning id`, [
+          userId(actor) ?? users.owner.id,
+        ]),
       expect: { owner: 'rls', editor: 'rls', viewer: 'rls', stranger: 'rls', anon: 'denied', service: rows(1) },
     },
     {

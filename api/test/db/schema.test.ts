@@ -46,7 +46,9 @@ describe('generator tables', () => {
     );
     expect(updated).toEqual({ version: 2, touched: true });
     // optimistic concurrency: an update against the stale version matches nothing
-    const stale = await db.asUser(owner.claims, (tx) => tx.query(`update generator_schemas set name = 'S3' where id = $1 and version = 1 returning id`, [created.id]));
+    const stale = await db.asUser(owner.claims, (tx) =>
+      tx.query(`update generator_schemas set name = 'S3' where id = $1 and version = 1 returning id`, [created.id]),
+    );
     expect(stale).toEqual([]);
   });
 
@@ -74,10 +76,10 @@ describe('generator tables', () => {
     );
     expect(running.completed_at).toBeNull();
     const [failed] = await db.asService((tx) =>
-      tx.query<{ completed_at: Date | null }>(`update generator_exports set status = 'failed', error_details = $2::jsonb where id = $1 returning completed_at`, [
-        queued.id,
-        JSON.stringify({ message: 'disk full' }),
-      ]),
+      tx.query<{ completed_at: Date | null }>(
+        `update generator_exports set status = 'failed', error_details = $2::jsonb where id = $1 returning completed_at`,
+        [queued.id, JSON.stringify({ message: 'disk full' })],
+      ),
     );
     expect(failed.completed_at).toBeInstanceOf(Date);
   });

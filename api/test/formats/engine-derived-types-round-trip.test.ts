@@ -25,11 +25,27 @@ const definition: Definition = {
         {
           name: 'settings',
           type: 'jsonSchema',
-          options: { schema: { type: 'object', required: ['theme', 'notifications'], properties: { theme: { type: 'string' }, notifications: { type: 'object', properties: { email: { type: 'boolean' } } }, note: { type: 'string', pattern: '^[\'"\\\\]{2}x$' } } } },
+          options: {
+            schema: {
+              type: 'object',
+              required: ['theme', 'notifications'],
+              properties: {
+                theme: { type: 'string' },
+                notifications: { type: 'object', properties: { email: { type: 'boolean' } } },
+                note: { type: 'string', pattern: '^[\'"\\\\]{2}x$' },
+              },
+            },
+          },
         },
         { name: 'tags', type: 'jsonSchema', options: { schema: { type: 'array', items: { type: 'string', enum: ['a"b', "c'd", 'e,f'] }, maxItems: 3 } } },
         { name: 'scores', type: 'jsonSchema', options: { schema: { type: 'array', items: { type: 'integer', minimum: -5, maximum: 5 } } } },
-        { name: 'contacts', type: 'jsonSchema', options: { schema: { type: 'array', items: { type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } }, maxItems: 2 } } },
+        {
+          name: 'contacts',
+          type: 'jsonSchema',
+          options: {
+            schema: { type: 'array', items: { type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } }, maxItems: 2 },
+          },
+        },
       ],
     },
     {

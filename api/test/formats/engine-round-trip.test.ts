@@ -18,7 +18,16 @@ const definition: Definition = {
         { name: 'active', type: 'datatype.boolean' },
         { name: 'signed_up_at', type: 'date.past', options: { years: 3 } },
         { name: 'bio', type: 'lorem.paragraph', nullRate: 0.3 },
-        { name: 'prefs', type: 'json', options: { fields: [{ name: 'plan', type: 'pick', options: { values: ['free', 'pro', 'it\'s "x"'] } }, { name: 'seats', type: 'number.int', options: { min: 1, max: 10 } }] } },
+        {
+          name: 'prefs',
+          type: 'json',
+          options: {
+            fields: [
+              { name: 'plan', type: 'pick', options: { values: ['free', 'pro', 'it\'s "x"'] } },
+              { name: 'seats', type: 'number.int', options: { min: 1, max: 10 } },
+            ],
+          },
+        },
         { name: 'tags', type: 'array', options: { of: { type: 'lorem.word' }, min: 0, max: 3 } },
         { name: 'manager_id', type: 'ref', options: { table: 'users', field: 'id' } },
       ],

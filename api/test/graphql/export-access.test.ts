@@ -60,14 +60,23 @@ async function fileOf(id: string): Promise<Buffer> {
 beforeAll(async () => {
   h = await startHarness();
   [owner, editor, viewer, stranger] = [await h.signUp('owner'), await h.signUp('editor'), await h.signUp('viewer'), await h.signUp('stranger')];
-  const created = await h.gql(owner, `mutation($d: JSON!) { createSchema(name: "Shared", definition: $d) { ... on SchemaPayload { schema { id } } } }`, { d: DEFINITION });
+  const created = await h.gql(owner, `mutation($d: JSON!) { createSchema(name: "Shared", definition: $d) { ... on SchemaPayload { schema { id } } } }`, {
+    d: DEFINITION,
+  });
   schemaId = created.data.createSchema.schema.id;
-  for (const [user, role] of [[editor, 'EDITOR'], [viewer, 'VIEWER']] as const) {
-    const added = await h.gql(owner, `mutation($id: ID!, $email: String!, $role: MemberRole!) { addMember(schemaId: $id, email: $email, role: $role) { __typename } }`, {
-      id: schemaId,
-      email: user.email,
-      role,
-    });
+  for (const [user, role] of [
+    [editor, 'EDITOR'],
+    [viewer, 'VIEWER'],
+  ] as const) {
+    const added = await h.gql(
+      owner,
+      `mutation($id: ID!, $email: String!, $role: MemberRole!) { addMember(schemaId: $id, email: $email, role: $role) { __typename } }`,
+      {
+        id: schemaId,
+        email: user.email,
+        role,
+      },
+    );
     expect(added.data.addMember.__typename).toBe('MemberPayload');
   }
   worker = await startWorker({ db: h.app.db, storage: h.app.storage, leaseMs: 2_000, idlePollMs: 100 });
@@ -166,7 +175,10 @@ describe('links are checked when used', () => {
     const started = await startExport(session, { definition: DEFINITION });
     const link = await linkOf(session, started);
     expect((await download(link)).status).toBe(200);
-    const out = await h.app.yoga.fetch('http://localhost/auth/v1/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}`, apikey: 'local-anon-key' } });
+    const out = await h.app.yoga.fetch('http://localhost/auth/v1/logout', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}`, apikey: 'local-anon-key' },
+    });
     expect(out.status).toBeLessThan(300);
     expect((await download(link)).status).toBe(403);
     const signIn = await h.app.yoga.fetch('http://localhost/auth/v1/token?grant_type=password', {
@@ -182,13 +194,18 @@ describe('links are checked when used', () => {
     const [row] = await h.app.db.asService((tx) => tx.query<{ owner_id: string }>(`select owner_id from generator_exports where id = $1`, [ids.byOwner]));
     const folder = folderOf(row.owner_id, ids.byOwner);
     // chunk parts a crash left behind are the export's files too
-    await h.app.storage.put(`${folder}/chunks/000001.bytes`, (async function* () {
-      yield Buffer.from('left over');
-    })());
+    await h.app.storage.put(
+      `${folder}/chunks/000001.bytes`,
+      (async function* () {
+        yield Buffer.from('left over');
+      })(),
+    );
     const link = await linkOf(owner, ids.byOwner);
     expect((await h.app.storage.list(folder)).length).toBe(2);
 
-    const deleted = await h.gql(owner, `mutation($id: ID!) { deleteExport(id: $id) { ${EXPORT_RESULT} ... on DeleteExportPayload { deletedId } } }`, { id: ids.byOwner });
+    const deleted = await h.gql(owner, `mutation($id: ID!) { deleteExport(id: $id) { ${EXPORT_RESULT} ... on DeleteExportPayload { deletedId } } }`, {
+      id: ids.byOwner,
+    });
     expect(deleted.data.deleteExport).toMatchObject({ __typename: 'DeleteExportPayload', deletedId: ids.byOwner });
     expect(await h.app.storage.list(folder)).toEqual([]);
     expect((await download(link)).status).toBe(404);

@@ -21,11 +21,20 @@ beforeAll(async () => {
   standIn = await startStorageStandIn();
   h = await startHarness({}, { storage: await createSupabaseStorage({ url: standIn.url, serviceRoleKey: standIn.serviceRoleKey }) });
   [owner, viewer] = [await h.signUp('owner'), await h.signUp('viewer')];
-  const created = await h.gql(owner, `mutation($d: JSON!) { createSchema(name: "Shared", definition: $d) { ... on SchemaPayload { schema { id } } } }`, { d: DEFINITION });
+  const created = await h.gql(owner, `mutation($d: JSON!) { createSchema(name: "Shared", definition: $d) { ... on SchemaPayload { schema { id } } } }`, {
+    d: DEFINITION,
+  });
   schemaId = created.data.createSchema.schema.id;
-  await h.gql(owner, `mutation($id: ID!, $email: String!) { addMember(schemaId: $id, email: $email, role: VIEWER) { __typename } }`, { id: schemaId, email: viewer.email });
+  await h.gql(owner, `mutation($id: ID!, $email: String!) { addMember(schemaId: $id, email: $email, role: VIEWER) { __typename } }`, {
+    id: schemaId,
+    email: viewer.email,
+  });
   worker = await startWorker({ db: h.app.db, storage: h.app.storage, leaseMs: 2_000, idlePollMs: 100 });
-  const started = await h.gql(owner, `mutation($id: ID!) { startExport(schemaId: $id, format: CSV, rowCount: 20) { ${EXPORT_RESULT} ... on ExportPayload { export { id } } } }`, { id: schemaId });
+  const started = await h.gql(
+    owner,
+    `mutation($id: ID!) { startExport(schemaId: $id, format: CSV, rowCount: 20) { ${EXPORT_RESULT} ... on ExportPayload { export { id } } } }`,
+    { id: schemaId },
+  );
   exportId = started.data.startExport.export.id;
   expect((await eventsUntilEnd(h.app.db, h.app.pubsub.events, owner.id, exportId)).at(-1)?.status).toBe('SUCCEEDED');
 });
@@ -57,7 +66,10 @@ describe('download links with Supabase Storage', () => {
   it('removal from the schema and deletion of the export end the links at once', async () => {
     const viewerLink = await linkOf(viewer);
     const ownerLink = await linkOf(owner);
-    const removed = await h.gql(owner, `mutation($id: ID!, $user: ID!) { removeMember(schemaId: $id, userId: $user) { ${RESULT} } }`, { id: schemaId, user: viewer.id });
+    const removed = await h.gql(owner, `mutation($id: ID!, $user: ID!) { removeMember(schemaId: $id, userId: $user) { ${RESULT} } }`, {
+      id: schemaId,
+      user: viewer.id,
+    });
     expect(removed.data.removeMember.__typename).toBe('RemoveMemberPayload');
     expect((await h.app.yoga.fetch(viewerLink, { redirect: 'manual' })).status).toBe(404);
     expect((await h.app.yoga.fetch(ownerLink, { redirect: 'manual' })).status).toBe(302);

@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 async function startExport(user: TestUser): Promise<string> {
-  const { data } = await h.gql(user, `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`, { d: DEFINITION });
+  const { data } = await h.gql(
+    user,
+    `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`,
+    { d: DEFINITION },
+  );
   return data.startExport.export.id;
 }
 
@@ -39,7 +43,9 @@ async function workerEvent(exportId: string, status: 'RUNNING' | 'SUCCEEDED', ro
 }
 
 async function storedSeqs(exportId: string): Promise<number[]> {
-  const rows = await h.app.db.asService((tx) => tx.query<{ seq: string | number }>(`select seq from generator_export_events where export_id = $1::uuid order by seq`, [exportId]));
+  const rows = await h.app.db.asService((tx) =>
+    tx.query<{ seq: string | number }>(`select seq from generator_export_events where export_id = $1::uuid order by seq`, [exportId]),
+  );
   return rows.map((row) => Number(row.seq));
 }
 
@@ -53,7 +59,12 @@ interface Follower {
 }
 
 function follow(user: TestUser, query: string, variables: Record<string, unknown>, onEvent?: (event: Record<string, any>) => void): Follower {
-  const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${user.token}` }, retryAttempts: 0 });
+  const client = createClient({
+    url: `${url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { Authorization: `Bearer ${user.token}` },
+    retryAttempts: 0,
+  });
   clients.push(client);
   const events: Record<string, any>[] = [];
   let arrived!: () => void;
@@ -116,7 +127,11 @@ describe('many followers of one export', () => {
     expect(new Set(byProgress.map((follower) => follower.events[3].id)).size).toBe(1);
 
     const text = await (await sse).text(); // resolves because the stream completes
-    const payloads = text.split('\n').filter((line) => line.startsWith('data: ') && line.length > 6).map((line) => JSON.parse(line.slice(6))).filter((payload) => payload.data);
+    const payloads = text
+      .split('\n')
+      .filter((line) => line.startsWith('data: ') && line.length > 6)
+      .map((line) => JSON.parse(line.slice(6)))
+      .filter((payload) => payload.data);
     expect(payloads.map((payload) => payload.data.exportProgress.seq)).toEqual(seqs);
     expect(payloads.at(-1).data.exportProgress).toEqual({ seq: seqs.at(-1), status: 'SUCCEEDED' });
   });

@@ -20,9 +20,14 @@ const BY_ID = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { ${EXPOR
 beforeAll(async () => {
   h = await startHarness({ TDG_MAX_EXPORT_ROWS: '1000', TDG_MAX_RUNNING_EXPORTS: '2', TDG_MAX_PREVIEW_ROWS: '20' });
   [alice, bob, eve] = [await h.signUp('alice'), await h.signUp('bob'), await h.signUp('eve')];
-  const created = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "Exported", definition: $d) { ... on SchemaPayload { schema { id } } } }`, { d: DEFINITION });
+  const created = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "Exported", definition: $d) { ... on SchemaPayload { schema { id } } } }`, {
+    d: DEFINITION,
+  });
   schemaId = created.data.createSchema.schema.id;
-  await h.gql(alice, `mutation($id: ID!, $email: String!) { addMember(schemaId: $id, email: $email, role: VIEWER) { __typename } }`, { id: schemaId, email: bob.email });
+  await h.gql(alice, `mutation($id: ID!, $email: String!) { addMember(schemaId: $id, email: $email, role: VIEWER) { __typename } }`, {
+    id: schemaId,
+    email: bob.email,
+  });
 });
 afterAll(() => h?.close());
 
@@ -50,7 +55,14 @@ describe('startExport', () => {
       events: [{ seq: expect.any(Number), status: 'PENDING', message: 'queued' }],
     });
     const [row] = await h.app.db.asService((tx) => tx.query<any>('select job_payload from generator_exports where id = $1', [result.export.id]));
-    expect(row.job_payload).toEqual({ definition: { ...DEFINITION, referenceDate: expect.any(String) }, format: 'CSV', options: { delimiter: ';' }, seed: 'fixed-seed', rowCount: 100, rowsTotal: 100 });
+    expect(row.job_payload).toEqual({
+      definition: { ...DEFINITION, referenceDate: expect.any(String) },
+      format: 'CSV',
+      options: { delimiter: ';' },
+      seed: 'fixed-seed',
+      rowCount: 100,
+      rowsTotal: 100,
+    });
     await h.gql(alice, BY_ID('cancelExport'), { id: result.export.id });
   });
 
@@ -68,7 +80,11 @@ describe('startExport', () => {
     const before = [await h.rowCount('generator_exports'), await h.rowCount('generator_export_events')];
     expect(await start(alice, { schemaId, rowCount: 1001 })).toMatchObject({ __typename: 'LimitError', limit: 1000, requested: 1001 });
     // the limit counts rows over all tables: 300 customers bring 900 orders
-    expect(await start(alice, { definition: PARENT_CHILD_DEFINITION, rowCount: 300 })).toMatchObject({ __typename: 'LimitError', limit: 1000, requested: 1200 });
+    expect(await start(alice, { definition: PARENT_CHILD_DEFINITION, rowCount: 300 })).toMatchObject({
+      __typename: 'LimitError',
+      limit: 1000,
+      requested: 1200,
+    });
     expect(await start(alice, { schemaId, rowCount: 0 })).toMatchObject({ __typename: 'ValidationError', problems: [{ path: 'rowCount' }] });
     expect(await start(alice, { schemaId, definition: DEFINITION })).toMatchObject({ __typename: 'ValidationError', problems: [{ path: 'schemaId' }] });
     expect(await start(alice, {})).toMatchObject({ __typename: 'ValidationError' });
@@ -172,7 +188,11 @@ describe('previewRows and fieldTypes', () => {
   it('lists the field type catalog with option schemas, and searches it', async () => {
     const all = (await h.gql(alice, '{ fieldTypes { id group description kind options example } }')).data.fieldTypes;
     expect(all.length).toBeGreaterThan(5);
-    expect(all.find((type: any) => type.id === 'internet.email')).toMatchObject({ kind: 'text', options: expect.any(Object), example: expect.stringContaining('@') });
+    expect(all.find((type: any) => type.id === 'internet.email')).toMatchObject({
+      kind: 'text',
+      options: expect.any(Object),
+      example: expect.stringContaining('@'),
+    });
     const found = (await h.gql(alice, '{ fieldTypes(search: "email") { id } }')).data.fieldTypes.map((type: any) => type.id);
     expect(found).toContain('internet.email');
     expect(found.length).toBeLessThan(all.length);

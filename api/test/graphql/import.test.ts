@@ -7,8 +7,28 @@ const IMPORT = /* GraphQL */ `
   mutation ($sql: String!) {
     importSchema(sql: $sql) {
       __typename
-      ... on ImportSchemaPayload { definition notes { line column message } columns { table column generator reason pattern } }
-      ... on ValidationError { message problems { path message } }
+      ... on ImportSchemaPayload {
+        definition
+        notes {
+          line
+          column
+          message
+        }
+        columns {
+          table
+          column
+          generator
+          reason
+          pattern
+        }
+      }
+      ... on ValidationError {
+        message
+        problems {
+          path
+          message
+        }
+      }
     }
   }
 `;

@@ -40,13 +40,37 @@ describe('previews from threads', () => {
       version: 1,
       seed: 'fixed',
       tables: [
-        { name: 'users', rows: 30, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'name', type: 'person.fullName' }, { name: 'born', type: 'date.birthdate' }, { name: 'bio', type: 'lorem.paragraph' }] },
+        {
+          name: 'users',
+          rows: 30,
+          fields: [
+            { name: 'id', type: 'string.uuid' },
+            { name: 'name', type: 'person.fullName' },
+            { name: 'born', type: 'date.birthdate' },
+            { name: 'bio', type: 'lorem.paragraph' },
+          ],
+        },
         {
           name: 'orders',
           fields: [
             { name: 'id', type: 'sequence' },
             { name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 0, max: 4 } } },
-            { name: 'lines', type: 'array', options: { of: { type: 'json', options: { fields: [{ name: 'sku', type: 'regex', options: { pattern: '[A-Z]{3}-[0-9]{4}' } }, { name: 'qty', type: 'number.int', options: { min: 1, max: 9 } }] } }, max: 4 } },
+            {
+              name: 'lines',
+              type: 'array',
+              options: {
+                of: {
+                  type: 'json',
+                  options: {
+                    fields: [
+                      { name: 'sku', type: 'regex', options: { pattern: '[A-Z]{3}-[0-9]{4}' } },
+                      { name: 'qty', type: 'number.int', options: { min: 1, max: 9 } },
+                    ],
+                  },
+                },
+                max: 4,
+              },
+            },
             { name: 'status', type: 'pick', options: { values: ['new', 'paid', null], weights: [3, 2, 1] } },
           ],
         },
@@ -69,7 +93,10 @@ describe('definitions whose one value could be huge are refused with the path', 
 
   it('huge arrays, nested arrays and paragraph counts', async () => {
     const cases: [unknown, string][] = [
-      [table([{ name: 'a', type: 'array', options: { of: { type: 'array', options: { of: { type: 'lorem.paragraph' }, max: 10_000 } }, max: 10_000 } }]), 'tables[0].fields[0].options.of.options.max'],
+      [
+        table([{ name: 'a', type: 'array', options: { of: { type: 'array', options: { of: { type: 'lorem.paragraph' }, max: 10_000 } }, max: 10_000 } }]),
+        'tables[0].fields[0].options.of.options.max',
+      ],
       [table([{ name: 'a', type: 'array', options: { of: { type: 'lorem.sentence' }, max: 1e9 } }]), 'tables[0].fields[0].options.max'],
       [table([{ name: 'p', type: 'lorem.paragraphs', options: { min: 1, max: 1e9 } }]), 'tables[0].fields[0].options.max'],
       [table([{ name: 'f', type: 'helpers.fake', options: { pattern: '{{string.alpha(100000000)}}' } }]), 'tables[0].fields[0].options.pattern'],
@@ -100,9 +127,21 @@ describe('relations a preview cannot lay out', () => {
 
   it('ref cycles and children-per-parent cycles are ValidationErrors', async () => {
     const ref = (to: string, extra: Record<string, unknown> = {}) => ({ name: `${to}_id`, type: 'ref', options: { table: to, field: 'id', ...extra } });
-    const cycle = { version: 1, tables: [{ name: 'a', fields: [{ name: 'id', type: 'sequence' }, ref('b')] }, { name: 'b', fields: [{ name: 'id', type: 'sequence' }, ref('a')] }] };
+    const cycle = {
+      version: 1,
+      tables: [
+        { name: 'a', fields: [{ name: 'id', type: 'sequence' }, ref('b')] },
+        { name: 'b', fields: [{ name: 'id', type: 'sequence' }, ref('a')] },
+      ],
+    };
     const perParent = { childrenPerParent: { min: 1, max: 2 } };
-    const layoutCycle = { version: 1, tables: [{ name: 'a', fields: [{ name: 'id', type: 'sequence' }, ref('b', perParent)] }, { name: 'b', fields: [{ name: 'id', type: 'sequence' }, ref('a', perParent)] }] };
+    const layoutCycle = {
+      version: 1,
+      tables: [
+        { name: 'a', fields: [{ name: 'id', type: 'sequence' }, ref('b', perParent)] },
+        { name: 'b', fields: [{ name: 'id', type: 'sequence' }, ref('a', perParent)] },
+      ],
+    };
     for (const definition of [cycle, layoutCycle]) {
       const answer = await preview(h, alice, definition);
       expect(answer.__typename).toBe('ValidationError');
@@ -115,12 +154,18 @@ describe('relations a preview cannot lay out', () => {
 describe('NUL and unpaired surrogates', () => {
   const bad: [string, unknown, string][] = [
     ['NUL in a constant', table([{ name: 'a', type: 'constant', options: { value: 'x\u0000y' } }]), 'tables[0].fields[0].options.value'],
-    ['a lone high surrogate in a pick value', table([{ name: 'a', type: 'pick', options: { values: ['ok', 'bad\ud800'] } }]), 'tables[0].fields[0].options.values[1]'],
+    [
+      'a lone high surrogate in a pick value',
+      table([{ name: 'a', type: 'pick', options: { values: ['ok', 'bad\ud800'] } }]),
+      'tables[0].fields[0].options.values[1]',
+    ],
     ['a lone low surrogate in a description', { ...table([{ name: 'a', type: 'sequence' }]), description: '\udc00' }, 'description'],
   ];
 
   it('are ValidationErrors with their path in previewRows, createSchema, updateSchema and startExport alike', async () => {
-    const created = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "Clean", definition: $d) { ... on SchemaPayload { schema { id } } } }`, { d: DEFINITION });
+    const created = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "Clean", definition: $d) { ... on SchemaPayload { schema { id } } } }`, {
+      d: DEFINITION,
+    });
     const id = created.data.createSchema.schema.id;
     for (const [what, definition, path] of bad) {
       const paths = (answer: { __typename: string; problems?: { path: string }[] }) => {
@@ -131,7 +176,10 @@ describe('NUL and unpaired surrogates', () => {
       const create = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "Bad", definition: $d) { ${RESULT} } }`, { d: definition });
       expect(create.errors).toBeUndefined();
       expect(paths(create.data.createSchema)).toEqual([path]);
-      const update = await h.gql(alice, `mutation($id: ID!, $patch: SchemaPatch!) { updateSchema(id: $id, expectedVersion: 1, patch: $patch) { ${RESULT} } }`, { id, patch: { definition } });
+      const update = await h.gql(alice, `mutation($id: ID!, $patch: SchemaPatch!) { updateSchema(id: $id, expectedVersion: 1, patch: $patch) { ${RESULT} } }`, {
+        id,
+        patch: { definition },
+      });
       expect(update.errors).toBeUndefined();
       expect(paths(update.data.updateSchema)).toEqual([path]);
       const start = await h.gql(alice, `mutation($d: JSON) { startExport(definition: $d, format: CSV, rowCount: 10) { ${EXPORT_RESULT} } }`, { d: definition });
@@ -182,14 +230,21 @@ describe('a preview thread over its limits', () => {
   let bob: TestUser;
   beforeAll(async () => {
     // the size checks are lifted so a preview can reach the thread's own limits
-    tight = await startHarness({ TDG_PREVIEW_MEMORY_MB: '64', TDG_PREVIEW_TIMEOUT_MS: '4000', TDG_PREVIEW_MAX_CHARS: '1000000000000', TDG_PREVIEW_MAX_LAYOUT_ROWS: '10000000000' });
+    tight = await startHarness({
+      TDG_PREVIEW_MEMORY_MB: '64',
+      TDG_PREVIEW_TIMEOUT_MS: '4000',
+      TDG_PREVIEW_MAX_CHARS: '1000000000000',
+      TDG_PREVIEW_MAX_LAYOUT_ROWS: '10000000000',
+    });
     bob = await tight.signUp('bob');
     await stillServes(tight, bob); // a thread is up, so the limits below are the task's own
   });
   afterAll(() => tight?.close());
 
   it('running out of memory is a LimitError, and the server goes on serving', async () => {
-    const wide = table(Array.from({ length: 100 }, (_, i) => ({ name: `a${i}`, type: 'array', options: { of: { type: 'sequence' }, min: 10_000, max: 10_000 } })));
+    const wide = table(
+      Array.from({ length: 100 }, (_, i) => ({ name: `a${i}`, type: 'array', options: { of: { type: 'sequence' }, min: 10_000, max: 10_000 } })),
+    );
     const answer = await preview(tight, bob, wide, 100);
     expect(answer).toMatchObject({ __typename: 'LimitError', limit: 64 });
     expect(answer.message).toMatch(/more than the 64 MB/);
@@ -222,7 +277,11 @@ describe('importSchema in a generation thread', () => {
 
   it('an import past the time limit is a LIMIT_EXCEEDED error, and the server goes on serving', async () => {
     // hundreds of tables whose CHECK patterns the importer samples generators against
-    const sql = Array.from({ length: 400 }, (_, t) => `create table t${t} (id bigint primary key, ${Array.from({ length: 8 }, (_, c) => `code${c} text check (code${c} ~ '^[A-Z]{3}-[0-9]{4}$')`).join(', ')});`).join('\n');
+    const sql = Array.from(
+      { length: 400 },
+      (_, t) =>
+        `create table t${t} (id bigint primary key, ${Array.from({ length: 8 }, (_, c) => `code${c} text check (code${c} ~ '^[A-Z]{3}-[0-9]{4}$')`).join(', ')});`,
+    ).join('\n');
     const answer = await quick.gql(carol, `mutation($sql: String!) { importSchema(sql: $sql) { __typename } }`, { sql });
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', reason: 'time', limit: 100 });
     expect(answer.errors?.[0]?.message).toMatch(/the import ran longer than 100 ms/);

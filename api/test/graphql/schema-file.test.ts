@@ -10,8 +10,22 @@ describe('api/schema.graphql', () => {
 
   it('keeps the operation names of the contract', () => {
     const printed = printedSchema();
-    for (const field of ['viewer', 'fieldTypes', 'schemas', 'schema', 'exports', 'export', 'previewRows']) expect(printed).toMatch(new RegExp(`^  ${field}[(:]`, 'm'));
-    for (const field of ['createSchema', 'updateSchema', 'deleteSchema', 'duplicateSchema', 'setSchemaShared', 'addMember', 'updateMemberRole', 'removeMember', 'startExport', 'cancelExport', 'retryExport', 'deleteExport']) {
+    for (const field of ['viewer', 'fieldTypes', 'schemas', 'schema', 'exports', 'export', 'previewRows'])
+      expect(printed).toMatch(new RegExp(`^  ${field}[(:]`, 'm'));
+    for (const field of [
+      'createSchema',
+      'updateSchema',
+      'deleteSchema',
+      'duplicateSchema',
+      'setSchemaShared',
+      'addMember',
+      'updateMemberRole',
+      'removeMember',
+      'startExport',
+      'cancelExport',
+      'retryExport',
+      'deleteExport',
+    ]) {
       expect(printed).toMatch(new RegExp(`^  ${field}\\(`, 'm'));
     }
     for (const field of ['exportProgress', 'myExports']) expect(printed).toMatch(new RegExp(`^  ${field}[(:]`, 'm'));

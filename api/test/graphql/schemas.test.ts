@@ -136,7 +136,11 @@ describe('sharing with members', () => {
     });
     expect((await h.gql(bob, `mutation($id: ID!) { deleteSchema(id: $id) { ${RESULT} } }`, { id })).data.deleteSchema.__typename).toBe('ForbiddenError');
 
-    const copy = await h.gql(bob, `mutation($id: ID!) { duplicateSchema(id: $id) { ${RESULT} ... on SchemaPayload { schema { name myRole owner { id } } } } }`, { id });
+    const copy = await h.gql(
+      bob,
+      `mutation($id: ID!) { duplicateSchema(id: $id) { ${RESULT} ... on SchemaPayload { schema { name myRole owner { id } } } } }`,
+      { id },
+    );
     expect(copy.data.duplicateSchema).toMatchObject({ schema: { name: 'editor edit (copy)', myRole: 'OWNER', owner: { id: bob.id } } });
 
     const REMOVE = `mutation($id: ID!, $user: ID!) { removeMember(schemaId: $id, userId: $user) { ${RESULT} ... on RemoveMemberPayload { memberId } } }`;
@@ -160,8 +164,7 @@ describe('listing', () => {
     const byDescription = await create(owner, 'Plain', 'tracks parcels in transit');
     const byField = await create(owner, 'Other');
     await create(owner, 'Unrelated', null, { ...DEFINITION, tables: [{ ...DEFINITION.tables[0], fields: [{ name: 'id', type: 'string.uuid' }] }] });
-    const ids = async (search: string) =>
-      (await h.gql(owner, LIST, { search })).data.schemas.edges.map((e: any) => e.node.id).sort();
+    const ids = async (search: string) => (await h.gql(owner, LIST, { search })).data.schemas.edges.map((e: any) => e.node.id).sort();
     expect(await ids('ledger')).toEqual([byName.id]);
     expect(await ids('PARCELS')).toEqual([byDescription.id]);
     expect(await ids('contact_em')).toEqual([byName.id, byDescription.id, byField.id].sort());

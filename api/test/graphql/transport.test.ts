@@ -19,7 +19,11 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 async function startExport(user: TestUser): Promise<string> {
-  const { data } = await h.gql(user, `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`, { d: DEFINITION });
+  const { data } = await h.gql(
+    user,
+    `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`,
+    { d: DEFINITION },
+  );
   return data.startExport.export.id;
 }
 
@@ -43,15 +47,18 @@ describe('graphql-ws', () => {
       let firstArrived!: () => void;
       const first = new Promise<void>((resolve) => (firstArrived = resolve));
       const done = new Promise<void>((resolve, reject) => {
-        client.subscribe<{ exportProgress: any }>({ query: PROGRESS, variables: { id: exportId } }, {
-          next: (result) => {
-            if (result.errors) reject(new Error(JSON.stringify(result.errors)));
-            received.push(result.data!.exportProgress);
-            firstArrived();
+        client.subscribe<{ exportProgress: any }>(
+          { query: PROGRESS, variables: { id: exportId } },
+          {
+            next: (result) => {
+              if (result.errors) reject(new Error(JSON.stringify(result.errors)));
+              received.push(result.data!.exportProgress);
+              firstArrived();
+            },
+            error: reject,
+            complete: resolve,
           },
-          error: reject,
-          complete: resolve,
-        });
+        );
       });
       await first; // the stored "queued" event: the subscription is live now
       await workerEvent(exportId, 'RUNNING', 'chunk 1');
@@ -67,11 +74,14 @@ describe('graphql-ws', () => {
       // afterEventId replays only what came later, and a finished export completes at once
       const later: string[] = [];
       await new Promise<void>((resolve, reject) =>
-        client.subscribe<{ exportProgress: any }>({ query: PROGRESS, variables: { id: exportId, after: received[0].id } }, {
-          next: (result) => later.push(result.data!.exportProgress.message),
-          error: reject,
-          complete: resolve,
-        }),
+        client.subscribe<{ exportProgress: any }>(
+          { query: PROGRESS, variables: { id: exportId, after: received[0].id } },
+          {
+            next: (result) => later.push(result.data!.exportProgress.message),
+            error: reject,
+            complete: resolve,
+          },
+        ),
       );
       expect(later).toEqual(['chunk 1', 'done']);
     } finally {
@@ -83,17 +93,24 @@ describe('graphql-ws', () => {
     // bob is a member of the schema and may see the export, but its events are alice's alone
     const bob = await h.signUp('bob');
     const eve = await h.signUp('eve');
-    const created = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "Shared", definition: $d) { ... on SchemaPayload { schema { id } } } }`, { d: DEFINITION });
+    const created = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "Shared", definition: $d) { ... on SchemaPayload { schema { id } } } }`, {
+      d: DEFINITION,
+    });
     const schemaId = created.data.createSchema.schema.id;
     await h.gql(alice, `mutation($id: ID!, $e: String!) { addMember(schemaId: $id, email: $e, role: EDITOR) { __typename } }`, { id: schemaId, e: bob.email });
-    const started = await h.gql(alice, `mutation($s: ID!) { startExport(schemaId: $s, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`, { s: schemaId });
+    const started = await h.gql(alice, `mutation($s: ID!) { startExport(schemaId: $s, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`, {
+      s: schemaId,
+    });
     const exportId = started.data.startExport.export.id;
     expect((await h.gql(bob, `query($id: ID!) { export(id: $id) { id events { id } } }`, { id: exportId })).data.export).toEqual({ id: exportId, events: [] });
     for (const user of [bob, eve]) {
       const client = wsClient({ authorization: `Bearer ${user.token}` });
       try {
         const errors = await new Promise<any[]>((resolve, reject) =>
-          client.subscribe({ query: PROGRESS, variables: { id: exportId } }, { next: (r) => resolve(r.errors as any[]), error: (e) => resolve(e as any[]), complete: () => reject(new Error('completed without error')) }),
+          client.subscribe(
+            { query: PROGRESS, variables: { id: exportId } },
+            { next: (r) => resolve(r.errors as any[]), error: (e) => resolve(e as any[]), complete: () => reject(new Error('completed without error')) },
+          ),
         );
         expect(errors[0].extensions.code).toBe('NOT_FOUND');
       } finally {
@@ -113,7 +130,9 @@ describe('graphql-ws', () => {
 describe('myExports', () => {
   /** Resolves once the server has answered an exportProgress on this socket (after a database read). */
   const barrier = (client: Client, exportId: string) =>
-    new Promise<void>((resolve) => client.subscribe({ query: PROGRESS, variables: { id: exportId } }, { next: () => {}, error: () => resolve(), complete: resolve }));
+    new Promise<void>((resolve) =>
+      client.subscribe({ query: PROGRESS, variables: { id: exportId } }, { next: () => {}, error: () => resolve(), complete: resolve }),
+    );
 
   it('tells the owner about a new export and its cancellation, and no one else', async () => {
     const bob = await h.signUp('bob');
@@ -128,16 +147,19 @@ describe('myExports', () => {
       let exportId = '';
       let gotTwo!: () => void;
       const two = new Promise<void>((resolve) => (gotTwo = resolve));
-      aliceClient.subscribe<{ myExports: any }>({ query: MY_EXPORTS }, {
-        next: (result) => {
-          // late notifications about the barrier export may still come in: keep only the new one's
-          if (result.data!.myExports.exportId !== exportId) return;
-          seen.push(result.data!.myExports);
-          if (seen.length === 2) gotTwo();
+      aliceClient.subscribe<{ myExports: any }>(
+        { query: MY_EXPORTS },
+        {
+          next: (result) => {
+            // late notifications about the barrier export may still come in: keep only the new one's
+            if (result.data!.myExports.exportId !== exportId) return;
+            seen.push(result.data!.myExports);
+            if (seen.length === 2) gotTwo();
+          },
+          error: () => {},
+          complete: () => {},
         },
-        error: () => {},
-        complete: () => {},
-      });
+      );
       bobClient.subscribe({ query: MY_EXPORTS }, { next: (result) => bobSeen.push(result), error: () => {}, complete: () => {} });
       // myExports subscribes without any I/O; an exportProgress answered after it (it reads the
       // database) shows the server has set both subscriptions up
@@ -161,14 +183,17 @@ describe('myExports', () => {
       let first!: () => void;
       const firstArrived = new Promise<void>((resolve) => (first = resolve));
       const done = new Promise<void>((resolve, reject) =>
-        client.subscribe<{ exportProgress: any }>({ query: PROGRESS, variables: { id: exportId } }, {
-          next: (result) => {
-            statuses.push(result.data!.exportProgress.status);
-            first();
+        client.subscribe<{ exportProgress: any }>(
+          { query: PROGRESS, variables: { id: exportId } },
+          {
+            next: (result) => {
+              statuses.push(result.data!.exportProgress.status);
+              first();
+            },
+            error: reject,
+            complete: resolve,
           },
-          error: reject,
-          complete: resolve,
-        }),
+        ),
       );
       await firstArrived;
       await h.gql(alice, `mutation($id: ID!) { cancelExport(id: $id) { __typename } }`, { id: exportId });
@@ -214,7 +239,11 @@ describe('HTTP', () => {
     expect(get.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     const preflight = await fetch(`${url}/auth/v1/token?grant_type=password`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'apikey,authorization,content-type' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'apikey,authorization,content-type',
+      },
     });
     expect(preflight.status).toBeLessThan(300);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');

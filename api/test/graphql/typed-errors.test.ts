@@ -19,8 +19,20 @@ const apiDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const REF_CYCLE = {
   version: 1,
   tables: [
-    { name: 'a', fields: [{ name: 'id', type: 'string.uuid' }, { name: 'b_id', type: 'ref', options: { table: 'b', field: 'id' } }] },
-    { name: 'b', fields: [{ name: 'id', type: 'string.uuid' }, { name: 'a_id', type: 'ref', options: { table: 'a', field: 'id' } }] },
+    {
+      name: 'a',
+      fields: [
+        { name: 'id', type: 'string.uuid' },
+        { name: 'b_id', type: 'ref', options: { table: 'b', field: 'id' } },
+      ],
+    },
+    {
+      name: 'b',
+      fields: [
+        { name: 'id', type: 'string.uuid' },
+        { name: 'a_id', type: 'ref', options: { table: 'a', field: 'id' } },
+      ],
+    },
   ],
 };
 
@@ -54,9 +66,15 @@ describe('pagination cursors', () => {
   it.each(['exports', 'schemas'])('a tampered cursor of %s is a ValidationError at the argument, for after and before', async (field) => {
     for (const cursor of tampered) {
       for (const arg of ['after', 'before']) {
-        const answer = await h.gql(alice, `query($c: String) { ${field}(${arg === 'after' ? 'first' : 'last'}: 2, ${arg}: $c) { edges { cursor } } }`, { c: cursor });
+        const answer = await h.gql(alice, `query($c: String) { ${field}(${arg === 'after' ? 'first' : 'last'}: 2, ${arg}: $c) { edges { cursor } } }`, {
+          c: cursor,
+        });
         noInternalErrors(answer);
-        expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', type: 'ValidationError', problems: [{ path: arg, message: 'not a cursor from this API' }] });
+        expect(answer.errors?.[0]?.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          type: 'ValidationError',
+          problems: [{ path: arg, message: 'not a cursor from this API' }],
+        });
       }
     }
   });
@@ -64,7 +82,9 @@ describe('pagination cursors', () => {
   it('a cursor the API gave out still pages', async () => {
     const first = await h.gql(alice, `{ schemas(first: 2) { edges { cursor node { name } } pageInfo { endCursor hasNextPage } } }`);
     expect(first.data.schemas.pageInfo.hasNextPage).toBe(true);
-    const next = await h.gql(alice, `query($c: String) { schemas(first: 2, after: $c) { edges { node { name } } } }`, { c: first.data.schemas.pageInfo.endCursor });
+    const next = await h.gql(alice, `query($c: String) { schemas(first: 2, after: $c) { edges { node { name } } } }`, {
+      c: first.data.schemas.pageInfo.endCursor,
+    });
     expect(next.errors).toBeUndefined();
     expect(next.data.schemas.edges.map((edge: any) => edge.node.name)).toEqual(['one']);
   });
@@ -78,13 +98,21 @@ describe('definitions are checked on save as startExport checks them', () => {
     const problems = created.data.createSchema.problems;
     expect(problems).toEqual([expect.objectContaining({ path: 'tables', message: expect.stringMatching(/cycle \(a, b\)/) })]);
 
-    const saved = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "fine", definition: $d) { ... on SchemaPayload { schema { ${SCHEMA_FIELDS} } } } }`, { d: DEFINITION });
+    const saved = await h.gql(
+      alice,
+      `mutation($d: JSON!) { createSchema(name: "fine", definition: $d) { ... on SchemaPayload { schema { ${SCHEMA_FIELDS} } } } }`,
+      { d: DEFINITION },
+    );
     const schema = saved.data.createSchema.schema;
-    const updated = await h.gql(alice, `mutation($id: ID!, $v: Int!, $d: JSON!) { updateSchema(id: $id, expectedVersion: $v, patch: { definition: $d }) { ${RESULT} } }`, {
-      id: schema.id,
-      v: schema.version,
-      d: REF_CYCLE,
-    });
+    const updated = await h.gql(
+      alice,
+      `mutation($id: ID!, $v: Int!, $d: JSON!) { updateSchema(id: $id, expectedVersion: $v, patch: { definition: $d }) { ${RESULT} } }`,
+      {
+        id: schema.id,
+        v: schema.version,
+        d: REF_CYCLE,
+      },
+    );
     expect(updated.data.updateSchema).toMatchObject({ __typename: 'ValidationError', problems });
 
     const started = await h.gql(alice, `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ${EXPORT_RESULT} } }`, { d: REF_CYCLE });
@@ -118,7 +146,10 @@ describe('writes by a deleted user', () => {
 
 describe('error text shows no server paths', () => {
   it('Export.error and the event log mask file system paths, keep storage keys', async () => {
-    const details = { code: 'STORAGE_FAILED', message: `storage put "a/b/export.csv": ENOENT: no such file or directory, open '/srv/tdg/.data/exports/a/b/export.csv.1f2e.partial'` };
+    const details = {
+      code: 'STORAGE_FAILED',
+      message: `storage put "a/b/export.csv": ENOENT: no such file or directory, open '/srv/tdg/.data/exports/a/b/export.csv.1f2e.partial'`,
+    };
     const [row] = await h.app.db.asService((tx) =>
       tx.query<{ id: string }>(
         `insert into generator_exports (owner_id, format, row_count, status, seed, job_payload, error_details)
@@ -127,7 +158,11 @@ describe('error text shows no server paths', () => {
       ),
     );
     await h.app.db.asService((tx) =>
-      tx.query(`insert into generator_export_events (export_id, status, message, metadata) values ($1::uuid, 'failed', $2, $3::jsonb)`, [row.id, details.message, JSON.stringify({ error: details })]),
+      tx.query(`insert into generator_export_events (export_id, status, message, metadata) values ($1::uuid, 'failed', $2, $3::jsonb)`, [
+        row.id,
+        details.message,
+        JSON.stringify({ error: details }),
+      ]),
     );
     const answer = await h.gql(alice, `query($id: ID!) { export(id: $id) { error events { message metadata } } }`, { id: row.id });
     const text = JSON.stringify(answer.data);
@@ -184,7 +219,9 @@ describe('graphql-ws', () => {
     });
     live.catch(() => undefined);
     const refused = (query: string) =>
-      new Promise<unknown>((resolve) => client.subscribe({ query }, { next: () => resolve('data'), error: (error) => resolve(error), complete: () => resolve('complete') }));
+      new Promise<unknown>((resolve) =>
+        client.subscribe({ query }, { next: () => resolve('data'), error: (error) => resolve(error), complete: () => resolve('complete') }),
+      );
 
     const aliases = `{ ${Array.from({ length: h.config.limits.maxAliases + 5 }, (_, i) => `a${i}: schemas(first: 1) { edges { cursor } }`).join(' ')} }`;
     const deep = `{ exports(first: 1) { edges { node { schema { exports { schema { exports { schema { exports { schema { exports { id } } } } } } } } } } } }`;
@@ -196,7 +233,11 @@ describe('graphql-ws', () => {
     expect(closed).toBe(false);
 
     // the subscription started before the refusals still delivers
-    const started = await h.gql(alice, `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`, { d: DEFINITION });
+    const started = await h.gql(
+      alice,
+      `mutation($d: JSON!) { startExport(definition: $d, format: CSV, rowCount: 5) { ... on ExportPayload { export { id } } } }`,
+      { d: DEFINITION },
+    );
     await firstChange;
     expect(changes).toContain(started.data.startExport.export.id);
     expect(closed).toBe(false);

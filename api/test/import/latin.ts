@@ -5,7 +5,72 @@ import { en } from '@faker-js/faker';
 
 export const LOREM_WORDS: ReadonlySet<string> = new Set(en.lorem!.word!.map((w) => w.toLowerCase()));
 
-const ENGLISH_TOO = new Set(['a', 'et', 'id', 'in', 'item', 'non', 'sed', 'tempore', 'vita', 'via', 'alias', 'animus', 'video', 'auditor', 'bonus', 'campus', 'circus', 'ego', 'error', 'minus', 'plus', 'pro', 'quota', 'terra', 'ultra', 'versus', 'veto', 'vox', 'alter', 'ars', 'ad', 'agenda', 'ante', 'apparatus', 'aqua', 'audio', 'caput', 'census', 'demo', 'nemo', 'super', 'umbra', 'usus', 'sol', 'solus', 'spes', 'textus', 'tactus', 'volo', 'vel', 'quo', 'nam', 'rem', 'omnis', 'magni', 'iste', 'quia', 'facilis', 'officia', 'defero', 'cupio', 'cohors', 'arbitro', 'excepturi']);
+const ENGLISH_TOO = new Set([
+  'a',
+  'et',
+  'id',
+  'in',
+  'item',
+  'non',
+  'sed',
+  'tempore',
+  'vita',
+  'via',
+  'alias',
+  'animus',
+  'video',
+  'auditor',
+  'bonus',
+  'campus',
+  'circus',
+  'ego',
+  'error',
+  'minus',
+  'plus',
+  'pro',
+  'quota',
+  'terra',
+  'ultra',
+  'versus',
+  'veto',
+  'vox',
+  'alter',
+  'ars',
+  'ad',
+  'agenda',
+  'ante',
+  'apparatus',
+  'aqua',
+  'audio',
+  'caput',
+  'census',
+  'demo',
+  'nemo',
+  'super',
+  'umbra',
+  'usus',
+  'sol',
+  'solus',
+  'spes',
+  'textus',
+  'tactus',
+  'volo',
+  'vel',
+  'quo',
+  'nam',
+  'rem',
+  'omnis',
+  'magni',
+  'iste',
+  'quia',
+  'facilis',
+  'officia',
+  'defero',
+  'cupio',
+  'cohors',
+  'arbitro',
+  'excepturi',
+]);
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -17,7 +82,9 @@ function text(value: unknown): string {
 export function loremWordCounts(value: unknown): { words: number; lorem: number } {
   let words = 0;
   let lorem = 0;
-  for (const word of text(value).toLowerCase().match(/[a-z]+/g) ?? []) {
+  for (const word of text(value)
+    .toLowerCase()
+    .match(/[a-z]+/g) ?? []) {
     if (word.length < 3 || ENGLISH_TOO.has(word)) continue;
     words++;
     if (LOREM_WORDS.has(word)) lorem++;

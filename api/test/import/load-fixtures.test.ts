@@ -59,7 +59,11 @@ describe.each(FIXTURES)('$name', ({ name, base, schemas }) => {
 
         const report = await seedDatabase(imported.definition, pgliteTarget(db), { seed: name });
         expect(report.rows).toBe(totalRows(imported.definition, name));
-        await expectFullTables(imported.definition, name, async (relation) => (await db.query<{ n: number }>(`select count(*)::int as n from ${relation}`)).rows[0]!.n);
+        await expectFullTables(
+          imported.definition,
+          name,
+          async (relation) => (await db.query<{ n: number }>(`select count(*)::int as n from ${relation}`)).rows[0]!.n,
+        );
       } finally {
         await db.close();
       }

@@ -10,7 +10,9 @@ import { isLatinFilled, isLatinValue } from './latin.js';
 const ROWS = 1000;
 /** Patterns of free prose (where a little Latin would at least be prose). */
 const PROSE = new Set(['description', 'bio', 'body', 'comment', 'headline', 'title', 'subject']);
-const fixtures = readdirSync(new URL('./fixtures/', import.meta.url)).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, ''));
+const fixtures = readdirSync(new URL('./fixtures/', import.meta.url))
+  .filter((f) => f.endsWith('.sql'))
+  .map((f) => f.replace(/\.sql$/, ''));
 
 describe('the Latin detector', () => {
   it('flags lorem columns and passes English ones', () => {
@@ -18,13 +20,19 @@ describe('the Latin detector', () => {
       parseDefinition({
         version: 1,
         locale: 'en',
-        tables: [{ name: 't', rows: 200, fields: [
-          { name: 'lorem', type: 'lorem.words', options: { min: 1, max: 3 } },
-          { name: 'lorem_text', type: 'lorem.paragraph' },
-          { name: 'english', type: 'helpers.fake', options: { pattern: '{{hacker.phrase}}' } },
-          { name: 'words', type: 'word.words', options: { min: 1, max: 3 } },
-          { name: 'names', type: 'person.fullName' },
-        ] }],
+        tables: [
+          {
+            name: 't',
+            rows: 200,
+            fields: [
+              { name: 'lorem', type: 'lorem.words', options: { min: 1, max: 3 } },
+              { name: 'lorem_text', type: 'lorem.paragraph' },
+              { name: 'english', type: 'helpers.fake', options: { pattern: '{{hacker.phrase}}' } },
+              { name: 'words', type: 'word.words', options: { min: 1, max: 3 } },
+              { name: 'names', type: 'person.fullName' },
+            ],
+          },
+        ],
       }),
       { seed: 'latin' },
     );

@@ -43,9 +43,12 @@ afterAll(async () => {
 });
 
 async function put(storage: ExportStorage, path: string, text = 'x') {
-  await storage.put(path, (async function* () {
-    yield Buffer.from(text);
-  })());
+  await storage.put(
+    path,
+    (async function* () {
+      yield Buffer.from(text);
+    })(),
+  );
 }
 
 async function exportWithStatus(status: string, resultFile?: string): Promise<{ id: string; folder: string }> {
@@ -74,7 +77,9 @@ async function deadPid(): Promise<number> {
 
 describe.each(['local', 'supabase'])('sweepOrphanFiles on %s storage', (kind) => {
   const storageOf = async (): Promise<ExportStorage> =>
-    kind === 'local' ? createLocalStorage({ dataDir: await mkdtemp(join(tmpdir(), 'tdg-sweep-')) }) : createSupabaseStorage({ url: standIn.url, serviceRoleKey: standIn.serviceRoleKey, bucket: `b${randomUUID().slice(0, 8)}` });
+    kind === 'local'
+      ? createLocalStorage({ dataDir: await mkdtemp(join(tmpdir(), 'tdg-sweep-')) })
+      : createSupabaseStorage({ url: standIn.url, serviceRoleKey: standIn.serviceRoleKey, bucket: `b${randomUUID().slice(0, 8)}` });
 
   it('removes folders whose row is gone and everything of a finished export but its result; keeps what is not ours', async () => {
     const storage = await storageOf();
@@ -121,7 +126,13 @@ describe('restart after a killed worker', () => {
     const id = await createExport(db, ownerId, { definition: definition(30), rowCount: 30 });
     const folder = folderOf(ownerId, id);
     await claimFor(id, dead);
-    await db.asService((tx) => ensureChunks(tx, id, [0, 1, 2].map((i) => ({ chunkIndex: i, tableIndex: 0, rowStart: i * 10, rowEnd: i * 10 + 10 }))));
+    await db.asService((tx) =>
+      ensureChunks(
+        tx,
+        id,
+        [0, 1, 2].map((i) => ({ chunkIndex: i, tableIndex: 0, rowStart: i * 10, rowEnd: i * 10 + 10 })),
+      ),
+    );
     await db.asService((tx) =>
       tx.query(
         `update generator_export_chunks set status = 'running', lease_owner = case chunk_index when 1 then $2 else $3 end,

@@ -33,7 +33,9 @@ async function worker(options: Partial<WorkerOptions> = {}) {
 }
 
 const chunkRowCount = async (exportId: string) =>
-  Number((await db.asService((tx) => tx.query<{ n: string }>(`select count(*) as n from generator_export_chunks where export_id = $1::uuid`, [exportId])))[0].n);
+  Number(
+    (await db.asService((tx) => tx.query<{ n: string }>(`select count(*) as n from generator_export_chunks where export_id = $1::uuid`, [exportId])))[0].n,
+  );
 
 beforeAll(async () => {
   ({ db, drop } = await createTestDatabase());
@@ -180,7 +182,9 @@ describe('export worker generating in a worker thread', () => {
     // this worker hears no cancel notice and renews its lease rarely, so stop() is what ends the run
     const deaf = new Proxy(db, {
       get(target, key) {
-        if (key === 'listen') return (channel: string, fn: (payload: string) => void) => target.listen(channel, (payload) => (payload.includes('"cancelled"') ? undefined : fn(payload)));
+        if (key === 'listen')
+          return (channel: string, fn: (payload: string) => void) =>
+            target.listen(channel, (payload) => (payload.includes('"cancelled"') ? undefined : fn(payload)));
         const value = Reflect.get(target, key);
         return typeof value === 'function' ? value.bind(target) : value;
       },

@@ -9,9 +9,7 @@ export const claimsOf = (userId: string): Claims => ({ sub: userId, role: 'authe
 
 export async function createUser(db: Database, name = 'user'): Promise<string> {
   const id = randomUUID();
-  await db.asService((tx) =>
-    tx.query(`insert into auth.users (id, email) values ($1::uuid, $2)`, [id, `${name}-${id.slice(0, 8)}@example.com`]),
-  );
+  await db.asService((tx) => tx.query(`insert into auth.users (id, email) values ($1::uuid, $2)`, [id, `${name}-${id.slice(0, 8)}@example.com`]));
   return id;
 }
 
@@ -59,7 +57,12 @@ export async function createExport(db: Database, ownerId: string, spec: ExportSp
   const format = spec.format ?? 'csv';
   const seed = spec.seed ?? 'seed-1';
   const tables = (spec.definition as { tables?: { rows?: number }[] }).tables ?? [];
-  const rowCount = spec.rowCount ?? Math.max(1, tables.reduce((sum, t) => sum + (t.rows ?? 0), 0));
+  const rowCount =
+    spec.rowCount ??
+    Math.max(
+      1,
+      tables.reduce((sum, t) => sum + (t.rows ?? 0), 0),
+    );
   const payload = { definition: spec.definition, format, options: spec.options ?? {}, seed, ...(spec.rowCount ? { rowCount } : {}) };
   return db.asService(async (tx) => {
     const [row] = await tx.query<{ id: string }>(
@@ -81,9 +84,7 @@ export async function insertEvent(db: Database, exportId: string, status: string
 }
 
 export async function exportRow(db: Database, exportId: string) {
-  const [row] = await db.asService((tx) =>
-    tx.query<Record<string, any>>(`select *, id::text as id from generator_exports where id = $1::uuid`, [exportId]),
-  );
+  const [row] = await db.asService((tx) => tx.query<Record<string, any>>(`select *, id::text as id from generator_exports where id = $1::uuid`, [exportId]));
   return row;
 }
 

@@ -8,7 +8,13 @@ import type { ExportStorage } from '../../src/storage/port.js';
 import { claimsOf } from './fixtures.js';
 
 /** What one writer makes of the payload in one pass: the bytes every chunked run must equal. */
-export function referenceBytes(payload: { definition: unknown; format?: string; seed?: string; rowCount?: number; options?: Record<string, unknown> }): Promise<Buffer> {
+export function referenceBytes(payload: {
+  definition: unknown;
+  format?: string;
+  seed?: string;
+  rowCount?: number;
+  options?: Record<string, unknown>;
+}): Promise<Buffer> {
   return exportBytes({ format: 'csv', seed: 'seed-1', ...payload }, { seed: 'seed-1', format: 'csv' });
 }
 
@@ -30,8 +36,7 @@ export function spyStorage(inner: ExportStorage) {
         if (path.includes('/chunks/')) {
           spy.chunkPuts++;
           spy.chunkPaths.push(path);
-        }
-        else if (spy.failFinal) {
+        } else if (spy.failFinal) {
           for await (const _ of body) break; // the writer has started when the store fails
           throw spy.failFinal;
         }
@@ -43,7 +48,13 @@ export function spyStorage(inner: ExportStorage) {
 }
 
 /** Every event of the export, from the stored first one to the terminal one, as the owner sees them live. */
-export async function eventsUntilEnd(db: Database, feed: ExportFeed, ownerId: string, exportId: string, onEvent?: (e: ExportFeedEvent) => void): Promise<ExportFeedEvent[]> {
+export async function eventsUntilEnd(
+  db: Database,
+  feed: ExportFeed,
+  ownerId: string,
+  exportId: string,
+  onEvent?: (e: ExportFeedEvent) => void,
+): Promise<ExportFeedEvent[]> {
   const events: ExportFeedEvent[] = [];
   for await (const event of exportProgressStream(db, feed, claimsOf(ownerId), exportId, null)) {
     events.push(event);
@@ -53,7 +64,13 @@ export async function eventsUntilEnd(db: Database, feed: ExportFeed, ownerId: st
 }
 
 /** Resolves with the first event `match` accepts. */
-export async function firstEvent(db: Database, feed: ExportFeed, ownerId: string, exportId: string, match: (e: ExportFeedEvent) => boolean): Promise<ExportFeedEvent> {
+export async function firstEvent(
+  db: Database,
+  feed: ExportFeed,
+  ownerId: string,
+  exportId: string,
+  match: (e: ExportFeedEvent) => boolean,
+): Promise<ExportFeedEvent> {
   for await (const event of exportProgressStream(db, feed, claimsOf(ownerId), exportId, null)) if (match(event)) return event;
   throw new Error(`export ${exportId} ended without the awaited event`);
 }

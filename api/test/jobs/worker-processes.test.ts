@@ -39,7 +39,11 @@ function spawnWorker(name: string, extra: string[] = []): WorkerProcess {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--worker-id', name, '--lease-ms', '2000', '--progress-ms', '250', '--chunk-rows', '4000', ...extra],
-    { cwd: apiDir, env: { ...process.env, DATABASE_URL: url, TDG_DATA_DIR: dataDir, SUPABASE_URL: '', SUPABASE_SERVICE_ROLE_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: apiDir,
+      env: { ...process.env, DATABASE_URL: url, TDG_DATA_DIR: dataDir, SUPABASE_URL: '', SUPABASE_SERVICE_ROLE_KEY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   children.push(child);
   let output = '';
@@ -117,37 +121,40 @@ describe('tdg worker processes', () => {
     expect(two.output()).toContain(exportId);
   });
 
-  it.runIf(server)('both workers of a shared export killed with SIGKILL: a third takes over, uses the chunk files they made, and the result is identical', async () => {
-    const def = definition(48_000);
-    const a = spawnWorker('killed-a');
-    const b = spawnWorker('killed-b');
-    await Promise.all([a.ready, b.ready]);
-    const exportId = await createExport(db, owner, { definition: def, format: 'json' });
-    // until a chunk file is done; made by whichever of the two did not claim the chunk in place
-    const chunkFiles = () =>
-      db.asService((tx) =>
-        tx.query<{ chunk_index: number; representation: string }>(
-          `select chunk_index, representation from generator_export_chunks where export_id = $1::uuid and status = 'done' and result_path is not null`,
-          [exportId],
-        ),
-      );
-    await expect.poll(async () => (await chunkFiles()).length, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
-    a.child.kill('SIGKILL');
-    b.child.kill('SIGKILL');
-    await Promise.all([a.exited, b.exited]);
-    expect((await exportRow(db, exportId)).status).toBe('running');
-    const left = await chunkFiles();
-    expect(left.length).toBeGreaterThan(0);
-    expect(left.every((c) => c.representation === 'bytes')).toBe(true);
+  it.runIf(server)(
+    'both workers of a shared export killed with SIGKILL: a third takes over, uses the chunk files they made, and the result is identical',
+    async () => {
+      const def = definition(48_000);
+      const a = spawnWorker('killed-a');
+      const b = spawnWorker('killed-b');
+      await Promise.all([a.ready, b.ready]);
+      const exportId = await createExport(db, owner, { definition: def, format: 'json' });
+      // until a chunk file is done; made by whichever of the two did not claim the chunk in place
+      const chunkFiles = () =>
+        db.asService((tx) =>
+          tx.query<{ chunk_index: number; representation: string }>(
+            `select chunk_index, representation from generator_export_chunks where export_id = $1::uuid and status = 'done' and result_path is not null`,
+            [exportId],
+          ),
+        );
+      await expect.poll(async () => (await chunkFiles()).length, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
+      a.child.kill('SIGKILL');
+      b.child.kill('SIGKILL');
+      await Promise.all([a.exited, b.exited]);
+      expect((await exportRow(db, exportId)).status).toBe('running');
+      const left = await chunkFiles();
+      expect(left.length).toBeGreaterThan(0);
+      expect(left.every((c) => c.representation === 'bytes')).toBe(true);
 
-    const rescuer = spawnWorker('rescuer-of-two');
-    const events = await eventsUntilEnd(db, feed, owner, exportId);
-    expect(events.some((e) => e.message?.includes('resumed by worker rescuer-of-two'))).toBe(true);
-    expect(events.at(-1)?.status).toBe('SUCCEEDED');
-    const bytes = await readObject(storage, (await exportRow(db, exportId)).result_path);
-    expect(bytes.equals(await referenceBytes({ definition: def, format: 'json' }))).toBe(true);
-    expect(rescuer.output()).not.toContain('made again'); // the files left behind were read, not redone
-  });
+      const rescuer = spawnWorker('rescuer-of-two');
+      const events = await eventsUntilEnd(db, feed, owner, exportId);
+      expect(events.some((e) => e.message?.includes('resumed by worker rescuer-of-two'))).toBe(true);
+      expect(events.at(-1)?.status).toBe('SUCCEEDED');
+      const bytes = await readObject(storage, (await exportRow(db, exportId)).result_path);
+      expect(bytes.equals(await referenceBytes({ definition: def, format: 'json' }))).toBe(true);
+      expect(rescuer.output()).not.toContain('made again'); // the files left behind were read, not redone
+    },
+  );
 
   it.runIf(server)('--concurrency N runs N processes that stop together on SIGTERM', async () => {
     const parent = spawnWorker('group', ['--concurrency', '2']);

@@ -72,7 +72,12 @@ describe('export worker', () => {
     const progress = events.filter((e) => e.status === 'RUNNING' && (e.metadata as { rowsPerSecond?: number }).rowsPerSecond !== undefined);
     expect(progress.length).toBeGreaterThan(0);
     for (const event of progress) {
-      expect(event.metadata).toEqual({ rowsDone: expect.any(Number), rowsTotal: rows, rowsPerSecond: expect.any(Number), etaSeconds: expect.toBeOneOf([null, expect.any(Number)]) });
+      expect(event.metadata).toEqual({
+        rowsDone: expect.any(Number),
+        rowsTotal: rows,
+        rowsPerSecond: expect.any(Number),
+        etaSeconds: expect.toBeOneOf([null, expect.any(Number)]),
+      });
     }
     // progress events at most every 250 ms (the worker's progressMs)
     const times = progress.map((e) => e.createdAt.getTime());
@@ -119,10 +124,15 @@ describe('export worker', () => {
     expect(await storage.exists(`${owner}/${exportId}/chunks`)).toBe(false);
   });
 
-  it('a helper claims an export\'s last pending chunk first; the coordinator claims forward', async () => {
+  it("a helper claims an export's last pending chunk first; the coordinator claims forward", async () => {
     const exportId = await createExport(db, owner, { definition: definition(5_000), format: 'csv' });
     // as a coordinator leaves it: running, under its lease, with its chunks planned
-    await db.asService((tx) => tx.query(`update generator_exports set status = 'running', lease_owner = 'coordinator', lease_expires_at = now() + interval '1 minute' where id = $1::uuid`, [exportId]));
+    await db.asService((tx) =>
+      tx.query(
+        `update generator_exports set status = 'running', lease_owner = 'coordinator', lease_expires_at = now() + interval '1 minute' where id = $1::uuid`,
+        [exportId],
+      ),
+    );
     const prepared = prepareExport({ definition: definition(5_000), format: 'csv', seed: 'seed-1' }, { seed: 'seed-1', format: 'csv' });
     await db.asService((tx) => ensureChunks(tx, exportId, planChunks(prepared.tables, 1_000)));
     expect((await db.asService((tx) => claimChunk(tx, 'helper', 60_000, { exportId, lastFirst: true })))?.chunkIndex).toBe(4);
@@ -151,18 +161,35 @@ describe('export worker', () => {
       const exportId = await createExport(db, owner, { definition: def, format: 'csv' });
       await db.asService((tx) => ensureChunks(tx, exportId, planChunks(prepared.tables, 1_000)));
       const path = `${owner}/${exportId}/chunks/000001.${representation}`;
-      await storage.put(path, (async function* () {
-        yield file;
-      })());
+      await storage.put(
+        path,
+        (async function* () {
+          yield file;
+        })(),
+      );
       await db.asService((tx) =>
-        tx.query(`update generator_export_chunks set status = 'done', result_path = $2, representation = $3 where export_id = $1::uuid and chunk_index = 1`, [exportId, path, representation]),
+        tx.query(`update generator_export_chunks set status = 'done', result_path = $2, representation = $3 where export_id = $1::uuid and chunk_index = 1`, [
+          exportId,
+          path,
+          representation,
+        ]),
       );
       return exportId;
     }
 
     it.each([
-      ['row batches in a chunk recorded as bytes', () => bytesOf(encodeBatches(prepared.rows(0, 1_000, 2_000, 250))), 'bytes', /000001\.bytes: not a chunk file of rendered rows/],
-      ['rendered rows in a chunk recorded as rows', async () => bytesOf(encodeRendered(await renderedFrames())), 'rows', /000001\.rows: holds rendered rows, not row batches/],
+      [
+        'row batches in a chunk recorded as bytes',
+        () => bytesOf(encodeBatches(prepared.rows(0, 1_000, 2_000, 250))),
+        'bytes',
+        /000001\.bytes: not a chunk file of rendered rows/,
+      ],
+      [
+        'rendered rows in a chunk recorded as rows',
+        async () => bytesOf(encodeRendered(await renderedFrames())),
+        'rows',
+        /000001\.rows: holds rendered rows, not row batches/,
+      ],
     ] as const)('%s are noticed before use, and the chunk is made again', async (_name, file, representation, message) => {
       const lines: string[] = [];
       const exportId = await exportWithChunkFile(await file(), representation);
@@ -176,7 +203,11 @@ describe('export worker', () => {
 
     it.each([
       // a frame per 250 rows, so the fault is found after some of the chunk went into the result
-      ['cut in the middle of its last frame', async () => (await bytesOf(encodeRendered(await renderedFrames(), 1))).subarray(0, -10), /000001\.bytes: truncated/],
+      [
+        'cut in the middle of its last frame',
+        async () => (await bytesOf(encodeRendered(await renderedFrames(), 1))).subarray(0, -10),
+        /000001\.bytes: truncated/,
+      ],
       ['one frame short', async () => bytesOf(encodeRendered((await renderedFrames()).slice(0, -1), 1)), /000001\.bytes: holds 750 rows, chunk 1 has 1000/],
     ])('a chunk file of rendered rows %s fails the export with CHUNK_CORRUPT and leaves no file', async (_name, file, message) => {
       const exportId = await exportWithChunkFile(await file(), 'bytes');
@@ -262,8 +293,15 @@ describe('sweepExpired', () => {
     const expired = await createExport(db, owner, { definition: definition(1) });
     const fresh = await createExport(db, owner, { definition: definition(1) });
     for (const id of [expired, fresh]) {
-      await storage.put(`${owner}/${id}/export.csv`, (async function* () { yield Buffer.from('id\n'); })());
-      await db.asService((tx) => tx.query(`update generator_exports set status = 'succeeded', result_path = $2 where id = $1::uuid`, [id, `${owner}/${id}/export.csv`]));
+      await storage.put(
+        `${owner}/${id}/export.csv`,
+        (async function* () {
+          yield Buffer.from('id\n');
+        })(),
+      );
+      await db.asService((tx) =>
+        tx.query(`update generator_exports set status = 'succeeded', result_path = $2 where id = $1::uuid`, [id, `${owner}/${id}/export.csv`]),
+      );
     }
     await db.asService((tx) => tx.query(`update generator_exports set expires_at = now() - interval '1 minute' where id = $1::uuid`, [expired]));
     const result = await sweepExpired(db, storage);

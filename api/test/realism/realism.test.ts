@@ -24,11 +24,23 @@ group(`realism suite on ${serverUrl ? 'PostgreSQL' : 'PGlite'} at 1,000 rows per
       }
       expect(result.seeded, report).toBe(true);
       const broken = result.rules.filter((r) => r.violations !== 0).map((r) => r.name);
-      expect(broken.filter((r) => !known.rules?.includes(r)), `new broken rules\n${report}`).toEqual([]);
-      expect((known.rules ?? []).filter((r) => !broken.includes(r)), `rules that now hold: remove them from known-gaps.json\n${report}`).toEqual([]);
+      expect(
+        broken.filter((r) => !known.rules?.includes(r)),
+        `new broken rules\n${report}`,
+      ).toEqual([]);
+      expect(
+        (known.rules ?? []).filter((r) => !broken.includes(r)),
+        `rules that now hold: remove them from known-gaps.json\n${report}`,
+      ).toEqual([]);
       const latin = result.latin.map((l) => `${l.table}.${l.column}`);
-      expect(latin.filter((l) => !known.latin?.includes(l)), `new Latin columns\n${report}`).toEqual([]);
-      expect((known.latin ?? []).filter((l) => !latin.includes(l)), `columns no longer Latin: remove them from known-gaps.json\n${report}`).toEqual([]);
+      expect(
+        latin.filter((l) => !known.latin?.includes(l)),
+        `new Latin columns\n${report}`,
+      ).toEqual([]);
+      expect(
+        (known.latin ?? []).filter((l) => !latin.includes(l)),
+        `columns no longer Latin: remove them from known-gaps.json\n${report}`,
+      ).toEqual([]);
     });
   }
 });

@@ -41,7 +41,10 @@ export function parseRules(text: string): Rule[] {
   const rules: Rule[] = [];
   for (const part of text.split(/^-- rule: /m).slice(1)) {
     const newline = part.indexOf('\n');
-    const sql = part.slice(newline + 1).trim().replace(/;\s*$/, '');
+    const sql = part
+      .slice(newline + 1)
+      .trim()
+      .replace(/;\s*$/, '');
     if (sql) rules.push({ name: part.slice(0, newline).trim(), sql });
   }
   return rules;

@@ -31,21 +31,26 @@ beforeAll(async () => {
   let previous = Promise.resolve();
   stopBridge = await db.listen(EXPORT_EVENTS_CHANNEL, (payload) => {
     const { id } = JSON.parse(payload) as { id: string };
-    previous = previous.then(() => db
-      .asService((tx) =>
-        tx.query(`select id::text as id, seq, export_id::text as export_id, status, message, metadata, created_at from generator_export_events where id = $1::uuid`, [id]),
-      )
-      .then(([row]) =>
-        standIn.insert('public', 'generator_export_events', row, [
-          { name: 'id', type: 'uuid' },
-          { name: 'seq', type: 'int8' },
-          { name: 'export_id', type: 'uuid' },
-          { name: 'status', type: 'text' },
-          { name: 'message', type: 'text' },
-          { name: 'metadata', type: 'jsonb' },
-          { name: 'created_at', type: 'timestamptz' },
-        ]),
-      ));
+    previous = previous.then(() =>
+      db
+        .asService((tx) =>
+          tx.query(
+            `select id::text as id, seq, export_id::text as export_id, status, message, metadata, created_at from generator_export_events where id = $1::uuid`,
+            [id],
+          ),
+        )
+        .then(([row]) =>
+          standIn.insert('public', 'generator_export_events', row, [
+            { name: 'id', type: 'uuid' },
+            { name: 'seq', type: 'int8' },
+            { name: 'export_id', type: 'uuid' },
+            { name: 'status', type: 'text' },
+            { name: 'message', type: 'text' },
+            { name: 'metadata', type: 'jsonb' },
+            { name: 'created_at', type: 'timestamptz' },
+          ]),
+        ),
+    );
   });
   owner = await createUser(db, 'owner');
   stranger = await createUser(db, 'stranger');
@@ -161,7 +166,10 @@ describe.each(Object.keys(feeds))('%s feed', (kind) => {
       await insertEvent(db, mine, 'running', { n: 2 });
       await insertEvent(db, mine, 'succeeded', { n: 3 });
       await last;
-      expect(live(byExport)).toEqual([[mine, 'RUNNING'], [mine, 'SUCCEEDED']]);
+      expect(live(byExport)).toEqual([
+        [mine, 'RUNNING'],
+        [mine, 'SUCCEEDED'],
+      ]);
       expect(live(byOwner)).toEqual([[theirs, 'RUNNING']]);
       expect(live(all.filter((e) => e.exportId === mine || e.exportId === theirs))).toHaveLength(3);
     } finally {

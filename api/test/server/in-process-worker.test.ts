@@ -34,7 +34,19 @@ describe('tdg serve on the embedded default', () => {
   afterAll(() => h?.close());
 
   it('runs an export to SUCCEEDED in-process, and downloadUrl serves its rows', async () => {
-    const definition = { version: 1, tables: [{ name: 'people', rows: 10, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'name', type: 'person.fullName' }] }] };
+    const definition = {
+      version: 1,
+      tables: [
+        {
+          name: 'people',
+          rows: 10,
+          fields: [
+            { name: 'id', type: 'string.uuid' },
+            { name: 'name', type: 'person.fullName' },
+          ],
+        },
+      ],
+    };
     const { data } = await h.gql(alice, START, { definition });
     expect(data.startExport.__typename).toBe('ExportPayload');
     const id = data.startExport.export.id;

@@ -67,8 +67,7 @@ export async function startRealtimeStandIn(apiKey = 'service-role-key'): Promise
     });
     ws.on('message', (data) => {
       const [joinRef, ref, topic, event, payload] = JSON.parse(String(data)) as Message;
-      const reply = (status: 'ok' | 'error', response: Record<string, unknown> = {}) =>
-        send([joinRef, ref, topic, 'phx_reply', { status, response }]);
+      const reply = (status: 'ok' | 'error', response: Record<string, unknown> = {}) => send([joinRef, ref, topic, 'phx_reply', { status, response }]);
       if (topic === 'phoenix' && event === 'heartbeat') {
         state.heartbeats++;
         return reply('ok');
@@ -79,7 +78,13 @@ export async function startRealtimeStandIn(apiKey = 'service-role-key'): Promise
         const bindings = requested.map((binding) => ({ ...binding, id: nextId++ }));
         joined.set(`${socketId}:${topic}`, { socket: ws, topic, joinRef, bindings });
         reply('ok', { postgres_changes: bindings });
-        send([joinRef, null, topic, 'system', { channel: topic.replace(/^realtime:/, ''), extension: 'postgres_changes', message: 'Subscribed to PostgreSQL', status: 'ok' }]);
+        send([
+          joinRef,
+          null,
+          topic,
+          'system',
+          { channel: topic.replace(/^realtime:/, ''), extension: 'postgres_changes', message: 'Subscribed to PostgreSQL', status: 'ok' },
+        ]);
         return;
       }
       if (event === 'phx_leave') {
@@ -109,7 +114,9 @@ export async function startRealtimeStandIn(apiKey = 'service-role-key'): Promise
       const cols = columns ?? Object.keys(record).map((name) => ({ name, type: 'text' }));
       for (const channel of joined.values()) {
         const ids = channel.bindings
-          .filter((b) => (b.event === '*' || b.event === 'INSERT') && (b.schema === '*' || b.schema === schema) && (!b.table || b.table === '*' || b.table === table))
+          .filter(
+            (b) => (b.event === '*' || b.event === 'INSERT') && (b.schema === '*' || b.schema === schema) && (!b.table || b.table === '*' || b.table === table),
+          )
           .map((b) => b.id);
         if (ids.length === 0) continue;
         const data = { schema, table, commit_timestamp: new Date().toISOString(), type: 'INSERT', record, columns: cols, errors: null };

@@ -27,8 +27,7 @@ function json(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-const notFound = (response: ServerResponse) =>
-  json(response, 404, { statusCode: '404', error: 'not_found', message: 'Object not found' });
+const notFound = (response: ServerResponse) => json(response, 404, { statusCode: '404', error: 'not_found', message: 'Object not found' });
 
 export async function startStorageStandIn(serviceRoleKey = 'service-role-key'): Promise<StorageStandIn> {
   const objects = new Map<string, Buffer>();
@@ -107,7 +106,11 @@ export async function startStorageStandIn(serviceRoleKey = 'service-role-key'): 
     if (bucketOnly && method === 'DELETE') {
       const { prefixes } = JSON.parse(body.toString()) as { prefixes: string[] };
       const removed = prefixes.filter((p) => objects.delete(`${bucketOnly[1]}/${p}`));
-      return json(response, 200, removed.map((name) => ({ name })));
+      return json(
+        response,
+        200,
+        removed.map((name) => ({ name })),
+      );
     }
     const object = path.match(/^\/storage\/v1\/object\/([^/]+)\/(.+)$/);
     if (object) {

@@ -1,12 +1,6 @@
 // The signed-in session as rune state. supabase-js keeps the session in localStorage and refreshes
 // the access token before it expires (autoRefreshToken); we mirror every change it reports.
-import {
-  createClient,
-  type AuthError,
-  type Session,
-  type SupabaseClient,
-  type User,
-} from '@supabase/supabase-js';
+import { createClient, type AuthError, type Session, type SupabaseClient, type User } from '@supabase/supabase-js';
 import type { WebConfig } from './config.js';
 
 export type AuthResult = { ok: true } | { ok: false; message: string };

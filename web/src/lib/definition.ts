@@ -68,14 +68,23 @@ export function freeName(base: string, taken: Iterable<string>): string {
 
 export function newTable(definition: Definition): TableDefinition {
   return {
-    name: freeName('table', definition.tables.map((t) => t.name)),
+    name: freeName(
+      'table',
+      definition.tables.map((t) => t.name),
+    ),
     rows: DEFAULT_ROWS,
     fields: [{ name: 'id', type: 'string.uuid', unique: true }],
   };
 }
 
 export function newField(table: TableDefinition): FieldDefinition {
-  return { name: freeName('field', table.fields.map((f) => f.name)), type: 'person.firstName' };
+  return {
+    name: freeName(
+      'field',
+      table.fields.map((f) => f.name),
+    ),
+    type: 'person.firstName',
+  };
 }
 
 /** Every `ref` field, read as "child.field → parent.parentField". */
@@ -91,10 +100,7 @@ export function relationships(definition: Definition): Relationship[] {
           field: field.name,
           parent: String(options.table ?? '?'),
           parentField: String(options.field ?? '?'),
-          childrenPerParent:
-            children && typeof children.min === 'number' && typeof children.max === 'number'
-              ? { min: children.min, max: children.max }
-              : null,
+          childrenPerParent: children && typeof children.min === 'number' && typeof children.max === 'number' ? { min: children.min, max: children.max } : null,
         };
       }),
   );
@@ -102,9 +108,7 @@ export function relationships(definition: Definition): Relationship[] {
 
 /** Problems at `path` or inside it (`tables[0]` holds `tables[0].fields[1].name`). */
 export function problemsAt(problems: readonly Problem[], path: string, exact = false): Problem[] {
-  return problems.filter(
-    (p) => p.path === path || (!exact && (p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))),
-  );
+  return problems.filter((p) => p.path === path || (!exact && (p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))));
 }
 
 /** Problems that no field, table or option shows: for the summary at the top. */

@@ -14,10 +14,7 @@ export interface GraphqlClient {
   dispose(): void;
 }
 
-export function createGraphqlClient(
-  config: Pick<WebConfig, 'graphqlUrl' | 'graphqlWsUrl'>,
-  tokens: TokenSource,
-): GraphqlClient {
+export function createGraphqlClient(config: Pick<WebConfig, 'graphqlUrl' | 'graphqlWsUrl'>, tokens: TokenSource): GraphqlClient {
   const ws = createWsClient({
     url: config.graphqlWsUrl,
     lazy: true,

@@ -39,8 +39,7 @@ export type MutationOutcome<P> =
   /** `error` is the failure the API returned as data; null when the request itself failed. */
   | { ok: false; message: string; error: ErrorOf<NonNullable<P>> | null };
 
-const isErrorPayload = (payload: { __typename?: string }) =>
-  typeof payload.__typename === 'string' && Object.hasOwn(ERROR_TYPENAMES, payload.__typename);
+const isErrorPayload = (payload: { __typename?: string }) => typeof payload.__typename === 'string' && Object.hasOwn(ERROR_TYPENAMES, payload.__typename);
 
 /**
  * The outcome of `result.data[field]`: ok with the payload, else an error whose message is the

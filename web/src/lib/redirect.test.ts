@@ -6,12 +6,9 @@ describe('safeRedirect', () => {
     expect(safeRedirect('/schemas/abc?tab=sharing')).toBe('/schemas/abc?tab=sharing');
   });
 
-  it.each([null, undefined, '', 'https://evil.example/', '//evil.example/x', '/\\evil.example', 'schemas'])(
-    'falls back for %j',
-    (target) => {
-      expect(safeRedirect(target)).toBe('/schemas');
-    },
-  );
+  it.each([null, undefined, '', 'https://evil.example/', '//evil.example/x', '/\\evil.example', 'schemas'])('falls back for %j', (target) => {
+    expect(safeRedirect(target)).toBe('/schemas');
+  });
 
   it('never sends a signed-in user back to the auth pages', () => {
     expect(safeRedirect('/signin?redirectTo=%2Fexports', '/home')).toBe('/home');

@@ -17,8 +17,22 @@ beforeAll(async () => {
     JSON.stringify({
       version: 1,
       tables: [
-        { name: 'users', rows: 300, fields: [{ name: 'id', type: 'string.uuid' }, { name: 'email', type: 'internet.email', unique: true }, { name: 'joined', type: 'date.past' }] },
-        { name: 'orders', fields: [{ name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 1, max: 3 } } }, { name: 'total', type: 'number.int', options: { min: 1, max: 99 } }] },
+        {
+          name: 'users',
+          rows: 300,
+          fields: [
+            { name: 'id', type: 'string.uuid' },
+            { name: 'email', type: 'internet.email', unique: true },
+            { name: 'joined', type: 'date.past' },
+          ],
+        },
+        {
+          name: 'orders',
+          fields: [
+            { name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', childrenPerParent: { min: 1, max: 3 } } },
+            { name: 'total', type: 'number.int', options: { min: 1, max: 99 } },
+          ],
+        },
       ],
     }),
   );
@@ -28,7 +42,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const lines = async (path: string) => (await readFile(path, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = async (path: string) =>
+  (await readFile(path, 'utf8'))
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('tdg generate', () => {
   it('writes one ndjson file for one table, byte-identical for the same seed', async () => {
@@ -63,7 +81,13 @@ describe('tdg generate', () => {
     const xlsx = join(dir, 'out.xlsx');
     const zip = join(dir, 'out.zip');
     const csv = join(dir, 'users.csv');
-    for (const [format, out, extra] of [['sql', sql, []], ['json', json, []], ['xlsx', xlsx, []], ['csv', zip, []], ['csv', csv, ['--table', 'users']]] as const) {
+    for (const [format, out, extra] of [
+      ['sql', sql, []],
+      ['json', json, []],
+      ['xlsx', xlsx, []],
+      ['csv', zip, []],
+      ['csv', csv, ['--table', 'users']],
+    ] as const) {
       expect(await run([definitionPath, '--seed', '7', '--format', format, '--out', out, ...extra])).toBe(0);
     }
     const fromJson = JSON.parse(await readFile(json, 'utf8')) as { users: Record<string, unknown>[]; orders: unknown[] };

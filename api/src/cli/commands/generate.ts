@@ -5,7 +5,8 @@ import { compile, generateRows, parseDefinition, type Plan } from '../../engine/
 import { withSignInPassword } from '../../seed/auth-users.js';
 import { CliError } from '../errors.js';
 
-export const summary = 'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH [--auth-password P]';
+export const summary =
+  'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH [--auth-password P]';
 
 const USAGE = `usage: tdg generate <definition.json> [--seed S] [--rows N] [--table T] [--format ndjson|csv|json|sql|xlsx] --out PATH
 
@@ -62,7 +63,10 @@ export async function run(args: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`wrote ${written.rows} rows to ${written.files.join(', ')} in ${seconds.toFixed(1)}s\n`);
   const users = signIn && plan.tables.find((t) => t.name === signIn.signIn.table)?.rows;
-  if (signIn && users) process.stderr.write(`${signIn.signIn.relation.schema}.${signIn.signIn.relation.name}: ${users} users can sign in with password ${signIn.signIn.password}\n`);
+  if (signIn && users)
+    process.stderr.write(
+      `${signIn.signIn.relation.schema}.${signIn.signIn.relation.name}: ${users} users can sign in with password ${signIn.signIn.password}\n`,
+    );
   return 0;
 }
 
@@ -102,7 +106,9 @@ class ProgressBar {
     const width = 30;
     const filled = Math.round(fraction * width);
     const rate = done / Math.max(0.001, (now - this.started) / 1000);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${done}/${this.total} rows ${Math.round(rate)} rows/s`);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${done}/${this.total} rows ${Math.round(rate)} rows/s`,
+    );
   }
 
   finish(): void {

@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CliError } from '../errors.js';
 
-export const summary = 'import-sql <file.sql> [--out definition.json] [--rows N] [--json]: PostgreSQL DDL → definition, with a table of column → generator → reason (--json: all of it as data)';
+export const summary =
+  'import-sql <file.sql> [--out definition.json] [--rows N] [--json]: PostgreSQL DDL → definition, with a table of column → generator → reason (--json: all of it as data)';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { CliError } from '../errors.js';
 import { parseRows } from './import-sql.js';
 
-export const summary = 'introspect <postgres-url> [--schema public]... [--out definition.json] [--rows N] [--json]: live database → definition (the same as import-sql of its DDL), with a table of column → generator → reason';
+export const summary =
+  'introspect <postgres-url> [--schema public]... [--out definition.json] [--rows N] [--json]: live database → definition (the same as import-sql of its DDL), with a table of column → generator → reason';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -56,13 +56,18 @@ export async function run(args: string[]): Promise<number> {
     const { deferred, kept, rebuildMs } = report.constraints;
     const tableName = (r: { schema: string; name: string }) => `${r.schema}.${r.name}`;
     if (deferred.length) {
-      process.stderr.write(`keys and indexes dropped for the load and rebuilt after it in ${seconds(rebuildMs)}: ${deferred.map((t) => tableName(t.relation)).join(', ')}\n`);
+      process.stderr.write(
+        `keys and indexes dropped for the load and rebuilt after it in ${seconds(rebuildMs)}: ${deferred.map((t) => tableName(t.relation)).join(', ')}\n`,
+      );
     }
     for (const t of kept) process.stderr.write(`${tableName(t.relation)}: loaded with its constraints in place (${t.reason})\n`);
     for (const l of report.leftOut)
-      process.stderr.write(`${tableName(l.relation)}: ${l.columns.length ? `the database's table has no ${l.columns.join(', ')}; left out` : 'not in the database; not loaded'}\n`);
+      process.stderr.write(
+        `${tableName(l.relation)}: ${l.columns.length ? `the database's table has no ${l.columns.join(', ')}; left out` : 'not in the database; not loaded'}\n`,
+      );
     process.stdout.write(`seeded ${report.rows} rows in ${seconds(report.ms)} (${report.rowsPerSecond} rows/s), committed\n`);
-    if (report.signIn) process.stdout.write(`${tableName(report.signIn.relation)}: ${report.signIn.users} users can sign in with password ${report.signIn.password}\n`);
+    if (report.signIn)
+      process.stdout.write(`${tableName(report.signIn.relation)}: ${report.signIn.users} users can sign in with password ${report.signIn.password}\n`);
     return 0;
   } catch (error) {
     // the transaction was rolled back: nothing is left behind

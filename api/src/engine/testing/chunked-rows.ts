@@ -72,10 +72,20 @@ export async function sameInTwoProcesses(
   const run = promisify(execFile);
   const got = await Promise.all(
     halves.map((ranges) =>
-      run(process.execPath, ['--import', 'tsx', join(here, 'rows-hash-worker.ts'), JSON.stringify(definition), JSON.stringify(ranges.map(({ table, start, end }) => [table, start, end]))], {
-        cwd: join(here, '..', '..', '..'),
-        maxBuffer: 1 << 20,
-      }).then((r) => r.stdout),
+      run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(here, 'rows-hash-worker.ts'),
+          JSON.stringify(definition),
+          JSON.stringify(ranges.map(({ table, start, end }) => [table, start, end])),
+        ],
+        {
+          cwd: join(here, '..', '..', '..'),
+          maxBuffer: 1 << 20,
+        },
+      ).then((r) => r.stdout),
     ),
   );
   return { expected: halves.map((ranges) => ranges.map((r) => hashRows(r.rows)).join(' ')), got };

@@ -66,7 +66,7 @@ export const NASTY_TEXT = [
   '  spaced  ',
   "'already quoted'",
   'semi;colon|pipe',
-  'E\'\\x41\' and $$dollar$$',
+  "E'\\x41' and $$dollar$$",
 ];
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

@@ -16,12 +16,7 @@ export class MemoryWritable extends Writable {
 }
 
 /** Runs a whole export into memory through the public writeExport. */
-export async function render(
-  format: ExportFormat,
-  tables: { shape: TableShape; rows: Row[] }[],
-  options?: FormatOptions,
-  batchSize = 7,
-): Promise<Buffer> {
+export async function render(format: ExportFormat, tables: { shape: TableShape; rows: Row[] }[], options?: FormatOptions, batchSize = 7): Promise<Buffer> {
   const out = new MemoryWritable();
   await writeExport(
     { format, options, tables: tables.map((t) => ({ shape: t.shape, batches: batchesOf(t.rows, batchSize) })) },

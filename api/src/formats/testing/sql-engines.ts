@@ -22,8 +22,7 @@ export function answers(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-const selectJson = (shape: TableShape) =>
-  `SELECT row_to_json(t)::text AS j FROM "${shape.name}" t`;
+const selectJson = (shape: TableShape) => `SELECT row_to_json(t)::text AS j FROM "${shape.name}" t`;
 
 function jsonRows(shape: TableShape, texts: string[]): unknown[][] {
   return texts.map((text) => {
@@ -50,10 +49,16 @@ export async function loadPglite(script: string): Promise<Loaded> {
   return {
     async rows(shape) {
       const r = await db.query<{ j: string }>(selectJson(shape));
-      return jsonRows(shape, r.rows.map((x) => x.j));
+      return jsonRows(
+        shape,
+        r.rows.map((x) => x.j),
+      );
     },
     async failure(sql) {
-      return db.exec(sql).then(() => 'no error', (e: Error) => e.message);
+      return db.exec(sql).then(
+        () => 'no error',
+        (e: Error) => e.message,
+      );
     },
     async foreignKeyCount() {
       const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f'`);
@@ -84,10 +89,16 @@ export async function loadPostgresServer(script: string): Promise<Loaded> {
   return {
     async rows(shape) {
       const r = await db.unsafe<{ j: string }[]>(selectJson(shape));
-      return jsonRows(shape, r.map((x) => x.j));
+      return jsonRows(
+        shape,
+        r.map((x) => x.j),
+      );
     },
     async failure(sql) {
-      return db.unsafe(sql).then(() => 'no error', (e: Error) => e.message);
+      return db.unsafe(sql).then(
+        () => 'no error',
+        (e: Error) => e.message,
+      );
     },
     async foreignKeyCount() {
       const r = await db.unsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f'`);
@@ -158,13 +169,13 @@ export async function loadMysql(script: string): Promise<Loaded> {
       return rows as unknown[][];
     },
     async failure(sql) {
-      return conn.query(sql).then(() => 'no error', (e: Error) => e.message);
+      return conn.query(sql).then(
+        () => 'no error',
+        (e: Error) => e.message,
+      );
     },
     async foreignKeyCount() {
-      const [rows] = await conn.query(
-        `SELECT count(*) AS n FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`,
-        [name],
-      );
+      const [rows] = await conn.query(`SELECT count(*) AS n FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`, [name]);
       return Number((rows as { n: number }[])[0].n);
     },
     close,

@@ -51,9 +51,9 @@ export async function updateMemberRole(tx: Tx, schemaId: string, memberId: strin
 }
 
 export async function deleteMember(tx: Tx, schemaId: string, memberId: string): Promise<boolean> {
-  const rows = await tx.query(
-    `delete from generator_schema_members where schema_id = $1::uuid and member_id = $2::uuid returning member_id`,
-    [schemaId, memberId],
-  );
+  const rows = await tx.query(`delete from generator_schema_members where schema_id = $1::uuid and member_id = $2::uuid returning member_id`, [
+    schemaId,
+    memberId,
+  ]);
   return rows.length > 0;
 }

@@ -142,9 +142,10 @@ export async function deleteSchema(tx: Tx, id: string): Promise<boolean> {
 }
 
 export async function setSchemaShared(tx: Tx, userId: string, id: string, shared: boolean) {
-  const rows = await tx.query(
-    `update generator_schemas set is_shared = $2, updated_at = now() where id = $1::uuid and owner_id = $3::uuid returning id`,
-    [id, shared, userId],
-  );
+  const rows = await tx.query(`update generator_schemas set is_shared = $2, updated_at = now() where id = $1::uuid and owner_id = $3::uuid returning id`, [
+    id,
+    shared,
+    userId,
+  ]);
   return rows.length > 0 ? findSchema(tx, userId, id) : undefined;
 }

@@ -9,7 +9,5 @@ export interface UserRecord {
 }
 
 export async function usersByIds(db: Database, ids: readonly string[]): Promise<UserRecord[]> {
-  return db.asService((tx) =>
-    tx.query<UserRecord>(`select id::text as id, email from auth.users where id = any($1::uuid[])`, [ids]),
-  );
+  return db.asService((tx) => tx.query<UserRecord>(`select id::text as id, email from auth.users where id = any($1::uuid[])`, [ids]));
 }

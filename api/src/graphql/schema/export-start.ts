@@ -33,7 +33,11 @@ async function queue(ctx: GraphQLContext, payload: JobPayload, schemaId: string 
   const created = await asCaller(ctx, async (tx, claims) => {
     const active = await exports.countActiveExports(tx, claims.sub);
     if (active >= ctx.limits.maxRunningExports) {
-      throw new LimitError(`you have ${active} exports queued or running; the limit is ${ctx.limits.maxRunningExports}`, ctx.limits.maxRunningExports, active + 1);
+      throw new LimitError(
+        `you have ${active} exports queued or running; the limit is ${ctx.limits.maxRunningExports}`,
+        ctx.limits.maxRunningExports,
+        active + 1,
+      );
     }
     return exports.insertExport(tx, { schemaId, ownerId: claims.sub, payload, retentionDays: ctx.limits.exportRetentionDays });
   });
@@ -125,7 +129,9 @@ builder.mutationFields((t) => ({
       // RLS gives users no delete on exports; the owner check above is the guard
       if (!(await ctx.db.asService((tx) => exports.deleteExport(tx, id)))) throw new NotFoundError('export', id);
       // the row went first, so every link died with it; a file left by a failed remove is the sweeper's
-      await ctx.storage?.remove(folderOf(ownerId, id)).catch((error: unknown) => console.error(`tdg: files of deleted export ${id} stay until the next sweep`, error));
+      await ctx.storage
+        ?.remove(folderOf(ownerId, id))
+        .catch((error: unknown) => console.error(`tdg: files of deleted export ${id} stay until the next sweep`, error));
       // no event row marks a deletion, so tell the owner's myExports directly
       ctx.pubsub.publish('exportChanged', ownerId, { exportId: id });
       return { deletedId: id };

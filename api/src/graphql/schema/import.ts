@@ -38,8 +38,7 @@ builder.mutationField('importSchema', (t) =>
   t.field({
     type: ImportSchemaPayload,
     errors: { types: [ValidationError] },
-    description:
-      'PostgreSQL DDL in, a definition out (nothing is stored). Problems come back as a ValidationError whose paths are `line L, column C`.',
+    description: 'PostgreSQL DDL in, a definition out (nothing is stored). Problems come back as a ValidationError whose paths are `line L, column C`.',
     args: { sql: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const claims = requireClaims(ctx);

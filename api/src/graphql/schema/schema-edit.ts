@@ -73,10 +73,7 @@ builder.mutationFields((t) => ({
         const updated = await updateSchema(tx, claims.sub, schemaId(id), expectedVersion, { ...patch, name: patch.name?.trim() });
         if (updated) return { schema: updated };
         const current = await requireSchemaRole(tx, claims.sub, id, 'EDITOR', 'edit');
-        throw new ConflictError(
-          `schema ${id} was changed by someone else: version ${current.version}, not ${expectedVersion}`,
-          current.version,
-        );
+        throw new ConflictError(`schema ${id} was changed by someone else: version ${current.version}, not ${expectedVersion}`, current.version);
       });
     },
   }),

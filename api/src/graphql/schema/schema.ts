@@ -36,8 +36,7 @@ builder.queryField('schema', (t) =>
     nullable: true,
     description: 'A schema you own or that is shared with you; null otherwise.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) =>
-      isUuid(id) ? ((await asCaller(ctx, (tx, claims) => schemasByIds(tx, claims.sub, [id])))[0] ?? null) : null,
+    resolve: async (_root, { id }, ctx) => (isUuid(id) ? ((await asCaller(ctx, (tx, claims) => schemasByIds(tx, claims.sub, [id])))[0] ?? null) : null),
   }),
 );
 
@@ -49,12 +48,8 @@ builder.queryField('schemas', (t) =>
       ownership: t.arg({ type: OwnershipEnum, defaultValue: 'ALL' }),
     },
     resolve: (_root, args, ctx) =>
-      resolveCursorConnection(
-        { args, toCursor: (schema: SchemaRecord) => schema.cursor },
-        (page: ResolveCursorConnectionArgs) =>
-          asCaller(ctx, (tx, claims) =>
-            listSchemas(tx, claims.sub, { ownership: args.ownership ?? 'ALL', search: args.search }, page),
-          ),
+      resolveCursorConnection({ args, toCursor: (schema: SchemaRecord) => schema.cursor }, (page: ResolveCursorConnectionArgs) =>
+        asCaller(ctx, (tx, claims) => listSchemas(tx, claims.sub, { ownership: args.ownership ?? 'ALL', search: args.search }, page)),
       ),
   }),
 );

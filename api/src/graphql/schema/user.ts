@@ -16,7 +16,6 @@ builder.queryField('viewer', (t) =>
     type: UserRef,
     nullable: true,
     description: 'The signed-in user; null without a valid access token.',
-    resolve: (_root, _args, ctx) =>
-      ctx.claims ? { id: ctx.claims.sub, email: typeof ctx.claims.email === 'string' ? ctx.claims.email : null } : null,
+    resolve: (_root, _args, ctx) => (ctx.claims ? { id: ctx.claims.sub, email: typeof ctx.claims.email === 'string' ? ctx.claims.email : null } : null),
   }),
 );

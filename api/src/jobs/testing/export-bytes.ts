@@ -13,7 +13,11 @@ export async function exportBytes(
   const parts: Buffer[] = [];
   stream.on('data', (part: Buffer) => parts.push(part));
   await writeExport(
-    { format: prepared.format, options: prepared.options, tables: prepared.tables.map((shape, t) => ({ shape, batches: prepared.rows(t, 0, shape.rows, 1000) })) },
+    {
+      format: prepared.format,
+      options: prepared.options,
+      tables: prepared.tables.map((shape, t) => ({ shape, batches: prepared.rows(t, 0, shape.rows, 1000) })),
+    },
     { kind: 'stream', stream },
   );
   return Buffer.concat(parts);

@@ -5,10 +5,7 @@ import AuthForm from './auth-form.svelte';
 function fill(email: string, password: string) {
   const emailInput = screen.getByLabelText('Email') as HTMLInputElement;
   const passwordInput = screen.getByLabelText('Password') as HTMLInputElement;
-  return Promise.all([
-    fireEvent.input(emailInput, { target: { value: email } }),
-    fireEvent.input(passwordInput, { target: { value: password } }),
-  ]);
+  return Promise.all([fireEvent.input(emailInput, { target: { value: email } }), fireEvent.input(passwordInput, { target: { value: password } })]);
 }
 
 describe('AuthForm', () => {

@@ -14,7 +14,12 @@ function renderActions(props: { item: Item; name?: string; announce?: boolean },
   return { mutation, oncancel, onretry };
 }
 
-const item = (status: ExportStatus, canManage = true): Item => ({ id: 'e1', status, canManage, downloadUrl: status === 'SUCCEEDED' ? 'http://x/downloads/t' : null });
+const item = (status: ExportStatus, canManage = true): Item => ({
+  id: 'e1',
+  status,
+  canManage,
+  downloadUrl: status === 'SUCCEEDED' ? 'http://x/downloads/t' : null,
+});
 
 describe('ExportActions', () => {
   it('shows the status, and for a running export of the viewer a Cancel named after the export', () => {

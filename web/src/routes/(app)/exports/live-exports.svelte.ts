@@ -25,9 +25,7 @@ export class LiveExports {
   merge(rows: readonly ExportSummaryFragment[], matches: (item: ExportSummaryFragment) => boolean): ExportSummaryFragment[] {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set for this call, not state
     const known = new Set(rows.map((row) => row.id));
-    const fresh = Object.values(this.changes).filter(
-      (item): item is ExportSummaryFragment => item !== null && !known.has(item.id) && matches(item),
-    );
+    const fresh = Object.values(this.changes).filter((item): item is ExportSummaryFragment => item !== null && !known.has(item.id) && matches(item));
     fresh.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     const updated = rows.flatMap((row) => {
       const change = this.changes[row.id];

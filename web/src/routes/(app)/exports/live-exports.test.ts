@@ -50,7 +50,7 @@ describe('LiveExports', () => {
     expect(live.merge([item('a')], (e) => e.status === 'RUNNING')).toEqual([]);
   });
 
-  it('measures rows/s from the changes it has seen, against every table\'s rows', () => {
+  it("measures rows/s from the changes it has seen, against every table's rows", () => {
     const live = new LiveExports();
     live.apply('a', item('a', { progress: { rowsDone: 0, rowCount: 1000, rowsTotal: 2000, fraction: 0 } }), 0);
     live.apply('a', item('a', { progress: { rowsDone: 1000, rowCount: 1000, rowsTotal: 2000, fraction: 0.5 } }), 2000);
