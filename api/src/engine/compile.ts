@@ -258,7 +258,15 @@ function fieldPath(def: Definition, table: TableDefinition, field: FieldDefiniti
 }
 
 /** How many distinct values a field can be made to take, one per row (0: it cannot). */
-function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<string, number>, own = false): number {
+const NO_REF_FIELDS: ReadonlySet<string> = new Set();
+
+function uniqueSpace(
+  field: FieldDefinition,
+  table: TableDefinition,
+  rows: Map<string, number>,
+  own = false,
+  refFields: ReadonlySet<string> = NO_REF_FIELDS,
+): number {
   const options = (field.options ?? {}) as Record<string, unknown>;
   switch (field.type) {
     case 'string.uuid':
@@ -283,7 +291,8 @@ function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<s
       return regexIndexSpace(options.pattern as string, options.maxLength as number | undefined, own ? rows.get(table.name) : undefined);
     case 'ref': {
       const ref = options as RefOptions;
-      if (ref.childrenPerParent || ref.table === table.name) return 0;
+      // a ref to another ref copies a column whose values repeat (a join's user_id): never injective
+      if (ref.childrenPerParent || ref.table === table.name || refFields.has(`${ref.table}.${ref.field}`)) return 0;
       return rows.get(ref.table)!;
     }
     default:
@@ -292,9 +301,9 @@ function uniqueSpace(field: FieldDefinition, table: TableDefinition, rows: Map<s
 }
 
 /** Spaces a composite's columns can be walked by index (0: not finite or not indexable). */
-function finiteSpace(field: FieldDefinition, table: TableDefinition, rows: Map<string, number>): number {
+function finiteSpace(field: FieldDefinition, table: TableDefinition, rows: Map<string, number>, refFields: ReadonlySet<string>): number {
   if (!['pick', 'datatype.boolean', 'number.int', 'constant', 'ref', 'regex'].includes(field.type)) return 0;
-  return uniqueSpace(field, table, rows);
+  return uniqueSpace(field, table, rows, false, refFields);
 }
 
 /**
@@ -312,11 +321,12 @@ function planUniqueness(
   const injective = new Set<string>();
   const digits = new Map<string, (i: number) => number>();
   const tablesByName = new Map(def.tables.map((t) => [t.name, t]));
+  const refFields = new Set(def.tables.flatMap((t) => t.fields.filter((f) => f.type === 'ref').map((f) => `${t.name}.${f.name}`)));
   def.tables.forEach((table, t) => {
     const count = rows.get(table.name)!;
     const byName = new Map(table.fields.map((f) => [f.name, f]));
     const require = (field: FieldDefinition, path: string) => {
-      const space = uniqueSpace(field, table, rows, true);
+      const space = uniqueSpace(field, table, rows, true, refFields);
       if (space === 0) issues.push({ path, message: `field "${field.name}" (${field.type}) cannot be made unique` });
       else if (space < count) issues.push({ path, message: `only ${space} distinct value${space === 1 ? '' : 's'} of ${field.name} for ${count} rows` });
       else injective.add(`${table.name}.${field.name}`);
@@ -336,7 +346,7 @@ function planUniqueness(
       if (joinKeyCovered(table, columns) || childIndexKeyCovered(table, columns)) continue; // distinct within each parent by construction
       if (parentKeyCovered(table, columns, tablesByName)) continue; // a different parent row each, copying its key
       // one row-index-injective column makes the whole tuple unique
-      const carrier = [...fields].reverse().find((f) => uniqueSpace(f, table, rows) >= count);
+      const carrier = [...fields].reverse().find((f) => uniqueSpace(f, table, rows, false, refFields) >= count);
       if (carrier) {
         injective.add(`${table.name}.${carrier.name}`);
         continue;
@@ -345,7 +355,7 @@ function planUniqueness(
       const used: { field: FieldDefinition; radix: number }[] = [];
       let product = 1;
       for (const field of [...fields].reverse()) {
-        const radix = finiteSpace(field, table, rows);
+        const radix = finiteSpace(field, table, rows, refFields);
         if (radix === 0 || digits.has(`${table.name}.${field.name}`)) continue;
         used.push({ field, radix });
         product *= radix;
@@ -357,7 +367,7 @@ function planUniqueness(
           table,
           fields,
           (name) => layouts.get(`${table.name}.${name}`),
-          (f) => finiteSpace(f, table, rows),
+          (f) => finiteSpace(f, table, rows, refFields),
           (f) => digits.has(`${table.name}.${f.name}`),
           keyOf(seed, table.name, 'siblings', ...columns),
         );

@@ -241,16 +241,18 @@ function checkField(
       if (['template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression'].includes(target.type))
         add(`${at}.options.field`, `${parent.name}.${target.name} is a ${target.type} field and cannot be referenced`);
       if (target.type === 'ref') {
-        // a row of a join table taken whole (one review per enrolment): laid out by that table, so
-        // each row takes a different join row; the value is the join row's ref, never null
+        // a row of a join table taken whole: laid out by that table (one review per enrolment), or
+        // picked inside a scope (a project's lead among the members of its workspace); the value
+        // is the join row's ref, never null
         const through = target.options as Record<string, unknown> | undefined;
-        if (!options.childrenPerParent)
+        if (!options.childrenPerParent && !options.scope)
           add(
             `${at}.options.field`,
-            `${parent.name}.${target.name} is a ref field: a ref to it must set childrenPerParent (rows taken one join row at a time)`,
+            `${parent.name}.${target.name} is a ref field: a ref to it must set childrenPerParent (rows taken one join row at a time) or a scope (a member of the row's group)`,
           );
         else if (through?.table === parent.name || (through?.scope as Record<string, unknown> | undefined)?.ifEmpty === 'null')
           add(`${at}.options.field`, `${parent.name}.${target.name} can be null (a self-reference or a scope that may be empty), so it cannot be referenced`);
+        else if (field.unique) add(`${at}.unique`, `${parent.name}.${target.name} repeats its values, so a ref to it cannot be unique`);
       }
       if ((target.nullRate ?? 0) > 0) add(`${at}.options.field`, `${parent.name}.${target.name} has a nullRate, so it cannot be referenced`);
       if (options.childrenPerParent && parent === table) add(`${at}.options.childrenPerParent`, 'a self-reference cannot set children per parent');

@@ -400,3 +400,51 @@ describe('rows that follow a join table, one join row each (a review per enrolme
     expect(() => compile(selfRef)).toThrow(/people\.mentor_id can be null/);
   });
 });
+
+describe('a member of the row’s group, through a join table (a project’s lead among its workspace’s members)', () => {
+  const teams: Definition = {
+    version: 1,
+    seed: 'members',
+    tables: [
+      { name: 'users', rows: 500, fields: [{ name: 'id', type: 'string.uuid' }] },
+      { name: 'workspaces', rows: 200, fields: [{ name: 'id', type: 'sequence' }] },
+      {
+        name: 'workspace_members',
+        primaryKey: ['workspace_id', 'user_id'],
+        fields: [
+          { name: 'workspace_id', type: 'ref', options: { table: 'workspaces', field: 'id', childrenPerParent: { min: 1, max: 5 } } },
+          { name: 'user_id', type: 'ref', options: { table: 'users', field: 'id', distinctWithin: 'workspace_id' } },
+        ],
+      },
+      {
+        name: 'projects',
+        rows: 3000,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'workspace_id', type: 'ref', options: { table: 'workspaces', field: 'id' } },
+          {
+            name: 'lead_id',
+            type: 'ref',
+            options: { table: 'workspace_members', field: 'user_id', scope: { target: 'workspace_id', equals: 'workspace_id' } },
+          },
+        ],
+      },
+    ],
+  };
+
+  it('picks only users who are members of the row’s workspace, in any chunking and in two processes', async () => {
+    const plan = compile(teams);
+    const members = new Set(rowsEveryChunking(plan, 'workspace_members').map(([w, u]) => `${w}|${u}`));
+    const projects = rowsEveryChunking(plan, 'projects');
+    expect(projects.filter(([, w, lead]) => !members.has(`${w}|${lead}`))).toEqual([]);
+    expect(new Set(projects.map(([, , lead]) => lead)).size).toBeGreaterThan(100);
+    const { expected, got } = await sameInTwoProcesses(teams, 'projects', projects);
+    expect(got).toEqual(expected);
+  }, 240_000);
+
+  it('refuses unique on such a ref (its values repeat)', () => {
+    const unique = structuredClone(teams);
+    unique.tables[3]!.fields[2]!.unique = true;
+    expect(() => compile(unique)).toThrow(/tables\[3\]\.fields\[2\]\.unique: workspace_members\.user_id repeats its values/);
+  });
+});

@@ -435,3 +435,32 @@ create table time_entries (id bigserial primary key, started_at timestamptz not 
     }
   });
 });
+
+describe('members of a group act in it; a flag follows its moment', () => {
+  const definition = imported(`
+create table users (id uuid primary key, created_at timestamptz not null);
+create table workspaces (id uuid primary key, name text not null, created_at timestamptz not null);
+create table workspace_members (workspace_id uuid not null references workspaces(id), user_id uuid not null references users(id), joined_at timestamptz not null, primary key (workspace_id, user_id));
+create table projects (id bigserial primary key, workspace_id uuid not null references workspaces(id), lead_id uuid not null references users(id),
+  is_archived boolean not null default false, archived_at timestamptz, created_at timestamptz not null);
+create table tasks (id bigserial primary key, project_id bigint not null references projects(id), assignee_id uuid references users(id), created_at timestamptz not null);
+`);
+
+  it("picks a project's lead and a task's assignee among the members of the row's workspace", () => {
+    const members = new Set(rowsOf(definition, 'workspace_members').map((m) => `${m.workspace_id}|${m.user_id}`));
+    const projects = rowsOf(definition, 'projects');
+    expect(projects.filter((p) => !members.has(`${p.workspace_id}|${p.lead_id}`))).toEqual([]);
+    const workspaceOf = new Map(projects.map((p) => [p.id, p.workspace_id]));
+    const tasks = rowsOf(definition, 'tasks').filter((t) => t.assignee_id !== null);
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.filter((t) => !members.has(`${workspaceOf.get(t.project_id)}|${t.assignee_id}`))).toEqual([]);
+  });
+
+  it('sets is_archived exactly when archived_at is set, for a minority of rows', () => {
+    const projects = rowsOf(definition, 'projects');
+    expect(projects.every((p) => p.is_archived === (p.archived_at !== null))).toBe(true);
+    const archived = projects.filter((p) => p.is_archived).length;
+    expect(archived).toBeGreaterThan(0);
+    expect(archived).toBeLessThan(projects.length / 2);
+  });
+});

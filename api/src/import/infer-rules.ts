@@ -265,6 +265,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.joinFollowers(t);
     for (const t of this.tables.values()) this.manyToMany(t);
     for (const t of this.tables.values()) this.partialUniques(t);
+    for (const t of this.tables.values()) this.members(t);
     for (const t of this.tables.values()) this.positions(t);
     for (const t of this.tables.values()) this.scopes(t);
     for (const t of this.tables.values()) this.selfScopes(t);
@@ -286,6 +287,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
     for (const t of this.tables.values()) this.linkedColumns(t);
+    for (const t of this.tables.values()) this.flagTimes(t);
     for (const t of this.tables.values()) this.titleSlugs(t);
     for (const t of this.tables.values()) this.checks(t);
     return this.reasons;
@@ -437,6 +439,53 @@ class RuleInference {
         this.note(t, `table ${t.def.name}: unique (${per}) where ${c.text} could not be laid out per ${t.refs.get(per)}; generated rows may violate it`);
       }
     }
+  }
+
+  /**
+   * People (or any rows) a join table makes members of a group — workspace_members(workspace_id,
+   * user_id), package_maintainers(package_id, user_id) — are who act in that group: a ref of another
+   * table to those people, in a row that belongs to one group (a project's lead, a task's assignee,
+   * a version's publisher), picks among the group's members (a ref to the join's user_id scoped by
+   * the group). The path to the group is the row's own not-null refs (task_id.project_id.workspace_id).
+   */
+  private members(t: Table) {
+    for (const join of this.tables.values()) {
+      if (join === t) continue;
+      const layout = this.layouts.get(join.def.name);
+      const member = join.def.fields.find((f) => f.type === 'ref' && (f.options as Options).distinctWithin === layout?.field);
+      if (!layout || layout.why !== 'many-to-many' || !member) continue;
+      const group = join.refs.get(layout.field)!;
+      const people = join.refs.get(member.name)!;
+      if (group === t.def.name || people === t.def.name || group === people) continue;
+      for (const [ref, target] of [...t.refs]) {
+        const f = t.fields.get(ref)!;
+        const options = f.options as Options;
+        if (target !== people || f.type !== 'ref' || options.scope || options.childrenPerParent || options.distinctWithin || f.unique || f.exactlyOne) continue;
+        const path = this.pathTo(t, group, ref);
+        if (!path) continue;
+        f.options = { table: join.def.name, field: member.name, scope: { target: layout.field, equals: path } };
+        t.refs.set(ref, join.def.name);
+        this.reason(t, ref, `a member of the row's ${group} (${join.def.name} of ${path})`);
+      }
+    }
+  }
+
+  /** The shortest path of not-null refs from a row of `t` to a ref to table `goal` (e.g. project_id.workspace_id), not through `avoid`. */
+  private pathTo(t: Table, goal: string, avoid: string): string | undefined {
+    let frontier: { table: Table; path: string[] }[] = [{ table: t, path: [] }];
+    for (let depth = 0; depth < 4 && frontier.length; depth++) {
+      const next: { table: Table; path: string[] }[] = [];
+      for (const { table, path } of frontier) {
+        for (const [ref, parent] of table.refs) {
+          if ((table === t && ref === avoid) || parent === table.def.name || table.fields.get(ref)?.type !== 'ref' || !this.notNull(table, ref)) continue;
+          if (parent === goal) return [...path, ref].join('.');
+          const p = this.tables.get(parent);
+          if (p) next.push({ table: p, path: [...path, ref] });
+        }
+      }
+      frontier = next;
+    }
+    return undefined;
   }
 
   /** Composite key of two refs: k distinct partners per left row. */
@@ -1110,6 +1159,43 @@ class RuleInference {
         for (const c of [a, b]) this.reason(t, c, `row profiles: ${a} or ${b} is ${empty === null ? 'null' : empty} in each row (CHECK ${name})`);
         return;
       }
+    }
+  }
+
+  /**
+   * A flag and the moment it became true: is_archived and archived_at, is_verified and verified_at.
+   * The flag is true exactly when the moment is set (rarely for archived/deleted-like words), in
+   * every variant of the row's profiles (crossed with them, or following a variant that decides
+   * the moment already).
+   */
+  private flagTimes(t: Table) {
+    for (const flag of t.def.fields) {
+      if (flag.type !== 'datatype.boolean' || flag.exactlyOne || flag.unique) continue;
+      const stem = flag.name.toLowerCase().replace(/^(is|has|was)_/, '');
+      const moment = (t.model?.columns ?? []).find(
+        (c) => isTime(c) && !c.notNull && t.fields.has(c.name) && new RegExp(`^${stem}_(at|on|date|time)$`).test(c.name.toLowerCase()),
+      );
+      if (!moment) continue;
+      const time = t.fields.get(moment.name)!;
+      if (['sequence', 'constant', 'lookup'].includes(time.type)) continue;
+      const set = { type: time.type, ...(time.options ? { options: time.options } : {}) };
+      const rare = /deleted|archived|cancel|banned|revoked|suspended|closed|disabled|deprecat|yanked|voided|blocked/.test(stem);
+      const share = rare ? 0.2 : 0.6;
+      const sides = [
+        { on: true, weight: share, fields: { [flag.name]: true, [moment.name]: set } as Record<string, unknown> },
+        { on: false, weight: 1 - share, fields: { [flag.name]: false, [moment.name]: null } as Record<string, unknown> },
+      ];
+      const profiles = t.def.profiles;
+      if (profiles?.field === flag.name || profiles?.variants.some((v) => flag.name in v.fields)) continue;
+      if (!profiles) t.def.profiles = { variants: sides.map(({ weight, fields }) => ({ weight, fields })) };
+      else
+        profiles.variants = profiles.variants.flatMap((v) => {
+          // a variant that decides the moment decides the flag
+          if (moment.name in v.fields) return [{ ...v, fields: { ...v.fields, [flag.name]: v.fields[moment.name] !== null } }];
+          return sides.map((side) => ({ ...v, weight: v.weight * side.weight, fields: { ...v.fields, ...side.fields } }));
+        });
+      delete flag.nullRate;
+      this.reason(t, flag.name, `true exactly when ${moment.name} is set${rare ? ' (about 1 row in 5)' : ''}`);
     }
   }
 
