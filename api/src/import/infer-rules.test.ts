@@ -464,3 +464,23 @@ create table tasks (id bigserial primary key, project_id bigint not null referen
     expect(archived).toBeLessThan(projects.length / 2);
   });
 });
+
+describe('a many-to-many join inside one tenant', () => {
+  const definition = imported(`
+create table workspaces (id uuid primary key, name text not null);
+create table projects (id bigserial primary key, workspace_id uuid not null references workspaces(id), name text not null);
+create table tasks (id bigserial primary key, project_id bigint not null references projects(id), title text not null);
+create table labels (id serial primary key, workspace_id uuid not null references workspaces(id), name text not null);
+create table task_labels (task_id bigint not null references tasks(id), label_id int not null references labels(id), primary key (task_id, label_id));
+`);
+
+  it('gives a task only labels of its own workspace, each once, some tasks several', () => {
+    const workspaceOfProject = new Map(rowsOf(definition, 'projects').map((p) => [p.id, p.workspace_id]));
+    const workspaceOfTask = new Map(rowsOf(definition, 'tasks').map((t) => [t.id, workspaceOfProject.get(t.project_id)]));
+    const workspaceOfLabel = new Map(rowsOf(definition, 'labels').map((l) => [l.id, l.workspace_id]));
+    const pairs = rowsOf(definition, 'task_labels');
+    expect(pairs.filter((p) => workspaceOfTask.get(p.task_id) !== workspaceOfLabel.get(p.label_id))).toEqual([]);
+    expect(new Set(pairs.map((p) => `${p.task_id}|${p.label_id}`)).size).toBe(pairs.length);
+    expect(pairs.length).toBeGreaterThan(new Set(pairs.map((p) => p.task_id)).size);
+  });
+});

@@ -266,6 +266,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.manyToMany(t);
     for (const t of this.tables.values()) this.partialUniques(t);
     for (const t of this.tables.values()) this.members(t);
+    for (const t of this.tables.values()) this.joinScopes(t);
     for (const t of this.tables.values()) this.positions(t);
     for (const t of this.tables.values()) this.scopes(t);
     for (const t of this.tables.values()) this.selfScopes(t);
@@ -467,6 +468,31 @@ class RuleInference {
         t.refs.set(ref, join.def.name);
         this.reason(t, ref, `a member of the row's ${group} (${join.def.name} of ${path})`);
       }
+    }
+  }
+
+  /**
+   * A many-to-many join inside one tenant: task_labels(task_id, label_id) where labels belong to a
+   * workspace and a task reaches one (task_id.project_id.workspace_id): a task's labels are labels
+   * of its workspace (the right ref scoped by the group; the right table laid out per group with
+   * at least as many rows as a left row has partners).
+   */
+  private joinScopes(t: Table) {
+    const layout = this.layouts.get(t.def.name);
+    const right = t.def.fields.find((f) => f.type === 'ref' && (f.options as Options).distinctWithin === layout?.field);
+    if (!layout || layout.why !== 'many-to-many' || !right || (right.options as Options).scope) return;
+    const rightTable = this.tables.get(t.refs.get(right.name)!);
+    const leftTable = this.tables.get(t.refs.get(layout.field)!);
+    if (!rightTable || !leftTable || rightTable === leftTable) return;
+    for (const [g, group] of rightTable.refs) {
+      if (group === rightTable.def.name || rightTable.fields.get(g)?.type !== 'ref' || !this.notNull(rightTable, g)) continue;
+      const path = this.pathTo(leftTable, group, '');
+      if (!path) continue;
+      if (!this.demandLayout(rightTable, g, `a ${group} holds its own ${rightTable.def.name} (for ${t.def.name})`, layout.max, Math.max(layout.max, 8)))
+        continue;
+      (right.options as Options).scope = { target: g, equals: `${layout.field}.${path}` };
+      this.reason(t, right.name, `a ${rightTable.def.name} row of the same ${group} (${layout.field}.${path})`);
+      return;
     }
   }
 
