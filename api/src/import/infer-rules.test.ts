@@ -484,3 +484,18 @@ create table task_labels (task_id bigint not null references tasks(id), label_id
     expect(pairs.length).toBeGreaterThan(new Set(pairs.map((p) => p.task_id)).size);
   });
 });
+
+describe('only memberships make members', () => {
+  it('leaves a ref alone when the join pairs rows without making members (likes)', () => {
+    const definition = imported(`
+create table users (id uuid primary key);
+create table posts (id bigserial primary key, author_id uuid not null references users(id));
+create table likes (user_id uuid not null references users(id), post_id bigint not null references posts(id), primary key (user_id, post_id));
+create table comments (id bigserial primary key, post_id bigint not null references posts(id), author_id uuid not null references users(id));
+`);
+    const comments = definition.tables.find((t) => t.name === 'comments')!;
+    expect(comments.fields.find((f) => f.name === 'post_id')!.options).toMatchObject({ table: 'posts', field: 'id' });
+    expect(comments.fields.find((f) => f.name === 'author_id')!.options).toMatchObject({ table: 'users', field: 'id' });
+    expect(rowsOf(definition, 'comments').length).toBeGreaterThan(0);
+  });
+});

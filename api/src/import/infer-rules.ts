@@ -58,11 +58,10 @@ const RANKS: [RegExp, number][] = [
     /^(approved|decided|resolved|published|completed|finished|ended|end|paid|posted|delivered|shipped|read|edited|fulfilled|cancell?ed|canceled|voided|rejected|failed|processed|answered|captured|settled|returned|refunded|responded|replied)_?(at|on|date|time)?$/,
     2,
   ],
+  // signs of life come before the end (no token used after it was revoked, no heartbeat after decommissioning)
+  [/^(last_seen|last_heartbeat|last_activity|last_active|last_login|last_sign_in|last_used|synced|last_synced)_?(at|on|date|time)?$/, 2.5],
   [/^(closed|archived|decommissioned|terminated|deleted|removed|revoked|deactivated|churned|retired)_?(at|on|date|time)?$/, 3],
-  [
-    /^(updated|modified|last_modified|changed|last_seen|last_heartbeat|last_activity|last_active|last_login|last_sign_in|last_used|synced|last_synced|touched)_?(at|on|date|time)?$/,
-    4,
-  ],
+  [/^(updated|modified|last_modified|changed|touched)_?(at|on|date|time)?$/, 4],
 ];
 /** Columns that must equal the same-named column of the parent row (an invoice's currency is its customer's). */
 const COPIED =
@@ -152,6 +151,9 @@ const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|de
 /** A parent's step after which its children come (a build's jobs run once it started). */
 const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
+/** Join tables that make their right side members of their left (who may act in it). */
+const MEMBERSHIP =
+  /(^|_)(members?|memberships?|maintainers?|collaborators?|participants?|owners?|admins?|staff|seats|roles|access|users|employees|agents|editors)$/;
 const ROLE = /^(role|member_role|membership_role|access_level|permission|position)$/;
 /** Units of the quantities a kind column names, most used first. */
 const UNITS_OF: Record<string, string[]> = {
@@ -455,6 +457,8 @@ class RuleInference {
       const layout = this.layouts.get(join.def.name);
       const member = join.def.fields.find((f) => f.type === 'ref' && (f.options as Options).distinctWithin === layout?.field);
       if (!layout || layout.why !== 'many-to-many' || !member) continue;
+      // a membership (workspace_members, package_maintainers, a join with a role), not any pairing (likes, follows)
+      if (!MEMBERSHIP.test(join.def.name.toLowerCase()) && !join.def.fields.some((f) => ROLE.test(f.name.toLowerCase()))) continue;
       const group = join.refs.get(layout.field)!;
       const people = join.refs.get(member.name)!;
       if (group === t.def.name || people === t.def.name || group === people) continue;
@@ -462,6 +466,7 @@ class RuleInference {
         const f = t.fields.get(ref)!;
         const options = f.options as Options;
         if (target !== people || f.type !== 'ref' || options.scope || options.childrenPerParent || options.distinctWithin || f.unique || f.exactlyOne) continue;
+        if (this.layouts.get(t.def.name)?.field === ref) continue; // the ref that lays the table out
         const path = this.pathTo(t, group, ref);
         if (!path) continue;
         f.options = { table: join.def.name, field: member.name, scope: { target: layout.field, equals: path } };

@@ -91,3 +91,29 @@ describe('lifecycle', () => {
     expect(w.every((x) => x > 0)).toBe(true);
   });
 });
+
+describe('refunds, issuing and phases named by -ing statuses', () => {
+  const columns = [
+    { name: 'paid_at', kind: 'time' as const },
+    { name: 'issued_at', kind: 'time' as const },
+    { name: 'trial_ends_at', kind: 'time' as const },
+  ];
+  const effects = (values: string[], status: string) => planLifecycle('status', values, columns)!.variants.find((v) => v.value === status)!.effects;
+
+  it('a refunded row was paid first; a cancelled one was not', () => {
+    const values = ['pending', 'paid', 'shipped', 'delivered', 'canceled', 'refunded'];
+    expect(effects(values, 'refunded').paid_at).toBe('set');
+    expect(effects(values, 'canceled').paid_at).toBe('null');
+    expect(effects(values, 'pending').paid_at).toBe('null');
+  });
+
+  it('an invoice is issued once it is anything but a draft', () => {
+    const values = ['draft', 'open', 'paid', 'void', 'uncollectible'];
+    expect(effects(values, 'draft').issued_at).toBe('null');
+    for (const status of ['open', 'paid', 'void', 'uncollectible']) expect(effects(values, status).issued_at, status).toBe('set');
+  });
+
+  it('trialing sets trial_ends_at', () => {
+    expect(effects(['trialing', 'active', 'past_due', 'canceled'], 'trialing').trial_ends_at).toBe('set');
+  });
+});

@@ -146,6 +146,10 @@ const PHASE_WORDS: Record<Phase, string[]> = {
   ],
 };
 
+/** A refund (a branch) follows a payment: these statuses are reached by it. */
+const REFUND = /^(refunded|partially_refunded|chargeback|charged_back)$/;
+const PAID = /^(paid|captured|settled|charged|succeeded|successful)$/;
+
 const PHASE_OF = new Map<string, Phase>();
 for (const [phase, words] of Object.entries(PHASE_WORDS) as [Phase, string[]][]) for (const w of words) PHASE_OF.set(w, phase);
 
@@ -169,7 +173,8 @@ export function isLifecycle(values: readonly string[]): boolean {
 
 /** Column name → the step it marks: a status word (`resolved_at`) or a generic step (`started_at`). */
 type Marker =
-  { kind: 'status'; status: string } | { kind: 'started' | 'finished' | 'decided' | 'decider' | 'progress' | 'error' | 'duration' | 'exit' | 'activity' };
+  | { kind: 'status'; status: string }
+  | { kind: 'started' | 'finished' | 'decided' | 'decider' | 'progress' | 'error' | 'duration' | 'exit' | 'activity' | 'issued' };
 
 const TIME_SUFFIX = /_(at|on|date|time|timestamp|ts)$/;
 
@@ -179,6 +184,8 @@ function stems(status: string): string[] {
   const out = new Set([s]);
   if (s.endsWith('ed')) out.add(s.slice(0, -2)).add(s.slice(0, -1));
   if (s.endsWith('ated')) out.add(`${s.slice(0, -3)}tion`); // terminated → termination_date
+  // trialing → trial_ends_at, trial_end: the end of the phase the status is in
+  if (s.endsWith('ing') && s.length > 5) for (const end of ['', '_end', '_ends', '_ended', '_end_date']) out.add(`${s.slice(0, -3)}${end}`);
   if (s === 'void') out.add('voided');
   if (s === 'voided') out.add('void');
   if (s === 'cancelled' || s === 'canceled') out.add('cancelled').add('canceled').add('cancel').add('cancellation');
@@ -197,6 +204,8 @@ export function markerOf(column: string, statuses: readonly string[]): Marker | 
     if (/^(started|start|began|begun|running_since|first_response)$/.test(stem)) return { kind: 'started' };
     if (/^(finished|completed|ended|end|done|stopped)$/.test(stem)) return { kind: 'finished' };
     if (/^(decided|reviewed|processed)$/.test(stem)) return { kind: 'decided' };
+    // left the draft: an invoice is issued (sent, finalized) once it is anything but a draft
+    if (/^(issued|sent|finalized|finalised|sent_out)$/.test(stem)) return { kind: 'issued' };
     // signs of life: none yet while a device is provisioning or a user is invited
     if (
       /^(last_)?(heartbeat|seen|active|activity|login|logged_in|sign_in|signed_in|ping|pinged|contact|contacted|sync|synced|used|connected|reported)$/.test(
@@ -260,7 +269,9 @@ export function planLifecycle(
       const r = rank(status);
       if (r < 0) return false;
       if (onMain) return r <= rank(value);
-      // a branch (failed, cancelled) leaves the main path from where it was: only the initial steps are certain
+      // a branch (failed, cancelled) leaves the main path from where it was: only the initial steps are
+      // certain — and a refund was paid first (a refunded order has paid_at, a refunded payment captured_at)
+      if (REFUND.test(norm(value)) && PAID.test(norm(status))) return true;
       return phaseOf(status) === 'initial';
     };
     // a branch (failed, cancelled) written after an in-flight status is left mid-run: it had started
@@ -283,6 +294,9 @@ export function planLifecycle(
           break;
         case 'decided':
           if (c.kind === 'time') effects[c.name] = phase === 'success' || phase === 'failure' ? 'set' : 'null';
+          break;
+        case 'issued':
+          if (c.kind === 'time') effects[c.name] = phase === 'initial' && /^(draft|new|drafted)$/.test(norm(value)) ? 'null' : 'set';
           break;
         case 'decider':
           effects[c.name] = phase === 'success' || phase === 'failure' ? 'set' : 'null';
