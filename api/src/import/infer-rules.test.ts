@@ -499,3 +499,22 @@ create table comments (id bigserial primary key, post_id bigint not null referen
     expect(rowsOf(definition, 'comments').length).toBeGreaterThan(0);
   });
 });
+
+describe('billing periods', () => {
+  it('ends a period one interval of the plan after it starts, and starts it after the row was created', () => {
+    const definition = imported(`
+create table plans (id serial primary key, billing_interval text not null check (billing_interval in ('month', 'year')));
+create table subscriptions (id bigserial primary key, plan_id int not null references plans(id), created_at timestamptz not null,
+  current_period_start timestamptz not null, current_period_end timestamptz not null, check (current_period_end > current_period_start));
+`);
+    const interval = new Map(rowsOf(definition, 'plans').map((p) => [p.id, p.billing_interval]));
+    const subscriptions = rowsOf(definition, 'subscriptions');
+    const DAY = 86_400_000;
+    for (const s of subscriptions) {
+      const days = ((s.current_period_end as Date).getTime() - (s.current_period_start as Date).getTime()) / DAY;
+      expect(days).toBe(interval.get(s.plan_id) === 'year' ? 365 : 30);
+      expect((s.current_period_start as Date).getTime()).toBeGreaterThanOrEqual((s.created_at as Date).getTime());
+    }
+    expect(new Set(subscriptions.map((s) => interval.get(s.plan_id))).size).toBe(2);
+  });
+});

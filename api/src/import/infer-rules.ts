@@ -50,7 +50,7 @@ const BIRTH =
 const RANKS: [RegExp, number][] = [
   [BIRTH, 0],
   [
-    /^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$/,
+    /^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$|^(current_)?period_start(s|ed)?(_at|_on|_date)?$/,
     1,
   ],
   [/^(check_out|checked_out|departure)_?(at|on|date|time)?$|^ends_(on|at)$/, 1.5],
@@ -286,6 +286,7 @@ class RuleInference {
     // after amounts: a side a CHECK orders against a total (amount_paid <= total) follows the total
     for (const t of this.tables.values()) this.numbers(t);
     for (const t of this.tables.values()) this.durations(t);
+    for (const t of this.tables.values()) this.billingPeriods(t);
     for (const t of this.tables.values()) this.profiles(t);
     for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
@@ -1000,6 +1001,52 @@ class RuleInference {
       parts.push(`+ coalesce(${tax.name}, 0)`);
     }
     set(total, `round(${subtotal.name} ${parts.join(' ')}, 2)`, `${subtotal.name} ${parts.map((p) => p.replace(/coalesce\((\w+), 0\)/, '$1')).join(' ')}`);
+  }
+
+  /**
+   * A billing period lasts one interval of the row's plan: current_period_end is current_period_start
+   * plus a month, a year, a week or a day, by the interval column of the row or of a parent
+   * (plan_id.billing_interval).
+   */
+  private billingPeriods(t: Table) {
+    const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name)).map((c) => c.name);
+    const start = times.find((n) => /^(current_)?period_start(s|ed)?(_at|_on|_date)?$/.test(n.toLowerCase()));
+    const end = start && times.find((n) => n.toLowerCase() === start.toLowerCase().replace('start', 'end'));
+    if (!start || !end) return;
+    const INTERVAL = /^(billing_)?(interval|period|cycle|frequency)$|^billing_(interval|period|cycle)$|^(interval|recurring)_unit$/;
+    const intervalIn = (table: Table) => table.def.fields.find((f) => f.type === 'pick' && INTERVAL.test(f.name.toLowerCase()));
+    let path: string | undefined;
+    let values: unknown[] | undefined;
+    const own = intervalIn(t);
+    if (own) [path, values] = [own.name, (own.options as { values: unknown[] }).values];
+    else
+      for (const [ref, parent] of t.refs) {
+        const p = this.tables.get(parent);
+        const f = p && p !== t && t.fields.get(ref)?.type === 'ref' && this.notNull(t, ref) ? intervalIn(p) : undefined;
+        if (f) {
+          [path, values] = [`${ref}.${f.name}`, (f.options as { values: unknown[] }).values];
+          break;
+        }
+      }
+    if (!path || !values) return;
+    const DAYS: [RegExp, number][] = [
+      [/year|annual/, 365],
+      [/quarter/, 91],
+      [/month/, 30],
+      [/week/, 7],
+      [/day|daily/, 1],
+    ];
+    const days = (v: unknown) => DAYS.find(([re]) => re.test(String(v).toLowerCase()))?.[1];
+    if (values.some((v) => days(v) === undefined)) return;
+    const expr = values.reduceRight<string>(
+      (rest, v, i) => (i === values.length - 1 ? `${start} + ${days(v)}` : `if(${path} = '${String(v)}', ${start} + ${days(v)}, ${rest})`),
+      '',
+    );
+    const f = t.fields.get(end)!;
+    const nullRate = f.nullRate;
+    Object.assign(f, { type: 'expression', options: { expr } });
+    if (nullRate !== undefined) f.nullRate = nullRate;
+    this.reason(t, end, `${start} plus one ${path} (${values.map((v) => `${String(v)}: ${days(v)} days`).join(', ')})`);
   }
 
   /** duration_ms is finished_at - started_at (null while either is). */
