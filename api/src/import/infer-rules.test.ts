@@ -518,3 +518,30 @@ create table subscriptions (id bigserial primary key, plan_id int not null refer
     expect(new Set(subscriptions.map((s) => interval.get(s.plan_id))).size).toBe(2);
   });
 });
+
+describe('payments by kind and invoices by status', () => {
+  const definition = imported(`
+create table payment_methods (id serial primary key, type text not null check (type in ('card', 'bank_account')), brand text, exp_month int, exp_year int, bank_name text);
+create table invoices (id serial primary key, status text not null check (status in ('draft', 'open', 'paid', 'void', 'uncollectible')),
+  total numeric(12,2) not null, amount_paid numeric(12,2) not null default 0, paid_at timestamptz, voided_at timestamptz, created_at timestamptz not null,
+  check (amount_paid <= total));
+`);
+
+  it("gives cards a brand and an expiry and bank accounts a bank, not the other's", () => {
+    for (const m of rowsOf(definition, 'payment_methods')) {
+      const card = m.type === 'card';
+      expect([m.brand !== null, m.exp_month !== null, m.exp_year !== null, m.bank_name === null]).toEqual([card, card, card, card]);
+    }
+  });
+
+  it('pays a paid invoice in full and nothing before; an uncollectible one was never paid', () => {
+    const invoices = rowsOf(definition, 'invoices');
+    for (const i of invoices) {
+      if (i.status === 'paid') expect([i.paid_at !== null, Number(i.amount_paid)]).toEqual([true, Number(i.total)]);
+      if (i.status === 'draft' || i.status === 'open') expect(Number(i.amount_paid)).toBe(0);
+      if (i.status === 'uncollectible') expect(i.paid_at).toBeNull();
+      expect(Number(i.amount_paid)).toBeLessThanOrEqual(Number(i.total));
+    }
+    expect(new Set(invoices.map((i) => i.status)).size).toBe(5);
+  });
+});

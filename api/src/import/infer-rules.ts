@@ -151,6 +151,12 @@ const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|de
 /** A parent's step after which its children come (a build's jobs run once it started). */
 const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
+/** Columns a kind of row is known to have (payment_methods.type 'card': brand, last4, exp_month, exp_year). */
+const KIND_ATTRIBUTES: Record<string, RegExp> = {
+  card: /^(brand|last4|last_4|last_four|exp_month|exp_year|expiry|expiry_month|expiry_year|expires_on|funding|network|fingerprint|cardholder_name|card_brand|card_last4)$/,
+  bank: /^(bank_name|routing_number|account_number|account_last4|iban|bic|swift|swift_code|sort_code|account_holder_name|mandate_id)$/,
+  paypal: /^(paypal_email|payer_email|payer_id)$/,
+};
 /** Join tables that make their right side members of their left (who may act in it). */
 const MEMBERSHIP =
   /(^|_)(members?|memberships?|maintainers?|collaborators?|participants?|owners?|admins?|staff|seats|roles|access|users|employees|agents|editors)$/;
@@ -1453,6 +1459,17 @@ class RuleInference {
       }
       return { value: v.value, weight: weights[i], fields };
     });
+    // what was paid follows the phase: all of the total once paid (done), nothing before
+    const number = (f: FieldDefinition) => NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '');
+    const paid = t.def.fields.find((f) => number(f) && /^(amount_paid|paid_amount|amount_received|paid_total|total_paid)$/.test(f.name.toLowerCase()));
+    const total =
+      paid &&
+      t.def.fields.find((f) => f !== paid && number(f) && /^(total|grand_total|total_amount|amount_total|amount_due|total_due)$/.test(f.name.toLowerCase()));
+    if (paid && total)
+      plan.variants.forEach((v, i) => {
+        if (v.phase === 'success') variants[i]!.fields[paid.name] = { type: 'expression', options: { expr: total.name } };
+        else if (v.phase === 'initial') variants[i]!.fields[paid.name] = 0;
+      });
     if (variants.every((v) => Object.keys(v.fields).length === 0)) return this.kindProfiles(t);
     t.def.profiles = { field: statusField.name, variants };
     this.reason(t, statusField.name, `row profiles: ${values.join(' → ')} decide ${[...new Set(variants.flatMap((v) => Object.keys(v.fields)))].join(', ')}`);
@@ -1464,16 +1481,17 @@ class RuleInference {
    */
   private kindProfiles(t: Table) {
     const token = (s: string) => s.toLowerCase().split(/[_\s-]+/)[0]!;
+    // a value owns the columns named after it, and the attributes its kind is known to have (a card's brand and expiry)
+    const owns = (value: string, column: string) =>
+      (token(value) === token(column) && token(value).length >= 3) || (KIND_ATTRIBUTES[token(value)]?.test(column.toLowerCase()) ?? false);
     for (const selector of t.def.fields) {
       if (selector.type !== 'pick' || !/(^|_)(method|type|kind|channel|provider|source|medium)$/.test(selector.name.toLowerCase())) continue;
       const values = (selector.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
-      const owned = t.def.fields.filter(
-        (f) => f !== selector && f.type !== 'ref' && !this.notNull(t, f.name) && values.some((v) => token(v) === token(f.name) && token(v).length >= 3),
-      );
+      const owned = t.def.fields.filter((f) => f !== selector && f.type !== 'ref' && !this.notNull(t, f.name) && values.some((v) => owns(v, f.name)));
       if (!owned.length) continue;
       const variants = values.map((value) => {
         const fields: Record<string, unknown> = {};
-        for (const f of owned) fields[f.name] = token(f.name) === token(value) ? this.effectSpec(t, f.name, 'set') : null;
+        for (const f of owned) fields[f.name] = owns(value, f.name) ? this.effectSpec(t, f.name, 'set') : null;
         return { value, weight: 1, fields };
       });
       t.def.profiles = { field: selector.name, variants };
