@@ -151,6 +151,8 @@ const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|de
 /** A parent's step after which its children come (a build's jobs run once it started). */
 const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
+/** An amount paid so far (of a total owed). */
+const PAID_AMOUNT = /^(amount_paid|paid_amount|amount_received|paid_total|total_paid)$/;
 /** Columns a kind of row is known to have (payment_methods.type 'card': brand, last4, exp_month, exp_year). */
 const KIND_ATTRIBUTES: Record<string, RegExp> = {
   card: /^(brand|last4|last_4|last_four|exp_month|exp_year|expiry|expiry_month|expiry_year|expires_on|funding|network|fingerprint|cardholder_name|card_brand|card_last4)$/,
@@ -1097,6 +1099,9 @@ class RuleInference {
           const [fixed, free] = derived(high) ? [high, low] : [low, high];
           if (derived(free) || fixed.type !== 'expression' || new RegExp(`\\b${free.name}\\b`).test(String((fixed.options as Options).expr))) continue;
           [moved, from, type] = free === low ? [low, later, 'before'] : [high, earlier, 'after'];
+        } else if (PAID_AMOUNT.test(low.name.toLowerCase())) {
+          // what was paid follows what is owed, never the other way round
+          [moved, from, type] = [low, later, 'before'];
         } else {
           // keep the NOT NULL side's own values; the nullable side follows it
           [moved, from, type] = !this.notNull(t, earlier) && this.notNull(t, later) ? [low, later, 'before'] : [high, earlier, 'after'];
@@ -1461,7 +1466,7 @@ class RuleInference {
     });
     // what was paid follows the phase: all of the total once paid (done), nothing before
     const number = (f: FieldDefinition) => NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '');
-    const paid = t.def.fields.find((f) => number(f) && /^(amount_paid|paid_amount|amount_received|paid_total|total_paid)$/.test(f.name.toLowerCase()));
+    const paid = t.def.fields.find((f) => number(f) && PAID_AMOUNT.test(f.name.toLowerCase()));
     const total =
       paid &&
       t.def.fields.find((f) => f !== paid && number(f) && /^(total|grand_total|total_amount|amount_total|amount_due|total_due)$/.test(f.name.toLowerCase()));
