@@ -545,3 +545,16 @@ create table invoices (id serial primary key, status text not null check (status
     expect(new Set(invoices.map((i) => i.status)).size).toBe(5);
   });
 });
+
+describe('payments pay what is owed', () => {
+  it("makes a payment's amount its order's total", () => {
+    const definition = imported(`
+create table orders (id bigserial primary key, subtotal numeric(12,2) not null, tax_total numeric(12,2) not null, grand_total numeric(12,2) not null);
+create table payments (id bigserial primary key, order_id bigint not null references orders(id), amount numeric(12,2) not null check (amount > 0));
+`);
+    const totals = new Map(rowsOf(definition, 'orders').map((o) => [o.id, Number(o.grand_total)]));
+    const payments = rowsOf(definition, 'payments');
+    expect(payments.length).toBeGreaterThan(0);
+    for (const p of payments) expect(Number(p.amount)).toBe(Math.max(totals.get(p.order_id)!, 0.01));
+  });
+});

@@ -291,6 +291,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.adulthood(t);
     for (const t of this.tables.values()) this.netAmounts(t);
     for (const t of this.tables.values()) this.amounts(t);
+    for (const t of this.tables.values()) this.paymentAmounts(t);
     // after amounts: a side a CHECK orders against a total (amount_paid <= total) follows the total
     for (const t of this.tables.values()) this.numbers(t);
     for (const t of this.tables.values()) this.durations(t);
@@ -1055,6 +1056,32 @@ class RuleInference {
     Object.assign(f, { type: 'expression', options: { expr } });
     if (nullRate !== undefined) f.nullRate = nullRate;
     this.reason(t, end, `${start} plus one ${path} (${values.map((v) => `${String(v)}: ${days(v)} days`).join(', ')})`);
+  }
+
+  /**
+   * A payment pays what its order or invoice owes: payments.amount is the parent's total (a parent
+   * reached by a not-null ref with a total-like column), so no payment exceeds what it pays for.
+   */
+  private paymentAmounts(t: Table) {
+    if (!/(^|_)(payments?|charges?|receipts?|installments?)$/.test(t.def.name.toLowerCase())) return;
+    const number = (table: Table, f: FieldDefinition) => NUMBER_TYPES.has(this.column(table, f.name)?.type.name ?? '');
+    const amount = t.def.fields.find(
+      (f) =>
+        number(t, f) && /^(amount|amount_paid|paid_amount|total)$/.test(f.name.toLowerCase()) && !['expression', 'after', 'before', 'lookup'].includes(f.type),
+    );
+    if (!amount) return;
+    for (const [ref, parent] of t.refs) {
+      const p = this.tables.get(parent);
+      if (!p || p === t || t.fields.get(ref)?.type !== 'ref' || !this.notNull(t, ref)) continue;
+      const total = p.def.fields.find((f) => number(p, f) && /^(grand_total|total|total_amount|amount_total|amount_due|total_due)$/.test(f.name.toLowerCase()));
+      if (!total) continue;
+      const nullRate = amount.nullRate;
+      // at least a cent: an amount is positive (CHECK amount > 0) even when a total is 0
+      Object.assign(amount, { type: 'expression', options: { expr: `max(${ref}.${total.name}, 0.01)` } });
+      if (nullRate !== undefined) amount.nullRate = nullRate;
+      this.reason(t, amount.name, `the ${parent}'s ${total.name} (${ref}.${total.name})`);
+      return;
+    }
   }
 
   /** duration_ms is finished_at - started_at (null while either is). */
