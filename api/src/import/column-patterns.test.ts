@@ -124,3 +124,60 @@ describe('referencePrefix', () => {
     expect(referencePrefix('t')).toBe('REF');
   });
 });
+
+describe('values that follow the row or the schema', () => {
+  const rowsOf = (sql: string, table: string, rows = 400) => {
+    const result = importSql(sql, { rows, referenceDate: '2025-01-01T00:00:00.000Z' });
+    const plan = compile(parseDefinition(result.definition), { seed: 'follow' });
+    const fields = result.definition.tables.find((t) => t.name === table)!.fields.map((f) => f.name);
+    const all = [...generateRows(plan, table, 0, rows)].flat();
+    return { result, column: (name: string) => all.map((row) => row[fields.indexOf(name)]) };
+  };
+
+  it('a code-like column with a DEFAULT literal takes it in most rows, a few common others in the rest', () => {
+    for (const [name, d] of [
+      ['currency', 'USD'],
+      ['country_code', 'DE'],
+      ['timezone', 'Europe/Berlin'],
+    ] as const) {
+      const values = rowsOf(`create table t (id int primary key, ${name} text not null default '${d}');`, 't').column(name);
+      const share = values.filter((v) => v === d).length / values.length;
+      expect(share, name).toBeGreaterThan(0.75);
+      expect(share, name).toBeLessThan(0.95);
+      expect(new Set(values).size, name).toBeGreaterThan(2);
+    }
+  });
+
+  it('a slug under a CHECK is the slug of the row name; a username follows the person', () => {
+    const sql = `create table workspaces (id int primary key, name varchar(100) not null, slug varchar(48) not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'));
+      create table users (id int primary key, username varchar(39) not null unique check (username ~ '^[a-z0-9]+(-[a-z0-9]+)*$'), full_name varchar(100) not null);`;
+    const workspaces = rowsOf(sql, 'workspaces');
+    const names = workspaces.column('name');
+    workspaces.column('slug').forEach((slug, i) => {
+      expect(String(slug)).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      const head = String(names[i])
+        .toLowerCase()
+        .match(/[a-z0-9]+/)![0];
+      expect(String(slug).startsWith(head), `${slug} for ${names[i]}`).toBe(true);
+    });
+    const users = rowsOf(sql, 'users');
+    const people = users.column('full_name');
+    expect(new Set(users.column('username')).size).toBe(400);
+    users.column('username').forEach((username, i) => {
+      expect(String(username)).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      const last = String(people[i])
+        .toLowerCase()
+        .match(/[a-z0-9]+/g)!;
+      expect(
+        last.some((w) => String(username).includes(w)),
+        `${username} for ${people[i]}`,
+      ).toBe(true);
+    });
+  });
+
+  it('an array of picks holds each value once', () => {
+    const { column } = rowsOf('create table packages (id int primary key, keywords text[] not null);', 'packages');
+    for (const list of column('keywords') as string[][]) expect(new Set(list).size).toBe(list.length);
+    expect(column('keywords').some((list) => (list as string[]).length >= 3)).toBe(true);
+  });
+});

@@ -4,6 +4,31 @@
 import type { Generator } from './generators.js';
 import type { DefaultValue } from './model.js';
 import { COUNTRIES } from '../engine/locale-records.js';
+import {
+  COMMENT_OPENERS,
+  DEPRECATION_MESSAGES,
+  DIST_TAG_WEIGHTS,
+  DIST_TAGS,
+  INVOICE_LINES,
+  ORDER_NOTES,
+  PACKAGE_ADJECTIVES,
+  PACKAGE_KEYWORDS,
+  PACKAGE_KINDS,
+  PACKAGE_PURPOSES,
+  PLAN_PERIODS,
+  PLAN_TIERS,
+  PROJECT_GOALS,
+  PROJECT_KINDS,
+  PROJECT_PURPOSES,
+  PROJECT_SUBJECTS,
+  PROJECT_THINGS,
+  RETURN_COMMENTS,
+  TASK_COMMENTS,
+  TASK_OBJECTS,
+  TASK_VERBS,
+  TOKEN_NAMES,
+  WORK_LOG,
+} from './column-words.js';
 import { proseFitting } from './prose.js';
 import type { Category } from './type-category.js';
 
@@ -42,6 +67,8 @@ export interface PatternContext {
   /** The other plain-text columns the engine generates, as named in the table (for derived values). */
   textColumns?: string[];
   default?: DefaultValue;
+  /** NOT NULL: the column is always set (a nullable one may be left for the user to fill in). */
+  notNull?: boolean;
   /** COMMENT ON COLUMN: tried when the name alone matches no pattern (`ref` 'SHA-1 of the commit'). */
   comment?: string;
 }
@@ -62,6 +89,8 @@ export interface ColumnPattern {
   generate: Generator | ((c: PatternContext) => Generator | undefined);
   /** What a unique column gets when `generate` cannot be unique (an English type the engine suffixes). */
   uniqueAlternative?: Generator;
+  /** Code-like columns: a DEFAULT literal takes most rows, the others one of these (generators.ts). */
+  common?: readonly string[];
   reason: string;
   /** Columns that must choose this pattern: `[table.]column TYPE ...` as in CREATE TABLE. */
   examples: string[];
@@ -480,6 +509,24 @@ const REASONS = ['customer_request', 'duplicate', 'fraudulent', 'not_as_describe
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const TIMES = ['08:00:00', '08:30:00', '09:00:00', '09:30:00', '10:00:00', '12:00:00', '13:00:00', '14:30:00', '17:00:00', '18:00:00', '20:00:00', '22:00:00'];
 
+const PACKAGE_DESCRIPTION = `${one(PACKAGE_ADJECTIVES)} ${one(PACKAGE_KINDS)} for ${one(PACKAGE_PURPOSES)}`;
+// package sizes from 10 KB to 5 MB on a log scale, the small ones likelier (a fixed jitter keeps them uneven)
+const PACKAGE_SIZES = Array.from({ length: 40 }, (_, k) => Math.round(10_240 * 488 ** (k / 39) * (1 + ((k * 37) % 11) / 200)));
+const PACKAGE_SIZE_WEIGHTS = PACKAGE_SIZES.map((_, k) => Math.round(100 * 0.92 ** k) + 1);
+// tax ids of a few countries: [pattern, length]
+const TAX_IDS: [string, number][] = [
+  ['DE[0-9]{9}', 11],
+  ['FR[0-9]{11}', 13],
+  ['GB[0-9]{9}', 11],
+  ['NL[0-9]{9}B[0-9]{2}', 14],
+  ['ES[A-Z][0-9]{7}[A-Z]', 11],
+  ['IT[0-9]{11}', 13],
+  ['[0-9]{2}-[0-9]{7}', 10],
+];
+const NPM_NAME = `(@(acme|types|babel|vue|nestjs|aws-sdk)/)?(${['react', 'vue', 'json', 'csv', 'date', 'http', 'node', 'micro', 'fast', 'tiny', 'easy', 'smart'].join('|')})-(${['parser', 'router', 'utils', 'client', 'logger', 'cache', 'config', 'query', 'form', 'store', 'icons', 'cli'].join('|')})`;
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'INR', 'BRL'];
+const CURRENCY_WEIGHTS = [40, 25, 12, 6, 5, 4, 2, 2, 2, 2];
+
 // ---- properties of values, for the tests -------------------------------------------------
 
 const semver = /^\d+\.\d+\.\d+$/;
@@ -576,6 +623,64 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     reason: 'invoice number: INV-year-sequence',
     examples: ['invoice_number varchar(32)', 'invoice_no text'],
     expect: /^INV-202[0-5]-\d{6}$/,
+  },
+  {
+    id: 'document-number',
+    name: /^(number|no|num|doc_?number|document_?number)$/,
+    types: T,
+    table:
+      /(^|_)(invoices?|bills?|quotes?|quotations?|estimates?|credit_?notes?|debit_?notes?|receipts?|purchase_?orders?|sales_?orders?|orders?|returns?|refunds?|shipments?|contracts?|statements?|payouts?)$/,
+    length: 10,
+    generate: (c) => documentNumber(referencePrefix(c.table), c.maxLength),
+    reason: "a document number: the table's initials, the year and a number (invoices → INV-2025-000123)",
+    examples: ['invoices.number varchar(24) unique', 'credit_notes.number text', 'orders.no varchar(12)'],
+    expect: /^[A-Z]{2,4}-(202[0-5]-)?\d{6}$/,
+  },
+  {
+    id: 'rma-number',
+    name: /^rma(_?(no|num|number|code|id|ref|reference))?$|^return_?(authorization_?)?(no|num|number)$/,
+    types: T,
+    length: 10,
+    generate: re('RMA-[0-9]{6}'),
+    reason: 'a return merchandise authorization: RMA- and a number',
+    examples: ['returns.rma_number varchar(16) unique', 'rma text'],
+    expect: /^RMA-\d{6}$/,
+  },
+  {
+    id: 'plan-code',
+    name: /^(code|plan_?code|plan_?key|lookup_?key|plan_?id|price_?code|tier_?code)$/,
+    types: T,
+    table: /(^|_)(plans?|pricing_?plans?|subscription_?plans?|tiers?|pricing_?tiers?|prices)$/,
+    length: 18,
+    generate: (c) =>
+      c.unique
+        ? re(`(${PLAN_TIERS.map((t) => t.toLowerCase()).join('|')})_(monthly|annual)_[a-z0-9]{4}`)
+        : fake(`${one(PLAN_TIERS.map((t) => t.toLowerCase()))}_${one(['monthly', 'annual'])}`),
+    reason: 'a plan code: tier and billing period (pro_monthly; unique ones a short suffix)',
+    examples: ['plans.code varchar(40) unique', 'pricing_plans.plan_code text'],
+    expect: /^(free|starter|basic|pro|team|business|enterprise)_(monthly|annual)(_[a-z0-9]{4})?$/,
+  },
+  {
+    id: 'project-key',
+    name: /^(key|project_?key|issue_?prefix|key_?prefix)$/,
+    types: T,
+    table: /(^|_)(projects?|boards?|spaces?|repos?|repositories)$/,
+    length: 4,
+    generate: re('[A-Z]{2}[A-Z]{0,2}'),
+    reason: 'a Jira-like project key: 2-4 upper-case letters',
+    examples: ['projects.key varchar(10)', 'boards.project_key text'],
+    expect: /^[A-Z]{2,4}$/,
+  },
+  {
+    id: 'token-prefix',
+    name: /^(token|key|api_?key|secret|access_?token)_?prefix$|^(prefix|key_?start|token_?start)$/,
+    types: T,
+    table: /token|key|secret|credential/,
+    length: 8,
+    generate: (c) => re(`tdg_[A-Za-z0-9]{${Math.max(2, Math.min(8, (c.maxLength ?? 12) - 4))}}`),
+    reason: "the first characters of a token: its kind's prefix and a few letters (tdg_a1B2), shown to tell tokens apart",
+    examples: ['api_tokens.token_prefix char(8)', 'api_keys.prefix varchar(12)', 'personal_access_tokens.token_prefix text'],
+    expect: /^tdg_[A-Za-z0-9]{2,8}$/,
   },
   {
     id: 'receipt-number',
@@ -786,6 +891,17 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     reason: 'a git commit SHA',
     examples: ['commit_sha char(40)', 'head_sha text', 'ci_runs.sha varchar(40)'],
     expect: /^[0-9a-f]{7,40}$/,
+  },
+  {
+    id: 'sri-integrity',
+    name: /^(integrity|sri|sri_?hash|subresource_?integrity|integrity_?hash|dist_?integrity)$/,
+    types: T,
+    length: 51,
+    generate: (c) =>
+      c.maxLength === undefined || c.maxLength >= 95 ? re('sha512-[A-Za-z0-9+/]{85}[AQgw]==') : re('sha256-[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]='),
+    reason: 'subresource integrity: sha512- and the base64 digest (sha256- when the column is narrower)',
+    examples: ['versions.integrity varchar(100)', 'integrity text', 'assets.sri varchar(64)'],
+    expect: /^(sha512-[A-Za-z0-9+/]{86}==|sha256-[A-Za-z0-9+/]{43}=)$/,
   },
   {
     id: 'sha256',
@@ -1325,11 +1441,16 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     id: 'tax-id',
     name: /^(tax_?id|tax_?number|vat_?(id|number|no)|tin)$/,
     types: T,
-    length: 11,
-    generate: re('DE[0-9]{9}'),
-    reason: 'VAT / tax id',
-    examples: ['vat_number varchar(20)'],
-    expect: /^DE\d{9}$/,
+    length: 10,
+    generate: (c) =>
+      re(
+        `(${TAX_IDS.filter(([, length]) => length <= (c.maxLength ?? Infinity))
+          .map(([pattern]) => pattern)
+          .join('|')})`,
+      ),
+    reason: 'a VAT or tax id in the shape of one of a few countries (DE, FR, GB, NL, ES, IT VAT; US EIN)',
+    examples: ['vat_number varchar(20)', 'customers.tax_id varchar(32)', 'tin varchar(11)'],
+    expect: /^(DE\d{9}|FR\d{11}|GB\d{9}|NL\d{9}B\d{2}|ES[A-Z]\d{7}[A-Z]|IT\d{11}|\d{2}-\d{7})$/,
   },
   {
     id: 'ein',
@@ -1915,6 +2036,33 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     reason: 'a directory path',
     examples: ['directory text', 'working_dir text'],
     expect: /^\/[\w/.+-]*$/,
+  },
+  {
+    id: 'package-size',
+    name: /^(unpacked|tarball|package|bundle|artifact|archive|install|dist)_?size(_?bytes|_?in_?bytes)?$/,
+    types: INT,
+    generate: (c) => numPick(PACKAGE_SIZES, PACKAGE_SIZE_WEIGHTS)(c),
+    reason: 'the size of a package in bytes: 10 KB - 5 MB, mostly small',
+    examples: ['versions.unpacked_size bigint', 'bundle_size_bytes int'],
+    expect: isInt(10_000, 5_300_000),
+  },
+  {
+    id: 'trial-days',
+    name: /^(trial|trial_?period|trial_?length|free_?trial)_?(days|period_?days|length_?days)?$|^trial_?period_?in_?days$/,
+    types: INT,
+    generate: numPick([0, 7, 14, 30], [35, 20, 30, 15]),
+    reason: 'a trial in days: 0, 7, 14 or 30',
+    examples: ['plans.trial_days int', 'trial_period_days smallint'],
+    expect: inList([0, 7, 14, 30]),
+  },
+  {
+    id: 'duration-months',
+    name: /^(duration|term|period|length|commitment|contract)_?(in_?)?months$|^months$/,
+    types: INT,
+    generate: numPick([1, 2, 3, 6, 9, 12], [20, 5, 35, 20, 5, 15]),
+    reason: 'a duration in months: 1-12, mostly 1, 3, 6 or 12',
+    examples: ['coupons.duration_in_months int', 'term_months smallint'],
+    expect: isInt(1, 12),
   },
   {
     id: 'file-size',
@@ -2647,6 +2795,15 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     expect: /^[A-Z][\w,'&. -]+$/,
   },
   {
+    id: 'username-from-name',
+    name: /^(user_?name|login|handle|login_?name|user_?handle|screen_?name)$/,
+    types: T,
+    generate: (c) => usernameFrom(c),
+    reason: "a username: the row's name, lower case (a row suffix when unique)",
+    examples: ['users.username varchar(39) unique +full_name', 'accounts.handle text +display_name', 'members.login varchar(40) +first_name +last_name'],
+    expect: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  },
+  {
     id: 'username',
     name: /^(user_?name|login|handle|nick_?name|screen_?name|nick|alias|login_?name|user_?handle)$/,
     types: T,
@@ -2973,6 +3130,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     types: T,
     length: 2,
     generate: f('location.countryCode'),
+    common: ['US', 'GB', 'DE', 'FR', 'CA', 'NL'],
     reason: 'an ISO 3166 alpha-2 country code',
     examples: ['country_code char(2)', 'billing_country_code varchar(2)'],
     expect: /^[A-Z]{2}$/,
@@ -3050,12 +3208,12 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'address-line2',
-    name: /(^|_)(address_?(line_?)?2|address2|street_?2|apartment|suite|apt)$/,
+    name: /(^|_)(address_?(line_?)?2|address2|street_?2|apartment|suite|apt)$|^line_?2$/,
     types: T,
     length: 10,
     generate: f('location.secondaryAddress'),
     reason: 'an apartment or suite',
-    examples: ['address_line2 text', 'apt varchar(20)'],
+    examples: ['address_line2 text', 'apt varchar(20)', 'addresses.line2 varchar(200)'],
     expect: /^(Apt\.|Suite) \d+$/,
   },
   {
@@ -3084,6 +3242,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     types: T,
     length: 30,
     generate: f('location.timeZone'),
+    common: ['UTC', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Asia/Tokyo'],
     reason: 'an IANA time zone',
     examples: ['timezone text', 'time_zone varchar(64)'],
     expect: /^[A-Z][A-Za-z_]+(\/[A-Za-z_-]+)+$|^UTC$/,
@@ -3094,6 +3253,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     types: T,
     length: 5,
     generate: pick(LOCALES, LOCALE_WEIGHTS),
+    common: LOCALES.slice(0, 5),
     reason: 'a locale such as en-US',
     examples: ['locale varchar(10)'],
     expect: /^[a-z]{2}-[A-Z]{2}$/,
@@ -3114,6 +3274,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     types: T,
     length: 2,
     generate: pick(LANGS, [45, 10, 10, 10, 5, 5, 5, 4, 3, 3]),
+    common: LANGS.slice(0, 5),
     reason: 'an ISO 639-1 language code',
     examples: ['language varchar(8)', 'lang char(2)'],
     expect: inList(LANGS),
@@ -3123,9 +3284,10 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     name: /(^|_)(currency|currency_?code|iso_?currency|currency_?iso)$/,
     types: T,
     length: 3,
-    generate: f('finance.currencyCode'),
-    reason: 'an ISO 4217 currency code',
-    examples: ['currency char(3)', 'currency_code varchar(3)'],
+    generate: pick(CURRENCIES, CURRENCY_WEIGHTS),
+    common: CURRENCIES.slice(0, 5),
+    reason: 'an ISO 4217 currency code (the common ones; a DEFAULT takes most rows)',
+    examples: ['currency char(3)', 'currency_code varchar(3)', "products.currency char(3) default 'USD'"],
     expect: /^[A-Z]{3}$/,
   },
   {
@@ -3889,6 +4051,198 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     expect: /^[A-Z][a-z]+ [A-Z][a-z]+$/,
   },
   {
+    id: 'package-name',
+    name: /^(name|pkg_?name)$/,
+    types: T,
+    table: /(^|_)(packages?|npm_?packages?|libraries|library|modules?|plugins?)$/,
+    length: 40,
+    generate: (c) => re(c.unique ? `${NPM_NAME}-[a-z0-9]{3}` : NPM_NAME),
+    reason: 'an npm package name: lowercase words joined by -, sometimes @scope/ (unique: a short suffix)',
+    examples: ['packages.name varchar(214)', 'packages.name varchar(214) unique', 'libraries.name text'],
+    expect: /^(@[a-z]+(-[a-z]+)?\/)?[a-z]+(-[a-z0-9]+)*$/,
+  },
+  {
+    id: 'dist-tag',
+    name: /^(tag|dist_?tag|tag_?name|name|channel|release_?channel)$/,
+    types: T,
+    table: /(^|_)(dist_?tags?|release_?channels?|package_?tags?|version_?tags?)$/,
+    length: 6,
+    generate: pick(DIST_TAGS, DIST_TAG_WEIGHTS),
+    reason: 'an npm dist-tag (latest, next, beta...)',
+    examples: ['dist_tags.tag varchar(40)', 'release_channels.name text'],
+    expect: inList(DIST_TAGS),
+  },
+  {
+    id: 'task-title',
+    name: /^(title|summary|name|subject|task_?name|task_?title|issue_?title)$/,
+    types: T,
+    table: /(^|_)(tasks?|sub_?tasks?|issues?|todos?|to_?dos?|stories|user_?stories|bugs?|work_?items?|cards?|action_?items?)$/,
+    length: 42,
+    generate: fake(`${one(TASK_VERBS)} ${one(TASK_OBJECTS)}`),
+    reason: 'a task title: a verb and what it acts on (Fix login redirect loop)',
+    examples: ['tasks.title varchar(200)', 'issues.summary text', 'todos.name text'],
+    expect: (v) => TASK_VERBS.some((verb) => String(v).startsWith(`${verb} `)) && TASK_OBJECTS.some((o) => String(v).endsWith(o)),
+  },
+  {
+    id: 'project-title',
+    name: /^(name|title|project_?name|project_?title)$/,
+    types: T,
+    table: /(^|_)(projects?|initiatives?|programs?|epics?)$/,
+    length: 29,
+    generate: fake(`${one(PROJECT_SUBJECTS)} ${one(PROJECT_KINDS)}`),
+    uniqueAlternative: re(`(${PROJECT_SUBJECTS.join('|')}) (${PROJECT_KINDS.join('|')}) Phase [1-9][0-9]`),
+    reason: 'a project name: a subject and a kind of work (Website Redesign, Q3 Marketing Launch)',
+    examples: ['projects.name varchar(120)', 'epics.title text'],
+    expect: (v) => PROJECT_SUBJECTS.some((s) => String(v).startsWith(`${s} `)) && PROJECT_KINDS.some((k) => new RegExp(` ${k}( Phase \\d+)?$`).test(String(v))),
+  },
+  {
+    id: 'plan-name',
+    name: /^(name|title|plan_?name|tier_?name|plan|nickname)$/,
+    types: T,
+    table: /(^|_)(plans?|pricing_?plans?|subscription_?plans?|tiers?|pricing_?tiers?)$/,
+    length: 18,
+    generate: (c) =>
+      c.unique
+        ? re(`(${PLAN_TIERS.join('|')})( (${PLAN_PERIODS.join('|')}))? v[1-9][0-9]{2}`)
+        : fake(`${one(PLAN_TIERS)}${one(['', '', ...PLAN_PERIODS.map((p) => ` ${p}`)])}`),
+    reason: 'a plan name: a tier, sometimes with its billing period (Pro Monthly)',
+    examples: ['plans.name varchar(80)', 'pricing_tiers.tier_name text'],
+    expect: new RegExp(`^(${PLAN_TIERS.join('|')})( (${PLAN_PERIODS.join('|')}))?( v\\d{3})?$`),
+  },
+  {
+    id: 'token-name',
+    name: /^(name|label|title|description|token_?name|key_?name|note)$/,
+    types: T,
+    table: /(^|_)(api_?tokens?|access_?tokens?|personal_?access_?tokens?|api_?keys?|deploy_?keys?|tokens|credentials?)$/,
+    length: 19,
+    generate: pick(TOKEN_NAMES),
+    reason: 'what a token is for (CI deploy token, GitHub Actions, local dev)',
+    examples: ['api_tokens.name varchar(80)', 'personal_access_tokens.label text'],
+    expect: inList(TOKEN_NAMES),
+  },
+  {
+    id: 'invoice-line-description',
+    name: /^(description|desc|label|name|line_?description|item_?description|memo|title)$/,
+    types: T,
+    table: /(^|_)(invoice_?(lines?|items?)|bill_?lines?|billing_?lines?|charges?|credit_?note_?lines?|quote_?lines?)$/,
+    length: 34,
+    generate: re(`(${INVOICE_LINES.join('|')})`),
+    reason: 'an invoice line: a plan and its seats, usage or a fee (Pro plan × 3 seats)',
+    examples: ['invoice_lines.description varchar(255)', 'invoice_items.description text'],
+    expect: /^((Starter|Pro|Team|Business) plan|Usage: |Setup fee|Onboarding session|Extra seats|Priority support|Proration)/,
+  },
+  {
+    id: 'readme',
+    name: /^(readme|readme_?md|readme_?markdown|readme_?text|readme_?content)$/,
+    types: T,
+    length: 400,
+    generate: fake(
+      `# {{word.adjective}}-{{word.noun}}\n\n${PACKAGE_DESCRIPTION}.\n\n## Install\n\n\`\`\`sh\nnpm install\n\`\`\`\n\n## Usage\n\nSee the ${one(['API reference', 'examples folder', 'docs site'])} for details.\n`,
+    ),
+    reason: 'a README in markdown: a title, what it is, an install section with a code fence',
+    examples: ['versions.readme text', 'repositories.readme_md text'],
+    expect: /^# \S+\n\n.+\.\n\n## Install\n\n```sh\n[^`]+```\n/,
+  },
+  {
+    id: 'package-description',
+    name: /^(description|desc|summary|short_?description)$/,
+    types: T,
+    table: /(^|_)(packages?|libraries|library|modules?|crates?|gems?|plugins?|extensions?|npm_?packages?)$/,
+    length: 80,
+    generate: fake(PACKAGE_DESCRIPTION),
+    reason: 'a package description: what kind of library it is and what for',
+    examples: ['packages.description varchar(500)', 'plugins.summary text'],
+    expect: (v) => PACKAGE_ADJECTIVES.some((a) => String(v).startsWith(`${a} `)),
+  },
+  {
+    id: 'npm-keywords',
+    name: /^(keywords?|tags?|topics?)$/,
+    types: T,
+    table: /(^|_)(packages?|libraries|library|modules?|crates?|gems?|plugins?|extensions?|repos?|repositories)$/,
+    length: 10,
+    generate: pick(PACKAGE_KEYWORDS),
+    reason: 'a keyword of a software package (cli, react, parser...)',
+    examples: ['packages.keywords text', 'repositories.topic varchar(20)'],
+    expect: inList(PACKAGE_KEYWORDS),
+  },
+  {
+    id: 'deprecation-message',
+    name: /^(deprecat(ion|ed)_?(message|reason|note|notice|msg)|deprecated|deprecation)$/,
+    types: T,
+    length: 56,
+    generate: re(`(${DEPRECATION_MESSAGES.join('|')})`),
+    reason: 'a deprecation message: what to use instead, or that it is no longer maintained',
+    examples: ['packages.deprecation_message text', 'deprecation_reason varchar(200)'],
+    expect: /^(Use |No longer maintained|This package has moved|Deprecated: |Critical security issue|Renamed to )/,
+  },
+  {
+    id: 'product-description',
+    name: /^(description|desc|long_?description|product_?description|item_?description|details|body_?html)$/,
+    types: T,
+    table: /(^|_)(products?|items?|skus?|variants?|listings?|catalog_?items?|merchandise|goods|offers?)$/,
+    length: 200,
+    generate: f('commerce.productDescription'),
+    reason: 'product copy (faker commerce.productDescription)',
+    examples: ['products.description text', 'listings.long_description varchar(1000)'],
+    expect: english,
+  },
+  {
+    id: 'project-description',
+    name: /^(description|desc|summary|goal|objective|overview|brief|purpose)$/,
+    types: T,
+    table: /(^|_)(projects?|initiatives?|programs?|epics?)$/,
+    length: 80,
+    generate: fake(`${one(PROJECT_GOALS)} ${one(PROJECT_THINGS)} ${one(PROJECT_PURPOSES)}`),
+    reason: 'what a project sets out to do (Migrate the billing system before the Q3 launch.)',
+    examples: ['projects.description text', 'epics.summary varchar(200)'],
+    expect: (v) => PROJECT_GOALS.some((g) => String(v).startsWith(`${g} the `)) && String(v).endsWith('.'),
+  },
+  {
+    id: 'return-comment',
+    name: /^(customer_?comment|customer_?note|customer_?notes|comment|comments|note|notes|reason_?text|reason_?detail|return_?reason|details|description)$/,
+    types: T,
+    table: /(^|_)(returns?|rmas?|return_?requests?|refunds?|refund_?requests?|exchanges?|complaints?)$/,
+    length: 38,
+    generate: pick(RETURN_COMMENTS),
+    reason: "a customer's short complaint (Arrived damaged, Wrong size)",
+    examples: ['returns.customer_comment text', 'refund_requests.notes varchar(500)'],
+    expect: inList(RETURN_COMMENTS),
+  },
+  {
+    id: 'work-log-note',
+    name: /^(note|notes|description|desc|comment|comments|summary|memo|activity|work_?description|task_?description)$/,
+    types: T,
+    table: /(^|_)(time_?entries|time_?entry|timesheets?|timesheet_?entries|time_?logs?|work_?logs?|worklogs?|time_?records?)$/,
+    length: 32,
+    generate: pick(WORK_LOG),
+    reason: 'a work log note (Reviewed PR, Client call)',
+    examples: ['time_entries.note varchar(255)', 'timesheets.description text'],
+    expect: inList(WORK_LOG),
+  },
+  {
+    id: 'order-note',
+    name: /^(note|notes|customer_?note|customer_?notes|order_?notes?|delivery_?instructions|delivery_?notes?|special_?instructions|comment|comments|instructions)$/,
+    types: T,
+    table: /(^|_)(orders?|sales_?orders?|carts?|checkouts?|deliveries|shipments?)$/,
+    length: 37,
+    generate: pick(ORDER_NOTES),
+    reason: 'a note a customer leaves on an order (Leave at the front door)',
+    examples: ['orders.notes text', 'shipments.delivery_instructions varchar(200)'],
+    expect: inList(ORDER_NOTES),
+  },
+  {
+    id: 'task-comment',
+    name: /^(body|content|text|comment|message|body_?text|body_?md|markdown)$/,
+    types: T,
+    table: /(^|_)(comments?|replies|notes?|activities|activity)$/,
+    sibling: /^(task|issue|ticket|story|card|todo|bug|pull_?request|pr|merge_?request|work_?item)_?id$/,
+    length: 67,
+    generate: fake(`${one(COMMENT_OPENERS)}${one(TASK_COMMENTS)}`),
+    reason: 'a comment on a task or issue (I pushed a fix for this, can you take another look?)',
+    examples: ['comments.body text +task_id', 'issue_comments.body text +issue_id'],
+    expect: (v) => TASK_COMMENTS.some((c) => String(v).endsWith(c)),
+  },
+  {
     id: 'tag-name-by-table',
     name: /^(name|label|title|tag|slug)$/,
     types: T,
@@ -4131,7 +4485,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     generate: fake('{{word.adjective}} {{word.noun}}'),
     uniqueAlternative: f('commerce.productName'),
     reason: 'a name of two English words',
-    examples: ['projects.name text', 'teams.name varchar(80)', 'courses.name text'],
+    examples: ['boards.name text', 'teams.name varchar(80)', 'courses.name text'],
     expect: english,
   },
   {
@@ -4508,6 +4862,25 @@ function emailFromNames(c: PatternContext): Generator | undefined {
     textColumn(c, /^(full_?name|display_?name|real_?name|legal_?name|contact_?name|customer_?name)$/) ??
     (PEOPLE.test(c.table) ? textColumn(c, /^name$/) : undefined);
   return full ? f('email', { name: full }) : undefined;
+}
+
+/** The derived slug of the row's full, display or first name: a username that follows the person. */
+function usernameFrom(c: PatternContext): Generator | undefined {
+  // an optional username is one the user picks later, not one made from their name
+  if (!c.notNull) return undefined;
+  const source =
+    textColumn(c, /^(full_?name|display_?name|real_?name|user_?display_?name)$/) ??
+    (PEOPLE.test(c.table) ? textColumn(c, /^name$/) : undefined) ??
+    textColumn(c, /^(first_?name|given_?name|fname|forename)$/);
+  if (!source) return undefined;
+  const max = c.maxLength === undefined ? 30 : Math.min(30, c.maxLength + (c.unique ? 8 : 0));
+  return max >= 8 ? f('slug', { field: source, maxLength: max }) : undefined;
+}
+
+/** INV-2025-000123 when the column holds it, else INV-000123 (none: too narrow). */
+function documentNumber(prefix: string, max: number | undefined): Generator | undefined {
+  if (max === undefined || max >= prefix.length + 12) return re(`${prefix}-202[0-5]-[0-9]{6}`);
+  return max >= prefix.length + 7 ? re(`${prefix}-[0-9]{6}`) : undefined;
 }
 
 /** The derived slug type reading the row's title or name, when the table has one. */

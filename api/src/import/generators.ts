@@ -97,6 +97,7 @@ function patternContext(ctx: ColumnContext, extra: Partial<PatternContext>): Pat
     hi: Infinity,
     digits: 2,
     unique: ctx.unique,
+    notNull: ctx.column.notNull,
     siblings: ctx.siblings.map(normalizeName),
     textColumns: (ctx.textSiblings ?? []).filter((s) => s !== ctx.column.name),
     ...(ctx.column.default ? { default: ctx.column.default } : {}),
@@ -206,7 +207,9 @@ function text(ctx: ColumnContext): Choice {
   if (check) {
     // a CHECK regex decides, unless the name pattern's values already match it (a sample of 20)
     // unique: sampled as the engine makes them unique (a text gets a row suffix, which the CHECK may refuse)
-    if (m && (!ctx.unique || UNIQUE_TYPES.has(m.generator.type)) && generatorSatisfies(m.generator, check, room, 20, ctx.unique)) {
+    const standIn = m && standInFor(m.generator, ctx.unique);
+    const satisfied = standIn ? generatorSatisfies(standIn, check, undefined, 20) : m && generatorSatisfies(m.generator, check, room, 20, ctx.unique);
+    if (m && (!ctx.unique || UNIQUE_TYPES.has(m.generator.type)) && satisfied) {
       const chosen = byPattern(m);
       return { ...chosen, reason: `${chosen.reason} (its values match CHECK ${check.sql})` };
     }
@@ -215,7 +218,7 @@ function text(ctx: ColumnContext): Choice {
     const fits = max !== undefined && max <= REGEX_MAX_CHARS && regexProblem(pattern, max) === undefined ? { maxLength: max } : {};
     return { generator: { type: 'regex', options: { pattern, ...fits } }, reason: `CHECK: values match ${check.sql}` };
   }
-  if (m && (!ctx.unique || uniqueEnough(m.generator, ctx.rows ?? 1000))) return { ...byPattern(m), ...(note ? { note } : {}) };
+  if (m && (!ctx.unique || uniqueEnough(m.generator, ctx.rows ?? 1000))) return { ...favourDefault(byPattern(m), m, ctx, min, max), ...(note ? { note } : {}) };
   const alternative = m?.pattern.uniqueAlternative;
   if (m && alternative && ctx.unique && uniqueEnough(alternative, ctx.rows ?? 1000) && (room === undefined || room >= 12))
     return { generator: alternative, reason: `pattern ${m.pattern.id} (unique): ${alternative.type} with the engine's row suffix`, pattern: m.pattern.id };
@@ -247,6 +250,34 @@ function text(ctx: ColumnContext): Choice {
       reason: `CHECK: at least ${min} characters`,
     };
   return { generator: proseFitting('words', max), reason: 'text: English words (no pattern matched the name)' };
+}
+
+// a slug's values are known in shape (its own maxLength keeps them in the column): a regex of that
+// shape, with the row suffix a unique one gets, stands in for it when a CHECK is sampled
+const SLUG_SHAPE = '[a-z0-9]{2,8}(-[a-z0-9]{2,8}){0,2}';
+
+function standInFor(g: Generator, unique: boolean): Generator | undefined {
+  if (g.type !== 'slug') return undefined;
+  return { type: 'regex', options: { pattern: unique ? `${SLUG_SHAPE}-[0-9a-z]{1,4}` : SLUG_SHAPE } };
+}
+
+/**
+ * A code-like column (currency, country, locale...) with a DEFAULT literal: most rows take the
+ * default, as an application that relies on it would write them; the rest a few common others.
+ */
+function favourDefault(choice: Choice, m: PatternMatch, ctx: ColumnContext, min: number, max: number | undefined): Choice {
+  const d = ctx.column.default;
+  const common = m.pattern.common;
+  if (!common || ctx.unique || d?.kind !== 'literal' || typeof d.value !== 'string') return choice;
+  const fits = (v: string) => v.length >= min && (max === undefined || v.length <= max);
+  if (!fits(d.value)) return choice;
+  const others = common.filter((v) => v !== d.value && fits(v));
+  return {
+    ...choice,
+    // the default about 6 rows in 7, each other value shares the rest
+    generator: { type: 'pick', options: { values: [d.value, ...others], weights: [Math.max(1, others.length) * 6, ...others.map(() => 1)] } },
+    reason: `${choice.reason}; DEFAULT '${d.value}' in most rows`,
+  };
 }
 
 function numeric(ctx: ColumnContext): Choice {

@@ -440,7 +440,9 @@ class Mapper {
         why = { reason: `CHECK: a subset of ${rule.values.join(', ')}` };
         capacity = Infinity;
       } else if (type.arrayDims > 0) {
-        generator = { type: 'array', options: { of: generator, min: 0, max: 4 } };
+        // a list of picks holds each value once (keywords, tags), as many as the list has
+        const picks = generator.type === 'pick' ? capacityOf(generator) : Infinity;
+        generator = { type: 'array', options: { of: generator, min: 0, max: Math.min(4, picks), ...(picks < Infinity ? { distinct: true } : {}) } };
         why = { ...why, reason: `array of: ${why.reason}` };
         capacity = Infinity;
       }
