@@ -558,3 +558,20 @@ create table payments (id bigserial primary key, order_id bigint not null refere
     for (const p of payments) expect(Number(p.amount)).toBe(Math.max(totals.get(p.order_id)!, 0.01));
   });
 });
+
+describe('ends of a row', () => {
+  it('yanks a version after it was published, and uses a token only before it expired or was revoked', () => {
+    const definition = imported(`
+create table versions (id serial primary key, published_at timestamptz not null, yanked_at timestamptz);
+create table api_tokens (id serial primary key, created_at timestamptz not null, last_used_at timestamptz, expires_at timestamptz, revoked_at timestamptz,
+  check (expires_at is null or expires_at > created_at));
+`);
+    for (const v of rowsOf(definition, 'versions')) if (v.yanked_at) expect((v.yanked_at as Date) >= (v.published_at as Date)).toBe(true);
+    const tokens = rowsOf(definition, 'api_tokens');
+    expect(tokens.some((t) => t.last_used_at && t.expires_at)).toBe(true);
+    for (const t of tokens) {
+      if (t.last_used_at && t.expires_at) expect((t.last_used_at as Date) <= (t.expires_at as Date)).toBe(true);
+      if (t.last_used_at && t.revoked_at) expect((t.last_used_at as Date) <= (t.revoked_at as Date)).toBe(true);
+    }
+  });
+});

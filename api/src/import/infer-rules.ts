@@ -60,7 +60,10 @@ const RANKS: [RegExp, number][] = [
   ],
   // signs of life come before the end (no token used after it was revoked, no heartbeat after decommissioning)
   [/^(last_seen|last_heartbeat|last_activity|last_active|last_login|last_sign_in|last_used|synced|last_synced)_?(at|on|date|time)?$/, 2.5],
-  [/^(closed|archived|decommissioned|terminated|deleted|removed|revoked|deactivated|churned|retired)_?(at|on|date|time)?$/, 3],
+  [
+    /^(closed|archived|decommissioned|terminated|deleted|removed|revoked|deactivated|churned|retired|yanked|deprecated|unpublished|withdrawn|retracted|unlisted|suspended|banned)_?(at|on|date|time)?$/,
+    3,
+  ],
   [/^(updated|modified|last_modified|changed|touched)_?(at|on|date|time)?$/, 4],
 ];
 /** Columns that must equal the same-named column of the parent row (an invoice's currency is its customer's). */
@@ -151,6 +154,8 @@ const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|de
 /** A parent's step after which its children come (a build's jobs run once it started). */
 const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
+/** When a row stops being valid (a token's expiry). */
+const EXPIRY = /^(expires|expired|expiry|expiration|valid_until|valid_to|good_until)(_at|_on|_date|_time)?$/;
 /** An amount paid so far (of a total owed). */
 const PAID_AMOUNT = /^(amount_paid|paid_amount|amount_received|paid_total|total_paid)$/;
 /** Columns a kind of row is known to have (payment_methods.type 'card': brand, last4, exp_month, exp_year). */
@@ -896,8 +901,14 @@ class RuleInference {
         .reverse()
         .filter((n) => late || n === check?.base || !BRANCH.test(n.toLowerCase()));
       if (!earlier.length) continue;
-      this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays);
-      this.reason(t, name, `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}`);
+      // signs of life stop when the row expires (no token used after its expiry)
+      const expiry = rankOf(name) === 2.5 ? times.filter((c) => c.name !== name && EXPIRY.test(c.name.toLowerCase())).map((c) => c.name) : [];
+      this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays, expiry);
+      this.reason(
+        t,
+        name,
+        `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}${expiry.length ? `, not after ${expiry.join(' / ')}` : ''}`,
+      );
     }
   }
 
