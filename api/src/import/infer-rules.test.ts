@@ -575,3 +575,18 @@ create table api_tokens (id serial primary key, created_at timestamptz not null,
     }
   });
 });
+
+describe('composite foreign keys', () => {
+  it('picks one parent row and copies the key from it (tenant_id, project_id) → projects(tenant_id, id)', () => {
+    const definition = imported(`
+create table tenants (id uuid primary key, name text not null);
+create table projects (tenant_id uuid not null references tenants(id), id bigserial, name text not null, primary key (tenant_id, id), unique (id));
+create table tasks (id bigserial primary key, tenant_id uuid not null references tenants(id), project_id bigint not null, title text not null,
+  foreign key (tenant_id, project_id) references projects(tenant_id, id));
+`);
+    const keys = new Set(rowsOf(definition, 'projects').map((p) => `${p.tenant_id}|${p.id}`));
+    const tasks = rowsOf(definition, 'tasks');
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.filter((t) => !keys.has(`${t.tenant_id}|${t.project_id}`))).toEqual([]);
+  });
+});

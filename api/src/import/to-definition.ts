@@ -46,6 +46,14 @@ const KNOWN_EXTERNAL: Record<string, () => ColumnModel[]> = {
   'auth.users': gotrueUserColumns,
 };
 
+/** Where a column's values come from by a foreign key: a parent's column, or (`lookup`) the row another column picked. */
+interface ColumnRef {
+  table: string;
+  field: string;
+  self: boolean;
+  lookup?: string;
+}
+
 /** A partial unique index over one foreign key column whose WHERE marks one row (see flagPredicate). */
 export function oneFlaggedPerParent(constraint: ConstraintModel, foreignColumns: ReadonlySet<string>): boolean {
   return constraint.columns.length === 1 && foreignColumns.has(constraint.columns[0]!) && flagPredicate(constraint.where!) !== undefined;
@@ -285,17 +293,34 @@ class Mapper {
       if (!analysis.understood) this.note(check.place, `table ${table.name}: CHECK (${check.text}) is not understood; generated rows may violate it`);
       for (const [column, rule] of analysis.rules) rules.set(column, { ...rules.get(column), ...rule });
     }
-    const refs = new Map<string, { table: string; field: string; self: boolean }>();
-    for (const fk of table.constraints.filter((c): c is ConstraintModel & { references: NonNullable<ConstraintModel['references']> } => c.kind === 'foreign')) {
-      if (fk.columns.length > 1)
-        this.note(
-          fk.place,
-          `table ${table.name}: composite foreign key (${fk.columns.join(', ')}) is generated column by column; rows may not match one parent`,
-        );
+    const refs = new Map<string, ColumnRef>();
+    const foreignKeys = table.constraints.filter(
+      (c): c is ConstraintModel & { references: NonNullable<ConstraintModel['references']> } => c.kind === 'foreign',
+    );
+    // single-column keys first: a composite key (tenant_id, project_id) → projects(tenant_id, id) then
+    // overrides them, picking one parent row through one column and copying the others from it
+    for (const fk of [...foreignKeys].sort((a, b) => a.columns.length - b.columns.length)) {
+      const self = fk.references.schema === table.schema && fk.references.table === table.name;
+      const target = definitionName(fk.references.schema, fk.references.table);
+      if (fk.columns.length === 1) {
+        refs.set(fk.columns[0]!, { table: target, field: fk.references.columns[0]!, self });
+        continue;
+      }
+      const parent = this.tables.get(`${fk.references.schema}.${fk.references.table}`);
+      const uniqueAlone = (c: string) =>
+        parent?.constraints.some((k) => (k.kind === 'primary' || (k.kind === 'unique' && !k.where)) && k.columns.length === 1 && k.columns[0] === c) ?? false;
+      // through a column unique on its own in the parent (projects.id), else the last one
+      const alone = fk.references.columns.findIndex(uniqueAlone);
+      const anchor = alone >= 0 ? alone : fk.columns.length - 1;
+      const through = fk.columns[anchor]!;
+      refs.set(through, { table: target, field: fk.references.columns[anchor]!, self });
       fk.columns.forEach((column, i) => {
-        const self = fk.references.schema === table.schema && fk.references.table === table.name;
-        refs.set(column, { table: definitionName(fk.references.schema, fk.references.table), field: fk.references.columns[i]!, self });
+        if (i !== anchor) refs.set(column, { table: target, field: fk.references.columns[i]!, self, lookup: `${through}.${fk.references.columns[i]!}` });
       });
+      this.note(
+        fk.place,
+        `table ${table.name}: composite foreign key (${fk.columns.join(', ')}): one ${fk.references.table} row through ${through}, the other columns copied from it`,
+      );
     }
     const fields: FieldDefinition[] = [];
     const capacity = new Map<string, number>();
@@ -354,7 +379,7 @@ class Mapper {
     rule: ColumnRule,
     uniques: string[][],
     pk: string[] | undefined,
-    ref: { table: string; field: string; self: boolean } | undefined,
+    ref: ColumnRef | undefined,
   ): { definition: FieldDefinition; capacity: number } | undefined {
     const type = this.resolveType(column.type);
     const enumValues = this.enums.get(type.name);
@@ -384,6 +409,9 @@ class Mapper {
       if (!this.reasons.has(name)) this.reasons.set(name, new Map());
       this.reasons.get(name)!.set(column.name, { reason: auth.reason });
       return { definition: out, capacity: Infinity };
+    } else if (ref?.lookup) {
+      // a column of a composite foreign key: the value of the parent row its anchor column picked
+      Object.assign(out, { type: 'lookup', options: { path: ref.lookup } });
     } else if (ref) {
       Object.assign(out, { type: 'ref', options: { table: ref.table, field: ref.field } });
     } else {
