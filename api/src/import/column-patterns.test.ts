@@ -175,6 +175,13 @@ describe('values that follow the row or the schema', () => {
     });
   });
 
+  it('a second address line is more often empty than not', () => {
+    const { column } = rowsOf('create table addresses (id int primary key, line1 text not null, line2 varchar(200));', 'addresses');
+    const empty = column('line2').filter((v) => v === null).length / 400;
+    expect(empty).toBeGreaterThan(0.45);
+    expect(empty).toBeLessThan(0.75);
+  });
+
   it('an array of picks holds each value once', () => {
     const { column } = rowsOf('create table packages (id int primary key, keywords text[] not null);', 'packages');
     for (const list of column('keywords') as string[][]) expect(new Set(list).size).toBe(list.length);

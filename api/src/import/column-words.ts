@@ -228,3 +228,33 @@ export const TOKEN_NAMES = [
   'release bot',
   'monitoring',
 ];
+
+/** Task and issue descriptions: where it happens, what goes wrong, what is asked. */
+export const TASK_SITUATIONS = [
+  'When a user signs in with SSO,',
+  'On the invoices page,',
+  'After changing the plan,',
+  'On mobile Safari,',
+  'When an export has more than 10,000 rows,',
+  'For workspaces on the Team plan,',
+  'After a password reset,',
+  'In the weekly digest email,',
+];
+export const TASK_PROBLEMS = [
+  'the page keeps redirecting to the login screen.',
+  'the totals do not match the line items.',
+  'the spinner never stops.',
+  'the email is sent twice.',
+  'dates show in UTC instead of the local time zone.',
+  'the request times out after 30 seconds.',
+  'nothing happens when clicking Save.',
+  'the layout breaks below 400px.',
+];
+export const TASK_ASKS = [
+  '',
+  ' See the attached screenshot.',
+  ' Acceptance criteria: covered by an end-to-end test.',
+  ' Reported by two customers this week.',
+  ' Needs a fix before the next release.',
+  ' Expected: the same result as on desktop.',
+];

@@ -54,11 +54,15 @@ export interface ColumnContext {
   rows?: number;
 }
 
-/** Nullable columns named like a soft delete are usually NULL. */
+/** Nullable columns named like a soft delete are usually NULL; a second address line more often than not. */
 export function usualNullRate(column: ColumnModel): number | undefined {
-  return MOSTLY_NULL.test(column.name.toLowerCase()) ? 0.8 : undefined;
+  const name = normalizeName(column.name);
+  if (MOSTLY_NULL.test(name)) return 0.8;
+  return OFTEN_NULL.test(name) ? 0.6 : undefined;
 }
 
+// most addresses have no apartment, suite or floor
+const OFTEN_NULL = /^(address_?)?line_?2$|^address_?2$|^street_?2$|^(address_)?line_?two$/;
 const MOSTLY_NULL = /deleted|archived|cancel(l)?ed|banned|revoked|suspended|closed|refunded|disabled|deprecat|yanked|voided|blocked|retracted|unpublished/;
 
 /** A generator and why it was chosen (`pattern <id>: ...`, `CHECK ...`, `type ...`). */
