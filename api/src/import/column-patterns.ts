@@ -4249,7 +4249,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     name: /^(body|content|text|comment|message|body_?text|body_?md|markdown)$/,
     types: T,
     table: /(^|_)(comments?|replies|notes?|activities|activity)$/,
-    sibling: /^(task|issue|ticket|story|card|todo|bug|pull_?request|pr|merge_?request|work_?item)_?id$/,
+    sibling: /^(task|issue|story|card|todo|bug|pull_?request|pr|merge_?request|work_?item)_?id$/,
     length: 67,
     generate: fake(`${one(COMMENT_OPENERS)}${one(TASK_COMMENTS)}`),
     reason: 'a comment on a task or issue (I pushed a fix for this, can you take another look?)',
@@ -4887,7 +4887,7 @@ function usernameFrom(c: PatternContext): Generator | undefined {
     (PEOPLE.test(c.table) ? textColumn(c, /^name$/) : undefined) ??
     textColumn(c, /^(first_?name|given_?name|fname|forename)$/);
   if (!source) return undefined;
-  const max = c.maxLength === undefined ? 30 : Math.min(30, c.maxLength + (c.unique ? 8 : 0));
+  const max = c.maxLength === undefined ? 40 : Math.min(40, c.maxLength + (c.unique ? 8 : 0));
   return max >= 8 ? f('slug', { field: source, maxLength: max }) : undefined;
 }
 
