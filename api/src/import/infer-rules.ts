@@ -1174,6 +1174,15 @@ class RuleInference {
     return out;
   }
 
+  /** Whether a field path of a row of `t` (`thing_id.created_at`) can be null: a nullable hop or column. */
+  private mayBeNull(t: Table, path: string): boolean {
+    const [head, ...rest] = path.split('.');
+    if (!this.notNull(t, head!)) return true;
+    if (!rest.length) return false;
+    const parent = this.tables.get(t.refs.get(head!) ?? '');
+    return !parent || this.mayBeNull(parent, rest.join('.'));
+  }
+
   private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number, ends: string[] = []) {
     const birthName = t.birth;
     const f = t.fields.get(name)!;
@@ -1198,6 +1207,12 @@ class RuleInference {
       ...window,
       ...(rankOf(name) !== undefined || name === birthName ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}),
     };
+    // a NOT NULL step whose every base may be null (a nullable parent) still needs a value: it then
+    // follows a moment a year before the reference date
+    if (this.notNull(t, name) && bases.every((b) => this.mayBeNull(t, b))) {
+      const reference = Date.parse(String(this.definition.referenceDate ?? '')) || Date.now();
+      options.fallback = new Date(reference - 365 * 86_400_000).toISOString();
+    }
     // a date column keeps only the day: strictly later means a whole day later
     if (strict && date) options.min = Math.max(Number(options.min ?? 0), 1);
     else if (strict) options.strict = true;

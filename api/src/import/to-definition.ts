@@ -46,6 +46,41 @@ const KNOWN_EXTERNAL: Record<string, () => ColumnModel[]> = {
   'auth.users': gotrueUserColumns,
 };
 
+/**
+ * Values in the text syntax of types with one (the mapper has no category for them): a point, a
+ * box, a circle, a polygon, ranges (lower bound below the upper), bit strings of the declared length.
+ */
+export function shapedText(type: string, mods: readonly number[] = []): Generator | undefined {
+  const regex = (pattern: string): Generator => ({ type: 'regex', options: { pattern, draw: 'compiled' } });
+  switch (type) {
+    case 'point':
+      return regex('\\(-?1?[0-9]{1,2}\\.[0-9]{4},-?[1-8]?[0-9]\\.[0-9]{4}\\)');
+    case 'box':
+      return regex('\\([0-9]{1,2},[0-9]{1,2}\\),\\([0-9]{1,2},[0-9]{1,2}\\)');
+    case 'circle':
+      return regex('<\\([0-9]{1,2},[0-9]{1,2}\\),[1-9]>');
+    case 'polygon':
+    case 'path':
+      return regex('\\(\\(0,0\\),\\([1-9],0\\),\\([1-9],[1-9]\\)\\)');
+    case 'lseg':
+      return regex('\\[\\(0,0\\),\\([1-9],[1-9]\\)\\]');
+    case 'int4range':
+    case 'int8range':
+    case 'numrange':
+      return regex('\\[[1-4][0-9],[5-9][0-9]\\)');
+    case 'daterange':
+    case 'tsrange':
+    case 'tstzrange':
+      return regex('\\[2025-0[1-6]-[12][0-8],2025-(0[7-9]|1[0-2])-[12][0-8]\\)');
+    case 'bit':
+      return regex(`[01]{${mods[0] ?? 1}}`);
+    case 'varbit':
+      return regex(`[01]{1,${mods[0] ?? 16}}`);
+    default:
+      return undefined;
+  }
+}
+
 /** Where a column's values come from by a foreign key: a parent's column, or (`lookup`) the row another column picked. */
 interface ColumnRef {
   table: string;
@@ -415,7 +450,7 @@ class Mapper {
     } else if (ref) {
       Object.assign(out, { type: 'ref', options: { table: ref.table, field: ref.field } });
     } else {
-      if (category === 'unknown')
+      if (category === 'unknown' && !shapedText(type.name, type.mods))
         this.note(
           column.place,
           `column ${table.name}.${column.name}: type ${type.schema ? `${type.schema}.` : ''}${type.name} is not known; generated as text`,
@@ -431,10 +466,14 @@ class Mapper {
         rows: this.rows,
         ...(enumValues ? { enumValues } : {}),
       };
-      const choice = chooseGenerator({ ...ctx, column: { ...column, type: { ...type, arrayDims: 0 } } });
+      // a type with a text syntax of its own (point, ranges, bit strings): values in that syntax
+      const shaped = category === 'unknown' ? shapedText(type.name, type.mods) : undefined;
+      const choice = shaped
+        ? { generator: shaped, reason: `type ${type.name}` }
+        : chooseGenerator({ ...ctx, column: { ...column, type: { ...type, arrayDims: 0 } } });
       let generator: Generator = choice.generator;
-      let why: { reason: string; pattern?: string } = { reason: choice.reason, ...(choice.pattern ? { pattern: choice.pattern } : {}) };
-      if (choice.note) this.note(column.place, `column ${table.name}.${column.name}: ${choice.note}`);
+      let why: { reason: string; pattern?: string } = { reason: choice.reason, ...('pattern' in choice && choice.pattern ? { pattern: choice.pattern } : {}) };
+      if ('note' in choice && choice.note) this.note(column.place, `column ${table.name}.${column.name}: ${choice.note}`);
       if (generator.type === 'dateAfter') {
         // the engine leaves a dateAfter NULL when its base is NULL: only follow a base that is a date and as NOT NULL as we are
         const base = table.columns.find((c) => c.name === (generator.options as { field: string }).field);
