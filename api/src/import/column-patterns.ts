@@ -25,10 +25,9 @@ import {
   RETURN_COMMENTS,
   TASK_COMMENTS,
   TASK_ASKS,
-  TASK_OBJECTS,
   TASK_PROBLEMS,
   TASK_SITUATIONS,
-  TASK_VERBS,
+  TASK_TITLES,
   TOKEN_NAMES,
   WORK_LOG,
 } from './column-words.js';
@@ -512,6 +511,7 @@ const REASONS = ['customer_request', 'duplicate', 'fraudulent', 'not_as_describe
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const TIMES = ['08:00:00', '08:30:00', '09:00:00', '09:30:00', '10:00:00', '12:00:00', '13:00:00', '14:30:00', '17:00:00', '18:00:00', '20:00:00', '22:00:00'];
 
+const TASK_TITLE = `(${TASK_TITLES.map(([verbs, objects]) => `(${verbs.join('|')}) (${objects.join('|')})`).join('|')})`;
 const PACKAGE_DESCRIPTION = `${one(PACKAGE_ADJECTIVES)} ${one(PACKAGE_KINDS)} for ${one(PACKAGE_PURPOSES)}`;
 // package sizes from 10 KB to 5 MB on a log scale, the small ones likelier (a fixed jitter keeps them uneven)
 const PACKAGE_SIZES = Array.from({ length: 40 }, (_, k) => Math.round(10_240 * 488 ** (k / 39) * (1 + ((k * 37) % 11) / 200)));
@@ -4081,10 +4081,10 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     types: T,
     table: /(^|_)(tasks?|sub_?tasks?|issues?|todos?|to_?dos?|stories|user_?stories|bugs?|work_?items?|cards?|action_?items?)$/,
     length: 42,
-    generate: fake(`${one(TASK_VERBS)} ${one(TASK_OBJECTS)}`),
+    generate: re(TASK_TITLE),
     reason: 'a task title: a verb and what it acts on (Fix login redirect loop)',
     examples: ['tasks.title varchar(200)', 'issues.summary text', 'todos.name text'],
-    expect: (v) => TASK_VERBS.some((verb) => String(v).startsWith(`${verb} `)) && TASK_OBJECTS.some((o) => String(v).endsWith(o)),
+    expect: (v) => TASK_TITLES.some(([verbs, objects]) => verbs.some((verb) => objects.some((o) => v === `${verb} ${o}`))),
   },
   {
     id: 'task-description',

@@ -1,29 +1,39 @@
 // Word lists for columns whose values are the words of one trade: task titles, project names,
 // work logs, invoice lines, plan names. Data only: column-patterns.ts combines them.
 
-/** Task and issue titles: a verb and what it acts on ("Fix login redirect loop"). */
-export const TASK_VERBS = ['Fix', 'Add', 'Update', 'Remove', 'Refactor', 'Improve', 'Investigate', 'Migrate', 'Document', 'Test', 'Speed up', 'Clean up'];
-export const TASK_OBJECTS = [
-  'login redirect loop',
-  'CSV export to reports',
-  'billing email template',
-  'search pagination',
-  'password reset flow',
-  'dark mode on settings page',
-  'flaky checkout test',
-  'API rate limiting',
-  'onboarding checklist',
-  'invoice PDF layout',
-  'mobile navigation menu',
-  'webhook retry logic',
-  'user avatar upload',
-  'dashboard loading time',
-  'timezone handling in reminders',
-  'SSO configuration page',
-  'empty state on projects list',
-  'audit log filters',
-  'notification preferences',
-  'database connection pooling',
+/** Task and issue titles: verbs and the things they fit ("Fix login redirect loop", "Add CSV export to reports"). */
+export const TASK_TITLES: [verbs: string[], objects: string[]][] = [
+  [
+    ['Fix', 'Investigate'],
+    ['login redirect loop', 'flaky checkout test', 'timezone handling in reminders', 'invoice PDF layout', 'duplicate welcome emails', 'broken avatar upload'],
+  ],
+  [
+    ['Add'],
+    [
+      'CSV export to reports',
+      'dark mode to settings page',
+      'SSO configuration page',
+      'audit log filters',
+      'empty state to projects list',
+      'bulk archive action',
+    ],
+  ],
+  [
+    ['Update', 'Redesign'],
+    ['billing email template', 'notification preferences', 'onboarding checklist', 'pricing page', 'mobile navigation menu'],
+  ],
+  [
+    ['Improve', 'Speed up'],
+    ['dashboard loading time', 'search pagination', 'database connection pooling', 'image thumbnails'],
+  ],
+  [
+    ['Refactor', 'Migrate', 'Clean up'],
+    ['webhook retry logic', 'auth middleware', 'feature flag checks', 'legacy payment module'],
+  ],
+  [
+    ['Document', 'Write tests for'],
+    ['public API rate limits', 'team invitation flow', 'export job'],
+  ],
 ];
 
 /** Project names: a subject and a kind of work ("Website Redesign", "Q3 Marketing Launch"). */
