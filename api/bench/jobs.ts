@@ -1,5 +1,5 @@
 // Jobs bench: (1) time from an event insert to its receipt by graphql-ws subscribers of
-// `exportProgress` (LISTEN/NOTIFY feed → bridge → yoga PubSub → graphql-ws → client), with 1, 100
+// `exportProgress` (LISTEN/NOTIFY feed → the routed yoga PubSub it is the transport of → graphql-ws → client), with 1, 100
 // and 1,000 subscribers on one API process; (2) one CSV export of 10M rows (quick: 1M) with one
 // worker process and with two, against a PostgreSQL server (DATABASE_URL, default the local one).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -58,7 +58,7 @@ export async function latency(quick: boolean) {
   const db = await openDatabase({ dataDir: 'memory://' });
   const app = await buildApp(config, { db });
   const base = await app.start();
-  // the app bridges its own feed to its PubSub; this second feed serves the feed-only rows below
+  // the app's feed is its PubSub's transport; this second feed serves the feed-only rows below
   const feed = createNotifyFeed(db);
   const signup = await fetch(`${base}/auth/v1/signup`, {
     method: 'POST',

@@ -27,6 +27,13 @@ export const jobPayloadSchema = z.object({
 });
 export type JobPayload = z.infer<typeof jobPayloadSchema>;
 
+/** What a worker accepts: jobPayloadSchema, and payloads stored before seed, format and the row count were always written. */
+export const storedJobPayloadSchema = jobPayloadSchema.extend({
+  format: z.string().optional(),
+  seed: z.union([z.string(), z.number()]).optional(),
+  rowCount: z.number().int().positive().nullish(),
+});
+
 /** One row of generator_export_events (status upper-cased, as GraphQL shows it). */
 export interface ExportEventRow {
   id: string;

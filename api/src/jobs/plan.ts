@@ -4,7 +4,7 @@ import { compile, generateRows, parseDefinition } from '../engine/index.js';
 import type { RowBatch, TableShape } from '../engine/shape.js';
 import { exportPieces, outputFileOf, parseFormat, type ExportFormat, type ExportPieces, type FormatOptions } from '../formats/index.js';
 
-import type { JobPayload } from '../exports/model.js';
+import { storedJobPayloadSchema } from '../exports/model.js';
 
 export class JobPayloadError extends Error {
   override name = 'JobPayloadError';
@@ -24,9 +24,21 @@ export interface PreparedExport {
 }
 
 export function prepareExport(raw: unknown, fallback: { seed: string; format: string }): PreparedExport {
-  const payload = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Partial<JobPayload> | null;
-  if (!payload || typeof payload !== 'object') throw new JobPayloadError('job_payload: missing');
-  if (payload.definition === undefined) throw new JobPayloadError('job_payload.definition: missing');
+  let json: unknown;
+  try {
+    json = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  } catch {
+    throw new JobPayloadError('job_payload: not JSON');
+  }
+  if (!json || typeof json !== 'object') throw new JobPayloadError('job_payload: missing');
+  if ((json as { definition?: unknown }).definition === undefined) throw new JobPayloadError('job_payload.definition: missing');
+  // the one schema of a payload (exports/model.ts), the API's and the worker's
+  const parsed = storedJobPayloadSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new JobPayloadError(`job_payload${issue.path.map((p) => `.${String(p)}`).join('')}: ${issue.message}`);
+  }
+  const payload = parsed.data;
   const format = parseFormat(payload.format ?? fallback.format);
   const definition = parseDefinition(payload.definition);
   // rowCount, when given, overrides every table's row count (children per parent still apply)
