@@ -28,6 +28,8 @@ export interface Config {
   development: boolean;
   /** Export workers `tdg serve` runs in its own process (default 1 on the embedded PGlite, 0 with DATABASE_URL). */
   inProcessWorkers: number;
+  /** How often the in-process export workers write a progress event, in ms (250–5,000; default 1,000). */
+  progressMs: number;
   limits: Limits;
   /** Rate limits, body caps and session checks of authentication (see auth/settings.ts). */
   auth: AuthSettings;
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
       .filter(Boolean),
     development: (env.NODE_ENV ?? 'development') !== 'production',
     inProcessWorkers: integer(env, 'TDG_IN_PROCESS_WORKERS', text(env, 'DATABASE_URL') ? 0 : 1, 0),
+    progressMs: Math.min(5_000, integer(env, 'TDG_PROGRESS_MS', 1_000, 250)),
     limits: {
       maxExportRows: integer(env, 'TDG_MAX_EXPORT_ROWS', 10_000_000, 1),
       maxRunningExports: integer(env, 'TDG_MAX_RUNNING_EXPORTS', 3, 1),

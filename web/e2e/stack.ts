@@ -135,6 +135,8 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
       DATABASE_URL: databaseUrl,
       SUPABASE_URL: '',
       NODE_ENV: 'development',
+      // progress every 250 ms: an export of a few seconds shows several values live
+      TDG_PROGRESS_MS: '250',
       ...env,
     },
     ready: /tdg api: (\S+)\/graphql/,

@@ -197,7 +197,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   // the embedded default runs its export worker here; with DATABASE_URL workers are `tdg worker` processes
   const workers: RunningWorker[] = [];
   // generating in a worker thread: an export must not hold up this process's requests
-  for (let i = 0; i < config.inProcessWorkers; i++) workers.push(await startWorker({ db, storage, generateInThread: true }));
+  for (let i = 0; i < config.inProcessWorkers; i++) workers.push(await startWorker({ db, storage, generateInThread: true, progressMs: config.progressMs }));
   // every API process sweeps (expired exports, orphan and stale files): idempotent, so several may
   const sweeper = startSweeper(db, storage);
 
