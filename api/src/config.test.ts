@@ -23,6 +23,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads how often in-process workers report progress, within 250 ms to 5 s', () => {
+    expect(loadConfig({}).progressMs).toBe(1_000);
+    expect(loadConfig({ TDG_PROGRESS_MS: '250' }).progressMs).toBe(250);
+    expect(loadConfig({ TDG_PROGRESS_MS: '60000' }).progressMs).toBe(5_000);
+    expect(() => loadConfig({ TDG_PROGRESS_MS: '10' })).toThrow(/TDG_PROGRESS_MS: must be an integer ≥ 250/);
+  });
+
   it('reads variables, with _ separators in numbers and a trailing slash dropped from URLs', () => {
     const config = loadConfig({
       PORT: '8080',
