@@ -198,6 +198,16 @@ function text(ctx: ColumnContext): Choice {
   const problem = ctx.rule.pattern && generationProblem(ctx.rule.pattern);
   const check = ctx.rule.pattern && !problem ? ctx.rule.pattern : undefined;
   const note = problem ? `CHECK ${ctx.rule.pattern!.sql} cannot be generated (${problem}); generated rows may violate it` : undefined;
+  // a unique text of an exact length (CHECK length(token) = 64): a suffix would break the length, so
+  // characters of that length drawn as a regex the engine keeps unique without one
+  if (ctx.unique && !check && ctx.rule.minLength !== undefined && ctx.rule.minLength === ctx.rule.maxLength && ctx.rule.minLength > 0) {
+    const n = ctx.rule.minLength;
+    const hex = /hash|sha|digest|checksum|hex|fingerprint/.test(ctx.column.name.toLowerCase());
+    return {
+      generator: { type: 'regex', options: { pattern: `${hex ? '[0-9a-f]' : '[A-Za-z0-9]'}{${n}}`, draw: 'compiled' } },
+      reason: `CHECK: exactly ${n} ${hex ? 'hex digits' : 'letters and digits'}, unique`,
+    };
+  }
   // unique values get a row suffix from the engine: the pattern sees the room left for the value
   const room = max !== undefined && ctx.unique ? max - SUFFIX_ROOM : max;
   // a unique regex needs no suffix (the engine permutes it), so it may use the whole column

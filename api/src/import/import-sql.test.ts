@@ -1,5 +1,6 @@
 // The DDL importer on its own: SQL in, a definition (or a located error) out.
 import { describe, expect, it } from 'vitest';
+import { compile, generateRows, parseDefinition } from '../engine/index.js';
 import { ImportError, importSql, type FieldDefinition, type TableDefinition } from './index.js';
 import { relationOf } from '../seed/load.js';
 import { fixture } from '../../test/import/harness.js';
@@ -376,5 +377,21 @@ comment on column t.email is null;`;
       [2, 'comment on t.nope: not created in this SQL; skipped'],
       [3, 'comment on other: not created in this SQL; skipped'],
     ]);
+  });
+});
+
+describe('a unique text of an exact length', () => {
+  it('keeps the length a CHECK asks for (no row suffix), unique, hex when the name says so', () => {
+    const { definition } = importSql(
+      `create table sessions (id serial primary key, token text not null unique check (length(token) = 64), token_hash char(40) not null unique check (char_length(token_hash) = 40));`,
+      { rows: 3000 },
+    );
+    const plan = compile(parseDefinition(definition), { seed: 'exact-length' });
+    const table = definition.tables[0]!;
+    const [token, hash] = ['token', 'token_hash'].map((name) => table.fields.findIndex((f) => f.name === name));
+    const rows = [...generateRows(plan, table.name, 0, 3000)].flat();
+    expect(rows.every((r) => (r[token!] as string).length === 64 && /^[0-9a-f]{40}$/.test(r[hash!] as string))).toBe(true);
+    expect(new Set(rows.map((r) => r[token!])).size).toBe(3000);
+    expect(new Set(rows.map((r) => r[hash!])).size).toBe(3000);
   });
 });
