@@ -16,7 +16,7 @@ import {
   type TableDefinition,
 } from './definition.js';
 import { DefinitionError, type DefinitionIssue } from './errors.js';
-import { type FieldContext, intSpace } from './fields.js';
+import { type BuiltField, type FieldContext, intSpace } from './fields.js';
 import { joinKeyCovered, manyToManyIssues, parentKeyCovered } from './many-to-many.js';
 import { profileDependencies, TableProfiles } from './profiles.js';
 import { buildTableField, relationColumn, relationDependencies, relationReads } from './relations.js';
@@ -175,11 +175,12 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
         record: (name) => ({ key: keyOf(seed, table.name, '', 'record', name), locale }),
       };
       const relation = { table, tables, key, rows, layoutOf, runtimeOf, parentValue: context.parentValue, referenceDate };
-      let result = buildTableField(field, context, relation, profiles, declaredKind(field, tables, table));
+      // a case is applied to the value itself, so row checks and readers see the cased text
+      const build = (ctx: typeof context, rel: typeof relation) =>
+        withCase(buildTableField(field, ctx, rel, profiles, declaredKind(field, tables, table)), field.case);
+      let result = build(context, relation);
       if (checks?.redraws(field.name))
-        result = checks.redrawn(fieldIndex.get(field.name)!, key, result, (salt) =>
-          buildTableField(field, { ...context, key: salt }, { ...relation, key: salt }, profiles, declaredKind(field, tables, table)),
-        );
+        result = checks.redrawn(fieldIndex.get(field.name)!, key, result, (salt) => build({ ...context, key: salt }, { ...relation, key: salt }));
       const readByPath = addressable.has(`${table.name}.${field.name}`);
       const mode: FieldRuntime['mode'] = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) || readByPath ? 'rowSeeded' : 'stream';
       const runtime: FieldRuntime = { name: field.name, built: result, mode, key, nullRate: profiles?.touches(field.name) ? 0 : (field.nullRate ?? 0) };
@@ -259,6 +260,20 @@ function fieldPath(def: Definition, table: TableDefinition, field: FieldDefiniti
 
 /** How many distinct values a field can be made to take, one per row (0: it cannot). */
 const NO_REF_FIELDS: ReadonlySet<string> = new Set();
+
+/** A field's values lower- or upper-cased (text only). */
+function withCase(built: BuiltField, textCase: 'lower' | 'upper' | undefined): BuiltField {
+  if (!textCase) return built;
+  const value = built.value;
+  const cased = textCase === 'lower' ? (v: string) => v.toLowerCase() : (v: string) => v.toUpperCase();
+  return {
+    ...built,
+    value: (i, cols, k) => {
+      const v = value(i, cols, k);
+      return typeof v === 'string' ? cased(v) : v;
+    },
+  };
+}
 
 function uniqueSpace(
   field: FieldDefinition,

@@ -37,6 +37,8 @@ const fieldSchema = z.strictObject({
   unique: z.boolean().optional(),
   description: z.string().max(2000).optional(),
   exactlyOne: exactlyOneSchema.optional(),
+  /** Text values lower- or upper-cased (CHECK (lower(code) = code)); other values pass as they are. */
+  case: z.enum(['lower', 'upper']).optional(),
 });
 
 const tableSchema = z.strictObject({

@@ -74,3 +74,32 @@ describe('arrays of distinct picks', () => {
     ).toThrow(/fields\[0\]\.options\.distinct/);
   });
 });
+
+describe('a field case', () => {
+  it('lower- or upper-cases text values, row checks included, and leaves other values alone', () => {
+    const plan = compile(
+      parseDefinition({
+        version: 1,
+        seed: 'case',
+        tables: [
+          {
+            name: 't',
+            rows: 500,
+            fields: [
+              { name: 'code', type: 'string.alphanumeric', options: { length: 8, casing: 'upper' }, case: 'lower' },
+              { name: 'name', type: 'person.lastName', case: 'upper', nullRate: 0.2 },
+              { name: 'n', type: 'number.int', case: 'lower' },
+            ],
+          },
+        ],
+      }),
+    );
+    const rows = [...generateRows(plan, 't', 0, 500)].flat();
+    expect(rows.every(([code]) => code === (code as string).toLowerCase() && /[a-z]/.test(code as string) !== false)).toBe(true);
+    expect(rows.every(([, name]) => name === null || name === (name as string).toUpperCase())).toBe(true);
+    expect(rows.every(([, , n]) => typeof n === 'number')).toBe(true);
+    expect(() => parseDefinition({ version: 1, tables: [{ name: 't', fields: [{ name: 'a', type: 'word.noun', case: 'title' }] }] })).toThrow(
+      /fields\[0\]\.case/,
+    );
+  });
+});

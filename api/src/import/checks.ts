@@ -5,6 +5,8 @@ import type { PgNode } from './model.js';
 export interface ColumnRule {
   /** Allowed values (IN / = ANY / =; an array's elements with `subset`). */
   values?: (string | number | boolean)[];
+  /** CHECK (lower(col) = col) / upper: the text in one case. */
+  case?: 'lower' | 'upper';
   /** `col <@ ARRAY[...]`: the array column holds distinct elements of `values`. */
   subset?: boolean;
   min?: number;
@@ -171,6 +173,21 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
         return true;
       }
       return false;
+    }
+    // lower(code) = code / code = upper(code): the column's text in one case
+    if (e.kind === 'AEXPR_OP' && op === '=') {
+      for (const [call, plain] of [
+        [e.lexpr, e.rexpr],
+        [e.rexpr, e.lexpr],
+      ]) {
+        const fn = unwrap(call)?.FuncCall;
+        const name = fn && fn.args?.length === 1 ? str(fn.funcname?.at(-1)).toLowerCase() : undefined;
+        const column = columnOf(plain);
+        if ((name === 'lower' || name === 'upper') && column && columnOf(fn.args[0]) === column) {
+          rule(column).case = name;
+          return true;
+        }
+      }
     }
     if ((e.kind === 'AEXPR_OP' || e.kind === 'AEXPR_SIMILAR') && (op === '~' || op === '~*')) {
       const column = columnOf(e.lexpr);

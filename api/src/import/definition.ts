@@ -9,6 +9,8 @@ export interface FieldDefinition {
   nullRate?: number;
   /** `postgres: <column>` when the column's name is not an identifier. */
   description?: string;
+  /** Text lower- or upper-cased (the engine's field `case`). */
+  case?: 'lower' | 'upper';
   /** One row per parent holds `value` (or true): see the engine's exactlyOne. */
   exactlyOne?: { per: string; value?: unknown };
 }

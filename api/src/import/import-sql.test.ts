@@ -395,3 +395,22 @@ describe('a unique text of an exact length', () => {
     expect(new Set(rows.map((r) => r[hash!])).size).toBe(3000);
   });
 });
+
+describe('CHECKs on the case of a text', () => {
+  it('lower-cases what lower(col) = col asks and upper-cases what upper(col) = col asks', () => {
+    const { definition } = importSql(
+      `create table accounts (id serial primary key, code varchar(12) not null check (lower(code) = code), handle text not null unique check (handle = lower(handle)), country char(2) not null check (upper(country) = country));`,
+      { rows: 1000 },
+    );
+    const plan = compile(parseDefinition(definition), { seed: 'case' });
+    const table = definition.tables[0]!;
+    const at = (name: string) => table.fields.findIndex((f) => f.name === name);
+    const rows = [...generateRows(plan, table.name, 0, 1000)].flat();
+    for (const r of rows) {
+      expect(r[at('code')]).toBe((r[at('code')] as string).toLowerCase());
+      expect(r[at('handle')]).toBe((r[at('handle')] as string).toLowerCase());
+      expect(r[at('country')]).toBe((r[at('country')] as string).toUpperCase());
+    }
+    expect(new Set(rows.map((r) => r[at('handle')])).size).toBe(1000);
+  });
+});

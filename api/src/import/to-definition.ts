@@ -520,6 +520,8 @@ class Mapper {
       this.reasons.get(name)!.set(column.name, why);
     }
     if (unique) out.unique = true;
+    // CHECK (lower(code) = code): the values cased (a unique regex keeps its own letters: casing could merge two)
+    if (rule.case && !(out.unique && out.type === 'regex')) out.case = rule.case;
     if (!notNull && !this.referenced.has(`${table.schema}.${table.name}.${column.name}`)) {
       const d = column.default;
       const rate = d && d.kind !== 'null' ? 0 : (usualNullRate(column) ?? this.nullRate);
