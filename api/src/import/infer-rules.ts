@@ -156,6 +156,8 @@ const STARTED = /^(started|began|published|opened|activated|launched|went_live|g
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 /** When a row stops being valid (a token's expiry). */
 const EXPIRY = /^(expires|expired|expiry|expiration|valid_until|valid_to|good_until)(_at|_on|_date|_time)?$/;
+/** What a row owes in all (an order's grand total, an invoice's amount due). */
+const TOTAL = /^(total|grand_total|total_amount|amount_total|total_due|amount_due)$/;
 /** An amount paid so far (of a total owed). */
 const PAID_AMOUNT = /^(amount_paid|paid_amount|amount_received|paid_total|total_paid)$/;
 /** Columns a kind of row is known to have (payment_methods.type 'card': brand, last4, exp_month, exp_year). */
@@ -969,7 +971,7 @@ class RuleInference {
         (f) =>
           f !== except &&
           re.test(f.name.toLowerCase()) &&
-          NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '') &&
+          this.isNumber(t, f.name) &&
           !['expression', 'after', 'before', 'lookup', 'sequence', 'ref'].includes(f.type),
       );
     const set = (f: FieldDefinition, expr: string, why: string) => {
@@ -998,7 +1000,7 @@ class RuleInference {
       return;
     }
     const subtotal = money(/^(subtotal|sub_total|subtotal_amount|items_total|net_amount)$/);
-    const total = subtotal && money(/^(total|grand_total|total_amount|amount_total|total_due|amount_due)$/, subtotal);
+    const total = subtotal && money(TOTAL, subtotal);
     if (!subtotal || !total) return;
     const parts: string[] = [];
     const discount = money(/^(discount|discount_total|discount_amount|total_discount)$/, total);
@@ -1075,16 +1077,17 @@ class RuleInference {
    */
   private paymentAmounts(t: Table) {
     if (!/(^|_)(payments?|charges?|receipts?|installments?)$/.test(t.def.name.toLowerCase())) return;
-    const number = (table: Table, f: FieldDefinition) => NUMBER_TYPES.has(this.column(table, f.name)?.type.name ?? '');
     const amount = t.def.fields.find(
       (f) =>
-        number(t, f) && /^(amount|amount_paid|paid_amount|total)$/.test(f.name.toLowerCase()) && !['expression', 'after', 'before', 'lookup'].includes(f.type),
+        this.isNumber(t, f.name) &&
+        /^(amount|amount_paid|paid_amount|total)$/.test(f.name.toLowerCase()) &&
+        !['expression', 'after', 'before', 'lookup'].includes(f.type),
     );
     if (!amount) return;
     for (const [ref, parent] of t.refs) {
       const p = this.tables.get(parent);
       if (!p || p === t || t.fields.get(ref)?.type !== 'ref' || !this.notNull(t, ref)) continue;
-      const total = p.def.fields.find((f) => number(p, f) && /^(grand_total|total|total_amount|amount_total|amount_due|total_due)$/.test(f.name.toLowerCase()));
+      const total = p.def.fields.find((f) => this.isNumber(p, f.name) && TOTAL.test(f.name.toLowerCase()));
       if (!total) continue;
       const nullRate = amount.nullRate;
       // at least a cent: an amount is positive (CHECK amount > 0) even when a total is 0
@@ -1259,29 +1262,15 @@ class RuleInference {
    */
   private exclusiveSides(t: Table) {
     if (t.def.profiles) return;
-    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const usable = this.profileable(t);
     for (const { constraint, analysis } of t.checks) {
       if (analysis.understood) continue;
-      const translated = translateCheck(constraint.expr!, (c) => (t.fields.has(c) ? c : undefined));
-      if (!translated || translated.columns.length !== 2) continue;
-      const [a, b] = translated.columns;
-      const usable = (c: string) => {
-        const f = t.fields.get(c)!;
-        return !f.unique && !keyed.has(c) && !f.exactlyOne && f.type !== 'ref' && !['sequence', 'constant', 'lookup'].includes(f.type);
-      };
+      const probed = this.probeTwoColumnCheck(t, constraint);
+      if (!probed) continue;
+      const [a, b] = probed.columns;
       if (!usable(a) || !usable(b)) continue;
-      const numeric = (c: string) => NUMBER_TYPES.has(this.column(t, c)?.type.name ?? '');
-      let passes: (row: Record<string, Value>) => boolean;
-      try {
-        const evaluate = compileExpression(parsedExpression(translated.expr), (path) => () => probe[path] ?? null, { referenceDate: new Date(0) });
-        let probe: Record<string, Value> = {};
-        passes = (row) => {
-          probe = row;
-          return evaluate(0, [], 0) !== false;
-        };
-      } catch {
-        continue;
-      }
+      const numeric = (c: string) => this.isNumber(t, c);
+      const passes = probed.passes;
       const empties: Value[] = [];
       if (numeric(a) && numeric(b)) empties.push(0);
       if (!this.notNull(t, a) && !this.notNull(t, b)) empties.push(null);
@@ -1341,6 +1330,40 @@ class RuleInference {
     }
   }
 
+  /** Columns a row profile may set: not a key, a ref, a sequence, a constant or a lookup. */
+  private profileable(t: Table): (column: string) => boolean {
+    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    return (c) => {
+      const f = t.fields.get(c)!;
+      return !f.unique && !keyed.has(c) && !f.exactlyOne && f.type !== 'ref' && !['sequence', 'constant', 'lookup'].includes(f.type);
+    };
+  }
+
+  /** A CHECK over two columns of the row, evaluated in-process on probe values (unknown: passes). */
+  private probeTwoColumnCheck(
+    t: Table,
+    constraint: ConstraintModel,
+  ): { columns: [string, string]; passes: (row: Record<string, Value>) => boolean } | undefined {
+    const translated = translateCheck(constraint.expr!, (c) => (t.fields.has(c) ? c : undefined));
+    if (!translated || translated.columns.length !== 2) return undefined;
+    let probe: Record<string, Value> = {};
+    try {
+      const evaluate = compileExpression(parsedExpression(translated.expr), (path) => () => probe[path] ?? null, { referenceDate: new Date(0) });
+      const passes = (row: Record<string, Value>) => {
+        probe = row;
+        return evaluate(0, [], 0) !== false;
+      };
+      return { columns: translated.columns as [string, string], passes };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether a column of the row is numeric in the database. */
+  private isNumber(t: Table, column: string): boolean {
+    return NUMBER_TYPES.has(this.column(t, column)?.type.name ?? '');
+  }
+
   /**
    * CHECKs that tie whether a column is set to another column: `(status = 'failed') = (failure_code
    * is not null)`, `(duration = 'repeating') = (duration_in_months is not null)` (a pick deciding a
@@ -1349,11 +1372,7 @@ class RuleInference {
    * empty). Read by probing the CHECK with empty and filled values, so any spelling of it works.
    */
   private linkedColumns(t: Table) {
-    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
-    const usable = (c: string) => {
-      const f = t.fields.get(c)!;
-      return !f.unique && !keyed.has(c) && !f.exactlyOne && f.type !== 'ref' && !['sequence', 'constant', 'lookup'].includes(f.type);
-    };
+    const usable = this.profileable(t);
     const filled = (c: string): Value => {
       const type = this.column(t, c)?.type.name ?? '';
       return NUMBER_TYPES.has(type) ? 5 : TIME_TYPES.has(type) ? new Date(0) : type === 'bool' ? true : 'x';
@@ -1364,21 +1383,11 @@ class RuleInference {
     };
     for (const { constraint, analysis } of t.checks) {
       if (analysis.understood) continue;
-      const translated = translateCheck(constraint.expr!, (c) => (t.fields.has(c) ? c : undefined));
-      if (!translated || translated.columns.length !== 2) continue;
-      let probe: Record<string, Value> = {};
-      let passes: (row: Record<string, Value>) => boolean;
-      try {
-        const evaluate = compileExpression(parsedExpression(translated.expr), (path) => () => probe[path] ?? null, { referenceDate: new Date(0) });
-        passes = (row) => {
-          probe = row;
-          return evaluate(0, [], 0) !== false;
-        };
-      } catch {
-        continue;
-      }
+      const probed = this.probeTwoColumnCheck(t, constraint);
+      if (!probed) continue;
+      const { passes } = probed;
       const name = constraint.name ?? `${t.model!.name}_check`;
-      const [a, b] = translated.columns as [string, string];
+      const [a, b] = probed.columns;
       let done = false;
       for (const [selector, dependent] of [
         [a, b],
@@ -1518,11 +1527,9 @@ class RuleInference {
       return { value: v.value, weight: weights[i], fields };
     });
     // what was paid follows the phase: all of the total once paid (done), nothing before
-    const number = (f: FieldDefinition) => NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '');
+    const number = (f: FieldDefinition) => this.isNumber(t, f.name);
     const paid = t.def.fields.find((f) => number(f) && PAID_AMOUNT.test(f.name.toLowerCase()));
-    const total =
-      paid &&
-      t.def.fields.find((f) => f !== paid && number(f) && /^(total|grand_total|total_amount|amount_total|amount_due|total_due)$/.test(f.name.toLowerCase()));
+    const total = paid && t.def.fields.find((f) => f !== paid && number(f) && TOTAL.test(f.name.toLowerCase()));
     if (paid && total)
       plan.variants.forEach((v, i) => {
         if (v.phase === 'success') variants[i]!.fields[paid.name] = { type: 'expression', options: { expr: total.name } };

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { compile, generateRows, parseDefinition, type Plan } from '../../engine/index.js';
 import { withSignInPassword } from '../../seed/auth-users.js';
+import { authPasswordOption } from '../auth-password.js';
 import { CliError } from '../errors.js';
 
 export const summary =
@@ -47,10 +48,7 @@ export async function run(args: string[]): Promise<number> {
   const rows = values.rows === undefined ? undefined : Number(values.rows);
   if (rows !== undefined && !(Number.isInteger(rows) && rows >= 0)) throw new CliError(`--rows: expected a whole number >= 0 (got "${values.rows}")`);
 
-  const authPassword = values['auth-password'];
-  // bcrypt reads 72 bytes; GoTrue refuses shorter than 6 characters
-  if (authPassword !== undefined && (authPassword.length < 6 || Buffer.byteLength(authPassword) > 72))
-    throw new CliError('--auth-password: must be 6 to 72 bytes (what GoTrue accepts)');
+  const authPassword = authPasswordOption(values['auth-password']);
   const given = parseDefinition(await readDefinition(positionals[0]));
   // Supabase auth.users: the users sign in with a known password, as after tdg seed (same seed, same password)
   const signIn = withSignInPassword(given, String(values.seed ?? given.seed ?? 0), authPassword);

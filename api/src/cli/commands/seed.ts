@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { authPasswordOption } from '../auth-password.js';
 import { CliError } from '../errors.js';
 import { parseRows } from './import-sql.js';
 
@@ -26,10 +27,7 @@ export async function run(args: string[]): Promise<number> {
   const rows = parseRows(values.rows);
   const batchSize = parseRows(values['batch-size']);
   const workers = parseRows(values.workers);
-  const authPassword = values['auth-password'];
-  // bcrypt reads 72 bytes; GoTrue refuses shorter than 6 characters
-  if (authPassword !== undefined && (authPassword.length < 6 || Buffer.byteLength(authPassword) > 72))
-    throw new CliError('--auth-password: must be 6 to 72 bytes (what GoTrue accepts)');
+  const authPassword = authPasswordOption(values['auth-password']);
   let definition: unknown;
   try {
     definition = JSON.parse(await readFile(file, 'utf8'));
