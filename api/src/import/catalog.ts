@@ -36,6 +36,23 @@ select n.nspname as schema, c.relname as table, a.attname as column,
  where c.relkind in ('r', 'p') and not c.relispartition and n.nspname = any($1::text[])
  order by c.oid, a.attnum`;
 
+// partitioned tables' keys, and their partitions with bounds (rows are loaded through the parent)
+const PARTITION_KEYS = `
+select n.nspname as schema, c.relname as table, pg_get_partkeydef(c.oid) as key
+  from pg_class c join pg_namespace n on n.oid = c.relnamespace
+ where c.relkind = 'p' and not c.relispartition and n.nspname = any($1::text[])
+ order by c.oid`;
+
+const PARTITIONS = `
+select pn.nspname as parent_schema, p.relname as parent, n.nspname as schema, c.relname as table, pg_get_expr(c.relpartbound, c.oid) as bound
+  from pg_class c
+  join pg_namespace n on n.oid = c.relnamespace
+  join pg_inherits i on i.inhrelid = c.oid
+  join pg_class p on p.oid = i.inhparent
+  join pg_namespace pn on pn.oid = p.relnamespace
+ where c.relispartition and c.relkind in ('r', 'p') and n.nspname = any($1::text[])
+ order by c.oid`;
+
 const CONSTRAINTS = `
 select n.nspname as schema, c.relname as table, con.conname as name, pg_get_constraintdef(con.oid) as def
   from pg_constraint con
@@ -101,7 +118,16 @@ export async function catalogDdl(query: CatalogQuery, schemas: string[]): Promis
     if (!tables.has(key)) tables.set(key, []);
     tables.get(key)!.push(parts);
   }
-  for (const [key, columns] of tables) out.push(`CREATE TABLE ${key} (\n  ${columns.join(',\n  ')}\n);`);
+  const partitionKeys = new Map((await query(PARTITION_KEYS, [schemas])).map((p) => [`${ident(String(p.schema))}.${ident(String(p.table))}`, String(p.key)]));
+  for (const [key, columns] of tables) {
+    const by = partitionKeys.get(key);
+    out.push(`CREATE TABLE ${key} (\n  ${columns.join(',\n  ')}\n)${by ? ` PARTITION BY ${by}` : ''};`);
+  }
+  for (const p of await query(PARTITIONS, [schemas])) {
+    out.push(
+      `ALTER TABLE ${ident(String(p.parent_schema))}.${ident(String(p.parent))} ATTACH PARTITION ${ident(String(p.schema))}.${ident(String(p.table))} ${p.bound};`,
+    );
+  }
   for (const c of await query(CONSTRAINTS, [schemas])) {
     out.push(`ALTER TABLE ${ident(String(c.schema))}.${ident(String(c.table))} ADD CONSTRAINT ${ident(String(c.name))} ${c.def};`);
   }

@@ -38,6 +38,11 @@ interface Table {
 
 const TIME_TYPES = new Set(['timestamp', 'timestamptz', 'date']);
 const ACTOR = /(^|_)(author|user|owner|creator|sender|recipient|assignee|manager|reviewer|approver|editor|by)(_id)?$/;
+/**
+ * Links to what a row has rather than what it lives in: a customer's address and its store's
+ * address are different places (pagila), two films in one language are not one tenant.
+ */
+const ATTRIBUTE = /(^|_)(address|city|country|region|language|currency|timezone|image|photo|picture|avatar|logo|file|attachment|media)(_id)?$/;
 const BRANCH = /cancel|void|reject|fail|refund|no_show|declin|revok|abort|expire/;
 const INT_TYPES = new Set(['int2', 'int4', 'int8']);
 const POSITION =
@@ -354,7 +359,8 @@ class RuleInference {
   /** Ask for `table` to be laid out by `field`; the first demand wins, later ones are noted. */
   private demandLayout(t: Table, field: string, why: string, min = 1, max = 3): boolean {
     const f = t.fields.get(field);
-    if (!f || f.type !== 'ref' || t.refs.get(field) === t.def.name) return false;
+    // a scoped ref draws inside its group: it cannot also lay the table out
+    if (!f || f.type !== 'ref' || t.refs.get(field) === t.def.name || (f.options as Options).scope) return false;
     const current = this.layouts.get(t.def.name) ?? this.existingLayout(t);
     if (current?.field === field && current.why !== 'given') {
       // one layout serving two demands: enough children for both
@@ -654,7 +660,8 @@ class RuleInference {
     }
     for (const [key, { ancestor, direct, indirect }] of groups) {
       // people a row names (its author, the post's author) are roles, not a container the row lives in
-      if (direct.length + indirect.length < 2 || ACTOR.test(key.split('|')[1]!.toLowerCase())) continue;
+      const link = key.split('|')[1]!.toLowerCase();
+      if (direct.length + indirect.length < 2 || ACTOR.test(link) || ATTRIBUTE.test(link)) continue;
       // a ref that lays this table out cannot be scoped: it is the anchor, and a direct ref copies it
       const laidOut = this.layouts.get(t.def.name)?.field ?? this.existingLayout(t)?.field;
       const lead = indirect.find((x) => x.ref === laidOut);
@@ -869,8 +876,8 @@ class RuleInference {
       // a row whose only parent is of its own table keeps its own dates (the first rows have none)
       const others = [...t.refs.entries()].some(([ref, parent]) => parent !== t.def.name && parents.some((p) => p.startsWith(`${ref}.`)));
       if (parents.length && others) {
-        this.setAfter(t, birth, parents, false, undefined, ends);
-        this.reason(t, birth, `after its parent${parents.length > 1 ? 's' : ''} (${parents.join(', ')})`);
+        if (this.setAfter(t, birth, parents, false, undefined, ends))
+          this.reason(t, birth, `after its parent${parents.length > 1 ? 's' : ''} (${parents.join(', ')})`);
       }
     }
     // the row's steps: ranked by name (lifecycle) or tied by a CHECK; CHECK edges are hard, ranks break ties
@@ -905,12 +912,12 @@ class RuleInference {
       if (!earlier.length) continue;
       // signs of life stop when the row expires (no token used after its expiry)
       const expiry = rankOf(name) === 2.5 ? times.filter((c) => c.name !== name && EXPIRY.test(c.name.toLowerCase())).map((c) => c.name) : [];
-      this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays, expiry);
-      this.reason(
-        t,
-        name,
-        `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}${expiry.length ? `, not after ${expiry.join(' / ')}` : ''}`,
-      );
+      if (this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays, expiry))
+        this.reason(
+          t,
+          name,
+          `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}${expiry.length ? `, not after ${expiry.join(' / ')}` : ''}`,
+        );
     }
   }
 
@@ -1186,11 +1193,11 @@ class RuleInference {
     return !parent || this.mayBeNull(parent, rest.join('.'));
   }
 
-  private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number, ends: string[] = []) {
+  private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number, ends: string[] = []): boolean {
     const birthName = t.birth;
     const f = t.fields.get(name)!;
-    // a time series key keeps its steps (it already counts from its ancestor)
-    if (f.type === 'sequence') return;
+    // a time series key keeps its steps (it already counts from its ancestor); a partition key stays inside its partitions
+    if (f.type === 'sequence' || t.model?.partitionWindow?.column === name) return false;
     const date = this.column(t, name)?.type.name === 'date';
     const nullRate = f.nullRate;
     const lower = name.toLowerCase();
@@ -1221,6 +1228,7 @@ class RuleInference {
     else if (strict) options.strict = true;
     Object.assign(f, { type: 'after', options });
     if (nullRate !== undefined) f.nullRate = nullRate;
+    return true;
   }
 
   /**

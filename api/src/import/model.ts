@@ -56,6 +56,8 @@ export interface TableModel {
   constraints: ConstraintModel[];
   /** COMMENT ON TABLE. */
   comment?: string;
+  /** A range-partitioned table whose partitions make one window of its key column (bounds as written; none: open). */
+  partitionWindow?: { column: string; lower?: string; upper?: string };
   place: SourcePlace;
 }
 

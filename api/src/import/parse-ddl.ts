@@ -1,7 +1,8 @@
 // PostgreSQL DDL → SchemaModel, with the real Postgres parser (libpg_query via pgsql-parser).
 import { deparseSync, loadModule, parseSync } from 'pgsql-parser';
 import { ImportError, SourceMap, type ImportNote, type SourcePlace } from './errors.js';
-import type { ColumnModel, DefaultValue, PgNode, SchemaModel, TableModel, TypeRef } from './model.js';
+import type { ColumnModel, ConstraintModel, DefaultValue, PgNode, SchemaModel, TableModel, TypeRef } from './model.js';
+import { boundOf, conditionNode, partitionCondition, partitionKeyOf, type PartitionBound } from './partitions.js';
 import { insertsOf } from './trigger-fills.js';
 
 // the WASM module loads once; afterwards parsing is synchronous, so importSql can be too
@@ -84,6 +85,8 @@ export function exprText(node: PgNode): string {
   }
 }
 
+const keyOf = (relation: PgNode) => `${relation.schemaname ?? 'public'}.${relation.relname}`;
+
 function unwrapCast(node: PgNode): PgNode {
   while (node.TypeCast) node = node.TypeCast.arg;
   return node;
@@ -130,6 +133,10 @@ class ModelBuilder {
   /** PL/pgSQL function bodies by `schema.name`, for the triggers that call them. */
   private readonly functions = new Map<string, { body: string; place: SourcePlace; used: boolean }>();
   private readonly triggers: { name: string; source: { schema: string; table: string }; fn: string; place: SourcePlace }[] = [];
+  /** A partition → the partitioned table its rows are loaded through. */
+  private readonly partitionOf = new Map<string, string>();
+  /** Partitioned tables: their key and the bounds of their partitions. */
+  private readonly partitioned = new Map<string, { key: ReturnType<typeof partitionKeyOf>; bounds: PartitionBound[] }>();
   /** COMMENT ON statements, applied once every table is known (they may come first). */
   private readonly comments: { names: string[]; column: boolean; text: string; place: SourcePlace }[] = [];
 
@@ -141,6 +148,49 @@ class ModelBuilder {
 
   private table(relation: PgNode): TableModel | undefined {
     return this.tables.get(`${relation.schemaname ?? 'public'}.${relation.relname}`);
+  }
+
+  /** The partitioned table a partition's rows go through (the top one, when partitions nest). */
+  private parentOf(relation: PgNode): TableModel | undefined {
+    let key = keyOf(relation);
+    if (!this.partitionOf.has(key)) return undefined;
+    for (let depth = 0; this.partitionOf.has(key) && depth < 16; depth++) key = this.partitionOf.get(key)!;
+    return this.tables.get(key);
+  }
+
+  private addPartition(parent: PgNode, child: PgNode, bound: PgNode, place: SourcePlace): void {
+    const parentKey = keyOf(parent);
+    const childKey = keyOf(child);
+    this.partitionOf.set(childKey, parentKey);
+    this.partitioned.get(parentKey)?.bounds.push(boundOf(bound));
+    // pg_dump's form: the partition was created as a table of its own, then attached
+    const created = this.tables.get(childKey);
+    if (created) {
+      this.tables.delete(childKey);
+      this.model.tables = this.model.tables.filter((t) => t !== created);
+      const top = this.parentOf(child);
+      if (top) for (const c of created.constraints) this.partitionConstraint(top, c, place);
+    }
+    this.note(place, `partition ${child.relname} of ${parent.relname}: its rows are loaded through ${parent.relname}`);
+  }
+
+  /**
+   * What is declared on a partition holds for the rows of its parent that it takes: foreign keys
+   * (pg_dump declares those of a partitioned table on each partition) and keys the parent does
+   * not have yet join the parent; a CHECK of one partition is about its rows only.
+   */
+  private partitionConstraint(parent: TableModel, c: ConstraintModel, place: SourcePlace): void {
+    const same = (o: ConstraintModel) => o.columns.join(',') === c.columns.join(',');
+    if (c.kind === 'check') {
+      this.note(place, `CHECK ${c.name ?? ''} of a partition of ${parent.name} applies to that partition's rows only; not applied`.replace('  ', ' '));
+      return;
+    }
+    if (c.kind === 'foreign') {
+      const ref = (o: ConstraintModel) => `${o.references?.schema}.${o.references?.table}(${o.references?.columns.join(',')})`;
+      if (!parent.constraints.some((o) => o.kind === 'foreign' && same(o) && ref(o) === ref(c))) parent.constraints.push(c);
+      return;
+    }
+    if (!parent.constraints.some((o) => (o.kind === 'primary' || o.kind === 'unique') && same(o) && !o.where)) parent.constraints.push(c);
   }
 
   statement(stmt: PgNode, place: SourcePlace): void {
@@ -192,11 +242,11 @@ class ModelBuilder {
     const key = `${schema}.${relation.relname}`;
     if (body.partbound) {
       // rows go in through the partitioned parent, which routes them
-      this.note(place, `skipped partition ${relation.relname} (rows are loaded through its parent table)`);
+      this.addPartition(body.inhRelations[0].RangeVar, relation, body.partbound, place);
       return;
     }
     if (body.inhRelations?.length) this.note(place, `table ${relation.relname}: inherited columns are not followed; it is imported with its own columns`);
-    if (body.partspec) this.note(place, `table ${relation.relname} is partitioned: generated rows must fall into its partitions`);
+    if (body.partspec) this.partitioned.set(key, { key: partitionKeyOf(body.partspec), bounds: [] });
     if (this.tables.has(key)) {
       this.note(place, `table ${relation.relname} is created twice; the second definition wins`);
       this.model.tables = this.model.tables.filter((t) => t !== this.tables.get(key));
@@ -283,9 +333,24 @@ class ModelBuilder {
       this.note(place, `skipped ALTER ${String(body.objtype).replace('OBJECT_', '').toLowerCase()} (does not shape data)`);
       return;
     }
-    const table = this.table(body.relation);
+    const partitionParent = this.parentOf(body.relation);
+    const table = partitionParent ?? this.table(body.relation);
     for (const { AlterTableCmd: cmd } of body.cmds ?? []) {
       const sub: string = cmd.subtype;
+      if (sub === 'AT_AttachPartition' && cmd.def?.PartitionCmd?.bound) {
+        this.addPartition(body.relation, cmd.def.PartitionCmd.name, cmd.def.PartitionCmd.bound, place);
+        continue;
+      }
+      if (partitionParent) {
+        // a partition's own statements: its constraints go to the parent, the rest shapes nothing
+        if (sub === 'AT_AddConstraint') {
+          const before = partitionParent.constraints.length;
+          this.constraint(partitionParent, cmd.def.Constraint, []);
+          const added = partitionParent.constraints.splice(before);
+          for (const c of added) this.partitionConstraint(partitionParent, c, place);
+        }
+        continue;
+      }
       if (
         sub === 'AT_EnableRowSecurity' ||
         sub === 'AT_ForceRowSecurity' ||
@@ -334,7 +399,8 @@ class ModelBuilder {
 
   private index(body: PgNode, place: SourcePlace): void {
     if (!body.unique) return; // plain indexes do not constrain data
-    const table = this.table(body.relation);
+    const partitionParent = this.parentOf(body.relation);
+    const table = partitionParent ?? this.table(body.relation);
     if (!table) {
       this.note(place, `unique index on ${body.relation.relname}: the table is not created in this SQL; skipped`);
       return;
@@ -359,13 +425,15 @@ class ModelBuilder {
     }
     // a partial one (one default per customer: `(customer_id) where is_default`) is read by the
     // mapper and the rules (partialUniqueRule): a flag per parent, else the full unique, which implies it
-    table.constraints.push({
+    const unique: ConstraintModel = {
       kind: 'unique',
       columns,
       ...(body.idxname ? { name: body.idxname } : {}),
       ...(body.whereClause ? { where: body.whereClause, text: exprText(body.whereClause) } : {}),
       place,
-    });
+    };
+    if (partitionParent) this.partitionConstraint(partitionParent, unique, place);
+    else table.constraints.push(unique);
   }
 
   private comment(body: PgNode, place: SourcePlace): void {
@@ -446,7 +514,34 @@ class ModelBuilder {
     }
   }
 
+  /** The bounds of its partitions as a CHECK on each partitioned table (rows no partition takes fail the load). */
+  private applyPartitionBounds(): void {
+    for (const [key, { key: partitionKey, bounds }] of this.partitioned) {
+      const table = this.tables.get(key);
+      if (!table) continue;
+      const by = `${partitionKey.strategy} (${partitionKey.columns.map((c) => c ?? 'an expression').join(', ')})`;
+      if (!bounds.length) {
+        this.note(table.place, `table ${table.name} is partitioned by ${by} but no partition of it is created in this SQL; rows cannot be loaded into it`);
+        continue;
+      }
+      const { condition, unread, window } = partitionCondition(partitionKey, bounds);
+      if (window) table.partitionWindow = window;
+      if (unread) this.note(table.place, `table ${table.name} is partitioned by ${by}: ${unread}, so generated rows may fall outside its partitions`);
+      if (!condition) continue;
+      table.constraints.push({
+        kind: 'check',
+        columns: [partitionKey.columns[0]!],
+        name: `${table.name}_partition_bounds`,
+        expr: conditionNode(condition),
+        text: condition,
+        place: table.place,
+      });
+      this.note(table.place, `table ${table.name} is partitioned by ${by}: generated rows fall into its partitions (${condition})`);
+    }
+  }
+
   finish(): SchemaModel {
+    this.applyPartitionBounds();
     this.applyComments();
     this.resolveTriggers();
     return this.model;

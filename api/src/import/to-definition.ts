@@ -5,6 +5,7 @@ import { ImportError, type ImportNote, type ImportProblem, type SourcePlace } fr
 import { capacityOf, chooseGenerator, UNIQUE_TYPES, usualNullRate, type Generator } from './generators.js';
 import { qualifiedName, type ColumnModel, type ConstraintModel, type SchemaModel, type TableModel, type TypeRef } from './model.js';
 import { categoryOf } from './type-category.js';
+import { windowInstants } from './partitions.js';
 import { inferRules, withRuleReasons } from './infer-rules.js';
 import { authUserField, gotrueUserColumns, identitiesTable, isAuthUsers } from './supabase-auth.js';
 import { applyTriggerFills } from './trigger-tables.js';
@@ -401,6 +402,10 @@ class Mapper {
     if (pk.length < 2) return undefined;
     const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign').flatMap((c) => c.columns));
     if (pk.some((c) => foreign.has(c))) return undefined;
+    // (id, created_at) with id a sequence or uuid (a partitioned table's key must hold its partition
+    // column): the id keeps the key unique, and the time is free to be a time
+    const own = (name: string) => table.columns.find((c) => c.name === name)?.default?.kind;
+    if (pk.some((c) => own(c) === 'sequence' || own(c) === 'uuid')) return undefined;
     return [...pk].reverse().find((name) => {
       const column = table.columns.find((c) => c.name === name);
       const category = column && categoryOf(this.resolveType(column.type), new Set(this.enums.keys()));
@@ -483,7 +488,30 @@ class Mapper {
           why = { reason: `${why.reason}, but that column cannot be followed: a past date` };
         }
       }
-      if (series === column.name) {
+      const window =
+        table.partitionWindow?.column === column.name && (category === 'date' || category === 'timestamp') ? windowInstants(table.partitionWindow) : undefined;
+      if (table.partitionWindow?.column === column.name && !window && (category === 'date' || category === 'timestamp'))
+        this.note(column.place, `column ${table.name}.${column.name}: the bounds of its partitions are not read as times; rows may fall outside them`);
+      if (window && series !== column.name) {
+        // every row must fall into a partition: spread over the window they make, whatever else the column means
+        generator = { type: 'date.between', options: { from: window.from.toISOString(), to: new Date(window.to.getTime() - 1).toISOString() } };
+        why = { reason: `partitions: between ${window.from.toISOString()} and ${window.to.toISOString()}, spread over them` };
+      } else if (window) {
+        // a key carried by its time: steps that spread the rows over the partitions' window
+        const span = window.to.getTime() - window.from.getTime();
+        const units = [
+          ['days', 86_400_000],
+          ['hours', 3_600_000],
+          ['minutes', 60_000],
+          ['seconds', 1000],
+        ] as const;
+        const [unit, ms] = units.find(([, ms]) => Math.floor(span / ms / this.rows) >= 1) ?? units[3];
+        const step = Math.max(1, Math.floor(span / ms / this.rows));
+        generator = { type: 'sequence', options: { start: 0, step, unit, from: window.from.toISOString() } };
+        why = {
+          reason: `time of the key (${pk!.join(', ')}): one row per ${step} ${unit} from ${window.from.toISOString()}, inside its partitions, so the key never repeats`,
+        };
+      } else if (series === column.name) {
         const days = category === 'date';
         generator = { type: 'sequence', options: { start: -this.rows, step: 1, unit: days ? 'days' : 'hours' } };
         why = { reason: `time of the key (${pk!.join(', ')}): one row per ${days ? 'day' : 'hour'} up to the reference date, so the key never repeats` };
@@ -499,7 +527,12 @@ class Mapper {
       if (generator.type === 'sequence')
         generator = {
           type: 'sequence',
-          options: { start: generator.options!.start, step: generator.options!.step, ...(generator.options!.unit ? { unit: generator.options!.unit } : {}) },
+          options: {
+            start: generator.options!.start,
+            step: generator.options!.step,
+            ...(generator.options!.unit ? { unit: generator.options!.unit } : {}),
+            ...(generator.options!.from ? { from: generator.options!.from } : {}),
+          },
         };
       if (type.arrayDims > 0 && rule.subset && rule.values?.length) {
         // CHECK (col <@ ARRAY[...]): a subset of the values, each once

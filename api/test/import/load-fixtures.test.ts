@@ -15,6 +15,7 @@ const FIXTURES = [
   { name: 'ecommerce', base: '', schemas: ['public'] },
   { name: 'supabase-app', base: SUPABASE_BASE, schemas: ['public'] },
   { name: 'names-and-schemas', base: '', schemas: ['public', 'billing'] },
+  { name: 'partitioned', base: '', schemas: ['public'] },
 ];
 // PGlite's start-up alone takes seconds on a busy machine
 const TIMEOUT = 300_000;
