@@ -177,7 +177,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
       const relation = { table, tables, key, rows, layoutOf, runtimeOf, parentValue: context.parentValue, referenceDate };
       // a case is applied to the value itself, so row checks and readers see the cased text
       const build = (ctx: typeof context, rel: typeof relation) =>
-        withCase(buildTableField(field, ctx, rel, profiles, declaredKind(field, tables, table)), field.case);
+        withMaxLength(withCase(buildTableField(field, ctx, rel, profiles, declaredKind(field, tables, table)), field.case), field.maxLength);
       let result = build(context, relation);
       if (checks?.redraws(field.name))
         result = checks.redrawn(fieldIndex.get(field.name)!, key, result, (salt) => build({ ...context, key: salt }, { ...relation, key: salt }));
@@ -271,6 +271,27 @@ function withCase(built: BuiltField, textCase: 'lower' | 'upper' | undefined): B
     value: (i, cols, k) => {
       const v = value(i, cols, k);
       return typeof v === 'string' ? cased(v) : v;
+    },
+  };
+}
+
+/** Text longer than `max` cut to it: at its last space within `max` (trailing punctuation dropped), else exactly at `max`. */
+export function cutText(v: string, max: number): string {
+  if (v.length <= max) return v;
+  const space = v.lastIndexOf(' ', max);
+  const cut = space > 0 ? v.slice(0, space) : v.slice(0, max);
+  return cut.replace(/[\s,;:.'&/-]+$/, '') || v.slice(0, max);
+}
+
+/** A field's text values kept within `max` characters (varchar(n)). */
+function withMaxLength(built: BuiltField, max: number | undefined): BuiltField {
+  if (max === undefined) return built;
+  const value = built.value;
+  return {
+    ...built,
+    value: (i, cols, k) => {
+      const v = value(i, cols, k);
+      return typeof v === 'string' && v.length > max ? cutText(v, max) : v;
     },
   };
 }

@@ -39,6 +39,8 @@ const fieldSchema = z.strictObject({
   exactlyOne: exactlyOneSchema.optional(),
   /** Text values lower- or upper-cased (CHECK (lower(code) = code)); other values pass as they are. */
   case: z.enum(['lower', 'upper']).optional(),
+  /** Text values longer than this are cut to it, at the last space within it when there is one (varchar(n)). */
+  maxLength: z.number().int().min(1).max(10_000_000).optional(),
 });
 
 const tableSchema = z.strictObject({
@@ -190,6 +192,8 @@ function checkField(
   if (!checkOptions(field.type, field.options, at, add)) return;
   const options = (field.options ?? {}) as Record<string, unknown>;
   checkRelationField(field, at, table, tables, add);
+  const keyed = field.unique || table.primaryKey?.includes(field.name) || table.unique?.some((u) => u.includes(field.name));
+  if (field.maxLength !== undefined && keyed) add(`${at}.maxLength`, 'a unique or key field cannot be cut to a length (two values could become one)');
   switch (field.type) {
     case 'json':
     case 'array':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from './compile.js';
+import { compile, cutText } from './compile.js';
 import { parseDefinition } from './definition.js';
 import { generateRows, previewRows } from './generate.js';
 
@@ -101,5 +101,52 @@ describe('a field case', () => {
     expect(() => parseDefinition({ version: 1, tables: [{ name: 't', fields: [{ name: 'a', type: 'word.noun', case: 'title' }] }] })).toThrow(
       /fields\[0\]\.case/,
     );
+  });
+});
+
+describe('a field maxLength', () => {
+  it('keeps text within the length, cut at a word when it can be, and leaves shorter values and other types as they are', () => {
+    const definition = (maxLength?: number) => ({
+      version: 1,
+      seed: 'cut',
+      tables: [
+        {
+          name: 't',
+          rows: 400,
+          fields: [
+            { name: 'city', type: 'location.city', ...(maxLength ? { maxLength } : {}) },
+            { name: 'n', type: 'number.int', ...(maxLength ? { maxLength: 1 } : {}) },
+          ],
+        },
+      ],
+    });
+    const rows = (maxLength?: number) => [...generateRows(compile(parseDefinition(definition(maxLength))), 't', 0, 400)].flat();
+    const cut = rows(9);
+    const full = rows();
+    expect(cut.every(([city]) => (city as string).length <= 9 && (city as string).length > 0)).toBe(true);
+    expect(full.some(([city]) => (city as string).length > 9)).toBe(true);
+    // values that fit are the same values; longer ones are their own start
+    cut.forEach(([city], i) => {
+      const whole = full[i]![0] as string;
+      if (whole.length <= 9) expect(city).toBe(whole);
+      else expect(whole.startsWith(city as string)).toBe(true);
+    });
+    expect(cut.map(([, n]) => n)).toEqual(full.map(([, n]) => n));
+  });
+
+  it('cuts at the last space within the length, dropping trailing punctuation, else exactly at it', () => {
+    expect(cutText('North Las Vegas', 12)).toBe('North Las');
+    expect(cutText('Saint-Jean-sur-Richelieu', 10)).toBe('Saint-Jean');
+    expect(cutText('Wolff, Schimmelpfennig', 8)).toBe('Wolff');
+    expect(cutText('Ab', 5)).toBe('Ab');
+  });
+
+  it('is refused on a unique or key field, where a cut could make two values one', () => {
+    const table = (extra: object) => ({ version: 1, tables: [{ name: 't', fields: [{ name: 'a', type: 'word.noun', maxLength: 3 }], ...extra }] });
+    expect(() => parseDefinition(table({ primaryKey: ['a'] }))).toThrow(/fields\[0\]\.maxLength/);
+    expect(() => parseDefinition({ version: 1, tables: [{ name: 't', fields: [{ name: 'a', type: 'word.noun', unique: true, maxLength: 3 }] }] })).toThrow(
+      /maxLength/,
+    );
+    expect(() => parseDefinition(table({}))).not.toThrow();
   });
 });

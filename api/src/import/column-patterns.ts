@@ -114,6 +114,77 @@ const fake = (pattern: string): Generator => f('helpers.fake', { pattern });
 const re = (pattern: string): Generator => f('regex', { pattern });
 const pick = (values: (string | number)[], weights?: number[]): Generator => f('pick', weights ? { values, weights } : { values });
 const one = (values: string[]) => `{{helpers.arrayElement(${JSON.stringify(values)})}}`;
+
+/** Lookup tables whose rows are named things of one kind (chinook's genre and media_type, northwind's region). */
+const LOOKUP_TABLE =
+  /^(genres?|media_?types?|playlists?|languages?|regions?|territor(y|ies)|states?|us_states|countr(y|ies)|cit(y|ies)|currenc(y|ies)|brands?|publishers?|colou?rs?|shippers?|carriers?)$/;
+
+const PLAYLISTS = [
+  'Chill Vibes',
+  'Workout Mix',
+  'Road Trip',
+  'Focus',
+  'Throwback Hits',
+  'Late Night Jazz',
+  'Morning Coffee',
+  'Party Anthems',
+  'Acoustic Evenings',
+  'Study Beats',
+  'Summer Hits',
+  'Classical Essentials',
+  'Indie Discoveries',
+  'Rainy Day',
+  'Top 100',
+  'Dinner Party',
+  'Sleep Sounds',
+  'Running Mix',
+  'Feel Good Classics',
+  'Deep House',
+];
+const MEDIA_TYPES = [
+  'MPEG audio file',
+  'AAC audio file',
+  'Protected AAC audio file',
+  'Purchased AAC audio file',
+  'Protected MPEG-4 video file',
+  'FLAC audio file',
+  'WAV audio file',
+  'Ogg Vorbis audio file',
+  'Apple Lossless audio file',
+  'H.264 video file',
+];
+const AREA_REGIONS = [
+  'Eastern',
+  'Western',
+  'Northern',
+  'Southern',
+  'Central',
+  'North East',
+  'South West',
+  'Midwest',
+  'Pacific',
+  'Mountain',
+  'Atlantic',
+  'Gulf Coast',
+];
+
+/** What a lookup table's name column holds, by the table's noun. */
+function lookupName(table: string): Generator | undefined {
+  const t = table.replace(/(ies)$/, 'y').replace(/s$/, '');
+  if (/genre/.test(t)) return f('music.genre');
+  if (/media_?type/.test(t)) return pick(MEDIA_TYPES);
+  if (/playlist/.test(t)) return pick(PLAYLISTS);
+  if (/language/.test(t)) return f('location.language', {});
+  if (/^region$/.test(t)) return pick(AREA_REGIONS);
+  if (/territor|^cit/.test(t)) return f('location.city');
+  if (/state/.test(t)) return f('location.state');
+  if (/countr/.test(t)) return f('location.country');
+  if (/currenc/.test(t)) return f('finance.currencyName');
+  if (/brand|publisher|shipper|carrier/.test(t)) return f('company.name');
+  if (/colou?r/.test(t)) return f('color.human');
+  return undefined;
+}
+
 const hex = (length: number): Generator => f('string.hexadecimal', { length, casing: 'lower', prefix: '' });
 const alnum = (length: number, casing: 'upper' | 'lower' | 'mixed' = 'mixed'): Generator => f('string.alphanumeric', { length, casing });
 
@@ -2180,12 +2251,24 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'composer-package',
-    name: /^(composer|php)_?(package)?(_?name)?$/,
+    name: /^(composer|php)_?package(_?name)?$|^php(_?name)?$/,
     types: T,
     length: 20,
     generate: pick(COMPOSER),
     reason: 'a Composer vendor/package',
     examples: ['composer_package text'],
+    expect: inList(COMPOSER),
+  },
+  {
+    id: 'composer-package-by-table',
+    // a track's composer is a person: a bare `composer` is a package only where packages are
+    name: /^composer$/,
+    table: /package|depend|librar|module|vendor|composer|php|plugin|extension|repo/,
+    types: T,
+    length: 20,
+    generate: pick(COMPOSER),
+    reason: 'a Composer vendor/package',
+    examples: ['dependencies.composer text'],
     expect: inList(COMPOSER),
   },
   {
@@ -2671,6 +2754,17 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   // people and contact
   {
+    id: 'name-by-table',
+    name: /^((\w+_)?(name|description)|title|label)$/,
+    types: T,
+    table: LOOKUP_TABLE,
+    length: 30,
+    generate: (c) => lookupName(c.table),
+    reason: 'the name of what its lookup table lists (genre.name is a genre, region.description a region)',
+    examples: ['genre.name text', 'media_type.name varchar(120)', 'region.region_description text'],
+    expect: /^\p{Lu}/u,
+  },
+  {
     id: 'first-name',
     name: /^(first_?name|given_?name|fname|forename|first)$/,
     types: T,
@@ -2723,7 +2817,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'full-name',
-    name: /^(full_?name|display_?name|contact_?name|author_?name|customer_?name|owner_?name|user_?full_?name|real_?name|legal_?name|account_?holder(_?name)?|cardholder(_?name)?|recipient_?name|sender_?name|billing_?name|shipping_?name|emergency_?contact(_?name)?|assignee_?name|reporter_?name|manager_?name|speaker_?name|guest_?name|patient_?name|student_?name|employee_?name|instructor_?name|teacher_?name)$/,
+    name: /^(full_?name|display_?name|contact_?name|author_?name|customer_?name|owner_?name|user_?full_?name|real_?name|legal_?name|account_?holder(_?name)?|cardholder(_?name)?|recipient_?name|sender_?name|billing_?name|shipping_?name|emergency_?contact(_?name)?|assignee_?name|reporter_?name|manager_?name|speaker_?name|guest_?name|patient_?name|student_?name|employee_?name|instructor_?name|teacher_?name|composer|songwriter|lyricist|conductor|ship_?name|contact)$/,
     types: T,
     length: 38,
     generate: f('person.fullName'),
@@ -2818,7 +2912,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'support-email',
-    name: /^(support|billing|info|admin|sales|noreply|no_?reply|reply_?to|from|sender)_?(email|address|mail)$/,
+    name: /^(support|billing|info|admin|sales|noreply|no_?reply|reply_?to|from|sender)_?(email|mail)$|^(noreply|no_?reply|reply_?to|from|sender)_?address$/,
     types: T,
     length: 50,
     generate: fake(`${one(['support', 'billing', 'hello', 'team', 'noreply', 'info'])}@{{internet.domainName}}`),
@@ -2875,9 +2969,10 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'job-title',
-    name: /^(job_?title|position|position_?title|occupation|designation|role_?title|title)$/,
+    name: /^(job_?title|position|position_?title|occupation|designation|role_?title|title|contact_?title|owner_?title)$/,
     types: T,
-    table: /employee|staff|people|person|user|member|contact|candidate|applicant|profile|job|position|hire|team_member|speaker|author/,
+    table:
+      /employee|staff|people|person|user|member|contact|candidate|applicant|profile|job|position|hire|team_member|speaker|author|customer|supplier|vendor|client|shipper|contact/,
     length: 43,
     generate: f('person.jobTitle'),
     reason: 'a job title',
@@ -2948,7 +3043,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'name-prefix',
-    name: /^(salutation|name_?prefix|honorific)$/,
+    name: /^(salutation|name_?prefix|honorific|title_of_courtesy|courtesy_?title)$/,
     types: T,
     length: 5,
     generate: f('person.prefix'),
@@ -4920,6 +5015,8 @@ export function normalizeName(name: string): string {
 export interface PatternMatch {
   pattern: ColumnPattern;
   generator: Generator;
+  /** The column is narrower than some of the pattern's values: cut them to it (names, places, titles). */
+  maxLength?: number;
   /** The column's comment, when its words chose the pattern. */
   fromComment?: string;
 }
@@ -5014,15 +5111,63 @@ export function commentNames(comment: string): string[] {
   return out;
 }
 
+/** Patterns of words whose values still read as their kind when cut at a word to fit a narrow column. */
+const CUTTABLE = new Set([
+  'first-name',
+  'last-name',
+  'middle-name',
+  'full-name',
+  'person-name',
+  'company-name',
+  'company-name-any',
+  'org-display-name',
+  'job-title',
+  'job-title-any',
+  'department',
+  'department-by-table',
+  'city',
+  'record-city',
+  'country',
+  'record-country',
+  'state',
+  'state-by-table',
+  'record-region',
+  'street-address',
+  'nationality',
+  'language-name',
+  'book-title',
+  'song-title',
+  'album-title',
+  'artist-name',
+  'genre',
+  'dish',
+  'dish-by-table',
+  'ingredient',
+  'product-name',
+  'category',
+  'project-name',
+  'project-title',
+  'task-title',
+  'subject',
+  'word-name',
+  'plan-name',
+  'vehicle',
+  'vehicle-make',
+  'pet-name',
+  'timezone',
+]);
+
 function matchName(c: PatternContext, patterns: readonly ColumnPattern[]): PatternMatch | undefined {
   for (const pattern of patterns) {
     if (!pattern.types.includes(c.category)) continue;
     if (!pattern.name.test(c.name)) continue;
     if (pattern.table && !pattern.table.test(c.table)) continue;
     if (pattern.sibling && !c.siblings.some((s) => s !== c.name && pattern.sibling!.test(s))) continue;
-    if (pattern.length !== undefined && c.maxLength !== undefined && pattern.length > c.maxLength) continue;
+    // varchar(15) for a city: most cities fit, and the rest read well cut at a word (a code cut would not)
+    const cut = pattern.length !== undefined && c.maxLength !== undefined && pattern.length > c.maxLength;
+    if (cut && (c.unique || !CUTTABLE.has(pattern.id) || c.maxLength! < Math.min(8, pattern.length!))) continue;
     const generator = typeof pattern.generate === 'function' ? pattern.generate(c) : pattern.generate;
-    if (generator) return { pattern, generator };
+    if (generator) return { pattern, generator, ...(cut ? { maxLength: c.maxLength } : {}) };
   }
   return undefined;
 }

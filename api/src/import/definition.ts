@@ -11,6 +11,8 @@ export interface FieldDefinition {
   description?: string;
   /** Text lower- or upper-cased (the engine's field `case`). */
   case?: 'lower' | 'upper';
+  /** Text cut to this many characters (the engine's field `maxLength`): varchar(n) narrower than some values. */
+  maxLength?: number;
   /** One row per parent holds `value` (or true): see the engine's exactlyOne. */
   exactlyOne?: { per: string; value?: unknown };
 }

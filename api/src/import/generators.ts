@@ -73,6 +73,8 @@ export interface Choice {
   pattern?: string;
   /** Something the user should know about this choice (reported as an import note). */
   note?: string;
+  /** Values longer than the column are cut to it (field option maxLength). */
+  maxLength?: number;
 }
 
 /** Field types the engine can make unique (its catalog says so). */
@@ -89,6 +91,7 @@ const byPattern = (m: PatternMatch): Choice => ({
   generator: m.generator,
   reason: `pattern ${m.pattern.id}${m.fromComment ? ` (from the comment "${m.fromComment}")` : ''}: ${m.pattern.reason}`,
   pattern: m.pattern.id,
+  ...(m.maxLength !== undefined ? { maxLength: m.maxLength } : {}),
 });
 
 function patternContext(ctx: ColumnContext, extra: Partial<PatternContext>): PatternContext {

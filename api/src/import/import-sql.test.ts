@@ -414,3 +414,35 @@ describe('CHECKs on the case of a text', () => {
     expect(new Set(rows.map((r) => r[at('handle')])).size).toBe(1000);
   });
 });
+
+describe('narrow text columns', () => {
+  // northwind: varchar(15) cities and countries, varchar(20) last names
+  const ddl = `create table customers (
+    id serial primary key, company_name varchar(40) not null, contact_name varchar(30), contact_title varchar(30),
+    city varchar(15), country varchar(15), last_name varchar(20) not null, handle varchar(6) unique, title_of_courtesy varchar(25));`;
+  it('keep their kind of value, cut to the column, where a cut value still reads as its kind', () => {
+    const f = (name: string) => field(ddl, 'customers', name);
+    expect(f('last_name')).toMatchObject({ type: 'person.lastName', maxLength: 20 });
+    expect(f('city')).toMatchObject({ type: 'record', maxLength: 15 });
+    expect(f('country')).toMatchObject({ type: 'record', maxLength: 15 });
+    expect(f('contact_name')).toMatchObject({ type: 'person.fullName' });
+    expect(f('contact_title')).toMatchObject({ type: 'person.jobTitle' });
+    expect(f('title_of_courtesy').type).not.toBe('word.noun');
+    // a unique column is never cut (two values could become one)
+    expect(f('handle').maxLength).toBeUndefined();
+  });
+
+  it('generate values that fit the column', () => {
+    const { definition } = importSql(ddl, { rows: 500 });
+    const plan = compile(parseDefinition(definition));
+    const table = definition.tables[0]!;
+    const limits = { company_name: 40, contact_name: 30, contact_title: 30, city: 15, country: 15, last_name: 20, handle: 6, title_of_courtesy: 25 } as Record<
+      string,
+      number
+    >;
+    for (const row of [...generateRows(plan, 'customers', 0, 500)].flat())
+      table.fields.forEach((f, k) => {
+        if (typeof row[k] === 'string' && limits[f.name]) expect((row[k] as string).length, f.name).toBeLessThanOrEqual(limits[f.name]!);
+      });
+  });
+});

@@ -720,6 +720,7 @@ class RuleInference {
         Object.assign(f, { type: 'lookup', options: { path: `${ref}.${f.name}` } });
         delete f.nullRate;
         delete f.unique;
+        this.alwaysSetFor(t, f.name, target);
         this.reason(t, f.name, `equals ${ref}.${f.name}`);
         break;
       }
@@ -739,6 +740,7 @@ class RuleInference {
         if (same && ['number.float', 'number.int'].includes(same.type)) {
           Object.assign(f, { type: 'lookup', options: { path: `${ref}.${f.name}` } });
           delete f.nullRate;
+          this.alwaysSetFor(t, f.name, same);
           this.reason(t, f.name, `equals ${ref}.${f.name}`);
           break;
         }
@@ -749,11 +751,20 @@ class RuleInference {
           const nullRate = f.nullRate;
           Object.assign(f, { type: 'before', options });
           if (nullRate !== undefined) f.nullRate = nullRate;
+          this.alwaysSetFor(t, f.name, list);
           this.reason(t, f.name, `at most ${ref}.${list.name}`);
           break;
         }
       }
     }
+  }
+
+  /**
+   * A NOT NULL column that follows a parent's nullable one (northwind: order_details.unit_price NOT
+   * NULL copies products.unit_price): the parent's is then always set, or the copy would be NULL.
+   */
+  private alwaysSetFor(t: Table, column: string, source: FieldDefinition) {
+    if (this.notNull(t, column)) delete source.nullRate;
   }
 
   /** A reading within its sensor's range: value BETWEEN parent.min_value AND parent.max_value. */

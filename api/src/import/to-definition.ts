@@ -548,6 +548,7 @@ class Mapper {
       }
       out.type = generator.type;
       if (generator.options) out.options = generator.options;
+      if (choice.maxLength !== undefined && generator === choice.generator && !unique && !inPk) out.maxLength = choice.maxLength;
       const name = definitionName(table.schema, table.name);
       if (!this.reasons.has(name)) this.reasons.set(name, new Map());
       this.reasons.get(name)!.set(column.name, why);
