@@ -2758,7 +2758,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     name: /^((\w+_)?(name|description)|title|label)$/,
     types: T,
     table: LOOKUP_TABLE,
-    length: 30,
+    length: 54,
     generate: (c) => lookupName(c.table),
     reason: 'the name of what its lookup table lists (genre.name is a genre, region.description a region)',
     examples: ['genre.name text', 'media_type.name varchar(120)', 'region.region_description text'],
@@ -3737,6 +3737,19 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     reason: 'a percentage 0-100 (a fraction 0-1 when the type holds small numbers)',
     examples: ['progress int', 'percentage numeric(5,2)', 'score real', 'confidence numeric(3,2)'],
     expect: isNum(0, 100),
+  },
+  {
+    id: 'int-flag',
+    // northwind's products.discontinued, pagila's customer.active: a boolean kept as an integer
+    name: /^(is_|has_|can_)\w+$|^(active|activebool|enabled|disabled|deleted|discontinued|archived|hidden|visible|verified|blocked|locked|published|approved|flag|flagged|featured|default|primary)$|_flag$/,
+    types: INT,
+    generate: (c) =>
+      /^(deleted|discontinued|archived|hidden|disabled|blocked|locked|flagged)$|^is_(deleted|archived|hidden|disabled|blocked|locked)$/.test(c.name)
+        ? pick([0, 1], [9, 1])
+        : pick([1, 0], [4, 1]),
+    reason: 'a yes/no flag kept as 0 or 1',
+    examples: ['discontinued integer', 'active smallint', 'is_featured int'],
+    expect: (v: unknown) => v === 0 || v === 1,
   },
   {
     id: 'age',
@@ -5113,6 +5126,7 @@ export function commentNames(comment: string): string[] {
 
 /** Patterns of words whose values still read as their kind when cut at a word to fit a narrow column. */
 const CUTTABLE = new Set([
+  'name-by-table',
   'first-name',
   'last-name',
   'middle-name',

@@ -50,7 +50,7 @@ const POSITION =
 const NUMBER_TYPES = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'money']);
 /** Column names of the moment a row comes to be, best first. */
 const BIRTH =
-  /^(created|inserted|opened|queued|requested|booked|signed_up|joined|registered|installed|enrolled|issued|submitted|sent|uploaded|recorded|placed|ordered|started)_?(at|on|date|time)?$|^created$|^creation_(date|time)$|^date_created$/;
+  /^(created|create|inserted|opened|queued|requested|booked|signed_up|joined|registered|installed|enrolled|issued|submitted|sent|uploaded|recorded|placed|ordered|order|started)_?(at|on|date|time)?$|^created$|^creation_(date|time)$|^date_created$/;
 /** Lifecycle rank of a timestamp by name: later steps come after earlier ones in a row. */
 const RANKS: [RegExp, number][] = [
   [BIRTH, 0],
@@ -69,7 +69,7 @@ const RANKS: [RegExp, number][] = [
     /^(closed|archived|decommissioned|terminated|deleted|removed|revoked|deactivated|churned|retired|yanked|deprecated|unpublished|withdrawn|retracted|unlisted|suspended|banned)_?(at|on|date|time)?$/,
     3,
   ],
-  [/^(updated|modified|last_modified|changed|touched)_?(at|on|date|time)?$/, 4],
+  [/^(updated|modified|last_modified|last_update|last_updated|changed|touched)_?(at|on|date|time)?$/, 4],
 ];
 /** Columns that must equal the same-named column of the parent row (an invoice's currency is its customer's). */
 const COPIED =
@@ -347,7 +347,11 @@ class RuleInference {
       (c) => isTime(c) && t.fields.has(c.name) && !/birth|dob|expire|due|valid|until|deadline|^end_date$|_to$/.test(c.name),
     );
     // no created_at: the first moment the row is sure to have (paid_at of a payment, hire_date of an employee)
+    // a rental's rental_date, an invoice's invoice_date: the moment the table's own noun happened
+    const noun = (t.model?.name ?? t.def.name).toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+    const own = times.find((c) => new RegExp(`^${noun}_?(at|on|date|time)$`).test(c.name.toLowerCase()));
     return (
+      own?.name ??
       times.find((c) => BIRTH.test(c.name.toLowerCase()) && c.notNull)?.name ??
       times.find((c) => BIRTH.test(c.name.toLowerCase()))?.name ??
       times.find((c) => c.notNull && !/(^|_)(end|ends|until|to|last)(_|$)/.test(c.name.toLowerCase()))?.name ??

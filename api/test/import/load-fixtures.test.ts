@@ -16,6 +16,7 @@ const FIXTURES = [
   { name: 'supabase-app', base: SUPABASE_BASE, schemas: ['public'] },
   { name: 'names-and-schemas', base: '', schemas: ['public', 'billing'] },
   { name: 'partitioned', base: '', schemas: ['public'] },
+  { name: 'classic', base: '', schemas: ['public'] },
 ];
 // PGlite's start-up alone takes seconds on a busy machine
 const TIMEOUT = 300_000;
