@@ -590,3 +590,35 @@ create table tasks (id bigserial primary key, tenant_id uuid not null references
     expect(tasks.filter((t) => !keys.has(`${t.tenant_id}|${t.project_id}`))).toEqual([]);
   });
 });
+
+describe('a relation to another row of the same kind', () => {
+  const definition = imported(
+    `
+create table packages (id bigserial primary key, name text not null unique);
+create table versions (id bigserial primary key, package_id bigint not null references packages(id), version text not null);
+create table dependencies (
+  version_id bigint not null references versions(id),
+  depends_on_package_id bigint not null references packages(id),
+  primary key (version_id, depends_on_package_id));
+create table tasks (id bigserial primary key, package_id bigint not null references packages(id), blocked_by_task_id bigint references tasks(id));
+`,
+    40,
+  );
+
+  it('never makes a version depend on its own package', () => {
+    const dependsOn = definition.tables.find((t) => t.name === 'dependencies')!.fields.find((f) => f.name === 'depends_on_package_id')!;
+    expect(dependsOn.options).toMatchObject({ distinctWithin: 'version_id', differentFrom: 'version_id.package_id' });
+    const packageOf = new Map(rowsOf(definition, 'versions').map((v) => [v.id, v.package_id]));
+    const rows = rowsOf(definition, 'dependencies');
+    expect(rows.length).toBeGreaterThan(40);
+    expect(rows.filter((d) => packageOf.get(d.version_id) === d.depends_on_package_id)).toEqual([]);
+  });
+
+  it('leaves refs that do not name a relation of the same kind alone', () => {
+    const version = definition.tables.find((t) => t.name === 'versions')!.fields.find((f) => f.name === 'package_id')!;
+    expect((version.options as Record<string, unknown>).differentFrom).toBeUndefined();
+    // a self-reference is not reached through another ref
+    const blocked = definition.tables.find((t) => t.name === 'tasks')!.fields.find((f) => f.name === 'blocked_by_task_id')!;
+    expect((blocked.options as Record<string, unknown>).differentFrom).toBeUndefined();
+  });
+});

@@ -14,6 +14,7 @@ import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
 import { redrawGuardedColumns } from '../engine/row-checks.js';
 import type { Value } from '../engine/shape.js';
+import { sameKindAvoidance } from './same-kind-refs.js';
 
 type Options = Record<string, unknown>;
 
@@ -293,6 +294,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.occupancy(t);
     for (const t of this.tables.values()) this.flags(t);
     for (const t of this.tables.values()) this.counterparts(t);
+    for (const t of this.tables.values()) this.sameKind(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
     for (const t of this.tables.values()) this.adulthood(t);
@@ -605,6 +607,27 @@ class RuleInference {
       o.differentFrom = subject;
       if (DECIDER.test(counterpart.toLowerCase()) && f.nullRate !== undefined) delete f.nullRate;
       this.reason(t, counterpart, `never the ${subject}'s own ${t.refs.get(subject)} row`);
+    }
+  }
+
+  /** A ref to another row of a kind the row reaches already (depends_on_package_id) never takes that row (version_id.package_id). */
+  private sameKind(t: Table) {
+    const refsOf = (name: string) => {
+      const table = this.tables.get(name);
+      if (!table) return [];
+      return [...table.refs]
+        .filter(([ref]) => table.fields.get(ref)?.type === 'ref')
+        .map(([ref, target]) => ({ name: ref, target, notNull: this.notNull(table, ref) }));
+    };
+    for (const { ref, avoid } of sameKindAvoidance(refsOf(t.def.name), refsOf)) {
+      const f = t.fields.get(ref)!;
+      const o = f.options as Options;
+      const left = o.distinctWithin as string | undefined;
+      // a join's partners avoid one row per left row; other refs pick freely
+      if ((left !== undefined && !avoid.startsWith(`${left}.`)) || o.differentFrom || o.childrenPerParent || o.sameAs || o.choice === 'skewed' || f.unique)
+        continue;
+      o.differentFrom = avoid;
+      this.reason(t, ref, `never the row's own ${t.refs.get(ref)} row (${avoid})`);
     }
   }
 
