@@ -622,3 +622,31 @@ create table tasks (id bigserial primary key, package_id bigint not null referen
     expect((blocked.options as Record<string, unknown>).differentFrom).toBeUndefined();
   });
 });
+
+describe('a prerelease flag beside a version', () => {
+  const definition = imported(`
+create table packages (id bigserial primary key, name text not null unique);
+create table versions (
+  id bigserial primary key, package_id bigint not null references packages(id), version varchar(64) not null,
+  is_prerelease boolean not null default false, unique (package_id, version));
+create table releases (id bigserial primary key, version text not null, published boolean not null);
+`);
+
+  it('is true exactly for versions with a prerelease suffix, which some versions have, each version once per package', () => {
+    const rows = rowsOf(definition, 'versions');
+    for (const v of rows) {
+      expect(v.version).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
+      expect(v.is_prerelease).toBe(/^\d+\.\d+\.\d+-/.test(v.version as string));
+    }
+    const share = rows.filter((v) => v.is_prerelease).length / rows.length;
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.4);
+    expect(new Set(rows.map((v) => `${v.package_id}|${v.version}`)).size).toBe(rows.length);
+  });
+
+  it('leaves other flags and versions alone', () => {
+    const releases = definition.tables.find((t) => t.name === 'releases')!;
+    expect(releases.fields.find((f) => f.name === 'version')!.type).toBe('system.semver');
+    expect(releases.fields.find((f) => f.name === 'published')!.type).toBe('datatype.boolean');
+  });
+});

@@ -15,6 +15,7 @@ import { fieldDependencies } from '../engine/definition.js';
 import { redrawGuardedColumns } from '../engine/row-checks.js';
 import type { Value } from '../engine/shape.js';
 import { sameKindAvoidance } from './same-kind-refs.js';
+import { PRERELEASE_FLAG, prereleaseExpression, SEMVER_WITH_PRERELEASES } from './prerelease.js';
 
 type Options = Record<string, unknown>;
 
@@ -295,6 +296,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.flags(t);
     for (const t of this.tables.values()) this.counterparts(t);
     for (const t of this.tables.values()) this.sameKind(t);
+    for (const t of this.tables.values()) this.prereleases(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
     for (const t of this.tables.values()) this.adulthood(t);
@@ -629,6 +631,20 @@ class RuleInference {
       o.differentFrom = avoid;
       this.reason(t, ref, `never the row's own ${t.refs.get(ref)} row (${avoid})`);
     }
+  }
+
+  /** A prerelease flag beside a semver column: versions with a suffix in a share of rows, the flag read from the version. */
+  private prereleases(t: Table) {
+    const flag = t.def.fields.find((f) => f.type === 'datatype.boolean' && !f.exactlyOne && PRERELEASE_FLAG.test(f.name.toLowerCase()));
+    const versions = t.def.fields.filter((f) => f.type === 'system.semver' && !f.unique);
+    if (!flag || versions.length !== 1) return;
+    const version = versions[0]!;
+    const type = this.column(t, version.name)?.type;
+    const length = type && ['varchar', 'bpchar'].includes(type.name) ? type.mods[0] : undefined;
+    Object.assign(version, { type: 'regex', options: { pattern: SEMVER_WITH_PRERELEASES, draw: 'compiled', ...(length ? { maxLength: length } : {}) } });
+    Object.assign(flag, { type: 'expression', options: { expr: prereleaseExpression(version.name) } });
+    this.reason(t, version.name, `semver, a prerelease (-rc.1) in a share of rows (${flag.name} beside it)`);
+    this.reason(t, flag.name, `true exactly when ${version.name} has a prerelease suffix`);
   }
 
   /** Path to the birth timestamp of the nearest ancestor through `ref` (sensor_id.device_id.installed_at). */
