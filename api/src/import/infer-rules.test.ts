@@ -650,3 +650,49 @@ create table releases (id bigserial primary key, version text not null, publishe
     expect(releases.fields.find((f) => f.name === 'published')!.type).toBe('datatype.boolean');
   });
 });
+
+describe('children of parents past a step (shipments of shipped orders, returns of delivered ones)', () => {
+  const definition = imported(`
+create type order_status as enum ('pending', 'paid', 'shipped', 'delivered', 'canceled');
+create table orders (
+  id bigserial primary key, status order_status not null, placed_at timestamptz not null,
+  paid_at timestamptz, shipped_at timestamptz, delivered_at timestamptz, canceled_at timestamptz);
+create table order_items (id bigserial primary key, order_id bigint not null references orders(id), quantity integer not null check (quantity > 0));
+create table shipments (id bigserial primary key, order_id bigint not null references orders(id), created_at timestamptz not null);
+create table returns (
+  id bigserial primary key, order_item_id bigint not null references order_items(id),
+  quantity integer not null check (quantity > 0), requested_at timestamptz not null);
+create table notes (id bigserial primary key, order_id bigint not null references orders(id), created_at timestamptz not null);
+`);
+  const orders = new Map(rowsOf(definition, 'orders').map((o) => [o.id, o]));
+  const items = new Map(rowsOf(definition, 'order_items').map((i) => [i.id, i]));
+  const time = (v: unknown) => (v as Date).getTime();
+
+  it('ships only orders that shipped, after they shipped', () => {
+    const shipments = rowsOf(definition, 'shipments');
+    expect(shipments.length).toBeGreaterThan(100);
+    for (const s of shipments) {
+      const order = orders.get(s.order_id)!;
+      expect(['shipped', 'delivered']).toContain(order.status);
+      expect(time(s.created_at)).toBeGreaterThanOrEqual(time(order.shipped_at));
+    }
+  });
+
+  it('returns only items of delivered orders, after the delivery, at most the quantity bought', () => {
+    const returns = rowsOf(definition, 'returns');
+    expect(returns.length).toBeGreaterThan(100);
+    for (const r of returns) {
+      const item = items.get(r.order_item_id)!;
+      const order = orders.get(item.order_id)!;
+      expect(order.status).toBe('delivered');
+      expect(time(r.requested_at)).toBeGreaterThanOrEqual(time(order.delivered_at));
+      expect(r.quantity).toBeGreaterThanOrEqual(1);
+      expect(r.quantity).toBeLessThanOrEqual(item.quantity as number);
+    }
+  });
+
+  it('leaves children that follow no step alone', () => {
+    const notes = definition.tables.find((t) => t.name === 'notes')!;
+    expect((notes.fields.find((f) => f.name === 'order_id')!.options as Record<string, unknown>).where).toBeUndefined();
+  });
+});
