@@ -64,18 +64,26 @@ export function buildWhereRef(field: FieldDefinition, ctx: RelationContext): Bui
   const parentValue = ctx.parentValue!;
   const parentRows = ctx.rows.get(options.table)!;
   const path = resolveFieldPath(options.where.path, ctx.tables.get(options.table)!, ctx.tables) as ResolvedPath;
-  const allowed = new Set(options.where.in.map((v) => JSON.stringify(v)));
+  // text, numbers and booleans are compared as they are; other JSON values by their text
+  const primitive = (v: unknown) => v === null || typeof v !== 'object';
+  const allowed = new Set<unknown>(options.where.in.map((v) => (primitive(v) ? v : JSON.stringify(v))));
   // the value at the path for a target row: follow its refs, then read the column there
   const rowAt = path.steps.length === 0 ? (j: number) => j : refChain(path.steps, ctx.runtimeOf);
+  let runtime: ReturnType<RelationContext['runtimeOf']> | undefined;
   let column = -1;
   const valueAt = (j: number): Value => {
     const r = rowAt(j);
     if (r < 0) return null;
-    const runtime = ctx.runtimeOf(path.table);
-    if (column < 0) column = runtime.fieldIndex(path.column);
+    if (!runtime) {
+      runtime = ctx.runtimeOf(path.table);
+      column = runtime.fieldIndex(path.column);
+    }
     return runtime.rowValue(column, r);
   };
-  const ok = (j: number) => allowed.has(JSON.stringify(valueAt(j)));
+  const ok = (j: number) => {
+    const v = valueAt(j);
+    return allowed.has(primitive(v) ? v : JSON.stringify(v));
+  };
   const keys = Array.from({ length: REDRAWS }, (_, a) => subKey(ctx.key, a === 0 ? 7 : 0x77680000 + a));
   const pickRow = (i: number): number => {
     let j = 0;
