@@ -111,6 +111,35 @@ describe('refs to parents in certain states (where)', () => {
       message: expect.stringMatching(/ghost.*\(a path in table orders\)/),
     });
     expect(issues(shop({ path: 'status', in: [] }))[0]).toMatchObject({ path: 'tables[2].fields[1].options.where.in' });
+    // the state a ref filters on must not depend on what that ref picks
+    const loop: Definition = {
+      version: 1,
+      tables: [
+        {
+          name: 'p',
+          rows: 50,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'c_id', type: 'ref', options: { table: 'c', field: 'id' }, nullRate: 0.5 },
+            { name: 'flag', type: 'lookup', options: { path: 'c_id.p_id' } },
+          ],
+        },
+        {
+          name: 'c',
+          rows: 50,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'p_id', type: 'ref', options: { table: 'p', field: 'id', where: { path: 'flag', in: [1] } } },
+          ],
+        },
+      ],
+    };
+    expect(issues(loop)).toEqual([
+      {
+        path: 'tables[0].fields[2]',
+        message: 'fields depend on each other in a cycle through field paths: p.flag -> c.p_id (via c_id.p_id) -> p.flag (via p_id where flag)',
+      },
+    ]);
     const unique = shop();
     unique.tables[2].fields[1].unique = true;
     expect(issues(unique).map((i) => i.path)).toContain('tables[2].fields[1].options.where');
