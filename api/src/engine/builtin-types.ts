@@ -10,6 +10,7 @@ import { derivedTextInfo, derivedTextOptions } from './derived-text.js';
 import { recordInfo, recordOptions } from './locale-records.js';
 import { pathValueInfo, pathValueOptions } from './path-values.js';
 import { sameAsSchema, scopeSchema } from './scoped-ref.js';
+import { whereSchema } from './parent-filter.js';
 
 const name = z.string().min(1).max(63);
 
@@ -32,10 +33,20 @@ export const builtinOptions = {
     sameAs: sameAsSchema.optional().describe('the row another ref of this row (or a parent) picked, for a share of rows'),
     distinctWithin: name.optional().describe('join tables: partners distinct within this ref with childrenPerParent (the left side)'),
     excludeSelf: z.boolean().optional().describe('self joins (follows: follower_id, followee_id → users): never pair a row with itself'),
-    differentFrom: name
+    differentFrom: z
+      .string()
+      .min(1)
+      .max(600)
       .optional()
-      .describe('another ref of this row to the same table whose row this one never takes (approver_id ≠ employee_id); null when the scope holds no other'),
+      .describe(
+        "field path ending at a ref to the same table whose row this one never takes (approver_id ≠ employee_id; a dependency's package ≠ version_id.package_id); null when the scope holds no other",
+      ),
     include: z.string().min(1).max(600).optional().describe("join tables: field path of the left row's partner that comes first, e.g. channel_id.creator_id"),
+    where: whereSchema
+      .optional()
+      .describe(
+        "only parents whose value at a path of the parent table is in a set: a shipment's order among those shipped ({ path: 'status', in: ['shipped', 'delivered'] })",
+      ),
   }),
   sequence: z.strictObject({
     start: z.number().optional().describe('first value (default 1)'),

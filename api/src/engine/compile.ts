@@ -20,6 +20,7 @@ import { type BuiltField, type FieldContext, intSpace } from './fields.js';
 import { joinKeyCovered, manyToManyIssues, parentKeyCovered } from './many-to-many.js';
 import { profileDependencies, TableProfiles } from './profiles.js';
 import { buildTableField, relationColumn, relationDependencies, relationReads } from './relations.js';
+import { whereReads } from './parent-filter.js';
 import { childIndexKeyCovered, siblingDistinct, textCarrier } from './sibling-values.js';
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
@@ -226,6 +227,13 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
         if (path.steps.length === 0) continue;
         mark(path.table, path.column);
         for (const step of path.steps.slice(1)) mark(step.table, step.field);
+      }
+      // a ref that picks only parents in some state (where) reads that state one parent row at a time
+      const filter = whereReads(field);
+      const filterPath = filter && resolveFieldPath(filter.path, tables.get(filter.table)!, tables);
+      if (filterPath && typeof filterPath !== 'string') {
+        mark(filterPath.table, filterPath.column);
+        for (const step of filterPath.steps) mark(step.table, step.field);
       }
       // a ref reads its target one row at a time: a target computed from its row needs that row too
       if (field.type !== 'ref') continue;

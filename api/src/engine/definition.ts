@@ -13,6 +13,7 @@ import { isoDate } from './options.js';
 import { checkPathValue, pathValueDependencies, pathValueKind } from './path-values.js';
 import { checkProfiles, profileDependencies, profilesSchema } from './profiles.js';
 import { checkRelationField, relationDependencies } from './relations.js';
+import { whereReads } from './parent-filter.js';
 import type { ColumnKind } from './shape.js';
 import { jsonSchemaKind } from './json-schema.js';
 import { derivedTextDependencies } from './derived-text.js';
@@ -343,6 +344,14 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
       // an earlier row of the same table (self-reference paths): well-founded, only the ref is read on this row
       const earlier = earlierRowPath(path, table, tables);
       const cycle = earlier ? visit(table, earlier, path.steps[0].field) : visit(tables.get(path.table)!, path.field, text);
+      if (cycle) return cycle;
+    }
+    // a ref with where reads the state of the parents it draws (a path in the target table)
+    const filter = whereReads(field);
+    const target = filter && tables.get(filter.table);
+    const filterPath = target && resolveFieldPath(filter.path, target, tables);
+    if (filterPath && typeof filterPath !== 'string') {
+      const cycle = visit(tables.get(filterPath.table)!, filterPath.field, `${field.name} where ${filter.path}`);
       if (cycle) return cycle;
     }
     stack.pop();

@@ -69,6 +69,20 @@ describe('expression language', () => {
     expect(run('max(a, b)', { a: new Date(5), b: new Date(9) })).toEqual(new Date(9));
   });
 
+  it('matches text against a literal regular expression (SQL ~), null staying null', () => {
+    const prerelease = "matches(version, '^[0-9]+[.][0-9]+[.][0-9]+-')";
+    expect(run(prerelease, { version: '1.4.0-rc.2' })).toBe(true);
+    expect(run(prerelease, { version: '1.4.0' })).toBe(false);
+    expect(run(prerelease, { version: '1.4.0+build-7' })).toBe(false);
+    expect(run(prerelease, { version: null })).toBe(null);
+    expect(run("matches(code, '^[A-Z]{2}$')", { code: 42 })).toBe(false);
+    // a backslash escapes in expression strings: \\d is the class \d
+    expect(run("matches(v, '^\\\\d\\\\.')", { v: '7.1' })).toBe(true);
+    expect(expressionKind(prerelease, () => 'text')).toBe('boolean');
+    expect(errorOf('matches(a, b)')).toEqual({ position: 0, reason: 'matches() takes a text literal as its pattern' });
+    expect(errorOf("x or matches(a, '(')")).toEqual({ position: 5, reason: 'matches(): invalid pattern "("' });
+  });
+
   it('reads field paths of the row and its parents', () => {
     expect(expressionPaths(parseExpression('qty * product_id.list_price + coalesce(order_id.customer_id.discount, qty)')).map((p) => p.path)).toEqual([
       'qty',

@@ -204,6 +204,7 @@ export function parseExpression(text: string): Node {
             token.position,
             `${lower}() takes ${spec.min === spec.max ? spec.min : spec.max === Infinity ? `at least ${spec.min}` : `${spec.min} to ${spec.max}`} argument${spec.max === 1 ? '' : 's'} (got ${args.length})`,
           );
+        spec.check?.(args, token.position);
         return { type: 'call', name: lower, args, position: token.position };
       }
       if (lower === 'true' || lower === 'false') return { type: 'literal', value: lower === 'true', position: token.position };
@@ -407,6 +408,8 @@ type FnSpec = {
   type: StaticType | ((args: StaticType[], nodes: Node[]) => StaticType);
   /** Built once per call site from its arguments' evaluators. */
   make: (args: Eval[], ctx: EvalContext) => Eval;
+  /** Refuses arguments at parse time (a pattern that is not a valid literal). */
+  check?: (args: Node[], position: number) => void;
 };
 
 interface EvalContext {
@@ -534,6 +537,27 @@ const FUNCTIONS: Record<string, FnSpec> = {
       let out = '';
       for (let a = 0; a < args.length; a++) out += toText(args[a](i, c, k));
       return out;
+    },
+  },
+  // a text matches a regular expression (SQL's ~): the pattern is a literal, compiled once
+  matches: {
+    min: 2,
+    max: 2,
+    type: 'boolean',
+    check: ([, pattern], position) => {
+      if (pattern.type !== 'literal' || typeof pattern.value !== 'string') throw new ExpressionError(position, 'matches() takes a text literal as its pattern');
+      try {
+        new RegExp(pattern.value);
+      } catch {
+        throw new ExpressionError(position, `matches(): invalid pattern "${pattern.value}"`);
+      }
+    },
+    make: ([s, pattern]) => {
+      const re = new RegExp(String(pattern(0, [], 0)));
+      return (i, c, k) => {
+        const v = s(i, c, k);
+        return v === null ? null : re.test(toText(v));
+      };
     },
   },
   substr: {

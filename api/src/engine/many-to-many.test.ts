@@ -245,6 +245,65 @@ describe('self joins', () => {
   });
 });
 
+describe('a join that avoids the row a path from its left side reaches (a version never depends on its own package)', () => {
+  const registry = (packages: number, max: number, differentFrom = 'version_id.package_id'): Definition => ({
+    version: 1,
+    seed: 'registry',
+    tables: [
+      { name: 'packages', rows: packages, fields: [{ name: 'id', type: 'sequence' }] },
+      {
+        name: 'versions',
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'package_id', type: 'ref', options: { table: 'packages', field: 'id', childrenPerParent: { min: 1, max: 3 } } },
+        ],
+      },
+      {
+        name: 'dependencies',
+        primaryKey: ['version_id', 'depends_on_package_id'],
+        fields: [
+          { name: 'version_id', type: 'ref', options: { table: 'versions', field: 'id', childrenPerParent: { min: 0, max } } },
+          { name: 'depends_on_package_id', type: 'ref', options: { table: 'packages', field: 'id', distinctWithin: 'version_id', differentFrom } },
+        ],
+      },
+    ],
+  });
+  // package of each version, by the version's id (sequence from 1)
+  const packageOf = (plan: ReturnType<typeof compile>) => new Map(rowsEveryChunking(plan, 'versions').map(([id, pkg]) => [id, pkg]));
+
+  it('never pairs a version with its own package, never twice, in any chunking and in two processes', async () => {
+    const definition = registry(20_000, 5);
+    const plan = compile(definition);
+    const rows = rowsEveryChunking(plan, 'dependencies');
+    expect(rows.length).toBeGreaterThan(90_000);
+    const own = packageOf(plan);
+    expect(rows.filter(([version, pkg]) => own.get(version) === pkg)).toEqual([]);
+    expect(new Set(rows.map(([a, b]) => `${a}|${b}`)).size).toBe(rows.length);
+    const { expected, got } = await sameInTwoProcesses(definition, 'dependencies', rows);
+    expect(got).toEqual(expected);
+  }, 240_000);
+
+  it('uses every other package when a version needs them all, and refuses one more', () => {
+    const plan = compile({
+      ...registry(4, 3),
+      tables: registry(4, 3).tables.map((t, k) =>
+        k === 2 ? { ...t, fields: [{ ...t.fields[0], options: { table: 'versions', field: 'id', childrenPerParent: { min: 3, max: 3 } } }, t.fields[1]] } : t,
+      ),
+    });
+    const rows = rowsEveryChunking(plan, 'dependencies');
+    const own = packageOf(plan);
+    expect(rows.filter(([version, pkg]) => own.get(version) === pkg)).toEqual([]);
+    expect(new Set(rows.map(([a, b]) => `${a}|${b}`)).size).toBe(rows.length);
+    expect(() => compile(registry(4, 4))).toThrow(/tables\[2\]\.fields\[1\]\.options\.distinctWithin: .*packages has only 3 other rows/);
+  });
+
+  it('names a path that does not start at the left ref or does not reach the right table', () => {
+    expect(() => compile(registry(50, 3, 'version_id'))).toThrow(/options\.differentFrom: .*must be a ref to table packages/);
+    expect(() => compile(registry(50, 3, 'version_id.id'))).toThrow(/options\.differentFrom: "version_id\.id" must end at a ref to table packages/);
+    expect(() => compile(registry(50, 3, 'version_id.ghost'))).toThrow(/options\.differentFrom: .*ghost/);
+  });
+});
+
 describe('many-to-many validation', () => {
   const join = (users: number, right: Record<string, unknown>): Definition => ({
     version: 1,

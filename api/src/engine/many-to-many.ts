@@ -19,6 +19,7 @@ type RefOptions = {
   include?: string;
   scope?: ScopeOptions;
   excludeSelf?: boolean;
+  differentFrom?: string;
 };
 
 const options = (field: FieldDefinition | undefined) => field?.options as RefOptions | undefined;
@@ -48,7 +49,7 @@ export function checkManyToMany(
   if ((field.nullRate ?? 0) > 0) add(`${at}.nullRate`, "a join's partner cannot be null");
   if (own.excludeSelf && options(left)!.table !== own.table)
     add(`${at}.options.excludeSelf`, `a self join needs both refs on one table (${left.name} → ${options(left)!.table}, ${field.name} → ${own.table})`);
-  const self = own.excludeSelf ? 1 : 0;
+  const self = own.excludeSelf || own.differentFrom !== undefined ? 1 : 0;
   if (own.scope && options(left)!.childrenPerParent) {
     // partners inside a scope (channel members among the workspace's users): the scope must hold them all
     const most = perParentBounds(options(left)!.childrenPerParent!).max;
@@ -85,11 +86,12 @@ export function manyToManyIssues(def: { tables: TableDefinition[] }, rows: Reado
       const perParent = options(left)?.childrenPerParent;
       if (!perParent) return;
       const most = perParentBounds(perParent).max;
-      const available = Math.max(0, (rows.get(own.table) ?? 0) - (own.excludeSelf ? 1 : 0));
+      const avoids = own.excludeSelf || own.differentFrom !== undefined;
+      const available = Math.max(0, (rows.get(own.table) ?? 0) - (avoids ? 1 : 0));
       if (most > available)
         add(
           `tables[${t}].fields[${f}].options.distinctWithin`,
-          `a ${options(left)!.table} row can have up to ${most} ${table.name} rows (childrenPerParent of ${left!.name}) but ${own.table} has only ${available} ${own.excludeSelf ? 'other ' : ''}rows to pair it with`,
+          `a ${options(left)!.table} row can have up to ${most} ${table.name} rows (childrenPerParent of ${left!.name}) but ${own.table} has only ${available} ${avoids ? 'other ' : ''}rows to pair it with`,
         );
     }),
   );
@@ -140,6 +142,11 @@ export function buildManyToMany(field: FieldDefinition, ctx: RelationContext): B
     // the path starts at the left ref, whose row is known from the layout: follow the rest
     included = refChain(refSteps(path).slice(1), ctx.runtimeOf);
   }
+  // differentFrom (a path from the left ref, version_id.package_id): one row each left row never pairs with
+  const avoided =
+    own.differentFrom === undefined
+      ? undefined
+      : refChain(refSteps(resolveFieldPath(own.differentFrom, ctx.table, ctx.tables) as ResolvedPath).slice(1), ctx.runtimeOf);
   // the rows partners come from: the whole right table, or the scope of the row (as [lo, hi))
   const range = own.scope ? scopeRange(own.scope, own.table, ctx) : undefined;
   const bounds = new Float64Array(2);
@@ -153,8 +160,9 @@ export function buildManyToMany(field: FieldDefinition, ctx: RelationContext): B
       lo = bounds[0];
       size = bounds[1] - bounds[0];
     }
-    // a self join skips the left row's own row: permute one row fewer and step over it
-    const self = excludeSelf && left >= lo && left < lo + size ? left : -1;
+    // a self join skips the left row's own row (differentFrom the row its path reaches): permute one row fewer and step over it
+    const skipped = excludeSelf ? left : avoided ? avoided(left) : -1;
+    const self = skipped >= lo && skipped < lo + size ? skipped : -1;
     const first = included ? included(left) : -1;
     const hasFirst = first >= lo && first < lo + size && first !== self;
     if (self >= 0) size--;

@@ -351,6 +351,20 @@ describe('differentFrom', () => {
     expect(new Set(rows.map(([, b]) => b)).size).toBe(50);
   });
 
+  it("avoids the row a path reaches: a request is never approved by the employee's department head", () => {
+    const heads = structuredClone(approvals);
+    // departments name a head (or none); the cycle departments ↔ employees passes through that nullable ref
+    heads.tables[0].fields.push({ name: 'head_id', type: 'ref', options: { table: 'employees', field: 'id' }, nullRate: 0.5 });
+    heads.tables[2].fields[2].options = { table: 'employees', field: 'id', differentFrom: 'employee_id.department_id.head_id' };
+    const headsPlan = compile(heads);
+    const headOf = new Map(rowsEveryChunking(headsPlan, 'departments').map(([id, head]) => [id, head]));
+    const departmentOf = new Map(rowsEveryChunking(headsPlan, 'employees').map(([id, d]) => [id, d]));
+    const rows = rowsEveryChunking(headsPlan, 'leave_requests');
+    const headed = rows.filter(([, e]) => headOf.get(departmentOf.get(e) ?? null) !== null);
+    expect(headed.length).toBeGreaterThan(5000);
+    expect(headed.filter(([, e, a]) => a === headOf.get(departmentOf.get(e) ?? null))).toEqual([]);
+  });
+
   it('names what is wrong', () => {
     const bad = structuredClone(approvals);
     bad.tables[4].fields[1].options = { table: 'accounts', field: 'id', differentFrom: 'nope' };

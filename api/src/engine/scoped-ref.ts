@@ -165,16 +165,7 @@ export function checkScopedRef(
         `${nullHop.table}.${nullHop.field} may be null, leaving no scope: let ${table.name}.${field.name} be null too (scope.ifEmpty "null" or a nullRate)`,
       );
   }
-  if (options.differentFrom !== undefined) {
-    const where = `${at}.options.differentFrom`;
-    const other = table.fields.find((f) => f.name === options.differentFrom);
-    if (!other) add(where, `unknown field "${options.differentFrom}" in table ${table.name}`);
-    else if (other === field) add(where, 'a ref cannot differ from itself');
-    else if (other.type !== 'ref' || refTable(other) !== target.name) add(where, `${table.name}.${other.name} must be a ref to table ${target.name}`);
-    if (options.childrenPerParent || options.distinctWithin || options.sameAs || field.unique)
-      add(where, 'differentFrom picks a parent freely: it cannot be combined with childrenPerParent, distinctWithin, sameAs or unique');
-    if (options.choice === 'skewed') add(where, 'differentFrom chooses uniformly: drop choice "skewed"');
-  }
+  if (options.differentFrom !== undefined) checkDifferentFrom(field, `${at}.options.differentFrom`, table, tables, target.name, add);
   if (options.sameAs) {
     const where = `${at}.options.sameAs`;
     if (options.childrenPerParent) add(where, 'a ref cannot both set childrenPerParent and sameAs');
@@ -186,6 +177,41 @@ export function checkScopedRef(
       add(`${where}.path`, `"${path.text}" must end at a ref to table ${target.name} (it ends at ${path.table}.${path.column}, a ${path.field.type} field)`);
     else if (path.steps.length === 0 && path.column === field.name) add(`${where}.path`, 'a ref cannot be the same as itself');
   }
+}
+
+/**
+ * `differentFrom`: another ref of this row to the target table, or a path ending at one
+ * (version_id.package_id). With distinctWithin the path must start at the left ref, so the avoided
+ * row is the same for all of a left row's partners and they stay distinct.
+ */
+function checkDifferentFrom(
+  field: FieldDefinition,
+  where: string,
+  table: TableDefinition,
+  tables: ReadonlyMap<string, TableDefinition>,
+  target: string,
+  add: (path: string, message: string) => void,
+): void {
+  const options = field.options as RefOptions;
+  const text = options.differentFrom!;
+  if (!text.includes('.')) {
+    const other = table.fields.find((f) => f.name === text);
+    if (!other) add(where, `unknown field "${text}" in table ${table.name}`);
+    else if (other === field) add(where, 'a ref cannot differ from itself');
+    else if (other.type !== 'ref' || refTable(other) !== target) add(where, `${table.name}.${other.name} must be a ref to table ${target}`);
+  } else {
+    const path = resolveFieldPath(text, table, tables);
+    if (typeof path === 'string') add(where, path);
+    else if (path.field.type !== 'ref' || refTable(path.field) !== target)
+      add(where, `"${path.text}" must end at a ref to table ${target} (it ends at ${path.table}.${path.column}, a ${path.field.type} field)`);
+    else if (options.distinctWithin !== undefined && path.steps[0]?.field !== options.distinctWithin)
+      add(where, `with distinctWithin, "${path.text}" must start at the left ref ${options.distinctWithin} (e.g. ${options.distinctWithin}.${path.column})`);
+  }
+  if (options.distinctWithin !== undefined && !text.includes('.'))
+    add(where, `with distinctWithin, differentFrom must be a path from the left ref (e.g. ${options.distinctWithin}.${text})`);
+  if (options.childrenPerParent || options.sameAs || field.unique)
+    add(where, 'differentFrom picks a parent freely: it cannot be combined with childrenPerParent, sameAs or unique');
+  if (options.choice === 'skewed') add(where, 'differentFrom chooses uniformly: drop choice "skewed"');
 }
 
 /**
@@ -234,11 +260,12 @@ export function scopeMinimum(scope: ScopeOptions, targetTable: string, tables: R
 export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
   const options = field.options as RefOptions;
   if (!options.scope && !options.sameAs && options.differentFrom === undefined) return undefined;
+  const avoidedPath = options.differentFrom === undefined ? undefined : (resolveFieldPath(options.differentFrom, ctx.table, ctx.tables) as ResolvedPath);
   const parentValue = ctx.parentValue!;
   const parentRows = ctx.rows.get(options.table)!;
   const choose = subKey(ctx.key, 7);
   // differentFrom: the row another ref of this row took is left out of the choice
-  const avoided = options.differentFrom === undefined ? undefined : refChain([{ table: ctx.table.name, field: options.differentFrom }], ctx.runtimeOf);
+  const avoided = avoidedPath && refChain(refSteps(avoidedPath), ctx.runtimeOf);
   const orNone = options.scope?.ifEmpty === 'null' || (field.nullRate ?? 0) > 0;
   const self = options.table === ctx.table.name;
   const other = (i: number, lo: number, hi: number, avoid: number) => {

@@ -590,3 +590,109 @@ create table tasks (id bigserial primary key, tenant_id uuid not null references
     expect(tasks.filter((t) => !keys.has(`${t.tenant_id}|${t.project_id}`))).toEqual([]);
   });
 });
+
+describe('a relation to another row of the same kind', () => {
+  const definition = imported(
+    `
+create table packages (id bigserial primary key, name text not null unique);
+create table versions (id bigserial primary key, package_id bigint not null references packages(id), version text not null);
+create table dependencies (
+  version_id bigint not null references versions(id),
+  depends_on_package_id bigint not null references packages(id),
+  primary key (version_id, depends_on_package_id));
+create table tasks (id bigserial primary key, package_id bigint not null references packages(id), blocked_by_task_id bigint references tasks(id));
+`,
+    40,
+  );
+
+  it('never makes a version depend on its own package', () => {
+    const dependsOn = definition.tables.find((t) => t.name === 'dependencies')!.fields.find((f) => f.name === 'depends_on_package_id')!;
+    expect(dependsOn.options).toMatchObject({ distinctWithin: 'version_id', differentFrom: 'version_id.package_id' });
+    const packageOf = new Map(rowsOf(definition, 'versions').map((v) => [v.id, v.package_id]));
+    const rows = rowsOf(definition, 'dependencies');
+    expect(rows.length).toBeGreaterThan(40);
+    expect(rows.filter((d) => packageOf.get(d.version_id) === d.depends_on_package_id)).toEqual([]);
+  });
+
+  it('leaves refs that do not name a relation of the same kind alone', () => {
+    const version = definition.tables.find((t) => t.name === 'versions')!.fields.find((f) => f.name === 'package_id')!;
+    expect((version.options as Record<string, unknown>).differentFrom).toBeUndefined();
+    // a self-reference is not reached through another ref
+    const blocked = definition.tables.find((t) => t.name === 'tasks')!.fields.find((f) => f.name === 'blocked_by_task_id')!;
+    expect((blocked.options as Record<string, unknown>).differentFrom).toBeUndefined();
+  });
+});
+
+describe('a prerelease flag beside a version', () => {
+  const definition = imported(`
+create table packages (id bigserial primary key, name text not null unique);
+create table versions (
+  id bigserial primary key, package_id bigint not null references packages(id), version varchar(64) not null,
+  is_prerelease boolean not null default false, unique (package_id, version));
+create table releases (id bigserial primary key, version text not null, published boolean not null);
+`);
+
+  it('is true exactly for versions with a prerelease suffix, which some versions have, each version once per package', () => {
+    const rows = rowsOf(definition, 'versions');
+    for (const v of rows) {
+      expect(v.version).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
+      expect(v.is_prerelease).toBe(/^\d+\.\d+\.\d+-/.test(v.version as string));
+    }
+    const share = rows.filter((v) => v.is_prerelease).length / rows.length;
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.4);
+    expect(new Set(rows.map((v) => `${v.package_id}|${v.version}`)).size).toBe(rows.length);
+  });
+
+  it('leaves other flags and versions alone', () => {
+    const releases = definition.tables.find((t) => t.name === 'releases')!;
+    expect(releases.fields.find((f) => f.name === 'version')!.type).toBe('system.semver');
+    expect(releases.fields.find((f) => f.name === 'published')!.type).toBe('datatype.boolean');
+  });
+});
+
+describe('children of parents past a step (shipments of shipped orders, returns of delivered ones)', () => {
+  const definition = imported(`
+create type order_status as enum ('pending', 'paid', 'shipped', 'delivered', 'canceled');
+create table orders (
+  id bigserial primary key, status order_status not null, placed_at timestamptz not null,
+  paid_at timestamptz, shipped_at timestamptz, delivered_at timestamptz, canceled_at timestamptz);
+create table order_items (id bigserial primary key, order_id bigint not null references orders(id), quantity integer not null check (quantity > 0));
+create table shipments (id bigserial primary key, order_id bigint not null references orders(id), created_at timestamptz not null);
+create table returns (
+  id bigserial primary key, order_item_id bigint not null references order_items(id),
+  quantity integer not null check (quantity > 0), requested_at timestamptz not null);
+create table notes (id bigserial primary key, order_id bigint not null references orders(id), created_at timestamptz not null);
+`);
+  const orders = new Map(rowsOf(definition, 'orders').map((o) => [o.id, o]));
+  const items = new Map(rowsOf(definition, 'order_items').map((i) => [i.id, i]));
+  const time = (v: unknown) => (v as Date).getTime();
+
+  it('ships only orders that shipped, after they shipped', () => {
+    const shipments = rowsOf(definition, 'shipments');
+    expect(shipments.length).toBeGreaterThan(100);
+    for (const s of shipments) {
+      const order = orders.get(s.order_id)!;
+      expect(['shipped', 'delivered']).toContain(order.status);
+      expect(time(s.created_at)).toBeGreaterThanOrEqual(time(order.shipped_at));
+    }
+  });
+
+  it('returns only items of delivered orders, after the delivery, at most the quantity bought', () => {
+    const returns = rowsOf(definition, 'returns');
+    expect(returns.length).toBeGreaterThan(100);
+    for (const r of returns) {
+      const item = items.get(r.order_item_id)!;
+      const order = orders.get(item.order_id)!;
+      expect(order.status).toBe('delivered');
+      expect(time(r.requested_at)).toBeGreaterThanOrEqual(time(order.delivered_at));
+      expect(r.quantity).toBeGreaterThanOrEqual(1);
+      expect(r.quantity).toBeLessThanOrEqual(item.quantity as number);
+    }
+  });
+
+  it('leaves children that follow no step alone', () => {
+    const notes = definition.tables.find((t) => t.name === 'notes')!;
+    expect((notes.fields.find((f) => f.name === 'order_id')!.options as Record<string, unknown>).where).toBeUndefined();
+  });
+});

@@ -14,6 +14,9 @@ import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
 import { redrawGuardedColumns } from '../engine/row-checks.js';
 import type { Value } from '../engine/shape.js';
+import { sameKindAvoidance } from './same-kind-refs.js';
+import { PRERELEASE_FLAG, prereleaseExpression, SEMVER_WITH_PRERELEASES } from './prerelease.js';
+import { PART_QUANTITY, statesWith, stepOfChild, WHOLE_QUANTITY } from './parent-states.js';
 
 type Options = Record<string, unknown>;
 
@@ -298,6 +301,8 @@ class RuleInference {
     for (const t of this.tables.values()) this.occupancy(t);
     for (const t of this.tables.values()) this.flags(t);
     for (const t of this.tables.values()) this.counterparts(t);
+    for (const t of this.tables.values()) this.sameKind(t);
+    for (const t of this.tables.values()) this.prereleases(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
     for (const t of this.tables.values()) this.adulthood(t);
@@ -309,6 +314,8 @@ class RuleInference {
     for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.billingPeriods(t);
     for (const t of this.tables.values()) this.profiles(t);
+    // after profiles: a parent's states are its profile's variants
+    for (const t of this.tables.values()) this.parentStates(t);
     for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
     for (const t of this.tables.values()) this.linkedColumns(t);
@@ -616,6 +623,103 @@ class RuleInference {
       if (DECIDER.test(counterpart.toLowerCase()) && f.nullRate !== undefined) delete f.nullRate;
       this.reason(t, counterpart, `never the ${subject}'s own ${t.refs.get(subject)} row`);
     }
+  }
+
+  /** A ref to another row of a kind the row reaches already (depends_on_package_id) never takes that row (version_id.package_id). */
+  private sameKind(t: Table) {
+    const refsOf = (name: string) => {
+      const table = this.tables.get(name);
+      if (!table) return [];
+      return [...table.refs]
+        .filter(([ref]) => table.fields.get(ref)?.type === 'ref')
+        .map(([ref, target]) => ({ name: ref, target, notNull: this.notNull(table, ref) }));
+    };
+    for (const { ref, avoid } of sameKindAvoidance(refsOf(t.def.name), refsOf)) {
+      const f = t.fields.get(ref)!;
+      const o = f.options as Options;
+      const left = o.distinctWithin as string | undefined;
+      // a join's partners avoid one row per left row; other refs pick freely
+      if ((left !== undefined && !avoid.startsWith(`${left}.`)) || o.differentFrom || o.childrenPerParent || o.sameAs || o.choice === 'skewed' || f.unique)
+        continue;
+      o.differentFrom = avoid;
+      this.reason(t, ref, `never the row's own ${t.refs.get(ref)} row (${avoid})`);
+    }
+  }
+
+  /**
+   * A child that exists only past a step of its parent's lifecycle (shipments of orders that
+   * shipped, returns of items of delivered orders): its ref picks parents (or the parent's parent,
+   * one hop up) whose status has that step's timestamp set, it comes to be after that timestamp,
+   * and a returned quantity is at most the quantity bought.
+   */
+  private parentStates(t: Table) {
+    const step = stepOfChild(t.def.name);
+    if (!step) return;
+    for (const [ref, parentName] of t.refs) {
+      const f = t.fields.get(ref)!;
+      const o = f.options as Options;
+      if (f.type !== 'ref' || !this.notNull(t, ref) || parentName === t.def.name || f.unique) continue;
+      if (o.scope || o.sameAs || o.distinctWithin || o.differentFrom || o.childrenPerParent || o.where) continue;
+      const parent = this.tables.get(parentName);
+      if (!parent) continue;
+      // the parent itself, or one not-null ref up (a return's item → the item's order)
+      const candidates: { via: string; table: Table }[] = [{ via: '', table: parent }];
+      for (const [up, grand] of parent.refs)
+        if (parent.fields.get(up)?.type === 'ref' && this.notNull(parent, up) && grand !== parent.def.name && this.tables.has(grand))
+          candidates.push({ via: `${up}.`, table: this.tables.get(grand)! });
+      for (const { via, table } of candidates) {
+        const profile = table.def.profiles;
+        const column = (table.model?.columns ?? []).find((c) => isTime(c) && step.test(c.name.toLowerCase()) && table.fields.has(c.name));
+        if (!profile?.field || !column) continue;
+        const states = statesWith({ field: profile.field, variants: profile.variants }, column.name, column.notNull);
+        if (!states) continue;
+        o.where = { path: `${via}${profile.field}`, in: states };
+        this.reason(t, ref, `only ${parentName} rows whose ${via}${profile.field} is ${states.join('/')} (${column.name} set)`);
+        this.followStep(t, `${ref}.${via}${column.name}`);
+        this.partQuantities(t, ref, parent);
+        return;
+      }
+    }
+  }
+
+  /** The row comes to be after its parent's step (a return is requested after the delivery). */
+  private followStep(t: Table, from: string) {
+    const birth = t.birth && t.fields.get(t.birth);
+    if (!birth || !isTime(this.column(t, birth.name))) return;
+    const inVariants = t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, birth.name));
+    if (inVariants) return;
+    const o = (birth.options ?? {}) as Options;
+    birth.type = 'after';
+    birth.options = { from, unit: o.unit ?? 'days', max: o.max ?? 30, atMost: 'now' };
+    delete birth.nullRate;
+    this.reason(t, birth.name, `after ${from}`);
+  }
+
+  /** A quantity of the child at most the parent's (a return of some of the items bought). */
+  private partQuantities(t: Table, ref: string, parent: Table) {
+    const whole = parent.def.fields.find((f) => WHOLE_QUANTITY.test(f.name.toLowerCase()) && INT_TYPES.has(this.column(parent, f.name)?.type.name ?? ''));
+    if (!whole) return;
+    for (const f of t.def.fields) {
+      if (!PART_QUANTITY.test(f.name.toLowerCase()) || !INT_TYPES.has(this.column(t, f.name)?.type.name ?? '') || f.unique) continue;
+      if (t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, f.name))) continue;
+      Object.assign(f, { type: 'before', options: { from: `${ref}.${whole.name}`, atLeast: 1 } });
+      delete f.nullRate;
+      this.reason(t, f.name, `1 to ${ref}.${whole.name}`);
+    }
+  }
+
+  /** A prerelease flag beside a semver column: versions with a suffix in a share of rows, the flag read from the version. */
+  private prereleases(t: Table) {
+    const flag = t.def.fields.find((f) => f.type === 'datatype.boolean' && !f.exactlyOne && PRERELEASE_FLAG.test(f.name.toLowerCase()));
+    const versions = t.def.fields.filter((f) => f.type === 'system.semver' && !f.unique);
+    if (!flag || versions.length !== 1) return;
+    const version = versions[0]!;
+    const type = this.column(t, version.name)?.type;
+    const length = type && ['varchar', 'bpchar'].includes(type.name) ? type.mods[0] : undefined;
+    Object.assign(version, { type: 'regex', options: { pattern: SEMVER_WITH_PRERELEASES, draw: 'compiled', ...(length ? { maxLength: length } : {}) } });
+    Object.assign(flag, { type: 'expression', options: { expr: prereleaseExpression(version.name) } });
+    this.reason(t, version.name, `semver, a prerelease (-rc.1) in a share of rows (${flag.name} beside it)`);
+    this.reason(t, flag.name, `true exactly when ${version.name} has a prerelease suffix`);
   }
 
   /** Path to the birth timestamp of the nearest ancestor through `ref` (sensor_id.device_id.installed_at). */

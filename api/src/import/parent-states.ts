@@ -1,0 +1,43 @@
+// Children that exist only for parents past a step of their lifecycle: a shipment for an order that
+// shipped, a return for an item of an order that was delivered, a refund for a payment that was
+// captured. The child table's name says which step; the parent's status profile says which of its
+// states have that step's timestamp set. The child's ref then picks only parents in those states
+// (engine `where`), and the child comes to be after that timestamp.
+
+/** Child tables by name, and the parent timestamp (by name) of the step they follow. */
+const STEP_OF_CHILD: { child: RegExp; step: RegExp }[] = [
+  {
+    child: /(^|_)(shipments?|deliveries|fulfil?lments?|consignments?|parcels?|dispatches|tracking_events)$/,
+    step: /^(shipped|dispatched|fulfil?led|sent)_?(at|on|date|time)?$/,
+  },
+  { child: /(^|_)(returns?|return_requests?|rmas?|return_items)$/, step: /^(delivered|received)_?(at|on|date|time)?$/ },
+  { child: /(^|_)(refunds?|chargebacks?|disputes?)$/, step: /^(paid|captured|charged|settled)_?(at|on|date|time)?$/ },
+];
+
+/** Quantities a child (a return) takes at most as many of as its parent (the item bought) holds. */
+export const PART_QUANTITY = /^(quantity|qty|units|quantity_returned|returned_quantity|qty_returned|quantity_refunded|refunded_quantity)$/;
+export const WHOLE_QUANTITY = /^(quantity|qty|units|quantity_ordered|ordered_quantity)$/;
+
+/** The step-timestamp pattern a child table's name implies, if any. */
+export function stepOfChild(table: string): RegExp | undefined {
+  const name = table.toLowerCase();
+  return STEP_OF_CHILD.find((s) => s.child.test(name))?.step;
+}
+
+export interface StatusProfile {
+  /** The selector column (status). */
+  field: string;
+  variants: { value?: unknown; fields: Record<string, unknown> }[];
+}
+
+/**
+ * The states of a profile in which `column` is set: the variant gives it a generator or a value
+ * (not null), or says nothing and the column is never null. Undefined when every state or none has it.
+ */
+export function statesWith(profile: StatusProfile, column: string, alwaysSet: boolean): unknown[] | undefined {
+  const states = profile.variants
+    .filter((v) => (Object.hasOwn(v.fields, column) ? v.fields[column] !== null : alwaysSet))
+    .map((v) => v.value)
+    .filter((v) => v !== undefined);
+  return states.length > 0 && states.length < profile.variants.length ? states : undefined;
+}
