@@ -509,6 +509,8 @@ const CHANNELS = ['email', 'sms', 'push', 'in_app', 'slack', 'webhook'];
 const SOURCES = ['web', 'ios', 'android', 'api', 'import', 'email', 'partner'];
 const REASONS = ['customer_request', 'duplicate', 'fraudulent', 'not_as_described', 'damaged', 'late_delivery', 'other'];
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const MORNING_TIMES = ['06:00:00', '07:00:00', '07:30:00', '08:00:00', '08:30:00', '09:00:00', '09:30:00', '10:00:00', '11:00:00'];
+const AFTERNOON_TIMES = ['12:00:00', '13:00:00', '14:00:00', '15:30:00', '16:00:00', '17:00:00', '17:30:00', '18:00:00', '19:00:00', '20:00:00'];
 const TIMES = ['08:00:00', '08:30:00', '09:00:00', '09:30:00', '10:00:00', '12:00:00', '13:00:00', '14:30:00', '17:00:00', '18:00:00', '20:00:00', '22:00:00'];
 
 const TASK_TITLE = `(${TASK_TITLES.map(([verbs, objects]) => `(${verbs.join('|')}) (${objects.join('|')})`).join('|')})`;
@@ -4679,13 +4681,33 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     examples: ['created_at timestamptz', 'published_on date', 'ts timestamp'],
     expect: isPast(3),
   },
+  // the start and end of a day's hours are drawn from the morning and the afternoon, so a row's start
+  // is always before its end (CHECK (ends_at > starts_at) on a practitioner's weekly hours)
+  {
+    id: 'time-of-day-start',
+    name: /(^|_)(opens?|opening|starts?|start_?time|begins?|from|shift_start|day_start)(_?(at|time|hour))?$/,
+    types: ['time'],
+    generate: pick(MORNING_TIMES),
+    reason: 'the start of a day’s hours (a morning time, before any end)',
+    examples: ['opens_at time', 'start_time time', 'practitioner_hours.starts_at time', 'begins_at time'],
+    expect: inList(MORNING_TIMES),
+  },
+  {
+    id: 'time-of-day-end',
+    name: /(^|_)(closes?|closing|ends?|end_?time|finish(es)?|until|to|shift_end|day_end)(_?(at|time|hour))?$/,
+    types: ['time'],
+    generate: pick(AFTERNOON_TIMES),
+    reason: 'the end of a day’s hours (an afternoon time, after any start)',
+    examples: ['closes_at time', 'end_time time', 'practitioner_hours.ends_at time'],
+    expect: inList(AFTERNOON_TIMES),
+  },
   {
     id: 'time-of-day',
     name: /(^|_)(opens?|closes?|start|end|begin|from|to|open|close|opening|closing|time|alarm|reminder|delivery|pickup|check_?in|check_?out|departure|arrival)(_?(at|time|hour))?$/,
     types: ['time'],
     generate: pick(TIMES),
     reason: 'a time of day in business hours',
-    examples: ['opens_at time', 'start_time time'],
+    examples: ['pickup_time time', 'reminder time'],
     expect: inList(TIMES),
   },
   // JSON by column name

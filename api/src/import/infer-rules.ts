@@ -338,8 +338,14 @@ class RuleInference {
   }
 
   private birthOf(t: Table): string | undefined {
+    // a nullable moment a CHECK orders after another (joined_at >= invited_at) is not the row's first
+    const later = this.checkOrder(t);
     const times = (t.model?.columns ?? []).filter(
-      (c) => isTime(c) && t.fields.has(c.name) && !/birth|dob|expire|due|valid|until|deadline|^end_date$|_to$/.test(c.name),
+      (c) =>
+        isTime(c) &&
+        t.fields.has(c.name) &&
+        !/birth|dob|expire|due|valid|until|deadline|^end_date$|_to$/.test(c.name) &&
+        (c.notNull || !later.has(c.name) || later.get(c.name)!.base === c.name),
     );
     // no created_at: the first moment the row is sure to have (paid_at of a payment, hire_date of an employee)
     return (
@@ -355,6 +361,9 @@ class RuleInference {
   private demandLayout(t: Table, field: string, why: string, min = 1, max = 3): boolean {
     const f = t.fields.get(field);
     if (!f || f.type !== 'ref' || t.refs.get(field) === t.def.name) return false;
+    // a ref that picks inside a scope, follows another or pairs distinct partners cannot also lay rows out
+    const o = f.options as Options;
+    if (o.scope || o.sameAs || o.distinctWithin) return false;
     const current = this.layouts.get(t.def.name) ?? this.existingLayout(t);
     if (current?.field === field && current.why !== 'given') {
       // one layout serving two demands: enough children for both
@@ -652,12 +661,17 @@ class RuleInference {
         entry(grand, via).indirect.push({ ref, via });
       }
     }
-    for (const [key, { ancestor, direct, indirect }] of groups) {
+    const laidOut = this.layouts.get(t.def.name)?.field ?? this.existingLayout(t)?.field;
+    const leads = new Map([...groups].map(([key, g]) => [key, g.indirect.find((x) => x.ref === laidOut) ?? this.copyingLead(t, key, groups, laidOut)]));
+    // groups settled by copying go first: the refs they turn into copies leave the other groups
+    for (const [key, group] of [...groups].sort(([a], [b]) => Number(!leads.get(a)) - Number(!leads.get(b)))) {
+      const { ancestor } = group;
+      const direct = group.direct.filter((d) => t.fields.get(d)?.type === 'ref');
+      const indirect = group.indirect.filter((x) => t.fields.get(x.ref)?.type === 'ref');
       // people a row names (its author, the post's author) are roles, not a container the row lives in
       if (direct.length + indirect.length < 2 || ACTOR.test(key.split('|')[1]!.toLowerCase())) continue;
       // a ref that lays this table out cannot be scoped: it is the anchor, and a direct ref copies it
-      const laidOut = this.layouts.get(t.def.name)?.field ?? this.existingLayout(t)?.field;
-      const lead = indirect.find((x) => x.ref === laidOut);
+      const lead = leads.get(key);
       if (lead) {
         for (const d of direct) {
           Object.assign(t.fields.get(d)!, { type: 'lookup', options: { path: `${lead.ref}.${lead.via}` } });
@@ -685,6 +699,48 @@ class RuleInference {
         this.reason(t, ref, `scoped: a ${parent.def.name} row of the same ${ancestor} as ${anchorPath}`);
       }
     }
+  }
+
+  /**
+   * The indirect ref whose parent's link the direct refs of a group copy, when scoping it cannot work:
+   * it is unique (one invoice per appointment: the invoice's patient is the appointment's), it reaches
+   * two or more ancestors the row also names directly (a prescription's patient and practitioner are
+   * its appointment's; no scope keeps both), or its parent's link is itself scoped or the parent is
+   * laid out by another ref. Each direct ref must be free to become a copy (no key, no layout, no
+   * other rule reading it).
+   */
+  private copyingLead(
+    t: Table,
+    key: string,
+    groups: Map<string, { direct: string[]; indirect: { ref: string; via: string }[] }>,
+    laidOut: string | undefined,
+  ): { ref: string; via: string } | undefined {
+    const { direct, indirect } = groups.get(key)!;
+    if (!direct.length || ACTOR.test(key.split('|')[1]!.toLowerCase())) return undefined;
+    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const readers = t.def.fields.flatMap((f) => {
+      const o = (f.options ?? {}) as Options;
+      const scope = o.scope as { equals?: string } | undefined;
+      return [scope?.equals, (o.sameAs as { path?: string } | undefined)?.path, o.include, o.differentFrom].filter((p): p is string => typeof p === 'string');
+    });
+    const free = (d: string) => {
+      const f = t.fields.get(d)!;
+      return d !== laidOut && !f.unique && !f.exactlyOne && !keyed.has(d) && !readers.some((p) => p.split('.')[0] === d);
+    };
+    if (!direct.every(free)) return undefined;
+    const directGroups = (ref: string) => [...groups.values()].filter((g) => g.direct.length && g.indirect.some((x) => x.ref === ref)).length;
+    return indirect.find(({ ref, via }) => {
+      const f = t.fields.get(ref)!;
+      const o = f.options as Options;
+      if (o.scope || o.childrenPerParent || o.distinctWithin || o.sameAs) return false;
+      // a copy of a nullable ref's link would leave a NOT NULL column empty
+      if (!this.notNull(t, ref) && direct.some((d) => this.notNull(t, d))) return false;
+      const parent = this.tables.get(t.refs.get(ref)!)!;
+      const link = parent.fields.get(via)?.options as Options | undefined;
+      const layout = this.layouts.get(parent.def.name)?.field ?? this.existingLayout(parent)?.field;
+      const unscopable = !!(link?.scope || link?.sameAs || link?.distinctWithin) || (layout !== undefined && layout !== via);
+      return f.unique || directGroups(ref) >= 2 || unscopable;
+    });
   }
 
   /** A reply answers an earlier comment of the same post: a self-reference scoped by the row's container. */

@@ -28,7 +28,9 @@ select count(*) from disputes where (status like 'resolved%') <> (resolved is no
 select case when (select count(*) from (select user_id from watchlist group by user_id having count(*) > 1) s) > 0
              and (select count(*) from (select listing_id from watchlist group by listing_id having count(*) > 1) s) > 0
              and not exists (select 1 from watchlist w join users u on u.id = w.user_id where w.added < u.created) then 0 else 1 end;
--- rule: IBANs and BICs look like IBANs and BICs
-select count(*) from payout_accounts where iban !~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$' or (bic is not null and bic !~ '^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$');
--- rule: handles look like handles, user agents like user agents
-select count(*) from users u left join bids b on b.bidder_id = u.id where u.handle !~ '^[a-z0-9_.]+$' or (b.user_agent is not null and b.user_agent !~ '^[A-Za-z]+/[0-9]');
+-- rule: IBANs, BICs, handles and user agents look like what they are
+select (select count(*) from payout_accounts where iban !~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$' or (bic is not null and bic !~ '^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$'))
+     + (select count(*) from users u left join bids b on b.bidder_id = u.id where u.handle !~ '^[a-z0-9][a-z0-9_.-]*$' or (b.user_agent is not null and b.user_agent !~ '^[A-Za-z]+/[0-9]'));
+-- rule: store and category names are capitalised names, and a vendor's slug is its store name's
+select (select count(*) from vendors where store_name !~ '^[A-Z0-9]' or slug !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or slug not like lower(regexp_replace(split_part(store_name, ' ', 1), '[^A-Za-z0-9]+', '', 'g')) || '%')
+     + (select count(*) from categories where name !~ '^[A-Z]');

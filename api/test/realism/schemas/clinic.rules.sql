@@ -8,14 +8,14 @@ select count(*) from patients where date_of_birth > created_at::date or date_of_
 select count(*) from appointments a join patients p on p.id = a.patient_id join practitioners r on r.id = a.practitioner_id where p.clinic_id <> a.clinic_id or r.clinic_id <> a.clinic_id;
 -- rule: appointments are booked after the patient registered, and before they start
 select count(*) from appointments a join patients p on p.id = a.patient_id where a.created_at < p.created_at or a.created_at > a.scheduled_start;
--- rule: completed appointments were checked in and completed; scheduled ones were neither
-select count(*) from appointments where (status = 'completed' and (checked_in_at is null or completed_at is null)) or (status = 'scheduled' and (checked_in_at is not null or completed_at is not null));
+-- rule: completed appointments were checked in, then completed; scheduled ones were neither
+select count(*) from appointments where completed_at < checked_in_at or (status = 'completed' and (checked_in_at is null or completed_at is null)) or (status = 'scheduled' and (checked_in_at is not null or completed_at is not null));
 -- rule: no-show and cancelled appointments were never checked in
 select count(*) from appointments where status in ('no_show', 'cancelled') and (checked_in_at is not null or completed_at is not null);
 -- rule: cancelled appointments, and only they, have cancelled_at
 select count(*) from appointments where (status = 'cancelled') <> (cancelled_at is not null);
--- rule: a visit is completed after check-in
-select count(*) from appointments where completed_at < checked_in_at;
+-- rule: medical record numbers and insurance member ids are codes, not words
+select count(*) from patients where mrn !~ '^[A-Z0-9-]{5,12}$' or insurance_member_id !~ '^[A-Z0-9-]{6,20}$';
 -- rule: a prescription is for its appointment's patient, written by its appointment's practitioner
 select count(*) from prescriptions x join appointments a on a.id = x.appointment_id where x.patient_id <> a.patient_id or x.practitioner_id <> a.practitioner_id;
 -- rule: prescriptions are written at completed visits, after check-in, and expire after they are written
@@ -29,4 +29,5 @@ select case when count(distinct specialty) between 3 and 60 and bool_and(special
 -- rule: medication strengths are doses such as 500 mg
 select count(*) from prescriptions where strength !~* '^[0-9]+(\.[0-9]+)? ?(mg|mcg|g|ml|units?|iu|%)(/[0-9.]* ?(ml|g|hr|actuation))?$';
 -- rule: phones are phone numbers and states are US state codes
-select count(*) from (select phone, state from clinics union all select phone, 'TX' from patients) x where (phone is not null and phone !~ '^\+?[0-9 ().-]{7,20}$') or state !~ '^[A-Z]{2}$';
+select count(*) from (select phone, state from clinics union all select phone, 'TX' from patients) x where (phone is not null and phone !~ '^\+?[0-9 ().-]{7,20}$')
+  or state not in ('AL','AK','AZ','AR','CA','CO','CT','DE','DC','FL','GA','HI','ID','IL','IN','IA','KS','KY','LA','ME','MD','MA','MI','MN','MS','MO','MT','NE','NV','NH','NJ','NM','NY','NC','ND','OH','OK','OR','PA','RI','SC','SD','TN','TX','UT','VT','VA','WA','WV','WI','WY');
