@@ -32,5 +32,5 @@ select case when (select count(*) from (select user_id from watchlist group by u
 select (select count(*) from payout_accounts where iban !~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$' or (bic is not null and bic !~ '^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$'))
      + (select count(*) from users u left join bids b on b.bidder_id = u.id where u.handle !~ '^[a-z0-9][a-z0-9_.-]*$' or (b.user_agent is not null and b.user_agent !~ '^[A-Za-z]+/[0-9]'));
 -- rule: store and category names are capitalised names, and a vendor's slug is its store name's
-select (select count(*) from vendors where store_name !~ '^[A-Z0-9]' or slug !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or slug not like lower(regexp_replace(split_part(store_name, ' ', 1), '[^A-Za-z0-9]+', '', 'g')) || '%')
+select (select count(*) from vendors where store_name !~ '^[A-Z0-9]' or slug !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or slug not like lower(regexp_replace(split_part(store_name, ' ', 1), '[^A-Za-z0-9]+', '-', 'g')) || '%')
      + (select count(*) from categories where name !~ '^[A-Z]');
