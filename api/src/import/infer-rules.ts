@@ -53,6 +53,8 @@ const RANKS: [RegExp, number][] = [
     /^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$|^(current_)?period_start(s|ed)?(_at|_on|_date)?$/,
     1,
   ],
+  // a sale closes an auction before its planned end (sold_at between starts_at and ends_at)
+  [/^(sold|won|awarded)_?(at|on|date|time)?$/, 1.2],
   [/^(check_out|checked_out|departure)_?(at|on|date|time)?$|^ends_(on|at)$/, 1.5],
   [
     /^(approved|decided|resolved|published|completed|finished|ended|end|paid|posted|delivered|shipped|read|edited|fulfilled|cancell?ed|canceled|voided|rejected|failed|processed|answered|captured|settled|returned|refunded|responded|replied)_?(at|on|date|time)?$/,
@@ -150,9 +152,9 @@ const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$
 const ADULT_EVENT =
   /^(hire|hired|hiring|employment_start|employed|start|started|joined|join|contract_start|enrolled|enrollment|enrolment|licensed|license_issued)_?(date|on|at)?$/;
 /** A parent's end, after which no child comes (terminated, closed, decommissioned). */
-const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$/;
+const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$|^ends_(at|on)$/;
 /** A parent's step after which its children come (a build's jobs run once it started). */
-const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$/;
+const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$|^starts_(at|on)$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 /** When a row stops being valid (a token's expiry). */
 const EXPIRY = /^(expires|expired|expiry|expiration|valid_until|valid_to|good_until)(_at|_on|_date|_time)?$/;
