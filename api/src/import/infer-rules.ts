@@ -50,7 +50,7 @@ const BIRTH =
 const RANKS: [RegExp, number][] = [
   [BIRTH, 0],
   [
-    /^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$|^(current_)?period_start(s|ed)?(_at|_on|_date)?$/,
+    /^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$|^(current_)?period_start(s|ed)?(_at|_on|_date)?$|^scheduled_(start|at|for|time|date|on)$/,
     1,
   ],
   // a sale closes an auction before its planned end (sold_at between starts_at and ends_at)
@@ -154,7 +154,7 @@ const ADULT_EVENT =
 /** A parent's end, after which no child comes (terminated, closed, decommissioned). */
 const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$|^ends_(at|on)$/;
 /** A parent's step after which its children come (a build's jobs run once it started). */
-const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$|^starts_(at|on)$/;
+const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live|received|ingested)_?(at|on|date|time)?$|^starts_(at|on)$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 /** When a row stops being valid (a token's expiry). */
 const EXPIRY = /^(expires|expired|expiry|expiration|valid_until|valid_to|good_until)(_at|_on|_date|_time)?$/;
@@ -297,6 +297,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.counterparts(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
+    for (const t of this.tables.values()) this.joinedAfterParents(t);
     for (const t of this.tables.values()) this.adulthood(t);
     for (const t of this.tables.values()) this.netAmounts(t);
     for (const t of this.tables.values()) this.amounts(t);
@@ -306,6 +307,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.billingPeriods(t);
     for (const t of this.tables.values()) this.profiles(t);
+    for (const t of this.tables.values()) this.httpOutcomes(t);
     for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
     for (const t of this.tables.values()) this.linkedColumns(t);
@@ -973,6 +975,72 @@ class RuleInference {
   }
 
   /**
+   * A call's outcome and its HTTP status agree (a webhook delivery, an API request log): a row that
+   * succeeded got a 2xx, one that failed a 4xx/5xx (or no response) and its error; as row profiles
+   * on the boolean outcome.
+   */
+  private httpOutcomes(t: Table) {
+    if (t.def.profiles) return;
+    const outcome = t.def.fields.find(
+      (f) => f.type === 'datatype.boolean' && /^(is_)?(succeeded|success|successful|ok|delivered|passed)$/.test(f.name.toLowerCase()),
+    );
+    const code = t.def.fields.find(
+      (f) => this.isNumber(t, f.name) && /(^|_)(status_code|http_status|http_status_code|response_status|response_code)$/.test(f.name.toLowerCase()),
+    );
+    if (!outcome || !code || !this.notNull(t, outcome.name)) return;
+    const errors = t.def.fields.filter(
+      (f) => !this.notNull(t, f.name) && /(^|_)(error|error_message|error_code|failure_reason|last_error|response_error)$/.test(f.name.toLowerCase()),
+    );
+    const failedCodes = {
+      type: 'pick',
+      options: { values: [400, 401, 403, 404, 408, 410, 429, 500, 502, 503, 504], weights: [10, 8, 6, 12, 6, 3, 8, 15, 12, 15, 5] },
+    };
+    const okFields: Record<string, unknown> = { [code.name]: { type: 'pick', options: { values: [200, 201, 202, 204], weights: [80, 8, 6, 6] } } };
+    const failedFields: Record<string, unknown> = { [code.name]: this.notNull(t, code.name) ? failedCodes : { ...failedCodes, nullRate: 0.2 } };
+    for (const e of errors) {
+      okFields[e.name] = null;
+      failedFields[e.name] = this.effectSpec(t, e.name, 'set');
+    }
+    t.def.profiles = {
+      field: outcome.name,
+      variants: [
+        { value: true, weight: 4, fields: okFields },
+        { value: false, weight: 1, fields: failedFields },
+      ],
+    };
+    this.reason(
+      t,
+      outcome.name,
+      `row profiles: ${code.name} 2xx when ${outcome.name}, 4xx/5xx otherwise${errors.length ? ` (with ${errors.map((e) => e.name).join(', ')})` : ''}`,
+    );
+  }
+
+  /**
+   * The day a row joined its parent (a practitioner hired at a clinic, a member who joined a team, a
+   * student enrolled at a school) is not before the parent existed: a NOT NULL start date the
+   * lifecycle left free follows the births of the row's parents.
+   */
+  private joinedAfterParents(t: Table) {
+    const JOINED =
+      /^(hired|hire|joined|join|started|start|enrolled|enrolment|enrollment|onboarded|employment_start|contract_start|member_since)_?(on|at|date)?$/;
+    for (const c of t.model?.columns ?? []) {
+      const f = t.fields.get(c.name);
+      if (!f || c.name === t.birth || !isTime(c) || !this.notNull(t, c.name) || !JOINED.test(c.name.toLowerCase())) continue;
+      if (!['date.past', 'date.between', 'date.anytime', 'date.recent'].includes(f.type)) continue;
+      const parents = [...t.refs.entries()]
+        .filter(([ref, parent]) => parent !== t.def.name && t.fields.get(ref)?.type === 'ref' && this.notNull(t, ref))
+        .flatMap(([ref, parent]) => {
+          const p = this.tables.get(parent);
+          return p?.birth && isTime(this.column(p, p.birth)) ? [`${ref}.${p.birth}`] : [];
+        });
+      if (!parents.length) continue;
+      this.setAfter(t, c.name, parents, false);
+      (f.options as Options).atMost = 'now';
+      this.reason(t, c.name, `after its parent${parents.length > 1 ? 's' : ''} (${parents.join(', ')})`);
+    }
+  }
+
+  /**
    * People are adults when they are hired, enrol or sign a contract: the birth date is drawn back from
    * that day (18 to 63 years before it, or the CHECK's gap if larger), so the age fits the event
    * whenever it happened. Where no CHECK ties them, a hire/start/join date of the row is the event.
@@ -1260,6 +1328,12 @@ class RuleInference {
     else if (/^(started|start|began)_?(at|time)?$/.test(nearest) && !date) window = { unit: 'minutes', max: 240 };
     else if (/check_?out|departure|^end_date$|^ends_(on|at)$/.test(lower)) window = { unit: 'days', min: 1, max: 14 };
     else if (/first_response|acknowledged|responded|replied|read/.test(lower) && !date) window = { unit: 'hours', max: 48 };
+    // a patient checks in minutes after the appointment's scheduled start
+    else if (/^(checked_in|check_in|arrived|arrival)_?(at|time)?$/.test(lower) && /^scheduled_|^starts_|^appointment_(at|time)$/.test(nearest) && !date)
+      window = { unit: 'minutes', max: 20 };
+    // an event reaches the server seconds after it happened
+    else if (/^(received|ingested|arrived)_?(at|time)?$/.test(lower) && /occurred|happened|emitted|sent|event_?time|timestamp|^ts$/.test(nearest) && !date)
+      window = { unit: 'seconds', max: 120 };
     else if (/^(started|start|began)_?(at|time)?$/.test(lower) && /queued|requested|created|submitted|scheduled/.test(nearest) && !date)
       window = { unit: 'minutes', max: 30 };
     // events of a lifecycle are in the past; an end date a CHECK orders (effective_to) may lie ahead
