@@ -304,6 +304,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.paymentAmounts(t);
     // after amounts: a side a CHECK orders against a total (amount_paid <= total) follows the total
     for (const t of this.tables.values()) this.numbers(t);
+    for (const t of this.tables.values()) this.bidsFromOpening(t);
     for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.billingPeriods(t);
     for (const t of this.tables.values()) this.profiles(t);
@@ -971,6 +972,38 @@ class RuleInference {
         name,
         `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}${expiry.length ? `, not after ${expiry.join(' / ')}` : ''}`,
       );
+    }
+  }
+
+  /**
+   * A bid or offer is at least what its listing or auction opens at: the amount is drawn up from the
+   * parent's starting price (after the CHECKs between the row's own numbers were read, so a cap such
+   * as max_auto_bid >= amount still follows the amount).
+   */
+  private bidsFromOpening(t: Table) {
+    if (!/(^|_)(bids?|offers?|quotes?)$/.test(t.def.name.toLowerCase())) return;
+    const amount = t.def.fields.find(
+      (f) => ['number.float', 'number.int'].includes(f.type) && /^(amount|bid|bid_amount|offer|offer_amount|price|amount_bid)$/.test(f.name.toLowerCase()),
+    );
+    if (!amount) return;
+    for (const [ref, parent] of t.refs) {
+      const p = this.tables.get(parent);
+      if (!p || p === t || t.fields.get(ref)?.type !== 'ref' || !this.notNull(t, ref)) continue;
+      const opening = p.def.fields.find(
+        (f) =>
+          this.isNumber(p, f.name) &&
+          this.notNull(p, f.name) &&
+          /^(starting_price|start_price|starting_bid|opening_bid|opening_price|min_bid|minimum_bid|min_price|asking_price)$/.test(f.name.toLowerCase()),
+      );
+      if (!opening) continue;
+      const o = (amount.options ?? {}) as { min?: number; max?: number; fractionDigits?: number };
+      const nullRate = amount.nullRate;
+      const options: Options = { from: `${ref}.${opening.name}`, max: o.max !== undefined && o.min !== undefined ? (o.max - o.min) / 4 : 100 };
+      options.decimals = amount.type === 'number.int' ? 0 : (o.fractionDigits ?? 2);
+      Object.assign(amount, { type: 'after', options });
+      if (nullRate !== undefined) amount.nullRate = nullRate;
+      this.reason(t, amount.name, `at least ${ref}.${opening.name}`);
+      return;
     }
   }
 
