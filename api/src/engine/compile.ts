@@ -335,8 +335,10 @@ function uniqueSpace(
       return regexIndexSpace(options.pattern as string, options.maxLength as number | undefined, own ? rows.get(table.name) : undefined);
     case 'ref': {
       const ref = options as RefOptions;
-      // a ref to another ref copies a column whose values repeat (a join's user_id): never injective
-      if (ref.childrenPerParent || ref.table === table.name || refFields.has(`${ref.table}.${ref.field}`)) return 0;
+      // a ref to another ref copies a column whose values repeat (a join's user_id): never injective;
+      // nor is one that picks inside a scope, follows another ref or pairs partners (its own rules choose the row)
+      const shaped = options.scope !== undefined || options.sameAs !== undefined || options.distinctWithin !== undefined;
+      if (ref.childrenPerParent || shaped || ref.table === table.name || refFields.has(`${ref.table}.${ref.field}`)) return 0;
       return rows.get(ref.table)!;
     }
     default:

@@ -382,3 +382,50 @@ describe('differentFrom', () => {
     }
   });
 });
+
+describe('a scoped ref inside a composite unique', () => {
+  // webhook deliveries unique (webhook_id, event_id, attempt), the event scoped to the webhook's project:
+  // a scoped pick repeats, so another column must carry the key
+  const deliveries: Definition = {
+    version: 1,
+    seed: 'scoped-composite',
+    tables: [
+      { name: 'projects', rows: 20, fields: [{ name: 'id', type: 'sequence' }] },
+      {
+        name: 'webhooks',
+        rows: 300,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'project_id', type: 'ref', options: { table: 'projects', field: 'id' } },
+        ],
+      },
+      {
+        name: 'events',
+        rows: 400,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'project_id', type: 'ref', options: { table: 'projects', field: 'id', childrenPerParent: { min: 1, max: 40 } } },
+        ],
+      },
+      {
+        name: 'deliveries',
+        rows: 300,
+        unique: [['webhook_id', 'event_id', 'attempt']],
+        fields: [
+          { name: 'webhook_id', type: 'ref', options: { table: 'webhooks', field: 'id' } },
+          { name: 'event_id', type: 'ref', options: { table: 'events', field: 'id', scope: { target: 'project_id', equals: 'webhook_id.project_id' } } },
+          { name: 'attempt', type: 'number.int', options: { min: 1, max: 3 } },
+        ],
+      },
+    ],
+  };
+
+  it('is never the column made unique: the tuples stay distinct and the events in scope', () => {
+    const plan = compile(deliveries);
+    const rows = rowsEveryChunking(plan, 'deliveries');
+    expect(new Set(rows.map((r) => r.join('/'))).size).toBe(rows.length);
+    const projectOfWebhook = byKey(rowsEveryChunking(plan, 'webhooks'), 0, 1);
+    const projectOfEvent = byKey(rowsEveryChunking(plan, 'events'), 0, 1);
+    expect(rows.filter(([w, e]) => projectOfEvent.get(e) !== projectOfWebhook.get(w))).toEqual([]);
+  });
+});

@@ -58,9 +58,11 @@ const BIRTH =
 const RANKS: [RegExp, number][] = [
   [BIRTH, 0],
   [
-    /^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$|^(current_)?period_start(s|ed)?(_at|_on|_date)?$/,
+    /^(started|start|began|first_response|acknowledged|checked_in|check_in|arrival|confirmed|reviewed|assigned|accepted|authorized|activated|verified)_?(at|on|date|time)?$|^starts_(on|at)$|^(current_)?period_start(s|ed)?(_at|_on|_date)?$|^scheduled_(start|at|for|time|date|on)$/,
     1,
   ],
+  // a sale closes an auction before its planned end (sold_at between starts_at and ends_at)
+  [/^(sold|won|awarded)_?(at|on|date|time)?$/, 1.2],
   [/^(check_out|checked_out|departure)_?(at|on|date|time)?$|^ends_(on|at)$/, 1.5],
   [
     /^(approved|decided|resolved|published|completed|finished|ended|end|paid|posted|delivered|shipped|read|edited|fulfilled|cancell?ed|canceled|voided|rejected|failed|processed|answered|captured|settled|returned|refunded|responded|replied)_?(at|on|date|time)?$/,
@@ -158,9 +160,9 @@ const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$
 const ADULT_EVENT =
   /^(hire|hired|hiring|employment_start|employed|start|started|joined|join|contract_start|enrolled|enrollment|enrolment|licensed|license_issued)_?(date|on|at)?$/;
 /** A parent's end, after which no child comes (terminated, closed, decommissioned). */
-const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$/;
+const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$|^ends_(at|on)$/;
 /** A parent's step after which its children come (a build's jobs run once it started). */
-const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live)_?(at|on|date|time)?$/;
+const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live|received|ingested)_?(at|on|date|time)?$|^starts_(at|on)$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 /** When a row stops being valid (a token's expiry). */
 const EXPIRY = /^(expires|expired|expiry|expiration|valid_until|valid_to|good_until)(_at|_on|_date|_time)?$/;
@@ -305,17 +307,20 @@ class RuleInference {
     for (const t of this.tables.values()) this.prereleases(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
+    for (const t of this.tables.values()) this.joinedAfterParents(t);
     for (const t of this.tables.values()) this.adulthood(t);
     for (const t of this.tables.values()) this.netAmounts(t);
     for (const t of this.tables.values()) this.amounts(t);
     for (const t of this.tables.values()) this.paymentAmounts(t);
     // after amounts: a side a CHECK orders against a total (amount_paid <= total) follows the total
     for (const t of this.tables.values()) this.numbers(t);
+    for (const t of this.tables.values()) this.bidsFromOpening(t);
     for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.billingPeriods(t);
     for (const t of this.tables.values()) this.profiles(t);
     // after profiles: a parent's states are its profile's variants
     for (const t of this.tables.values()) this.parentStates(t);
+    for (const t of this.tables.values()) this.httpOutcomes(t);
     for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
     for (const t of this.tables.values()) this.linkedColumns(t);
@@ -350,8 +355,14 @@ class RuleInference {
   }
 
   private birthOf(t: Table): string | undefined {
+    // a nullable moment a CHECK orders after another (joined_at >= invited_at) is not the row's first
+    const later = this.checkOrder(t);
     const times = (t.model?.columns ?? []).filter(
-      (c) => isTime(c) && t.fields.has(c.name) && !/birth|dob|expire|due|valid|until|deadline|^end_date$|_to$/.test(c.name),
+      (c) =>
+        isTime(c) &&
+        t.fields.has(c.name) &&
+        !/birth|dob|expire|due|valid|until|deadline|^end_date$|_to$/.test(c.name) &&
+        (c.notNull || !later.has(c.name) || later.get(c.name)!.base === c.name),
     );
     // no created_at: the first moment the row is sure to have (paid_at of a payment, hire_date of an employee)
     // a rental's rental_date, an invoice's invoice_date: the moment the table's own noun happened
@@ -370,8 +381,10 @@ class RuleInference {
   /** Ask for `table` to be laid out by `field`; the first demand wins, later ones are noted. */
   private demandLayout(t: Table, field: string, why: string, min = 1, max = 3): boolean {
     const f = t.fields.get(field);
-    // a scoped ref draws inside its group: it cannot also lay the table out
-    if (!f || f.type !== 'ref' || t.refs.get(field) === t.def.name || (f.options as Options).scope) return false;
+    if (!f || f.type !== 'ref' || t.refs.get(field) === t.def.name) return false;
+    // a ref that picks inside a scope, follows another or pairs distinct partners cannot also lay rows out
+    const o = f.options as Options;
+    if (o.scope || o.sameAs || o.distinctWithin) return false;
     const current = this.layouts.get(t.def.name) ?? this.existingLayout(t);
     if (current?.field === field && current.why !== 'given') {
       // one layout serving two demands: enough children for both
@@ -766,13 +779,18 @@ class RuleInference {
         entry(grand, via).indirect.push({ ref, via });
       }
     }
-    for (const [key, { ancestor, direct, indirect }] of groups) {
+    const laidOut = this.layouts.get(t.def.name)?.field ?? this.existingLayout(t)?.field;
+    const leads = new Map([...groups].map(([key, g]) => [key, g.indirect.find((x) => x.ref === laidOut) ?? this.copyingLead(t, key, groups, laidOut)]));
+    // groups settled by copying go first: the refs they turn into copies leave the other groups
+    for (const [key, group] of [...groups].sort(([a], [b]) => Number(!leads.get(a)) - Number(!leads.get(b)))) {
+      const { ancestor } = group;
+      const direct = group.direct.filter((d) => t.fields.get(d)?.type === 'ref');
+      const indirect = group.indirect.filter((x) => t.fields.get(x.ref)?.type === 'ref');
       // people a row names (its author, the post's author) are roles, not a container the row lives in
       const link = key.split('|')[1]!.toLowerCase();
       if (direct.length + indirect.length < 2 || ACTOR.test(link) || ATTRIBUTE.test(link)) continue;
       // a ref that lays this table out cannot be scoped: it is the anchor, and a direct ref copies it
-      const laidOut = this.layouts.get(t.def.name)?.field ?? this.existingLayout(t)?.field;
-      const lead = indirect.find((x) => x.ref === laidOut);
+      const lead = leads.get(key);
       if (lead) {
         for (const d of direct) {
           Object.assign(t.fields.get(d)!, { type: 'lookup', options: { path: `${lead.ref}.${lead.via}` } });
@@ -800,6 +818,48 @@ class RuleInference {
         this.reason(t, ref, `scoped: a ${parent.def.name} row of the same ${ancestor} as ${anchorPath}`);
       }
     }
+  }
+
+  /**
+   * The indirect ref whose parent's link the direct refs of a group copy, when scoping it cannot work:
+   * it is unique (one invoice per appointment: the invoice's patient is the appointment's), it reaches
+   * two or more ancestors the row also names directly (a prescription's patient and practitioner are
+   * its appointment's; no scope keeps both), or its parent's link is itself scoped or the parent is
+   * laid out by another ref. Each direct ref must be free to become a copy (no key, no layout, no
+   * other rule reading it).
+   */
+  private copyingLead(
+    t: Table,
+    key: string,
+    groups: Map<string, { direct: string[]; indirect: { ref: string; via: string }[] }>,
+    laidOut: string | undefined,
+  ): { ref: string; via: string } | undefined {
+    const { direct, indirect } = groups.get(key)!;
+    if (!direct.length || ACTOR.test(key.split('|')[1]!.toLowerCase())) return undefined;
+    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const readers = t.def.fields.flatMap((f) => {
+      const o = (f.options ?? {}) as Options;
+      const scope = o.scope as { equals?: string } | undefined;
+      return [scope?.equals, (o.sameAs as { path?: string } | undefined)?.path, o.include, o.differentFrom].filter((p): p is string => typeof p === 'string');
+    });
+    const free = (d: string) => {
+      const f = t.fields.get(d)!;
+      return d !== laidOut && !f.unique && !f.exactlyOne && !keyed.has(d) && !readers.some((p) => p.split('.')[0] === d);
+    };
+    if (!direct.every(free)) return undefined;
+    const directGroups = (ref: string) => [...groups.values()].filter((g) => g.direct.length && g.indirect.some((x) => x.ref === ref)).length;
+    return indirect.find(({ ref, via }) => {
+      const f = t.fields.get(ref)!;
+      const o = f.options as Options;
+      if (o.scope || o.childrenPerParent || o.distinctWithin || o.sameAs) return false;
+      // a copy of a nullable ref's link would leave a NOT NULL column empty
+      if (!this.notNull(t, ref) && direct.some((d) => this.notNull(t, d))) return false;
+      const parent = this.tables.get(t.refs.get(ref)!)!;
+      const link = parent.fields.get(via)?.options as Options | undefined;
+      const layout = this.layouts.get(parent.def.name)?.field ?? this.existingLayout(parent)?.field;
+      const unscopable = !!(link?.scope || link?.sameAs || link?.distinctWithin) || (layout !== undefined && layout !== via);
+      return f.unique || directGroups(ref) >= 2 || unscopable;
+    });
   }
 
   /** A reply answers an earlier comment of the same post: a self-reference scoped by the row's container. */
@@ -1037,6 +1097,104 @@ class RuleInference {
           name,
           `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}${expiry.length ? `, not after ${expiry.join(' / ')}` : ''}`,
         );
+    }
+  }
+
+  /**
+   * A bid or offer is at least what its listing or auction opens at: the amount is drawn up from the
+   * parent's starting price (after the CHECKs between the row's own numbers were read, so a cap such
+   * as max_auto_bid >= amount still follows the amount).
+   */
+  private bidsFromOpening(t: Table) {
+    if (!/(^|_)(bids?|offers?|quotes?)$/.test(t.def.name.toLowerCase())) return;
+    const amount = t.def.fields.find(
+      (f) => ['number.float', 'number.int'].includes(f.type) && /^(amount|bid|bid_amount|offer|offer_amount|price|amount_bid)$/.test(f.name.toLowerCase()),
+    );
+    if (!amount) return;
+    for (const [ref, parent] of t.refs) {
+      const p = this.tables.get(parent);
+      if (!p || p === t || t.fields.get(ref)?.type !== 'ref' || !this.notNull(t, ref)) continue;
+      const opening = p.def.fields.find(
+        (f) =>
+          this.isNumber(p, f.name) &&
+          this.notNull(p, f.name) &&
+          /^(starting_price|start_price|starting_bid|opening_bid|opening_price|min_bid|minimum_bid|min_price|asking_price)$/.test(f.name.toLowerCase()),
+      );
+      if (!opening) continue;
+      const o = (amount.options ?? {}) as { min?: number; max?: number; fractionDigits?: number };
+      const nullRate = amount.nullRate;
+      const options: Options = { from: `${ref}.${opening.name}`, max: o.max !== undefined && o.min !== undefined ? (o.max - o.min) / 4 : 100 };
+      options.decimals = amount.type === 'number.int' ? 0 : (o.fractionDigits ?? 2);
+      Object.assign(amount, { type: 'after', options });
+      if (nullRate !== undefined) amount.nullRate = nullRate;
+      this.reason(t, amount.name, `at least ${ref}.${opening.name}`);
+      return;
+    }
+  }
+
+  /**
+   * A call's outcome and its HTTP status agree (a webhook delivery, an API request log): a row that
+   * succeeded got a 2xx, one that failed a 4xx/5xx (or no response) and its error; as row profiles
+   * on the boolean outcome.
+   */
+  private httpOutcomes(t: Table) {
+    if (t.def.profiles) return;
+    const outcome = t.def.fields.find(
+      (f) => f.type === 'datatype.boolean' && /^(is_)?(succeeded|success|successful|ok|delivered|passed)$/.test(f.name.toLowerCase()),
+    );
+    const code = t.def.fields.find(
+      (f) => this.isNumber(t, f.name) && /(^|_)(status_code|http_status|http_status_code|response_status|response_code)$/.test(f.name.toLowerCase()),
+    );
+    if (!outcome || !code || !this.notNull(t, outcome.name)) return;
+    const errors = t.def.fields.filter(
+      (f) => !this.notNull(t, f.name) && /(^|_)(error|error_message|error_code|failure_reason|last_error|response_error)$/.test(f.name.toLowerCase()),
+    );
+    const failedCodes = {
+      type: 'pick',
+      options: { values: [400, 401, 403, 404, 408, 410, 429, 500, 502, 503, 504], weights: [10, 8, 6, 12, 6, 3, 8, 15, 12, 15, 5] },
+    };
+    const okFields: Record<string, unknown> = { [code.name]: { type: 'pick', options: { values: [200, 201, 202, 204], weights: [80, 8, 6, 6] } } };
+    const failedFields: Record<string, unknown> = { [code.name]: this.notNull(t, code.name) ? failedCodes : { ...failedCodes, nullRate: 0.2 } };
+    for (const e of errors) {
+      okFields[e.name] = null;
+      failedFields[e.name] = this.effectSpec(t, e.name, 'set');
+    }
+    t.def.profiles = {
+      field: outcome.name,
+      variants: [
+        { value: true, weight: 4, fields: okFields },
+        { value: false, weight: 1, fields: failedFields },
+      ],
+    };
+    this.reason(
+      t,
+      outcome.name,
+      `row profiles: ${code.name} 2xx when ${outcome.name}, 4xx/5xx otherwise${errors.length ? ` (with ${errors.map((e) => e.name).join(', ')})` : ''}`,
+    );
+  }
+
+  /**
+   * The day a row joined its parent (a practitioner hired at a clinic, a member who joined a team, a
+   * student enrolled at a school) is not before the parent existed: a NOT NULL start date the
+   * lifecycle left free follows the births of the row's parents.
+   */
+  private joinedAfterParents(t: Table) {
+    const JOINED =
+      /^(hired|hire|joined|join|started|start|enrolled|enrolment|enrollment|onboarded|employment_start|contract_start|member_since)_?(on|at|date)?$/;
+    for (const c of t.model?.columns ?? []) {
+      const f = t.fields.get(c.name);
+      if (!f || c.name === t.birth || !isTime(c) || !this.notNull(t, c.name) || !JOINED.test(c.name.toLowerCase())) continue;
+      if (!['date.past', 'date.between', 'date.anytime', 'date.recent'].includes(f.type)) continue;
+      const parents = [...t.refs.entries()]
+        .filter(([ref, parent]) => parent !== t.def.name && t.fields.get(ref)?.type === 'ref' && this.notNull(t, ref))
+        .flatMap(([ref, parent]) => {
+          const p = this.tables.get(parent);
+          return p?.birth && isTime(this.column(p, p.birth)) ? [`${ref}.${p.birth}`] : [];
+        });
+      if (!parents.length) continue;
+      this.setAfter(t, c.name, parents, false);
+      (f.options as Options).atMost = 'now';
+      this.reason(t, c.name, `after its parent${parents.length > 1 ? 's' : ''} (${parents.join(', ')})`);
     }
   }
 
@@ -1328,6 +1486,12 @@ class RuleInference {
     else if (/^(started|start|began)_?(at|time)?$/.test(nearest) && !date) window = { unit: 'minutes', max: 240 };
     else if (/check_?out|departure|^end_date$|^ends_(on|at)$/.test(lower)) window = { unit: 'days', min: 1, max: 14 };
     else if (/first_response|acknowledged|responded|replied|read/.test(lower) && !date) window = { unit: 'hours', max: 48 };
+    // a patient checks in minutes after the appointment's scheduled start
+    else if (/^(checked_in|check_in|arrived|arrival)_?(at|time)?$/.test(lower) && /^scheduled_|^starts_|^appointment_(at|time)$/.test(nearest) && !date)
+      window = { unit: 'minutes', max: 20 };
+    // an event reaches the server seconds after it happened
+    else if (/^(received|ingested|arrived)_?(at|time)?$/.test(lower) && /occurred|happened|emitted|sent|event_?time|timestamp|^ts$/.test(nearest) && !date)
+      window = { unit: 'seconds', max: 120 };
     else if (/^(started|start|began)_?(at|time)?$/.test(lower) && /queued|requested|created|submitted|scheduled/.test(nearest) && !date)
       window = { unit: 'minutes', max: 30 };
     // events of a lifecycle are in the past; an end date a CHECK orders (effective_to) may lie ahead

@@ -117,3 +117,32 @@ describe('refunds, issuing and phases named by -ing statuses', () => {
     expect(effects(['trialing', 'active', 'past_due', 'canceled'], 'trialing').trial_ends_at).toBe('set');
   });
 });
+
+describe('statuses of unseen schemas', () => {
+  it('reads a qualified status by its first word (resolved_buyer, pending_payment, awaiting_vendor)', () => {
+    expect(phaseOf('resolved_buyer')).toBe('success');
+    expect(phaseOf('pending_payment')).toBe('initial');
+    expect(phaseOf('awaiting_vendor')).toBe('active');
+    expect(isLifecycle(['open', 'awaiting_vendor', 'escalated', 'resolved_buyer', 'resolved_vendor'])).toBe(true);
+  });
+
+  it('marks moments named by their bare participle (paid, shipped, resolved), and what a shipment fills in', () => {
+    const orders = effects(
+      ['pending_payment', 'paid', 'shipped', 'delivered', 'refunded'],
+      [time('paid'), time('shipped'), time('delivered'), text('tracking_number')],
+    );
+    expect(orders.pending_payment).toEqual({ paid: 'null', shipped: 'null', delivered: 'null', tracking_number: 'null' });
+    expect(orders.paid).toEqual({ paid: 'set', shipped: 'null', delivered: 'null', tracking_number: 'null' });
+    expect(orders.delivered).toEqual({ paid: 'set', shipped: 'set', delivered: 'set', tracking_number: 'set' });
+    const disputes = effects(['open', 'awaiting_vendor', 'resolved_buyer', 'resolved_vendor'], [time('resolved')]);
+    expect([disputes.open!.resolved, disputes.awaiting_vendor!.resolved, disputes.resolved_buyer!.resolved]).toEqual(['null', 'null', 'set']);
+    // a bare non-time column is never decided by a status
+    expect(effects(['unpaid', 'paid'], [text('paid')]).unpaid).toEqual({});
+  });
+
+  it('leaves an auction unstarted while it is a draft', () => {
+    const listings = effects(['draft', 'live', 'sold', 'expired'], [time('starts_at'), time('sold_at')]);
+    expect(listings.draft).toEqual({ starts_at: 'null', sold_at: 'null' });
+    expect(listings.sold).toEqual({ starts_at: 'set', sold_at: 'set' });
+  });
+});

@@ -67,6 +67,8 @@ const PHASE_WORDS: Record<Phase, string[]> = {
     'degraded',
     'blocked',
     'testing',
+    'escalated',
+    'awaiting',
   ],
   success: [
     'done',
@@ -161,7 +163,9 @@ for (const [phase, words] of Object.entries(PHASE_WORDS) as [Phase, string[]][])
 const norm = (word: string) => word.toLowerCase().replace(/[\s-]+/g, '_');
 
 export function phaseOf(status: string): Phase | undefined {
-  return PHASE_OF.get(norm(status));
+  const word = norm(status);
+  // a qualified status (resolved_buyer, pending_payment, awaiting_vendor) is in the phase of its first word
+  return PHASE_OF.get(word) ?? (word.includes('_') ? PHASE_OF.get(word.split('_')[0]!) : undefined);
 }
 
 /** A status column is a lifecycle when most of its words name phases and it has a start and an end. */
@@ -182,6 +186,8 @@ type Marker =
   | { kind: 'started' | 'finished' | 'decided' | 'decider' | 'progress' | 'error' | 'duration' | 'exit' | 'activity' | 'issued' };
 
 const TIME_SUFFIX = /_(at|on|date|time|timestamp|ts)$/;
+/** Columns a shipment fills in (set once a row has shipped). */
+const SHIPMENT = /^(tracking_?(number|no|code|id|url)|carrier|shipping_carrier|courier)$/;
 
 /** Stems of a status word as they appear in column names: cancelled → cancel, canceled, cancelled. */
 function stems(status: string): string[] {
@@ -198,15 +204,20 @@ function stems(status: string): string[] {
   if (s === 'checked_in') out.add('check_in').add('checked_in');
   if (s === 'checked_out') out.add('check_out').add('checked_out');
   if (s === 'no_show') out.add('no_show');
+  // resolved_buyer, closed_won: the step is the first word's (resolved_at, closed_at)
+  const head = s.split('_')[0]!;
+  if (head !== s && head.endsWith('ed') && head.length > 4) out.add(head);
   return [...out];
 }
 
 export function markerOf(column: string, statuses: readonly string[]): Marker | undefined {
   const c = column.toLowerCase();
-  if (TIME_SUFFIX.test(c)) {
+  // a moment named by its bare participle (paid, shipped, resolved): the planner applies it to time columns only
+  const bare = !TIME_SUFFIX.test(c) && statuses.some((status) => stems(status).includes(c));
+  if (TIME_SUFFIX.test(c) || bare) {
     const stem = c.replace(TIME_SUFFIX, '');
     for (const status of statuses) if (stems(status).includes(stem)) return { kind: 'status', status };
-    if (/^(started|start|began|begun|running_since|first_response)$/.test(stem)) return { kind: 'started' };
+    if (/^(started|start|starts|began|begun|running_since|first_response)$/.test(stem)) return { kind: 'started' };
     if (/^(finished|completed|ended|end|done|stopped)$/.test(stem)) return { kind: 'finished' };
     if (/^(decided|reviewed|processed)$/.test(stem)) return { kind: 'decided' };
     // left the draft: an invoice is issued (sent, finalized) once it is anything but a draft
@@ -231,6 +242,9 @@ export function markerOf(column: string, statuses: readonly string[]): Marker | 
   if (/(^|_)(error|error_code|error_message|failure_reason|failure_message|error_details|last_error|fail_reason)$/.test(c)) return { kind: 'error' };
   if (/(^|_)duration(_ms|_seconds|_secs|_s)?$|^elapsed(_ms)?$|^runtime(_ms)?$/.test(c)) return { kind: 'duration' };
   if (/^exit_code$|^return_code$/.test(c)) return { kind: 'exit' };
+  // what a shipment leaves on its row: set once the row has shipped
+  const shipped = statuses.find((status) => /^(shipped|dispatched|in_transit|fulfilled)$/.test(norm(status)));
+  if (shipped && SHIPMENT.test(c)) return { kind: 'status', status: shipped };
   return undefined;
 }
 
@@ -289,7 +303,7 @@ export function planLifecycle(
       if (!marker) continue;
       switch (marker.kind) {
         case 'status':
-          if (c.kind === 'time') effects[c.name] = reached(marker.status) ? 'set' : 'null';
+          if (c.kind === 'time' || SHIPMENT.test(c.name.toLowerCase())) effects[c.name] = reached(marker.status) ? 'set' : 'null';
           break;
         case 'started':
           if (c.kind === 'time') effects[c.name] = started ? 'set' : 'null';

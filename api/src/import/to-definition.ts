@@ -6,6 +6,7 @@ import { capacityOf, chooseGenerator, UNIQUE_TYPES, usualNullRate, type Generato
 import { qualifiedName, type ColumnModel, type ConstraintModel, type SchemaModel, type TableModel, type TypeRef } from './model.js';
 import { categoryOf } from './type-category.js';
 import { windowInstants } from './partitions.js';
+import { proseFitting } from './prose.js';
 import { inferRules, withRuleReasons } from './infer-rules.js';
 import { authUserField, gotrueUserColumns, identitiesTable, isAuthUsers } from './supabase-auth.js';
 import { applyTriggerFills } from './trigger-tables.js';
@@ -540,6 +541,12 @@ class Mapper {
         why = { reason: `CHECK: a subset of ${rule.values.join(', ')}` };
         capacity = Infinity;
       } else if (type.arrayDims > 0) {
+        // DEFAULT '{read}' names elements, not an element: its elements are the values ('{}': English words)
+        const elements = generator.type === 'constant' ? arrayLiteralElements((generator.options as { value: unknown }).value) : undefined;
+        if (elements) {
+          generator = elements.length ? { type: 'pick', options: { values: elements } } : proseFitting('words', undefined);
+          why = { reason: elements.length ? `DEFAULT: elements of the column default (${elements.join(', ')})` : 'text: English words (the default is empty)' };
+        }
         // a list of picks holds each value once (keywords, tags), as many as the list has
         const picks = generator.type === 'pick' ? capacityOf(generator) : Infinity;
         generator = { type: 'array', options: { of: generator, min: 0, max: Math.min(4, picks), ...(picks < Infinity ? { distinct: true } : {}) } };
@@ -714,4 +721,18 @@ function renameOddFields(tables: TableDefinition[]): void {
     if (table.primaryKey) table.primaryKey = table.primaryKey.map((c) => rename(table.name, c));
     if (table.unique) table.unique = table.unique.map((u) => u.map((c) => rename(table.name, c)));
   }
+}
+
+/** The elements of a Postgres array literal (`{read,"write all"}` → read, write all); undefined when it is not one. */
+export function arrayLiteralElements(value: unknown): string[] | undefined {
+  if (typeof value !== 'string' || !/^\{.*\}$/s.test(value.trim())) return undefined;
+  const body = value.trim().slice(1, -1);
+  if (!body.trim()) return [];
+  const out: string[] = [];
+  for (const m of body.matchAll(/\s*(?:"((?:[^"\\]|\\.)*)"|([^,]*))\s*(?:,|$)/g)) {
+    if (m.index === body.length) break;
+    const element = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]!.trim();
+    if (element.toUpperCase() !== 'NULL') out.push(element);
+  }
+  return out;
 }
