@@ -10,6 +10,7 @@ import { derivedTextInfo, derivedTextOptions } from './derived-text.js';
 import { recordInfo, recordOptions } from './locale-records.js';
 import { pathValueInfo, pathValueOptions } from './path-values.js';
 import { sameAsSchema, scopeSchema } from './scoped-ref.js';
+import { aggregateInfo, aggregateOptions } from './child-aggregates.js';
 
 const name = z.string().min(1).max(63);
 
@@ -137,6 +138,7 @@ export const builtinOptions = {
     'minDays',
     'maxDays',
   ),
+  aggregate: aggregateOptions,
 } as const;
 
 export type BuiltinType = keyof typeof builtinOptions;
@@ -211,6 +213,7 @@ export const builtinInfo: Record<
     example: '2024-06-02T10:00:00.000Z',
     exampleOptions: { field: 'created_at', maxDays: 30 },
   },
+  aggregate: aggregateInfo,
 };
 
 export function isBuiltin(type: string): type is BuiltinType {

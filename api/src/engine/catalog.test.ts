@@ -46,6 +46,7 @@ describe('catalog', () => {
     const builtins = catalog.filter((c) => !c.id.includes('.'));
     expect(builtins.map((b) => b.id).sort()).toEqual([
       'after',
+      'aggregate',
       'array',
       'before',
       'constant',
@@ -77,6 +78,14 @@ describe('catalog', () => {
             ...builtins.map((entry): FieldDefinition => ({ name: `b_${entry.id}`, type: entry.id, options: entry.exampleOptions })),
           ],
         },
+        // the child table the aggregate's example sums
+        {
+          name: 'order_items',
+          fields: [
+            { name: 'order_id', type: 'ref', options: { table: 'rows', field: 'first_name', childrenPerParent: { min: 0, max: 3 } } },
+            { name: 'line_total', type: 'number.float', options: { min: 1, max: 99, fractionDigits: 2 } },
+          ],
+        },
       ],
     };
     const plan = compile(definition);
@@ -94,6 +103,7 @@ describe('catalog', () => {
       b_array: 'array',
       b_dateAfter: 'timestamp',
       b_pick: 'text',
+      b_aggregate: 'number',
     });
   });
 

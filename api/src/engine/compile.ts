@@ -29,6 +29,7 @@ import { regexIndexSpace } from './regex.js';
 import { jsonSchemaElementKind } from './json-schema.js';
 import { sequenceRangeIssues } from './value-ranges.js';
 import { checkAddressable, tableChecks } from './row-checks.js';
+import { aggregateRead } from './child-aggregates.js';
 import type { ColumnShape, TableShape } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
 
@@ -227,6 +228,9 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
         mark(path.table, path.column);
         for (const step of path.steps.slice(1)) mark(step.table, step.field);
       }
+      // a parent's aggregate reads its children one row at a time
+      const children = aggregateRead(field);
+      if (children && tables.get(children.table)?.fields.some((f) => f.name === children.field)) mark(children.table, children.field);
       // a ref reads its target one row at a time: a target computed from its row needs that row too
       if (field.type !== 'ref') continue;
       const ref = field.options as RefOptions;

@@ -20,6 +20,7 @@ import { checkDateSeries, seriesFromPath } from './date-series.js';
 import { checkRecordFields } from './locale-records.js';
 import { dateRangeIssues, literalRangeIssues, sequenceRangeIssues } from './value-ranges.js';
 import { checksSchema, checkTableChecks } from './row-checks.js';
+import { aggregateKind, aggregateRead, checkAggregate } from './child-aggregates.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
 
@@ -84,7 +85,7 @@ export function parseDefinition(input: unknown): Definition {
 }
 
 /** Types usable inside `json` fields and as `array` elements (no row links, no relations). */
-const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter', 'slug', 'email', 'record', 'lookup', 'after', 'before', 'expression']);
+const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter', 'slug', 'email', 'record', 'lookup', 'after', 'before', 'expression', 'aggregate']);
 
 function checkDefinition(def: Definition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
@@ -229,6 +230,9 @@ function checkField(
     case 'expression':
       checkPathValue(field, at, table, tables, (p) => declaredKind(p.field, tables, tables.get(p.table)), add);
       return;
+    case 'aggregate':
+      checkAggregate(field, at, table, tables, (name, column) => columnKind(name, column, tables), add);
+      return;
     case 'ref': {
       const parent = tables.get(options.table as string);
       if (!parent) {
@@ -240,7 +244,7 @@ function checkField(
         add(`${at}.options.field`, `unknown field "${String(options.field)}" in table ${parent.name}`);
         return;
       }
-      if (['template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression'].includes(target.type))
+      if (['template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression', 'aggregate'].includes(target.type))
         add(`${at}.options.field`, `${parent.name}.${target.name} is a ${target.type} field and cannot be referenced`);
       if (target.type === 'ref') {
         // a row of a join table taken whole: laid out by that table (one review per enrolment), or
@@ -339,6 +343,14 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
       // an earlier row of the same table (self-reference paths): well-founded, only the ref is read on this row
       const earlier = earlierRowPath(path, table, tables);
       const cycle = earlier ? visit(table, earlier, path.steps[0].field) : visit(tables.get(path.table)!, path.field, text);
+      if (cycle) return cycle;
+    }
+    // a parent's aggregate reads its children's column (a path down the child's ref)
+    const children = aggregateRead(field);
+    const childTable = children && tables.get(children.table);
+    const childField = childTable?.fields.find((f) => f.name === children!.field);
+    if (childTable && childField) {
+      const cycle = visit(childTable, childField, `${children!.table}.${children!.via}`);
       if (cycle) return cycle;
     }
     stack.pop();
@@ -451,9 +463,18 @@ function kindOf(
       const target = parent?.fields.find((f) => f.name === options.field);
       return target && target.type !== 'ref' ? declaredKind(target, tables, parent) : undefined;
     }
+    case 'aggregate':
+      return aggregateKind(field, (name, column) => (tables ? columnKind(name, column, tables) : undefined));
     default:
       return fakerTypeById.get(field.type)?.kind;
   }
+}
+
+/** The kind of a column of a table, by names. */
+function columnKind(name: string, column: string, tables: ReadonlyMap<string, TableDefinition>): ColumnKind | undefined {
+  const table = tables.get(name);
+  const field = table?.fields.find((f) => f.name === column);
+  return field ? declaredKind(field, tables, table) : undefined;
 }
 
 /** The kind of a list of JSON values: one shared kind, else text. */

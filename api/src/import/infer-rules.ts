@@ -14,6 +14,7 @@ import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
 import { redrawGuardedColumns } from '../engine/row-checks.js';
 import type { Value } from '../engine/shape.js';
+import { childSumOf, type SumTable } from './child-sums.js';
 
 type Options = Record<string, unknown>;
 
@@ -293,6 +294,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.occupancy(t);
     for (const t of this.tables.values()) this.flags(t);
     for (const t of this.tables.values()) this.counterparts(t);
+    for (const t of this.tables.values()) this.childSums(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
     for (const t of this.tables.values()) this.adulthood(t);
@@ -1098,6 +1100,31 @@ class RuleInference {
     }
   }
 
+  /**
+   * An order's subtotal is the sum of its lines (child-sums.ts): the parent column becomes an
+   * `aggregate` of the lines' amount, and the lines are laid out per parent so it can be computed.
+   * Runs before amounts(), whose discount, tax and total then follow the summed subtotal.
+   */
+  private childSums(t: Table) {
+    const view = (x: Table): SumTable => ({
+      name: x.def.name,
+      refs: x.refs,
+      columns: x.def.fields.map((f) => f.name),
+      isNumber: (c) => this.isNumber(x, c),
+      isInteger: (c) => INT_TYPES.has(this.column(x, c)?.type.name ?? ''),
+      notNull: (c) => this.notNull(x, c),
+    });
+    const sum = childSumOf(view(t), [...this.tables.values()].map(view));
+    if (!sum) return;
+    const f = t.fields.get(sum.column)!;
+    if (['expression', 'after', 'before', 'lookup', 'aggregate'].includes(f.type)) return;
+    const child = this.tables.get(sum.child)!;
+    if (!this.demandLayout(child, sum.via, `lines of a ${t.def.name} row, which sums them`)) return;
+    Object.assign(f, { type: 'aggregate', options: { table: sum.child, via: sum.via, field: sum.amount } });
+    delete f.nullRate;
+    this.reason(t, sum.column, `sum of ${sum.child}.${sum.amount} over the ${t.def.name} row's lines (${sum.child}.${sum.via})`);
+  }
+
   /** duration_ms is finished_at - started_at (null while either is). */
   private durations(t: Table) {
     const times = (t.model?.columns ?? []).filter((c) => isTime(c) && t.fields.has(c.name)).map((c) => c.name);
@@ -1131,7 +1158,7 @@ class RuleInference {
         const high = t.fields.get(later);
         const low = t.fields.get(earlier);
         if (!high || !low) continue;
-        const derived = (f: FieldDefinition) => ['after', 'before', 'lookup', 'ref', 'expression'].includes(f.type);
+        const derived = (f: FieldDefinition) => ['after', 'before', 'lookup', 'ref', 'expression', 'aggregate'].includes(f.type);
         let moved: FieldDefinition;
         let from: string;
         let type: 'after' | 'before';
