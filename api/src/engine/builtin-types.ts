@@ -11,6 +11,7 @@ import { recordInfo, recordOptions } from './locale-records.js';
 import { pathValueInfo, pathValueOptions } from './path-values.js';
 import { sameAsSchema, scopeSchema } from './scoped-ref.js';
 import { aggregateInfo, aggregateOptions } from './child-aggregates.js';
+import { shareInfo, shareOptions } from './sibling-shares.js';
 
 const name = z.string().min(1).max(63);
 
@@ -139,6 +140,7 @@ export const builtinOptions = {
     'maxDays',
   ),
   aggregate: aggregateOptions,
+  share: shareOptions,
 } as const;
 
 export type BuiltinType = keyof typeof builtinOptions;
@@ -214,6 +216,7 @@ export const builtinInfo: Record<
     exampleOptions: { field: 'created_at', maxDays: 30 },
   },
   aggregate: aggregateInfo,
+  share: shareInfo,
 };
 
 export function isBuiltin(type: string): type is BuiltinType {

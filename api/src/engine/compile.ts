@@ -472,6 +472,7 @@ function tableShape(table: TableDefinition, def: Definition, rows: number): Tabl
     if (field.type === 'dateAfter') nullable ||= (byName.get(options.field as string)?.nullRate ?? 0) > 0;
     if (PATH_VALUE_TYPES.has(field.type)) nullable ||= pathValueNullable(field, (text) => pathMayBeNull(text, table, tables));
     if (field.type === 'constant') nullable ||= options.value === null;
+    if (field.type === 'share') nullable ||= pathMayBeNull(options.of, table, tables);
     if (field.type === 'pick') nullable ||= (options.values as unknown[]).includes(null);
     const column: ColumnShape = {
       name: field.name,

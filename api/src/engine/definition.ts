@@ -21,6 +21,7 @@ import { checkRecordFields } from './locale-records.js';
 import { dateRangeIssues, literalRangeIssues, sequenceRangeIssues } from './value-ranges.js';
 import { checksSchema, checkTableChecks } from './row-checks.js';
 import { aggregateKind, aggregateRead, checkAggregate } from './child-aggregates.js';
+import { checkShare, shareKind } from './sibling-shares.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
 
@@ -85,7 +86,7 @@ export function parseDefinition(input: unknown): Definition {
 }
 
 /** Types usable inside `json` fields and as `array` elements (no row links, no relations). */
-const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter', 'slug', 'email', 'record', 'lookup', 'after', 'before', 'expression', 'aggregate']);
+const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter', 'slug', 'email', 'record', 'lookup', 'after', 'before', 'expression', 'aggregate', 'share']);
 
 function checkDefinition(def: Definition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
@@ -233,6 +234,9 @@ function checkField(
     case 'aggregate':
       checkAggregate(field, at, table, tables, (name, column) => columnKind(name, column, tables), add);
       return;
+    case 'share':
+      checkShare(field, at, table, tables, (text) => pathKind(text, tables, table), add);
+      return;
     case 'ref': {
       const parent = tables.get(options.table as string);
       if (!parent) {
@@ -244,7 +248,7 @@ function checkField(
         add(`${at}.options.field`, `unknown field "${String(options.field)}" in table ${parent.name}`);
         return;
       }
-      if (['template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression', 'aggregate'].includes(target.type))
+      if (['template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression', 'aggregate', 'share'].includes(target.type))
         add(`${at}.options.field`, `${parent.name}.${target.name} is a ${target.type} field and cannot be referenced`);
       if (target.type === 'ref') {
         // a row of a join table taken whole: laid out by that table (one review per enrolment), or
@@ -304,6 +308,8 @@ export function fieldDependencies(field: FieldDefinition): string[] {
     case 'before':
     case 'expression':
       return pathValueDependencies(field);
+    case 'share':
+      return [String(options.of)];
     default:
       return [];
   }
@@ -463,6 +469,8 @@ function kindOf(
       const target = parent?.fields.find((f) => f.name === options.field);
       return target && target.type !== 'ref' ? declaredKind(target, tables, parent) : undefined;
     }
+    case 'share':
+      return shareKind(field, (text) => pathKind(text, tables, table));
     case 'aggregate':
       return aggregateKind(field, (name, column) => (tables ? columnKind(name, column, tables) : undefined));
     default:

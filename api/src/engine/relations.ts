@@ -5,6 +5,7 @@ import { resolveFieldPath } from './field-path.js';
 import { buildField, type BuiltField, type FieldContext } from './fields.js';
 import { buildManyToMany, checkManyToMany } from './many-to-many.js';
 import { buildAggregate } from './child-aggregates.js';
+import { buildShare } from './sibling-shares.js';
 import { buildExactlyOne, checkExactlyOne } from './one-per-parent.js';
 import { profileColumn, type Profiles, type TableProfiles } from './profiles.js';
 import { buildChildIndex, checkChildIndex } from './sibling-values.js';
@@ -77,7 +78,10 @@ export function buildTableField(
       ? buildExactlyOne(field, relation)
       : field.type === 'ref'
         ? (buildManyToMany(field, relation) ?? buildScopedRef(field, relation) ?? buildField(field, context))
-        : (buildAggregate(field, relation, kind) ?? buildChildIndex(field, relation, context.path) ?? buildField(field, context));
+        : (buildAggregate(field, relation, kind) ??
+          buildShare(field, relation, context.path) ??
+          buildChildIndex(field, relation, context.path) ??
+          buildField(field, context));
   if (!profiles?.touches(field.name)) return build();
   // the selector's own generator is replaced by the variant's value: it is never built
   const own: BuiltField = field.name === profiles.selector ? { value: () => null, rowFunction: true, deps: [] } : build();

@@ -295,6 +295,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.flags(t);
     for (const t of this.tables.values()) this.counterparts(t);
     for (const t of this.tables.values()) this.childSums(t);
+    for (const t of this.tables.values()) this.paymentShares(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
     for (const t of this.tables.values()) this.adulthood(t);
@@ -1074,30 +1075,54 @@ class RuleInference {
   }
 
   /**
-   * A payment pays what its order or invoice owes: payments.amount is the parent's total (a parent
-   * reached by a not-null ref with a total-like column), so no payment exceeds what it pays for.
+   * A payment pays what its order or invoice owes: the amount column of a payments table and the
+   * total-like column of a parent reached by a not-null ref.
    */
-  private paymentAmounts(t: Table) {
-    if (!/(^|_)(payments?|charges?|receipts?|installments?)$/.test(t.def.name.toLowerCase())) return;
+  private paymentTarget(t: Table): { amount: FieldDefinition; ref: string; parent: string; total: string } | undefined {
+    if (!/(^|_)(payments?|charges?|receipts?|installments?)$/.test(t.def.name.toLowerCase())) return undefined;
     const amount = t.def.fields.find(
       (f) =>
         this.isNumber(t, f.name) &&
         /^(amount|amount_paid|paid_amount|total)$/.test(f.name.toLowerCase()) &&
-        !['expression', 'after', 'before', 'lookup'].includes(f.type),
+        !['expression', 'after', 'before', 'lookup', 'share'].includes(f.type),
     );
-    if (!amount) return;
+    if (!amount) return undefined;
     for (const [ref, parent] of t.refs) {
       const p = this.tables.get(parent);
       if (!p || p === t || t.fields.get(ref)?.type !== 'ref' || !this.notNull(t, ref)) continue;
       const total = p.def.fields.find((f) => this.isNumber(p, f.name) && TOTAL.test(f.name.toLowerCase()));
-      if (!total) continue;
-      const nullRate = amount.nullRate;
-      // at least a cent: an amount is positive (CHECK amount > 0) even when a total is 0
-      Object.assign(amount, { type: 'expression', options: { expr: `max(${ref}.${total.name}, 0.01)` } });
-      if (nullRate !== undefined) amount.nullRate = nullRate;
-      this.reason(t, amount.name, `the ${parent}'s ${total.name} (${ref}.${total.name})`);
-      return;
+      if (total) return { amount, ref, parent, total: total.name };
     }
+    return undefined;
+  }
+
+  /**
+   * The payments of an order or invoice share its total: laid out per parent (one or two each), each
+   * pays an equal share and together exactly the total, so what they pay never adds up to more.
+   * Before applyLayouts; a payments table laid out by another parent keeps paymentAmounts' full total.
+   */
+  private paymentShares(t: Table) {
+    const target = this.paymentTarget(t);
+    if (!target || !this.demandLayout(t, target.ref, `payments of a ${target.parent} row share its ${target.total}`, 1, 2)) return;
+    const { amount, ref, total } = target;
+    const whole = INT_TYPES.has(this.column(t, amount.name)?.type.name ?? '');
+    const nullRate = amount.nullRate;
+    // at least the smallest step: an amount is positive (CHECK amount > 0) even when a total is 0
+    Object.assign(amount, { type: 'share', options: { of: `${ref}.${total}`, per: ref, atLeast: whole ? 1 : 0.01, ...(whole ? { decimals: 0 } : {}) } });
+    if (nullRate !== undefined) amount.nullRate = nullRate;
+    this.reason(t, amount.name, `an equal share of the ${target.parent}'s ${total} among its ${t.def.name} (${ref}.${total})`);
+  }
+
+  /** Payments not laid out per parent: each pays the parent's whole total. */
+  private paymentAmounts(t: Table) {
+    const target = this.paymentTarget(t);
+    if (!target) return;
+    const { amount, ref, parent, total } = target;
+    const nullRate = amount.nullRate;
+    // at least a cent: an amount is positive (CHECK amount > 0) even when a total is 0
+    Object.assign(amount, { type: 'expression', options: { expr: `max(${ref}.${total}, 0.01)` } });
+    if (nullRate !== undefined) amount.nullRate = nullRate;
+    this.reason(t, amount.name, `the ${parent}'s ${total} (${ref}.${total})`);
   }
 
   /**
