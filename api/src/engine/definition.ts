@@ -114,6 +114,7 @@ function checkDefinition(def: Definition): DefinitionIssue[] {
       checkProfiles(table.profiles, {
         at,
         table,
+        tables,
         add,
         checkSpec: (spec, where) => checkField(spec, where, table, fields, tables, add),
         kindOf: (f) => declaredKind(f, tables, table),

@@ -86,7 +86,7 @@ export function buildTableField(
   // the selector's own generator is replaced by the variant's value: it is never built
   const own: BuiltField = field.name === profiles.selector ? { value: () => null, rowFunction: true, deps: [] } : build();
   const plain = { injective: false, indexOf: undefined, parentValue: undefined, parentRows: undefined, parentOf: undefined, selfReference: false };
-  return profiles.wrap(field, own, context.key, kind, (spec, key) => buildField(spec, { ...context, ...plain, key }));
+  return profiles.wrap(field, own, context.key, kind, (spec, key) => buildField(spec, { ...context, ...plain, key }), context);
 }
 
 /** How relations shape a column: a profile selector's values (for its kind) and extra nullability. */

@@ -15,6 +15,7 @@ import { fieldDependencies } from '../engine/definition.js';
 import { redrawGuardedColumns } from '../engine/row-checks.js';
 import type { Value } from '../engine/shape.js';
 import { childSumOf, type SumTable } from './child-sums.js';
+import { type ConditionParent, statusCondition } from './status-conditions.js';
 
 type Options = Record<string, unknown>;
 
@@ -307,6 +308,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.durations(t);
     for (const t of this.tables.values()) this.billingPeriods(t);
     for (const t of this.tables.values()) this.profiles(t);
+    for (const t of this.tables.values()) this.statusConditions(t);
     for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
     for (const t of this.tables.values()) this.linkedColumns(t);
@@ -1148,6 +1150,41 @@ class RuleInference {
     Object.assign(f, { type: 'aggregate', options: { table: sum.child, via: sum.via, field: sum.amount } });
     delete f.nullRate;
     this.reason(t, sum.column, `sum of ${sum.child}.${sum.amount} over the ${t.def.name} row's lines (${sum.child}.${sum.via})`);
+  }
+
+  /**
+   * A status only some parents allow (status-conditions.ts): 'trialing' only on a plan with
+   * trial_days > 0. The profile's variant gets that condition (`when`); when the parent counts days,
+   * the status's end (trial_ends_at) is that many days after the row's birth.
+   */
+  private statusConditions(t: Table) {
+    const profiles = t.def.profiles;
+    if (!profiles?.field) return;
+    const parents: ConditionParent[] = [...t.refs]
+      .filter(([ref, parent]) => parent !== t.def.name && t.fields.get(ref)?.type === 'ref' && this.notNull(t, ref))
+      .map(([ref, parent]) => {
+        const p = this.tables.get(parent)!;
+        const kind = (c: string) =>
+          this.isNumber(p, c) ? ('number' as const) : this.column(p, c)?.type.name === 'bool' ? ('boolean' as const) : ('other' as const);
+        return { ref, columns: p.def.fields.map((f) => ({ name: f.name, kind: kind(f.name) })) };
+      });
+    if (parents.length === 0) return;
+    for (const variant of profiles.variants) {
+      if (typeof variant.value !== 'string' || variant.when !== undefined) continue;
+      const condition = statusCondition(variant.value, parents);
+      // rows whose parent does not allow it need another variant to take
+      if (!condition || !profiles.variants.some((v) => v !== variant && v.when === undefined && v.weight > 0)) continue;
+      variant.when = condition.when;
+      this.reason(t, profiles.field, `${variant.value} only where ${condition.when}`);
+      const stem = condition.column.replace(/_(period_)?days$/i, '');
+      const end = t.def.fields.find(
+        (f) => isTime(this.column(t, f.name)) && new RegExp(`^${stem}_(ends?|ending|expires?)_(at|on|date)$|^${stem}_(until|end)$`, 'i').test(f.name),
+      );
+      if (condition.days && end && t.birth && end.name !== t.birth) {
+        variant.fields[end.name] = { type: 'expression', options: { expr: `${t.birth} + ${condition.ref}.${condition.column}` } };
+        this.reason(t, end.name, `when ${variant.value}: ${t.birth} + ${condition.ref}.${condition.column} days`);
+      }
+    }
   }
 
   /** duration_ms is finished_at - started_at (null while either is). */
