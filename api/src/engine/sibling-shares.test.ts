@@ -15,6 +15,7 @@ const billing: Definition = {
         { name: 'id', type: 'string.uuid' },
         { name: 'total', type: 'number.float', options: { min: 0, max: 900, fractionDigits: 2 }, nullRate: 0.05 },
         { name: 'points', type: 'number.int', options: { min: 0, max: 1000 } },
+        { name: 'fee', type: 'number.float', options: { min: 0, max: 50, fractionDigits: 3 } },
       ],
     },
     {
@@ -23,6 +24,7 @@ const billing: Definition = {
         { name: 'invoice_id', type: 'ref', options: { table: 'invoices', field: 'id', childrenPerParent: { min: 0, max: 5 } } },
         { name: 'amount', type: 'share', options: { of: 'invoice_id.total', per: 'invoice_id' } },
         { name: 'points', type: 'share', options: { of: 'invoice_id.points', per: 'invoice_id' } },
+        { name: 'fee', type: 'share', options: { of: 'invoice_id.fee', per: 'invoice_id' } },
       ],
     },
   ],
@@ -66,12 +68,21 @@ describe('share: an amount split among siblings', () => {
     expect(split).toBeGreaterThan(20_000);
   });
 
+  it('cuts an amount with finer digits down to cents: never more than the amount, less by under a cent', () => {
+    const fees = new Map(invoices.map((row) => [row[0], row[3] as number]));
+    const paid = new Map<(typeof payments)[number][number], number>();
+    for (const row of payments) paid.set(row[0], (paid.get(row[0]) ?? 0) + cents(row[3]));
+    const wrong = [...paid].filter(([id, sum]) => sum > fees.get(id)! * 100 + 1e-6 || fees.get(id)! * 100 - sum >= 1);
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   it('types the columns: a decimal amount gives decimals, an integer one integers; null amounts give null shares', () => {
     const columns = plan.tables.find((t) => t.name === 'payments')!.columns;
     expect(columns.map((c) => [c.name, c.kind, c.nullable])).toEqual([
       ['invoice_id', 'uuid', false],
       ['amount', 'number', true],
       ['points', 'integer', false],
+      ['fee', 'number', false],
     ]);
   });
 

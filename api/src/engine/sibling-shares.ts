@@ -79,8 +79,9 @@ export function buildShare(field: FieldDefinition, ctx: RelationContext, path: F
       const parent = layout.parentOf(i);
       const start = layout.startOf(parent);
       const n = layout.countOf(parent);
-      // in whole steps (cents), so the shares add up to the amount exactly
-      const units = Math.round(amount * scale);
+      // in whole steps (cents), so the shares add up to the amount exactly; an amount with finer
+      // digits is cut down to a step (never rounded up past it), the 1e-6 absorbing binary noise
+      const units = Math.floor(amount * scale + 1e-6);
       const each = Math.floor(units / n);
       const share = (i - start === n - 1 ? units - each * (n - 1) : each) / scale;
       return share < least ? least : share;
