@@ -11,6 +11,8 @@ import { recordInfo, recordOptions } from './locale-records.js';
 import { pathValueInfo, pathValueOptions } from './path-values.js';
 import { sameAsSchema, scopeSchema } from './scoped-ref.js';
 import { whereSchema } from './parent-filter.js';
+import { aggregateInfo, aggregateOptions } from './child-aggregates.js';
+import { shareInfo, shareOptions } from './sibling-shares.js';
 
 const name = z.string().min(1).max(63);
 
@@ -148,6 +150,8 @@ export const builtinOptions = {
     'minDays',
     'maxDays',
   ),
+  aggregate: aggregateOptions,
+  share: shareOptions,
 } as const;
 
 export type BuiltinType = keyof typeof builtinOptions;
@@ -222,6 +226,8 @@ export const builtinInfo: Record<
     example: '2024-06-02T10:00:00.000Z',
     exampleOptions: { field: 'created_at', maxDays: 30 },
   },
+  aggregate: aggregateInfo,
+  share: shareInfo,
 };
 
 export function isBuiltin(type: string): type is BuiltinType {

@@ -46,6 +46,7 @@ describe('catalog', () => {
     const builtins = catalog.filter((c) => !c.id.includes('.'));
     expect(builtins.map((b) => b.id).sort()).toEqual([
       'after',
+      'aggregate',
       'array',
       'before',
       'constant',
@@ -60,6 +61,7 @@ describe('catalog', () => {
       'ref',
       'regex',
       'sequence',
+      'share',
       'slug',
       'template',
     ]);
@@ -74,7 +76,35 @@ describe('catalog', () => {
             { name: 'first_name', type: 'person.firstName' },
             { name: 'last_name', type: 'person.lastName' },
             { name: 'created_at', type: 'date.past' },
-            ...builtins.map((entry): FieldDefinition => ({ name: `b_${entry.id}`, type: entry.id, options: entry.exampleOptions })),
+            ...builtins
+              .filter((entry) => entry.id !== 'share')
+              .map((entry): FieldDefinition => ({ name: `b_${entry.id}`, type: entry.id, options: entry.exampleOptions })),
+          ],
+        },
+        // the share's example splits a parent's total among the rows laid out by it
+        {
+          name: 'invoices',
+          rows: 10,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'total', type: 'number.float', options: { min: 1, max: 500, fractionDigits: 2 } },
+          ],
+        },
+        {
+          name: 'payments',
+          fields: [
+            { name: 'invoice_id', type: 'ref', options: { table: 'invoices', field: 'id', childrenPerParent: { min: 1, max: 3 } } },
+            ...builtins
+              .filter((entry) => entry.id === 'share')
+              .map((entry): FieldDefinition => ({ name: `b_${entry.id}`, type: entry.id, options: entry.exampleOptions })),
+          ],
+        },
+        // the child table the aggregate's example sums
+        {
+          name: 'order_items',
+          fields: [
+            { name: 'order_id', type: 'ref', options: { table: 'rows', field: 'first_name', childrenPerParent: { min: 0, max: 3 } } },
+            { name: 'line_total', type: 'number.float', options: { min: 1, max: 99, fractionDigits: 2 } },
           ],
         },
       ],
@@ -87,6 +117,9 @@ describe('catalog', () => {
       for (const row of rows) if (!hasKind(row[i], column.kind)) wrong.push(`${column.name}: ${JSON.stringify(row[i])} is not ${column.kind}`);
     });
     expect(wrong.slice(0, 10)).toEqual([]);
+    const payments = plan.tables.find((t) => t.name === 'payments')!;
+    expect(payments.columns[1].kind).toBe('number');
+    expect(allRows(plan, 'payments').filter((row) => !hasKind(row[1], 'number'))).toEqual([]);
     expect(Object.fromEntries(shape.columns.map((c) => [c.name, c.kind]))).toMatchObject({
       b_ref: 'uuid',
       b_sequence: 'integer',
@@ -94,6 +127,7 @@ describe('catalog', () => {
       b_array: 'array',
       b_dateAfter: 'timestamp',
       b_pick: 'text',
+      b_aggregate: 'number',
     });
   });
 

@@ -30,6 +30,7 @@ import { regexIndexSpace } from './regex.js';
 import { jsonSchemaElementKind } from './json-schema.js';
 import { sequenceRangeIssues } from './value-ranges.js';
 import { checkAddressable, tableChecks } from './row-checks.js';
+import { aggregateRead } from './child-aggregates.js';
 import type { ColumnShape, TableShape } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
 
@@ -235,6 +236,9 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
         mark(filterPath.table, filterPath.column);
         for (const step of filterPath.steps) mark(step.table, step.field);
       }
+      // a parent's aggregate reads its children one row at a time
+      const children = aggregateRead(field);
+      if (children && tables.get(children.table)?.fields.some((f) => f.name === children.field)) mark(children.table, children.field);
       // a ref reads its target one row at a time: a target computed from its row needs that row too
       if (field.type !== 'ref') continue;
       const ref = field.options as RefOptions;
@@ -499,6 +503,7 @@ function tableShape(table: TableDefinition, def: Definition, rows: number): Tabl
     if (field.type === 'dateAfter') nullable ||= (byName.get(options.field as string)?.nullRate ?? 0) > 0;
     if (PATH_VALUE_TYPES.has(field.type)) nullable ||= pathValueNullable(field, (text) => pathMayBeNull(text, table, tables));
     if (field.type === 'constant') nullable ||= options.value === null;
+    if (field.type === 'share') nullable ||= pathMayBeNull(options.of, table, tables);
     if (field.type === 'pick') nullable ||= (options.values as unknown[]).includes(null);
     const column: ColumnShape = {
       name: field.name,

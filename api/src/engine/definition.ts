@@ -21,6 +21,8 @@ import { checkDateSeries, seriesFromPath } from './date-series.js';
 import { checkRecordFields } from './locale-records.js';
 import { dateRangeIssues, literalRangeIssues, sequenceRangeIssues } from './value-ranges.js';
 import { checksSchema, checkTableChecks } from './row-checks.js';
+import { aggregateKind, aggregateRead, checkAggregate } from './child-aggregates.js';
+import { checkShare, shareKind } from './sibling-shares.js';
 
 export const DEFAULT_REFERENCE_DATE = '2025-01-01T00:00:00.000Z';
 
@@ -87,7 +89,7 @@ export function parseDefinition(input: unknown): Definition {
 }
 
 /** Types usable inside `json` fields and as `array` elements (no row links, no relations). */
-const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter', 'slug', 'email', 'record', 'lookup', 'after', 'before', 'expression']);
+const NESTED_FORBIDDEN = new Set(['ref', 'template', 'dateAfter', 'slug', 'email', 'record', 'lookup', 'after', 'before', 'expression', 'aggregate', 'share']);
 
 function checkDefinition(def: Definition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
@@ -115,6 +117,7 @@ function checkDefinition(def: Definition): DefinitionIssue[] {
       checkProfiles(table.profiles, {
         at,
         table,
+        tables,
         add,
         checkSpec: (spec, where) => checkField(spec, where, table, fields, tables, add),
         kindOf: (f) => declaredKind(f, tables, table),
@@ -234,6 +237,12 @@ function checkField(
     case 'expression':
       checkPathValue(field, at, table, tables, (p) => declaredKind(p.field, tables, tables.get(p.table)), add);
       return;
+    case 'aggregate':
+      checkAggregate(field, at, table, tables, (name, column) => columnKind(name, column, tables), add);
+      return;
+    case 'share':
+      checkShare(field, at, table, tables, (text) => pathKind(text, tables, table), add);
+      return;
     case 'ref': {
       const parent = tables.get(options.table as string);
       if (!parent) {
@@ -245,7 +254,7 @@ function checkField(
         add(`${at}.options.field`, `unknown field "${String(options.field)}" in table ${parent.name}`);
         return;
       }
-      if (['template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression'].includes(target.type))
+      if (['template', 'dateAfter', 'json', 'array', 'lookup', 'after', 'before', 'expression', 'aggregate', 'share'].includes(target.type))
         add(`${at}.options.field`, `${parent.name}.${target.name} is a ${target.type} field and cannot be referenced`);
       if (target.type === 'ref') {
         // a row of a join table taken whole: laid out by that table (one review per enrolment), or
@@ -305,6 +314,8 @@ export function fieldDependencies(field: FieldDefinition): string[] {
     case 'before':
     case 'expression':
       return pathValueDependencies(field);
+    case 'share':
+      return [String(options.of)];
     default:
       return [];
   }
@@ -352,6 +363,14 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
     const filterPath = target && resolveFieldPath(filter.path, target, tables);
     if (filterPath && typeof filterPath !== 'string') {
       const cycle = visit(tables.get(filterPath.table)!, filterPath.field, `${field.name} where ${filter.path}`);
+      if (cycle) return cycle;
+    }
+    // a parent's aggregate reads its children's column (a path down the child's ref)
+    const children = aggregateRead(field);
+    const childTable = children && tables.get(children.table);
+    const childField = childTable?.fields.find((f) => f.name === children!.field);
+    if (childTable && childField) {
+      const cycle = visit(childTable, childField, `${children!.table}.${children!.via}`);
       if (cycle) return cycle;
     }
     stack.pop();
@@ -464,9 +483,20 @@ function kindOf(
       const target = parent?.fields.find((f) => f.name === options.field);
       return target && target.type !== 'ref' ? declaredKind(target, tables, parent) : undefined;
     }
+    case 'share':
+      return shareKind(field, (text) => pathKind(text, tables, table));
+    case 'aggregate':
+      return aggregateKind(field, (name, column) => (tables ? columnKind(name, column, tables) : undefined));
     default:
       return fakerTypeById.get(field.type)?.kind;
   }
+}
+
+/** The kind of a column of a table, by names. */
+function columnKind(name: string, column: string, tables: ReadonlyMap<string, TableDefinition>): ColumnKind | undefined {
+  const table = tables.get(name);
+  const field = table?.fields.find((f) => f.name === column);
+  return field ? declaredKind(field, tables, table) : undefined;
 }
 
 /** The kind of a list of JSON values: one shared kind, else text. */

@@ -156,7 +156,7 @@ export function pathReader(path: ResolvedPath, fieldIndex: ReadonlyMap<string, n
   };
 }
 
-const MAY_BE_NULL_THROUGH = new Set(['lookup', 'dateAfter', 'after', 'before', 'expression']);
+const MAY_BE_NULL_THROUGH = new Set(['lookup', 'dateAfter', 'after', 'before', 'expression', 'share']);
 
 /**
  * Whether a path can read null: a nullable ref on the way, a self-reference (row 0 has no parent),
@@ -178,6 +178,7 @@ export function pathMayBeNull(text: unknown, table: TableDefinition, tables: Rea
   const options = (target.options ?? {}) as Record<string, unknown>;
   const owner = tables.get(path.table)!;
   if (target.type === 'lookup') return pathMayBeNull(options.path, owner, tables, depth + 1);
+  if (target.type === 'share') return pathMayBeNull(options.of, owner, tables, depth + 1);
   if (target.type === 'dateAfter') return pathMayBeNull(options.field, owner, tables, depth + 1);
   if (target.type === 'expression') return true;
   if (options.fallback !== undefined) return false;

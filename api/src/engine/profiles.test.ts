@@ -283,3 +283,92 @@ describe('profile validation', () => {
     expect(issues(cyclic).some((i) => /cycle/.test(i.message))).toBe(true);
   });
 });
+
+// a status only some parents allow: trialing only on a plan with a trial
+const trials: Definition = {
+  version: 1,
+  seed: 'trials',
+  tables: [
+    {
+      name: 'plans',
+      rows: 500,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'trial_days', type: 'pick', options: { values: [0, 7, 14, 30], weights: [35, 20, 30, 15] } },
+      ],
+    },
+    {
+      name: 'subscriptions',
+      rows: 60_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'plan_id', type: 'ref', options: { table: 'plans', field: 'id' } },
+        { name: 'status', type: 'pick', options: { values: ['trialing', 'active', 'canceled'] } },
+        { name: 'created_at', type: 'date.past', options: { years: 1 } },
+        { name: 'trial_ends_at', type: 'expression', options: { expr: 'created_at + plan_id.trial_days' } },
+      ],
+      profiles: {
+        field: 'status',
+        variants: [
+          { value: 'trialing', weight: 2, when: 'plan_id.trial_days > 0' },
+          { value: 'active', weight: 6, fields: { trial_ends_at: null } },
+          { value: 'canceled', weight: 2, fields: { trial_ends_at: null } },
+        ],
+      },
+    },
+  ],
+};
+
+describe('row profiles with conditions (when)', () => {
+  const plan = compile(trials);
+  const plans = new Map(rowsEveryChunking(plan, 'plans').map(([id, days]) => [id, days as number]));
+  const subscriptions = rowsEveryChunking(plan, 'subscriptions');
+
+  it('chooses a variant only where its condition holds, by weight among the others elsewhere', () => {
+    const count = { trialWith: 0, otherWith: 0, trialWithout: 0, otherWithout: 0 };
+    for (const [, planId, status, createdAt, trialEnds] of subscriptions) {
+      const withTrial = plans.get(planId)! > 0;
+      if (status === 'trialing') {
+        if (withTrial) count.trialWith++;
+        else count.trialWithout++;
+        // the variant's other fields follow the same row's choice
+        expect((trialEnds as Date).getTime() - (createdAt as Date).getTime()).toBe(plans.get(planId)! * 86_400_000);
+      } else {
+        if (withTrial) count.otherWith++;
+        else count.otherWithout++;
+        expect(trialEnds).toBeNull();
+      }
+    }
+    expect(count.trialWithout).toBe(0);
+    // where the condition holds, trialing keeps its weight (2 of 10)
+    expect(count.trialWith / (count.trialWith + count.otherWith)).toBeCloseTo(0.2, 1);
+    expect(count.otherWithout).toBeGreaterThan(15_000);
+  });
+
+  it('gives the same rows in two worker processes', async () => {
+    const { expected, got } = await sameInTwoProcesses(trials, 'subscriptions', subscriptions);
+    expect(got).toEqual(expected);
+  }, 240_000);
+
+  it('names a bad condition, and asks for a variant without one', () => {
+    const issues = (variants: Record<string, unknown>[]) => {
+      try {
+        compile({ ...trials, tables: [trials.tables[0], { ...trials.tables[1], profiles: { field: 'status', variants } }] } as Definition);
+        return [];
+      } catch (error) {
+        if (!(error instanceof DefinitionError)) throw error;
+        return error.issues.map((i) => `${i.path}: ${i.message}`);
+      }
+    };
+    expect(issues([{ value: 'trialing', when: 'plan_id.nope > 0' }, { value: 'active' }])).toEqual([
+      expect.stringMatching(/^tables\[1\]\.profiles\.variants\[0\]\.when: at position 0: unknown parent column "nope"/),
+    ]);
+    expect(issues([{ value: 'trialing', when: 'plan_id.trial_days >' }, { value: 'active' }])[0]).toMatch(/^tables\[1\]\.profiles\.variants\[0\]\.when: /);
+    expect(
+      issues([
+        { value: 'trialing', when: 'plan_id.trial_days > 0' },
+        { value: 'active', weight: 0 },
+      ]),
+    ).toEqual(['tables[1].profiles.variants: at least one variant with a weight must have no `when`: rows where every condition is false take it']);
+  });
+});

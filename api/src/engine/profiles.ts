@@ -4,7 +4,9 @@
 // setting (a constant, null, or its own generator) or, when the variant says nothing, its default.
 import { z } from 'zod';
 import type { FieldDefinition, TableDefinition } from './definition.js';
-import type { BuiltField, ValueFn } from './fields.js';
+import { compileExpression, expressionPaths, ExpressionError, parsedExpression, parseExpression } from './expression.js';
+import { resolveFieldPath } from './field-path.js';
+import type { BuiltField, FieldContext, ValueFn } from './fields.js';
 import { type Key, subKey, unit53At, unitAt } from './random.js';
 import type { ColumnKind, Value } from './shape.js';
 
@@ -35,6 +37,12 @@ export const profilesSchema = z.strictObject({
       z.strictObject({
         value: z.json().optional().describe('the selector\'s value for this variant, e.g. "done" (required with a selector field)'),
         weight: z.number().min(0).max(1e9).optional().describe('relative share of rows (default 1)'),
+        when: z
+          .string()
+          .min(1)
+          .max(2000)
+          .optional()
+          .describe('an expression of the row and its parents (plan_id.trial_days > 0): the variant is only chosen for rows where it is true'),
         fields: z.record(name, settingSchema).optional().describe("per field: null, a constant, or {type, options} (omitted: the field's own generator)"),
       }),
     )
@@ -56,6 +64,7 @@ function isSpec(setting: Setting): setting is Spec {
 export interface ProfileCheckContext {
   at: string;
   table: TableDefinition;
+  tables: ReadonlyMap<string, TableDefinition>;
   add: (path: string, message: string) => void;
   /** Checks a field definition as if it stood in the table (type, options, paths). */
   checkSpec: (field: FieldDefinition, at: string) => void;
@@ -74,6 +83,12 @@ export function checkProfiles(profiles: Profiles, ctx: ProfileCheckContext): voi
   else if (selector && keyed.has(selector.name)) add(`${at}.field`, `${selector.name} is unique or part of a key, so it cannot repeat a variant's value`);
   else if (selector?.type === 'ref') add(`${at}.field`, `${selector.name} is a ref and cannot be a profile selector`);
   if (!(profiles.variants.reduce((a, v) => a + (v.weight ?? 1), 0) > 0)) add(`${at}.variants`, 'weights must not all be 0');
+  // a row whose conditions all fail still needs a variant
+  if (profiles.variants.some((v) => v.when !== undefined) && !profiles.variants.some((v) => v.when === undefined && (v.weight ?? 1) > 0))
+    add(`${at}.variants`, 'at least one variant with a weight must have no `when`: rows where every condition is false take it');
+  profiles.variants.forEach((variant, v) => {
+    if (variant.when !== undefined) checkCondition(variant.when, `${at}.variants[${v}].when`, table, ctx.tables, add);
+  });
   // a value may repeat: its rows then take one of several weighted shapes (a coupon that repeats
   // is a percent-off or an amount-off one)
   profiles.variants.forEach((variant, v) => {
@@ -114,6 +129,37 @@ export function checkProfiles(profiles: Profiles, ctx: ProfileCheckContext): voi
   });
 }
 
+function checkCondition(
+  expr: string,
+  at: string,
+  table: TableDefinition,
+  tables: ReadonlyMap<string, TableDefinition>,
+  add: (path: string, message: string) => void,
+) {
+  try {
+    for (const { path, position } of expressionPaths(parseExpression(expr))) {
+      const resolved = resolveFieldPath(path, table, tables);
+      if (typeof resolved === 'string') add(at, `at position ${position}: ${resolved}`);
+    }
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    add(at, error.message);
+  }
+}
+
+/** The field paths the variants' conditions read. */
+function conditionPaths(profiles: Profiles): string[] {
+  const out: string[] = [];
+  for (const v of profiles.variants)
+    if (v.when !== undefined)
+      try {
+        out.push(...expressionPaths(parsedExpression(v.when)).map((p) => p.path));
+      } catch {
+        // reported by checkProfiles
+      }
+  return out;
+}
+
 function compatible(given: ColumnKind, column: ColumnKind): boolean {
   if (given === column) return true;
   if (column === 'number' && given === 'integer') return true;
@@ -147,6 +193,8 @@ export function profileDependencies(table: TableDefinition, fieldName: string, d
   const profiles = (table as { profiles?: Profiles }).profiles;
   if (!profiles) return [];
   const out: string[] = [];
+  // every field a profile touches reads the row's variant, which reads the conditions
+  if (fieldName === profiles.field || profiles.variants.some((v) => v.fields?.[fieldName] !== undefined)) out.push(...conditionPaths(profiles));
   for (const variant of profiles.variants) {
     const setting = variant.fields?.[fieldName];
     if (setting !== undefined && isSpec(setting)) out.push(...dependencies({ name: fieldName, type: setting.type, options: setting.options }));
@@ -192,6 +240,10 @@ export class TableProfiles {
   // every touched field of a row asks for its variant: remember the last row's
   private lastRow = -1;
   private lastVariant = 0;
+  /** Per variant its condition (undefined: none), compiled on the first wrap; and what they read on the row. */
+  private conditions: (ValueFn | undefined)[] | undefined;
+  private conditionDeps: number[] = [];
+  private readonly weights: Float64Array;
 
   constructor(
     private readonly profiles: Profiles,
@@ -203,20 +255,64 @@ export class TableProfiles {
     let total = 0;
     profiles.variants.forEach((v, k) => (this.cumulative[k] = total += v.weight ?? 1));
     this.total = total;
+    this.weights = Float64Array.from(profiles.variants, (v) => v.weight ?? 1);
     this.choose = subKey(key, 0x70726f66);
     this.touched = new Set(profiles.variants.flatMap((v) => Object.keys(v.fields ?? {})));
   }
 
-  /** The variant index of row i (a hash of i: the same for every field and every chunk). */
-  variantOf(i: number): number {
+  /**
+   * The variant index of row i (a hash of i: the same for every field and every chunk). With
+   * conditions, the same hash picks by weight among the variants whose `when` is true for the row
+   * (read from its values in cols[d][k], which the touched fields depend on).
+   */
+  variantOf(i: number, cols?: Value[][], k = 0): number {
     if (i === this.lastRow) return this.lastVariant;
-    const u = unit53At(this.choose, i) * this.total;
-    const c = this.cumulative;
+    const conditions = this.conditions;
     let v = 0;
-    while (c[v] <= u && v < c.length - 1) v++;
+    if (conditions === undefined) {
+      const u = unit53At(this.choose, i) * this.total;
+      const c = this.cumulative;
+      while (c[v] <= u && v < c.length - 1) v++;
+    } else {
+      const allowed = new Array<boolean>(conditions.length);
+      let total = 0;
+      for (let x = 0; x < conditions.length; x++) {
+        const when = conditions[x];
+        allowed[x] = when === undefined || when(i, cols!, k) === true;
+        if (allowed[x]) total += this.weights[x];
+      }
+      let u = unit53At(this.choose, i) * total;
+      v = -1;
+      for (let x = 0; x < conditions.length; x++) {
+        if (!allowed[x] || this.weights[x] === 0) continue;
+        v = x;
+        if ((u -= this.weights[x]) < 0) break;
+      }
+    }
     this.lastRow = i;
     this.lastVariant = v;
     return v;
+  }
+
+  /** Compiles the variants' conditions once (field paths read through `path`); their same-row deps. */
+  private bindConditions(path: FieldContext['path'], referenceDate: Date | undefined): number[] {
+    if (this.conditions !== undefined || !this.profiles.variants.some((v) => v.when !== undefined)) return this.conditionDeps;
+    const deps = new Set<number>();
+    this.conditions = this.profiles.variants.map((v) =>
+      v.when === undefined
+        ? undefined
+        : compileExpression(
+            parsedExpression(v.when),
+            (text) => {
+              const reader = path!(text);
+              for (const d of reader.deps) deps.add(d);
+              return reader.value;
+            },
+            { referenceDate: referenceDate ?? new Date('2025-01-01T00:00:00.000Z') },
+          ),
+    );
+    this.conditionDeps = [...deps];
+    return this.conditionDeps;
   }
 
   /** Whether compile must hand this field to `wrap` (its nullRate then applies inside). */
@@ -234,10 +330,12 @@ export class TableProfiles {
     key: Key,
     kind: ColumnKind | undefined,
     buildSpec: (spec: FieldDefinition, key: Key) => BuiltField,
+    context?: Pick<FieldContext, 'path' | 'referenceDate'>,
   ): BuiltField {
+    const conditionDeps = this.bindConditions(context?.path, context?.referenceDate);
     if (field.name === this.selector) {
       const values = this.values;
-      return { value: (i) => values[this.variantOf(i)], rowFunction: true, deps: [] };
+      return { value: (i, cols, k) => values[this.variantOf(i, cols, k)], rowFunction: true, deps: conditionDeps };
     }
     const count = this.profiles.variants.length;
     // per variant: 0 own generator, 1 constant (incl. null), 2 its generator
@@ -246,7 +344,7 @@ export class TableProfiles {
     const generators: (ValueFn | undefined)[] = new Array(count);
     const nullRates = new Float64Array(count);
     const nullKeys: Key[] = new Array(count);
-    const deps = new Set(own.deps);
+    const deps = new Set([...own.deps, ...conditionDeps]);
     let rowFunction = own.rowFunction;
     this.profiles.variants.forEach((variant, v) => {
       const setting = variant.fields?.[field.name];
@@ -271,7 +369,7 @@ export class TableProfiles {
     });
     const ownValue = own.value;
     const value: ValueFn = (i, cols, k) => {
-      const v = this.variantOf(i);
+      const v = this.variantOf(i, cols, k);
       const h = how[v];
       if (h === 1) return constants[v];
       const out = h === 0 ? ownValue(i, cols, k) : generators[v]!(i, cols, k);

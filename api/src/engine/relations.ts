@@ -5,6 +5,8 @@ import { resolveFieldPath } from './field-path.js';
 import { buildField, type BuiltField, type FieldContext } from './fields.js';
 import { buildManyToMany, checkManyToMany } from './many-to-many.js';
 import { buildWhereRef, checkWhere } from './parent-filter.js';
+import { buildAggregate } from './child-aggregates.js';
+import { buildShare } from './sibling-shares.js';
 import { buildExactlyOne, checkExactlyOne } from './one-per-parent.js';
 import { profileColumn, type Profiles, type TableProfiles } from './profiles.js';
 import { buildChildIndex, checkChildIndex } from './sibling-values.js';
@@ -78,12 +80,15 @@ export function buildTableField(
       ? buildExactlyOne(field, relation)
       : field.type === 'ref'
         ? (buildManyToMany(field, relation) ?? buildScopedRef(field, relation) ?? buildWhereRef(field, relation) ?? buildField(field, context))
-        : (buildChildIndex(field, relation, context.path) ?? buildField(field, context));
+        : (buildAggregate(field, relation, kind) ??
+          buildShare(field, relation, context.path) ??
+          buildChildIndex(field, relation, context.path) ??
+          buildField(field, context));
   if (!profiles?.touches(field.name)) return build();
   // the selector's own generator is replaced by the variant's value: it is never built
   const own: BuiltField = field.name === profiles.selector ? { value: () => null, rowFunction: true, deps: [] } : build();
   const plain = { injective: false, indexOf: undefined, parentValue: undefined, parentRows: undefined, parentOf: undefined, selfReference: false };
-  return profiles.wrap(field, own, context.key, kind, (spec, key) => buildField(spec, { ...context, ...plain, key }));
+  return profiles.wrap(field, own, context.key, kind, (spec, key) => buildField(spec, { ...context, ...plain, key }), context);
 }
 
 /** How relations shape a column: a profile selector's values (for its kind) and extra nullability. */

@@ -26,7 +26,7 @@ export interface TableDefinition {
   /** `postgres: auth.users (external ...)` when the relation is not the table name itself. */
   description?: string;
   /** Row variants chosen by a status column, or with no selector (see the engine's profiles). */
-  profiles?: { field?: string; variants: { value?: unknown; weight: number; fields: Record<string, unknown> }[] };
+  profiles?: { field?: string; variants: { value?: unknown; weight: number; when?: string; fields: Record<string, unknown> }[] };
   /** CHECKs the engine evaluates per row, redrawing `redraw` while they fail. */
   checks?: { name: string; expr: string; redraw: string[] }[];
 }

@@ -547,15 +547,36 @@ create table invoices (id serial primary key, status text not null check (status
 });
 
 describe('payments pay what is owed', () => {
-  it("makes a payment's amount its order's total", () => {
+  it("splits an order's total among its payments: each positive, together exactly the total", () => {
     const definition = imported(`
 create table orders (id bigserial primary key, subtotal numeric(12,2) not null, tax_total numeric(12,2) not null, grand_total numeric(12,2) not null);
 create table payments (id bigserial primary key, order_id bigint not null references orders(id), amount numeric(12,2) not null check (amount > 0));
 `);
-    const totals = new Map(rowsOf(definition, 'orders').map((o) => [o.id, Number(o.grand_total)]));
-    const payments = rowsOf(definition, 'payments');
-    expect(payments.length).toBeGreaterThan(0);
-    for (const p of payments) expect(Number(p.amount)).toBe(Math.max(totals.get(p.order_id)!, 0.01));
+    const payments = definition.tables.find((t) => t.name === 'payments')!;
+    expect(payments.fields.find((f) => f.name === 'amount')).toMatchObject({ type: 'share', options: { of: 'order_id.grand_total', per: 'order_id' } });
+    const totals = new Map(rowsOf(definition, 'orders').map((o) => [o.id, Math.round(Number(o.grand_total) * 100)]));
+    const paid = new Map<unknown, number[]>();
+    for (const p of rowsOf(definition, 'payments')) paid.set(p.order_id, [...(paid.get(p.order_id) ?? []), Math.round(Number(p.amount) * 100)]);
+    expect(paid.size).toBe(totals.size);
+    expect([...paid.values()].some((cents) => cents.length > 1)).toBe(true);
+    for (const [order, cents] of paid) {
+      expect(cents.every((c) => c > 0)).toBe(true);
+      expect(cents.reduce((a, b) => a + b, 0)).toBe(Math.max(totals.get(order)!, cents.length));
+    }
+  });
+
+  it('pays the whole total when the payments are laid out by another parent', () => {
+    const definition = imported(`
+create table accounts (id bigserial primary key, name text not null);
+create table invoices (id bigserial primary key, total numeric(12,2) not null);
+create table charges (id bigserial primary key, account_id bigint not null references accounts(id), invoice_id bigint not null references invoices(id),
+  is_primary boolean not null default false, amount numeric(12,2) not null check (amount > 0));
+create unique index charges_one_primary on charges (account_id) where is_primary;
+`);
+    const totals = new Map(rowsOf(definition, 'invoices').map((o) => [o.id, Number(o.total)]));
+    const charges = rowsOf(definition, 'charges');
+    expect(charges.length).toBeGreaterThan(0);
+    for (const c of charges) expect(Number(c.amount)).toBe(Math.max(totals.get(c.invoice_id)!, 0.01));
   });
 });
 

@@ -17,6 +17,8 @@ import type { Value } from '../engine/shape.js';
 import { sameKindAvoidance } from './same-kind-refs.js';
 import { PRERELEASE_FLAG, prereleaseExpression, SEMVER_WITH_PRERELEASES } from './prerelease.js';
 import { PART_QUANTITY, statesWith, stepOfChild, WHOLE_QUANTITY } from './parent-states.js';
+import { childSumOf, type SumTable } from './child-sums.js';
+import { type ConditionParent, statusCondition } from './status-conditions.js';
 
 type Options = Record<string, unknown>;
 
@@ -305,6 +307,8 @@ class RuleInference {
     for (const t of this.tables.values()) this.counterparts(t);
     for (const t of this.tables.values()) this.sameKind(t);
     for (const t of this.tables.values()) this.prereleases(t);
+    for (const t of this.tables.values()) this.childSums(t);
+    for (const t of this.tables.values()) this.paymentShares(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
     for (const t of this.tables.values()) this.joinedAfterParents(t);
@@ -321,6 +325,7 @@ class RuleInference {
     // after profiles: a parent's states are its profile's variants
     for (const t of this.tables.values()) this.parentStates(t);
     for (const t of this.tables.values()) this.httpOutcomes(t);
+    for (const t of this.tables.values()) this.statusConditions(t);
     for (const t of this.tables.values()) this.unitsByKind(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
     for (const t of this.tables.values()) this.linkedColumns(t);
@@ -1356,29 +1361,113 @@ class RuleInference {
   }
 
   /**
-   * A payment pays what its order or invoice owes: payments.amount is the parent's total (a parent
-   * reached by a not-null ref with a total-like column), so no payment exceeds what it pays for.
+   * A payment pays what its order or invoice owes: the amount column of a payments table and the
+   * total-like column of a parent reached by a not-null ref.
    */
-  private paymentAmounts(t: Table) {
-    if (!/(^|_)(payments?|charges?|receipts?|installments?)$/.test(t.def.name.toLowerCase())) return;
+  private paymentTarget(t: Table): { amount: FieldDefinition; ref: string; parent: string; total: string } | undefined {
+    if (!/(^|_)(payments?|charges?|receipts?|installments?)$/.test(t.def.name.toLowerCase())) return undefined;
     const amount = t.def.fields.find(
       (f) =>
         this.isNumber(t, f.name) &&
         /^(amount|amount_paid|paid_amount|total)$/.test(f.name.toLowerCase()) &&
-        !['expression', 'after', 'before', 'lookup'].includes(f.type),
+        !['expression', 'after', 'before', 'lookup', 'share'].includes(f.type),
     );
-    if (!amount) return;
+    if (!amount) return undefined;
     for (const [ref, parent] of t.refs) {
       const p = this.tables.get(parent);
       if (!p || p === t || t.fields.get(ref)?.type !== 'ref' || !this.notNull(t, ref)) continue;
       const total = p.def.fields.find((f) => this.isNumber(p, f.name) && TOTAL.test(f.name.toLowerCase()));
-      if (!total) continue;
-      const nullRate = amount.nullRate;
-      // at least a cent: an amount is positive (CHECK amount > 0) even when a total is 0
-      Object.assign(amount, { type: 'expression', options: { expr: `max(${ref}.${total.name}, 0.01)` } });
-      if (nullRate !== undefined) amount.nullRate = nullRate;
-      this.reason(t, amount.name, `the ${parent}'s ${total.name} (${ref}.${total.name})`);
-      return;
+      if (total) return { amount, ref, parent, total: total.name };
+    }
+    return undefined;
+  }
+
+  /**
+   * The payments of an order or invoice share its total: laid out per parent (one or two each), each
+   * pays an equal share and together exactly the total, so what they pay never adds up to more.
+   * Before applyLayouts; a payments table laid out by another parent keeps paymentAmounts' full total.
+   */
+  private paymentShares(t: Table) {
+    const target = this.paymentTarget(t);
+    if (!target || !this.demandLayout(t, target.ref, `payments of a ${target.parent} row share its ${target.total}`, 1, 2)) return;
+    const { amount, ref, total } = target;
+    const whole = INT_TYPES.has(this.column(t, amount.name)?.type.name ?? '');
+    const nullRate = amount.nullRate;
+    // at least the smallest step: an amount is positive (CHECK amount > 0) even when a total is 0
+    Object.assign(amount, { type: 'share', options: { of: `${ref}.${total}`, per: ref, atLeast: whole ? 1 : 0.01, ...(whole ? { decimals: 0 } : {}) } });
+    if (nullRate !== undefined) amount.nullRate = nullRate;
+    this.reason(t, amount.name, `an equal share of the ${target.parent}'s ${total} among its ${t.def.name} (${ref}.${total})`);
+  }
+
+  /** Payments not laid out per parent: each pays the parent's whole total. */
+  private paymentAmounts(t: Table) {
+    const target = this.paymentTarget(t);
+    if (!target) return;
+    const { amount, ref, parent, total } = target;
+    const nullRate = amount.nullRate;
+    // at least a cent: an amount is positive (CHECK amount > 0) even when a total is 0
+    Object.assign(amount, { type: 'expression', options: { expr: `max(${ref}.${total}, 0.01)` } });
+    if (nullRate !== undefined) amount.nullRate = nullRate;
+    this.reason(t, amount.name, `the ${parent}'s ${total} (${ref}.${total})`);
+  }
+
+  /**
+   * An order's subtotal is the sum of its lines (child-sums.ts): the parent column becomes an
+   * `aggregate` of the lines' amount, and the lines are laid out per parent so it can be computed.
+   * Runs before amounts(), whose discount, tax and total then follow the summed subtotal.
+   */
+  private childSums(t: Table) {
+    const view = (x: Table): SumTable => ({
+      name: x.def.name,
+      refs: x.refs,
+      columns: x.def.fields.map((f) => f.name),
+      isNumber: (c) => this.isNumber(x, c),
+      isInteger: (c) => INT_TYPES.has(this.column(x, c)?.type.name ?? ''),
+      notNull: (c) => this.notNull(x, c),
+    });
+    const sum = childSumOf(view(t), [...this.tables.values()].map(view));
+    if (!sum) return;
+    const f = t.fields.get(sum.column)!;
+    if (['expression', 'after', 'before', 'lookup', 'aggregate'].includes(f.type)) return;
+    const child = this.tables.get(sum.child)!;
+    if (!this.demandLayout(child, sum.via, `lines of a ${t.def.name} row, which sums them`)) return;
+    Object.assign(f, { type: 'aggregate', options: { table: sum.child, via: sum.via, field: sum.amount } });
+    delete f.nullRate;
+    this.reason(t, sum.column, `sum of ${sum.child}.${sum.amount} over the ${t.def.name} row's lines (${sum.child}.${sum.via})`);
+  }
+
+  /**
+   * A status only some parents allow (status-conditions.ts): 'trialing' only on a plan with
+   * trial_days > 0. The profile's variant gets that condition (`when`); when the parent counts days,
+   * the status's end (trial_ends_at) is that many days after the row's birth.
+   */
+  private statusConditions(t: Table) {
+    const profiles = t.def.profiles;
+    if (!profiles?.field) return;
+    const parents: ConditionParent[] = [...t.refs]
+      .filter(([ref, parent]) => parent !== t.def.name && t.fields.get(ref)?.type === 'ref' && this.notNull(t, ref))
+      .map(([ref, parent]) => {
+        const p = this.tables.get(parent)!;
+        const kind = (c: string) =>
+          this.isNumber(p, c) ? ('number' as const) : this.column(p, c)?.type.name === 'bool' ? ('boolean' as const) : ('other' as const);
+        return { ref, columns: p.def.fields.map((f) => ({ name: f.name, kind: kind(f.name) })) };
+      });
+    if (parents.length === 0) return;
+    for (const variant of profiles.variants) {
+      if (typeof variant.value !== 'string' || variant.when !== undefined) continue;
+      const condition = statusCondition(variant.value, parents);
+      // rows whose parent does not allow it need another variant to take
+      if (!condition || !profiles.variants.some((v) => v !== variant && v.when === undefined && v.weight > 0)) continue;
+      variant.when = condition.when;
+      this.reason(t, profiles.field, `${variant.value} only where ${condition.when}`);
+      const stem = condition.column.replace(/_(period_)?days$/i, '');
+      const end = t.def.fields.find(
+        (f) => isTime(this.column(t, f.name)) && new RegExp(`^${stem}_(ends?|ending|expires?)_(at|on|date)$|^${stem}_(until|end)$`, 'i').test(f.name),
+      );
+      if (condition.days && end && t.birth && end.name !== t.birth) {
+        variant.fields[end.name] = { type: 'expression', options: { expr: `${t.birth} + ${condition.ref}.${condition.column}` } };
+        this.reason(t, end.name, `when ${variant.value}: ${t.birth} + ${condition.ref}.${condition.column} days`);
+      }
     }
   }
 
@@ -1415,7 +1504,7 @@ class RuleInference {
         const high = t.fields.get(later);
         const low = t.fields.get(earlier);
         if (!high || !low) continue;
-        const derived = (f: FieldDefinition) => ['after', 'before', 'lookup', 'ref', 'expression'].includes(f.type);
+        const derived = (f: FieldDefinition) => ['after', 'before', 'lookup', 'ref', 'expression', 'aggregate'].includes(f.type);
         let moved: FieldDefinition;
         let from: string;
         let type: 'after' | 'before';

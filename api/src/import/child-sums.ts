@@ -1,0 +1,63 @@
+// A parent's subtotal is the sum of its lines: orders.subtotal = sum(order_items.line_total),
+// invoices.amount_subtotal = sum(invoice_lines.amount). Read from names: a subtotal-like money column
+// of a table that a lines/items table references (not null) and whose rows carry a line amount.
+// The engine's `aggregate` computes it from the child rows laid out per parent.
+
+/** Parent columns that add up the lines. */
+export const SUBTOTAL =
+  /^(subtotal|sub_total|subtotal_amount|amount_subtotal|items_total|items_subtotal|item_total|line_items_total|lines_total|line_total_sum|merchandise_total|goods_total)(_cents|_minor)?$/;
+
+/** Child tables that are the lines of a parent document. */
+export const LINE_TABLE = /(^|_)(lines?|items?|line_items?|positions|details|entries)$/;
+
+/** A line's amount, best first: the line's own total before any amount that could be a unit price. */
+export const LINE_AMOUNTS = [
+  /^(line_total|line_amount|line_subtotal)(_cents|_minor)?$/,
+  /^(amount|total|subtotal|amount_total|amount_subtotal|total_amount|total_price|extended_price|extended_amount|price_total|net_amount)(_cents|_minor)?$/,
+];
+
+/** What the inference needs to know of a table (infer-rules' own view of it). */
+export interface SumTable {
+  name: string;
+  /** Ref fields to other tables: field name → parent table name. */
+  refs: ReadonlyMap<string, string>;
+  /** Field names in column order. */
+  columns: string[];
+  isNumber(column: string): boolean;
+  isInteger(column: string): boolean;
+  notNull(column: string): boolean;
+}
+
+export interface ChildSum {
+  /** The parent's column that becomes the sum. */
+  column: string;
+  child: string;
+  /** The child's ref to the parent (to be laid out per parent). */
+  via: string;
+  /** The child's line amount. */
+  amount: string;
+}
+
+/**
+ * The subtotal of `parent` and the lines it sums, when the names say so: one line table referencing
+ * it by a not-null ref, with a line amount of a compatible type (whole cents add up to whole cents).
+ */
+export function childSumOf(parent: SumTable, tables: Iterable<SumTable>): ChildSum | undefined {
+  const column = parent.columns.find((c) => SUBTOTAL.test(c.toLowerCase()) && parent.isNumber(c));
+  if (!column) return undefined;
+  const found: ChildSum[] = [];
+  for (const child of tables) {
+    if (child === parent || !LINE_TABLE.test(child.name.toLowerCase())) continue;
+    const vias = [...child.refs].filter(([field, target]) => target === parent.name && child.notNull(field)).map(([field]) => field);
+    if (vias.length !== 1) continue;
+    for (const pattern of LINE_AMOUNTS) {
+      const amount = child.columns.find((c) => pattern.test(c.toLowerCase()) && child.isNumber(c) && !child.refs.has(c));
+      if (!amount) continue;
+      if (parent.isInteger(column) && !child.isInteger(amount)) break;
+      found.push({ column, child: child.name, via: vias[0]!, amount });
+      break;
+    }
+  }
+  // two line tables (order_items and order_lines) would each claim the subtotal: say nothing
+  return found.length === 1 ? found[0] : undefined;
+}
