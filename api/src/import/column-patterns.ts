@@ -174,7 +174,7 @@ function lookupName(table: string): Generator | undefined {
   if (/genre/.test(t)) return f('music.genre');
   if (/media_?type/.test(t)) return pick(MEDIA_TYPES);
   if (/playlist/.test(t)) return pick(PLAYLISTS);
-  if (/language/.test(t)) return f('location.language', {});
+  if (/language/.test(t)) return pick(LANG_NAMES);
   if (/^region$/.test(t)) return pick(AREA_REGIONS);
   if (/territor|^cit/.test(t)) return f('location.city');
   if (/state/.test(t)) return f('location.state');
