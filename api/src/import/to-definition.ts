@@ -96,10 +96,33 @@ export function oneFlaggedPerParent(constraint: ConstraintModel, foreignColumns:
   return constraint.columns.length === 1 && foreignColumns.has(constraint.columns[0]!) && flagPredicate(constraint.where!) !== undefined;
 }
 
+const TIME_TYPE = /^(timestamp|timestamptz|date|timestamp with(out)? time zone)$/;
+
+/**
+ * Partitions of time that all end before today (pagila's payments of 2022): the schema's "now" is
+ * where they end, so the rows of other tables (a payment's rental) happen in the same years.
+ */
+function partitionEra(model: SchemaModel, today: Date): { end: Date; table: string; place: SourcePlace } | undefined {
+  let era: { end: Date; table: string; place: SourcePlace } | undefined;
+  for (const t of model.tables) {
+    const w = t.partitionWindow;
+    const column = w && t.columns.find((c) => c.name === w.column);
+    if (!w || !column || !TIME_TYPE.test(column.type.name) || w.upper === undefined) continue;
+    const end = windowInstants(w)?.to;
+    if (!end) continue;
+    if (end >= today) return undefined;
+    if (!era || end > era.end) era = { end, table: t.name, place: t.place };
+  }
+  return era;
+}
+
 export function toDefinition(model: SchemaModel, options: MapOptions = {}): MapResult {
   const result = new Mapper(model, options).run();
   // relative dates count back from the moment of import (editable in the definition)
-  result.definition.referenceDate = options.referenceDate ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString();
+  const today = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+  const era = options.referenceDate ? undefined : partitionEra(model, today);
+  if (era) result.notes.push({ ...era.place, message: `relative dates count back from ${era.end.toISOString()}, where the partitions of ${era.table} end` });
+  result.definition.referenceDate = options.referenceDate ?? (era?.end ?? today).toISOString();
   withRuleReasons(
     result.definition,
     (result as { columns?: Parameters<typeof withRuleReasons>[1] }).columns,
