@@ -273,18 +273,22 @@ function fieldPath(def: Definition, table: TableDefinition, field: FieldDefiniti
 /** How many distinct values a field can be made to take, one per row (0: it cannot). */
 const NO_REF_FIELDS: ReadonlySet<string> = new Set();
 
-/** A field's values lower- or upper-cased (text only). */
-function withCase(built: BuiltField, textCase: 'lower' | 'upper' | undefined): BuiltField {
-  if (!textCase) return built;
+/** A field whose text values pass through `map` (other values pass as they are). */
+function mapText(built: BuiltField, map: (v: string) => string): BuiltField {
   const value = built.value;
-  const cased = textCase === 'lower' ? (v: string) => v.toLowerCase() : (v: string) => v.toUpperCase();
   return {
     ...built,
     value: (i, cols, k) => {
       const v = value(i, cols, k);
-      return typeof v === 'string' ? cased(v) : v;
+      return typeof v === 'string' ? map(v) : v;
     },
   };
+}
+
+/** A field's values lower- or upper-cased (text only). */
+function withCase(built: BuiltField, textCase: 'lower' | 'upper' | undefined): BuiltField {
+  if (!textCase) return built;
+  return mapText(built, textCase === 'lower' ? (v) => v.toLowerCase() : (v) => v.toUpperCase());
 }
 
 /** Text longer than `max` cut to it: at its last space within `max` (trailing punctuation dropped), else exactly at `max`. */
@@ -297,15 +301,7 @@ export function cutText(v: string, max: number): string {
 
 /** A field's text values kept within `max` characters (varchar(n)). */
 function withMaxLength(built: BuiltField, max: number | undefined): BuiltField {
-  if (max === undefined) return built;
-  const value = built.value;
-  return {
-    ...built,
-    value: (i, cols, k) => {
-      const v = value(i, cols, k);
-      return typeof v === 'string' && v.length > max ? cutText(v, max) : v;
-    },
-  };
+  return max === undefined ? built : mapText(built, (v) => cutText(v, max));
 }
 
 function uniqueSpace(

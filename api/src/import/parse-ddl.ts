@@ -147,7 +147,7 @@ class ModelBuilder {
   }
 
   private table(relation: PgNode): TableModel | undefined {
-    return this.tables.get(`${relation.schemaname ?? 'public'}.${relation.relname}`);
+    return this.tables.get(keyOf(relation));
   }
 
   /** The partitioned table a partition's rows go through (the top one, when partitions nest). */
@@ -182,7 +182,7 @@ class ModelBuilder {
   private partitionConstraint(parent: TableModel, c: ConstraintModel, place: SourcePlace): void {
     const same = (o: ConstraintModel) => o.columns.join(',') === c.columns.join(',');
     if (c.kind === 'check') {
-      this.note(place, `CHECK ${c.name ?? ''} of a partition of ${parent.name} applies to that partition's rows only; not applied`.replace('  ', ' '));
+      this.note(place, `CHECK ${c.name ? `${c.name} ` : ''}of a partition of ${parent.name} applies to that partition's rows only; not applied`);
       return;
     }
     if (c.kind === 'foreign') {
@@ -239,7 +239,7 @@ class ModelBuilder {
   private createTable(body: PgNode, place: SourcePlace): void {
     const relation = body.relation;
     const schema: string = relation.schemaname ?? 'public';
-    const key = `${schema}.${relation.relname}`;
+    const key = keyOf(relation);
     if (body.partbound) {
       // rows go in through the partitioned parent, which routes them
       this.addPartition(body.inhRelations[0].RangeVar, relation, body.partbound, place);
