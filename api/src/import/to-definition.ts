@@ -512,9 +512,10 @@ class Mapper {
           why = { reason: `${why.reason}, but that column cannot be followed: a past date` };
         }
       }
-      const window =
-        table.partitionWindow?.column === column.name && (category === 'date' || category === 'timestamp') ? windowInstants(table.partitionWindow) : undefined;
-      if (table.partitionWindow?.column === column.name && !window && (category === 'date' || category === 'timestamp'))
+      // the key of range partitions of time: rows must fall into a partition
+      const windowed = table.partitionWindow?.column === column.name && (category === 'date' || category === 'timestamp');
+      const window = windowed ? windowInstants(table.partitionWindow!) : undefined;
+      if (windowed && !window)
         this.note(column.place, `column ${table.name}.${column.name}: the bounds of its partitions are not read as times; rows may fall outside them`);
       if (window && series !== column.name) {
         // every row must fall into a partition: spread over the window they make, whatever else the column means
