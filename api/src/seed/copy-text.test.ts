@@ -58,9 +58,59 @@ describe('copyLines', () => {
       const columns = [{ kind, elementKind: 'text' as const }, { kind: 'text' as const }];
       const rows = values.map((v) => [v, 'x']);
       const expected = values.map((v) => `${copyField(v, columns[0]!)}\tx\n`).join('');
-      expect(copyLines(rows, columns), kind).toBe(expected);
+      expect(copyLines(rows, columns).toString('utf8'), kind).toBe(expected);
     }
-    expect(copyLines([[], []], [])).toBe('\n\n');
+    expect(copyLines([[], []], []).toString()).toBe('\n\n');
+  });
+
+  it('writes the UTF-8 bytes of copyField for any text: escapes, every plane, lone surrogates', () => {
+    const pieces = ['a', '\\', '\t', '\n', '\r', 'é', 'ß', '€', '中', '🚀', '\ud800', '\udfff', '\u07ff', '\u0800', '\uffff', ' ', 'N', '\0'];
+    const column = { kind: 'text' as const };
+    // every string of up to three pieces, and long ones that make the writer grow
+    const texts = pieces.flatMap((a) => pieces.flatMap((b) => pieces.map((c) => a + b + c)));
+    texts.push(pieces.join('').repeat(5000), '🚀'.repeat(40_000));
+    const rows = texts.map((t) => [t]);
+    const expected = Buffer.from(texts.map((t) => `${copyField(t, column)}\n`).join(''), 'utf8');
+    expect(copyLines(rows, [column]).equals(expected)).toBe(true);
+  });
+
+  it('writes numbers as String does and dates as isoTimestamp does', () => {
+    const numbers = [
+      0,
+      -0,
+      1,
+      9,
+      10,
+      99,
+      100,
+      123456789,
+      999_999_999,
+      1e9,
+      2 ** 31,
+      2 ** 53,
+      -1,
+      -123,
+      0.5,
+      1e21,
+      1e-7,
+      12.3,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+    ];
+    for (let k = 0; k < 2000; k++) numbers.push(Math.floor(k ** 2.7), k * 0.37);
+    const n = copyLines(
+      numbers.map((v) => [v, v]),
+      [{ kind: 'integer' }, { kind: 'number' }],
+    );
+    expect(n.toString()).toBe(numbers.map((v) => `${String(v)}\t${String(v)}\n`).join(''));
+    const span = Date.UTC(10000, 0, 1) - Date.UTC(1000, 0, 1);
+    const dates = Array.from({ length: 5000 }, (_, k) => new Date(Date.UTC(1000, 0, 1) + Math.floor((span / 5000) * k) + ((k * 7919) % 86_400_000)));
+    dates.push(new Date(Date.UTC(999, 11, 31, 23, 59, 59, 999)), new Date(Date.UTC(12000, 0, 1)), new Date(Date.UTC(1000, 0, 1)));
+    const d = copyLines(
+      dates.map((v) => [v, v]),
+      [{ kind: 'timestamp' }, { kind: 'date' }],
+    );
+    expect(d.toString()).toBe(dates.map((v) => `${copyField(v, { kind: 'timestamp' })}\t${copyField(v, { kind: 'date' })}\n`).join(''));
   });
 });
 

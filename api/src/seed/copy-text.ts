@@ -28,25 +28,35 @@ const DAY = 86_400_000;
 export function isoTimestamp(d: Date): string {
   const t = d.getTime();
   if (!(t >= FAST_FROM && t < FAST_UNTIL)) return d.toISOString();
+  const { year, month, day, hours, minutes, seconds, ms } = civilOf(t);
+  return `${year}-${PAD2[month]}-${PAD2[day]}T${PAD2[hours]}:${PAD2[minutes]}:${PAD2[seconds]}.${PAD3[ms]}Z`;
+}
+
+/** Milliseconds since 1970-01-01 (UTC) → calendar fields (H. Hinnant's civil_from_days). */
+function civilOf(t: number) {
   const days = Math.floor(t / DAY);
-  // days since 1970-01-01 → year, month, day (H. Hinnant's civil_from_days)
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const m = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * m + 2) / 5) + 1;
   const month = m < 10 ? m + 3 : m - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   let rest = t - days * DAY;
   const ms = rest % 1000;
   rest = (rest - ms) / 1000;
   const seconds = rest % 60;
   rest = (rest - seconds) / 60;
   const minutes = rest % 60;
-  const hours = (rest - minutes) / 60;
-  return `${year}-${PAD2[month]}-${PAD2[day]}T${PAD2[hours]}:${PAD2[minutes]}:${PAD2[seconds]}.${PAD3[ms]}Z`;
+  return {
+    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * m + 2) / 5) + 1,
+    hours: (rest - minutes) / 60,
+    minutes,
+    seconds,
+    ms,
+  };
 }
 
 function dateOnly(d: Date): string {
@@ -91,78 +101,206 @@ export function copyField(value: Value, column: Pick<ColumnShape, 'kind' | 'elem
 }
 
 type Column = Pick<ColumnShape, 'kind' | 'elementKind'>;
-type FieldEncoder = (value: Value | undefined) => string;
+
+/** Two ASCII digits per number 0–99. */
+const DIGITS2 = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  DIGITS2[2 * i] = 48 + Math.floor(i / 10);
+  DIGITS2[2 * i + 1] = 48 + (i % 10);
+}
+const BACKSLASH = 92;
+const TAB = 9;
+const NEWLINE = 10;
+const CR = 13;
 
 /**
- * The encoder of one column: the value kinds the engine gives for the column's kind take a short
- * path that yields what copyField does; anything else goes through copyField.
+ * COPY text written straight into UTF-8 bytes: the bytes of `copyField` per field, tab between
+ * fields, newline after each row. Writing bytes spares joining the fields into one string and
+ * encoding that string again on its way to the socket (or across a worker thread, where a byte
+ * buffer is handed over without a copy); timestamps and small integers are written as digits.
  */
-function fieldEncoder(column: Column): FieldEncoder {
-  const general: FieldEncoder = (v) => copyField(v ?? null, column);
-  switch (column.kind) {
-    case 'integer':
-    case 'number':
-      // a finite number prints as digits, sign, '.', 'e': nothing to escape
-      return (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : general(v));
-    case 'text':
-    case 'uuid':
-      return (v) => (typeof v === 'string' ? (SPECIAL.test(v) ? escapeCopy(v) : v) : general(v));
-    case 'timestamp':
-      return (v) => (v instanceof Date ? isoTimestamp(v) : general(v));
-    case 'date':
-      return (v) => (v instanceof Date ? dateOnly(v) : general(v));
-    case 'boolean':
-      return (v) => (v === true ? 't' : v === false ? 'f' : general(v));
-    default:
-      return general;
+export class CopyWriter {
+  private buf: Buffer<ArrayBuffer>;
+  private pos = 0;
+
+  constructor(capacity = 64 * 1024) {
+    // not from Buffer's shared pool: the bytes are handed over whole (to a socket, a worker)
+    this.buf = Buffer.allocUnsafeSlow(capacity);
+  }
+
+  /** The bytes written so far (a view on the writer's buffer). */
+  bytes(): Buffer<ArrayBuffer> {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(grown, 0, 0, this.pos);
+    this.buf = grown;
+  }
+
+  byte(c: number): void {
+    this.room(1);
+    this.buf[this.pos++] = c;
+  }
+
+  /** Text as a COPY field: UTF-8, with backslash, tab, newline and CR escaped (as escapeCopy). */
+  text(s: string): void {
+    const n = s.length;
+    // at most 3 bytes per UTF-16 unit, escapes included (2 bytes for 1 unit)
+    this.room(3 * n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === BACKSLASH || c === TAB || c === NEWLINE || c === CR) {
+          b[p++] = BACKSLASH;
+          b[p++] = c === BACKSLASH ? BACKSLASH : c === TAB ? 116 : c === NEWLINE ? 110 : 114;
+        } else b[p++] = c;
+      } else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 63);
+      } else if (c >= 0xd800 && c < 0xe000) {
+        const d = c < 0xdc00 && i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (d >= 0xdc00 && d < 0xe000) {
+          i++;
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          b[p++] = 0xf0 | (c >> 18);
+          b[p++] = 0x80 | ((c >> 12) & 63);
+          b[p++] = 0x80 | ((c >> 6) & 63);
+          b[p++] = 0x80 | (c & 63);
+        } else {
+          // a lone surrogate: U+FFFD, as Buffer.from and TextEncoder write it
+          b[p++] = 0xef;
+          b[p++] = 0xbf;
+          b[p++] = 0xbd;
+        }
+      } else {
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 63);
+        b[p++] = 0x80 | (c & 63);
+      }
+    }
+    this.pos = p;
+  }
+
+  /** ASCII text that needs no escaping (digits, signs, NULL's \N). */
+  ascii(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** A number as String(n) writes it; integers of up to 9 digits without making the string. */
+  number(v: number): void {
+    if (!(v >= 0 && v < 1e9 && v === Math.floor(v))) return this.ascii(String(v));
+    let digits = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    this.room(digits);
+    let p = this.pos + digits;
+    this.pos = p;
+    const b = this.buf;
+    let x = v;
+    do {
+      const q = Math.floor(x / 10);
+      b[--p] = 48 + x - 10 * q;
+      x = q;
+    } while (x > 0);
+  }
+
+  private two(v: number): void {
+    this.buf[this.pos++] = DIGITS2[2 * v]!;
+    this.buf[this.pos++] = DIGITS2[2 * v + 1]!;
+  }
+
+  /** A date as isoTimestamp writes it (the first 10 characters when not withTime). */
+  date(d: Date, withTime: boolean): void {
+    const t = d.getTime();
+    if (!(t >= FAST_FROM && t < FAST_UNTIL)) {
+      const iso = d.toISOString();
+      return this.ascii(withTime ? iso : iso.slice(0, 10));
+    }
+    this.room(24);
+    const { year, month, day, hours, minutes, seconds, ms } = civilOf(t);
+    this.two(Math.floor(year / 100));
+    this.two(year % 100);
+    this.buf[this.pos++] = 45; // -
+    this.two(month);
+    this.buf[this.pos++] = 45;
+    this.two(day);
+    if (!withTime) return;
+    this.buf[this.pos++] = 84; // T
+    this.two(hours);
+    this.buf[this.pos++] = 58; // :
+    this.two(minutes);
+    this.buf[this.pos++] = 58;
+    this.two(seconds);
+    this.buf[this.pos++] = 46; // .
+    this.buf[this.pos++] = 48 + Math.floor(ms / 100);
+    this.two(ms % 100);
+    this.buf[this.pos++] = 90; // Z
+  }
+
+  /** One field: what copyField gives for the value, as UTF-8. */
+  field(value: Value | undefined, column: Column): void {
+    if (value === null || value === undefined) return this.ascii('\\N');
+    switch (column.kind) {
+      case 'text':
+      case 'uuid':
+        if (typeof value === 'string') return this.text(value);
+        break;
+      case 'integer':
+      case 'number':
+        // a finite number prints as digits, sign, '.', 'e': nothing to escape
+        if (typeof value === 'number' && Number.isFinite(value)) return this.number(value);
+        break;
+      case 'timestamp':
+      case 'date':
+        if (value instanceof Date) return this.date(value, column.kind === 'timestamp');
+        break;
+      case 'boolean':
+        if (typeof value === 'boolean') return this.byte(value ? 116 : 102);
+        break;
+    }
+    this.text(textOf(value, column));
+  }
+
+  /** Rows as COPY lines. */
+  rows(rows: Row[], columns: readonly Column[]): void {
+    const n = columns.length;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      for (let i = 0; i < n; i++) {
+        if (i > 0) this.byte(TAB);
+        this.field(row[i], columns[i]!);
+      }
+      this.byte(NEWLINE);
+    }
   }
 }
 
-const encoders = new WeakMap<readonly Column[], FieldEncoder[]>();
-
-/** The encoders of a table's columns (made once per columns array). */
-function encodersOf(columns: readonly Column[]): FieldEncoder[] {
-  let encode = encoders.get(columns);
-  if (!encode) {
-    encode = columns.map(fieldEncoder);
-    encoders.set(columns, encode);
-  }
-  return encode;
+/** A batch of rows as COPY text lines (UTF-8). */
+export function copyLines(rows: Row[], columns: readonly Column[]): Buffer<ArrayBuffer> {
+  const writer = new CopyWriter(Math.max(1024, rows.length * 16 * (columns.length + 1)));
+  writer.rows(rows, columns);
+  return writer.bytes();
 }
 
-/**
- * Appends the fields and separators of rows to `parts`, to be joined once: one flat string,
- * where appending to a string would leave a rope of a few nodes per field that lives (and is
- * copied by every scavenge) until the chunk is sent.
- */
-function pushLines(parts: string[], rows: Row[], encode: FieldEncoder[]): void {
-  const n = encode.length;
-  const first = encode[0]!;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    parts.push(first(row[0]));
-    for (let i = 1; i < n; i++) parts.push('\t', encode[i]!(row[i]));
-    parts.push('\n');
-  }
-}
+/** Bytes each table's last chunk took: the next chunk's writer starts that big. */
+const chunkBytes = new Map<string, number>();
 
-/** A batch of rows as COPY text lines. */
-export function copyLines(rows: Row[], columns: readonly Column[]): string {
-  const encode = encodersOf(columns);
-  if (encode.length === 0) return '\n'.repeat(rows.length);
-  const parts: string[] = [];
-  pushLines(parts, rows, encode);
-  return parts.join('');
-}
-
-/** Rows [start, end) of a plan's table as COPY text: what this thread and the generator workers send. */
-export function copyTextOf(plan: Plan, table: string, start: number, end: number): string {
+/** Rows [start, end) of a plan's table as COPY text (UTF-8): what this thread and the generator workers send. */
+export function copyTextOf(plan: Plan, table: string, start: number, end: number): Buffer<ArrayBuffer> {
   const shape = plan.tables.find((t) => t.name === table);
   if (!shape) throw new Error(`the plan has no table "${table}"`);
-  const encode = encodersOf(shape.columns);
-  if (encode.length === 0) return '\n'.repeat(end - start);
-  // the whole chunk joined once, not per batch and then again
-  const parts: string[] = [];
-  for (const batch of generateRows(plan, table, start, end, 1024)) pushLines(parts, batch, encode);
-  return parts.join('');
+  const writer = new CopyWriter(chunkBytes.get(table) ?? 64 * 1024);
+  for (const batch of generateRows(plan, table, start, end, 1024)) writer.rows(batch, shape.columns);
+  const bytes = writer.bytes();
+  chunkBytes.set(table, Math.ceil(bytes.length * 1.1) + 64);
+  return bytes;
 }

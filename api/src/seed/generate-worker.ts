@@ -1,4 +1,4 @@
-// A worker thread that turns row ranges of a table into COPY text, so generation runs beside the
+// A worker thread that turns row ranges of a table into COPY text (UTF-8 bytes), so generation runs beside the
 // thread that talks to the database. The plan is compiled here from the same definition and
 // options; the engine gives the same rows whatever the chunking.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -12,7 +12,7 @@ export interface ChunkRequest {
   end: number;
 }
 
-export type ChunkReply = { id: number; text: string } | { id: number; error: string } | { ready: true };
+export type ChunkReply = { id: number; bytes: Uint8Array } | { id: number; error: string } | { ready: true };
 
 const { definition, options } = workerData as { definition: Parameters<typeof compile>[0]; options: Parameters<typeof compile>[1] };
 const plan = compile(definition, options);
@@ -20,8 +20,9 @@ parentPort!.postMessage({ ready: true } satisfies ChunkReply);
 
 parentPort!.on('message', (job: ChunkRequest) => {
   try {
-    const text = copyTextOf(plan, job.table, job.start, job.end);
-    parentPort!.postMessage({ id: job.id, text } satisfies ChunkReply);
+    const bytes = copyTextOf(plan, job.table, job.start, job.end);
+    // handed over, not copied: the buffer is this chunk's alone
+    parentPort!.postMessage({ id: job.id, bytes } satisfies ChunkReply, [bytes.buffer]);
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: (error as Error).message } satisfies ChunkReply);
   }

@@ -12,7 +12,7 @@ function tsxEsmApi(): string {
 }
 
 interface Pending {
-  resolve: (text: string) => void;
+  resolve: (bytes: Uint8Array) => void;
   reject: (error: Error) => void;
 }
 
@@ -52,7 +52,7 @@ export class GeneratorPool {
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         if ('error' in reply) p?.reject(new Error(reply.error));
-        else p?.resolve(reply.text);
+        else p?.resolve(reply.bytes);
         this.release(worker);
       });
       worker.on('error', (error) => this.fail(error));
@@ -81,9 +81,9 @@ export class GeneratorPool {
   }
 
   /** COPY text of rows [start, end) of a table. */
-  chunk(table: string, start: number, end: number): Promise<string> {
+  chunk(table: string, start: number, end: number): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<Uint8Array>((resolve, reject) => {
       const job = { id: this.nextId++, table, start, end };
       const worker = this.idle.pop();
       if (worker) this.send(worker, job, { resolve, reject });
@@ -97,7 +97,7 @@ export class GeneratorPool {
 }
 
 /** Generates the COPY text of rows [start, end) of a table in this thread. */
-export type GenerateHere = (table: string, start: number, end: number) => string;
+export type GenerateHere = (table: string, start: number, end: number) => Uint8Array;
 
 /**
  * The COPY text of several tables in turn, chunk by chunk, in row order. Chunks are handed to the
@@ -108,7 +108,7 @@ export type GenerateHere = (table: string, start: number, end: number) => string
  */
 export class ChunkFeed {
   private readonly jobs: { table: string; start: number; end: number }[] = [];
-  private readonly chunks = new Map<number, Promise<string>>();
+  private readonly chunks = new Map<number, Promise<Uint8Array>>();
   private readonly settled = new Set<number>();
   /** Chunks a worker is on. */
   private busy = 0;
@@ -176,7 +176,7 @@ export class ChunkFeed {
   }
 
   /** The chunks of one table; tables must be read in the order they were given. */
-  async *table(name: string): AsyncGenerator<string> {
+  async *table(name: string): AsyncGenerator<Uint8Array> {
     while (this.consumed < this.jobs.length && this.jobs[this.consumed]!.table === name) {
       const k = this.consumed;
       this.fill();
@@ -186,11 +186,11 @@ export class ChunkFeed {
         await this.generateHere();
         this.fill();
       }
-      const text = await this.chunks.get(k)!;
+      const bytes = await this.chunks.get(k)!;
       this.chunks.delete(k);
       this.settled.delete(k);
       this.consumed++;
-      yield text;
+      yield bytes;
     }
   }
 }

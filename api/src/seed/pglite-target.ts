@@ -5,8 +5,8 @@ import { copyStatement, type CopySession, type SeedTarget } from './target.js';
 function session(tx: Transaction, depth = 0): CopySession {
   return {
     async copy(relation, columns, data) {
-      const parts: string[] = [];
-      for await (const chunk of data) parts.push(chunk);
+      const parts: Uint8Array<ArrayBuffer>[] = [];
+      for await (const chunk of data) parts.push(chunk as Uint8Array<ArrayBuffer>);
       await tx.query(copyStatement(relation, columns, "'/dev/blob'"), [], { blob: new Blob(parts) });
     },
     async execute(statement) {

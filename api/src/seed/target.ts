@@ -1,8 +1,8 @@
 // The port the seed loader writes through: one transaction, one COPY per table.
 
 export interface CopySession {
-  /** Streams COPY text (lines) into a relation; resolves when the server has taken all of it. */
-  copy(relation: Relation, columns: string[], data: AsyncIterable<string>): Promise<void>;
+  /** Streams COPY text (lines, UTF-8) into a relation; resolves when the server has taken all of it. */
+  copy(relation: Relation, columns: string[], data: AsyncIterable<Uint8Array>): Promise<void>;
   /** Runs one SQL statement without parameters. */
   execute(sql: string): Promise<void>;
   /** Runs one SQL statement without parameters and returns its rows (column name → value). */

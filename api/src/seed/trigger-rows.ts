@@ -16,7 +16,7 @@ export async function loadTriggerRows(
   session: CopySession,
   relation: Relation,
   columns: string[],
-  data: AsyncIterable<string>,
+  data: AsyncIterable<Uint8Array>,
   rows: number,
   made: TriggerTable,
 ): Promise<'inserted' | 'updated'> {
