@@ -83,7 +83,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
     const known = rows.get(table.name);
     if (known !== undefined) return known;
     const perParent = table.fields.find((f) => f.type === 'ref' && (f.options as RefOptions).childrenPerParent);
-    let count = options.rows ?? table.rows ?? DEFAULT_TABLE_ROWS;
+    let count = Math.min(options.rows ?? table.rows ?? DEFAULT_TABLE_ROWS, table.maxRows ?? Infinity);
     if (perParent) {
       const ref = perParent.options as RefOptions;
       if (resolving.has(table.name)) {
@@ -181,11 +181,15 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
       const build = (ctx: typeof context, rel: typeof relation) =>
         withMaxLength(withCase(buildTableField(field, ctx, rel, profiles, declaredKind(field, tables, table)), field.case), field.maxLength);
       let result = build(context, relation);
-      if (checks?.redraws(field.name))
-        result = checks.redrawn(fieldIndex.get(field.name)!, key, result, (salt) => build({ ...context, key: salt }, { ...relation, key: salt }));
+      let nullRate = profiles?.touches(field.name) ? 0 : (field.nullRate ?? 0);
+      if (checks?.redraws(field.name)) {
+        result = checks.redrawn(fieldIndex.get(field.name)!, key, result, (salt) => build({ ...context, key: salt }, { ...relation, key: salt }), nullRate);
+        // its nulls are the redraw's now
+        nullRate = 0;
+      }
       const readByPath = addressable.has(`${table.name}.${field.name}`);
       const mode: FieldRuntime['mode'] = result.rowFunction ? 'row' : refTargets.has(`${table.name}.${field.name}`) || readByPath ? 'rowSeeded' : 'stream';
-      const runtime: FieldRuntime = { name: field.name, built: result, mode, key, nullRate: profiles?.touches(field.name) ? 0 : (field.nullRate ?? 0) };
+      const runtime: FieldRuntime = { name: field.name, built: result, mode, key, nullRate };
       if (readByPath) runtime.rowNulls = true;
       return runtime;
     });

@@ -49,6 +49,8 @@ const fieldSchema = z.strictObject({
 const tableSchema = z.strictObject({
   name: identifier,
   rows: z.number().int().min(0).max(1_000_000_000).optional(),
+  /** The most rows the table can have (its unique keys allow no more): a row count asked for the whole definition stops here. */
+  maxRows: z.number().int().min(0).max(1_000_000_000).optional(),
   fields: z.array(fieldSchema).min(1).max(500),
   unique: z.array(z.array(identifier).min(1)).optional(),
   primaryKey: z.array(identifier).min(1).optional(),

@@ -7,7 +7,7 @@ import type { FieldDefinition, TableDefinition } from './definition.js';
 import { compileExpression, expressionPaths, ExpressionError, parsedExpression, parseExpression } from './expression.js';
 import { resolveFieldPath } from './field-path.js';
 import type { BuiltField, FieldContext, ValueFn } from './fields.js';
-import { type Key, subKey, unit53At, unitAt } from './random.js';
+import { type Key, NULL_PURPOSE, subKey, unit53At, unitAt } from './random.js';
 import type { ColumnKind, Value } from './shape.js';
 
 const name = z
@@ -225,8 +225,6 @@ export function profileColumn(
   });
   return { nullable };
 }
-
-const NULL_PURPOSE = 0x6e756c6c;
 
 /** A table's compiled profiles: the variant of each row, and the wrapping of the fields they touch. */
 export class TableProfiles {

@@ -30,6 +30,9 @@ export function keyOf(...parts: string[]): Key {
   return [hashString(text, 0x5bd1e995), hashString(text, 0x27d4eb2f)];
 }
 
+/** The purpose of a field's null draws: subKey(field key, NULL_PURPOSE). */
+export const NULL_PURPOSE = 0x6e756c6c;
+
 /** A derived key: same parent, another purpose (e.g. the null decisions of a field). */
 export function subKey(key: Key, purpose: number): Key {
   return [mix32(key[0] ^ Math.imul(purpose, 0x9e3779b1)), mix32(key[1] + Math.imul(purpose, 0x85ebca77))];

@@ -1,6 +1,9 @@
 // Table-level CHECKs (`checks: [{ name, expr, redraw }]`) met by a bounded, deterministic redraw:
 // a row whose check is not true gets its `redraw` fields recomputed with an attempt-salted key
 // (attempt 1..16) until the check holds; the first attempt that passes stands (else the last).
+// A check may also list `fixes`, tried after the random attempts: each sets some redraw fields to
+// constants (a branch of the CHECK: `parent_id is null and level = 0 and qty = 1.00` → parent_id
+// null, level 0, qty 1), which no random draw hits.
 // Which attempt stands is a pure function of (seed, table, row): it is worked out on a scratch
 // copy of the row, and the redrawn fields' generators return the value of that attempt, so
 // fillBlock, rowValue and parentRow all see the final row in any chunk and any process.
@@ -9,7 +12,7 @@ import type { TableDefinition } from './definition.js';
 import { compileExpression, type Eval, ExpressionError, expressionPaths, parsedExpression, parseExpression } from './expression.js';
 import { pathReader, resolveFieldPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
-import { type Key, type Rng, subKey } from './random.js';
+import { type Key, NULL_PURPOSE, type Rng, subKey, unitAt } from './random.js';
 import type { Value } from './shape.js';
 import { rowKey, type TableRuntime } from './table-runtime.js';
 
@@ -22,6 +25,11 @@ export const checksSchema = z
       name: z.string().min(1).max(200).describe('the constraint name (reported when the check cannot be met)'),
       expr: z.string().min(1).max(10_000).describe('must be true for every row (expression language; null counts as not true)'),
       redraw: z.array(z.string().min(1).max(63)).min(1).max(32).describe('fields of this table drawn again while the check is not true'),
+      fixes: z
+        .array(z.record(z.string().min(1).max(63), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])))
+        .max(8)
+        .optional()
+        .describe('tried in turn after the random attempts: each sets some redraw fields to constants (refs only to null)'),
     }),
   )
   .max(64);
@@ -64,6 +72,13 @@ export function checkTableChecks(
       seen.add(name);
       const why = unredrawable(field, keyed.has(name), table);
       if (why) add(here, `${table.name}.${name} cannot be redrawn: ${why}`);
+    });
+    check.fixes?.forEach((fix, x) => {
+      for (const [name, value] of Object.entries(fix)) {
+        const here = `${where}.fixes[${x}].${name}`;
+        if (!check.redraw.includes(name)) add(here, `"${name}" is not among the check's redraw fields (${check.redraw.join(', ')})`);
+        else if (value !== null && table.fields.find((f) => f.name === name)?.type === 'ref') add(here, `a ref can only be fixed to null`);
+      }
     });
   });
 }
@@ -189,12 +204,30 @@ interface Redraw {
   /** Its slot in a row's attempt vector. */
   slot: number;
   raw: BuiltField;
+  /** Per fix (attempt CHECK_ATTEMPTS + 1 + x), its value; undefined: the fix leaves the field at its first draw. */
+  fixes: (Value | undefined)[];
   build: (key: Key) => BuiltField;
   keys: Key[];
   salted: (BuiltField | undefined)[];
 }
 
 const byRuntime = new WeakMap<TableRuntime, TableChecks>();
+
+/** A field null at row i when the hash of (key, i) falls under the rate; its value is computed all the same (streams keep their pace). */
+function withRowNulls(field: BuiltField, key: Key, rate: number): BuiltField {
+  if (!(rate > 0)) return field;
+  const value = field.value;
+  const out: BuiltField = {
+    ...field,
+    value: (i, cols, k) => {
+      const v = value(i, cols, k);
+      return unitAt(key, i) < rate ? null : v;
+    },
+  };
+  const pick = field.parentRow;
+  if (pick) out.parentRow = (i) => (unitAt(key, i) < rate ? -1 : pick(i));
+  return out;
+}
 
 /**
  * A checked table's runtime side. Per row, each redrawn field has an attempt (0: its first draw):
@@ -213,6 +246,8 @@ export class TableChecks {
   private readonly saved: Float64Array[] = [];
   private lastRow = -1;
   private lastAttempts = new Int32Array(0);
+  /** The most fixes any redrawn field has: attempts run up to CHECK_ATTEMPTS + fixCount. */
+  private fixCount = 0;
 
   constructor(
     private readonly table: TableDefinition,
@@ -228,33 +263,52 @@ export class TableChecks {
 
   /**
    * Field f's generator giving the value of the attempt that stands for the row; `build(key)` builds
-   * the same field with another key (attempt a uses subKey(key, 0x636b00 + a)).
+   * the same field with another key (attempt a uses subKey(key, 0x636b00 + a)). With a nullRate,
+   * whether the row is null is drawn again too (the first attempt keeps the runtime's own null
+   * draw): a CHECK may want the column set (`parent_id is not null and level >= 1`), and a redraw
+   * that never changes nullness can never get there. The runtime then leaves its nulls to this.
    */
-  redrawn(f: number, key: Key, raw: BuiltField, build: (key: Key) => BuiltField): BuiltField {
+  redrawn(f: number, key: Key, built: BuiltField, rebuild: (key: Key) => BuiltField, nullRate = 0): BuiltField {
     const keys = Array.from({ length: CHECK_ATTEMPTS }, (_, a) => subKey(key, 0x636b00 + a + 1));
+    const raw = withRowNulls(built, subKey(key, NULL_PURPOSE), nullRate);
+    const build = (salt: Key) => withRowNulls(rebuild(salt), subKey(salt, NULL_PURPOSE), nullRate);
     const slot = this.redrawOf.size;
-    const redraw: Redraw = { slot, raw, build, keys, salted: [] };
+    const name = this.table.fields[f]!.name;
+    // the fixes of the first check that redraws this field and has any
+    const fixes = (((this.table as { checks?: TableCheck[] }).checks ?? []).find((c) => c.redraw.includes(name) && c.fixes?.length)?.fixes ?? []).map((fix) =>
+      name in fix ? fix[name] : undefined,
+    );
+    this.fixCount = Math.max(this.fixCount, fixes.length);
+    const redraw: Redraw = { slot, raw, fixes, build, keys, salted: [] };
     this.redrawOf.set(f, redraw);
-    const rng = this.rng;
     const wrapped: BuiltField = {
       rowFunction: raw.rowFunction,
       deps: raw.deps,
-      value: (i, cols, k) => {
-        const a = this.attemptsOf(i)[slot];
-        if (a === 0) return raw.value(i, cols, k);
-        const salted = this.salted(redraw, a);
-        if (!salted.rowFunction) rng.reseed(rowKey(keys[a - 1]), i);
-        return salted.value(i, cols, k);
-      },
+      value: (i, cols, k) => this.drawAt(redraw, this.attemptsOf(i)[slot], i, cols, k),
     };
     if (raw.parentRow) {
       const pick = raw.parentRow;
       wrapped.parentRow = (i) => {
         const a = this.attemptsOf(i)[slot];
-        return a === 0 ? pick(i) : this.salted(redraw, a).parentRow!(i);
+        if (a === 0) return pick(i);
+        if (a > CHECK_ATTEMPTS) return redraw.fixes[a - CHECK_ATTEMPTS - 1] === null ? -1 : pick(i);
+        return this.salted(redraw, a).parentRow!(i);
       };
     }
     return wrapped;
+  }
+
+  /** A redrawn field's value at attempt a: its first draw, a salted one, or a fix's constant. */
+  private drawAt(redraw: Redraw, a: number, i: number, cols: Value[][], k: number): Value {
+    if (a > CHECK_ATTEMPTS) {
+      const fixed = redraw.fixes[a - CHECK_ATTEMPTS - 1];
+      if (fixed !== undefined) return fixed;
+      a = 0;
+    }
+    if (a === 0) return redraw.raw.value(i, cols, k);
+    const salted = this.salted(redraw, a);
+    if (!salted.rowFunction) this.rng.reseed(rowKey(redraw.keys[a - 1]), i);
+    return salted.value(i, cols, k);
   }
 
   private salted(redraw: Redraw, a: number): BuiltField {
@@ -318,7 +372,7 @@ export class TableChecks {
         this.fill(i, attempts, cols);
         failed = [];
         for (let c = 0; c < this.compiled.length; c++) if (!holds(this.compiled[c].evaluate(i, cols, 0))) failed.push(c);
-        if (failed.length === 0 || a === CHECK_ATTEMPTS) break;
+        if (failed.length === 0 || a === CHECK_ATTEMPTS + this.fixCount) break;
         // the fields of the failing checks are drawn again; the last attempt stands
         for (const c of failed) for (const slot of this.compiled[c].slots) attempts[slot] = a + 1;
       }
@@ -340,11 +394,8 @@ export class TableChecks {
       const redraw = this.redrawOf.get(f);
       const a = redraw ? attempts[redraw.slot] : 0;
       let value: Value;
-      if (a > 0) {
-        const salted = this.salted(redraw!, a);
-        if (!salted.rowFunction) this.rng.reseed(rowKey(redraw!.keys[a - 1]), i);
-        value = salted.value(i, cols, 0);
-      } else {
+      if (redraw && a > 0 && (a <= CHECK_ATTEMPTS || redraw.fixes[a - CHECK_ATTEMPTS - 1] !== undefined)) value = this.drawAt(redraw, a, i, cols, 0);
+      else {
         const built = redraw ? redraw.raw : field.built;
         if (field.mode !== 'row') this.rng.reseed(rowKey(field.key), i);
         value = built.value(i, cols, 0);

@@ -2,7 +2,7 @@
 // reseeded from hash(seed, table, field, block), so block 7 never depends on block 6 and a
 // field's values never depend on its neighbours.
 import type { BuiltField } from './fields.js';
-import { type Key, Rng, subKey, unitAt } from './random.js';
+import { type Key, NULL_PURPOSE, Rng, subKey, unitAt } from './random.js';
 import type { Value } from './shape.js';
 
 /** Rows per internal block. Part of the determinism contract: changing it changes every value. */
@@ -66,7 +66,7 @@ export class TableRuntime {
     this.indexByName = new Map(fields.map((f, i) => [f.name, i]));
     this.cachedRow = new Float64Array(fields.length).fill(-1);
     this.cached = fields.map(() => [null]);
-    this.nullKeys = fields.map((f) => subKey(f.key, 0x6e756c6c));
+    this.nullKeys = fields.map((f) => subKey(f.key, NULL_PURPOSE));
     this.keptRows = fields.map(() => undefined);
     this.keptValues = fields.map(() => []);
   }
@@ -244,7 +244,7 @@ export class TableRuntime {
       } else if (field.nullRate > 0) {
         // nulls come from their own stream, so a field's values do not shift when nullRate changes
         const nulls = this.nullRng;
-        nulls.reseed(subKey(field.key, 0x6e756c6c), block);
+        nulls.reseed(subKey(field.key, NULL_PURPOSE), block);
         const rate = field.nullRate;
         for (let k = 0; k < count; k++) if (nulls.next() < rate) out[k] = null;
       }

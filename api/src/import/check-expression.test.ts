@@ -7,7 +7,7 @@ import { compileExpression, parseExpression } from '../engine/expression.js';
 import type { Value } from '../engine/shape.js';
 import { Rng } from '../engine/random.js';
 import { parseDdl } from './parse-ddl.js';
-import { intervalDays, translateCheck } from './check-expression.js';
+import { checkFixes, intervalDays, translateCheck } from './check-expression.js';
 
 const TABLE = `create table t (
   a int, b int, price numeric, sale numeric, debit numeric, credit numeric,
@@ -99,3 +99,24 @@ describe('translateCheck', () => {
 });
 
 const COLUMNS = ['a', 'b', 'price', 'sale', 'debit', 'credit', 'started', 'finished', 'born', 'hired', 'x', 'y', 'status'];
+
+describe('checkFixes', () => {
+  const fixesOf = (check: string) => {
+    const model = parseDdl(`${TABLE.slice(0, -1)}, check (${check}))`);
+    return checkFixes(model.tables[0]!.constraints.find((c) => c.kind === 'check')!.expr!);
+  };
+
+  it("reads each branch's IS NULL and = constant parts, in either order, casts and all", () => {
+    expect(fixesOf('(a is null and b = 0 and price = 1.00) or (a is not null and b >= 1)')).toEqual([{ a: null, b: 0, price: 1 }]);
+    expect(fixesOf("(status = 'open' and finished is null) or ('closed' = status::text and x = 'done')")).toEqual([
+      { status: 'open', finished: null },
+      { status: 'closed', x: 'done' },
+    ]);
+    expect(fixesOf('a = 5')).toEqual([{ a: 5 }]);
+  });
+
+  it('pins nothing where no branch says a constant', () => {
+    expect(fixesOf('a <> b')).toEqual([]);
+    expect(fixesOf('a is not null or b > 3')).toEqual([]);
+  });
+});

@@ -189,3 +189,44 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
     throw error;
   }
 }
+
+/**
+ * The constants each branch of a CHECK pins: `(parent_id is null and level = 0 and qty = 1.00) or
+ * (parent_id is not null and level >= 1)` → [{ parent_id: null, level: 0, qty: 1 }]. A branch is one
+ * side of a top-level OR (or the whole CHECK); its `column IS NULL` and `column = constant` parts
+ * are kept, the rest is left to random draws. Branches that pin nothing are left out.
+ */
+export function checkFixes(expr: PgNode): Record<string, string | number | boolean | null>[] {
+  const branches: PgNode[] = expr.BoolExpr?.boolop === 'OR_EXPR' ? (expr.BoolExpr.args ?? []) : [expr];
+  const out: Record<string, string | number | boolean | null>[] = [];
+  const columnOf = (node: PgNode | undefined): string | undefined => {
+    const inner = node?.TypeCast ? node.TypeCast.arg : node;
+    return inner?.ColumnRef ? str((inner.ColumnRef.fields ?? []).at(-1)) || undefined : undefined;
+  };
+  const constantOf = (node: PgNode | undefined): { value: string | number | boolean } | undefined => {
+    const c = (node?.TypeCast ? node.TypeCast.arg : node)?.A_Const;
+    if (!c || c.isnull) return undefined;
+    if (c.ival) return { value: Number(c.ival.ival ?? 0) };
+    if (c.fval) return { value: Number(c.fval.fval) };
+    if (c.sval) return { value: c.sval.sval ?? '' };
+    if (c.boolval) return { value: Boolean(c.boolval.boolval) };
+    return undefined;
+  };
+  for (const branch of branches) {
+    const parts: PgNode[] = branch.BoolExpr?.boolop === 'AND_EXPR' ? (branch.BoolExpr.args ?? []) : [branch];
+    const fix: Record<string, string | number | boolean | null> = {};
+    for (const part of parts) {
+      if (part.NullTest?.nulltesttype === 'IS_NULL') {
+        const column = columnOf(part.NullTest.arg);
+        if (column) fix[column] = null;
+        continue;
+      }
+      const e = part.A_Expr;
+      if (e?.kind !== 'AEXPR_OP' || str(e.name?.at(-1)) !== '=') continue;
+      const [column, constant] = columnOf(e.lexpr) ? [columnOf(e.lexpr), constantOf(e.rexpr)] : [columnOf(e.rexpr), constantOf(e.lexpr)];
+      if (column && constant) fix[column] = constant.value;
+    }
+    if (Object.keys(fix).length > 0) out.push(fix);
+  }
+  return out.slice(0, 8);
+}

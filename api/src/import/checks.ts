@@ -86,6 +86,17 @@ function lengthOf(node: PgNode): string | undefined {
   return columnOf(fn.args[0]);
 }
 
+/**
+ * The column a list of values is about: `col`, or `upper(col)` / `lower(col)` / `trim(col)` —
+ * AdventureWorks' `upper(persontype::text) = ANY (ARRAY['SC', 'VC', ...])`, where drawing one of
+ * the listed values passes as well.
+ */
+function listedColumnOf(node: PgNode): string | undefined {
+  const fn = unwrap(node)?.FuncCall;
+  if (fn && fn.args?.length === 1 && ['upper', 'lower', 'btrim', 'trim'].includes(str(fn.funcname?.at(-1)).toLowerCase())) return columnOf(fn.args[0]);
+  return columnOf(node);
+}
+
 /** Elements of ARRAY['a','b'] or '{a,b}'::text[]. */
 function arrayValues(node: PgNode): (string | number | boolean)[] | undefined {
   const n = unwrap(node);
@@ -135,7 +146,7 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
     if (!e) return false;
     const op = str(e.name?.[e.name.length - 1]);
     if (e.kind === 'AEXPR_IN' && op === '=') {
-      const column = columnOf(e.lexpr);
+      const column = listedColumnOf(e.lexpr);
       const values = (e.rexpr?.List?.items ?? []).map(constOf);
       if (!column || values.some((v: unknown) => v === undefined)) return false;
       rule(column).values = values;
@@ -150,7 +161,7 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
       return true;
     }
     if (e.kind === 'AEXPR_OP_ANY' && op === '=') {
-      const column = columnOf(e.lexpr);
+      const column = listedColumnOf(e.lexpr);
       const values = arrayValues(e.rexpr);
       if (!column || !values) return false;
       rule(column).values = values;

@@ -1,7 +1,7 @@
 // Every column pattern: its example columns choose it, and the values it generates have its property.
 import { describe, expect, it } from 'vitest';
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
-import { COLUMN_PATTERNS, commentNames, matchColumn, normalizeName, referencePrefix, type ColumnPattern } from './column-patterns.js';
+import { COLUMN_PATTERNS, commentNames, matchColumn, normalizeName, referencePrefix, segmentName, type ColumnPattern } from './column-patterns.js';
 import { importSql } from './index.js';
 
 const ROWS = 150;
@@ -186,5 +186,33 @@ describe('values that follow the row or the schema', () => {
     const { column } = rowsOf('create table packages (id int primary key, keywords text[] not null);', 'packages');
     for (const list of column('keywords') as string[][]) expect(new Set(list).size).toBe(list.length);
     expect(column('keywords').some((list) => (list as string[]).length >= 3)).toBe(true);
+  });
+});
+
+describe('segmentName', () => {
+  it('splits names whose words run together into the fewest known words', () => {
+    const cases: Record<string, string> = {
+      sellstartdate: 'sell_start_date',
+      productnumber: 'product_number',
+      carriertrackingnumber: 'carrier_tracking_number',
+      creditcardapprovalcode: 'credit_card_approval_code',
+      createdat: 'created_at',
+      addressline1: 'address_line1',
+      loginid: 'login_id',
+    };
+    for (const [name, words] of Object.entries(cases)) expect(segmentName(name), name).toBe(words);
+  });
+
+  it('keeps a name that is one word, or that known words do not cover', () => {
+    for (const name of ['username', 'timestamp', 'metadata', 'password', 'status', 'xqzvbn', 'datexq']) expect(segmentName(name), name).toBe(name);
+  });
+
+  it('gives back the words of the example names of the patterns once they are run together', () => {
+    // order_date → orderdate → order_date: a pattern found for the one is found for the other
+    const examples = COLUMN_PATTERNS.flatMap((p) => p.examples.map((e) => normalizeName(e.split(/\s+/)[0]!.split('.').at(-1)!)));
+    const separated = examples.filter((c) => c.includes('_') && !/\d/.test(c));
+    const back = separated.filter((c) => segmentName(c.replace(/_/g, '')) === c);
+    expect(separated.length).toBeGreaterThan(300);
+    expect(back.length / separated.length).toBeGreaterThan(0.98);
   });
 });

@@ -882,12 +882,13 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'sku',
-    name: /(^|_)sku$|^stock_keeping_unit$/,
+    // AdventureWorks' productnumber (BK-M68B-42): a product's code, not its name
+    name: /(^|_)sku$|^stock_keeping_unit$|^(product|part|item|article)_(number|no|num)$/,
     types: T,
     length: 9,
     generate: re('[A-Z]{3}-[0-9]{5}'),
     reason: 'stock keeping unit: letters-digits code',
-    examples: ['products.sku varchar(20)', 'variant_sku text'],
+    examples: ['products.sku varchar(20)', 'variant_sku text', 'product.productnumber varchar(25)'],
     expect: /^[A-Z]{3}-\d{5}$/,
   },
   {
@@ -3135,12 +3136,12 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'username',
-    name: /^(user_?name|login|handle|nick_?name|screen_?name|nick|alias|login_?name|user_?handle)$/,
+    name: /^(user_?name|login|handle|nick_?name|screen_?name|nick|alias|login_?name|login_?id|user_?handle)$/,
     types: T,
     length: 34,
     generate: f('internet.username'),
     reason: 'a username',
-    examples: ['username varchar(50)', 'handle text'],
+    examples: ['username varchar(50)', 'handle text', 'employee.loginid varchar(256)'],
     expect: /^[A-Za-z0-9._'-]+$/,
   },
   {
@@ -3199,6 +3200,17 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     reason: 'a phone extension',
     examples: ['phone_extension int'],
     expect: isInt(100, 9999),
+  },
+  {
+    id: 'courtesy-title',
+    // AdventureWorks' person.title nvarchar(8) beside firstname: Mr., Ms., Dr. (a job title would not fit)
+    name: /^title$/,
+    types: T,
+    sibling: /(^|_)(first|last|given|family|middle)_?name$|^(firstname|lastname|middlename)$/,
+    generate: (c) => (c.maxLength !== undefined && c.maxLength <= 10 ? f('person.prefix') : undefined),
+    reason: 'a courtesy title (a title column too narrow for a job title, beside a name)',
+    examples: ['person.title varchar(8) +firstname'],
+    expect: /^(Mr|Mrs|Ms|Miss|Dr)\.?$/,
   },
   {
     id: 'job-title',
@@ -4140,11 +4152,11 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'version-int',
-    name: /(^|_)(version|revision|rev|lock_?version|schema_?version|api_?version|build_?number|build_?no|run_?number)$/,
+    name: /(^|_)(version|revision|rev|lock_?version|schema_?version|api_?version|build_?number|build_?no|run_?number|revision_?number|version_?number)$/,
     types: INT,
     generate: range(1, 20),
     reason: 'a version counter',
-    examples: ['version int', 'lock_version integer'],
+    examples: ['version int', 'lock_version integer', 'salesorderheader.revisionnumber smallint'],
     expect: isInt(1, 20),
   },
   {
@@ -5428,6 +5440,49 @@ export interface PatternMatch {
   fromComment?: string;
 }
 
+/** Words of schema names beyond those of the patterns' examples (what AdventureWorks-style names run together). */
+const MORE_WORDS =
+  'sell start end modified revision purchase standard list safety reorder point manufacture national id sub subtotal amt ship due large small photo reviewer review vacation sick leave spatial approval carrier promotion order orders header detail details line lines qty quantity hire birth job title login account credit card debit number code name first middle last suffix email address phone fax mobile postal zip city state province country region territory currency rate tax freight total unit measure weight size color class style model product category subcategory vendor customer store person employee department shift history document illustration culture description inventory location bin shelf scrap reason work routing operation sequence actual planned cost price discount special offer min max type flag status date time hours minutes days online comment rating stock level make finished goods organization node marital gender pay frequency salaried current active preferred thumbnail file filename summary owner folder change group contact business entity password hash salt'.split(
+    ' ',
+  );
+
+/** The column part of each pattern example (`orders.placed_at timestamptz` → placed_at). */
+const EXAMPLE_NAMES = COLUMN_PATTERNS.flatMap((p) => p.examples.map((e) => normalizeName(e.split(/\s+/)[0]!.split('.').at(-1)!)));
+const isWord = (w: string) => w.length > 1 && !/^\d+$/.test(w);
+/**
+ * The words names are read in: MORE_WORDS, the words of the examples' separated names, then the
+ * examples' one-word names that those words do not spell already (discontinued, not loginid).
+ */
+const NAME_WORDS = new Set([...MORE_WORDS, ...EXAMPLE_NAMES.filter((n) => n.includes('_')).flatMap((n) => n.split('_').filter(isWord))]);
+let LONGEST_WORD = Math.max(...[...NAME_WORDS].map((w) => w.length));
+for (const name of EXAMPLE_NAMES.filter((n) => !n.includes('_') && isWord(n) && segmentName(n) === n)) NAME_WORDS.add(name);
+LONGEST_WORD = Math.max(...[...NAME_WORDS].map((w) => w.length));
+
+/**
+ * A name without separators split into the fewest known words (digits stand alone):
+ * sellstartdate → sell_start_date, carriertrackingnumber → carrier_tracking_number. A name that is a
+ * word itself, or that the words do not cover, is given back as it is.
+ */
+export function segmentName(name: string): string {
+  if (NAME_WORDS.has(name) || name.length > 64) return name;
+  const n = name.length;
+  // fewest pieces covering name[0, i), and where the last piece starts
+  const best = new Array<number>(n + 1).fill(Infinity);
+  const from = new Array<number>(n + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (best[i] === Infinity) continue;
+    const digits = /^\d+/.exec(name.slice(i))?.[0].length ?? 0;
+    if (digits && best[i] + 1 < best[i + digits]!) [best[i + digits], from[i + digits]] = [best[i]! + 1, i];
+    for (let j = i + 2; j <= Math.min(n, i + LONGEST_WORD); j++)
+      if (NAME_WORDS.has(name.slice(i, j)) && best[i]! + 1 < best[j]!) [best[j], from[j]] = [best[i]! + 1, i];
+  }
+  if (best[n] === Infinity || best[n]! < 2) return name;
+  const words: string[] = [];
+  for (let j = n; j > 0; j = from[j]!) words.unshift(name.slice(from[j]!, j));
+  return words.join('_');
+}
+
 /** Names this short say little (ref, c1, val): their comment is read before them. */
 const TERSE_NAME = 3;
 
@@ -5438,7 +5493,12 @@ const TERSE_NAME = 3;
  */
 export function matchColumn(c: PatternContext, patterns: readonly ColumnPattern[] = COLUMN_PATTERNS): PatternMatch | undefined {
   const terse = c.name.replace(/_/g, '').length <= TERSE_NAME;
-  const byName = terse && c.comment ? undefined : matchName(c, patterns);
+  let byName = terse && c.comment ? undefined : matchName(c, patterns);
+  // words run together (AdventureWorks' sellstartdate, productnumber, loginid): read as separate words
+  if (!byName && !terse && !c.name.includes('_')) {
+    const words = segmentName(c.name);
+    if (words !== c.name) byName = matchName({ ...c, name: words }, patterns);
+  }
   if (byName || !c.comment) return byName;
   for (const name of commentNames(c.comment)) {
     if (name === c.name) continue;
@@ -5496,7 +5556,8 @@ const MAX_PHRASE = 4;
 export function commentNames(comment: string): string[] {
   // the first sentence says what the column is; the rest tends to say how it is used
   const first = comment.split(/(?<=[a-z0-9)])[.;:]\s|\n/i)[0]!.slice(0, 200);
-  const all = normalizeName(first.replace(/['’]s\b/g, ''))
+  // 'Primary key', 'Foreign key to Product.ProductID' say what the column is for, not what it holds
+  const all = normalizeName(first.replace(/['’]s\b/g, '').replace(/\b(primary|foreign|unique|surrogate|natural)\s+key\b(\s+to\b)?/gi, ' '))
     .split('_')
     .filter(Boolean);
   const content = all.filter((w) => !STOP_WORDS.has(w));

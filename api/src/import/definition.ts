@@ -20,6 +20,8 @@ export interface FieldDefinition {
 export interface TableDefinition {
   name: string;
   rows: number;
+  /** The most rows its unique keys allow (the engine caps any row count asked for there). */
+  maxRows?: number;
   primaryKey?: string[];
   fields: FieldDefinition[];
   unique?: string[][];

@@ -94,6 +94,18 @@ const byPattern = (m: PatternMatch): Choice => ({
   ...(m.maxLength !== undefined ? { maxLength: m.maxLength } : {}),
 });
 
+/**
+ * Whether a pattern's numbers stay inside what the type and CHECKs accept: a comment's "Approved"
+ * reads as a 0/1 flag, but `CHECK (status >= 1 AND status <= 3)` wants 1–3.
+ */
+function withinRange(g: Generator, lo: number, hi: number): boolean {
+  const o = g.options ?? {};
+  const inside = (v: unknown) => typeof v !== 'number' || (v >= lo && v <= hi);
+  if (g.type === 'pick') return (o.values as unknown[]).every(inside);
+  if (g.type === 'number.int' || g.type === 'number.float') return inside(o.min) && inside(o.max);
+  return true;
+}
+
 function patternContext(ctx: ColumnContext, extra: Partial<PatternContext>): PatternContext {
   return {
     table: normalizeName(ctx.table),
@@ -319,10 +331,11 @@ function numeric(ctx: ColumnContext): Choice {
   // `max` is not a sequence option: capacityOf reads it, toDefinition removes it
   if (ctx.unique && category === 'int')
     return { generator: { type: 'sequence', options: { start: Math.max(lo, Math.min(1, hi)), step: 1, max: hi } }, reason: 'unique integer: a sequence' };
-  const m = matchColumn(patternContext(ctx, { lo, hi, digits }));
-  if (m && !ctx.unique) return byPattern(m);
+  // a column a sequence feeds counts rows, whatever its name or comment says
   if (column.default?.kind === 'sequence')
     return { generator: { type: 'sequence', options: { start: Math.max(lo, 1), step: 1, max: hi } }, reason: 'DEFAULT nextval: a sequence' };
+  const m = matchColumn(patternContext(ctx, { lo, hi, digits }));
+  if (m && !ctx.unique && withinRange(m.generator, lo, hi)) return byPattern(m);
   // what is realistic, kept inside what is accepted
   const [wantLo, wantHi] = [category === 'int' ? 1 : 0, 1000];
   let min = Math.max(lo, wantLo);

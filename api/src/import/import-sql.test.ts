@@ -52,16 +52,20 @@ describe('bad input', () => {
     );
   });
 
-  it('refuses a unique column whose CHECK allows fewer values than rows', () => {
-    const error = importError('create table t (\n  code int unique check (code between 1 and 10)\n);', 100);
-    expect(error.problems[0]!.line).toBe(2);
-    expect(error.message).toMatch(/t\.code must be unique but its constraints allow only 10 value\(s\) for 100 rows/);
-    expect(() => importSql('create table t (code int unique check (code between 1 and 10));', { rows: 10 })).not.toThrow();
-  });
-
-  it('refuses a composite unique key with too few combinations', () => {
-    const sql = "create table t (a boolean not null, b text not null check (b in ('x', 'y')), primary key (a, b));";
-    expect(importError(sql, 5).message).toMatch(/\(a, b\) must be unique but allows only 4 combination/);
+  it('caps a table at the rows its unique keys allow, for any row count asked for later too', () => {
+    const { definition, notes } = importSql('create table t (\n  code int not null unique check (code between 1 and 10)\n);', { rows: 100 });
+    expect(definition.tables[0]).toMatchObject({ rows: 10, maxRows: 10 });
+    expect(notes.map((n) => n.message)).toContain('table t: 10 rows, not 100: its unique key code allows 10 distinct value(s)');
+    // tdg seed --rows 1000 asks every table for 1000 rows: t still gets 10, all distinct
+    const plan = compile(definition as never, { rows: 1000, seed: 'cap' });
+    const rows = [...generateRows(plan, 't', 0, plan.tables[0]!.rows)].flat();
+    expect(rows).toHaveLength(10);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(10);
+    const composite = importSql("create table t (a boolean not null, b text not null check (b in ('x', 'y')), primary key (a, b));", { rows: 5 });
+    expect(composite.definition.tables[0]).toMatchObject({ rows: 4, maxRows: 4 });
+    expect(importError('create table t (code int unique check (code > 5 and code < 6));', 5).message).toMatch(
+      /t\.code must be unique but its constraints allow no value/,
+    );
   });
 
   it('refuses a NOT NULL self reference and a cycle of foreign keys', () => {
@@ -444,5 +448,95 @@ describe('narrow text columns', () => {
       table.fields.forEach((f, k) => {
         if (typeof row[k] === 'string' && limits[f.name]) expect((row[k] as string).length, f.name).toBeLessThanOrEqual(limits[f.name]!);
       });
+  });
+});
+
+describe('AdventureWorks-shaped DDL', () => {
+  it('a key into a join row lays the rows out per join row and copies the other key columns from it', () => {
+    const sql = `
+      create table offers (id int primary key);
+      create table products (id int primary key);
+      create table offer_products (offer_id int not null references offers, product_id int not null references products, primary key (offer_id, product_id));
+      create table orders (id int primary key);
+      create table order_lines (
+        order_id int not null references orders,
+        line_id serial not null,
+        offer_id int not null,
+        product_id int not null,
+        primary key (order_id, line_id),
+        foreign key (offer_id, product_id) references offer_products (offer_id, product_id));`;
+    const { definition, notes } = importSql(sql, { rows: 200 });
+    const lines = definition.tables.find((t) => t.name === 'order_lines')!;
+    expect(lines.fields.find((f) => f.name === 'product_id')).toMatchObject({ type: 'ref', options: { table: 'offer_products', childrenPerParent: {} } });
+    expect(lines.fields.find((f) => f.name === 'offer_id')).toMatchObject({ type: 'lookup', options: { path: 'product_id.offer_id' } });
+    expect(lines.fields.find((f) => f.name === 'line_id')).toMatchObject({ type: 'sequence' });
+    expect(notes.map((n) => n.message)).toContain(
+      'column order_lines.product_id references offer_products.product_id, a column of a join row: rows are laid out per offer_products row',
+    );
+    const plan = compile(definition as never, { seed: 'aw' });
+    const rowsOf = (name: string) => [...generateRows(plan, name, 0, plan.tables.find((t) => t.name === name)!.rows)].flat();
+    const pairs = new Set(rowsOf('offer_products').map(([o, p]) => `${o}/${p}`));
+    const shape = plan.tables.find((t) => t.name === 'order_lines')!;
+    const at = (name: string) => shape.columns.findIndex((c) => c.name === name);
+    const got = rowsOf('order_lines');
+    expect(got.length).toBeGreaterThan(0);
+    for (const row of got) expect(pairs.has(`${row[at('offer_id')]}/${row[at('product_id')]}`)).toBe(true);
+  });
+
+  it('a column a sequence feeds is a sequence, whatever its comment says; "Primary key" names no kind', () => {
+    const sql = `
+      create table t (id int not null, detail_id int not null, primary key (id, detail_id));
+      create sequence t_detail_id_seq;
+      alter table only t alter column detail_id set default nextval('t_detail_id_seq'::regclass);
+      comment on column t.detail_id is 'Primary key. One incremental unique number per product sold.';
+      create table u (id int primary key, approved int);
+      comment on column u.id is 'Primary key for u records.';`;
+    expect(field(sql, 't', 'detail_id')).toMatchObject({ type: 'sequence' });
+    expect(field(sql, 'u', 'id').type).toBe('sequence');
+  });
+
+  it('finds quoted domains and enums, and lists of values under upper() / lower()', () => {
+    const sql = `
+      create domain public."Flag" as boolean not null;
+      create type public."Mood" as enum ('sad', 'ok');
+      create table person (
+        id int primary key,
+        salariedflag public."Flag" default true not null,
+        mood public."Mood",
+        persontype character(2) not null,
+        constraint ck_type check (persontype is null or upper(persontype::text) = any (array['SC'::text, 'VC'::text, 'IN'::text])));`;
+    expect(field(sql, 'person', 'salariedflag').type).toBe('datatype.boolean');
+    expect(field(sql, 'person', 'mood')).toMatchObject({ type: 'pick', options: { values: ['sad', 'ok'] } });
+    expect(field(sql, 'person', 'persontype')).toMatchObject({ type: 'pick', options: { values: ['SC', 'VC', 'IN'] } });
+  });
+
+  it('keeps a CHECK\'s range over a comment\'s pattern ("Approved" is no 0/1 flag when status is 1–3)', () => {
+    const sql = `
+      create table document (id int primary key, status smallint not null, constraint ck_status check (status >= 1 and status <= 3));
+      comment on column document.status is '1 = Pending approval, 2 = Approved, 3 = Obsolete';`;
+    const status = field(sql, 'document', 'status');
+    const plan = compile({ version: 1, tables: [{ name: 'document', rows: 300, fields: [status] }] } as never, { seed: 'doc' });
+    const values = new Set([...generateRows(plan, 'document', 0, 300)].flat().map((r) => r[0]));
+    expect([...values].every((v) => typeof v === 'number' && v >= 1 && v <= 3)).toBe(true);
+  });
+
+  it('pins what a branch of a CHECK pins: a root part has level 0 and quantity 1, whatever the draws', () => {
+    const sql = `
+      create table parts (
+        id serial primary key,
+        parent_id int references parts (id),
+        level smallint not null,
+        qty numeric(8,2) not null default 1.00,
+        constraint level_shape check ((parent_id is null and level = 0 and qty = 1.00) or (parent_id is not null and level >= 1)));`;
+    const parts = table(sql, 'parts', 3000);
+    expect(parts.checks).toMatchObject([{ name: 'level_shape', redraw: ['parent_id', 'level', 'qty'], fixes: [{ parent_id: null, level: 0, qty: 1 }] }]);
+    const plan = compile({ version: 1, tables: [parts] } as never, { seed: 'bom' });
+    const rows = [...generateRows(plan, 'parts', 0, 3000)].flat();
+    for (const [, parent, level, qty] of rows) {
+      if (parent === null) expect([level, qty]).toEqual([0, 1]);
+      else expect(level as number).toBeGreaterThanOrEqual(1);
+    }
+    // row 0 has no earlier row to point at: only the fix meets the CHECK there
+    expect(rows[0]!.slice(1)).toEqual([null, 0, 1]);
   });
 });

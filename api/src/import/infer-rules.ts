@@ -9,7 +9,7 @@ import { lifecycleWeights, planLifecycle, type Effect } from './lifecycle.js';
 import { oneFlaggedPerParent } from './to-definition.js';
 import type { ColumnModel, ConstraintModel, PgNode, SchemaModel, TableModel } from './model.js';
 import { analyzeCheck, flagPredicate, type CheckAnalysis } from './checks.js';
-import { intervalDays, translateCheck } from './check-expression.js';
+import { checkFixes, intervalDays, translateCheck } from './check-expression.js';
 import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
 import { redrawGuardedColumns } from '../engine/row-checks.js';
@@ -1628,7 +1628,19 @@ class RuleInference {
         return f.type !== 'ref' || !(o.childrenPerParent || o.scope || o.sameAs || o.distinctWithin);
       });
       if (!redraw.length) continue;
-      (t.def.checks ??= []).push({ name, expr: translated.expr, redraw });
+      // the constants a branch pins, for the columns redrawn (a value of their kind; refs only null)
+      const fits = (c: string, v: Value) => {
+        if (v === null) return !this.notNull(t, c);
+        const type = this.column(t, c)?.type;
+        if (!type || type.arrayDims > 0 || t.fields.get(c)!.type === 'ref') return false;
+        if (typeof v === 'number') return NUMBER_TYPES.has(type.name);
+        if (typeof v === 'boolean') return type.name === 'bool';
+        return typeof v === 'string' && !NUMBER_TYPES.has(type.name) && !TIME_TYPES.has(type.name) && !['bool', 'json', 'jsonb'].includes(type.name);
+      };
+      const fixes = checkFixes(check.expr!)
+        .map((fix) => Object.fromEntries(Object.entries(fix).filter(([c, v]) => redraw.includes(c) && fits(c, v))))
+        .filter((fix) => Object.keys(fix).length > 0);
+      (t.def.checks ??= []).push({ name, expr: translated.expr, redraw, ...(fixes.length ? { fixes } : {}) });
       for (const c of redraw) this.reason(t, c, `redrawn until CHECK ${name} holds`);
     }
   }

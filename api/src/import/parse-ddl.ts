@@ -1,5 +1,6 @@
 // PostgreSQL DDL → SchemaModel, with the real Postgres parser (libpg_query via pgsql-parser).
 import { deparseSync, loadModule, parseSync } from 'pgsql-parser';
+import { withoutPsqlCommands } from './psql-script.js';
 import { ImportError, SourceMap, type ImportNote, type SourcePlace } from './errors.js';
 import type { ColumnModel, ConstraintModel, DefaultValue, PgNode, SchemaModel, TableModel, TypeRef } from './model.js';
 import { boundOf, conditionNode, partitionCondition, partitionKeyOf, type PartitionBound } from './partitions.js';
@@ -112,7 +113,8 @@ function defaultOf(raw: PgNode): DefaultValue {
 }
 
 /** Parses DDL; throws ImportError with line and column when it is not valid PostgreSQL. */
-export function parseDdl(sql: string): SchemaModel {
+export function parseDdl(script: string): SchemaModel {
+  const { sql, skipped } = withoutPsqlCommands(script);
   const map = new SourceMap(sql);
   let tree: { stmts?: { stmt: PgNode; stmt_location?: number }[] };
   try {
@@ -123,6 +125,11 @@ export function parseDdl(sql: string): SchemaModel {
     throw new ImportError([{ ...place, message: (error as Error).message }]);
   }
   const builder = new ModelBuilder(map);
+  for (const { line, text } of skipped)
+    builder.skipped(
+      { line, column: 1 },
+      text === 'COPY data' ? 'skipped COPY data (rows are generated)' : `skipped psql meta-command ${text} (psql's, not SQL)`,
+    );
   for (const { stmt, stmt_location } of tree.stmts ?? []) builder.statement(stmt, map.statementStart(stmt_location));
   return builder.finish();
 }
@@ -144,6 +151,11 @@ class ModelBuilder {
 
   private note(place: SourcePlace, message: string): void {
     this.model.notes.push({ ...place, message } satisfies ImportNote);
+  }
+
+  /** A part of the script that is not SQL (psql's), left out. */
+  skipped(place: SourcePlace, message: string): void {
+    this.note(place, message);
   }
 
   private table(relation: PgNode): TableModel | undefined {
@@ -200,7 +212,8 @@ class ModelBuilder {
       case 'CreateStmt':
         return this.createTable(body, place);
       case 'CreateEnumStmt': {
-        const names: string[] = body.typeName.map(str);
+        // typeRefOf lowercases the names columns use; a quoted "Mood" is found as mood
+        const names: string[] = body.typeName.map((n: PgNode) => str(n).toLowerCase());
         this.model.enums.push({
           schema: names.length > 1 ? names[0]! : 'public',
           name: names[names.length - 1]!,
@@ -209,7 +222,7 @@ class ModelBuilder {
         return;
       }
       case 'CreateDomainStmt': {
-        const names: string[] = body.domainname.map(str);
+        const names: string[] = body.domainname.map((n: PgNode) => str(n).toLowerCase());
         this.model.domains.push({
           schema: names.length > 1 ? names[0]! : 'public',
           name: names[names.length - 1]!,
