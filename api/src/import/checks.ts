@@ -19,6 +19,8 @@ export interface ColumnRule {
   pattern?: CheckPattern;
   /** This column must be after (or not before) another column of the row. */
   after?: { column: string; strict: boolean };
+  /** Columns that must be set whenever this one is (`x IS NULL OR (y IS NOT NULL AND x > y)`). */
+  requires?: string[];
 }
 
 export interface CheckAnalysis {
@@ -137,9 +139,18 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
     if (node.BoolExpr?.boolop === 'OR_EXPR' && node.BoolExpr.args.length === 2) {
       const [a, b] = node.BoolExpr.args.map(unwrap);
       const isNull = (n: PgNode) => n.NullTest?.nulltesttype === 'IS_NULL' && columnOf(n.NullTest.arg) !== undefined;
-      if (isNull(a)) return visit(b);
-      if (isNull(b)) return visit(a);
-      return false;
+      const [nullable, rest] = isNull(a) ? [a, b] : isNull(b) ? [b, a] : [undefined, undefined];
+      if (!nullable) return false;
+      // the other columns this branch wants set are set whenever the column is: the airlines demo's
+      // actual_arrival IS NULL OR (actual_departure IS NOT NULL AND actual_arrival > actual_departure)
+      const column = columnOf(nullable.NullTest.arg)!;
+      const parts: PgNode[] = rest.BoolExpr?.boolop === 'AND_EXPR' ? rest.BoolExpr.args.map(unwrap) : [rest];
+      const needed = parts
+        .filter((p) => p.NullTest?.nulltesttype === 'IS_NOT_NULL')
+        .map((p) => columnOf(p.NullTest.arg))
+        .filter((c): c is string => c !== undefined && c !== column);
+      if (needed.length) rule(column).requires = [...new Set([...(rule(column).requires ?? []), ...needed])];
+      return visit(rest);
     }
     if (node.NullTest) return node.NullTest.nulltesttype === 'IS_NOT_NULL' && columnOf(node.NullTest.arg) !== undefined;
     const e = node.A_Expr;

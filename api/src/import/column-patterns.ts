@@ -3051,12 +3051,12 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'full-name',
-    name: /^(full_?name|display_?name|contact_?name|author_?name|customer_?name|owner_?name|user_?full_?name|real_?name|legal_?name|account_?holder(_?name)?|cardholder(_?name)?|recipient_?name|sender_?name|billing_?name|shipping_?name|emergency_?contact(_?name)?|assignee_?name|reporter_?name|manager_?name|speaker_?name|guest_?name|patient_?name|student_?name|employee_?name|instructor_?name|teacher_?name|composer|songwriter|lyricist|conductor|ship_?name|contact)$/,
+    name: /^(full_?name|display_?name|contact_?name|author_?name|customer_?name|owner_?name|user_?full_?name|real_?name|legal_?name|account_?holder(_?name)?|cardholder(_?name)?|recipient_?name|sender_?name|billing_?name|shipping_?name|emergency_?contact(_?name)?|assignee_?name|reporter_?name|manager_?name|speaker_?name|guest_?name|patient_?name|student_?name|employee_?name|instructor_?name|teacher_?name|composer|songwriter|lyricist|conductor|ship_?name|contact|(passenger|traveller|traveler|attendee|driver|pilot|member|client|buyer|seller|beneficiary|applicant|candidate|visitor|tenant|holder|subscriber|participant|player|rider|signer|signatory|witness|physician|doctor|nurse|agent|representative|rep)_?name)$/,
     types: T,
     length: 38,
     generate: f('person.fullName'),
     reason: 'a person name',
-    examples: ['full_name text', 'display_name varchar(100)', 'cardholder_name text'],
+    examples: ['full_name text', 'display_name varchar(100)', 'cardholder_name text', 'tickets.passenger_name text'],
     expect: /^[A-Z][A-Za-z'. -]+$/,
   },
   {
@@ -4364,13 +4364,13 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'flight-number',
-    name: /^(flight|flight_?number|flight_?no)$/,
+    name: /^(flight|flight_?(no|number|num|code))$/,
     types: T,
-    length: 7,
-    generate: fake('{{airline.flightNumber({"addLeadingZeros":false})}}'),
-    reason: 'a flight number',
-    examples: ['flight_number text'],
-    expect: /^\d{1,4}$/,
+    length: 6,
+    generate: re('[A-Z]{2}[0-9]{4}'),
+    reason: 'a flight number such as PG0405',
+    examples: ['flights.flight_no char(6)', 'flight_number text'],
+    expect: /^[A-Z]{2}\d{4}$/,
   },
   {
     id: 'seat',
@@ -5273,6 +5273,19 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     reason: 'HTTP headers',
     examples: ['headers jsonb'],
     expect: isObj('content-type', 'user-agent'),
+  },
+  {
+    id: 'json-contact',
+    // the airlines demo's tickets.contact_data: how to reach the person
+    name: /^(contact_?(data|info|information|details)|contacts)$/,
+    types: JSONB,
+    generate: obj([
+      ['email', f('internet.email')],
+      ['phone', re('\\+1[2-9][0-9]{9}')],
+    ]),
+    reason: 'contact details { email, phone }',
+    examples: ['tickets.contact_data jsonb', 'contact_info json'],
+    expect: isObj('email', 'phone'),
   },
   {
     id: 'json-payload',

@@ -540,3 +540,48 @@ describe('AdventureWorks-shaped DDL', () => {
     expect(rows[0]!.slice(1)).toEqual([null, 0, 1]);
   });
 });
+
+describe('airlines-demo-shaped DDL', () => {
+  const rowsOf = (definition: unknown, name: string) => {
+    const plan = compile(definition as never, { seed: 'air' });
+    const shape = plan.tables.find((t) => t.name === name)!;
+    const rows = [...generateRows(plan, name, 0, shape.rows)].flat();
+    return rows.map((r) => Object.fromEntries(shape.columns.map((c, i) => [c.name, r[i]])));
+  };
+
+  it('an arrival the CHECK allows only after a departure is null whenever the departure is', () => {
+    const { definition } = importSql(
+      `create table flights (id serial primary key, scheduled_departure timestamptz not null, scheduled_arrival timestamptz not null,
+        actual_departure timestamptz, actual_arrival timestamptz,
+        check (scheduled_arrival > scheduled_departure),
+        check (actual_arrival is null or (actual_departure is not null and actual_arrival is not null and actual_arrival > actual_departure)));`,
+      { rows: 2000 },
+    );
+    const rows = rowsOf(definition, 'flights');
+    expect(rows.some((r) => r.actual_departure === null)).toBe(true);
+    expect(rows.some((r) => r.actual_arrival !== null)).toBe(true);
+    for (const r of rows) if (r.actual_arrival !== null) expect((r.actual_arrival as Date).getTime()).toBeGreaterThan((r.actual_departure as Date).getTime());
+  });
+
+  it('a row keyed by its key into a join row is at most one per join row; a narrow key column gets a code that fits', () => {
+    const { definition } = importSql(
+      `create table tickets (ticket_no char(13) primary key);
+       create table flights (flight_id serial primary key);
+       create table ticket_flights (ticket_no char(13) not null references tickets, flight_id int not null references flights, primary key (ticket_no, flight_id));
+       create table boarding_passes (ticket_no char(13) not null, flight_id int not null, primary key (ticket_no, flight_id),
+         foreign key (ticket_no, flight_id) references ticket_flights (ticket_no, flight_id));
+       create table aircrafts (aircraft_code char(3) primary key);
+       create table seats (aircraft_code char(3) not null references aircrafts, seat_no varchar(4) not null, primary key (aircraft_code, seat_no));`,
+      { rows: 500 },
+    );
+    const passes = (definition.tables as TableDefinition[]).find((t) => t.name === 'boarding_passes')!;
+    expect(passes.fields.find((f) => f.name === 'flight_id')).toMatchObject({ options: { childrenPerParent: { min: 0, max: 1 } } });
+    const keys = rowsOf(definition, 'boarding_passes').map((r) => `${r.ticket_no}/${r.flight_id}`);
+    const pairs = new Set(rowsOf(definition, 'ticket_flights').map((r) => `${r.ticket_no}/${r.flight_id}`));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const k of keys) expect(pairs.has(k)).toBe(true);
+    const seats = rowsOf(definition, 'seats');
+    for (const s of seats) expect(String(s.seat_no).length).toBeLessThanOrEqual(4);
+    expect(new Set(seats.map((s) => `${s.aircraft_code}/${s.seat_no}`)).size).toBe(seats.length);
+  });
+});

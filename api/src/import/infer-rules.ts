@@ -1089,10 +1089,13 @@ class RuleInference {
       if (name === birth || (!rank.has(name) && !check)) continue;
       // a step follows the row's main line, not a branch it may not have taken (check-out is not after a cancellation)
       const late = (rank.get(name) ?? 0) >= 4;
-      const earlier = order
-        .slice(0, p)
-        .reverse()
-        .filter((n) => late || n === check?.base || !BRANCH.test(n.toLowerCase()));
+      // a step the CHECK allows only once its base is set follows the base alone: null with it
+      const earlier = check?.required
+        ? [check.base]
+        : order
+            .slice(0, p)
+            .reverse()
+            .filter((n) => late || n === check?.base || !BRANCH.test(n.toLowerCase()));
       if (!earlier.length) continue;
       // signs of life stop when the row expires (no token used after its expiry)
       const expiry = rankOf(name) === 2.5 ? times.filter((c) => c.name !== name && EXPIRY.test(c.name.toLowerCase())).map((c) => c.name) : [];
@@ -1538,11 +1541,12 @@ class RuleInference {
   }
 
   /** `x >= y` / `x > y` CHECKs between two timestamps of the row: x → its base y. */
-  private checkOrder(t: Table): Map<string, { base: string; strict: boolean; minDays?: number }> {
-    const out = new Map<string, { base: string; strict: boolean; minDays?: number }>();
+  private checkOrder(t: Table): Map<string, { base: string; strict: boolean; minDays?: number; required?: boolean }> {
+    const out = new Map<string, { base: string; strict: boolean; minDays?: number; required?: boolean }>();
     for (const { constraint: check, analysis } of t.checks) {
       for (const [column, rule] of analysis.rules)
-        if (rule.after && isTime(this.column(t, column))) out.set(column, { base: rule.after.column, strict: rule.after.strict });
+        if (rule.after && isTime(this.column(t, column)))
+          out.set(column, { base: rule.after.column, strict: rule.after.strict, ...(rule.requires?.includes(rule.after.column) ? { required: true } : {}) });
       const gap = intervalGap(check.expr!);
       if (gap && isTime(this.column(t, gap.later)) && isTime(this.column(t, gap.earlier)))
         out.set(gap.later, { base: gap.earlier, strict: gap.strict, minDays: gap.days });

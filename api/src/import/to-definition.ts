@@ -4,7 +4,7 @@ import type { Definition, FieldDefinition, TableDefinition } from './definition.
 import { ImportError, type ImportNote, type ImportProblem, type SourcePlace } from './errors.js';
 import { capacityOf, chooseGenerator, UNIQUE_TYPES, usualNullRate, type Generator } from './generators.js';
 import { qualifiedName, type ColumnModel, type ConstraintModel, type SchemaModel, type TableModel, type TypeRef } from './model.js';
-import { categoryOf } from './type-category.js';
+import { categoryOf, textLimit } from './type-category.js';
 import { windowInstants } from './partitions.js';
 import { proseFitting } from './prose.js';
 import { inferRules, withRuleReasons } from './infer-rules.js';
@@ -549,8 +549,17 @@ class Mapper {
           column.place,
           `column ${table.name}.${column.name} is unique; ${generator.type} cannot promise that, so it gets ${category === 'int' ? 'a sequence' : 'uuids'}`,
         );
-        generator = category === 'int' ? { type: 'sequence', options: { start: 1, step: 1 } } : { type: 'string.uuid' };
-        why = { reason: `unique: ${why.reason.split(':')[0]} cannot promise uniqueness, so ${generator.type}` };
+        // a uuid (36 characters) does not fit a narrow key column (the airlines demo's seats.seat_no varchar(4)): letters and digits that do
+        const limit = category === 'text' ? textLimit(type) : undefined;
+        generator =
+          category === 'int'
+            ? { type: 'sequence', options: { start: 1, step: 1 } }
+            : limit !== undefined && limit < 36
+              ? { type: 'regex', options: { pattern: `[A-Z0-9]{${Math.min(limit, 12)}}` } }
+              : { type: 'string.uuid' };
+        why = {
+          reason: `unique: ${why.reason.split(':')[0]} cannot promise uniqueness, so ${generator.type === 'regex' ? 'a code that fits' : generator.type}`,
+        };
       }
       capacity = capacityOf(generator);
       if (generator.type === 'sequence')
@@ -634,8 +643,12 @@ class Mapper {
           if (!target.unique && !field.unique && !own.scope && !own.childrenPerParent && !layoutTaken && next.table !== parent.name && !target.nullRate) {
             // a key into a join row (order lines → special_offer_products(offer, product)): the
             // join row is taken whole, rows laid out one join row at a time; the other columns of
-            // the key are read from that row
-            own.childrenPerParent = { min: 1, max: 3 };
+            // the key are read from that row. When those columns are this table's key too (a
+            // boarding pass per ticket_flights row), at most one row per join row
+            const keyed = [table.primaryKey ?? [], ...(table.unique ?? [])].some(
+              (key) => key.length > 0 && key.includes(field.name) && key.every((c) => c === field.name || lookupOf(table, c)?.startsWith(`${field.name}.`)),
+            );
+            own.childrenPerParent = keyed ? { min: 0, max: 1 } : { min: 1, max: 3 };
             this.note(place, `column ${table.name}.${field.name} references ${start}, a column of a join row: rows are laid out per ${parent.name} row`);
             break;
           }
@@ -706,6 +719,12 @@ export const POSTGRES_PREFIX = 'postgres: ';
 export const EXTERNAL_SUFFIX = EXTERNAL_MARK;
 
 /** The Postgres column of a definition field: its name, or the first line of a `postgres: ` description. */
+/** The path a lookup field of the table reads (undefined for other fields). */
+function lookupOf(table: TableDefinition, name: string): string | undefined {
+  const f = table.fields.find((x) => x.name === name);
+  return f?.type === 'lookup' ? String((f.options as { path?: unknown } | undefined)?.path ?? '') : undefined;
+}
+
 export function columnOf(field: { name: string; description?: string | undefined }): string {
   return field.description?.startsWith(POSTGRES_PREFIX) ? field.description.slice(POSTGRES_PREFIX.length).split('\n')[0]! : field.name;
 }
