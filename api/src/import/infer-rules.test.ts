@@ -483,6 +483,30 @@ create table task_labels (task_id bigint not null references tasks(id), label_id
     expect(new Set(pairs.map((p) => `${p.task_id}|${p.label_id}`)).size).toBe(pairs.length);
     expect(pairs.length).toBeGreaterThan(new Set(pairs.map((p) => p.task_id)).size);
   });
+
+  it('pairs rows of one group both ways when the left side is keyed (group, name): several left rows per group share right rows', () => {
+    const keyed = imported(`
+create table teams (id serial primary key, name text not null);
+create table repos (id serial primary key, team_id int not null references teams(id), name text not null check (name in ('api', 'web', 'docs', 'infra', 'mobile')), unique (team_id, name));
+create table runners (id serial primary key, team_id int not null references teams(id), hostname text not null);
+create table repo_runners (repo_id int not null references repos(id), runner_id int not null references runners(id), primary key (repo_id, runner_id));
+`);
+    const repos = keyed.tables.find((t) => t.name === 'repos')!;
+    expect(repos.fields.find((f) => f.name === 'team_id')!.options).toMatchObject({ childrenPerParent: { min: 1 } });
+    const repoRows = rowsOf(keyed, 'repos');
+    const teamOfRepo = new Map(repoRows.map((r) => [r.id, r.team_id]));
+    const teamOfRunner = new Map(rowsOf(keyed, 'runners').map((r) => [r.id, r.team_id]));
+    const pairs = rowsOf(keyed, 'repo_runners');
+    expect(pairs.filter((p) => teamOfRepo.get(p.repo_id) !== teamOfRunner.get(p.runner_id))).toEqual([]);
+    expect(new Set(repoRows.map((r) => `${r.team_id}|${r.name}`)).size).toBe(repoRows.length);
+    const repeats = (column: string) => {
+      const seen = new Map<unknown, number>();
+      for (const p of pairs) seen.set(p[column], (seen.get(p[column]) ?? 0) + 1);
+      return [...seen.values()].filter((n) => n > 1).length;
+    };
+    expect(repeats('repo_id')).toBeGreaterThan(0);
+    expect(repeats('runner_id')).toBeGreaterThan(0);
+  });
 });
 
 describe('only memberships make members', () => {

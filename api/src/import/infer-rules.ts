@@ -549,8 +549,28 @@ class RuleInference {
         continue;
       (right.options as Options).scope = { target: g, equals: `${layout.field}.${path}` };
       this.reason(t, right.name, `a ${rightTable.def.name} row of the same ${group} (${layout.field}.${path})`);
+      // pairs inside a group repeat a right row only when the group holds several left rows; a key
+      // (project_id, key) would make its plain ref one row per group, so it is laid out by it instead
+      if (!path.includes('.') && this.siblingsKeyedBy(leftTable, path, MN_MAX))
+        this.demandLayout(leftTable, path, `a ${group} holds several ${leftTable.def.name} (for ${t.def.name})`, 1, MN_MAX);
       return;
     }
+  }
+
+  /**
+   * Whether `ref` is in a two-column key of `t` whose other column can tell `most` children of one
+   * parent apart (a pick of enough values, an integer range): laid out by `ref`, the engine keeps
+   * that column distinct among siblings; left alone, the key makes `ref` one row per parent.
+   */
+  private siblingsKeyedBy(t: Table, ref: string, most: number): boolean {
+    const keys = [...(t.def.unique ?? []), ...(t.def.primaryKey ? [t.def.primaryKey] : [])];
+    return keys.some((key) => {
+      if (key.length !== 2 || !key.includes(ref)) return false;
+      const other = t.fields.get(key[0] === ref ? key[1]! : key[0]!);
+      const o = (other?.options ?? {}) as Options;
+      if (other?.type === 'pick') return new Set((o.values as unknown[]).map((v) => JSON.stringify(v))).size >= most;
+      return other?.type === 'number.int' && typeof o.min === 'number' && typeof o.max === 'number' && o.max - o.min + 1 >= most;
+    });
   }
 
   /** The shortest path of not-null refs from a row of `t` to a ref to table `goal` (e.g. project_id.workspace_id), not through `avoid`. */
