@@ -741,3 +741,36 @@ create table notes (id bigserial primary key, order_id bigint not null reference
     expect((notes.fields.find((f) => f.name === 'order_id')!.options as Record<string, unknown>).where).toBeUndefined();
   });
 });
+
+describe('what a clinician records exists only for visits that took place, and expiries follow their row', () => {
+  const definition = imported(`
+create table visits (
+  id bigserial primary key, status text not null check (status in ('scheduled', 'checked_in', 'completed', 'no_show', 'cancelled')),
+  starts_at timestamptz not null, checked_in_at timestamptz, completed_at timestamptz, cancelled_at timestamptz, created_at timestamptz not null);
+create table diagnoses (id bigserial primary key, visit_id bigint not null references visits(id), code text not null, recorded_at timestamptz not null);
+create table vouchers (id bigserial primary key, code text not null, issued_at timestamptz not null, expires_on date not null, valid_until timestamptz);
+`);
+  const visits = new Map(rowsOf(definition, 'visits').map((v) => [v.id, v]));
+  const time = (v: unknown) => (v as Date).getTime();
+
+  it('diagnoses only completed visits, after they were completed (and so after check-in)', () => {
+    const diagnoses = rowsOf(definition, 'diagnoses');
+    expect(diagnoses.length).toBeGreaterThan(100);
+    for (const d of diagnoses) {
+      const visit = visits.get(d.visit_id)!;
+      expect(visit.status).toBe('completed');
+      expect(time(d.recorded_at)).toBeGreaterThanOrEqual(time(visit.completed_at));
+      expect(time(d.recorded_at)).toBeGreaterThanOrEqual(time(visit.checked_in_at));
+    }
+  });
+
+  it('sets an expiry no CHECK orders a day to a year after the row came to be', () => {
+    const vouchers = rowsOf(definition, 'vouchers');
+    const day = (v: unknown) => (v as Date).toISOString().slice(0, 10);
+    for (const v of vouchers) {
+      expect(day(v.expires_on) > day(v.issued_at)).toBe(true);
+      expect(time(v.expires_on) - time(v.issued_at)).toBeLessThanOrEqual(366 * 86_400_000);
+      if (v.valid_until !== null) expect(time(v.valid_until)).toBeGreaterThan(time(v.issued_at));
+    }
+  });
+});

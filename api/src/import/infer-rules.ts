@@ -311,6 +311,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.paymentShares(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
+    for (const t of this.tables.values()) this.expiries(t);
     for (const t of this.tables.values()) this.joinedAfterParents(t);
     for (const t of this.tables.values()) this.adulthood(t);
     for (const t of this.tables.values()) this.netAmounts(t);
@@ -1122,6 +1123,26 @@ class RuleInference {
           name,
           `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}${expiry.length ? `, not after ${expiry.join(' / ')}` : ''}`,
         );
+    }
+  }
+
+  /**
+   * A row expires after it came to be (a prescription, a voucher, an invitation): an expiry no
+   * CHECK orders lies 1 day to a year past the row's birth (in the past for old rows, as it is).
+   */
+  private expiries(t: Table) {
+    const birth = t.birth;
+    const checked = this.checkOrder(t);
+    if (!birth) return;
+    for (const c of t.model?.columns ?? []) {
+      const f = t.fields.get(c.name);
+      if (!f || c.name === birth || !isTime(c) || !EXPIRY.test(c.name.toLowerCase()) || checked.has(c.name) || f.type === 'after' || f.type === 'before')
+        continue;
+      if (t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, c.name))) continue;
+      const nullRate = f.nullRate;
+      Object.assign(f, { type: 'after', options: { from: birth, unit: 'days', min: 1, max: 365, strict: true } });
+      if (nullRate !== undefined) f.nullRate = nullRate;
+      this.reason(t, c.name, `1 day to a year after ${birth} (an expiry)`);
     }
   }
 

@@ -12,6 +12,12 @@ const STEP_OF_CHILD: { child: RegExp; step: RegExp }[] = [
   },
   { child: /(^|_)(returns?|return_requests?|rmas?|return_items)$/, step: /^(delivered|received)_?(at|on|date|time)?$/ },
   { child: /(^|_)(refunds?|chargebacks?|disputes?)$/, step: /^(paid|captured|charged|settled)_?(at|on|date|time)?$/ },
+  // what a clinician records at a visit exists only for visits that took place (not no-shows, not cancelled)
+  {
+    child:
+      /(^|_)(prescriptions?|diagnos[ie]s|vitals|vital_signs|procedures|lab_orders?|clinical_notes?|visit_notes?|encounter_notes?|soap_notes?|immunizations?|vaccinations?)$/,
+    step: /^(completed|finished|ended|seen|discharged)_?(at|on|date|time)?$/,
+  },
 ];
 
 /** Quantities a child (a return) takes at most as many of as its parent (the item bought) holds. */
