@@ -774,3 +774,56 @@ create table vouchers (id bigserial primary key, code text not null, issued_at t
     }
   });
 });
+
+describe('parties of a sale agree, and no one is their own customer', () => {
+  const definition = imported(`
+create table people (id uuid primary key, created_at timestamptz not null);
+create table shops (id bigserial primary key, owner_id uuid not null references people(id), created_at timestamptz not null);
+create table items (id bigserial primary key, shop_id bigint not null references shops(id), created_at timestamptz not null);
+create table offers (id bigserial primary key, item_id bigint not null references items(id), buyer_id uuid not null references people(id), created_at timestamptz not null);
+create table sales (
+  id bigserial primary key, item_id bigint not null references items(id), buyer_id uuid not null references people(id),
+  accepted_offer_id bigint references offers(id), total numeric(10,2) not null check (total > 0),
+  status text not null check (status in ('pending', 'paid', 'refunded')), paid_at timestamptz, created_at timestamptz not null);
+create table refunds (
+  id bigserial primary key, sale_id bigint not null references sales(id), requested_by uuid not null references people(id),
+  refund_amount numeric(10,2) check (refund_amount >= 0), created_at timestamptz not null);
+`);
+  const shops = new Map(rowsOf(definition, 'shops').map((s) => [s.id, s]));
+  const items = new Map(rowsOf(definition, 'items').map((i) => [i.id, i]));
+  const offers = rowsOf(definition, 'offers');
+  const offerById = new Map(offers.map((o) => [o.id, o]));
+  const sales = rowsOf(definition, 'sales');
+  const saleById = new Map(sales.map((s) => [s.id, s]));
+
+  it("never has a shop's owner make an offer on the shop's own items", () => {
+    const field = definition.tables.find((t) => t.name === 'offers')!.fields.find((f) => f.name === 'buyer_id')!;
+    expect(field.options).toMatchObject({ differentFrom: 'item_id.shop_id.owner_id' });
+    for (const o of offers) expect(o.buyer_id).not.toBe(shops.get(items.get(o.item_id)!.shop_id)!.owner_id);
+  });
+
+  it("sells to the buyer of the sale's accepted offer, an offer on the same item", () => {
+    const withOffer = sales.filter((s) => s.accepted_offer_id !== null);
+    expect(withOffer.length).toBeGreaterThan(50);
+    for (const s of withOffer) {
+      const offer = offerById.get(s.accepted_offer_id)!;
+      expect(offer.item_id).toBe(s.item_id);
+      expect(offer.buyer_id).toBe(s.buyer_id);
+    }
+  });
+
+  it("has a refund asked for by the sale's buyer, for at most the sale's total", () => {
+    const refunds = rowsOf(definition, 'refunds');
+    expect(refunds.length).toBeGreaterThan(100);
+    let amounts = 0;
+    for (const r of refunds) {
+      const sale = saleById.get(r.sale_id)!;
+      expect(r.requested_by).toBe(sale.buyer_id);
+      if (r.refund_amount === null) continue;
+      amounts++;
+      expect(r.refund_amount as number).toBeGreaterThanOrEqual(0);
+      expect(r.refund_amount as number).toBeLessThanOrEqual(sale.total as number);
+    }
+    expect(amounts).toBeGreaterThan(50);
+  });
+});

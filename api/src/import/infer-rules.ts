@@ -16,7 +16,7 @@ import { redrawGuardedColumns } from '../engine/row-checks.js';
 import type { Value } from '../engine/shape.js';
 import { sameKindAvoidance } from './same-kind-refs.js';
 import { PRERELEASE_FLAG, prereleaseExpression, SEMVER_WITH_PRERELEASES } from './prerelease.js';
-import { PART_QUANTITY, statesWith, stepOfChild, WHOLE_QUANTITY } from './parent-states.js';
+import { CLAIMED_AMOUNT, isClaim, PART_QUANTITY, statesWith, stepOfChild, WHOLE_QUANTITY } from './parent-states.js';
 import { childSumOf, type SumTable } from './child-sums.js';
 import { type ConditionParent, statusCondition } from './status-conditions.js';
 
@@ -156,6 +156,10 @@ const HEADLINE_MAX = [HEADLINE_VERBS, HEADLINE_ADJECTIVES, HEADLINE_NOUNS, HEADL
 /** A ref naming who acts on a row another ref of it names (approver of the employee's request). */
 const COUNTERPART =
   /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by|auditor|recipient|receiver|to_user|to_account|to_account_id|payee|referee|referred|mentor|coach|supervisor|interviewer|inspector)(_id)?$/;
+/** A ref naming who buys, bids, books or reviews: never the one who owns what is bought. */
+const CUSTOMER = /^(bidder|buyer|purchaser|customer|guest|renter|borrower|booker|reviewer|rater|applicant)(_user)?(_id)?$/;
+/** A ref naming who owns or sells (a store's owner, a listing's seller, a property's host). */
+const PROPRIETOR = /^(owner|seller|host|landlord|merchant|vendor_user|organi[sz]er|lister)(_user)?(_id)?$/;
 const DECIDER = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by)(_id)?$/;
 const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$/;
 /** Events only an adult takes part in, by column name. */
@@ -300,12 +304,14 @@ class RuleInference {
     for (const t of this.tables.values()) this.scopes(t);
     for (const t of this.tables.values()) this.selfScopes(t);
     for (const t of this.tables.values()) this.copies(t);
+    for (const t of this.tables.values()) this.siblingParties(t);
     for (const t of this.tables.values()) this.prices(t);
     for (const t of this.tables.values()) this.parentRanges(t);
     for (const t of this.tables.values()) this.occupancy(t);
     for (const t of this.tables.values()) this.flags(t);
     for (const t of this.tables.values()) this.counterparts(t);
     for (const t of this.tables.values()) this.sameKind(t);
+    for (const t of this.tables.values()) this.selfDealing(t);
     for (const t of this.tables.values()) this.prereleases(t);
     for (const t of this.tables.values()) this.childSums(t);
     for (const t of this.tables.values()) this.paymentShares(t);
@@ -664,6 +670,62 @@ class RuleInference {
     }
   }
 
+  /**
+   * A row that names a sibling of the same parent (an order's winning bid, among its listing's bids)
+   * has the same party as that sibling: the order's one ref to users is the bid's one ref to users
+   * (its bidder). Both must have exactly one ref to that table, so two roles are never confused.
+   */
+  private siblingParties(t: Table) {
+    const refsTo = (table: Table, target: string) => [...table.refs].filter(([r, to]) => to === target && table.fields.get(r)?.type === 'ref').map(([r]) => r);
+    for (const [sibling, siblingTable] of [...t.refs]) {
+      const o = t.fields.get(sibling)?.options as Options | undefined;
+      const scope = o?.scope as { target?: string; equals?: string } | undefined;
+      const b = this.tables.get(siblingTable);
+      if (!b || b === t || !scope?.equals || scope.equals.includes('.') || o?.distinctWithin) continue;
+      for (const [r, people] of [...t.refs]) {
+        if (r === sibling || people === t.def.name || people === b.def.name || people === siblingTable || people === t.refs.get(scope.equals)) continue;
+        const f = t.fields.get(r)!;
+        const ro = f.options as Options;
+        if (f.type !== 'ref' || f.unique || ro.scope || ro.sameAs || ro.distinctWithin || ro.childrenPerParent || ro.where || ro.differentFrom) continue;
+        if (this.layouts.get(t.def.name)?.field === r || refsTo(t, people).length !== 1) continue;
+        const theirs = refsTo(b, people);
+        if (theirs.length !== 1 || !this.notNull(b, theirs[0]!)) continue;
+        ro.sameAs = { path: `${sibling}.${theirs[0]}` };
+        this.reason(t, r, `the ${people} of ${sibling} (${sibling}.${theirs[0]}), a ${b.def.name} row of the same ${t.refs.get(scope.equals)}`);
+      }
+    }
+  }
+
+  /**
+   * A customer does not deal with themselves: a bidder is never the owner of the store whose listing
+   * they bid on. A customer-named ref avoids the one proprietor-named ref to the same table its row
+   * reaches through its other not-null refs (listing_id.vendor_id.owner_id).
+   */
+  private selfDealing(t: Table) {
+    for (const [ref, people] of [...t.refs]) {
+      const f = t.fields.get(ref)!;
+      const o = f.options as Options;
+      if (f.type !== 'ref' || !CUSTOMER.test(ref.toLowerCase()) || people === t.def.name || f.unique) continue;
+      if (o.scope || o.sameAs || o.distinctWithin || o.childrenPerParent || o.where || o.differentFrom || o.choice === 'skewed') continue;
+      const found: string[] = [];
+      let frontier: { table: Table; path: string[] }[] = [{ table: t, path: [] }];
+      for (let depth = 0; depth < 3 && frontier.length; depth++) {
+        const next: typeof frontier = [];
+        for (const { table, path } of frontier)
+          for (const [r, target] of table.refs) {
+            if ((table === t && r === ref) || target === table.def.name || table.fields.get(r)?.type !== 'ref' || !this.notNull(table, r)) continue;
+            if (depth > 0 && target === people && PROPRIETOR.test(r.toLowerCase())) found.push([...path, r].join('.'));
+            const parent = this.tables.get(target);
+            if (parent && target !== people) next.push({ table: parent, path: [...path, r] });
+          }
+        frontier = next;
+      }
+      if (found.length !== 1) continue;
+      o.differentFrom = found[0];
+      this.reason(t, ref, `never ${found[0]} (no one is their own customer)`);
+    }
+  }
+
   /** A ref to another row of a kind the row reaches already (depends_on_package_id) never takes that row (version_id.package_id). */
   private sameKind(t: Table) {
     const refsOf = (name: string) => {
@@ -716,6 +778,7 @@ class RuleInference {
         this.reason(t, ref, `only ${parentName} rows whose ${via}${profile.field} is ${states.join('/')} (${column.name} set)`);
         this.followStep(t, `${ref}.${via}${column.name}`);
         this.partQuantities(t, ref, parent);
+        if (isClaim(t.def.name)) this.claimedBy(t, ref, parent);
         return;
       }
     }
@@ -732,6 +795,39 @@ class RuleInference {
     birth.options = { from, unit: o.unit ?? 'days', max: o.max ?? 30, atMost: 'now' };
     delete birth.nullRate;
     this.reason(t, birth.name, `after ${from}`);
+  }
+
+  /**
+   * A claim on a purchase (a dispute, a refund, a return of an order) is made by the purchaser: the
+   * claim's one ref to people is the purchase's one not-null ref to them (an order's buyer; not
+   * its vendor, a table of its own), and an amount it claims back is at most the purchase's total.
+   */
+  private claimedBy(t: Table, ref: string, parent: Table) {
+    const plain = (table: Table, name: string) => {
+      const o = table.fields.get(name)?.options as Options | undefined;
+      return table.fields.get(name)?.type === 'ref' && !o?.scope && !o?.sameAs && !o?.distinctWithin && !o?.childrenPerParent && !o?.where && !o?.differentFrom;
+    };
+    const people = [...t.refs].filter(([r, target]) => r !== ref && target !== t.def.name && target !== parent.def.name);
+    for (const [r, target] of people) {
+      if (people.filter(([, other]) => other === target).length !== 1 || !plain(t, r) || t.fields.get(r)!.unique) continue;
+      const theirs = [...parent.refs].filter(([p, other]) => other === target && parent.fields.get(p)?.type === 'ref' && this.notNull(parent, p));
+      if (theirs.length !== 1) continue;
+      const path = `${ref}.${theirs[0]![0]}`;
+      (t.fields.get(r)!.options as Options).sameAs = { path };
+      delete t.fields.get(r)!.nullRate;
+      this.reason(t, r, `the ${parent.def.name}'s own (${path}): a claim is made by the purchaser`);
+    }
+    const total = parent.def.fields.find((f) => TOTAL.test(f.name.toLowerCase()) && this.isNumber(parent, f.name) && this.notNull(parent, f.name));
+    if (!total) return;
+    for (const f of t.def.fields) {
+      if (!CLAIMED_AMOUNT.test(f.name.toLowerCase()) || !this.isNumber(t, f.name) || f.unique || f.type === 'after' || f.type === 'before') continue;
+      if (t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, f.name))) continue;
+      const nullRate = f.nullRate;
+      const digits = (f.options as { fractionDigits?: number } | undefined)?.fractionDigits;
+      Object.assign(f, { type: 'before', options: { from: `${ref}.${total.name}`, atLeast: 0, decimals: f.type === 'number.int' ? 0 : (digits ?? 2) } });
+      if (nullRate !== undefined) f.nullRate = nullRate;
+      this.reason(t, f.name, `0 to ${ref}.${total.name} (a claim gives back at most what was paid)`);
+    }
   }
 
   /** A quantity of the child at most the parent's (a return of some of the items bought). */

@@ -5,13 +5,13 @@
 // (engine `where`), and the child comes to be after that timestamp.
 
 /** Child tables by name, and the parent timestamp (by name) of the step they follow. */
-const STEP_OF_CHILD: { child: RegExp; step: RegExp }[] = [
+const STEP_OF_CHILD: { child: RegExp; step: RegExp; claim?: true }[] = [
   {
     child: /(^|_)(shipments?|deliveries|fulfil?lments?|consignments?|parcels?|dispatches|tracking_events)$/,
     step: /^(shipped|dispatched|fulfil?led|sent)_?(at|on|date|time)?$/,
   },
-  { child: /(^|_)(returns?|return_requests?|rmas?|return_items)$/, step: /^(delivered|received)_?(at|on|date|time)?$/ },
-  { child: /(^|_)(refunds?|chargebacks?|disputes?)$/, step: /^(paid|captured|charged|settled)_?(at|on|date|time)?$/ },
+  { child: /(^|_)(returns?|return_requests?|rmas?|return_items)$/, step: /^(delivered|received)_?(at|on|date|time)?$/, claim: true },
+  { child: /(^|_)(refunds?|chargebacks?|disputes?)$/, step: /^(paid|captured|charged|settled)_?(at|on|date|time)?$/, claim: true },
   // what a clinician records at a visit exists only for visits that took place (not no-shows, not cancelled)
   {
     child:
@@ -19,6 +19,15 @@ const STEP_OF_CHILD: { child: RegExp; step: RegExp }[] = [
     step: /^(completed|finished|ended|seen|discharged)_?(at|on|date|time)?$/,
   },
 ];
+
+/** Claims on a purchase (returns, refunds, disputes): made by the purchaser, for at most what was paid. */
+export function isClaim(table: string): boolean {
+  const name = table.toLowerCase();
+  return STEP_OF_CHILD.some((s) => s.claim && s.child.test(name));
+}
+
+/** Amounts a claim asks back (at most its purchase's total). */
+export const CLAIMED_AMOUNT = /^(refund_amount|amount_refunded|refunded_amount|refund_total|refund|claim_amount|claimed_amount|disputed_amount|amount)$/;
 
 /** Quantities a child (a return) takes at most as many of as its parent (the item bought) holds. */
 export const PART_QUANTITY = /^(quantity|qty|units|quantity_returned|returned_quantity|qty_returned|quantity_refunded|refunded_quantity)$/;
