@@ -827,3 +827,45 @@ create table refunds (
     expect(amounts).toBeGreaterThan(50);
   });
 });
+
+describe('bids during an auction that ran, orders for lots that sold', () => {
+  const definition = imported(`
+create table people (id uuid primary key, created_at timestamptz not null);
+create table lots (
+  id bigserial primary key, seller_id uuid not null references people(id),
+  status text not null check (status in ('draft', 'live', 'sold', 'expired', 'withdrawn')),
+  created_at timestamptz not null, starts_at timestamptz, sold_at timestamptz, ends_at timestamptz,
+  check (ends_at > starts_at));
+create table bids (
+  id bigserial primary key, lot_id bigint not null references lots(id), bidder_id uuid not null references people(id),
+  is_winning boolean not null default false, placed_at timestamptz not null);
+create unique index bids_one_winner on bids (lot_id) where is_winning;
+create table orders (
+  id bigserial primary key, lot_id bigint not null unique references lots(id), buyer_id uuid not null references people(id),
+  created_at timestamptz not null);
+`);
+  const lots = new Map(rowsOf(definition, 'lots').map((l) => [l.id, l]));
+  const time = (v: unknown) => (v as Date).getTime();
+
+  it('bids only on lots that went live and were not withdrawn, between their start and end, one winner each', () => {
+    const bids = rowsOf(definition, 'bids');
+    expect(bids.length).toBeGreaterThan(100);
+    const winners = new Map<unknown, number>();
+    for (const b of bids) {
+      const lot = lots.get(b.lot_id)!;
+      expect(['live', 'sold', 'expired']).toContain(lot.status);
+      expect(time(b.placed_at)).toBeGreaterThanOrEqual(time(lot.starts_at));
+      if (lot.ends_at !== null) expect(time(b.placed_at)).toBeLessThanOrEqual(time(lot.ends_at));
+      if (b.is_winning) winners.set(b.lot_id, (winners.get(b.lot_id) ?? 0) + 1);
+    }
+    expect([...winners.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('orders each sold lot once and no other lot, after it sold', () => {
+    const orders = rowsOf(definition, 'orders');
+    const sold = [...lots.values()].filter((l) => l.status === 'sold');
+    expect(sold.length).toBeGreaterThan(10);
+    expect(orders.map((o) => o.lot_id).sort()).toEqual(sold.map((l) => l.id).sort());
+    for (const o of orders) expect(time(o.created_at)).toBeGreaterThanOrEqual(time(lots.get(o.lot_id)!.sold_at));
+  });
+});

@@ -754,29 +754,45 @@ class RuleInference {
    * and a returned quantity is at most the quantity bought.
    */
   private parentStates(t: Table) {
-    const step = stepOfChild(t.def.name);
-    if (!step) return;
+    const child = stepOfChild(t.def.name);
+    if (!child) return;
+    const { step, calledOff, window } = child;
     for (const [ref, parentName] of t.refs) {
       const f = t.fields.get(ref)!;
       const o = f.options as Options;
-      if (f.type !== 'ref' || !this.notNull(t, ref) || parentName === t.def.name || f.unique) continue;
-      if (o.scope || o.sameAs || o.distinctWithin || o.differentFrom || o.childrenPerParent || o.where) continue;
+      if (f.type !== 'ref' || !this.notNull(t, ref) || parentName === t.def.name) continue;
+      if (o.scope || o.sameAs || o.distinctWithin || o.differentFrom || o.where) continue;
       const parent = this.tables.get(parentName);
       if (!parent) continue;
+      // a ref that lays the table out (or is unique: one child per parent) gives children only to
+      // parents in the states, by the parent's selector; a plain ref may also look one parent up
+      const laidOut = !!o.childrenPerParent || !!f.unique;
+      if (laidOut && (parent.def.profiles?.variants.some((v) => v.when !== undefined) || (f.unique && this.layouts.has(t.def.name)))) continue;
+      if (f.unique && t.def.fields.some((x) => x !== f && (x.options as Options | undefined)?.childrenPerParent)) continue;
       // the parent itself, or one not-null ref up (a return's item → the item's order)
       const candidates: { via: string; table: Table }[] = [{ via: '', table: parent }];
-      for (const [up, grand] of parent.refs)
-        if (parent.fields.get(up)?.type === 'ref' && this.notNull(parent, up) && grand !== parent.def.name && this.tables.has(grand))
-          candidates.push({ via: `${up}.`, table: this.tables.get(grand)! });
+      if (!laidOut)
+        for (const [up, grand] of parent.refs)
+          if (parent.fields.get(up)?.type === 'ref' && this.notNull(parent, up) && grand !== parent.def.name && this.tables.has(grand))
+            candidates.push({ via: `${up}.`, table: this.tables.get(grand)! });
       for (const { via, table } of candidates) {
         const profile = table.def.profiles;
         const column = (table.model?.columns ?? []).find((c) => isTime(c) && step.test(c.name.toLowerCase()) && table.fields.has(c.name));
         if (!profile?.field || !column) continue;
-        const states = statesWith({ field: profile.field, variants: profile.variants }, column.name, column.notNull);
-        if (!states) continue;
+        const states = statesWith({ field: profile.field, variants: profile.variants }, column.name, column.notNull)?.filter(
+          (s) => !calledOff?.test(String(s).toLowerCase()),
+        );
+        if (!states?.length) continue;
+        if (f.unique) {
+          // one child per parent in the states: laid out one each, unique by construction
+          delete f.unique;
+          o.childrenPerParent = { min: 1, max: 1 };
+          this.layouts.set(t.def.name, { field: ref, why: `one per ${parentName} row that is ${states.join('/')}`, min: 1, max: 1 });
+          this.reason(t, ref, `rows laid out per ${parentName}, one each (unique)`);
+        }
         o.where = { path: `${via}${profile.field}`, in: states };
         this.reason(t, ref, `only ${parentName} rows whose ${via}${profile.field} is ${states.join('/')} (${column.name} set)`);
-        this.followStep(t, `${ref}.${via}${column.name}`);
+        this.followStep(t, `${ref}.${via}${column.name}`, window ? `${ref}.` : '');
         this.partQuantities(t, ref, parent);
         if (isClaim(t.def.name)) this.claimedBy(t, ref, parent);
         return;
@@ -784,17 +800,25 @@ class RuleInference {
     }
   }
 
-  /** The row comes to be after its parent's step (a return is requested after the delivery). */
-  private followStep(t: Table, from: string) {
+  /**
+   * The row comes to be after its parent's step (a return is requested after the delivery), and
+   * after the moments it already followed, within the bounds it had (an order after its buyer
+   * signed up, before the auction ended). `only` keeps just the moments of paths starting with it:
+   * a bid inside its auction's run, even before its bidder's sign-up would allow.
+   */
+  private followStep(t: Table, step: string, only: string) {
     const birth = t.birth && t.fields.get(t.birth);
     if (!birth || !isTime(this.column(t, birth.name))) return;
     const inVariants = t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, birth.name));
     if (inVariants) return;
     const o = (birth.options ?? {}) as Options;
+    const followed = birth.type === 'after' ? [o.from ?? []].flat().map(String) : [];
+    const from = [step, ...followed.filter((p) => p !== step && p.startsWith(only))];
+    const atMost = birth.type === 'after' && o.atMost !== undefined ? o.atMost : 'now';
     birth.type = 'after';
-    birth.options = { from, unit: o.unit ?? 'days', max: o.max ?? 30, atMost: 'now' };
+    birth.options = { from: from.length === 1 ? step : from, unit: o.unit ?? 'days', max: o.max ?? 30, atMost };
     delete birth.nullRate;
-    this.reason(t, birth.name, `after ${from}`);
+    this.reason(t, birth.name, `after ${from.join(' / ')}`);
   }
 
   /**
