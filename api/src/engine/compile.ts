@@ -232,6 +232,13 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
         mark(path.table, path.column);
         for (const step of path.steps.slice(1)) mark(step.table, step.field);
       }
+      // a join's partners since a moment of the left row read it one left row at a time
+      const since = field.type === 'ref' ? (field.options as { since?: { atLeast: string } }).since : undefined;
+      const sincePath = since && resolveFieldPath(since.atLeast, table, tables);
+      if (sincePath && typeof sincePath !== 'string') {
+        mark(sincePath.table, sincePath.column);
+        for (const step of sincePath.steps.slice(1)) mark(step.table, step.field);
+      }
       // a ref that picks only parents in some state (where) reads that state one parent row at a time
       const filter = whereReads(field);
       const filterPath = filter && resolveFieldPath(filter.path, tables.get(filter.table)!, tables);

@@ -869,3 +869,21 @@ create table orders (
     for (const o of orders) expect(time(o.created_at)).toBeGreaterThanOrEqual(time(lots.get(o.lot_id)!.sold_at));
   });
 });
+
+describe('a join with periods since the row started', () => {
+  const definition = imported(`
+create table students (id serial primary key, name text not null, enrolled_on date not null);
+create table terms (id serial primary key, starts_on date not null, ends_on date not null, check (ends_on > starts_on));
+create table term_grades (student_id int not null references students(id), term_id int not null references terms(id), primary key (student_id, term_id));
+`);
+  const enrolled = new Map(rowsOf(definition, 'students').map((s) => [s.id, (s.enrolled_on as Date).getTime()]));
+  const terms = new Map(rowsOf(definition, 'terms').map((t) => [t.id, t]));
+
+  it('joins a student only with terms ending after the enrolment, each once, terms still in date order', () => {
+    const pairs = rowsOf(definition, 'term_grades');
+    expect(pairs.length).toBeGreaterThan(300);
+    for (const p of pairs) expect((terms.get(p.term_id)!.ends_on as Date).getTime()).toBeGreaterThanOrEqual(enrolled.get(p.student_id)!);
+    expect(new Set(pairs.map((p) => `${p.student_id}|${p.term_id}`)).size).toBe(pairs.length);
+    for (const t of terms.values()) expect((t.ends_on as Date).getTime()).toBeGreaterThan((t.starts_on as Date).getTime());
+  });
+});

@@ -165,6 +165,9 @@ const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$
 /** Events only an adult takes part in, by column name. */
 const ADULT_EVENT =
   /^(hire|hired|hiring|employment_start|employed|start|started|joined|join|contract_start|enrolled|enrollment|enrolment|licensed|license_issued)_?(date|on|at)?$/;
+/** The start and end of a period (a pay period, a term, a billing cycle). */
+const PERIOD_START = /^(starts?|start_date|period_start|begins?|from|valid_from|effective_from)(_on|_at|_date)?$/;
+const PERIOD_END = /^(ends?|end_date|period_end|until|to|valid_to|effective_to)(_on|_at|_date)?$/;
 /** A parent's end, after which no child comes (terminated, closed, decommissioned). */
 const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$|^ends_(at|on)$/;
 /** A parent's step after which its children come (a build's jobs run once it started). */
@@ -272,6 +275,8 @@ export function inferRules(
 class RuleInference {
   private readonly tables = new Map<string, Table>();
   private readonly reasons: RuleReason[] = [];
+  /** Tables of periods made a date series reaching a few days ahead: their ends and payments may too. */
+  private readonly periodsAhead = new Set<string>();
   /** Table → the ref field that lays its rows out parent by parent (childrenPerParent), and why. */
   private readonly layouts = new Map<string, { field: string; why: string; min: number; max: number }>();
 
@@ -300,6 +305,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.partialUniques(t);
     for (const t of this.tables.values()) this.members(t);
     for (const t of this.tables.values()) this.joinScopes(t);
+    for (const t of this.tables.values()) this.periodsSince(t);
     for (const t of this.tables.values()) this.positions(t);
     for (const t of this.tables.values()) this.scopes(t);
     for (const t of this.tables.values()) this.selfScopes(t);
@@ -318,6 +324,7 @@ class RuleInference {
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
     for (const t of this.tables.values()) this.expiries(t);
+    for (const t of this.tables.values()) this.periodEnds(t);
     for (const t of this.tables.values()) this.joinedAfterParents(t);
     for (const t of this.tables.values()) this.adulthood(t);
     for (const t of this.tables.values()) this.netAmounts(t);
@@ -578,6 +585,50 @@ class RuleInference {
       if (other?.type === 'pick') return new Set((o.values as unknown[]).map((v) => JSON.stringify(v))).size >= most;
       return other?.type === 'number.int' && typeof o.min === 'number' && typeof o.max === 'number' && o.max - o.min + 1 >= most;
     });
+  }
+
+  /**
+   * A join of rows that start at some moment with periods (payslips of employees and pay periods,
+   * enrolments of students in terms): a row is joined only with periods since its start. The
+   * periods (a table with a start and an end that belongs to nothing) become a date series, one a
+   * day back from a few days ahead, so the periods since a moment are a range of rows, and the
+   * join's partners are drawn from that range (engine `since`).
+   */
+  private periodsSince(t: Table) {
+    const layout = this.layouts.get(t.def.name);
+    const right = t.def.fields.find((f) => f.type === 'ref' && (f.options as Options).distinctWithin === layout?.field);
+    if (!layout || layout.why !== 'many-to-many' || !right) return;
+    const o = right.options as Options;
+    if (o.scope || o.include || o.differentFrom || o.excludeSelf) return;
+    const periods = this.tables.get(t.refs.get(right.name)!);
+    const people = this.tables.get(t.refs.get(layout.field)!);
+    if (!periods || !people || periods === people || periods.refs.size > 0) return;
+    const times = (periods.model?.columns ?? []).filter((c) => isTime(c) && c.notNull && periods.fields.has(c.name));
+    const start = times.find((c) => PERIOD_START.test(c.name.toLowerCase()));
+    if (!start || !times.some((c) => PERIOD_END.test(c.name.toLowerCase()))) return;
+    const since = (people.model?.columns ?? []).find((c) => isTime(c) && c.notNull && people.fields.has(c.name) && ADULT_EVENT.test(c.name.toLowerCase()));
+    if (!since) return;
+    const field = periods.fields.get(start.name)!;
+    if (field.unique || periods.def.primaryKey?.includes(start.name) || (periods.def.unique ?? []).some((u) => u.includes(start.name))) return;
+    // newest first, the first few days ahead: every row started by now has as many periods as it has partners
+    Object.assign(field, { type: 'sequence', options: { start: layout.max, step: -1, unit: 'days' } });
+    delete field.nullRate;
+    o.since = { field: start.name, atLeast: `${layout.field}.${since.name}` };
+    this.periodsAhead.add(periods.def.name);
+    this.reason(periods, start.name, `one a day back from ${layout.max} days ahead (periods in date order, for ${t.def.name})`);
+    this.reason(t, right.name, `only ${periods.def.name} starting on or after ${layout.field}.${since.name}`);
+  }
+
+  /** A period that starts ahead ends ahead (and is paid after it ends): its moments are not held to "now". */
+  private periodEnds(t: Table) {
+    if (!this.periodsAhead.has(t.def.name)) return;
+    for (const f of t.def.fields) {
+      const o = f.options as Options | undefined;
+      if (f.type !== 'after' || o?.atMost === undefined) continue;
+      const bounds = [o.atMost].flat().filter((b) => b !== 'now');
+      if (bounds.length === 0) delete o.atMost;
+      else o.atMost = bounds.length === 1 ? bounds[0] : bounds;
+    }
   }
 
   /** The shortest path of not-null refs from a row of `t` to a ref to table `goal` (e.g. project_id.workspace_id), not through `avoid`. */
