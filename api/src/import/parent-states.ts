@@ -2,13 +2,14 @@
 // shipped, a return for an item of an order that was delivered, a refund for a payment that was
 // captured. The child table's name says which step; the parent's status profile says which of its
 // states have that step's timestamp set. The child's ref then picks only parents in those states
-// (engine `where`), and the child comes to be after that timestamp.
+// (engine `where`; on a ref that lays the table out, or a unique one, no children for the others),
+// and the child comes to be after that timestamp.
 
-/** Child tables by name, and the parent timestamp (by name) of the step they follow. */
 /**
- * `calledOff`: states the child never belongs to though the step is set (a withdrawn auction);
- * `window`: the child happens inside the parent's run (after the step, before the parent's end),
- * whatever the births of its other parents.
+ * Child tables by name, and the parent timestamp (by name) of the step they follow. `claim`: made
+ * by the purchaser for at most the total; `calledOff`: states the child never belongs to though
+ * the step is set (a withdrawn auction); `window`: the child happens inside the parent's run (after
+ * the step, before the parent's end), whatever the births of its other parents.
  */
 const STEP_OF_CHILD: { child: RegExp; step: RegExp; claim?: true; calledOff?: RegExp; window?: true }[] = [
   {
