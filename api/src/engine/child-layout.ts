@@ -67,10 +67,10 @@ export class ChildLayout {
   private readonly rangeWidth: Float64Array;
   private readonly totalWeight: number;
 
-  /** The layout a ref's `childrenPerParent` asks for. */
-  static of(parentRows: number, perParent: PerParent, key: Key): ChildLayout {
+  /** The layout a ref's `childrenPerParent` asks for; parents `eligible` rejects get no children. */
+  static of(parentRows: number, perParent: PerParent, key: Key, eligible?: (parent: number) => boolean): ChildLayout {
     const { min, max } = perParentBounds(perParent);
-    return new ChildLayout(parentRows, min, max, key, perParent.ranges);
+    return new ChildLayout(parentRows, min, max, key, perParent.ranges, eligible);
   }
 
   /** Every parent gets min..max children, uniformly; or by `ranges` (weighted), min/max then being their bounds. */
@@ -81,6 +81,8 @@ export class ChildLayout {
     readonly max: number,
     private readonly key: Key,
     weighted?: { min: number; max: number; weight: number }[],
+    /** Parents that may have children (a ref's `where` on the parent's profile selector); others get 0. */
+    private readonly eligible?: (parent: number) => boolean,
   ) {
     const ranges = weighted?.filter((r) => r.weight > 0) ?? [{ min, max, weight: 1 }];
     this.cumulative = new Float64Array(ranges.length);
@@ -109,6 +111,7 @@ export class ChildLayout {
   }
 
   countOf(parent: number): number {
+    if (this.eligible && !this.eligible(parent)) return 0;
     const u = unitAt(this.key, parent);
     if (this.cumulative.length === 1) return this.rangeMin[0] + Math.floor(u * this.rangeWidth[0]);
     // one draw picks the range by weight, then its remainder picks the count inside it

@@ -20,7 +20,7 @@ import { type BuiltField, type FieldContext, intSpace } from './fields.js';
 import { joinKeyCovered, manyToManyIssues, parentKeyCovered } from './many-to-many.js';
 import { profileDependencies, TableProfiles } from './profiles.js';
 import { buildTableField, relationColumn, relationDependencies, relationReads } from './relations.js';
-import { whereReads } from './parent-filter.js';
+import { layoutEligible, whereReads } from './parent-filter.js';
 import { childIndexKeyCovered, siblingDistinct, textCarrier } from './sibling-values.js';
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
@@ -93,7 +93,10 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
       resolving.add(table.name);
       const parentRows = rowsOf(tables.get(ref.table)!);
       resolving.delete(table.name);
-      const layout = ChildLayout.of(parentRows, ref.childrenPerParent!, keyOf(seed, table.name, perParent.name, 'children'));
+      const parent = tables.get(ref.table)!;
+      const selector = parent.profiles ? new TableProfiles(parent.profiles, keyOf(seed, parent.name, '', 'profiles')) : undefined;
+      const eligible = selector && layoutEligible(perParent, parent, (j) => selector.selectorValueOf(j));
+      const layout = ChildLayout.of(parentRows, ref.childrenPerParent!, keyOf(seed, table.name, perParent.name, 'children'), eligible);
       layouts.set(`${table.name}.${perParent.name}`, layout);
       count = layout.total;
     }
@@ -232,6 +235,13 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
         if (path.steps.length === 0) continue;
         mark(path.table, path.column);
         for (const step of path.steps.slice(1)) mark(step.table, step.field);
+      }
+      // a join's partners since a moment of the left row read it one left row at a time
+      const since = field.type === 'ref' ? (field.options as { since?: { atLeast: string } }).since : undefined;
+      const sincePath = since && resolveFieldPath(since.atLeast, table, tables);
+      if (sincePath && typeof sincePath !== 'string') {
+        mark(sincePath.table, sincePath.column);
+        for (const step of sincePath.steps.slice(1)) mark(step.table, step.field);
       }
       // a ref that picks only parents in some state (where) reads that state one parent row at a time
       const filter = whereReads(field);

@@ -507,3 +507,70 @@ describe('a member of the row’s group, through a join table (a project’s lea
     expect(() => compile(unique)).toThrow(/tables\[3\]\.fields\[2\]\.unique: workspace_members\.user_id repeats its values/);
   });
 });
+
+// payslips only for pay periods since the hire: the periods a date series, partners among its rows past the hire date
+const payroll = (since: Record<string, unknown> = { field: 'starts_on', atLeast: 'employee_id.hired_on' }): Definition => ({
+  version: 1,
+  seed: 'payroll',
+  referenceDate: '2025-06-01T00:00:00.000Z',
+  tables: [
+    {
+      name: 'employees',
+      rows: 20_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'hired_on', type: 'date.past', options: { years: 3 } },
+      ],
+    },
+    {
+      name: 'pay_periods',
+      rows: 5000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'starts_on', type: 'sequence', options: { start: 3, step: -1, unit: 'days' } },
+      ],
+    },
+    {
+      name: 'payslips',
+      fields: [
+        { name: 'employee_id', type: 'ref', options: { table: 'employees', field: 'id', childrenPerParent: { min: 1, max: 3 } } },
+        { name: 'pay_period_id', type: 'ref', options: { table: 'pay_periods', field: 'id', distinctWithin: 'employee_id', since } },
+      ],
+    },
+  ],
+});
+
+describe('join partners since a moment of the left row (since)', () => {
+  const definition = payroll();
+  const plan = compile(definition);
+  const hired = new Map(rowsEveryChunking(plan, 'employees').map(([id, on]) => [id, (on as Date).getTime()]));
+  const starts = new Map(rowsEveryChunking(plan, 'pay_periods').map(([id, on]) => [id, (on as Date).getTime()]));
+  const slips = rowsEveryChunking(plan, 'payslips');
+
+  it('pairs each employee only with periods starting on or after the hire, each once, spread over them', () => {
+    expect(slips.length).toBeGreaterThan(30_000);
+    expect(slips.filter(([e, p]) => starts.get(p)! < hired.get(e)!)).toEqual([]);
+    expect(new Set(slips.map(([e, p]) => `${e}|${p}`)).size).toBe(slips.length);
+    // not only the latest periods: employees hired long ago get old ones too
+    expect(new Set(slips.map(([, p]) => p)).size).toBeGreaterThan(900);
+  });
+
+  it('gives the same rows in two worker processes', async () => {
+    const { expected, got } = await sameInTwoProcesses(definition, { payslips: slips });
+    expect(got).toEqual(expected);
+  }, 120_000);
+
+  it('refuses a field that is not a date series and a path not from the left ref', () => {
+    const issues = (def: Definition) => {
+      try {
+        compile(def);
+        return [];
+      } catch (e) {
+        if (e instanceof DefinitionError) return e.issues.map((i) => i.path);
+        throw e;
+      }
+    };
+    expect(issues(payroll({ field: 'id', atLeast: 'employee_id.hired_on' }))).toContain('tables[2].fields[1].options.since.field');
+    expect(issues(payroll({ field: 'starts_on', atLeast: 'pay_period_id' }))).toContain('tables[2].fields[1].options.since.atLeast');
+  });
+});

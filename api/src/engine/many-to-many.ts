@@ -9,6 +9,9 @@ import type { FieldDefinition, TableDefinition } from './definition.js';
 import { resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
 import { subKey } from './random.js';
+import { TIME_UNIT_MS } from './options.js';
+import { DEFAULT_REFERENCE_DATE } from './definition.js';
+import type { Value } from './shape.js';
 import { refChain, refSteps, type RelationContext, type ScopeOptions, scopeMinimum, scopeRange } from './scoped-ref.js';
 
 type RefOptions = {
@@ -20,6 +23,7 @@ type RefOptions = {
   scope?: ScopeOptions;
   excludeSelf?: boolean;
   differentFrom?: string;
+  since?: { field: string; atLeast: string };
 };
 
 const options = (field: FieldDefinition | undefined) => field?.options as RefOptions | undefined;
@@ -64,6 +68,7 @@ export function checkManyToMany(
       typeof path === 'string' ? undefined : refSteps(path).find((s) => (tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0);
     if (nullHop) add(`${at}.options.scope.equals`, `${nullHop.table}.${nullHop.field} may be null, leaving no scope, but a join's partner cannot be null`);
   }
+  if (own.since) checkSince(own, `${at}.options.since`, left, table, tables, add);
   if (own.include === undefined) return;
   const path = resolveFieldPath(own.include, table, tables);
   if (typeof path === 'string') return add(`${at}.options.include`, path);
@@ -74,6 +79,72 @@ export function checkManyToMany(
       `${at}.options.include`,
       `"${path.text}" must end at a ref to table ${own.table} (it ends at ${path.table}.${path.column}, a ${path.field.type} field)`,
     );
+}
+
+/** The right table's date series a `since` counts on: its rows are in the order of their instants. */
+function seriesOf(field: FieldDefinition | undefined): { from: string; start: number; step: number; unit: keyof typeof TIME_UNIT_MS } | undefined {
+  const o = (field?.type === 'sequence' ? field.options : undefined) as Record<string, unknown> | undefined;
+  if (!o?.unit || o.per !== undefined || (o.from !== undefined && (typeof o.from !== 'string' || (o.from !== 'now' && !/^[0-9+-]/.test(o.from)))))
+    return undefined;
+  const step = (o.step as number | undefined) ?? 1;
+  if (step === 0) return undefined;
+  return { from: (o.from as string | undefined) ?? 'now', start: (o.start as number | undefined) ?? 1, step, unit: o.unit as keyof typeof TIME_UNIT_MS };
+}
+
+function checkSince(
+  own: RefOptions,
+  where: string,
+  left: FieldDefinition,
+  table: TableDefinition,
+  tables: ReadonlyMap<string, TableDefinition>,
+  add: (path: string, message: string) => void,
+): void {
+  if (own.scope || own.include !== undefined || own.differentFrom !== undefined || own.excludeSelf)
+    add(where, 'since picks partners by date: it cannot be combined with scope, include, differentFrom or excludeSelf');
+  const right = tables.get(own.table);
+  const field = right?.fields.find((f) => f.name === own.since!.field);
+  if (!field) add(`${where}.field`, `unknown field "${own.since!.field}" in table ${own.table}`);
+  else if (!seriesOf(field))
+    add(`${where}.field`, `${own.table}.${field.name} must be a date series (a sequence with unit, a non-zero step, a constant from and no per)`);
+  const path = resolveFieldPath(own.since!.atLeast, table, tables);
+  if (typeof path === 'string') add(`${where}.atLeast`, path);
+  else if (path.steps[0]?.field !== left.name) add(`${where}.atLeast`, `"${path.text}" must start at the left ref ${left.name} (e.g. ${left.name}.hire_date)`);
+}
+
+/**
+ * The rows of a date series whose instant is at least the value a left row reads: [lo, lo + size)
+ * (the series runs forwards or backwards). A left row needing more partners than that gets the
+ * rows nearest the range too, so its partners stay distinct.
+ */
+function sinceRange(own: RefOptions, ctx: RelationContext, rightRows: number): (left: number, needed: number, out: Float64Array) => void {
+  const series = seriesOf(ctx.tables.get(own.table)!.fields.find((f) => f.name === own.since!.field))!;
+  const path = resolveFieldPath(own.since!.atLeast, ctx.table, ctx.tables) as ResolvedPath;
+  const rowOf = path.steps.length <= 1 ? (left: number) => left : refChain(path.steps.slice(1), ctx.runtimeOf);
+  let runtime: ReturnType<RelationContext['runtimeOf']> | undefined;
+  let column = -1;
+  const anchor = series.from === 'now' ? (ctx.referenceDate ?? new Date(DEFAULT_REFERENCE_DATE)).getTime() : Date.parse(series.from);
+  const ms = TIME_UNIT_MS[series.unit];
+  return (left, needed, out) => {
+    const r = rowOf(left);
+    if (!runtime) {
+      runtime = ctx.runtimeOf(path.table);
+      column = runtime.fieldIndex(path.column);
+    }
+    const value: Value = r < 0 ? null : runtime.rowValue(column, r);
+    let lo = 0;
+    let hi = rightRows;
+    if (value instanceof Date) {
+      // instant of row n: anchor + (start + n * step) units; the rows at or past the value
+      const n = ((value.getTime() - anchor) / ms - series.start) / series.step;
+      if (series.step > 0) lo = Math.min(rightRows, Math.max(0, Math.ceil(n - 1e-9)));
+      else hi = Math.max(0, Math.min(rightRows, Math.floor(n + 1e-9) + 1));
+    }
+    const size = Math.min(rightRows, Math.max(hi - lo, needed));
+    // too few: widen towards the earlier instants
+    if (series.step > 0) lo = Math.min(lo, rightRows - size);
+    out[0] = lo;
+    out[1] = size;
+  };
 }
 
 /** Checks that need row counts: never more partners per left row than the right table has rows. */
@@ -147,9 +218,12 @@ export function buildManyToMany(field: FieldDefinition, ctx: RelationContext): B
     own.differentFrom === undefined
       ? undefined
       : refChain(refSteps(resolveFieldPath(own.differentFrom, ctx.table, ctx.tables) as ResolvedPath).slice(1), ctx.runtimeOf);
-  // the rows partners come from: the whole right table, or the scope of the row (as [lo, hi))
+  // the rows partners come from: the whole right table, or the scope of the row (as [lo, hi)), or
+  // the rows of a date series since the left row's moment (as lo, size; the same for all its partners)
   const range = own.scope ? scopeRange(own.scope, own.table, ctx) : undefined;
+  const since = own.since ? sinceRange(own, ctx, partners.size) : undefined;
   const bounds = new Float64Array(2);
+  let sinceLeft = -1;
   const partnerRow = (i: number): number => {
     const left = layout.parentOf(i);
     const rank = i - layout.startOf(left);
@@ -159,6 +233,11 @@ export function buildManyToMany(field: FieldDefinition, ctx: RelationContext): B
       if (!range(i, bounds)) return -1; // validation keeps scopes non-null and large enough
       lo = bounds[0];
       size = bounds[1] - bounds[0];
+    } else if (since) {
+      if (left !== sinceLeft) since(left, layout.countOf(left), bounds);
+      sinceLeft = left;
+      lo = bounds[0];
+      size = bounds[1];
     }
     // a self join skips the left row's own row (differentFrom the row its path reaches): permute one row fewer and step over it
     const skipped = excludeSelf ? left : avoided ? avoided(left) : -1;

@@ -145,3 +145,86 @@ describe('refs to parents in certain states (where)', () => {
     expect(issues(unique).map((i) => i.path)).toContain('tables[2].fields[1].options.where');
   });
 });
+
+// bids only on listings that went live, one winner each: the layout gives other listings no children
+const auction = (where: Record<string, unknown> = { path: 'status', in: ['live', 'sold'] }, when?: string): Definition => ({
+  version: 1,
+  seed: 'auction',
+  tables: [
+    {
+      name: 'listings',
+      rows: 40_000,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'status', type: 'pick', options: { values: ['draft', 'live', 'sold', 'withdrawn'] } },
+        { name: 'starts_at', type: 'date.past' },
+      ],
+      profiles: {
+        field: 'status',
+        variants: [
+          { value: 'draft', weight: 3, fields: { starts_at: null } },
+          { value: 'live', weight: 4, fields: {} },
+          { value: 'sold', weight: 2, fields: {}, ...(when ? { when } : {}) },
+          { value: 'withdrawn', weight: 1, fields: {} },
+        ],
+      },
+    },
+    {
+      name: 'bids',
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'listing_id', type: 'ref', options: { table: 'listings', field: 'id', childrenPerParent: { min: 1, max: 3 }, where } },
+        { name: 'is_winning', type: 'datatype.boolean', exactlyOne: { per: 'listing_id' } },
+        { name: 'placed', type: 'after', options: { from: 'listing_id.starts_at', max: 7 } },
+      ],
+    },
+  ],
+});
+
+describe('a laid-out ref to parents in certain states (childrenPerParent with where)', () => {
+  const definition = auction();
+  const plan = compile(definition);
+  const listings = new Map(rowsEveryChunking(plan, 'listings').map(([id, status, starts]) => [id, { status, starts }]));
+  const bids = rowsEveryChunking(plan, 'bids');
+
+  it('gives children only to parents in the states, 1..3 each and exactly one winner, after the parent started', () => {
+    expect(bids.length).toBeGreaterThan(40_000);
+    const perListing = new Map<unknown, { bids: number; winners: number }>();
+    for (const [, listing, winning, placed] of bids) {
+      const parent = listings.get(listing)!;
+      expect(['live', 'sold']).toContain(parent.status);
+      expect((placed as Date).getTime()).toBeGreaterThanOrEqual((parent.starts as Date).getTime());
+      const seen = perListing.get(listing) ?? { bids: 0, winners: 0 };
+      seen.bids++;
+      if (winning) seen.winners++;
+      perListing.set(listing, seen);
+    }
+    const eligible = [...listings.values()].filter((l) => ['live', 'sold'].includes(l.status as string)).length;
+    expect(perListing.size).toBe(eligible);
+    for (const { bids: n, winners } of perListing.values()) {
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(3);
+      expect(winners).toBe(1);
+    }
+  });
+
+  it('gives the same rows in two worker processes', async () => {
+    const { expected, got } = await sameInTwoProcesses(definition, { bids });
+    expect(got).toEqual(expected);
+  }, 120_000);
+
+  it('refuses a state other than a selector chosen by the row alone', () => {
+    const issues = (def: Definition) => {
+      try {
+        compile(def);
+        return [];
+      } catch (e) {
+        if (e instanceof DefinitionError) return e.issues;
+        throw e;
+      }
+    };
+    const message = expect.stringMatching(/with childrenPerParent, where must name listings's profile selector/);
+    expect(issues(auction({ path: 'starts_at', in: ['x'] }))).toContainEqual({ path: 'tables[1].fields[1].options.where.path', message });
+    expect(issues(auction(undefined, 'id > 5'))).toContainEqual({ path: 'tables[1].fields[1].options.where.path', message });
+  });
+});

@@ -45,22 +45,48 @@ export function checkWhere(
   const target = tables.get(options.table);
   if (!target) return;
   if (target === table) add(where, 'a self-reference cannot filter its parents (it picks an earlier row)');
-  if (options.scope || options.sameAs || options.distinctWithin || options.differentFrom || options.childrenPerParent || field.unique)
-    add(where, 'where draws among all parents: it cannot be combined with scope, sameAs, distinctWithin, differentFrom, childrenPerParent or unique');
+  if (options.scope || options.sameAs || options.distinctWithin || options.differentFrom || field.unique)
+    add(where, 'where draws among all parents: it cannot be combined with scope, sameAs, distinctWithin, differentFrom or unique');
   const path = resolveFieldPath(options.where.path, target, tables);
   if (typeof path === 'string') add(`${where}.path`, `${path} (a path in table ${target.name})`);
+  // laid out by the ref, only parents in the states get children: their number is needed before any
+  // row is made, so the state must be the parent's profile selector, a hash of its row alone
+  else if (options.childrenPerParent && !layoutFilterable(options.where, target))
+    add(
+      `${where}.path`,
+      `with childrenPerParent, where must name ${target.name}'s profile selector (${target.profiles?.field ?? 'it has none'}), with no variant that has a when`,
+    );
+}
+
+/** Whether a laid-out ref can filter its parents by `where`: the path is the target's profile selector, chosen by a hash of the row alone. */
+function layoutFilterable(where: WhereOptions, target: TableDefinition): boolean {
+  const profiles = target.profiles;
+  return !!profiles?.field && where.path === profiles.field && profiles.variants.every((v) => v.when === undefined);
+}
+
+/**
+ * The parents a laid-out ref with `where` gives children to (the others get none), from the
+ * target's profile selector; undefined for other refs.
+ */
+export function layoutEligible(field: FieldDefinition, target: TableDefinition, selectorValueOf: (j: number) => Value): ((j: number) => boolean) | undefined {
+  const options = field.options as RefOptions;
+  if (!options.where || !options.childrenPerParent || !layoutFilterable(options.where, target)) return undefined;
+  const allowed = new Set<unknown>(options.where.in.map((v) => (v === null || typeof v !== 'object' ? v : JSON.stringify(v))));
+  return (j) => allowed.has(selectorValueOf(j));
 }
 
 /** The target-table paths a `where` reads (compile makes them row-addressable): [table, path]. */
 export function whereReads(field: FieldDefinition): { table: string; path: string } | undefined {
   const options = field.type === 'ref' ? (field.options as RefOptions) : undefined;
-  return options?.where ? { table: options.table, path: options.where.path } : undefined;
+  // a layout filtered by the parent's selector reads its hash, not its values
+  return options?.where && !options.childrenPerParent ? { table: options.table, path: options.where.path } : undefined;
 }
 
 /** The generator of a ref with `where`; undefined for other refs. */
 export function buildWhereRef(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
   const options = field.options as RefOptions;
-  if (!options.where) return undefined;
+  // a laid-out ref is filtered by its layout, which gives no children to the other parents
+  if (!options.where || options.childrenPerParent) return undefined;
   const parentValue = ctx.parentValue!;
   const parentRows = ctx.rows.get(options.table)!;
   const path = resolveFieldPath(options.where.path, ctx.tables.get(options.table)!, ctx.tables) as ResolvedPath;

@@ -243,6 +243,14 @@ export class TableProfiles {
   private conditionDeps: number[] = [];
   private readonly weights: Float64Array;
 
+  /**
+   * The selector's value of row i when no variant has a condition (a hash of i alone, known before
+   * any table is built): what a layout filtered by the parent's state reads.
+   */
+  selectorValueOf(i: number): Value {
+    return this.values[this.variantOf(i)];
+  }
+
   constructor(
     private readonly profiles: Profiles,
     key: Key,

@@ -13,7 +13,7 @@ import { buildChildIndex, checkChildIndex } from './sibling-values.js';
 import { buildScopedRef, checkScopedRef, refSteps, type RelationContext, scopeNullable } from './scoped-ref.js';
 import type { ColumnKind, Value } from './shape.js';
 
-type RefOptions = { scope?: { equals: string }; sameAs?: { path: string }; include?: string; differentFrom?: string };
+type RefOptions = { scope?: { equals: string }; sameAs?: { path: string }; include?: string; differentFrom?: string; since?: { atLeast: string } };
 
 /** Table-aware checks of a field's relation options (`at` is the field's path). */
 export function checkRelationField(
@@ -41,7 +41,7 @@ export function relationReads(def: { tables: TableDefinition[] }, tables: Readon
     for (const field of table.fields) {
       if (field.type !== 'ref') continue;
       const options = field.options as RefOptions;
-      for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom]) {
+      for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom, options.since?.atLeast]) {
         if (text === undefined) continue;
         const path = resolveFieldPath(text, table, tables);
         if (typeof path === 'string') continue;
@@ -59,7 +59,7 @@ export function relationDependencies(field: FieldDefinition): string[] {
   if (field.type !== 'ref') return [];
   const options = field.options as RefOptions;
   const out: string[] = [];
-  for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom]) {
+  for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom, options.since?.atLeast]) {
     if (typeof text !== 'string') continue;
     const parts = text.split('.');
     for (let n = 1; n <= parts.length; n++) out.push(parts.slice(0, n).join('.'));

@@ -483,6 +483,30 @@ create table task_labels (task_id bigint not null references tasks(id), label_id
     expect(new Set(pairs.map((p) => `${p.task_id}|${p.label_id}`)).size).toBe(pairs.length);
     expect(pairs.length).toBeGreaterThan(new Set(pairs.map((p) => p.task_id)).size);
   });
+
+  it('pairs rows of one group both ways when the left side is keyed (group, name): several left rows per group share right rows', () => {
+    const keyed = imported(`
+create table teams (id serial primary key, name text not null);
+create table repos (id serial primary key, team_id int not null references teams(id), name text not null check (name in ('api', 'web', 'docs', 'infra', 'mobile')), unique (team_id, name));
+create table runners (id serial primary key, team_id int not null references teams(id), hostname text not null);
+create table repo_runners (repo_id int not null references repos(id), runner_id int not null references runners(id), primary key (repo_id, runner_id));
+`);
+    const repos = keyed.tables.find((t) => t.name === 'repos')!;
+    expect(repos.fields.find((f) => f.name === 'team_id')!.options).toMatchObject({ childrenPerParent: { min: 1 } });
+    const repoRows = rowsOf(keyed, 'repos');
+    const teamOfRepo = new Map(repoRows.map((r) => [r.id, r.team_id]));
+    const teamOfRunner = new Map(rowsOf(keyed, 'runners').map((r) => [r.id, r.team_id]));
+    const pairs = rowsOf(keyed, 'repo_runners');
+    expect(pairs.filter((p) => teamOfRepo.get(p.repo_id) !== teamOfRunner.get(p.runner_id))).toEqual([]);
+    expect(new Set(repoRows.map((r) => `${r.team_id}|${r.name}`)).size).toBe(repoRows.length);
+    const repeats = (column: string) => {
+      const seen = new Map<unknown, number>();
+      for (const p of pairs) seen.set(p[column], (seen.get(p[column]) ?? 0) + 1);
+      return [...seen.values()].filter((n) => n > 1).length;
+    };
+    expect(repeats('repo_id')).toBeGreaterThan(0);
+    expect(repeats('runner_id')).toBeGreaterThan(0);
+  });
 });
 
 describe('only memberships make members', () => {
@@ -715,5 +739,151 @@ create table notes (id bigserial primary key, order_id bigint not null reference
   it('leaves children that follow no step alone', () => {
     const notes = definition.tables.find((t) => t.name === 'notes')!;
     expect((notes.fields.find((f) => f.name === 'order_id')!.options as Record<string, unknown>).where).toBeUndefined();
+  });
+});
+
+describe('what a clinician records exists only for visits that took place, and expiries follow their row', () => {
+  const definition = imported(`
+create table visits (
+  id bigserial primary key, status text not null check (status in ('scheduled', 'checked_in', 'completed', 'no_show', 'cancelled')),
+  starts_at timestamptz not null, checked_in_at timestamptz, completed_at timestamptz, cancelled_at timestamptz, created_at timestamptz not null);
+create table diagnoses (id bigserial primary key, visit_id bigint not null references visits(id), code text not null, recorded_at timestamptz not null);
+create table vouchers (id bigserial primary key, code text not null, issued_at timestamptz not null, expires_on date not null, valid_until timestamptz);
+`);
+  const visits = new Map(rowsOf(definition, 'visits').map((v) => [v.id, v]));
+  const time = (v: unknown) => (v as Date).getTime();
+
+  it('diagnoses only completed visits, after they were completed (and so after check-in)', () => {
+    const diagnoses = rowsOf(definition, 'diagnoses');
+    expect(diagnoses.length).toBeGreaterThan(100);
+    for (const d of diagnoses) {
+      const visit = visits.get(d.visit_id)!;
+      expect(visit.status).toBe('completed');
+      expect(time(d.recorded_at)).toBeGreaterThanOrEqual(time(visit.completed_at));
+      expect(time(d.recorded_at)).toBeGreaterThanOrEqual(time(visit.checked_in_at));
+    }
+  });
+
+  it('sets an expiry no CHECK orders a day to a year after the row came to be', () => {
+    const vouchers = rowsOf(definition, 'vouchers');
+    const day = (v: unknown) => (v as Date).toISOString().slice(0, 10);
+    for (const v of vouchers) {
+      expect(day(v.expires_on) > day(v.issued_at)).toBe(true);
+      expect(time(v.expires_on) - time(v.issued_at)).toBeLessThanOrEqual(366 * 86_400_000);
+      if (v.valid_until !== null) expect(time(v.valid_until)).toBeGreaterThan(time(v.issued_at));
+    }
+  });
+});
+
+describe('parties of a sale agree, and no one is their own customer', () => {
+  const definition = imported(`
+create table people (id uuid primary key, created_at timestamptz not null);
+create table shops (id bigserial primary key, owner_id uuid not null references people(id), created_at timestamptz not null);
+create table items (id bigserial primary key, shop_id bigint not null references shops(id), created_at timestamptz not null);
+create table offers (id bigserial primary key, item_id bigint not null references items(id), buyer_id uuid not null references people(id), created_at timestamptz not null);
+create table sales (
+  id bigserial primary key, item_id bigint not null references items(id), buyer_id uuid not null references people(id),
+  accepted_offer_id bigint references offers(id), total numeric(10,2) not null check (total > 0),
+  status text not null check (status in ('pending', 'paid', 'refunded')), paid_at timestamptz, created_at timestamptz not null);
+create table refunds (
+  id bigserial primary key, sale_id bigint not null references sales(id), requested_by uuid not null references people(id),
+  refund_amount numeric(10,2) check (refund_amount >= 0), created_at timestamptz not null);
+`);
+  const shops = new Map(rowsOf(definition, 'shops').map((s) => [s.id, s]));
+  const items = new Map(rowsOf(definition, 'items').map((i) => [i.id, i]));
+  const offers = rowsOf(definition, 'offers');
+  const offerById = new Map(offers.map((o) => [o.id, o]));
+  const sales = rowsOf(definition, 'sales');
+  const saleById = new Map(sales.map((s) => [s.id, s]));
+
+  it("never has a shop's owner make an offer on the shop's own items", () => {
+    const field = definition.tables.find((t) => t.name === 'offers')!.fields.find((f) => f.name === 'buyer_id')!;
+    expect(field.options).toMatchObject({ differentFrom: 'item_id.shop_id.owner_id' });
+    for (const o of offers) expect(o.buyer_id).not.toBe(shops.get(items.get(o.item_id)!.shop_id)!.owner_id);
+  });
+
+  it("sells to the buyer of the sale's accepted offer, an offer on the same item", () => {
+    const withOffer = sales.filter((s) => s.accepted_offer_id !== null);
+    expect(withOffer.length).toBeGreaterThan(50);
+    for (const s of withOffer) {
+      const offer = offerById.get(s.accepted_offer_id)!;
+      expect(offer.item_id).toBe(s.item_id);
+      expect(offer.buyer_id).toBe(s.buyer_id);
+    }
+  });
+
+  it("has a refund asked for by the sale's buyer, for at most the sale's total", () => {
+    const refunds = rowsOf(definition, 'refunds');
+    expect(refunds.length).toBeGreaterThan(100);
+    let amounts = 0;
+    for (const r of refunds) {
+      const sale = saleById.get(r.sale_id)!;
+      expect(r.requested_by).toBe(sale.buyer_id);
+      if (r.refund_amount === null) continue;
+      amounts++;
+      expect(r.refund_amount as number).toBeGreaterThanOrEqual(0);
+      expect(r.refund_amount as number).toBeLessThanOrEqual(sale.total as number);
+    }
+    expect(amounts).toBeGreaterThan(50);
+  });
+});
+
+describe('bids during an auction that ran, orders for lots that sold', () => {
+  const definition = imported(`
+create table people (id uuid primary key, created_at timestamptz not null);
+create table lots (
+  id bigserial primary key, seller_id uuid not null references people(id),
+  status text not null check (status in ('draft', 'live', 'sold', 'expired', 'withdrawn')),
+  created_at timestamptz not null, starts_at timestamptz, sold_at timestamptz, ends_at timestamptz,
+  check (ends_at > starts_at));
+create table bids (
+  id bigserial primary key, lot_id bigint not null references lots(id), bidder_id uuid not null references people(id),
+  is_winning boolean not null default false, placed_at timestamptz not null);
+create unique index bids_one_winner on bids (lot_id) where is_winning;
+create table orders (
+  id bigserial primary key, lot_id bigint not null unique references lots(id), buyer_id uuid not null references people(id),
+  created_at timestamptz not null);
+`);
+  const lots = new Map(rowsOf(definition, 'lots').map((l) => [l.id, l]));
+  const time = (v: unknown) => (v as Date).getTime();
+
+  it('bids only on lots that went live and were not withdrawn, between their start and end, one winner each', () => {
+    const bids = rowsOf(definition, 'bids');
+    expect(bids.length).toBeGreaterThan(100);
+    const winners = new Map<unknown, number>();
+    for (const b of bids) {
+      const lot = lots.get(b.lot_id)!;
+      expect(['live', 'sold', 'expired']).toContain(lot.status);
+      expect(time(b.placed_at)).toBeGreaterThanOrEqual(time(lot.starts_at));
+      if (lot.ends_at !== null) expect(time(b.placed_at)).toBeLessThanOrEqual(time(lot.ends_at));
+      if (b.is_winning) winners.set(b.lot_id, (winners.get(b.lot_id) ?? 0) + 1);
+    }
+    expect([...winners.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('orders each sold lot once and no other lot, after it sold', () => {
+    const orders = rowsOf(definition, 'orders');
+    const sold = [...lots.values()].filter((l) => l.status === 'sold');
+    expect(sold.length).toBeGreaterThan(10);
+    expect(orders.map((o) => o.lot_id).sort()).toEqual(sold.map((l) => l.id).sort());
+    for (const o of orders) expect(time(o.created_at)).toBeGreaterThanOrEqual(time(lots.get(o.lot_id)!.sold_at));
+  });
+});
+
+describe('a join with periods since the row started', () => {
+  const definition = imported(`
+create table students (id serial primary key, name text not null, enrolled_on date not null);
+create table terms (id serial primary key, starts_on date not null, ends_on date not null, check (ends_on > starts_on));
+create table term_grades (student_id int not null references students(id), term_id int not null references terms(id), primary key (student_id, term_id));
+`);
+  const enrolled = new Map(rowsOf(definition, 'students').map((s) => [s.id, (s.enrolled_on as Date).getTime()]));
+  const terms = new Map(rowsOf(definition, 'terms').map((t) => [t.id, t]));
+
+  it('joins a student only with terms ending after the enrolment, each once, terms still in date order', () => {
+    const pairs = rowsOf(definition, 'term_grades');
+    expect(pairs.length).toBeGreaterThan(300);
+    for (const p of pairs) expect((terms.get(p.term_id)!.ends_on as Date).getTime()).toBeGreaterThanOrEqual(enrolled.get(p.student_id)!);
+    expect(new Set(pairs.map((p) => `${p.student_id}|${p.term_id}`)).size).toBe(pairs.length);
+    for (const t of terms.values()) expect((t.ends_on as Date).getTime()).toBeGreaterThan((t.starts_on as Date).getTime());
   });
 });

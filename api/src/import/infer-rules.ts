@@ -16,7 +16,7 @@ import { redrawGuardedColumns } from '../engine/row-checks.js';
 import type { Value } from '../engine/shape.js';
 import { sameKindAvoidance } from './same-kind-refs.js';
 import { PRERELEASE_FLAG, prereleaseExpression, SEMVER_WITH_PRERELEASES } from './prerelease.js';
-import { PART_QUANTITY, statesWith, stepOfChild, WHOLE_QUANTITY } from './parent-states.js';
+import { CLAIMED_AMOUNT, isClaim, PART_QUANTITY, statesWith, stepOfChild, WHOLE_QUANTITY } from './parent-states.js';
 import { childSumOf, type SumTable } from './child-sums.js';
 import { type ConditionParent, statusCondition } from './status-conditions.js';
 
@@ -156,11 +156,18 @@ const HEADLINE_MAX = [HEADLINE_VERBS, HEADLINE_ADJECTIVES, HEADLINE_NOUNS, HEADL
 /** A ref naming who acts on a row another ref of it names (approver of the employee's request). */
 const COUNTERPART =
   /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by|auditor|recipient|receiver|to_user|to_account|to_account_id|payee|referee|referred|mentor|coach|supervisor|interviewer|inspector)(_id)?$/;
+/** A ref naming who buys, bids, books or reviews: never the one who owns what is bought. */
+const CUSTOMER = /^(bidder|buyer|purchaser|customer|guest|renter|borrower|booker|reviewer|rater|applicant)(_user)?(_id)?$/;
+/** A ref naming who owns or sells (a store's owner, a listing's seller, a property's host). */
+const PROPRIETOR = /^(owner|seller|host|landlord|merchant|vendor_user|organi[sz]er|lister)(_user)?(_id)?$/;
 const DECIDER = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by)(_id)?$/;
 const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$/;
 /** Events only an adult takes part in, by column name. */
 const ADULT_EVENT =
   /^(hire|hired|hiring|employment_start|employed|start|started|joined|join|contract_start|enrolled|enrollment|enrolment|licensed|license_issued)_?(date|on|at)?$/;
+/** The start and end of a period (a pay period, a term, a billing cycle). */
+const PERIOD_START = /^(starts?|start_date|period_start|begins?|from|valid_from|effective_from)(_on|_at|_date)?$/;
+const PERIOD_END = /^(ends?|end_date|period_end|until|to|valid_to|effective_to)(_on|_at|_date)?$/;
 /** A parent's end, after which no child comes (terminated, closed, decommissioned). */
 const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$|^ends_(at|on)$/;
 /** A parent's step after which its children come (a build's jobs run once it started). */
@@ -268,6 +275,8 @@ export function inferRules(
 class RuleInference {
   private readonly tables = new Map<string, Table>();
   private readonly reasons: RuleReason[] = [];
+  /** Tables of periods made a date series reaching a few days ahead: their ends and payments may too. */
+  private readonly periodsAhead = new Set<string>();
   /** Table → the ref field that lays its rows out parent by parent (childrenPerParent), and why. */
   private readonly layouts = new Map<string, { field: string; why: string; min: number; max: number }>();
 
@@ -296,21 +305,26 @@ class RuleInference {
     for (const t of this.tables.values()) this.partialUniques(t);
     for (const t of this.tables.values()) this.members(t);
     for (const t of this.tables.values()) this.joinScopes(t);
+    for (const t of this.tables.values()) this.periodsSince(t);
     for (const t of this.tables.values()) this.positions(t);
     for (const t of this.tables.values()) this.scopes(t);
     for (const t of this.tables.values()) this.selfScopes(t);
     for (const t of this.tables.values()) this.copies(t);
+    for (const t of this.tables.values()) this.siblingParties(t);
     for (const t of this.tables.values()) this.prices(t);
     for (const t of this.tables.values()) this.parentRanges(t);
     for (const t of this.tables.values()) this.occupancy(t);
     for (const t of this.tables.values()) this.flags(t);
     for (const t of this.tables.values()) this.counterparts(t);
     for (const t of this.tables.values()) this.sameKind(t);
+    for (const t of this.tables.values()) this.selfDealing(t);
     for (const t of this.tables.values()) this.prereleases(t);
     for (const t of this.tables.values()) this.childSums(t);
     for (const t of this.tables.values()) this.paymentShares(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
+    for (const t of this.tables.values()) this.expiries(t);
+    for (const t of this.tables.values()) this.periodEnds(t);
     for (const t of this.tables.values()) this.joinedAfterParents(t);
     for (const t of this.tables.values()) this.adulthood(t);
     for (const t of this.tables.values()) this.netAmounts(t);
@@ -549,7 +563,71 @@ class RuleInference {
         continue;
       (right.options as Options).scope = { target: g, equals: `${layout.field}.${path}` };
       this.reason(t, right.name, `a ${rightTable.def.name} row of the same ${group} (${layout.field}.${path})`);
+      // pairs inside a group repeat a right row only when the group holds several left rows; a key
+      // (project_id, key) would make its plain ref one row per group, so it is laid out by it instead
+      if (!path.includes('.') && this.siblingsKeyedBy(leftTable, path, MN_MAX))
+        this.demandLayout(leftTable, path, `a ${group} holds several ${leftTable.def.name} (for ${t.def.name})`, 1, MN_MAX);
       return;
+    }
+  }
+
+  /**
+   * Whether `ref` is in a two-column key of `t` whose other column can tell `most` children of one
+   * parent apart (a pick of enough values, an integer range): laid out by `ref`, the engine keeps
+   * that column distinct among siblings; left alone, the key makes `ref` one row per parent.
+   */
+  private siblingsKeyedBy(t: Table, ref: string, most: number): boolean {
+    const keys = [...(t.def.unique ?? []), ...(t.def.primaryKey ? [t.def.primaryKey] : [])];
+    return keys.some((key) => {
+      if (key.length !== 2 || !key.includes(ref)) return false;
+      const other = t.fields.get(key[0] === ref ? key[1]! : key[0]!);
+      const o = (other?.options ?? {}) as Options;
+      if (other?.type === 'pick') return new Set((o.values as unknown[]).map((v) => JSON.stringify(v))).size >= most;
+      return other?.type === 'number.int' && typeof o.min === 'number' && typeof o.max === 'number' && o.max - o.min + 1 >= most;
+    });
+  }
+
+  /**
+   * A join of rows that start at some moment with periods (payslips of employees and pay periods,
+   * enrolments of students in terms): a row is joined only with periods since its start. The
+   * periods (a table with a start and an end that belongs to nothing) become a date series, one a
+   * day back from a few days ahead, so the periods since a moment are a range of rows, and the
+   * join's partners are drawn from that range (engine `since`).
+   */
+  private periodsSince(t: Table) {
+    const layout = this.layouts.get(t.def.name);
+    const right = t.def.fields.find((f) => f.type === 'ref' && (f.options as Options).distinctWithin === layout?.field);
+    if (!layout || layout.why !== 'many-to-many' || !right) return;
+    const o = right.options as Options;
+    if (o.scope || o.include || o.differentFrom || o.excludeSelf) return;
+    const periods = this.tables.get(t.refs.get(right.name)!);
+    const people = this.tables.get(t.refs.get(layout.field)!);
+    if (!periods || !people || periods === people || periods.refs.size > 0) return;
+    const times = (periods.model?.columns ?? []).filter((c) => isTime(c) && c.notNull && periods.fields.has(c.name));
+    const start = times.find((c) => PERIOD_START.test(c.name.toLowerCase()));
+    if (!start || !times.some((c) => PERIOD_END.test(c.name.toLowerCase()))) return;
+    const since = (people.model?.columns ?? []).find((c) => isTime(c) && c.notNull && people.fields.has(c.name) && ADULT_EVENT.test(c.name.toLowerCase()));
+    if (!since) return;
+    const field = periods.fields.get(start.name)!;
+    if (field.unique || periods.def.primaryKey?.includes(start.name) || (periods.def.unique ?? []).some((u) => u.includes(start.name))) return;
+    // newest first, the first few days ahead: every row started by now has as many periods as it has partners
+    Object.assign(field, { type: 'sequence', options: { start: layout.max, step: -1, unit: 'days' } });
+    delete field.nullRate;
+    o.since = { field: start.name, atLeast: `${layout.field}.${since.name}` };
+    this.periodsAhead.add(periods.def.name);
+    this.reason(periods, start.name, `one a day back from ${layout.max} days ahead (periods in date order, for ${t.def.name})`);
+    this.reason(t, right.name, `only ${periods.def.name} starting on or after ${layout.field}.${since.name}`);
+  }
+
+  /** A period that starts ahead ends ahead (and is paid after it ends): its moments are not held to "now". */
+  private periodEnds(t: Table) {
+    if (!this.periodsAhead.has(t.def.name)) return;
+    for (const f of t.def.fields) {
+      const o = f.options as Options | undefined;
+      if (f.type !== 'after' || o?.atMost === undefined) continue;
+      const bounds = [o.atMost].flat().filter((b) => b !== 'now');
+      if (bounds.length === 0) delete o.atMost;
+      else o.atMost = bounds.length === 1 ? bounds[0] : bounds;
     }
   }
 
@@ -643,6 +721,62 @@ class RuleInference {
     }
   }
 
+  /**
+   * A row that names a sibling of the same parent (an order's winning bid, among its listing's bids)
+   * has the same party as that sibling: the order's one ref to users is the bid's one ref to users
+   * (its bidder). Both must have exactly one ref to that table, so two roles are never confused.
+   */
+  private siblingParties(t: Table) {
+    const refsTo = (table: Table, target: string) => [...table.refs].filter(([r, to]) => to === target && table.fields.get(r)?.type === 'ref').map(([r]) => r);
+    for (const [sibling, siblingTable] of [...t.refs]) {
+      const o = t.fields.get(sibling)?.options as Options | undefined;
+      const scope = o?.scope as { target?: string; equals?: string } | undefined;
+      const b = this.tables.get(siblingTable);
+      if (!b || b === t || !scope?.equals || scope.equals.includes('.') || o?.distinctWithin) continue;
+      for (const [r, people] of [...t.refs]) {
+        if (r === sibling || people === t.def.name || people === b.def.name || people === siblingTable || people === t.refs.get(scope.equals)) continue;
+        const f = t.fields.get(r)!;
+        const ro = f.options as Options;
+        if (f.type !== 'ref' || f.unique || ro.scope || ro.sameAs || ro.distinctWithin || ro.childrenPerParent || ro.where || ro.differentFrom) continue;
+        if (this.layouts.get(t.def.name)?.field === r || refsTo(t, people).length !== 1) continue;
+        const theirs = refsTo(b, people);
+        if (theirs.length !== 1 || !this.notNull(b, theirs[0]!)) continue;
+        ro.sameAs = { path: `${sibling}.${theirs[0]}` };
+        this.reason(t, r, `the ${people} of ${sibling} (${sibling}.${theirs[0]}), a ${b.def.name} row of the same ${t.refs.get(scope.equals)}`);
+      }
+    }
+  }
+
+  /**
+   * A customer does not deal with themselves: a bidder is never the owner of the store whose listing
+   * they bid on. A customer-named ref avoids the one proprietor-named ref to the same table its row
+   * reaches through its other not-null refs (listing_id.vendor_id.owner_id).
+   */
+  private selfDealing(t: Table) {
+    for (const [ref, people] of [...t.refs]) {
+      const f = t.fields.get(ref)!;
+      const o = f.options as Options;
+      if (f.type !== 'ref' || !CUSTOMER.test(ref.toLowerCase()) || people === t.def.name || f.unique) continue;
+      if (o.scope || o.sameAs || o.distinctWithin || o.childrenPerParent || o.where || o.differentFrom || o.choice === 'skewed') continue;
+      const found: string[] = [];
+      let frontier: { table: Table; path: string[] }[] = [{ table: t, path: [] }];
+      for (let depth = 0; depth < 3 && frontier.length; depth++) {
+        const next: typeof frontier = [];
+        for (const { table, path } of frontier)
+          for (const [r, target] of table.refs) {
+            if ((table === t && r === ref) || target === table.def.name || table.fields.get(r)?.type !== 'ref' || !this.notNull(table, r)) continue;
+            if (depth > 0 && target === people && PROPRIETOR.test(r.toLowerCase())) found.push([...path, r].join('.'));
+            const parent = this.tables.get(target);
+            if (parent && target !== people) next.push({ table: parent, path: [...path, r] });
+          }
+        frontier = next;
+      }
+      if (found.length !== 1) continue;
+      o.differentFrom = found[0];
+      this.reason(t, ref, `never ${found[0]} (no one is their own customer)`);
+    }
+  }
+
   /** A ref to another row of a kind the row reaches already (depends_on_package_id) never takes that row (version_id.package_id). */
   private sameKind(t: Table) {
     const refsOf = (name: string) => {
@@ -671,46 +805,104 @@ class RuleInference {
    * and a returned quantity is at most the quantity bought.
    */
   private parentStates(t: Table) {
-    const step = stepOfChild(t.def.name);
-    if (!step) return;
+    const child = stepOfChild(t.def.name);
+    if (!child) return;
+    const { step, calledOff, window } = child;
     for (const [ref, parentName] of t.refs) {
       const f = t.fields.get(ref)!;
       const o = f.options as Options;
-      if (f.type !== 'ref' || !this.notNull(t, ref) || parentName === t.def.name || f.unique) continue;
-      if (o.scope || o.sameAs || o.distinctWithin || o.differentFrom || o.childrenPerParent || o.where) continue;
+      if (f.type !== 'ref' || !this.notNull(t, ref) || parentName === t.def.name) continue;
+      if (o.scope || o.sameAs || o.distinctWithin || o.differentFrom || o.where) continue;
       const parent = this.tables.get(parentName);
       if (!parent) continue;
+      // a ref that lays the table out (or is unique: one child per parent) gives children only to
+      // parents in the states, by the parent's selector; a plain ref may also look one parent up
+      const laidOut = !!o.childrenPerParent || !!f.unique;
+      if (laidOut && (parent.def.profiles?.variants.some((v) => v.when !== undefined) || (f.unique && this.layouts.has(t.def.name)))) continue;
+      if (f.unique && t.def.fields.some((x) => x !== f && (x.options as Options | undefined)?.childrenPerParent)) continue;
       // the parent itself, or one not-null ref up (a return's item → the item's order)
       const candidates: { via: string; table: Table }[] = [{ via: '', table: parent }];
-      for (const [up, grand] of parent.refs)
-        if (parent.fields.get(up)?.type === 'ref' && this.notNull(parent, up) && grand !== parent.def.name && this.tables.has(grand))
-          candidates.push({ via: `${up}.`, table: this.tables.get(grand)! });
+      if (!laidOut)
+        for (const [up, grand] of parent.refs)
+          if (parent.fields.get(up)?.type === 'ref' && this.notNull(parent, up) && grand !== parent.def.name && this.tables.has(grand))
+            candidates.push({ via: `${up}.`, table: this.tables.get(grand)! });
       for (const { via, table } of candidates) {
         const profile = table.def.profiles;
         const column = (table.model?.columns ?? []).find((c) => isTime(c) && step.test(c.name.toLowerCase()) && table.fields.has(c.name));
         if (!profile?.field || !column) continue;
-        const states = statesWith({ field: profile.field, variants: profile.variants }, column.name, column.notNull);
-        if (!states) continue;
+        const states = statesWith({ field: profile.field, variants: profile.variants }, column.name, column.notNull)?.filter(
+          (s) => !calledOff?.test(String(s).toLowerCase()),
+        );
+        if (!states?.length) continue;
+        if (f.unique) {
+          // one child per parent in the states: laid out one each, unique by construction
+          delete f.unique;
+          o.childrenPerParent = { min: 1, max: 1 };
+          this.layouts.set(t.def.name, { field: ref, why: `one per ${parentName} row that is ${states.join('/')}`, min: 1, max: 1 });
+          this.reason(t, ref, `rows laid out per ${parentName}, one each (unique)`);
+        }
         o.where = { path: `${via}${profile.field}`, in: states };
         this.reason(t, ref, `only ${parentName} rows whose ${via}${profile.field} is ${states.join('/')} (${column.name} set)`);
-        this.followStep(t, `${ref}.${via}${column.name}`);
+        this.followStep(t, `${ref}.${via}${column.name}`, window ? `${ref}.` : '');
         this.partQuantities(t, ref, parent);
+        if (isClaim(t.def.name)) this.claimedBy(t, ref, parent);
         return;
       }
     }
   }
 
-  /** The row comes to be after its parent's step (a return is requested after the delivery). */
-  private followStep(t: Table, from: string) {
+  /**
+   * The row comes to be after its parent's step (a return is requested after the delivery), and
+   * after the moments it already followed, within the bounds it had (an order after its buyer
+   * signed up, before the auction ended). `only` keeps just the moments of paths starting with it:
+   * a bid inside its auction's run, even before its bidder's sign-up would allow.
+   */
+  private followStep(t: Table, step: string, only: string) {
     const birth = t.birth && t.fields.get(t.birth);
     if (!birth || !isTime(this.column(t, birth.name))) return;
     const inVariants = t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, birth.name));
     if (inVariants) return;
     const o = (birth.options ?? {}) as Options;
+    const followed = birth.type === 'after' ? [o.from ?? []].flat().map(String) : [];
+    const from = [step, ...followed.filter((p) => p !== step && p.startsWith(only))];
+    const atMost = birth.type === 'after' && o.atMost !== undefined ? o.atMost : 'now';
     birth.type = 'after';
-    birth.options = { from, unit: o.unit ?? 'days', max: o.max ?? 30, atMost: 'now' };
+    birth.options = { from: from.length === 1 ? step : from, unit: o.unit ?? 'days', max: o.max ?? 30, atMost };
     delete birth.nullRate;
-    this.reason(t, birth.name, `after ${from}`);
+    this.reason(t, birth.name, `after ${from.join(' / ')}`);
+  }
+
+  /**
+   * A claim on a purchase (a dispute, a refund, a return of an order) is made by the purchaser: the
+   * claim's one ref to people is the purchase's one not-null ref to them (an order's buyer; not
+   * its vendor, a table of its own), and an amount it claims back is at most the purchase's total.
+   */
+  private claimedBy(t: Table, ref: string, parent: Table) {
+    const plain = (table: Table, name: string) => {
+      const o = table.fields.get(name)?.options as Options | undefined;
+      return table.fields.get(name)?.type === 'ref' && !o?.scope && !o?.sameAs && !o?.distinctWithin && !o?.childrenPerParent && !o?.where && !o?.differentFrom;
+    };
+    const people = [...t.refs].filter(([r, target]) => r !== ref && target !== t.def.name && target !== parent.def.name);
+    for (const [r, target] of people) {
+      if (people.filter(([, other]) => other === target).length !== 1 || !plain(t, r) || t.fields.get(r)!.unique) continue;
+      const theirs = [...parent.refs].filter(([p, other]) => other === target && parent.fields.get(p)?.type === 'ref' && this.notNull(parent, p));
+      if (theirs.length !== 1) continue;
+      const path = `${ref}.${theirs[0]![0]}`;
+      (t.fields.get(r)!.options as Options).sameAs = { path };
+      delete t.fields.get(r)!.nullRate;
+      this.reason(t, r, `the ${parent.def.name}'s own (${path}): a claim is made by the purchaser`);
+    }
+    const total = parent.def.fields.find((f) => TOTAL.test(f.name.toLowerCase()) && this.isNumber(parent, f.name) && this.notNull(parent, f.name));
+    if (!total) return;
+    for (const f of t.def.fields) {
+      if (!CLAIMED_AMOUNT.test(f.name.toLowerCase()) || !this.isNumber(t, f.name) || f.unique || f.type === 'after' || f.type === 'before') continue;
+      if (t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, f.name))) continue;
+      const nullRate = f.nullRate;
+      const digits = (f.options as { fractionDigits?: number } | undefined)?.fractionDigits;
+      Object.assign(f, { type: 'before', options: { from: `${ref}.${total.name}`, atLeast: 0, decimals: f.type === 'number.int' ? 0 : (digits ?? 2) } });
+      if (nullRate !== undefined) f.nullRate = nullRate;
+      this.reason(t, f.name, `0 to ${ref}.${total.name} (a claim gives back at most what was paid)`);
+    }
   }
 
   /** A quantity of the child at most the parent's (a return of some of the items bought). */
@@ -1105,6 +1297,26 @@ class RuleInference {
           name,
           `after ${earlier.join(' / ')}${check ? ' (CHECK)' : ' (lifecycle order)'}${expiry.length ? `, not after ${expiry.join(' / ')}` : ''}`,
         );
+    }
+  }
+
+  /**
+   * A row expires after it came to be (a prescription, a voucher, an invitation): an expiry no
+   * CHECK orders lies 1 day to a year past the row's birth (in the past for old rows, as it is).
+   */
+  private expiries(t: Table) {
+    const birth = t.birth;
+    const checked = this.checkOrder(t);
+    if (!birth) return;
+    for (const c of t.model?.columns ?? []) {
+      const f = t.fields.get(c.name);
+      if (!f || c.name === birth || !isTime(c) || !EXPIRY.test(c.name.toLowerCase()) || checked.has(c.name) || f.type === 'after' || f.type === 'before')
+        continue;
+      if (t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, c.name))) continue;
+      const nullRate = f.nullRate;
+      Object.assign(f, { type: 'after', options: { from: birth, unit: 'days', min: 1, max: 365, strict: true } });
+      if (nullRate !== undefined) f.nullRate = nullRate;
+      this.reason(t, c.name, `1 day to a year after ${birth} (an expiry)`);
     }
   }
 
