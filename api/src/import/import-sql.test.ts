@@ -520,6 +520,25 @@ describe('AdventureWorks-shaped DDL', () => {
     expect([...values].every((v) => typeof v === 'number' && v >= 1 && v <= 3)).toBe(true);
   });
 
+  it('orders the moments of a row and its children by names whose words run together', () => {
+    const { definition } = importSql(
+      `create table salesorderheader (salesorderid serial primary key, orderdate timestamp not null, modifieddate timestamp not null,
+         discontinueddate timestamp);
+       create table salesorderdetail (salesorderid int not null references salesorderheader, detailid serial, modifieddate timestamp not null,
+         primary key (salesorderid, detailid));`,
+      { rows: 500 },
+    );
+    const plan = compile(definition as never, { seed: 'aw' });
+    const header = [...generateRows(plan, 'salesorderheader', 0, 500)].flat();
+    for (const [, ordered, modified, discontinued] of header) {
+      expect((modified as Date).getTime()).toBeGreaterThanOrEqual((ordered as Date).getTime());
+      if (discontinued) expect((discontinued as Date).getTime()).toBeGreaterThanOrEqual((ordered as Date).getTime());
+    }
+    const lines = plan.tables.find((t) => t.name === 'salesorderdetail')!;
+    for (const [order, , modified] of [...generateRows(plan, 'salesorderdetail', 0, lines.rows)].flat())
+      expect((modified as Date).getTime()).toBeGreaterThanOrEqual((header[(order as number) - 1]![1] as Date).getTime());
+  });
+
   it('pins what a branch of a CHECK pins: a root part has level 0 and quantity 1, whatever the draws', () => {
     const sql = `
       create table parts (

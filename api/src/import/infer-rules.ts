@@ -10,6 +10,7 @@ import { oneFlaggedPerParent } from './to-definition.js';
 import type { ColumnModel, ConstraintModel, PgNode, SchemaModel, TableModel } from './model.js';
 import { analyzeCheck, flagPredicate, type CheckAnalysis } from './checks.js';
 import { checkFixes, intervalDays, translateCheck } from './check-expression.js';
+import { segmentName } from './column-patterns.js';
 import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
 import { redrawGuardedColumns } from '../engine/row-checks.js';
@@ -73,7 +74,7 @@ const RANKS: [RegExp, number][] = [
   // signs of life come before the end (no token used after it was revoked, no heartbeat after decommissioning)
   [/^(last_seen|last_heartbeat|last_activity|last_active|last_login|last_sign_in|last_used|synced|last_synced)_?(at|on|date|time)?$/, 2.5],
   [
-    /^(closed|archived|decommissioned|terminated|deleted|removed|revoked|deactivated|churned|retired|yanked|deprecated|unpublished|withdrawn|retracted|unlisted|suspended|banned)_?(at|on|date|time)?$/,
+    /^(closed|archived|decommissioned|discontinued|terminated|deleted|removed|revoked|deactivated|churned|retired|yanked|deprecated|unpublished|withdrawn|retracted|unlisted|suspended|banned)_?(at|on|date|time)?$/,
     3,
   ],
   [/^(updated|modified|last_modified|last_update|last_updated|changed|touched)_?(at|on|date|time)?$/, 4],
@@ -252,8 +253,14 @@ const UNITS_OF: Record<string, string[]> = {
   rssi: ['dBm'],
 };
 
-function rankOf(column: string): number | undefined {
+/** A column name as words: lower case, and words run together read apart (modifieddate → modified_date). */
+function wordsOf(column: string): string {
   const c = column.toLowerCase();
+  return c.includes('_') ? c : segmentName(c);
+}
+
+function rankOf(column: string): number | undefined {
+  const c = wordsOf(column);
   for (const [test, rank] of RANKS) if (test.test(c)) return rank;
   return undefined;
 }
@@ -389,8 +396,8 @@ class RuleInference {
     const own = times.find((c) => new RegExp(`^${noun}_?(at|on|date|time)$`).test(c.name.toLowerCase()));
     return (
       own?.name ??
-      times.find((c) => BIRTH.test(c.name.toLowerCase()) && c.notNull)?.name ??
-      times.find((c) => BIRTH.test(c.name.toLowerCase()))?.name ??
+      times.find((c) => BIRTH.test(wordsOf(c.name)) && c.notNull)?.name ??
+      times.find((c) => BIRTH.test(wordsOf(c.name)))?.name ??
       times.find((c) => c.notNull && !/(^|_)(end|ends|until|to|last)(_|$)/.test(c.name.toLowerCase()))?.name ??
       // all nullable: the row's first step (a job's started_at) still follows its parent when it is set
       times.find((c) => (rankOf(c.name) ?? 9) <= 1)?.name

@@ -34,3 +34,6 @@ select (select count(*) from payout_accounts where iban !~ '^[A-Z]{2}[0-9]{2}[A-
 -- rule: store and category names are capitalised names, and a vendor's slug is its store name's
 select (select count(*) from vendors where store_name !~ '^[A-Z0-9]' or slug !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or slug not like lower(regexp_replace(split_part(store_name, ' ', 1), '[^A-Za-z0-9]+', '-', 'g')) || '%')
      + (select count(*) from categories where name !~ '^[A-Z]');
+-- rule: bids are placed after the bidder signed up, and orders after the buyer did
+select (select count(*) from bids b join users u on u.id = b.bidder_id where b.placed < u.created)
+     + (select count(*) from orders o join users u on u.id = o.buyer_id where o.created < u.created);
