@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { compile, type Definition, generateRows, parseDefinition, type Row } from '../engine/index.js';
+import { mergeReports, ReportBuilder, reportOf, type ReportState } from './report.js';
+
+const definition = parseDefinition({
+  version: 1,
+  seed: 'report',
+  tables: [
+    {
+      name: 'customers',
+      rows: 3000,
+      primaryKey: ['id'],
+      fields: [
+        { name: 'id', type: 'string.uuid' },
+        { name: 'email', type: 'internet.email', unique: true },
+        { name: 'tier', type: 'pick', options: { values: ['free', 'pro', 'team'], weights: [6, 3, 1] } },
+        { name: 'age', type: 'number.int', options: { min: 18, max: 90 }, nullRate: 0.2 },
+        { name: 'created_at', type: 'date.past', options: { years: 3 } },
+      ],
+    },
+    {
+      name: 'addresses',
+      fields: [
+        { name: 'id', type: 'string.uuid', unique: true },
+        { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id', childrenPerParent: { min: 1, max: 2 } } },
+        { name: 'city', type: 'location.city' },
+      ],
+    },
+    {
+      name: 'orders',
+      primaryKey: ['id'],
+      fields: [
+        { name: 'id', type: 'sequence', options: { start: 1 } },
+        { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id', childrenPerParent: { min: 0, max: 3 } } },
+        {
+          name: 'ship_to',
+          type: 'ref',
+          options: { table: 'addresses', field: 'id', scope: { target: 'customer_id', equals: 'customer_id', ifEmpty: 'null' } },
+        },
+        { name: 'placed_at', type: 'after', options: { from: 'customer_id.created_at', max: 60, atMost: 'now' } },
+        { name: 'paid_at', type: 'after', options: { from: 'placed_at', min: 1, max: 9, strict: true }, nullRate: 0.3 },
+        { name: 'total', type: 'number.float', options: { min: 1, max: 500, fractionDigits: 2 } },
+        { name: 'note', type: 'lorem.word' },
+      ],
+      // fails wherever id ends in 3, whatever note is redrawn to
+      checks: [{ name: 'id_not_ending_in_3', expr: 'id % 10 <> 3', redraw: ['note'] }],
+    },
+  ],
+}) as Definition;
+
+const plan = compile(definition);
+
+function reportRows(builder: ReportBuilder, table: string, start: number, end: number): void {
+  let at = start;
+  for (const batch of generateRows(plan, table, start, end, 700)) {
+    builder.add(table, at, batch);
+    at += batch.length;
+  }
+}
+
+function whole(): ReportState {
+  const builder = new ReportBuilder(plan, definition);
+  for (const t of plan.tables) reportRows(builder, t.name, 0, t.rows);
+  return builder.state();
+}
+
+/** Each table cut at `cuts` (fractions), each part reported by its own builder, the parts shuffled. */
+function sharded(cuts: number[]): ReportState[] {
+  const parts: ReportState[] = [];
+  for (const t of plan.tables) {
+    const bounds = [0, ...cuts.map((c) => Math.floor(c * t.rows)), t.rows];
+    for (let p = 0; p + 1 < bounds.length; p++) {
+      const builder = new ReportBuilder(plan, definition);
+      reportRows(builder, t.name, bounds[p], bounds[p + 1]);
+      parts.push(builder.state());
+    }
+  }
+  return parts.reverse();
+}
+
+describe('realism report', () => {
+  const single = whole();
+  const rules = new ReportBuilder(plan, definition).rules;
+  const report = reportOf(single, rules);
+
+  it('is the same for a sharded computation as for one pass, however the rows are split', () => {
+    for (const cuts of [[0.5], [0.1, 0.33, 0.34, 0.9], [0.001, 0.999]]) expect(mergeReports(plan, definition, sharded(cuts))).toEqual(single);
+  });
+
+  it('counts rows, nulls, distinct values and top values per column', () => {
+    const customers = report.tables.find((t) => t.name === 'customers')!;
+    expect(customers.rows).toBe(3000);
+    const col = (name: string) => customers.columns.find((c) => c.name === name)!;
+    expect(col('age').nullRate).toBeGreaterThan(0.15);
+    expect(col('age').nullRate).toBeLessThan(0.25);
+    expect(col('tier')).toMatchObject({ distinct: 3, distinctExact: true });
+    expect(col('tier').topValues.map((v) => v.value)).toEqual(['free', 'pro', 'team']);
+    expect(col('tier').topValues.reduce((s, v) => s + v.share, 0)).toBeCloseTo(1, 10);
+    // past the exact threshold: a HyperLogLog estimate within a few percent
+    expect(col('email').distinctExact).toBe(false);
+    expect(Math.abs(col('email').distinct - 3000) / 3000).toBeLessThan(0.06);
+    expect(col('email').length!.min).toBeGreaterThan(5);
+  });
+
+  it('keeps min/max and fixed-bucket histograms for numbers and dates', () => {
+    const customers = report.tables.find((t) => t.name === 'customers')!;
+    const age = customers.columns.find((c) => c.name === 'age')!;
+    expect(age.min).toBeGreaterThanOrEqual(18);
+    expect(age.max).toBeLessThanOrEqual(90);
+    expect(age.histogram.length).toBeGreaterThan(10);
+    expect(age.histogram[0].from).toBe(18);
+    expect(age.histogram.reduce((s, b) => s + b.count, 0)).toBe(3000 - age.nulls);
+    const created = customers.columns.find((c) => c.name === 'created_at')!;
+    expect(typeof created.min).toBe('string');
+    expect(created.histogram.map((b) => String(b.from).slice(0, 4))).toEqual(expect.arrayContaining(['2023', '2024']));
+  });
+
+  it('finds no violation of the rules the engine keeps, and checks every row', () => {
+    const orders = plan.tables.find((t) => t.name === 'orders')!.rows;
+    const held = report.rules.filter((r) => r.kind !== 'check');
+    expect(held.map((r) => r.kind)).toEqual(expect.arrayContaining(['unique', 'foreign-key', 'scope', 'child-after-parent', 'inequality']));
+    for (const rule of held)
+      expect({ rule: rule.name, violations: rule.violations, skipped: rule.skipped }).toEqual({ rule: rule.name, violations: 0, skipped: undefined });
+    expect(report.rules.find((r) => r.kind === 'scope')!.checked).toBe(orders);
+  });
+
+  it('shows a violated CHECK with its count and first row numbers', () => {
+    const check = report.rules.find((r) => r.kind === 'check')!;
+    const orders = plan.tables.find((t) => t.name === 'orders')!.rows;
+    expect(check.checked).toBe(orders);
+    expect(check.violations).toBe(Math.floor((orders + 7) / 10));
+    expect(check.examples).toEqual([2, 12, 22, 32, 42]); // ids 3, 13, 23, ... (id = row + 1)
+    expect(report.summary.violations).toBe(check.violations);
+  });
+
+  it('finds duplicate keys and broken inequalities in rows given to it, the same split or not', () => {
+    const broken = (rows: Row[]) => {
+      const shape = plan.tables.find((t) => t.name === 'orders')!;
+      return rows.map((r) => shape.columns.map((c) => r[shape.columns.findIndex((x) => x.name === c.name)]));
+    };
+    const rows: Row[] = [];
+    for (const batch of generateRows(plan, 'orders', 0, 40)) rows.push(...batch);
+    const id = 0;
+    const placed = 3;
+    const paid = 4;
+    const bad = broken(rows).map((r, i) => {
+      const out = [...r];
+      if (i % 9 === 4) out[id] = 1; // a repeated id: rows 4, 13, 22, 31 (row 0 holds 1 first)
+      if (i === 7 || i === 30) out[paid] = new Date((out[placed] as Date).getTime() - 1000);
+      return out;
+    });
+    const one = new ReportBuilder(plan, definition);
+    one.add('orders', 0, bad);
+    const a = new ReportBuilder(plan, definition);
+    a.add('orders', 20, bad.slice(20));
+    const b = new ReportBuilder(plan, definition);
+    b.add('orders', 0, bad.slice(0, 20));
+    expect(mergeReports(plan, definition, [a.state(), b.state()])).toEqual(one.state());
+    const result = one.report();
+    const pk = result.rules.find((r) => r.kind === 'unique' && r.table === 'orders')!;
+    expect(pk).toMatchObject({ violations: 4, examples: [4, 13, 22, 31] });
+    const after = result.rules.find((r) => r.name === 'orders.paid_at > orders.placed_at')!;
+    expect(after).toMatchObject({ violations: 2, examples: [7, 30] });
+  });
+});

@@ -1,0 +1,221 @@
+// A definition's rules checked on rows as they are made. Each check keeps counts and the (at most
+// EXAMPLES) smallest violating row numbers, so checks of row ranges merge into the check of their
+// union whatever the split. Unique keys keep each key's first row; a table past UNIQUE_KEYS rows
+// checks the keys whose hash falls in a fixed share, so memory stays bounded and a repeated key is
+// either checked in every part or in none.
+import { type Definition, type Plan, type Row, rowExpression, type RowExpression, type Value } from '../engine/index.js';
+import { hashKey } from './distinct.js';
+import type { Comparison, Operand, Rule } from './rules.js';
+
+export const EXAMPLES = 5;
+/** Keys of one unique key remembered at most (about), per table. */
+export const UNIQUE_KEYS = 50_000;
+
+export interface RuleState {
+  id: string;
+  checked: number;
+  violations: number;
+  /** The smallest violating row numbers (0-based), ascending. */
+  examples: number[];
+  /** Why the rule was not checked here (it is counted in none of `checked`). */
+  skipped?: string;
+  /** unique: the share of keys checked (1: all), and each checked key's first row. */
+  sampled?: number;
+  keys?: [string, number][];
+}
+
+export interface RuleCheck {
+  readonly rule: Rule;
+  add(row: Row, i: number): void;
+  merge(other: RuleState): void;
+  state(): RuleState;
+}
+
+function addExample(examples: number[], row: number): void {
+  if (examples.length === EXAMPLES && row >= examples[EXAMPLES - 1]) return;
+  if (examples.includes(row)) return;
+  let at = examples.length;
+  while (at > 0 && examples[at - 1] > row) at--;
+  examples.splice(at, 0, row);
+  if (examples.length > EXAMPLES) examples.pop();
+}
+
+abstract class CountingCheck implements RuleCheck {
+  protected checked = 0;
+  protected violations = 0;
+  protected examples: number[] = [];
+  protected skipped: string | undefined;
+  constructor(readonly rule: Rule) {}
+  abstract add(row: Row, i: number): void;
+
+  protected violated(i: number): void {
+    this.violations++;
+    addExample(this.examples, i);
+  }
+
+  merge(other: RuleState): void {
+    this.checked += other.checked;
+    this.violations += other.violations;
+    for (const row of other.examples) addExample(this.examples, row);
+    this.skipped ??= other.skipped;
+  }
+
+  state(): RuleState {
+    return {
+      id: this.rule.id,
+      checked: this.checked,
+      violations: this.violations,
+      examples: [...this.examples],
+      ...(this.skipped ? { skipped: this.skipped } : {}),
+    };
+  }
+}
+
+/** A rule that is one expression per row: false (or 0) is a violation; null, as in SQL, is not. */
+class ExpressionCheck extends CountingCheck {
+  constructor(
+    rule: Rule,
+    private readonly evaluate: RowExpression,
+  ) {
+    super(rule);
+  }
+
+  add(row: Row, i: number): void {
+    if (this.skipped) return;
+    let v: Value;
+    try {
+      v = this.evaluate(row, i);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      this.skipped = `not checkable while generating: ${error.message}`;
+      this.checked = this.violations = 0;
+      this.examples = [];
+      return;
+    }
+    this.checked++;
+    if (v === false || v === 0) this.violated(i);
+  }
+}
+
+const keyText = (v: Value): string => (v instanceof Date ? v.toISOString() : JSON.stringify(v));
+
+class UniqueCheck extends CountingCheck {
+  private readonly firstRow = new Map<string, number>();
+  private readonly threshold: number;
+
+  constructor(
+    rule: Rule,
+    private readonly columns: number[],
+    readonly sampled: number,
+  ) {
+    super(rule);
+    this.threshold = sampled * 2 ** 32;
+  }
+
+  add(row: Row, i: number): void {
+    let key = '';
+    for (const c of this.columns) {
+      const v = row[c];
+      if (v === null) return; // a key with a null is not compared, as in SQL
+      key += key === '' ? keyText(v) : `,${keyText(v)}`;
+    }
+    if (this.sampled < 1 && hashKey(key) >= this.threshold) return;
+    this.seen(key, i, 1);
+  }
+
+  private seen(key: string, row: number, rows: number): void {
+    this.checked += rows;
+    const first = this.firstRow.get(key);
+    if (first === undefined) {
+      this.firstRow.set(key, row);
+      return;
+    }
+    // the later of the two rows is the duplicate: the same rows whatever order the parts came in
+    this.violated(Math.max(first, row));
+    if (row < first) this.firstRow.set(key, row);
+  }
+
+  override merge(other: RuleState): void {
+    this.violations += other.violations;
+    for (const row of other.examples) addExample(this.examples, row);
+    // a key first seen in both parts is one more duplicate
+    for (const [key, row] of other.keys ?? []) this.seen(key, row, 0);
+    this.checked += other.checked;
+  }
+
+  override state(): RuleState {
+    return { ...super.state(), sampled: this.sampled, keys: [...this.firstRow].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
+  }
+}
+
+/** A profile setting: when the selector holds the variant's value, the field is null or that constant. */
+class ProfileCheck extends CountingCheck {
+  constructor(
+    rule: Rule,
+    private readonly when: number,
+    private readonly then: number,
+  ) {
+    super(rule);
+  }
+
+  add(row: Row, i: number): void {
+    const { when, then } = this.rule.profile!;
+    if (!sameValue(row[this.when], when.value)) return;
+    this.checked++;
+    if (!sameValue(row[this.then], then.value)) this.violated(i);
+  }
+}
+
+function sameValue(v: Value, expected: unknown): boolean {
+  if (v instanceof Date) return typeof expected === 'string' && v.getTime() === new Date(expected).getTime();
+  return JSON.stringify(v) === JSON.stringify(expected);
+}
+
+function operandExpr(o: Operand): string {
+  if ('path' in o) return o.path;
+  if ('now' in o) return 'now()';
+  return typeof o.constant === 'number' ? String(o.constant) : `date('${o.constant}')`;
+}
+
+/** `left op right`, true when either side is null (the rule says nothing then). */
+export function comparisonExpr(c: Comparison): string {
+  const right = operandExpr(c.right);
+  const guard = 'path' in c.right ? `isnull(${c.left}) or isnull(${right})` : `isnull(${c.left})`;
+  return `${guard} or ${c.left} ${c.op} ${right}`;
+}
+
+/** An unchecked rule: what it needs is not in the rows of one table (checked by `tdg check`). */
+class NotCheckedHere extends CountingCheck {
+  constructor(rule: Rule, reason: string) {
+    super(rule);
+    this.skipped = reason;
+  }
+  add(): void {}
+}
+
+/** The checks of a table's rules, for rows of `plan` (its `definition` parsed). */
+export function ruleChecks(plan: Plan, definition: Definition, rules: Rule[], table: string): RuleCheck[] {
+  const shape = plan.tables.find((t) => t.name === table);
+  if (!shape) throw new RangeError(`the plan has no table "${table}"`);
+  const column = (name: string) => shape.columns.findIndex((c) => c.name === name);
+  return rules
+    .filter((r) => r.table === table)
+    .map((rule): RuleCheck => {
+      switch (rule.kind) {
+        case 'unique':
+          return new UniqueCheck(rule, rule.key!.map(column), Math.min(1, UNIQUE_KEYS / Math.max(1, shape.rows)));
+        case 'foreign-key': {
+          const { column: ref, field } = rule.ref!;
+          return new ExpressionCheck(rule, rowExpression(plan, definition, table, `isnull(${ref}) or ${ref} = ${ref}.${field}`));
+        }
+        case 'check':
+          return new ExpressionCheck(rule, rowExpression(plan, definition, table, rule.expr!));
+        case 'profile':
+          return new ProfileCheck(rule, column(rule.profile!.when.path), column(rule.profile!.then.path));
+        case 'exactly-one':
+          return new NotCheckedHere(rule, 'a count per parent: checked by tdg check');
+        default:
+          return new ExpressionCheck(rule, rowExpression(plan, definition, table, comparisonExpr(rule.compare!)));
+      }
+    });
+}
