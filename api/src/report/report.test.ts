@@ -24,6 +24,7 @@ const definition = parseDefinition({
         { name: 'id', type: 'string.uuid', unique: true },
         { name: 'customer_id', type: 'ref', options: { table: 'customers', field: 'id', childrenPerParent: { min: 1, max: 2 } } },
         { name: 'city', type: 'location.city' },
+        { name: 'is_default', type: 'datatype.boolean', exactlyOne: { per: 'customer_id' } },
       ],
     },
     {
@@ -41,7 +42,10 @@ const definition = parseDefinition({
         { name: 'paid_at', type: 'after', options: { from: 'placed_at', min: 1, max: 9, strict: true }, nullRate: 0.3 },
         { name: 'total', type: 'number.float', options: { min: 1, max: 500, fractionDigits: 2 } },
         { name: 'note', type: 'lorem.word' },
+        { name: 'status', type: 'pick', options: { values: ['open', 'paid'] } },
+        { name: 'refund', type: 'number.int', options: { min: 1, max: 9 } },
       ],
+      profiles: { field: 'status', variants: [{ value: 'open', fields: { refund: null } }, { value: 'paid' }] },
       // fails wherever id ends in 3, whatever note is redrawn to
       checks: [{ name: 'id_not_ending_in_3', expr: 'id % 10 <> 3', redraw: ['note'] }],
     },
@@ -84,7 +88,7 @@ describe('realism report', () => {
   const report = reportOf(single, rules);
 
   it('is the same for a sharded computation as for one pass, however the rows are split', () => {
-    for (const cuts of [[0.5], [0.1, 0.33, 0.34, 0.9], [0.001, 0.999]]) expect(mergeReports(plan, definition, sharded(cuts))).toEqual(single);
+    for (const cuts of [[0.5], [0.1, 0.33, 0.34, 0.9], [0.001, 0.999]]) expect(reportOf(mergeReports(plan, definition, sharded(cuts)), rules)).toEqual(report);
   });
 
   it('counts rows, nulls, distinct values and top values per column', () => {
@@ -118,10 +122,15 @@ describe('realism report', () => {
   it('finds no violation of the rules the engine keeps, and checks every row', () => {
     const orders = plan.tables.find((t) => t.name === 'orders')!.rows;
     const held = report.rules.filter((r) => r.kind !== 'check');
-    expect(held.map((r) => r.kind)).toEqual(expect.arrayContaining(['unique', 'foreign-key', 'scope', 'child-after-parent', 'inequality']));
+    expect(held.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['unique', 'foreign-key', 'scope', 'child-after-parent', 'inequality', 'exactly-one', 'profile']),
+    );
     for (const rule of held)
       expect({ rule: rule.name, violations: rule.violations, skipped: rule.skipped }).toEqual({ rule: rule.name, violations: 0, skipped: undefined });
     expect(report.rules.find((r) => r.kind === 'scope')!.checked).toBe(orders);
+    // one group per customer (every customer has addresses)
+    expect(report.rules.find((r) => r.kind === 'exactly-one')!.checked).toBe(3000);
+    expect(report.rules.find((r) => r.kind === 'profile')!.checked).toBeGreaterThan(orders / 3);
   });
 
   it('shows a violated CHECK with its count and first row numbers', () => {
@@ -161,5 +170,28 @@ describe('realism report', () => {
     expect(pk).toMatchObject({ violations: 4, examples: [4, 13, 22, 31] });
     const after = result.rules.find((r) => r.name === 'orders.paid_at > orders.placed_at')!;
     expect(after).toMatchObject({ violations: 2, examples: [7, 30] });
+  });
+
+  it('finds a parent with no default or two, split or not', () => {
+    const shape = plan.tables.find((t) => t.name === 'addresses')!;
+    const [parent, flag] = ['customer_id', 'is_default'].map((n) => shape.columns.findIndex((c) => c.name === n));
+    const rows: Row[] = [];
+    for (const batch of generateRows(plan, 'addresses', 0, 60)) rows.push(...batch);
+    // every row of the first groups holds the flag; the rest as generated
+    const groups = [...new Set(rows.map((r) => r[parent]))];
+    const bad = rows.map((r) => (r[parent] === groups[1] || r[parent] === groups[5] ? r.map((v, c) => (c === flag ? true : v)) : r));
+    const withTwo = [groups[1], groups[5]].filter((g) => bad.filter((r) => r[parent] === g).length > 1);
+    const firstRows = withTwo.map((g) => bad.findIndex((r) => r[parent] === g));
+    const one = new ReportBuilder(plan, definition);
+    one.add('addresses', 0, bad);
+    const parts = [0, 7, 8, 31, 60].slice(0, -1).map((from, p, all) => {
+      const builder = new ReportBuilder(plan, definition);
+      builder.add('addresses', from, bad.slice(from, [...all, 60][p + 1]));
+      return builder.state();
+    });
+    const rule = (state: ReportState) => reportOf(state, rules).rules.find((r) => r.kind === 'exactly-one')!;
+    expect(withTwo.length).toBeGreaterThan(0);
+    expect(rule(one.state())).toMatchObject({ violations: withTwo.length, examples: firstRows, checked: groups.length });
+    expect(rule(mergeReports(plan, definition, parts.reverse()))).toEqual(rule(one.state()));
   });
 });

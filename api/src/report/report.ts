@@ -4,7 +4,7 @@
 // into the state of all of them (mergeReports), so chunks and workers each report their part.
 import type { Definition, FieldDefinition, Plan, Row, TableShape } from '../engine/index.js';
 import { type BucketRule, columnReport, type ColumnReport, ColumnStats, type ColumnState } from './column-stats.js';
-import { type RuleCheck, ruleChecks, type RuleState } from './rule-checks.js';
+import { closedRuleState, type RuleCheck, ruleChecks, type RuleState } from './rule-checks.js';
 import { type Rule, type RuleKind, rulesOf } from './rules.js';
 
 export interface ReportState {
@@ -132,7 +132,8 @@ export function mergeReports(plan: Plan, definition: Definition, parts: ReportSt
 /** The reader's report of a state (`rules` as the builder derived them). */
 export function reportOf(state: ReportState, rules: Rule[]): Report {
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const ruleReports = state.rules.map((s): RuleReport => {
+  const ruleReports = state.rules.map((open): RuleReport => {
+    const s = closedRuleState(open);
     const rule = byId.get(s.id)!;
     return {
       id: s.id,

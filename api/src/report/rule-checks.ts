@@ -22,6 +22,8 @@ export interface RuleState {
   /** unique: the share of keys checked (1: all), and each checked key's first row. */
   sampled?: number;
   keys?: [string, number][];
+  /** exactly-one: groups whose ends this part did not see, as [parent key, rows holding the value, first row]. */
+  open?: [string, number, number][];
 }
 
 export interface RuleCheck {
@@ -184,13 +186,88 @@ export function comparisonExpr(c: Comparison): string {
   return `${guard} or ${c.left} ${c.op} ${right}`;
 }
 
-/** An unchecked rule: what it needs is not in the rows of one table (checked by `tdg check`). */
-class NotCheckedHere extends CountingCheck {
-  constructor(rule: Rule, reason: string) {
+/**
+ * Exactly one row per parent holds the value. A table laid out by its parent holds each parent's
+ * rows contiguously, so a group is closed when the parent changes between two consecutive rows;
+ * groups cut by the edges of a part stay open (by parent key) until the parts are merged and read.
+ */
+class ExactlyOneCheck extends CountingCheck {
+  private key: string | null = null;
+  private hits = 0;
+  private first = -1;
+  private startsOpen = true;
+  private last = -2;
+  private readonly open = new Map<string, [number, number]>();
+
+  constructor(
+    rule: Rule,
+    private readonly per: number,
+    private readonly column: number,
+  ) {
     super(rule);
-    this.skipped = reason;
   }
-  add(): void {}
+
+  add(row: Row, i: number): void {
+    const parent = row[this.per];
+    const key = parent === null ? null : keyText(parent);
+    const contiguous = i === this.last + 1;
+    if (!contiguous || key !== this.key) this.closeRun(contiguous);
+    this.last = i;
+    if (key === null) return;
+    if (this.key === null) {
+      this.key = key;
+      this.first = i;
+      this.startsOpen = !contiguous;
+      this.hits = 0;
+    }
+    if (sameValue(row[this.column], this.rule.exactlyOne!.value)) this.hits++;
+  }
+
+  /** Ends the current group: known whole when it began and ended inside one run of rows. */
+  private closeRun(endsInside: boolean): void {
+    if (this.key === null) return;
+    if (this.startsOpen || !endsInside) this.keepOpen(this.key, this.hits, this.first);
+    else this.judge(this.hits, this.first);
+    this.key = null;
+  }
+
+  private keepOpen(key: string, hits: number, first: number): void {
+    const had = this.open.get(key);
+    this.open.set(key, had ? [had[0] + hits, Math.min(had[1], first)] : [hits, first]);
+  }
+
+  private judge(hits: number, first: number): void {
+    this.checked++;
+    if (hits !== 1) this.violated(first);
+  }
+
+  override merge(other: RuleState): void {
+    super.merge(other);
+    for (const [key, hits, first] of other.open ?? []) this.keepOpen(key, hits, first);
+  }
+
+  override state(): RuleState {
+    const open = new Map(this.open);
+    if (this.key !== null) {
+      const had = open.get(this.key);
+      open.set(this.key, had ? [had[0] + this.hits, Math.min(had[1], this.first)] : [this.hits, this.first]);
+    }
+    return { ...super.state(), open: [...open].map(([key, [hits, first]]) => [key, hits, first] as [string, number, number]).sort((a, b) => a[2] - b[2]) };
+  }
+}
+
+/** A state with its open groups judged: what a report shows once every part is in. */
+export function closedRuleState(state: RuleState): RuleState {
+  if (!state.open) return state;
+  const examples = [...state.examples];
+  let violations = state.violations;
+  for (const [, hits, first] of state.open)
+    if (hits !== 1) {
+      violations++;
+      addExample(examples, first);
+    }
+  const { open, ...rest } = state;
+  return { ...rest, checked: state.checked + open.length, violations, examples };
 }
 
 /** The checks of a table's rules, for rows of `plan` (its `definition` parsed). */
@@ -213,7 +290,7 @@ export function ruleChecks(plan: Plan, definition: Definition, rules: Rule[], ta
         case 'profile':
           return new ProfileCheck(rule, column(rule.profile!.when.path), column(rule.profile!.then.path));
         case 'exactly-one':
-          return new NotCheckedHere(rule, 'a count per parent: checked by tdg check');
+          return new ExactlyOneCheck(rule, column(rule.exactlyOne!.per), column(rule.exactlyOne!.column));
         default:
           return new ExpressionCheck(rule, rowExpression(plan, definition, table, comparisonExpr(rule.compare!)));
       }

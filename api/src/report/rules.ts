@@ -124,18 +124,29 @@ function fieldRules(table: TableDefinition, field: FieldDefinition, add: (rule: 
   }
 }
 
-/** A profile's null and constant settings: status 'done' ⇒ finished_at set is a generator, but 'queued' ⇒ finished_at null is a rule. */
+/**
+ * A profile's null and constant settings, per selector value: `'queued' ⇒ finished_at is null`
+ * when every variant of 'queued' sets it so (two variants of one value may split it differently).
+ */
 function profileRules(table: TableDefinition, add: (rule: Omit<Rule, 'id' | 'table'>) => void): void {
   const profiles = table.profiles;
   if (!profiles?.field) return;
+  const isSpec = (s: unknown) => s !== null && typeof s === 'object' && !Array.isArray(s) && typeof (s as { type?: unknown }).type === 'string';
+  const values = new Map<string, (typeof profiles.variants)[number][]>();
   for (const variant of profiles.variants) {
-    for (const [name, setting] of Object.entries(variant.fields ?? {})) {
-      const isSpec = setting !== null && typeof setting === 'object' && !Array.isArray(setting) && typeof (setting as { type?: unknown }).type === 'string';
-      if (isSpec) continue;
+    const text = JSON.stringify(variant.value);
+    values.set(text, [...(values.get(text) ?? []), variant]);
+  }
+  for (const variants of values.values()) {
+    const [first] = variants;
+    for (const [name, setting] of Object.entries(first.fields ?? {})) {
+      if (isSpec(setting)) continue;
+      const same = variants.every((v) => v.fields !== undefined && name in v.fields && JSON.stringify(v.fields[name]) === JSON.stringify(setting));
+      if (!same) continue;
       add({
         kind: 'profile',
-        name: `${table.name}.${profiles.field} = ${JSON.stringify(variant.value)} => ${name} ${setting === null ? 'is null' : `= ${JSON.stringify(setting)}`}`,
-        profile: { when: { path: profiles.field, value: variant.value }, then: { path: name, value: setting } },
+        name: `${table.name}.${profiles.field} = ${JSON.stringify(first.value)} => ${name} ${setting === null ? 'is null' : `= ${JSON.stringify(setting)}`}`,
+        profile: { when: { path: profiles.field, value: first.value }, then: { path: name, value: setting } },
       });
     }
   }
