@@ -78,10 +78,21 @@ export class ReportBuilder {
   private readonly tables = new Map<string, TableReporter>();
   readonly rules: Rule[];
 
-  /** `definition` is the one `plan` was compiled from (parsed). */
-  constructor(plan: Plan, definition: Definition) {
-    this.rules = rulesOf(definition).filter((r) => plan.tables.some((t) => t.name === r.table));
-    for (const shape of plan.tables) this.tables.set(shape.name, new TableReporter(shape, definition, ruleChecks(plan, definition, this.rules, shape.name)));
+  /** `definition` is the one `plan` was compiled from (parsed); `only`: a report of one table's rows (a chunk's). */
+  constructor(plan: Plan, definition: Definition, only?: string) {
+    const shapes = plan.tables.filter((t) => only === undefined || t.name === only);
+    this.rules = rulesOf(definition).filter((r) => shapes.some((t) => t.name === r.table));
+    for (const shape of shapes) this.tables.set(shape.name, new TableReporter(shape, definition, ruleChecks(plan, definition, this.rules, shape.name)));
+  }
+
+  /** The batches as they are, each added to the report on its way (rows `start`, `start + 1`, ...). */
+  *passing(table: string, start: number, batches: Iterable<Row[]>): Generator<Row[]> {
+    let at = start;
+    for (const batch of batches) {
+      this.add(table, at, batch);
+      at += batch.length;
+      yield batch;
+    }
   }
 
   /** Rows `start`, `start + 1`, ... of `table`, as generateRows yields them. */
@@ -164,5 +175,6 @@ export function reportOf(state: ReportState, rules: Rule[]): Report {
 export function reportSummary(report: Report): string {
   const { rules, violations, skipped } = report.summary;
   const broken = report.rules.filter((r) => r.violations > 0).length;
-  return `${rules} rules, ${violations} violations${broken ? ` (in ${broken} rules)` : ''}${skipped ? `; ${skipped} not checked while generating` : ''}`;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return `${count(rules, 'rule')}, ${count(violations, 'violation')}${broken ? ` (in ${count(broken, 'rule')})` : ''}${skipped ? `; ${skipped} not checked while generating` : ''}`;
 }

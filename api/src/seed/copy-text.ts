@@ -156,13 +156,18 @@ export function copyLines(rows: Row[], columns: readonly Column[]): string {
 }
 
 /** Rows [start, end) of a plan's table as COPY text: what this thread and the generator workers send. */
-export function copyTextOf(plan: Plan, table: string, start: number, end: number): string {
+export function copyTextOf(plan: Plan, table: string, start: number, end: number, onRows?: (start: number, batch: Row[]) => void): string {
   const shape = plan.tables.find((t) => t.name === table);
   if (!shape) throw new Error(`the plan has no table "${table}"`);
   const encode = encodersOf(shape.columns);
   if (encode.length === 0) return '\n'.repeat(end - start);
   // the whole chunk joined once, not per batch and then again
   const parts: string[] = [];
-  for (const batch of generateRows(plan, table, start, end, 1024)) pushLines(parts, batch, encode);
+  let at = start;
+  for (const batch of generateRows(plan, table, start, end, 1024)) {
+    onRows?.(at, batch);
+    at += batch.length;
+    pushLines(parts, batch, encode);
+  }
   return parts.join('');
 }

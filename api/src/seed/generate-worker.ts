@@ -2,7 +2,8 @@
 // thread that talks to the database. The plan is compiled here from the same definition and
 // options; the engine gives the same rows whatever the chunking.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compile } from '../engine/index.js';
+import { compile, parseDefinition } from '../engine/index.js';
+import { ReportBuilder, type ReportState } from '../report/index.js';
 import { copyTextOf } from './copy-text.js';
 
 export interface ChunkRequest {
@@ -12,16 +13,23 @@ export interface ChunkRequest {
   end: number;
 }
 
-export type ChunkReply = { id: number; text: string } | { id: number; error: string } | { ready: true };
+export type ChunkReply = { id: number; text: string; report?: ReportState } | { id: number; error: string } | { ready: true };
 
-const { definition, options } = workerData as { definition: Parameters<typeof compile>[0]; options: Parameters<typeof compile>[1] };
+const { definition, options, report } = workerData as { definition: Parameters<typeof compile>[0]; options: Parameters<typeof compile>[1]; report?: boolean };
 const plan = compile(definition, options);
+const parsed = report ? parseDefinition(definition) : undefined;
 parentPort!.postMessage({ ready: true } satisfies ChunkReply);
 
 parentPort!.on('message', (job: ChunkRequest) => {
   try {
-    const text = copyTextOf(plan, job.table, job.start, job.end);
-    parentPort!.postMessage({ id: job.id, text } satisfies ChunkReply);
+    if (!parsed) {
+      parentPort!.postMessage({ id: job.id, text: copyTextOf(plan, job.table, job.start, job.end) } satisfies ChunkReply);
+      return;
+    }
+    // the chunk's part of the realism report: parts merge into the whole in any order
+    const builder = new ReportBuilder(plan, parsed, job.table);
+    const text = copyTextOf(plan, job.table, job.start, job.end, (at, batch) => builder.add(job.table, at, batch));
+    parentPort!.postMessage({ id: job.id, text, report: builder.state() } satisfies ChunkReply);
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: (error as Error).message } satisfies ChunkReply);
   }
