@@ -66,8 +66,20 @@ function bucketOf(rule: BucketRule, x: number): number {
       return x < 0 ? -d : d;
     }
     case 'years':
-      return new Date(x).getUTCFullYear();
+      return yearOf(x);
   }
+}
+
+// the year of the last date seen, and its bounds: most dates fall in the year before them
+let yearFrom = 0;
+let yearTo = -1;
+let year = 0;
+function yearOf(ms: number): number {
+  if (ms >= yearFrom && ms < yearTo) return year;
+  year = new Date(ms).getUTCFullYear();
+  yearFrom = Date.UTC(year, 0, 1);
+  yearTo = Date.UTC(year + 1, 0, 1);
+  return year;
 }
 
 function bucketBounds(rule: BucketRule, b: number): [number, number] {
@@ -109,22 +121,28 @@ export class ColumnStats {
       return;
     }
     this.values++;
-    if (typeof value === 'string') {
-      this.distinct.add(value);
-      const n = value.length;
-      if (n < this.minLength) this.minLength = n;
-      if (n > this.maxLength) this.maxLength = n;
-      return;
-    }
-    const key = keyOf(value);
-    this.distinct.add(key);
-    if (this.numeric && typeof key === 'number') {
-      if (key < this.min) this.min = key;
-      if (key > this.max) this.max = key;
-      if (this.buckets) {
-        const b = bucketOf(this.buckets, key);
-        this.histogram.set(b, (this.histogram.get(b) ?? 0) + 1);
-      }
+    // one path per kind of value, so each stays monomorphic in V8 (a column's values are of one kind)
+    if (typeof value === 'string') this.addText(value);
+    else if (typeof value === 'number') this.addNumber(value);
+    else if (value instanceof Date) this.addNumber(value.getTime());
+    else this.distinct.add(keyOf(value));
+  }
+
+  private addText(value: string): void {
+    this.distinct.addText(value);
+    const n = value.length;
+    if (n < this.minLength) this.minLength = n;
+    if (n > this.maxLength) this.maxLength = n;
+  }
+
+  private addNumber(x: number): void {
+    this.distinct.addNumber(x);
+    if (!this.numeric) return;
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    if (this.buckets) {
+      const b = bucketOf(this.buckets, x);
+      this.histogram.set(b, (this.histogram.get(b) ?? 0) + 1);
     }
   }
 

@@ -24,7 +24,11 @@ export interface DistinctState {
   registers: number[] | null;
 }
 
-// 32-bit hashes, the same on every machine: FNV-1a over UTF-16 units with a murmur3 finaliser.
+// 32-bit hashes, the same on every machine: murmur3 over pairs of UTF-16 units (text), over the
+// two halves of a float64 (numbers), with murmur3's finaliser.
+const float = new Float64Array(1);
+const halves = new Int32Array(float.buffer);
+
 function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -33,14 +37,33 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+function round(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+export function hashText(text: string): number {
+  let h = 0x9747b28c;
+  const n = text.length;
+  let i = 0;
+  for (; i + 1 < n; i += 2) h = round(h, text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16));
+  if (i < n) h = round(h, text.charCodeAt(i));
+  return mix(h ^ n);
+}
+
+export function hashNumber(key: number): number {
+  if ((key | 0) === key) return mix(round(0x2545f491, key));
+  float[0] = key;
+  return mix(round(round(0x2545f491, halves[0]), halves[1]));
+}
+
 export function hashKey(key: DistinctKey): number {
-  if (typeof key === 'number') {
-    if ((key | 0) === key) return mix(key ^ 0x9e3779b9);
-    key = String(key);
-  } else if (typeof key === 'boolean') return mix(key ? 0x6a09e667 : 0x3c6ef372);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return mix(h);
+  if (typeof key === 'string') return hashText(key);
+  if (typeof key === 'boolean') return mix(key ? 0x6a09e667 : 0x3c6ef372);
+  return hashNumber(key);
 }
 
 export class DistinctCounter {
@@ -48,20 +71,32 @@ export class DistinctCounter {
   private registers: Uint8Array | null = null;
 
   add(key: DistinctKey): void {
+    if (!this.counted(key)) this.addHash(hashKey(key));
+  }
+
+  addText(key: string): void {
+    if (!this.counted(key)) this.addHash(hashText(key));
+  }
+
+  addNumber(key: number): void {
+    if (!this.counted(key)) this.addHash(hashNumber(key));
+  }
+
+  /** Counted exactly (false: past the threshold, the caller hashes it into the sketch). */
+  private counted(key: DistinctKey): boolean {
     const counts = this.counts;
-    if (counts !== null) {
-      const n = counts.get(key);
-      if (n !== undefined) {
-        counts.set(key, n + 1);
-        return;
-      }
-      if (counts.size < EXACT_DISTINCT) {
-        counts.set(key, 1);
-        return;
-      }
-      this.toSketch();
+    if (counts === null) return false;
+    const n = counts.get(key);
+    if (n !== undefined) {
+      counts.set(key, n + 1);
+      return true;
     }
-    this.addHash(hashKey(key));
+    if (counts.size < EXACT_DISTINCT) {
+      counts.set(key, 1);
+      return true;
+    }
+    this.toSketch();
+    return false;
   }
 
   private addHash(hash: number): void {

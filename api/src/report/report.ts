@@ -27,6 +27,8 @@ export interface RuleReport {
   violations: number;
   /** Up to 5 violating row numbers (0-based, in the table's order), smallest first. */
   examples: number[];
+  /** tdg check: the keys of up to 5 violating rows of the database (`id=42`; the ctid without a primary key). */
+  exampleKeys?: string[];
   /** unique keys of large tables: the share of keys checked. */
   sampled?: number;
   skipped?: string;
@@ -173,8 +175,15 @@ export function reportOf(state: ReportState, rules: Rule[]): Report {
 
 /** "12 rules, 0 violations" (and what was left to tdg check). */
 export function reportSummary(report: Report): string {
-  const { rules, violations, skipped } = report.summary;
-  const broken = report.rules.filter((r) => r.violations > 0).length;
+  return rulesSummary(report.rules, 'not checked while generating');
+}
+
+/** "12 rules, 3 violations (in 2 rules); 1 <skipped>": the rules that were checked, and how many were not. */
+export function rulesSummary(rules: RuleReport[], skippedWhat: string): string {
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  return `${count(rules, 'rule')}, ${count(violations, 'violation')}${broken ? ` (in ${count(broken, 'rule')})` : ''}${skipped ? `; ${skipped} not checked while generating` : ''}`;
+  const checked = rules.filter((r) => !r.skipped);
+  const violations = checked.reduce((n, r) => n + r.violations, 0);
+  const broken = checked.filter((r) => r.violations > 0).length;
+  const skipped = rules.length - checked.length;
+  return `${count(checked.length, 'rule')}, ${count(violations, 'violation')}${broken ? ` (in ${count(broken, 'rule')})` : ''}${skipped ? `; ${skipped} ${skippedWhat}` : ''}`;
 }

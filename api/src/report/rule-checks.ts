@@ -73,7 +73,7 @@ abstract class CountingCheck implements RuleCheck {
   }
 }
 
-/** A rule that is one expression per row: false (or 0) is a violation; null, as in SQL, is not. */
+/** A rule that is one expression per row: false (or 0) is a violation; null, as in SQL, is neither a violation nor a check. */
 class ExpressionCheck extends CountingCheck {
   constructor(
     rule: Rule,
@@ -94,6 +94,7 @@ class ExpressionCheck extends CountingCheck {
       this.examples = [];
       return;
     }
+    if (v === null) return;
     this.checked++;
     if (v === false || v === 0) this.violated(i);
   }
@@ -116,11 +117,17 @@ class UniqueCheck extends CountingCheck {
 
   add(row: Row, i: number): void {
     let key = '';
-    for (const c of this.columns) {
-      const v = row[c];
-      if (v === null) return; // a key with a null is not compared, as in SQL
-      key += key === '' ? keyText(v) : `,${keyText(v)}`;
-    }
+    if (this.columns.length === 1) {
+      // one column: its text is the key as it is
+      const v = row[this.columns[0]];
+      if (v === null) return;
+      key = typeof v === 'string' ? v : keyText(v);
+    } else
+      for (const c of this.columns) {
+        const v = row[c];
+        if (v === null) return; // a key with a null is not compared, as in SQL
+        key += key === '' ? keyText(v) : `,${keyText(v)}`;
+      }
     if (this.sampled < 1 && hashKey(key) >= this.threshold) return;
     this.seen(key, i, 1);
   }
@@ -179,11 +186,9 @@ function operandExpr(o: Operand): string {
   return typeof o.constant === 'number' ? String(o.constant) : `date('${o.constant}')`;
 }
 
-/** `left op right`, true when either side is null (the rule says nothing then). */
+/** `left op right`: null (not checked) when either side is null, as in SQL. */
 export function comparisonExpr(c: Comparison): string {
-  const right = operandExpr(c.right);
-  const guard = 'path' in c.right ? `isnull(${c.left}) or isnull(${right})` : `isnull(${c.left})`;
-  return `${guard} or ${c.left} ${c.op} ${right}`;
+  return `${c.left} ${c.op} ${operandExpr(c.right)}`;
 }
 
 /**
@@ -283,7 +288,7 @@ export function ruleChecks(plan: Plan, definition: Definition, rules: Rule[], ta
           return new UniqueCheck(rule, rule.key!.map(column), Math.min(1, UNIQUE_KEYS / Math.max(1, shape.rows)));
         case 'foreign-key': {
           const { column: ref, field } = rule.ref!;
-          return new ExpressionCheck(rule, rowExpression(plan, definition, table, `isnull(${ref}) or ${ref} = ${ref}.${field}`));
+          return new ExpressionCheck(rule, rowExpression(plan, definition, table, `${ref} = ${ref}.${field}`));
         }
         case 'check':
           return new ExpressionCheck(rule, rowExpression(plan, definition, table, rule.expr!));
