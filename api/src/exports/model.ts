@@ -107,4 +107,6 @@ export interface ChunkRow extends ChunkPlan {
   resultPath: string | null;
   /** What the chunk file holds (null: a file from before the column, so row batches). */
   representation: ChunkRepresentation | null;
+  /** The chunk's part of the realism report (a ReportState), made with its file; null without one. */
+  report: unknown;
 }
