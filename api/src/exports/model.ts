@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import type { ExportFormat } from '../formats/registry.js';
+import type { Report } from '../report/index.js';
 export { EXPORT_FORMATS, type ExportFormat } from '../formats/registry.js';
 
 /** A format as the API names it: the registry's id in capitals (CSV, JSON...). */
@@ -63,6 +64,8 @@ export interface ExportRecord {
   payload: JobPayload;
   resultPath: string | null;
   errorDetails: unknown;
+  /** The realism report, once the export succeeded (null before, and for exports from before reports). */
+  report: Report | null;
   attempt: number;
   createdAt: Date;
   updatedAt: Date;

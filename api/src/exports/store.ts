@@ -121,7 +121,7 @@ export async function eventsAfter(tx: Tx, exportId: string, afterEventId: string
 const RECORD_COLUMNS = `e.id::text as id, e.schema_id::text as schema_id, e.owner_id::text as owner_id,
   upper(e.format) as format, e.row_count, coalesce(e.rows_done, 0) as rows_done, upper(e.status) as status,
   e.seed, e.job_payload, e.result_path, e.error_details, e.attempt,
-  e.created_at, e.updated_at, e.completed_at, e.expires_at`;
+  e.created_at, e.updated_at, e.completed_at, e.expires_at, e.report`;
 
 function toRecord(row: Row): ExportRecord {
   return {
@@ -136,6 +136,7 @@ function toRecord(row: Row): ExportRecord {
     payload: row.job_payload,
     resultPath: row.result_path,
     errorDetails: row.error_details,
+    report: row.report ?? null,
     attempt: Number(row.attempt),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
