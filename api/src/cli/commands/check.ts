@@ -1,6 +1,6 @@
 // `tdg check <database-url> <definition.json> [--report PATH]`: the definition's rules checked
 // with SQL on the rows already in a database (a seeded one, or your own data).
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseDefinition } from '../../engine/index.js';
 import { CliError } from '../errors.js';
@@ -31,15 +31,12 @@ export async function run(args: string[]): Promise<number> {
     const rules = await checkDatabase(definition, async (text) => (await sql.unsafe(text)) as unknown as Record<string, unknown>[]);
     for (const r of rules) {
       if (r.skipped) continue;
-      const status =
-        r.violations === 0
-          ? 'ok'
-          : `${r.violations} of ${r.checked} rows violate (${r.exampleKeys?.join('; ')}${r.violations > (r.exampleKeys?.length ?? 0) ? '; …' : ''})`;
-      process.stdout.write(`${r.name}: ${r.violations === 0 ? `${r.checked} rows ok` : status}\n`);
+      const more = r.violations > (r.exampleKeys?.length ?? 0) ? '; …' : '';
+      const status = r.violations === 0 ? `${r.checked} rows ok` : `${r.violations} of ${r.checked} rows violate (${r.exampleKeys?.join('; ')}${more})`;
+      process.stdout.write(`${r.name}: ${status}\n`);
     }
     process.stdout.write(`${rulesSummary(rules, 'CHECKs left to the database')}\n`);
     if (values.report) {
-      const { writeFile } = await import('node:fs/promises');
       await writeFile(values.report, `${JSON.stringify({ version: 1, rules }, null, 2)}\n`);
     }
     return rules.some((r) => r.violations > 0) ? 1 : 0;
