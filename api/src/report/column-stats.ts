@@ -70,16 +70,15 @@ function bucketOf(rule: BucketRule, x: number): number {
   }
 }
 
-// the year of the last date seen, and its bounds: most dates fall in the year before them
-let yearFrom = 0;
-let yearTo = -1;
-let year = 0;
-function yearOf(ms: number): number {
-  if (ms >= yearFrom && ms < yearTo) return year;
-  year = new Date(ms).getUTCFullYear();
-  yearFrom = Date.UTC(year, 0, 1);
-  yearTo = Date.UTC(year + 1, 0, 1);
-  return year;
+/** The UTC year of an instant, by integer arithmetic (Hinnant's days-to-civil): no Date per value. */
+export function yearOf(ms: number): number {
+  const z = Math.floor(ms / DAY_MS) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
 function bucketBounds(rule: BucketRule, b: number): [number, number] {

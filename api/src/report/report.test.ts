@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, generateRows, type Row } from '../engine/index.js';
 import { shopDefinition } from './testing/shop.js';
+import { yearOf } from './column-stats.js';
 import { mergeReports, ReportBuilder, reportOf, type ReportState } from './report.js';
 
 const definition = shopDefinition(3000);
@@ -57,6 +58,21 @@ describe('realism report', () => {
     expect(col('email').distinctExact).toBe(false);
     expect(Math.abs(col('email').distinct - 3000) / 3000).toBeLessThan(0.06);
     expect(col('email').length!.min).toBeGreaterThan(5);
+  });
+
+  it('buckets dates by their UTC year, around every new year and leap day', () => {
+    for (const iso of [
+      '1899-12-31T23:59:59.999Z',
+      '1900-01-01T00:00:00Z',
+      '1970-01-01T00:00:00Z',
+      '1969-12-31T23:59:59.999Z',
+      '2000-02-29T12:00:00Z',
+      '2024-12-31T23:59:59.999Z',
+      '2025-01-01T00:00:00Z',
+      '2400-03-01T00:00:00Z',
+    ])
+      expect(yearOf(Date.parse(iso))).toBe(new Date(iso).getUTCFullYear());
+    for (let ms = -5e12; ms < 1e13; ms += 7_777_777_777) expect(yearOf(ms)).toBe(new Date(ms).getUTCFullYear());
   });
 
   it('keeps min/max and fixed-bucket histograms for numbers and dates', () => {
