@@ -54,6 +54,19 @@ export function hashText(text: string): number {
   return mix(h ^ n);
 }
 
+/** A hash of at most 16 characters spread over the text (and its length): equal texts agree, long ones cost no more. */
+export function hashSpread(text: string): number {
+  const n = text.length;
+  if (n <= 16) return hashText(text);
+  let h = 0x3c6ef372;
+  for (let k = 0; k < 16; k += 2) {
+    const a = Math.floor((k * (n - 1)) / 15);
+    const b = Math.floor(((k + 1) * (n - 1)) / 15);
+    h = round(h, text.charCodeAt(a) | (text.charCodeAt(b) << 16));
+  }
+  return mix(h ^ n);
+}
+
 export function hashNumber(key: number): number {
   if ((key | 0) === key) return mix(round(0x2545f491, key));
   float[0] = key;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, generateRows, type Row } from '../engine/index.js';
+import { compile, generateRows, parseDefinition, type Row } from '../engine/index.js';
 import { shopDefinition } from './testing/shop.js';
 import { yearOf } from './column-stats.js';
 import { mergeReports, ReportBuilder, reportOf, type ReportState } from './report.js';
@@ -165,5 +165,34 @@ describe('realism report', () => {
     expect(withTwo.length).toBeGreaterThan(0);
     expect(rule(one.state())).toMatchObject({ violations: withTwo.length, examples: firstRows, checked: groups.length });
     expect(rule(mergeReports(plan, definition, parts.reverse()))).toEqual(rule(one.state()));
+  });
+
+  it('checks a fixed share of the keys of a large table: bounded memory, found duplicates real, the same split or not', () => {
+    const big = parseDefinition({
+      version: 1,
+      tables: [{ name: 'events', rows: 200_000, primaryKey: ['code'], fields: [{ name: 'code', type: 'string.uuid' }] }],
+    });
+    const bigPlan = compile(big);
+    // every 1000th row repeats the key of the row 500 before it
+    const rowsOf = (from: number, to: number): Row[] =>
+      Array.from({ length: to - from }, (_, k) => {
+        const i = from + k;
+        return [`event-key-${i % 1000 === 999 ? i - 500 : i}-of-the-big-table`];
+      });
+    const one = new ReportBuilder(bigPlan, big);
+    one.add('events', 0, rowsOf(0, 200_000));
+    const state = one.state();
+    const rule = one.report().rules[0]!;
+    expect(rule.sampled).toBe(0.25);
+    expect(state.rules[0]!.keys!.length).toBeLessThan(55_000);
+    expect(rule.violations).toBeGreaterThan(20); // about a quarter of the 200 duplicates
+    expect(rule.violations).toBeLessThan(90);
+    for (const row of rule.examples) expect(row % 1000).toBe(999);
+    const parts = [0, 70_000, 70_001, 200_000].slice(0, -1).map((from, p, all) => {
+      const part = new ReportBuilder(bigPlan, big);
+      part.add('events', from, rowsOf(from, [...all, 200_000][p + 1]!));
+      return part.state();
+    });
+    expect(reportOf(mergeReports(bigPlan, big, parts), one.rules)).toEqual(one.report());
   });
 });
