@@ -4,7 +4,9 @@
 // into the state of all of them (mergeReports), so chunks and workers each report their part.
 import type { Definition, FieldDefinition, Plan, Row, TableShape } from '../engine/index.js';
 import { type BucketRule, columnReport, type ColumnReport, ColumnStats, type ColumnState } from './column-stats.js';
-import { closedRuleState, type RuleCheck, ruleChecks, type RuleState } from './rule-checks.js';
+import { closedRuleState } from './key-checks.js';
+import { ruleChecks } from './rule-checks.js';
+import type { RuleCheck, RuleState } from './rule-state.js';
 import { type Rule, type RuleKind, rulesOf } from './rules.js';
 
 export interface ReportState {

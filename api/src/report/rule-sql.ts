@@ -5,7 +5,7 @@
 import { DEFAULT_REFERENCE_DATE, type Definition, type TableDefinition } from '../engine/index.js';
 import { columnOf, relationOf } from '../seed/relation.js';
 import type { RuleReport } from './report.js';
-import { EXAMPLES } from './rule-checks.js';
+import { EXAMPLES } from './rule-state.js';
 import { type Operand, type Rule, rulesOf } from './rules.js';
 
 /** Runs one query and returns its rows (postgres.js `unsafe`, PGlite `query`). */
