@@ -1,12 +1,14 @@
 // Formats benchmark: rows/s and MB/s per format for the 10-field table, each next to generation
-// alone in the same run, and the peak RSS of a 10M-row CSV export in a child process.
+// alone in the same run, the cost of the realism report on a CSV export, and the peak RSS of a
+// 10M-row CSV export in a child process.
 import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RowBatch } from '../src/engine/index.js';
-import { compile, generateRows, type Plan } from '../src/engine/index.js';
+import { compile, generateRows, parseDefinition, type Plan } from '../src/engine/index.js';
 import { writeExport, type ExportFormat } from '../src/formats/index.js';
+import { ReportBuilder, reportSummary } from '../src/report/index.js';
 import { tenFieldDefinition } from './ten-fields.js';
 
 const BATCH = 1000;
@@ -32,11 +34,13 @@ function timeGeneration(plan: Plan, rows: number): number {
   return (performance.now() - started) / 1000;
 }
 
-async function timeFormat(plan: Plan, format: ExportFormat, rows: number): Promise<{ seconds: number; bytes: number }> {
+async function timeFormat(plan: Plan, format: ExportFormat, rows: number, report?: ReportBuilder): Promise<{ seconds: number; bytes: number }> {
   const out = new Discard();
   const started = performance.now();
   const shape = plan.tables[0];
-  const result = await writeExport({ format, tables: [{ shape, batches: generateRows(plan, shape.name, 0, rows, BATCH) }] }, { kind: 'stream', stream: out });
+  const generated = generateRows(plan, shape.name, 0, rows, BATCH);
+  const batches = report ? report.passing(shape.name, 0, generated) : generated;
+  const result = await writeExport({ format, tables: [{ shape, batches }] }, { kind: 'stream', stream: out });
   if (result.rows !== rows) throw new Error(`${format}: wrote ${result.rows} rows, expected ${rows}`);
   return { seconds: (performance.now() - started) / 1000, bytes: out.bytes };
 }
@@ -83,11 +87,41 @@ export async function bench(opts: { quick: boolean }): Promise<void> {
         `format alone ${fmt(aloneRows / alone)} rows/s`,
     );
   }
+  await benchReport(opts.quick ? 100_000 : 500_000);
   const rssRows = opts.quick ? 200_000 : 10_000_000;
   const { maxRssKb, seconds } = await peakRssOfCsvExport(rssRows);
   console.log(
     `  csv peak RSS at ${fmt(rssRows)} rows: ${(maxRssKb / 1024).toFixed(0)} MB (target < 300 MB) in ${seconds.toFixed(0)} s, ${fmt(rssRows / seconds)} rows/s`,
   );
+}
+
+/**
+ * The realism report's cost: a CSV export of the 10-field table with and without the report,
+ * alternated three times in this process (the best run of each); once with column statistics
+ * only, once with its id a primary key as well (a unique check: a map of keys, sampled past 50,000).
+ */
+export async function benchReport(rows: number): Promise<void> {
+  for (const keyed of [false, true]) {
+    const definition = parseDefinition(tenFieldDefinition(rows));
+    if (keyed) definition.tables[0].primaryKey = ['id'];
+    const plan = compile(definition);
+    const without: number[] = [];
+    const withReport: number[] = [];
+    let summary = '';
+    for (let run = 0; run < 3; run++) {
+      without.push((await timeFormat(plan, 'csv', rows)).seconds);
+      const report = new ReportBuilder(plan, definition);
+      withReport.push((await timeFormat(plan, 'csv', rows, report)).seconds);
+      summary = reportSummary(report.report());
+    }
+    const plain = Math.min(...without);
+    const reported = Math.min(...withReport);
+    const overhead = (reported / plain - 1) * 100;
+    console.log(
+      `  csv + realism report ${fmt(rows / reported).padStart(9)} rows/s | without ${fmt(rows / plain).padStart(9)} rows/s | ` +
+        `overhead ${overhead.toFixed(1)} % ${overhead <= 10 ? '(target ≤ 10 % met)' : '(target ≤ 10 % MISSED)'} | ${fmt(rows)} rows, ${keyed ? 'id a primary key' : 'columns only'}: ${summary}`,
+    );
+  }
 }
 
 /** Runs a CSV export of `rows` rows to /dev/null in a child process and reads its maxRSS. */

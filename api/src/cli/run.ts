@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'import-sql': () => import('./commands/import-sql.js'),
   introspect: () => import('./commands/introspect.js'),
   seed: () => import('./commands/seed.js'),
+  check: () => import('./commands/check.js'),
 };
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -12,3 +12,5 @@ export type { PreviewTable } from './generate.js';
 export { catalog, searchCatalog } from './catalog.js';
 export type { FieldTypeInfo } from './catalog.js';
 export type { ColumnKind, ColumnShape, TableShape, Value, Row, RowBatch } from './shape.js';
+export { rowExpression } from './row-expression.js';
+export type { RowExpression } from './row-expression.js';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import type { ExportFormat } from '../formats/registry.js';
+import type { Report } from '../report/index.js';
 export { EXPORT_FORMATS, type ExportFormat } from '../formats/registry.js';
 
 /** A format as the API names it: the registry's id in capitals (CSV, JSON...). */
@@ -63,6 +64,8 @@ export interface ExportRecord {
   payload: JobPayload;
   resultPath: string | null;
   errorDetails: unknown;
+  /** The realism report, once the export succeeded (null before, and for exports from before reports). */
+  report: Report | null;
   attempt: number;
   createdAt: Date;
   updatedAt: Date;
@@ -107,4 +110,6 @@ export interface ChunkRow extends ChunkPlan {
   resultPath: string | null;
   /** What the chunk file holds (null: a file from before the column, so row batches). */
   representation: ChunkRepresentation | null;
+  /** The chunk's part of the realism report (a ReportState), made with its file; null without one. */
+  report: unknown;
 }

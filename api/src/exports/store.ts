@@ -121,7 +121,7 @@ export async function eventsAfter(tx: Tx, exportId: string, afterEventId: string
 const RECORD_COLUMNS = `e.id::text as id, e.schema_id::text as schema_id, e.owner_id::text as owner_id,
   upper(e.format) as format, e.row_count, coalesce(e.rows_done, 0) as rows_done, upper(e.status) as status,
   e.seed, e.job_payload, e.result_path, e.error_details, e.attempt,
-  e.created_at, e.updated_at, e.completed_at, e.expires_at`;
+  e.created_at, e.updated_at, e.completed_at, e.expires_at, e.report`;
 
 function toRecord(row: Row): ExportRecord {
   return {
@@ -136,6 +136,7 @@ function toRecord(row: Row): ExportRecord {
     payload: row.job_payload,
     resultPath: row.result_path,
     errorDetails: row.error_details,
+    report: row.report ?? null,
     attempt: Number(row.attempt),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
@@ -335,14 +336,14 @@ export async function completeExport(
   tx: Tx,
   exportId: string,
   workerId: string,
-  result: { path: string; bytes: number; rows: number; seconds: number },
+  result: { path: string; bytes: number; rows: number; seconds: number; report?: unknown },
 ): Promise<boolean> {
   const done = await tx.query(
     `update generator_exports
         set status = 'succeeded', result_path = $3, rows_done = $4, completed_at = now(), updated_at = now(),
-            lease_owner = null, lease_expires_at = null, error_details = null
+            lease_owner = null, lease_expires_at = null, error_details = null, report = $5::jsonb
       where id = $1::uuid and status = 'running' and lease_owner = $2 returning id`,
-    [exportId, workerId, result.path, result.rows],
+    [exportId, workerId, result.path, result.rows, result.report === undefined ? null : JSON.stringify(result.report)],
   );
   if (!done.length) return false;
   await dropChunks(tx, exportId);
@@ -388,7 +389,7 @@ export async function settleCancelled(tx: Tx, exportId: string): Promise<void> {
 
 // ---- chunks (service role) ---------------------------------------------------------------------
 
-const CHUNK_COLUMNS = `c.export_id::text as export_id, c.chunk_index, c.table_index, c.row_start, c.row_end, c.status, c.lease_owner, c.result_path, c.representation`;
+const CHUNK_COLUMNS = `c.export_id::text as export_id, c.chunk_index, c.table_index, c.row_start, c.row_end, c.status, c.lease_owner, c.result_path, c.representation, c.report`;
 
 const toChunk = (row: Row): ChunkRow => ({
   exportId: row.export_id,
@@ -400,6 +401,7 @@ const toChunk = (row: Row): ChunkRow => ({
   leaseOwner: row.lease_owner,
   resultPath: row.result_path,
   representation: row.representation ?? null,
+  report: (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) ?? null,
 });
 
 async function dropChunks(tx: Tx, exportId: string): Promise<void> {
@@ -479,13 +481,22 @@ export async function finishChunk(
   resultPath: string | null,
   bytes: number,
   representation: ChunkRepresentation | null = null,
+  report: unknown = null,
 ): Promise<boolean> {
   const rows = await tx.query(
     `update generator_export_chunks
         set status = 'done', result_path = $4, bytes = $5, representation = $6, rows_done = row_end - row_start,
-            lease_owner = null, lease_expires_at = null, updated_at = now()
+            lease_owner = null, lease_expires_at = null, updated_at = now(), report = $7::jsonb
       where export_id = $1::uuid and chunk_index = $2 and lease_owner = $3 and status = 'running' returning 1`,
-    [chunk.exportId, chunk.chunkIndex, workerId, resultPath, bytes, resultPath === null ? null : representation],
+    [
+      chunk.exportId,
+      chunk.chunkIndex,
+      workerId,
+      resultPath,
+      bytes,
+      resultPath === null ? null : representation,
+      resultPath === null || report === null ? null : JSON.stringify(report),
+    ],
   );
   return rows.length > 0;
 }

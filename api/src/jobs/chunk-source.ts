@@ -10,7 +10,8 @@ import { sleep } from './abort.js';
 import { breathing } from './breathing.js';
 import { isInPlace, type InPlaceRange, type TablePiece } from './export-threads.js';
 import type { JobContext } from './job-context.js';
-import type { PreparedExport } from './plan.js';
+import { type PreparedExport, reported } from './plan.js';
+import type { ReportBuilder, ReportState } from '../report/index.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { decodeRendered } from './rendered-frames.js';
 import { ChunkFileError, decodeBatches } from './row-frames.js';
@@ -19,6 +20,13 @@ import { runChunk } from './run-chunk.js';
 const inPlace = (chunk: ChunkRow): InPlaceRange => ({ inPlace: { start: chunk.rowStart, end: chunk.rowEnd } });
 
 export class ChunkSource {
+  /** Parts of the realism report that came with chunk files made elsewhere. */
+  readonly reportParts: ReportState[] = [];
+  /** A chunk file without its part (made before reports existed): the export gets no report. */
+  reportMissing = false;
+  /** The report of the rows generated in place in this thread (generatedHere). */
+  readonly hereReport: ReportBuilder;
+
   constructor(
     private readonly ctx: JobContext,
     private readonly exportId: string,
@@ -26,7 +34,9 @@ export class ChunkSource {
     private readonly chunks: readonly ChunkRow[],
     private readonly progress: ProgressReporter,
     private readonly signal: AbortSignal,
-  ) {}
+  ) {
+    this.hereReport = prepared.newReport();
+  }
 
   /** A table's pieces in order: rows read from chunk files, and ranges to generate where the export is written. */
   async *table(tableIndex: number): AsyncGenerator<TablePiece> {
@@ -39,9 +49,11 @@ export class ChunkSource {
   /** A table's rows when the export is written in this thread: ranges in place are generated here. */
   async *generatedHere(tableIndex: number): AsyncGenerator<RowBatch | RenderedRows> {
     for await (const piece of this.table(tableIndex)) {
-      if (isInPlace(piece))
-        yield* breathing(this.prepared.rows(tableIndex, piece.inPlace.start, piece.inPlace.end, this.ctx.batchSize), this.signal, () => undefined);
-      else yield piece;
+      if (isInPlace(piece)) {
+        const { start, end } = piece.inPlace;
+        const rows = reported(this.hereReport, this.prepared.tables[tableIndex].name, start, this.prepared.rows(tableIndex, start, end, this.ctx.batchSize));
+        yield* breathing(rows, this.signal, () => undefined);
+      } else yield piece;
     }
   }
 
@@ -51,6 +63,8 @@ export class ChunkSource {
       const chunk = (await this.ctx.db.asService((tx) => getChunk(tx, this.exportId, planned.chunkIndex))) ?? planned;
       if (chunk.status === 'done' && chunk.resultPath) {
         if (!(yield* this.chunkFile(chunk))) yield inPlace(chunk);
+        else if (chunk.report) this.reportParts.push(chunk.report as ReportState);
+        else this.reportMissing = true;
         return;
       }
       if (await this.takeUp(chunk)) {

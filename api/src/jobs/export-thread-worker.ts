@@ -10,7 +10,8 @@ import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { untilAborted } from './abort.js';
 import type { RowBatch } from '../engine/shape.js';
 import { renderedRows, writeExport, type RenderedRows } from '../formats/index.js';
-import { prepareExport, type PreparedExport } from './plan.js';
+import type { ReportBuilder, ReportState } from '../report/index.js';
+import { prepareExport, type PreparedExport, reported } from './plan.js';
 import { encodeRendered } from './rendered-frames.js';
 import { encodeBatches } from './row-frames.js';
 
@@ -53,7 +54,7 @@ export type FromThread =
   | { t: 'next'; id: number; table: number }
   | { t: 'out'; id: number; bytes: Uint8Array }
   | { t: 'rows'; id: number; rows: number }
-  | { t: 'done'; id: number; rows: number; threadId: number }
+  | { t: 'done'; id: number; rows: number; threadId: number; report: ReportState }
   | { t: 'error'; id: number; error: ThreadFailure };
 
 /** Bytes sent but not yet taken by the main thread before this thread waits: bounds memory. */
@@ -135,21 +136,37 @@ async function* breathing(batches: Iterable<RowBatch> | AsyncIterable<RowBatch>,
   signal.throwIfAborted();
 }
 
-async function* tableSource(id: number, run: Running, prepared: PreparedExport, table: number, batchSize: number): AsyncGenerator<RowBatch | RenderedRows> {
+async function* tableSource(
+  id: number,
+  run: Running,
+  prepared: PreparedExport,
+  table: number,
+  batchSize: number,
+  report: ReportBuilder,
+): AsyncGenerator<RowBatch | RenderedRows> {
   for (;;) {
     const reply = new Promise<SourceItem>((resolve) => run.replies.set(table, resolve));
     post({ t: 'next', id, table });
     const item = await untilAborted(reply, run.abort.signal);
     if ('end' in item) return;
     if ('failed' in item) throw new SourceFailed('the main thread could not read this table');
-    if ('generate' in item) yield* breathing(prepared.rows(table, item.generate.start, item.generate.end, batchSize), run.abort.signal);
-    else if ('rendered' in item) yield { rows: item.rows, rendered: Buffer.from(item.rendered.buffer, item.rendered.byteOffset, item.rendered.byteLength) };
+    if ('generate' in item) {
+      const { start, end } = item.generate;
+      // the rows generated here are reported here; rows read from chunk files come with their part
+      yield* breathing(reported(report, prepared.tables[table].name, start, prepared.rows(table, start, end, batchSize)), run.abort.signal);
+    } else if ('rendered' in item) yield { rows: item.rows, rendered: Buffer.from(item.rendered.buffer, item.rendered.byteOffset, item.rendered.byteLength) };
     else yield item.batch;
   }
 }
 
-async function runExport(id: number, run: Running, job: ThreadJob): Promise<number> {
+interface Ran {
+  rows: number;
+  report: ReportState;
+}
+
+async function runExport(id: number, run: Running, job: ThreadJob): Promise<Ran> {
   const prepared = planOf(job);
+  const report = prepared.newReport();
   const sink = new Writable({
     highWaterMark: 1 << 20,
     write(chunk: Buffer, _encoding, done) {
@@ -160,26 +177,31 @@ async function runExport(id: number, run: Running, job: ThreadJob): Promise<numb
     {
       format: prepared.format,
       options: prepared.options,
-      tables: prepared.tables.map((shape, t) => ({ shape, batches: tableSource(id, run, prepared, t, job.batchSize) })),
+      tables: prepared.tables.map((shape, t) => ({ shape, batches: tableSource(id, run, prepared, t, job.batchSize, report) })),
     },
     { kind: 'stream', stream: sink },
     (p) => progress(id, run, p.rowsDone),
     run.abort.signal,
   );
-  return written.rows;
+  return { rows: written.rows, report: report.state() };
 }
 
-async function runChunk(id: number, run: Running, job: ThreadJob): Promise<number> {
+async function runChunk(id: number, run: Running, job: ThreadJob): Promise<Ran> {
   const prepared = planOf(job);
   const pieces = prepared.pieces();
+  const report = prepared.newReport(job.tableIndex!);
   let rowsDone = 0;
-  const rows = breathing(prepared.rows(job.tableIndex!, job.rowStart!, job.rowEnd!, job.batchSize), run.abort.signal, (n) =>
-    progress(id, run, (rowsDone += n)),
+  const generated = reported(
+    report,
+    prepared.tables[job.tableIndex!].name,
+    job.rowStart!,
+    prepared.rows(job.tableIndex!, job.rowStart!, job.rowEnd!, job.batchSize),
   );
+  const rows = breathing(generated, run.abort.signal, (n) => progress(id, run, (rowsDone += n)));
   // the same file the main thread would write: formatted bytes wherever the format allows, else row batches
   const body = pieces ? encodeRendered(renderedRows(pieces, job.tableIndex!, job.rowStart!, rows)) : encodeBatches(rows);
   for await (const part of body) await send(id, run, part);
-  return rowsDone;
+  return { rows: rowsDone, report: report.state() };
 }
 
 function failureOf(error: unknown): ThreadFailure {
@@ -197,9 +219,9 @@ port.on('message', (message: ToThread) => {
     const job: Running = { abort: new AbortController(), replies: new Map(), inflight: 0, lastProgress: 0 };
     running.set(message.id, job);
     (message.job.kind === 'export' ? runExport(message.id, job, message.job) : runChunk(message.id, job, message.job))
-      .then((rows) => {
+      .then(({ rows, report }) => {
         progress(message.id, job, rows, true);
-        post({ t: 'done', id: message.id, rows, threadId });
+        post({ t: 'done', id: message.id, rows, threadId, report });
       })
       .catch((error: unknown) => post({ t: 'error', id: message.id, error: failureOf(error) }))
       .finally(() => running.delete(message.id));

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RowBatch } from '../engine/shape.js';
 import { isRendered, type RenderedRows } from '../formats/index.js';
+import type { ReportState } from '../report/index.js';
 import type { FromThread, SourceItem, ThreadFailure, ThreadJob, ToThread } from './export-thread-worker.js';
 
 export type { ThreadJob } from './export-thread-worker.js';
@@ -52,6 +53,13 @@ interface Thread {
   dead: boolean;
 }
 
+/** What a run gives back: the rows written, the thread, and the realism report of the rows it generated. */
+export interface ThreadResult {
+  rows: number;
+  threadId: number;
+  report?: ReportState;
+}
+
 /** A run that ended well: which thread made which export's bytes. */
 export interface ThreadRun {
   kind: ThreadJob['kind'];
@@ -67,7 +75,7 @@ interface Job {
   sources: AsyncIterator<TablePiece>[];
   out: Writable;
   onRows: (rows: number) => void;
-  resolve: (result: { rows: number; threadId: number }) => void;
+  resolve: (result: ThreadResult) => void;
   reject: (error: unknown) => void;
   /** An error of the main thread's own source, thrown instead of the thread's report of it. */
   sourceError?: unknown;
@@ -141,7 +149,7 @@ export class ExportThreads {
     for (const job of thread.jobs) this.settle(job, error);
   }
 
-  private settle(job: Job, error: unknown, result?: { rows: number; threadId: number }): void {
+  private settle(job: Job, error: unknown, result?: ThreadResult): void {
     if (job.settled) return;
     job.settled = true;
     this.jobs.delete(job.id);
@@ -190,7 +198,7 @@ export class ExportThreads {
         void this.answer(thread, job, message.table);
         return;
       case 'done':
-        this.settle(job, undefined, { rows: message.rows, threadId: message.threadId });
+        this.settle(job, undefined, { rows: message.rows, threadId: message.threadId, ...(message.report ? { report: message.report } : {}) });
         return;
       case 'error':
         this.settle(job, job.sourceError ?? new ThreadReportedError(message.error));
@@ -226,13 +234,13 @@ export class ExportThreads {
   /**
    * Runs a job on a thread: `export` writes the whole export (tables from `sources`, in order) to
    * `out`; `chunk` writes one chunk file to `out`. `out` is ended on success and destroyed on
-   * failure. Resolves with the rows written and the thread that wrote them.
+   * failure. Resolves with the rows written, the thread that wrote them and the report of the rows it generated.
    */
   run(
     job: ThreadJob,
     out: Writable,
     options: { sources?: AsyncIterable<TablePiece>[]; onRows?: (rows: number) => void; signal?: AbortSignal } = {},
-  ): Promise<{ rows: number; threadId: number }> {
+  ): Promise<ThreadResult> {
     if (this.closed) return Promise.reject(new ExportThreadError('export threads are closed'));
     const thread = this.threads.reduce<Thread | undefined>((best, t) => (!best || t.jobs.size < best.jobs.size ? t : best), undefined) ?? this.spawn();
     return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 // The job payload (written by startExport) → what the worker runs: the engine's plan, the format
 // and a row source per table range. The only file of the jobs part that calls the engine.
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
+import { type Report, ReportBuilder, type ReportState } from '../report/index.js';
 import type { RowBatch, TableShape } from '../engine/shape.js';
 import { exportPieces, outputFileOf, parseFormat, type ExportFormat, type ExportPieces, type FormatOptions } from '../formats/index.js';
 
@@ -21,6 +22,25 @@ export interface PreparedExport {
   /** The format in position-free pieces, so a chunk can be rendered anywhere; undefined for xlsx. */
   pieces(): ExportPieces | undefined;
   fileName: string;
+  /** A realism report of rows of this export (`tableIndex`: of one table's, a chunk's part). */
+  newReport(tableIndex?: number): ReportBuilder;
+  /** The report of the export from its parts (ReportStates, in any order). */
+  reportOf(parts: ReportState[]): Report;
+}
+
+/** Rows of `batches`, each batch added to `report` on its way (rows `start`, `start + 1`, ...). */
+export async function* reported<T extends RowBatch>(
+  report: ReportBuilder,
+  table: string,
+  start: number,
+  batches: AsyncIterable<T> | Iterable<T>,
+): AsyncGenerator<T> {
+  let at = start;
+  for await (const batch of batches) {
+    report.add(table, at, batch);
+    at += batch.length;
+    yield batch;
+  }
 }
 
 export function prepareExport(raw: unknown, fallback: { seed: string; format: string }): PreparedExport {
@@ -60,6 +80,12 @@ export function prepareExport(raw: unknown, fallback: { seed: string; format: st
     // on first use, so bad format options fail where the export is written, as before
     pieces: () => (pieces ??= { of: exportPieces(format, tables, payload.options as FormatOptions | undefined) }).of,
     fileName: `${baseName}.${outputFileOf(format, tables.length).extension}`,
+    newReport: (tableIndex) => new ReportBuilder(plan, definition, tableIndex === undefined ? undefined : tables[tableIndex].name),
+    reportOf: (parts) => {
+      const whole = new ReportBuilder(plan, definition);
+      for (const part of parts) whole.merge(part);
+      return whole.report();
+    },
   };
 }
 

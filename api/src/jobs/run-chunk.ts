@@ -11,6 +11,8 @@ import type { JobContext } from './job-context.js';
 import { Interrupted, withLease } from './lease.js';
 import { encodeRendered } from './rendered-frames.js';
 import { encodeBatches } from './row-frames.js';
+import { reported } from './plan.js';
+import type { ReportState } from '../report/index.js';
 
 /** Generates one chunk into its chunk file; a failure is logged, as the coordinator makes the chunk again. */
 export async function runChunk(ctx: JobContext, chunk: ChunkRow): Promise<void> {
@@ -35,12 +37,13 @@ async function makeChunkFile(ctx: JobContext, chunk: ChunkRow, signal: AbortSign
   const representation: ChunkRepresentation = pieces ? 'bytes' : 'rows';
   const path = chunkPath(folderOf(job.ownerId, chunk.exportId), chunk.chunkIndex, representation);
   let body: AsyncIterable<Uint8Array>;
-  let made: Promise<unknown> = Promise.resolve();
+  // the chunk's part of the realism report, kept in its row until the coordinator merges it
+  let report: () => Promise<ReportState | undefined>;
   if (ctx.threads) {
     // the same file, made by a worker thread; its bytes are stored from here
     const stream = new PassThrough({ highWaterMark: 1 << 20 });
     const { payload, seed, format } = job;
-    made = ctx.threads.run(
+    const made = ctx.threads.run(
       {
         kind: 'chunk',
         exportId: chunk.exportId,
@@ -57,14 +60,23 @@ async function makeChunkFile(ctx: JobContext, chunk: ChunkRow, signal: AbortSign
     );
     made.catch(() => undefined); // the stream fails with it, and so does the put
     body = stream;
+    report = async () => (await made).report;
   } else {
     let rowsDone = 0;
-    const rows = breathing(prepared.rows(chunk.tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize), signal, (n) => onRows((rowsDone += n)));
+    const part = prepared.newReport(chunk.tableIndex);
+    const generated = reported(
+      part,
+      prepared.tables[chunk.tableIndex].name,
+      chunk.rowStart,
+      prepared.rows(chunk.tableIndex, chunk.rowStart, chunk.rowEnd, ctx.batchSize),
+    );
+    const rows = breathing(generated, signal, (n) => onRows((rowsDone += n)));
     body = pieces ? encodeRendered(renderedRows(pieces, chunk.tableIndex, chunk.rowStart, rows)) : encodeBatches(rows);
+    report = async () => part.state();
   }
   const stored = await ctx.storage.put(path, body, { signal });
-  await made;
-  if (await ctx.db.asService((tx) => finishChunk(tx, chunk, ctx.workerId, path, stored.bytes, representation))) {
+  const part = await report();
+  if (await ctx.db.asService((tx) => finishChunk(tx, chunk, ctx.workerId, path, stored.bytes, representation, part ?? null))) {
     ctx.log(`export ${chunk.exportId}: chunk ${chunk.chunkIndex} (${chunk.rowEnd - chunk.rowStart} rows) made by ${ctx.workerId}`);
   }
 }

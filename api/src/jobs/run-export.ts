@@ -14,6 +14,7 @@ import { Interrupted, withLease } from './lease.js';
 import { prepareExport } from './plan.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { upload } from './upload.js';
+import type { Report, ReportState } from '../report/index.js';
 
 // where an export's files are, for those who import it from here
 export { folderOf } from './export-paths.js';
@@ -22,6 +23,8 @@ interface StoredResult {
   path: string;
   bytes: number;
   rows: number;
+  /** The realism report: the parts of every chunk merged (none when a chunk file came without its part). */
+  report?: Report;
 }
 
 /** Runs a claimed export to its end: succeeded, failed, cancelled, or handed over. */
@@ -47,7 +50,7 @@ async function writeResult(ctx: JobContext, job: ClaimedExport, progress: Progre
   const source = new ChunkSource(ctx, job.id, prepared, chunks, progress, signal);
   const path = `${folderOf(job.ownerId, job.id)}/${prepared.fileName}`;
   const onRows = (rows: number) => (progress.rowsDone = rows);
-  const { written, bytes } = await upload<{ rows: number }>(ctx.storage, path, signal, (body) =>
+  const { written, bytes } = await upload<{ rows: number; report?: ReportState }>(ctx.storage, path, signal, (body) =>
     // formatted in a worker thread, which asks for each table's pieces, or here
     ctx.threads
       ? ctx.threads.run({ kind: 'export', exportId: job.id, payload: job.payload, seed: job.seed, format: job.format, batchSize: ctx.batchSize }, body, {
@@ -62,7 +65,10 @@ async function writeResult(ctx: JobContext, job: ClaimedExport, progress: Progre
           signal,
         ),
   );
-  return { path, bytes, rows: written.rows };
+  // rows made in place were reported where they were made (the thread, or generatedHere); chunk files brought theirs
+  const here = ctx.threads ? written.report : source.hereReport.state();
+  const report = here && !source.reportMissing ? prepared.reportOf([here, ...source.reportParts]) : undefined;
+  return { path, bytes, rows: written.rows, ...(report ? { report } : {}) };
 }
 
 /** The file is stored: the export succeeds, unless it was cancelled (or taken over) in the last moment. */

@@ -294,12 +294,17 @@ export function copyLines(rows: Row[], columns: readonly Column[]): Buffer<Array
 /** Bytes each table's last chunk took: the next chunk's writer starts that big. */
 const chunkBytes = new Map<string, number>();
 
-/** Rows [start, end) of a plan's table as COPY text (UTF-8): what this thread and the generator workers send. */
-export function copyTextOf(plan: Plan, table: string, start: number, end: number): Buffer<ArrayBuffer> {
+/** Rows [start, end) of a plan's table as COPY text (UTF-8): what this thread and the generator workers send. `onRows` sees each batch (the realism report). */
+export function copyTextOf(plan: Plan, table: string, start: number, end: number, onRows?: (start: number, batch: Row[]) => void): Buffer<ArrayBuffer> {
   const shape = plan.tables.find((t) => t.name === table);
   if (!shape) throw new Error(`the plan has no table "${table}"`);
   const writer = new CopyWriter(chunkBytes.get(table) ?? 64 * 1024);
-  for (const batch of generateRows(plan, table, start, end, 1024)) writer.rows(batch, shape.columns);
+  let at = start;
+  for (const batch of generateRows(plan, table, start, end, 1024)) {
+    onRows?.(at, batch);
+    at += batch.length;
+    writer.rows(batch, shape.columns);
+  }
   const bytes = writer.bytes();
   chunkBytes.set(table, Math.ceil(bytes.length * 1.1) + 64);
   return bytes;

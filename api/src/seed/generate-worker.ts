@@ -2,7 +2,8 @@
 // thread that talks to the database. The plan is compiled here from the same definition and
 // options; the engine gives the same rows whatever the chunking.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compile } from '../engine/index.js';
+import { compile, parseDefinition } from '../engine/index.js';
+import { ReportBuilder, type ReportState } from '../report/index.js';
 import { copyTextOf } from './copy-text.js';
 
 export interface ChunkRequest {
@@ -12,17 +13,20 @@ export interface ChunkRequest {
   end: number;
 }
 
-export type ChunkReply = { id: number; bytes: Uint8Array } | { id: number; error: string } | { ready: true };
+export type ChunkReply = { id: number; bytes: Uint8Array; report?: ReportState } | { id: number; error: string } | { ready: true };
 
-const { definition, options } = workerData as { definition: Parameters<typeof compile>[0]; options: Parameters<typeof compile>[1] };
+const { definition, options, report } = workerData as { definition: Parameters<typeof compile>[0]; options: Parameters<typeof compile>[1]; report?: boolean };
 const plan = compile(definition, options);
+const parsed = report ? parseDefinition(definition) : undefined;
 parentPort!.postMessage({ ready: true } satisfies ChunkReply);
 
 parentPort!.on('message', (job: ChunkRequest) => {
   try {
-    const bytes = copyTextOf(plan, job.table, job.start, job.end);
+    // the chunk's part of the realism report, when asked: parts merge into the whole in any order
+    const builder = parsed ? new ReportBuilder(plan, parsed, job.table) : undefined;
+    const bytes = copyTextOf(plan, job.table, job.start, job.end, builder ? (at, batch) => builder.add(job.table, at, batch) : undefined);
     // handed over, not copied: the buffer is this chunk's alone
-    parentPort!.postMessage({ id: job.id, bytes } satisfies ChunkReply, [bytes.buffer]);
+    parentPort!.postMessage({ id: job.id, bytes, ...(builder ? { report: builder.state() } : {}) } satisfies ChunkReply, [bytes.buffer]);
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: (error as Error).message } satisfies ChunkReply);
   }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ReportState } from '../report/index.js';
 import type { ChunkReply, ChunkRequest } from './generate-worker.js';
 
 /** tsx's ESM API (its `import` export), found from its package.json. */
@@ -29,10 +30,12 @@ export class GeneratorPool {
   /** Resolves once every worker is up. */
   readonly untilReady = new Promise<void>((resolve) => (this.allReady = resolve));
 
+  /** With `onReport`, each chunk's part of the realism report is made beside its text and handed to it. */
   constructor(
     definition: unknown,
     options: { seed?: string | number; rows?: number },
     readonly size: number,
+    private readonly onReport?: (part: ReportState) => void,
   ) {
     const typescript = import.meta.url.endsWith('.ts');
     const url = new URL(`./generate-worker${typescript ? '.ts' : '.js'}`, import.meta.url);
@@ -42,8 +45,8 @@ export class GeneratorPool {
       : undefined;
     for (let i = 0; i < size; i++) {
       const worker = source
-        ? new Worker(source, { eval: true, workerData: { definition, options } })
-        : new Worker(url, { workerData: { definition, options } });
+        ? new Worker(source, { eval: true, workerData: { definition, options, report: onReport !== undefined } })
+        : new Worker(url, { workerData: { definition, options, report: onReport !== undefined } });
       worker.on('message', (reply: ChunkReply) => {
         if ('ready' in reply) {
           if (++this.ready === this.size) this.allReady();
@@ -52,7 +55,10 @@ export class GeneratorPool {
         const p = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         if ('error' in reply) p?.reject(new Error(reply.error));
-        else p?.resolve(reply.bytes);
+        else {
+          if (reply.report) this.onReport?.(reply.report);
+          p?.resolve(reply.bytes);
+        }
         this.release(worker);
       });
       worker.on('error', (error) => this.fail(error));

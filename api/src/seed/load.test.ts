@@ -94,6 +94,30 @@ describe('seedDatabase', () => {
     expect(digests[2]).toEqual(digests[0]);
   }, 300_000);
 
+  it('makes the same realism report with worker threads as without, each chunk reported where it is made (PGlite)', async () => {
+    const ddl = `
+      create table parent (id bigint primary key, email text not null unique, at timestamptz not null);
+      create table child (id uuid primary key, parent_id bigint not null references parent, body text not null, n int check (n >= 0), is_main boolean not null);
+      create unique index child_one_main on child (parent_id) where is_main;`;
+    const { definition } = importSql(ddl, { rows: 6000 });
+    const reports = [];
+    for (const options of [{ workers: 0 }, { workers: 2, batchSize: 777 }]) {
+      const db = await openPglite();
+      try {
+        await db.exec(ddl);
+        const seeded = await seedDatabase(definition, pgliteTarget(db), { seed: 'same rows', report: true, ...options });
+        expect(seeded.realism!.tables.map((t) => [t.name, t.rows])).toEqual(seeded.tables.map((t) => [t.table, t.rows]));
+        reports.push(seeded.realism!);
+      } finally {
+        await db.close();
+      }
+    }
+    expect(reports[0]!.tables[0]).toMatchObject({ name: 'parent', rows: 6000 });
+    expect(reports[0]!.summary).toMatchObject({ violations: 0, skipped: 0 });
+    expect(reports[0]!.rules.map((r) => r.kind)).toEqual(expect.arrayContaining(['unique', 'foreign-key']));
+    expect(reports[1]).toEqual(reports[0]);
+  }, 300_000);
+
   it('rolls back everything on the PostgreSQL server too (when it answers)', async (ctx) => {
     if (!server) ctx.skip();
     await withServerDatabase(async (pg) => {
@@ -158,8 +182,12 @@ describe('tdg introspect and tdg seed (PostgreSQL server)', () => {
 
       // the same rows again, into emptied tables: keys and indexes rebuilt after the load
       await pg.unsafe('truncate customers, products, orders, order_items');
-      const seeded = await cli(['seed', url, file, '--rows', '400', '--seed', 's1']);
+      const reportPath = join(dir, 'report.json');
+      const seeded = await cli(['seed', url, file, '--rows', '400', '--seed', 's1', '--report', reportPath]);
       expect(seeded.code, seeded.err).toBe(0);
+      const realism = JSON.parse(readFileSync(reportPath, 'utf8')) as { tables: { name: string; rows: number }[]; rules: unknown[] };
+      expect(realism.tables.find((t) => t.name === 'order_items')!.rows).toBe(planned('order_items'));
+      expect(seeded.out).toMatch(new RegExp(`^realism: ${realism.rules.length} rules, \\d+ violations?.*; report in ${reportPath}$`, 'm'));
       expect(seeded.out).toMatch(new RegExp(`seeded ${total} rows in [\\d.]+ s \\(\\d+ rows/s\\), committed`));
       expect(seeded.err).toMatch(
         /^keys and indexes dropped for the load and rebuilt after it in [\d.]+ s: public\.customers, public\.products, public\.orders, public\.order_items$/m,

@@ -10,6 +10,7 @@ import { withSignInPassword } from './auth-users.js';
 import { fitExternalTables, type LeftOut } from './external-tables.js';
 import { columnOf, relationOf, triggerMade } from './relation.js';
 import { loadTriggerRows } from './trigger-rows.js';
+import { type Report, ReportBuilder } from '../report/index.js';
 
 export { relationOf } from './relation.js';
 
@@ -43,6 +44,8 @@ export interface SeedOptions {
   authPassword?: string;
   /** Called after each table is loaded. */
   onTable?: (progress: TableLoaded) => void;
+  /** Make the realism report of the seeded rows (SeedReport.realism) while they are generated. */
+  report?: boolean;
 }
 
 export interface TableLoaded {
@@ -67,6 +70,8 @@ export interface SeedReport {
   signIn?: { relation: Relation; users: number; password: string };
   /** Columns of tables defined outside the imported SQL that the target's table lacks: not loaded. */
   leftOut: LeftOut[];
+  /** The realism report of the rows (with `report: true`). */
+  realism?: Report;
 }
 
 export interface ConstraintsReport {
@@ -107,7 +112,8 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   const triggerTables = new Map(definition.tables.flatMap((t) => (triggerMade(t) ? [[t.name, triggerMade(t)!] as const] : [])));
   // table checks that generated rows cannot meet are reported before anything is written
   preflightChecks(plan, undefined, (table, field) => columnNames.get(table)?.get(field) ?? field);
-  const here = (table: string, start: number, end: number) => copyTextOf(plan, table, start, end);
+  const realism = options.report ? new ReportBuilder(plan, definition) : undefined;
+  const here = (table: string, start: number, end: number) => copyTextOf(plan, table, start, end, realism && ((at, batch) => realism.add(table, at, batch)));
   const workers = options.workers ?? defaultWorkers(plan.tables.reduce((n, t) => n + t.rows, 0));
   // whole blocks of the engine (1024 rows) per chunk: a chunk ending inside a block makes the next
   // one compute that block's first rows again (5000 rows a chunk cost 12 % more values). One block
@@ -115,7 +121,7 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   // generation GCs into the old generation (peak RSS of a prose-heavy seed 300 MB at 4096, 220 at 1024)
   const batchSize = options.batchSize ?? (workers > 0 ? 16 * 1024 : 1024);
   // started first: the workers load the engine while the catalog is read
-  const pool = workers > 0 ? new GeneratorPool(definition, compileOptions, workers) : undefined;
+  const pool = workers > 0 ? new GeneratorPool(definition, compileOptions, workers, realism && ((part) => realism.merge(part))) : undefined;
   const feed = new ChunkFeed(pool, plan.tables, batchSize, here);
   const mode = options.constraints ?? 'after';
   const relations = plan.tables.map((table) => relationOf({ name: table.name, description: descriptions.get(table.name) }));
@@ -174,5 +180,6 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
     constraints,
     ...(auth && users ? { signIn: { relation: auth.signIn.relation, users, password: auth.signIn.password } } : {}),
     leftOut: fitted.leftOut,
+    ...(realism ? { realism: realism.report() } : {}),
   };
 }

@@ -16,7 +16,7 @@ import { createLocalStorage, type LocalStorage } from '../../src/storage/local.j
 import { StorageError } from '../../src/storage/port.js';
 import { createTestDatabase } from '../support/database.js';
 import { claimsOf, createExport, createUser, definition, eventsOf, exportRow } from './fixtures.js';
-import { eventsUntilEnd, firstEvent, readObject, referenceBytes, spyStorage } from './helpers.js';
+import { eventsUntilEnd, firstEvent, readObject, referenceBytes, referenceReport, spyStorage } from './helpers.js';
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -71,6 +71,7 @@ describe('export worker generating in a worker thread', () => {
     expect(events.at(-1)?.status).toBe('SUCCEEDED');
     const row = await exportRow(db, exportId);
     expect((await readObject(storage, row.result_path)).equals(await referenceBytes({ definition: def, format }))).toBe(true);
+    expect(row.report).toEqual(await referenceReport({ definition: def, format }));
     const run = w.threads!.recent.find((r) => r.exportId === exportId && r.kind === 'export');
     expect(run).toBeDefined();
     expect(run!.threadId).not.toBe(mainThreadId);
@@ -106,6 +107,7 @@ describe('export worker generating in a worker thread', () => {
     expect(events.at(-1)?.status).toBe('SUCCEEDED');
     const row = await exportRow(db, exportId);
     expect((await readObject(storage, row.result_path)).equals(await referenceBytes({ definition: def, format }))).toBe(true);
+    expect(row.report).toEqual(await referenceReport({ definition: def, format }));
     // chunk files made by a thread and read back by the coordinator's main thread
     const chunkPaths = [...spyA.chunkPaths, ...spyB.chunkPaths];
     expect(chunkPaths.length).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ import type { ExportFeed } from '../../src/realtime/port.js';
 import { createLocalStorage, type LocalStorage } from '../../src/storage/local.js';
 import { startHarness, type Harness, type TestUser } from '../graphql/harness.js';
 import { definition, exportRow } from './fixtures.js';
-import { readObject, referenceBytes } from './helpers.js';
+import { readObject, referenceBytes, referenceReport } from './helpers.js';
 
 let h: Harness;
 let alice: TestUser;
@@ -110,6 +110,28 @@ describe('export through the API', () => {
     expect(tampered.status).toBe(403);
     const stranger = await h.gql(mallory, `query ($id: ID!) { export(id: $id) { downloadUrl } }`, { id: exportId });
     expect(stranger.data?.export ?? null).toBeNull();
+
+    // Export.report, typed: tables → columns → statistics, rules → checked and violations
+    const reported = await h.gql(
+      alice,
+      `query ($id: ID!) { export(id: $id) { report {
+        summary { rules checked violations skipped }
+        tables { name rows columns { name kind nulls nullRate distinct distinctExact topValues { value share } min max histogram { from to count } length { min max } } }
+        rules { id table kind name checked violations examples sampled skipped } } } }`,
+      { id: exportId },
+    );
+    expect(reported.errors).toBeUndefined();
+    const report = reported.data.export.report;
+    const reference = await referenceReport({ definition: def, format: 'csv', seed: 'api-seed', rowCount: 8_000 });
+    expect(report.tables.map((t: { name: string; rows: number }) => [t.name, t.rows])).toEqual(reference.tables.map((t) => [t.name, t.rows]));
+    const joined = report.tables[0].columns.find((c: { name: string }) => c.name === 'joined');
+    expect(joined).toMatchObject({ kind: 'timestamp', nulls: 0, distinctExact: false });
+    expect(joined.histogram.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(8_000);
+    expect(joined.min).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(report.summary).toEqual({ ...reference.summary });
+    expect(report.rules.map((r: { kind: string; violations: number }) => [r.kind, r.violations])).toEqual(
+      reference.rules.map((r) => [r.kind.toUpperCase().replace(/-/g, '_'), r.violations]),
+    );
   });
 
   it('cancelExport stops the run; the subscriber’s last event is CANCELLED', async () => {

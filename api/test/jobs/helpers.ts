@@ -1,3 +1,5 @@
+import { prepareExport } from '../../src/jobs/plan.js';
+import type { Report } from '../../src/report/index.js';
 // Shared by the jobs suites: the reference bytes of an export (one writer, one pass, no chunks),
 // storage wrappers that count or fail, and waiting for an export's terminal event on the feed.
 import type { Database } from '../../src/db/port.js';
@@ -16,6 +18,20 @@ export function referenceBytes(payload: {
   options?: Record<string, unknown>;
 }): Promise<Buffer> {
   return exportBytes({ format: 'csv', seed: 'seed-1', ...payload }, { seed: 'seed-1', format: 'csv' });
+}
+
+/** The realism report of the same export made in one pass, in this process. */
+export async function referenceReport(payload: { definition: unknown; format?: string; seed?: string; rowCount?: number }): Promise<Report> {
+  const prepared = prepareExport({ format: 'csv', seed: 'seed-1', ...payload }, { seed: 'seed-1', format: 'csv' });
+  const whole = prepared.newReport();
+  for (const [t, shape] of prepared.tables.entries()) {
+    let at = 0;
+    for await (const batch of prepared.rows(t, 0, shape.rows, 1000)) {
+      whole.add(shape.name, at, batch);
+      at += batch.length;
+    }
+  }
+  return prepared.reportOf([whole.state()]);
 }
 
 export async function readObject(storage: ExportStorage, path: string): Promise<Buffer> {

@@ -20,7 +20,7 @@ import { createLocalStorage, type LocalStorage } from '../../src/storage/local.j
 import { StorageError } from '../../src/storage/port.js';
 import { createTestDatabase } from '../support/database.js';
 import { claimsOf, createExport, createUser, definition, eventsOf, exportRow } from './fixtures.js';
-import { eventsUntilEnd, firstEvent, readObject, referenceBytes, spyStorage } from './helpers.js';
+import { eventsUntilEnd, firstEvent, readObject, referenceBytes, referenceReport, spyStorage } from './helpers.js';
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -116,6 +116,9 @@ describe('export worker', () => {
     const row = await exportRow(db, exportId);
     const bytes = await readObject(storage, row.result_path);
     expect(bytes.equals(await referenceBytes({ definition: def, format }))).toBe(true);
+    // the realism report: chunk parts made by both workers, merged, equal the one-pass report
+    expect(row.report).toEqual(await referenceReport({ definition: def, format }));
+    expect(row.report.tables.map((t: { rows: number }) => t.rows)).toEqual(def.tables.map((t) => t.rows));
     // the worker that did not coordinate made chunks, which the coordinator read back: formatted
     // bytes wherever the format allows, row batches for xlsx
     const chunkPaths = [...spyA.chunkPaths, ...spyB.chunkPaths];

@@ -2,7 +2,7 @@
 begin;
 -- `supabase test db` needs this; scripts/pgtap.sh has already created it
 create extension if not exists pgtap with schema extensions;
-select plan(44);
+select plan(46);
 
 select has_table('public', t, t || ' exists')
   from unnest(array['generator_schemas', 'generator_schema_members', 'generator_exports', 'generator_export_events']) as t;
@@ -29,6 +29,8 @@ select columns_are('public', 'generator_exports',
 select col_type_is('public', 'generator_exports', 'row_count', 'integer', 'row_count is integer');
 select col_type_is('public', 'generator_exports', 'rows_done', 'bigint', 'rows_done is bigint');
 select col_is_null('public', 'generator_exports', 'schema_id', 'schema_id is nullable (ad-hoc exports)');
+select col_type_is('public', 'generator_exports', 'report', 'jsonb', 'report is jsonb (the realism report)');
+select col_type_is('public', 'generator_export_chunks', 'report', 'jsonb', 'a chunk''s part of the report is jsonb');
 
 select columns_are('public', 'generator_export_events',
   array['id', 'export_id', 'status', 'message', 'metadata', 'created_at', 'seq'], 'events columns');

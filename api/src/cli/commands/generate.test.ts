@@ -1,10 +1,11 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from './generate.js';
 import { CliError } from '../errors.js';
 import { DefinitionError } from '../../engine/index.js';
+import type { Report } from '../../report/index.js';
 
 let dir: string;
 let definitionPath: string;
@@ -130,5 +131,34 @@ describe('tdg generate', () => {
     await writeFile(bad, '{ not json');
     await expect(run([bad, '--out', join(dir, 'x')])).rejects.toThrow(/not valid JSON/);
     expect((await readdir(dir)).filter((f) => f === 'x' || f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('writes the realism report with --report and prints its summary; a violated CHECK shows its rows', async () => {
+    const checked = join(dir, 'checked.json');
+    const definition = JSON.parse(await readFile(definitionPath, 'utf8')) as { tables: Record<string, unknown>[] };
+    // total is 1..99 and the CHECK wants more than 95: redraws leave some rows failing
+    definition.tables[1].checks = [{ name: 'big_total', expr: 'total > 95', redraw: ['total'] }];
+    await writeFile(checked, JSON.stringify(definition));
+    const reportPath = join(dir, 'report.json');
+    let out = '';
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    try {
+      expect(await run([checked, '--seed', '7', '--out', join(dir, 'reported'), '--report', reportPath])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const report = JSON.parse(await readFile(reportPath, 'utf8')) as Report;
+    const orders = await lines(join(dir, 'reported', 'orders.ndjson'));
+    expect(report.tables.map((t) => [t.name, t.rows])).toEqual([
+      ['users', 300],
+      ['orders', orders.length],
+    ]);
+    const check = report.rules.find((r) => r.kind === 'check')!;
+    const failing = orders.flatMap((o, i) => ((o.total as number) > 95 ? [] : [i]));
+    expect(failing.length).toBeGreaterThan(0);
+    expect(check).toMatchObject({ checked: orders.length, violations: failing.length, examples: failing.slice(0, 5) });
+    expect(report.rules.filter((r) => r.kind !== 'check').every((r) => r.violations === 0)).toBe(true);
+    expect(out).toContain(`realism: ${report.rules.length} rules, ${failing.length} violations (in 1 rule); report in ${reportPath}`);
+    expect(out).toContain(`orders check big_total: total > 95: ${failing.length} of ${orders.length} rows (rows ${failing.slice(0, 5).join(', ')}`);
   });
 });

@@ -2,12 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { compile, generateRows, parseDefinition, type Plan } from '../../engine/index.js';
+import { ReportBuilder } from '../../report/index.js';
 import { withSignInPassword } from '../../seed/auth-users.js';
 import { authPasswordOption } from '../auth-password.js';
 import { CliError } from '../errors.js';
+import { writeReportFile } from '../report-file.js';
 
 export const summary =
-  'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH [--auth-password P]';
+  'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH [--auth-password P] [--report PATH]';
 
 const USAGE = `usage: tdg generate <definition.json> [--seed S] [--rows N] [--table T] [--format ndjson|csv|json|sql|xlsx] --out PATH
 
@@ -17,6 +19,8 @@ const USAGE = `usage: tdg generate <definition.json> [--seed S] [--rows N] [--ta
   --format F    csv, json, ndjson (default), sql or xlsx
   --out PATH    output file; a directory (or .zip) when several tables need one file each
   --auth-password P   Supabase auth.users sign in with P (default: a password derived from the seed, printed)
+  --report PATH the realism report as JSON: per column nulls, distinct values, ranges, histograms;
+                per rule of the definition rows checked and violations (summary printed)
 `;
 
 export async function run(args: string[]): Promise<number> {
@@ -32,6 +36,7 @@ export async function run(args: string[]): Promise<number> {
         format: { type: 'string', default: 'ndjson' },
         out: { type: 'string', short: 'o' },
         'auth-password': { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -56,10 +61,12 @@ export async function run(args: string[]): Promise<number> {
   const plan = compile(definition, { seed: values.seed, rows, table: values.table });
   const progress = process.stderr.isTTY ? new ProgressBar(plan.tables.reduce((n, t) => n + t.rows, 0)) : undefined;
   const started = performance.now();
-  const written = await writeExport(plan, values.format!, values.out, (done) => progress?.update(done));
+  const realism = values.report === undefined ? undefined : new ReportBuilder(plan, definition);
+  const written = await writeExport(plan, values.format!, values.out, (done) => progress?.update(done), realism);
   progress?.finish();
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`wrote ${written.rows} rows to ${written.files.join(', ')} in ${seconds.toFixed(1)}s\n`);
+  if (realism) process.stdout.write(await writeReportFile(values.report!, realism.report()));
   const users = signIn && plan.tables.find((t) => t.name === signIn.signIn.table)?.rows;
   if (signIn && users)
     process.stderr.write(
@@ -82,11 +89,20 @@ async function readDefinition(path: string): Promise<unknown> {
   }
 }
 
-/** The only place that knows formats: the plan's tables, streamed into the formats module's writers. */
-export async function writeExport(plan: Plan, format: string, out: string, onRows: (rowsDone: number) => void): Promise<{ rows: number; files: string[] }> {
+/** The only place that knows formats: the plan's tables, streamed into the formats module's writers (and the report, if any). */
+export async function writeExport(
+  plan: Plan,
+  format: string,
+  out: string,
+  onRows: (rowsDone: number) => void,
+  report?: ReportBuilder,
+): Promise<{ rows: number; files: string[] }> {
   const [formats, { targetFor }] = await Promise.all([import('../../formats/index.js'), import('../output-target.js')]);
   const parsedFormat = formats.parseFormat(format);
-  const tables = plan.tables.map((shape) => ({ shape, batches: generateRows(plan, shape.name, 0, shape.rows) }));
+  const tables = plan.tables.map((shape) => {
+    const batches = generateRows(plan, shape.name, 0, shape.rows);
+    return { shape, batches: report ? report.passing(shape.name, 0, batches) : batches };
+  });
   const result = await formats.writeExport({ format: parsedFormat, tables }, targetFor(parsedFormat, out, tables.length), (p) => onRows(p.rowsDone));
   return { rows: result.rows, files: result.files };
 }

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { authPasswordOption } from '../auth-password.js';
 import { CliError } from '../errors.js';
+import { writeReportFile } from '../report-file.js';
 import { parseRows } from './import-sql.js';
 
 export const summary =
-  'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N] [--keep-constraints] [--auth-password P]: generate and COPY rows into a database in one transaction (keys and indexes of empty tables rebuilt after the load; Supabase auth.users sign in with P, or a password derived from the seed, printed)';
+  'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N] [--keep-constraints] [--auth-password P] [--report PATH]: generate and COPY rows into a database in one transaction (keys and indexes of empty tables rebuilt after the load; Supabase auth.users sign in with P, or a password derived from the seed, printed; --report: the realism report of the rows as JSON, summary printed)';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -20,6 +21,7 @@ export async function run(args: string[]): Promise<number> {
       workers: { type: 'string' },
       'keep-constraints': { type: 'boolean' },
       'auth-password': { type: 'string' },
+      report: { type: 'string' },
     },
   });
   const [url, file] = positionals;
@@ -46,6 +48,7 @@ export async function run(args: string[]): Promise<number> {
       ...(workers === undefined ? {} : { workers }),
       ...(authPassword === undefined ? {} : { authPassword }),
       constraints: values['keep-constraints'] ? 'during' : 'after',
+      report: values.report !== undefined,
       onTable: (t) =>
         process.stderr.write(
           `${t.relation.schema}.${t.relation.name}: ${t.rows} rows ${t.mode === 'updated' ? 'written into the rows its trigger made ' : ''}in ${seconds(t.ms - t.rebuildMs)}${t.rebuildMs > 0 ? ` (+ ${seconds(t.rebuildMs)} rebuilding keys)` : ''}\n`,
@@ -66,6 +69,7 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`seeded ${report.rows} rows in ${seconds(report.ms)} (${report.rowsPerSecond} rows/s), committed\n`);
     if (report.signIn)
       process.stdout.write(`${tableName(report.signIn.relation)}: ${report.signIn.users} users can sign in with password ${report.signIn.password}\n`);
+    if (report.realism) process.stdout.write(await writeReportFile(values.report!, report.realism));
     return 0;
   } catch (error) {
     // the transaction was rolled back: nothing is left behind

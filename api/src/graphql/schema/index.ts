@@ -7,6 +7,7 @@ import './schema.js';
 import './schema-edit.js';
 import './member.js';
 import './export.js';
+import './export-report.js';
 import './export-start.js';
 import './export-event.js';
 import './preview.js';
