@@ -46,11 +46,11 @@ export const builtinOptions = {
     include: z.string().min(1).max(600).optional().describe("join tables: field path of the left row's partner that comes first, e.g. channel_id.creator_id"),
     since: z
       .strictObject({
-        field: name.describe('a date series (sequence with unit) of the right table'),
+        series: name.describe('a date series (sequence with unit) of the right table'),
         atLeast: z.string().min(1).max(600).describe('field path from the left ref, e.g. employee_id.hire_date'),
       })
       .optional()
-      .describe("join tables: partners only among right rows whose date series field is at least the left row's value (payslips of periods since the hire)"),
+      .describe("join tables: partners only among right rows whose date series is at least the left row's value (payslips of periods since the hire)"),
     where: whereSchema
       .optional()
       .describe(

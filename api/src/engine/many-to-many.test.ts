@@ -509,7 +509,7 @@ describe('a member of the row’s group, through a join table (a project’s lea
 });
 
 // payslips only for pay periods since the hire: the periods a date series, partners among its rows past the hire date
-const payroll = (since: Record<string, unknown> = { field: 'starts_on', atLeast: 'employee_id.hired_on' }): Definition => ({
+const payroll = (since: Record<string, unknown> = { series: 'starts_on', atLeast: 'employee_id.hired_on' }): Definition => ({
   version: 1,
   seed: 'payroll',
   referenceDate: '2025-06-01T00:00:00.000Z',
@@ -570,7 +570,7 @@ describe('join partners since a moment of the left row (since)', () => {
         throw e;
       }
     };
-    expect(issues(payroll({ field: 'id', atLeast: 'employee_id.hired_on' }))).toContain('tables[2].fields[1].options.since.field');
-    expect(issues(payroll({ field: 'starts_on', atLeast: 'pay_period_id' }))).toContain('tables[2].fields[1].options.since.atLeast');
+    expect(issues(payroll({ series: 'id', atLeast: 'employee_id.hired_on' }))).toContain('tables[2].fields[1].options.since.series');
+    expect(issues(payroll({ series: 'starts_on', atLeast: 'pay_period_id' }))).toContain('tables[2].fields[1].options.since.atLeast');
   });
 });

@@ -23,7 +23,7 @@ type RefOptions = {
   scope?: ScopeOptions;
   excludeSelf?: boolean;
   differentFrom?: string;
-  since?: { field: string; atLeast: string };
+  since?: { series: string; atLeast: string };
 };
 
 const options = (field: FieldDefinition | undefined) => field?.options as RefOptions | undefined;
@@ -102,10 +102,10 @@ function checkSince(
   if (own.scope || own.include !== undefined || own.differentFrom !== undefined || own.excludeSelf)
     add(where, 'since picks partners by date: it cannot be combined with scope, include, differentFrom or excludeSelf');
   const right = tables.get(own.table);
-  const field = right?.fields.find((f) => f.name === own.since!.field);
-  if (!field) add(`${where}.field`, `unknown field "${own.since!.field}" in table ${own.table}`);
+  const field = right?.fields.find((f) => f.name === own.since!.series);
+  if (!field) add(`${where}.series`, `unknown field "${own.since!.series}" in table ${own.table}`);
   else if (!seriesOf(field))
-    add(`${where}.field`, `${own.table}.${field.name} must be a date series (a sequence with unit, a non-zero step, a constant from and no per)`);
+    add(`${where}.series`, `${own.table}.${field.name} must be a date series (a sequence with unit, a non-zero step, a constant from and no per)`);
   const path = resolveFieldPath(own.since!.atLeast, table, tables);
   if (typeof path === 'string') add(`${where}.atLeast`, path);
   else if (path.steps[0]?.field !== left.name) add(`${where}.atLeast`, `"${path.text}" must start at the left ref ${left.name} (e.g. ${left.name}.hire_date)`);
@@ -117,7 +117,7 @@ function checkSince(
  * rows nearest the range too, so its partners stay distinct.
  */
 function sinceRange(own: RefOptions, ctx: RelationContext, rightRows: number): (left: number, needed: number, out: Float64Array) => void {
-  const series = seriesOf(ctx.tables.get(own.table)!.fields.find((f) => f.name === own.since!.field))!;
+  const series = seriesOf(ctx.tables.get(own.table)!.fields.find((f) => f.name === own.since!.series))!;
   const path = resolveFieldPath(own.since!.atLeast, ctx.table, ctx.tables) as ResolvedPath;
   const rowOf = path.steps.length <= 1 ? (left: number) => left : refChain(path.steps.slice(1), ctx.runtimeOf);
   let runtime: ReturnType<RelationContext['runtimeOf']> | undefined;

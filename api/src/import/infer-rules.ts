@@ -620,7 +620,7 @@ class RuleInference {
     // newest first, the first few days ahead: every row started by now has as many periods as it has partners
     Object.assign(field, { type: 'sequence', options: { start: layout.max, step: -1, unit: 'days' } });
     delete field.nullRate;
-    o.since = { field: start.name, atLeast: `${layout.field}.${since.name}` };
+    o.since = { series: start.name, atLeast: `${layout.field}.${since.name}` };
     this.periodsAhead.add(periods.def.name);
     this.reason(periods, start.name, `one a day back from ${layout.max} days ahead (periods in date order, for ${t.def.name})`);
     this.reason(t, right.name, `only ${periods.def.name} starting on or after ${layout.field}.${since.name}`);
