@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compile, type Definition, DefinitionError } from './index.js';
+import { compile, type Definition } from './index.js';
 import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
+import { compileIssues } from './testing/rows.js';
 
 // channels get 1–3 members mostly, 4–10 sometimes; the creator is always a member and the owner
 const chat: Definition = {
@@ -328,15 +329,7 @@ describe('many-to-many validation', () => {
       },
     ],
   });
-  const issues = (def: Definition) => {
-    try {
-      compile(def);
-      return [];
-    } catch (e) {
-      if (e instanceof DefinitionError) return e.issues;
-      throw e;
-    }
-  };
+  const issues = (def: Definition) => compileIssues(def);
 
   it('refuses more partners per left row than the right table has', () => {
     expect(issues(join(5, { distinctWithin: 'channel_id' }))).toEqual([
@@ -561,15 +554,7 @@ describe('join partners since a moment of the left row (since)', () => {
   }, 120_000);
 
   it('refuses a field that is not a date series and a path not from the left ref', () => {
-    const issues = (def: Definition) => {
-      try {
-        compile(def);
-        return [];
-      } catch (e) {
-        if (e instanceof DefinitionError) return e.issues.map((i) => i.path);
-        throw e;
-      }
-    };
+    const issues = (def: Definition) => compileIssues(def).map((i) => i.path);
     expect(issues(payroll({ series: 'id', atLeast: 'employee_id.hired_on' }))).toContain('tables[2].fields[1].options.since.series');
     expect(issues(payroll({ series: 'starts_on', atLeast: 'pay_period_id' }))).toContain('tables[2].fields[1].options.since.atLeast');
   });

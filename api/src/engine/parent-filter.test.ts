@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compile, type Definition, DefinitionError } from './index.js';
+import { compile, type Definition } from './index.js';
 import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
+import { compileIssues } from './testing/rows.js';
 
 // shipments only for orders that shipped, returns only for items of delivered orders
 const shop = (shipmentWhere: Record<string, unknown> = { path: 'status', in: ['shipped', 'delivered'] }): Definition => ({
@@ -97,15 +98,7 @@ describe('refs to parents in certain states (where)', () => {
   });
 
   it('names a bad path and options it cannot be combined with', () => {
-    const issues = (def: Definition) => {
-      try {
-        compile(def);
-        return [];
-      } catch (e) {
-        if (e instanceof DefinitionError) return e.issues;
-        throw e;
-      }
-    };
+    const issues = (def: Definition) => compileIssues(def);
     expect(issues(shop({ path: 'ghost', in: ['x'] }))[0]).toMatchObject({
       path: 'tables[2].fields[1].options.where.path',
       message: expect.stringMatching(/ghost.*\(a path in table orders\)/),
@@ -214,15 +207,7 @@ describe('a laid-out ref to parents in certain states (childrenPerParent with wh
   }, 120_000);
 
   it('refuses a state other than a selector chosen by the row alone', () => {
-    const issues = (def: Definition) => {
-      try {
-        compile(def);
-        return [];
-      } catch (e) {
-        if (e instanceof DefinitionError) return e.issues;
-        throw e;
-      }
-    };
+    const issues = (def: Definition) => compileIssues(def);
     const message = expect.stringMatching(/with childrenPerParent, where must name listings's profile selector/);
     expect(issues(auction({ path: 'starts_at', in: ['x'] }))).toContainEqual({ path: 'tables[1].fields[1].options.where.path', message });
     expect(issues(auction(undefined, 'id > 5'))).toContainEqual({ path: 'tables[1].fields[1].options.where.path', message });

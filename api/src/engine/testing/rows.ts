@@ -1,5 +1,5 @@
 // Helpers of the engine's unit tests: a table's rows, one column of them, value kinds, a stable text form.
-import { compile, generateRows, type Definition, type Plan, type Row } from '../index.js';
+import { compile, DefinitionError, type DefinitionIssue, generateRows, type Definition, type Plan, type Row } from '../index.js';
 import type { ColumnKind, Value } from '../shape.js';
 
 export function allRows(plan: Plan, table: string, start = 0, end?: number, batchSize?: number): Row[] {
@@ -47,4 +47,15 @@ export function hasKind(value: Value, kind: ColumnKind): boolean {
 /** A stable text form of rows (dates as ISO) for comparing and hashing. */
 export function serialize(rows: Row[]): string {
   return rows.map((r) => JSON.stringify(r)).join('\n');
+}
+
+/** The issues compile reports for a definition (none when it compiles); other errors are thrown. */
+export function compileIssues(definition: Definition): DefinitionIssue[] {
+  try {
+    compile(definition);
+    return [];
+  } catch (e) {
+    if (e instanceof DefinitionError) return e.issues;
+    throw e;
+  }
 }
