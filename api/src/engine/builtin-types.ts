@@ -35,6 +35,10 @@ export const builtinOptions = {
     sameAs: sameAsSchema.optional().describe('the row another ref of this row (or a parent) picked, for a share of rows'),
     distinctWithin: name.optional().describe('join tables: partners distinct within this ref with childrenPerParent (the left side)'),
     excludeSelf: z.boolean().optional().describe('self joins (follows: follower_id, followee_id → users): never pair a row with itself'),
+    selfRoot: z
+      .boolean()
+      .optional()
+      .describe('a NOT NULL self-reference (root, parent of a tree): the first row, which has no earlier row, references itself instead of null'),
     differentFrom: z
       .string()
       .min(1)
@@ -111,6 +115,15 @@ export const builtinOptions = {
         .max(REGEX_MAX_CHARS)
         .optional()
         .describe('longest value, e.g. n of a varchar(n) column: long and unbounded quantifiers repeat fewer times'),
+      minLength: z
+        .number()
+        .int()
+        .min(1)
+        .max(REGEX_MAX_CHARS)
+        .optional()
+        .describe(
+          'shortest value, e.g. n of a char(n) column whose CHECK regex sees the padding: short quantifiers repeat more, short alternatives are left out',
+        ),
       draw: z
         .enum(['faker', 'compiled'])
         .optional()
@@ -120,9 +133,16 @@ export const builtinOptions = {
     })
     .superRefine((v, ctx) => {
       // a bad pattern or maxLength is reported at its own path
-      if (!Number.isInteger(v.maxLength) || v.maxLength! < 1 || v.maxLength! > REGEX_MAX_CHARS || regexProblem(v.pattern)) return;
-      const problem = regexProblem(v.pattern, v.maxLength);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['maxLength'], message: problem });
+      if (regexProblem(v.pattern)) return;
+      const bounded = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 1 && n <= REGEX_MAX_CHARS);
+      if (v.maxLength !== undefined && bounded(v.maxLength)) {
+        const problem = regexProblem(v.pattern, v.maxLength);
+        if (problem) return ctx.addIssue({ code: 'custom', path: ['maxLength'], message: problem });
+      }
+      if (v.minLength !== undefined && bounded(v.minLength) && bounded(v.maxLength)) {
+        const problem = regexProblem(v.pattern, v.maxLength, v.minLength);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['minLength'], message: problem });
+      }
     }),
   template: z.strictObject({
     template: z.string().max(10_000).describe('text with {{field}} placeholders from the same row'),

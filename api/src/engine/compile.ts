@@ -346,7 +346,12 @@ function uniqueSpace(
       return Infinity;
     case 'regex':
       // a column unique on its own may widen the space to its rows (quantifiers carry digits), composites keep the head/tail one
-      return regexIndexSpace(options.pattern as string, options.maxLength as number | undefined, own ? rows.get(table.name) : undefined);
+      return regexIndexSpace(
+        options.pattern as string,
+        options.maxLength as number | undefined,
+        own ? rows.get(table.name) : undefined,
+        options.minLength as number | undefined,
+      );
     case 'ref': {
       const ref = options as RefOptions;
       // a ref to another ref copies a column whose values repeat (a join's user_id): never injective;

@@ -64,7 +64,7 @@ export const definitionSchema = z.strictObject({
   locale: z.string().optional(),
   seed: z.union([z.string().max(200), z.number().finite()]).optional(),
   referenceDate: isoDate.optional(),
-  tables: z.array(tableSchema).min(1).max(200),
+  tables: z.array(tableSchema).min(1).max(1000), // real schemas run to hundreds (MusicBrainz: 375); requests stay bounded by the body size
   name: z.string().max(200).optional(),
   description: z.string().max(2000).optional(),
 });
@@ -274,6 +274,8 @@ function checkField(
       }
       if ((target.nullRate ?? 0) > 0) add(`${at}.options.field`, `${parent.name}.${target.name} has a nullRate, so it cannot be referenced`);
       if (options.childrenPerParent && parent === table) add(`${at}.options.childrenPerParent`, 'a self-reference cannot set children per parent');
+      if (options.selfRoot && (parent !== table || options.scope || options.sameAs || options.where))
+        add(`${at}.options.selfRoot`, 'selfRoot is for a plain self-reference (a ref to its own table, with no scope, sameAs or where)');
       const others = table.fields.filter((f) => f.type === 'ref' && (f.options as Record<string, unknown> | undefined)?.childrenPerParent);
       if (options.childrenPerParent && others.length > 1 && others[0] !== field)
         add(`${at}.options.childrenPerParent`, 'only one ref of a table can set children per parent');

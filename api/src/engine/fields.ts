@@ -162,9 +162,10 @@ function unique(field: FieldDefinition, options: Record<string, unknown>, base: 
     case 'regex': {
       const pattern = options.pattern as string;
       const maxLength = options.maxLength as number | undefined;
+      const minLength = options.minLength as number | undefined;
       // the space compile checked against the rows (the head/tail one when that holds them)
-      const perm = new Permutation(regexIndexSpace(pattern, maxLength, ctx.rows), ctx.key);
-      const at = regexAtIndex(pattern, ctx.key, maxLength, ctx.rows);
+      const perm = new Permutation(regexIndexSpace(pattern, maxLength, ctx.rows, minLength), ctx.key);
+      const at = regexAtIndex(pattern, ctx.key, maxLength, ctx.rows, minLength);
       return row((i) => at(perm.at(i)));
     }
   }
@@ -197,7 +198,7 @@ function valueAtIndex(field: FieldDefinition, options: Record<string, unknown>, 
     case 'ref':
       return ctx.parentValue!;
     case 'regex':
-      return regexAtIndex(options.pattern as string, ctx.key, options.maxLength as number | undefined);
+      return regexAtIndex(options.pattern as string, ctx.key, options.maxLength as number | undefined, undefined, options.minLength as number | undefined);
     default:
       throw new Error(`${field.type} has no finite index space`);
   }
@@ -272,10 +273,12 @@ function ref(options: Record<string, unknown>, ctx: FieldContext): BuiltField {
     return skew === 1 ? u : u ** skew;
   };
   if (ctx.selfReference) {
-    // a row's parent comes before it, so rows can be inserted in order; row 0 has none
+    // a row's parent comes before it, so rows can be inserted in order; row 0 has none (or, with
+    // selfRoot, itself: the root of a NOT NULL tree — its derived values still see no parent)
     const pickSelf = (i: number) => (i === 0 ? -1 : Math.floor(unit(i) * i));
+    const first = options.selfRoot === true ? () => parentValue(0) : () => null;
     return withParentRow(
-      row((i) => (i === 0 ? null : parentValue(pickSelf(i)))),
+      row((i) => (i === 0 ? first() : parentValue(pickSelf(i)))),
       pickSelf,
     );
   }
@@ -304,7 +307,16 @@ export function buildNested(field: NestedFieldDefinition | FieldDefinition, ctx:
     nullRate ? (i: number) => (rng.next() < nullRate ? null : value(i)) : value;
   switch (field.type) {
     case 'regex':
-      return { value: regexStream(options.pattern as string, ctx.faker, ctx.rng, options.maxLength as number | undefined, options.draw === 'compiled') };
+      return {
+        value: regexStream(
+          options.pattern as string,
+          ctx.faker,
+          ctx.rng,
+          options.maxLength as number | undefined,
+          options.draw === 'compiled',
+          options.minLength as number | undefined,
+        ),
+      };
     case 'jsonSchema': {
       // nested (json fields, array elements): a draw of the stream tells elements apart
       const values = jsonSchemaValues(options.schema, ctx.key, ctx.faker);

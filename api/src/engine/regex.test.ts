@@ -220,3 +220,35 @@ describe('regex fields', () => {
     expect(issues(table([{ name: 'x', type: 'regex', options: { pattern: '[ab]{3}' }, unique: true }], 8))).toEqual([]);
   });
 });
+
+describe('regex minLength (a char(n) column whose CHECK regex sees the padding)', () => {
+  const values = (pattern: string, minLength: number, maxLength?: number, unique = false) => {
+    const def: Definition = {
+      version: 1,
+      seed: 'fill',
+      tables: [{ name: 't', rows: 400, fields: [{ name: 'x', type: 'regex', unique, options: { pattern, minLength, ...(maxLength ? { maxLength } : {}) } }] }],
+    };
+    const plan = compile(parseDefinition(def));
+    return column(plan, allRows(plan, 't'), 't', 'x') as string[];
+  };
+
+  it('every value is at least that long and still matches, drawn or by index', () => {
+    const iswc = '^T-?\\d{3}.?\\d{3}.?\\d{3}[-.]?\\d$';
+    for (const unique of [false, true]) {
+      const got = values(iswc, 15, 15, unique);
+      expect(got.every((v) => v.length === 15 && new RegExp(iswc).test(v))).toBe(true);
+      if (unique) expect(new Set(got).size).toBe(got.length);
+    }
+    const words = values('[a-z]{2,10}', 8);
+    expect(words.every((v) => v.length >= 8 && v.length <= 10 && /^[a-z]+$/.test(v))).toBe(true);
+    expect(new Set(words.map((v) => v.length)).size).toBeGreaterThan(1);
+    expect(new Set(values('(ab|abcdef)x', 7))).toEqual(new Set(['abcdefx']));
+  });
+
+  it('is refused where no value is that long', () => {
+    expect(regexProblem('[a-z]{2,3}', undefined, 5)).toMatch(/no value of this pattern is 5 characters long/);
+    expect(() =>
+      parseDefinition({ version: 1, tables: [{ name: 't', rows: 1, fields: [{ name: 'x', type: 'regex', options: { pattern: 'ab?', minLength: 4 } }] }] }),
+    ).toThrow(/minLength/);
+  });
+});

@@ -340,6 +340,49 @@ function fit(n: Node, budget: number): Node {
   }
 }
 
+/**
+ * A copy of `n` whose values are at least `need` long (given its longest match reaches it): the
+ * counterpart of fit — quantifiers repeat more, sequences give up the room below their items'
+ * maximums evenly, alternatives too short are dropped. Untouched where the node already reaches it.
+ */
+function lengthen(n: Node, need: number): Node {
+  if (minLength(n, new Map()) >= need) return n;
+  switch (n.k) {
+    case 'chars':
+    case 'empty':
+    case 'backref':
+      return n;
+    case 'group':
+      return { ...n, node: lengthen(n.node, need) };
+    case 'alt': {
+      const room = n.options.filter((o) => maxLength(o, true, new Map()) >= need);
+      const longest = n.options.reduce((a, b) => (maxLength(b, true, new Map()) > maxLength(a, true, new Map()) ? b : a));
+      return { k: 'alt', options: (room.length > 0 ? room : [longest]).map((o) => lengthen(o, need)) };
+    }
+    case 'seq': {
+      const mins = n.items.map((item) => minLength(item, new Map()));
+      const maxs = n.items.map((item) => maxLength(item, true, new Map()));
+      const total = (slack: number) => maxs.reduce((sum, m, i) => sum + Math.max(mins[i], m - slack), 0);
+      // the most slack below its maximum every item may keep
+      let lo = 0;
+      let hi = Math.max(0, ...maxs.map((m, i) => m - mins[i]));
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (total(mid) >= need) lo = mid;
+        else hi = mid - 1;
+      }
+      return { k: 'seq', items: n.items.map((item, i) => lengthen(item, Math.max(mins[i], maxs[i] - lo))) };
+    }
+    case 'rep': {
+      const innerMax = maxLength(n.node, true, new Map());
+      if (innerMax === 0) return n;
+      const count = Math.min(n.max, Math.max(n.min, Math.ceil(need / innerMax)));
+      const node = count * minLength(n.node, new Map()) >= need ? n.node : lengthen(n.node, Math.ceil(need / count));
+      return { k: 'rep', node, min: count, max: Math.max(count, n.max), unbounded: n.unbounded };
+    }
+  }
+}
+
 /** How many index values a fixed-length node's draws can tell apart (`counts`: fixed repetitions). */
 function radixOf(n: Node, counts: ReadonlyMap<Node, number>): number {
   switch (n.k) {
@@ -402,10 +445,14 @@ export class RegexGenerator {
   /** Wider plans by the number of distinct values needed (quantifiers carry digits too). */
   private readonly wider = new Map<number, IndexPlan>();
 
-  /** `limit`: every value at most this long (long and unbounded quantifiers repeat fewer times). */
+  /**
+   * `limit`: every value at most this long (long and unbounded quantifiers repeat fewer times);
+   * `least`: at least this long (a char(n) column, whose padding a CHECK's regex would see).
+   */
   constructor(
     readonly pattern: string,
     readonly limit?: number,
+    readonly least?: number,
   ) {
     const compiled = compilePattern(pattern);
     this.groups = compiled.groups;
@@ -413,7 +460,10 @@ export class RegexGenerator {
     this.check = compiled.needsCheck ? new RegExp(`^(?:${pattern})$`) : undefined;
     this.maxLength = maxLength(compiled.root, false, new Map());
     this.minLength = minLength(compiled.root, new Map());
-    this.root = limit === undefined ? compiled.root : fitRoot(compiled.root, limit, this.minLength);
+    const fitted = limit === undefined ? compiled.root : fitRoot(compiled.root, limit, this.minLength);
+    this.root = least === undefined ? fitted : lengthen(fitted, least);
+    if (least !== undefined && minLength(this.root, new Map()) < least)
+      throw new RegexError(`no value of this pattern${limit === undefined ? '' : ` within maxLength ${limit}`} is ${least} characters long`);
     this.generatedMaxLength = maxLength(this.root, true, new Map());
     this.base = this.planIndex(undefined);
     this.indexSpace = this.base.space;
@@ -614,11 +664,11 @@ const cache = new Map<string, RegexGenerator>();
  * The compiled generator of a pattern (cached; throws RegexError for patterns we cannot generate).
  * `maxLength` (the regex field option): every value at most this long.
  */
-export function regexGenerator(pattern: string, maxLength?: number): RegexGenerator {
-  const id = maxLength === undefined ? pattern : `${maxLength}\u0000${pattern}`;
+export function regexGenerator(pattern: string, maxLength?: number, minLength?: number): RegexGenerator {
+  const id = maxLength === undefined && minLength === undefined ? pattern : `${maxLength ?? ''}\u0000${minLength ?? ''}\u0000${pattern}`;
   let generator = cache.get(id);
   if (!generator) {
-    generator = new RegexGenerator(pattern, maxLength);
+    generator = new RegexGenerator(pattern, maxLength, minLength);
     if (cache.size > 1000) cache.clear();
     cache.set(id, generator);
   }
@@ -639,15 +689,15 @@ export function regexGeneratedMaxLength(pattern: string, maxLength?: number): nu
  * How many distinct values a unique regex column can take (see RegexGenerator.indexSpace);
  * with `needed` (the table's rows), quantifiers carry values too when the head and tail are too few.
  */
-export function regexIndexSpace(pattern: string, maxLength?: number, needed?: number): number {
-  return regexGenerator(pattern, maxLength).indexSpaceFor(needed);
+export function regexIndexSpace(pattern: string, maxLength?: number, needed?: number, minLength?: number): number {
+  return regexGenerator(pattern, maxLength, minLength).indexSpaceFor(needed);
 }
 
 /** Why a pattern (with the maxLength option, when given) cannot be used for a regex field, or undefined when it can. */
-export function regexProblem(pattern: string, maxLength?: number): string | undefined {
+export function regexProblem(pattern: string, maxLength?: number, minLength?: number): string | undefined {
   let generator: RegexGenerator;
   try {
-    generator = regexGenerator(pattern, maxLength);
+    generator = regexGenerator(pattern, maxLength, minLength);
   } catch (error) {
     return (error as Error).message;
   }
@@ -671,10 +721,10 @@ export function regexProblem(pattern: string, maxLength?: number): string | unde
  * Patterns faker mishandles (a trial of 64 values fails) use our generator only, as does `compiled`
  * (the regex option `draw: 'compiled'`, which the importer writes).
  */
-export function regexStream(pattern: string, faker: Faker, rng: Rng, maxLength?: number, compiled = false): () => string {
-  const generator = regexGenerator(pattern, maxLength);
+export function regexStream(pattern: string, faker: Faker, rng: Rng, maxLength?: number, compiled = false, minLength?: number): () => string {
+  const generator = regexGenerator(pattern, maxLength, minLength);
   // `draw: 'compiled'`: the pattern compiled once, never re-parsed per value as fromRegExp does
-  if (compiled) {
+  if (compiled || minLength !== undefined) {
     const next = rng.next;
     return () => generator.generate(next);
   }
@@ -698,8 +748,8 @@ export function regexStream(pattern: string, faker: Faker, rng: Rng, maxLength?:
 }
 
 /** Values of a regex field by index in [0, regexIndexSpace(pattern, maxLength, needed)): distinct indexes, distinct values. */
-export function regexAtIndex(pattern: string, key: Key, maxLength?: number, needed?: number): (index: number) => string {
-  const generator = regexGenerator(pattern, maxLength);
+export function regexAtIndex(pattern: string, key: Key, maxLength?: number, needed?: number, minLength?: number): (index: number) => string {
+  const generator = regexGenerator(pattern, maxLength, minLength);
   const rng = new Rng();
   const rest = subKey(key, 0x72657374);
   return (index) => {

@@ -269,16 +269,77 @@ describe('fixes: constants a branch of a check pins', () => {
     for (let j = 0; j < 5000; j += 37) expect(runtime.rowValue(runtime.fieldIndex('level'), j)).toBe(rows[j]![2]);
   });
 
-  it('refuses a fix of a field the check does not redraw, and a ref fixed to a value', () => {
-    expect(() => parseDefinition(parts([{ id: 3 }, { parent_id: 2 }]))).toThrow(DefinitionError);
+  it('refuses a fix of a field the check does not redraw, and a ref fixed to a value that names no row', () => {
+    const def = parts([{ id: 3 }, { parent_id: 2 }]);
+    def.tables[0]!.fields[0] = { name: 'id', type: 'string.uuid' };
     try {
-      parseDefinition(parts([{ id: 3 }, { parent_id: 2 }]));
+      parseDefinition(def);
+      expect.unreachable();
     } catch (error) {
       expect((error as DefinitionError).issues).toEqual([
         { path: 'tables[0].checks[0].fixes[0].id', message: '"id" is not among the check\'s redraw fields (parent_id, level, qty)' },
-        { path: 'tables[0].checks[0].fixes[1].parent_id', message: 'a ref can only be fixed to null' },
+        {
+          path: 'tables[0].checks[0].fixes[1].parent_id',
+          message: 'a ref can only be fixed to null, or to a number when it points at a plain sequence (the parent row is then known)',
+        },
       ]);
     }
+  });
+});
+
+describe('fixes of a ref to a key value (the "Various Artists" row: id <> 1 or type = 3 and the rest empty)', () => {
+  const artists = (typeFix: number, types = 10): Definition =>
+    ({
+      version: 1,
+      seed: 'va',
+      tables: [
+        {
+          name: 'artist_types',
+          rows: types,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'name', type: 'pick', options: { values: ['Person', 'Group', 'Other', 'Orchestra'] } },
+          ],
+        },
+        {
+          name: 'artists',
+          rows: 200,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'type', type: 'ref', options: { table: 'artist_types', field: 'id' }, nullRate: 0.1 },
+            { name: 'type_name', type: 'lookup', options: { path: 'type.name' } },
+            { name: 'area', type: 'number.int', options: { min: 1, max: 50 }, nullRate: 0.1 },
+            { name: 'end_year', type: 'number.int', options: { min: 1990, max: 2024 }, nullRate: 0.5 },
+            { name: 'ended', type: 'datatype.boolean' },
+          ],
+          checks: [
+            // a field two checks redraw (end_year) follows the check being fixed
+            { name: 'ended', expr: 'isnull(end_year) or ended', redraw: ['end_year', 'ended'], fixes: [{ ended: true }, { end_year: null }] },
+            {
+              name: 'va',
+              expr: 'id <> 1 or (type = 3 and isnull(area) and isnull(end_year))',
+              redraw: ['type', 'area', 'end_year'],
+              fixes: [{ type: typeFix, area: null, end_year: null }],
+            },
+          ],
+        },
+      ],
+    }) as Definition;
+
+  it('takes the parent row holding that key, so paths through the ref read that row', () => {
+    const plan = compile(artists(3));
+    expect(checkFailures(plan, 'artists', 200).map((c) => c.failing)).toEqual([0, 0]);
+    const types = rowsEveryChunking(plan, 'artist_types');
+    const rows = rowsEveryChunking(plan, 'artists');
+    expect(rows[0]!.slice(0, 4)).toEqual([1, 3, types[2]![1], null]);
+    for (const [, type, typeName] of rows) if (type !== null) expect(typeName).toBe(types[(type as number) - 1]![1]);
+  });
+
+  it('leaves the field at its first draw when the parent has no such row (the check then reports the row)', () => {
+    const plan = compile(artists(30));
+    expect(checkFailures(plan, 'artists', 200).map((c) => c.failing)).toEqual([0, 1]);
+    const rows = rowsEveryChunking(plan, 'artists');
+    expect(rows.every(([, type]) => type === null || (type as number) <= 10)).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@
 // copy of the row, and the redrawn fields' generators return the value of that attempt, so
 // fillBlock, rowValue and parentRow all see the final row in any chunk and any process.
 import { z } from 'zod';
-import type { TableDefinition } from './definition.js';
+import type { FieldDefinition, TableDefinition } from './definition.js';
 import { compileExpression, type Eval, ExpressionError, expressionPaths, parsedExpression, parseExpression } from './expression.js';
 import { pathReader, resolveFieldPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
@@ -77,7 +77,15 @@ export function checkTableChecks(
       for (const [name, value] of Object.entries(fix)) {
         const here = `${where}.fixes[${x}].${name}`;
         if (!check.redraw.includes(name)) add(here, `"${name}" is not among the check's redraw fields (${check.redraw.join(', ')})`);
-        else if (value !== null && table.fields.find((f) => f.name === name)?.type === 'ref') add(here, `a ref can only be fixed to null`);
+        else if (
+          value !== null &&
+          table.fields.find((f) => f.name === name)?.type === 'ref' &&
+          sequenceKeyOf(
+            table.fields.find((f) => f.name === name)!,
+            tables,
+          ) === undefined
+        )
+          add(here, `a ref can only be fixed to null, or to a number when it points at a plain sequence (the parent row is then known)`);
       }
     });
   });
@@ -209,6 +217,17 @@ interface Redraw {
   build: (key: Key) => BuiltField;
   keys: Key[];
   salted: (BuiltField | undefined)[];
+  /** A ref's parent row at fix x (-1: none or not a key value of the parent). */
+  fixRow?: (x: number) => number;
+}
+
+/** The plain sequence (no unit, no per) a ref points at, so a key value names its parent row. */
+function sequenceKeyOf(field: FieldDefinition, tables: ReadonlyMap<string, TableDefinition>): { table: string; start: number; step: number } | undefined {
+  const options = (field.options ?? {}) as { table?: string; field?: string };
+  const target = tables.get(options.table ?? '')?.fields.find((f) => f.name === options.field);
+  const o = (target?.options ?? {}) as { start?: number; step?: number; per?: string; unit?: string };
+  if (target?.type !== 'sequence' || o.per !== undefined || o.unit !== undefined || (o.step ?? 1) === 0) return undefined;
+  return { table: options.table!, start: o.start ?? 1, step: o.step ?? 1 };
 }
 
 const byRuntime = new WeakMap<TableRuntime, TableChecks>();
@@ -246,7 +265,7 @@ export class TableChecks {
   private readonly saved: Float64Array[] = [];
   private lastRow = -1;
   private lastAttempts = new Int32Array(0);
-  /** The most fixes any redrawn field has: attempts run up to CHECK_ATTEMPTS + fixCount. */
+  /** The fixes of all checks: attempts run up to CHECK_ATTEMPTS + fixCount. */
   private fixCount = 0;
 
   constructor(
@@ -275,11 +294,35 @@ export class TableChecks {
     const slot = this.redrawOf.size;
     const name = this.table.fields[f]!.name;
     // the fixes of the first check that redraws this field and has any
-    const fixes = (((this.table as { checks?: TableCheck[] }).checks ?? []).find((c) => c.redraw.includes(name) && c.fixes?.length)?.fixes ?? []).map((fix) =>
-      name in fix ? fix[name] : undefined,
+    const field = this.table.fields[f]!;
+    const sequence = field.type === 'ref' ? sequenceKeyOf(field, this.tables) : undefined;
+    // a ref fixed to a key value: the parent row holding it, when the parent has that many rows
+    const rowOf = (v: Value) => {
+      if (!sequence || typeof v !== 'number') return -1;
+      const r = (v - sequence.start) / sequence.step;
+      return Number.isInteger(r) && r >= 0 && r < (this.runtimesOf.get(sequence.table)?.rows ?? 0) ? r : -1;
+    };
+    // the fixes of every check, one after another, in one numbering for all fields: at fix attempt k
+    // the fields of that fix's check take its constants together (a field it leaves out: its first
+    // draw), so a field two checks redraw (end dates of an 'ended' and a 'Various Artists' check)
+    // follows the check being fixed
+    const fixes = ((this.table as { checks?: TableCheck[] }).checks ?? []).flatMap((c) =>
+      (c.fixes ?? []).map((fix) => (c.redraw.includes(name) && name in fix ? fix[name] : undefined)),
     );
     this.fixCount = Math.max(this.fixCount, fixes.length);
     const redraw: Redraw = { slot, raw, fixes, build, keys, salted: [] };
+    if (sequence) {
+      // checked once the parent is built: a key value beyond its rows leaves the field at its first draw
+      let settled = false;
+      redraw.fixRow = (x) => {
+        if (!settled) {
+          settled = true;
+          redraw.fixes = redraw.fixes.map((v) => (v === null || v === undefined || rowOf(v) >= 0 ? v : undefined));
+        }
+        const v = redraw.fixes[x];
+        return v === null || v === undefined ? -1 : rowOf(v);
+      };
+    }
     this.redrawOf.set(f, redraw);
     const wrapped: BuiltField = {
       rowFunction: raw.rowFunction,
@@ -291,7 +334,11 @@ export class TableChecks {
       wrapped.parentRow = (i) => {
         const a = this.attemptsOf(i)[slot];
         if (a === 0) return pick(i);
-        if (a > CHECK_ATTEMPTS) return redraw.fixes[a - CHECK_ATTEMPTS - 1] === null ? -1 : pick(i);
+        if (a > CHECK_ATTEMPTS) {
+          const x = a - CHECK_ATTEMPTS - 1;
+          if (redraw.fixRow && redraw.fixRow(x) >= 0) return redraw.fixRow(x);
+          return redraw.fixes[x] === null ? -1 : pick(i);
+        }
         return this.salted(redraw, a).parentRow!(i);
       };
     }
@@ -301,6 +348,7 @@ export class TableChecks {
   /** A redrawn field's value at attempt a: its first draw, a salted one, or a fix's constant. */
   private drawAt(redraw: Redraw, a: number, i: number, cols: Value[][], k: number): Value {
     if (a > CHECK_ATTEMPTS) {
+      redraw.fixRow?.(a - CHECK_ATTEMPTS - 1); // settles a ref's fixes against its parent's rows
       const fixed = redraw.fixes[a - CHECK_ATTEMPTS - 1];
       if (fixed !== undefined) return fixed;
       a = 0;

@@ -33,6 +33,13 @@ const CHECKS = [
   'coalesce(a, 0) >= 0',
   'not (a > b)',
   'a is distinct from b',
+  '(b is null and a = any (array[2, 5, 6])) or a <> all (array[2, 5, 6]) or a is null',
+  "status = any ('{open,closed}'::text[])",
+  "x <> all (array['p', 'q']) and a >= any ('{3, 4}'::int[])",
+  '(x is null and (a > b) is false) or x is not null',
+  '(a > b) is true or (a < b) is not false or (a = b) is unknown or (a = 1) is not unknown or (a = 2) is not true',
+  "((x is null) = (y is null)) and ((x is null) or (x ~ '^[A-Za-z0-9.~_-]{2,4}$'::text))",
+  "x !~ '^[a-c]' or y is null",
 ];
 
 let pg: PGlite;
@@ -91,7 +98,7 @@ describe('translateCheck', () => {
   });
 
   it('gives up on what it cannot mean the same way', () => {
-    for (const check of ["x ~ '^[a-z]+$'", "x like 'a%'", 'a = any(array[1, 2])']) {
+    for (const check of ["x ~ '^[[:alpha:]]+$'", "x ~* '^[a-z]+$'", "x like 'a%'", 'a = any(b_array_of(x))', 'x = any (\'{"a,b"}\'::text[])']) {
       const model = parseDdl(`${TABLE.slice(0, -1)}, check (${check}))`);
       expect(translateCheck(model.tables[0]!.constraints.find((c) => c.kind === 'check')!.expr!), check).toBeUndefined();
     }
@@ -113,6 +120,8 @@ describe('checkFixes', () => {
       { status: 'closed', x: 'done' },
     ]);
     expect(fixesOf('a = 5')).toEqual([{ a: 5 }]);
+    expect(fixesOf('(b is null and a = any (array[2, 5, 6])) or a is null')).toEqual([{ b: null, a: 2 }, { a: null }]);
+    expect(fixesOf('(x is null and status::boolean is false) or x is not null')).toEqual([{ x: null, status: false }]);
   });
 
   it('pins nothing where no branch says a constant', () => {

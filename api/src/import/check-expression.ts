@@ -100,6 +100,19 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
       const isNull = { t: `isnull(${arg})`, f: `not isnull(${arg})` };
       return node.NullTest.nulltesttype === 'IS_NULL' ? isNull : not(isNull);
     }
+    if (node.BooleanTest) {
+      // x IS [NOT] TRUE / FALSE / UNKNOWN: never null themselves
+      const v = value(node.BooleanTest.arg);
+      const known = { t: `not isnull(${v})`, f: `isnull(${v})` };
+      const isTrue = { t: `if(isnull(${v}), false, ${v})`, f: `if(isnull(${v}), true, not (${v}))` };
+      const isFalse = { t: `if(isnull(${v}), false, not (${v}))`, f: `if(isnull(${v}), true, ${v})` };
+      const test = String(node.BooleanTest.booltesttype);
+      const c = { IS_TRUE: isTrue, IS_NOT_TRUE: not(isTrue), IS_FALSE: isFalse, IS_NOT_FALSE: not(isFalse), IS_UNKNOWN: not(known), IS_NOT_UNKNOWN: known }[
+        test
+      ];
+      if (!c) throw new Untranslatable();
+      return c;
+    }
     const e = node.A_Expr;
     if (e) {
       const op = str(e.name?.at(-1));
@@ -107,6 +120,15 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
         const left = value(e.lexpr);
         const any = or((e.rexpr?.List?.items ?? []).map((i: PgNode) => fromValue(`(${left} = ${value(i)})`)));
         return op === '=' ? any : not(any);
+      }
+      if (e.kind === 'AEXPR_OP_ANY' || e.kind === 'AEXPR_OP_ALL') {
+        // x = ANY (ARRAY[2, 5, 6]), x <> ALL ('{a,b}'::text[]): one comparison per element
+        const compare = COMPARE[op];
+        if (!compare) throw new Untranslatable();
+        const left = value(e.lexpr);
+        const parts = arrayElements(e.rexpr).map((i) => fromValue(`(${left} ${compare} ${i === null ? 'null' : typeof i === 'string' ? i : value(i)})`));
+        if (!parts.length) throw new Untranslatable();
+        return e.kind === 'AEXPR_OP_ANY' ? or(parts) : and(parts);
       }
       if (e.kind === 'AEXPR_BETWEEN' || e.kind === 'AEXPR_NOT_BETWEEN') {
         const [lo, hi] = (e.rexpr?.List?.items ?? []).map(value);
@@ -155,7 +177,7 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
       if (c.boolval) return String(c.boolval.boolval ?? false);
       throw new Untranslatable();
     }
-    if (node.BoolExpr || node.NullTest) return asValue(condition(node));
+    if (node.BoolExpr || node.NullTest || node.BooleanTest) return asValue(condition(node));
     if (node.CoalesceExpr) return `coalesce(${(node.CoalesceExpr.args ?? []).map(value).join(', ')})`;
     if (node.MinMaxExpr) return `${node.MinMaxExpr.op === 'IS_GREATEST' ? 'max' : 'min'}(${(node.MinMaxExpr.args ?? []).map(value).join(', ')})`;
     if (node.FuncCall) {
@@ -174,12 +196,43 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
     const e = node.A_Expr;
     if (!e) throw new Untranslatable();
     const op = str(e.name?.at(-1));
-    if (['AEXPR_IN', 'AEXPR_BETWEEN', 'AEXPR_NOT_BETWEEN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT'].includes(e.kind)) return asValue(condition(node));
+    if (['AEXPR_IN', 'AEXPR_OP_ANY', 'AEXPR_OP_ALL', 'AEXPR_BETWEEN', 'AEXPR_NOT_BETWEEN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT'].includes(e.kind))
+      return asValue(condition(node));
     if (e.kind !== 'AEXPR_OP') throw new Untranslatable();
     if (!e.lexpr && op === '-') return `(0 - ${value(e.rexpr)})`;
+    if (op === '~' || op === '!~') {
+      // x ~ 'pattern': the expression language's matches(), for patterns JavaScript reads alike
+      // (no POSIX classes, no ARE-only escapes)
+      const pattern = (e.rexpr?.TypeCast ? e.rexpr.TypeCast.arg : e.rexpr)?.A_Const?.sval?.sval;
+      if (typeof pattern !== 'string' || /\[\[:|\\[mMyYAZ]/.test(pattern)) throw new Untranslatable();
+      try {
+        new RegExp(pattern);
+      } catch {
+        throw new Untranslatable();
+      }
+      const test = `matches(${value(e.lexpr)}, ${literal(pattern)})`;
+      return op === '~' ? test : `if(isnull(${test}), null, not ${test})`;
+    }
     if (COMPARE[op]) return `(${value(e.lexpr)} ${COMPARE[op]} ${value(e.rexpr)})`;
     if (ARITHMETIC.has(op)) return `(${value(e.lexpr)} ${op} ${value(e.rexpr)})`;
     throw new Untranslatable();
+  };
+  /** The elements of ARRAY[...] (nodes) or of an array literal '{a,b}' (expression literals). */
+  const arrayElements = (node: PgNode | undefined): (PgNode | string | null)[] => {
+    const inner = node?.TypeCast ? node.TypeCast.arg : node;
+    if (inner?.A_ArrayExpr) return inner.A_ArrayExpr.elements ?? [];
+    const text = inner?.A_Const?.sval?.sval;
+    if (typeof text !== 'string' || !/^\{.*\}$/s.test(text) || /["\\]/.test(text)) throw new Untranslatable();
+    const body = text.slice(1, -1).trim();
+    const numeric = (node?.TypeCast?.typeName?.names ?? []).map(str).some((n: string) => /^(int[248]|numeric|float[48])$/.test(n));
+    return body === ''
+      ? []
+      : body.split(',').map((item) => {
+          const v = item.trim();
+          if (v.toUpperCase() === 'NULL') return null;
+          if (numeric && Number.isFinite(Number(v))) return String(Number(v));
+          return literal(v);
+        });
   };
   try {
     // SQL: a CHECK passes unless it is false
@@ -221,7 +274,19 @@ export function checkFixes(expr: PgNode): Record<string, string | number | boole
         if (column) fix[column] = null;
         continue;
       }
+      const test = part.BooleanTest;
+      if (test && ['IS_TRUE', 'IS_FALSE'].includes(String(test.booltesttype)) && columnOf(test.arg)) {
+        fix[columnOf(test.arg)!] = test.booltesttype === 'IS_TRUE';
+        continue;
+      }
       const e = part.A_Expr;
+      if (e?.kind === 'AEXPR_OP_ANY' && str(e.name?.at(-1)) === '=' && columnOf(e.lexpr)) {
+        // x = ANY (ARRAY[2, 5, 6]): its first element
+        const first = (e.rexpr?.TypeCast ? e.rexpr.TypeCast.arg : e.rexpr)?.A_ArrayExpr?.elements?.[0];
+        const constant = constantOf(first);
+        if (constant) fix[columnOf(e.lexpr)!] = constant.value;
+        continue;
+      }
       if (e?.kind !== 'AEXPR_OP' || str(e.name?.at(-1)) !== '=') continue;
       const [column, constant] = columnOf(e.lexpr) ? [columnOf(e.lexpr), constantOf(e.rexpr)] : [columnOf(e.rexpr), constantOf(e.lexpr)];
       if (column && constant) fix[column] = constant.value;

@@ -42,7 +42,8 @@ const DDL = `create table tickets (
   version text not null check (version ~ '^\\d+\\.\\d+\\.\\d+$'),
   sku text not null check (sku similar to '[A-Z]{3}-[0-9]%'),
   handle text not null check (handle ~* '^[a-z]+$'),
-  initials text check (initials ~ '^[[:upper:]]{2,3}$')
+  initials text check (initials ~ '^[[:upper:]]{2,3}$'),
+  iswc char(15) check (iswc ~ '^T-?\\d{3}.?\\d{3}.?\\d{3}[-.]?\\d$')
 );`;
 
 describe('columns with a CHECK regex', () => {

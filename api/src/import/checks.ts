@@ -42,12 +42,17 @@ function columnOf(node: PgNode): string | undefined {
   return fields ? str(fields[fields.length - 1]) : undefined;
 }
 
+const NUMERIC_CAST = /^(int[248]|integer|smallint|bigint|numeric|decimal|float[48]|real)$/;
+
 function constOf(node: PgNode): string | number | boolean | undefined {
+  // '-1'::integer (pg_dump writes negative list values so) is the number -1
+  const cast = (node?.TypeCast?.typeName?.names ?? []).map(str).at(-1);
   const n = unwrap(node);
   const c = n?.A_Const;
   if (!c || c.isnull) return undefined;
   if (c.ival) return c.ival.ival ?? 0;
   if (c.fval) return Number(c.fval.fval);
+  if (c.sval && NUMERIC_CAST.test(cast ?? '') && c.sval.sval?.trim() !== '' && Number.isFinite(Number(c.sval.sval))) return Number(c.sval.sval);
   if (c.sval) return c.sval.sval ?? '';
   if (c.boolval) return c.boolval.boolval ?? false;
   return undefined;

@@ -245,6 +245,10 @@ function text(ctx: ColumnContext): Choice {
     const pattern = ctx.unique ? fixedHeads(check.source) : check.source;
     // varchar(n): the engine caps the values at n (unless even the shortest value is longer)
     const fits = max !== undefined && max <= REGEX_MAX_CHARS && regexProblem(pattern, max) === undefined ? { maxLength: max } : {};
+    // char(n): a shorter value is padded with spaces, which the CHECK's regex sees (bpchar ~ text
+    // keeps them: '^T\d{3}.?\d$' fails on 'T1234  '), so values are n long when the pattern allows it
+    const padded = ctx.column.type.name === 'bpchar' && fits.maxLength !== undefined && regexProblem(pattern, max, max) === undefined;
+    if (padded) Object.assign(fits, { minLength: max });
     return { generator: { type: 'regex', options: { pattern, ...fits } }, reason: `CHECK: values match ${check.sql}` };
   }
   if (m && (!ctx.unique || uniqueEnough(m.generator, ctx.rows ?? 1000))) return { ...favourDefault(byPattern(m), m, ctx, min, max), ...(note ? { note } : {}) };

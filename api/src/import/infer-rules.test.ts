@@ -887,3 +887,37 @@ create table term_grades (student_id int not null references students(id), term_
     for (const t of terms.values()) expect((t.ends_on as Date).getTime()).toBeGreaterThan((t.starts_on as Date).getTime());
   });
 });
+
+describe('checks the importer meets by the shape of the columns', () => {
+  it('a IS NOT NULL OR b IS NOT NULL: the first is always filled, the other keeps its nulls; a NOT NULL root of a tree points at itself', () => {
+    const result = importSql(
+      `create table language (id serial primary key, iso_code_2t char(3) unique, iso_code_3 char(3) unique, name text not null,
+         constraint iso_code_check check (iso_code_2t is not null or iso_code_3 is not null));
+       create table kinds (id serial primary key, root int not null references kinds (id), parent int references kinds (id), name text not null);`,
+      { rows: 300, ...REF },
+    );
+    expect(result.notes.map((n) => n.message).filter((m) => m.includes('iso_code_check'))).toEqual([]);
+    const languages = rowsOf(result.definition, 'language');
+    expect(languages.every((r) => r.iso_code_2t !== null)).toBe(true);
+    expect(languages.some((r) => r.iso_code_3 === null)).toBe(true);
+    const kinds = rowsOf(result.definition, 'kinds');
+    expect(kinds[0]!.root).toBe(kinds[0]!.id);
+    expect(kinds.every((r) => r.root !== null && (r.root as number) <= (r.id as number))).toBe(true);
+  });
+});
+
+describe('two refs a CHECK keeps apart', () => {
+  it('CHECK (entity0 <> entity1): never the same row, whatever the names, with the composite key kept', () => {
+    const definition = imported(
+      `create table event (id serial primary key, name text not null);
+       create table link (id serial primary key, name text not null);
+       create table l_event_event (id serial primary key, link int not null references link (id),
+         entity0 int not null references event (id), entity1 int not null references event (id), link_order int not null default 0,
+         constraint non_loop_relationship check (entity0 <> entity1), unique (entity0, entity1, link, link_order));`,
+      300,
+    );
+    const rows = rowsOf(definition, 'l_event_event');
+    expect(rows.filter((r) => r.entity0 === r.entity1)).toEqual([]);
+    expect(new Set(rows.map((r) => `${r.entity0}|${r.entity1}|${r.link}|${r.link_order}`)).size).toBe(rows.length);
+  });
+});

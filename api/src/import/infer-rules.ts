@@ -352,6 +352,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.linkedColumns(t);
     for (const t of this.tables.values()) this.flagTimes(t);
     for (const t of this.tables.values()) this.titleSlugs(t);
+    for (const t of this.tables.values()) this.somePresent(t);
     for (const t of this.tables.values()) this.checks(t);
     return this.reasons;
   }
@@ -373,6 +374,20 @@ class RuleInference {
 
   private column(t: Table, name: string): ColumnModel | undefined {
     return t.model?.columns.find((c) => c.name === name);
+  }
+
+  /** Whether a ref points at a plain sequence (a key value then names its parent row). */
+  private sequenceTarget(f: FieldDefinition): boolean {
+    const o = f.options as Options;
+    const target = this.tables.get(String(o.table))?.fields.get(String(o.field));
+    const to = (target?.options ?? {}) as Options;
+    return target?.type === 'sequence' && to.per === undefined && to.unit === undefined;
+  }
+
+  /** Whether ref.via of a row is never null (the ref and its parent's link both NOT NULL). */
+  private pathNotNull(t: Table, step: { ref: string; via: string }): boolean {
+    const parent = this.tables.get(t.refs.get(step.ref)!);
+    return this.notNull(t, step.ref) && !!parent && this.notNull(parent, step.via);
   }
 
   private notNull(t: Table, name: string): boolean {
@@ -717,7 +732,14 @@ class RuleInference {
     for (const refs of byTarget.values()) {
       if (refs.length !== 2) continue;
       const [a, b] = refs as [string, string];
-      const [counterpart, subject] = COUNTERPART.test(b.toLowerCase()) ? [b, a] : COUNTERPART.test(a.toLowerCase()) ? [a, b] : [];
+      // CHECK (entity0 <> entity1) says it whatever the names; else the names tell the counterpart
+      const [counterpart, subject] = this.declaredDifferent(t, a, b)
+        ? [b, a]
+        : COUNTERPART.test(b.toLowerCase())
+          ? [b, a]
+          : COUNTERPART.test(a.toLowerCase())
+            ? [a, b]
+            : [];
       if (!counterpart || !subject) continue;
       const f = t.fields.get(counterpart)!;
       const o = f.options as Options;
@@ -726,6 +748,23 @@ class RuleInference {
       if (DECIDER.test(counterpart.toLowerCase()) && f.nullRate !== undefined) delete f.nullRate;
       this.reason(t, counterpart, `never the ${subject}'s own ${t.refs.get(subject)} row`);
     }
+  }
+
+  /** Whether a CHECK of the table says `a <> b` (alone or as a part of an AND). */
+  private declaredDifferent(t: Table, a: string, b: string): boolean {
+    const column = (node: PgNode | undefined): string | undefined => {
+      const inner = node?.TypeCast ? node.TypeCast.arg : node;
+      return inner?.ColumnRef ? String((inner.ColumnRef.fields ?? []).at(-1)?.String?.sval ?? '') : undefined;
+    };
+    const says = (node: PgNode | undefined): boolean => {
+      if (node?.BoolExpr?.boolop === 'AND_EXPR') return (node.BoolExpr.args ?? []).some(says);
+      const e = node?.A_Expr;
+      const op = String(e?.name?.at(-1)?.String?.sval ?? '');
+      if (e?.kind !== 'AEXPR_OP' || (op !== '<>' && op !== '!=')) return false;
+      const pair = [column(e.lexpr), column(e.rexpr)];
+      return pair.includes(a) && pair.includes(b);
+    };
+    return t.checks.some(({ constraint }) => says(constraint.expr));
   }
 
   /**
@@ -1002,13 +1041,23 @@ class RuleInference {
           this.reason(t, d, `equals ${lead.ref}.${lead.via}`);
         }
       }
-      const anchorPath = lead ? `${lead.ref}.${lead.via}` : (direct[0] ?? `${indirect[0]!.ref}.${indirect[0]!.via}`);
-      const scoped = lead ? indirect.filter((x) => x !== lead) : direct.length ? indirect : indirect.slice(1);
+      // the anchor of the scope: a path that is never null, when there is one
+      const sureDirect = direct.find((d) => this.notNull(t, d));
+      const sureIndirect = indirect.find((x) => this.notNull(t, x.ref) && this.notNull(this.tables.get(t.refs.get(x.ref)!)!, x.via));
+      const anchor = lead ? lead : !sureDirect && sureIndirect ? sureIndirect : undefined;
+      const anchorPath = anchor ? `${anchor.ref}.${anchor.via}` : (sureDirect ?? direct[0] ?? `${indirect[0]!.ref}.${indirect[0]!.via}`);
+      const anchorSure = anchor ? this.pathNotNull(t, anchor) : direct.length ? this.notNull(t, anchorPath) : this.pathNotNull(t, indirect[0]!);
+      const scoped = indirect.filter((x) => x !== anchor && anchorPath !== `${x.ref}.${x.via}`);
       for (const { ref, via } of scoped) {
         const parent = this.tables.get(t.refs.get(ref)!)!;
         const f = t.fields.get(ref)!;
         const options = f.options as Options;
         if (options.scope || options.childrenPerParent || this.layouts.get(t.def.name)?.field === ref) continue;
+        // an anchor that may be null leaves no scope: a NOT NULL ref cannot follow it
+        if (!anchorSure && this.notNull(t, ref)) {
+          this.note(t, `table ${t.def.name}: ${ref} should stay within the ${ancestor} of ${anchorPath}, but that may be null; not enforced`);
+          continue;
+        }
         // a join table's partners come from the scope: it must hold at least as many as one row takes
         const [min, max] = options.distinctWithin ? [MN_MAX, MN_MAX * 3] : [1, 3];
         if (!this.demandLayout(parent, via, `scope of ${t.def.name}.${ref}`, min, max)) {
@@ -1831,6 +1880,32 @@ class RuleInference {
    * evaluated by the engine on each row, which redraws the plain columns involved a bounded number of
    * times; `tdg seed` reports one that still fails before writing anything.
    */
+  /**
+   * `a IS NOT NULL OR b IS NOT NULL` (a language's ISO codes, a contact's email or phone): the first
+   * of them that may be left empty is always filled, which meets the CHECK on every row with no redraw.
+   */
+  private somePresent(t: Table) {
+    for (const entry of t.checks) {
+      if (entry.analysis.understood) continue;
+      const columns: string[] = [];
+      const visit = (node: PgNode | undefined): boolean => {
+        if (node?.BoolExpr?.boolop === 'OR_EXPR') return (node.BoolExpr.args ?? []).every(visit);
+        const test = node?.NullTest;
+        const column = test?.nulltesttype === 'IS_NOT_NULL' && test.arg?.ColumnRef ? String((test.arg.ColumnRef.fields ?? []).at(-1)?.String?.sval ?? '') : '';
+        if (!t.fields.has(column)) return false;
+        columns.push(column);
+        return true;
+      };
+      if (!visit(entry.constraint.expr) || columns.length < 2) continue;
+      const kept = columns.find((c) => t.fields.get(c)!.type !== 'lookup') ?? columns[0]!;
+      delete t.fields.get(kept)!.nullRate;
+      entry.analysis.understood = true;
+      const said = `table ${t.model?.name ?? t.def.name}: CHECK (${entry.constraint.text})`;
+      for (let k = this.notes.length - 1; k >= 0; k--) if (this.notes[k]!.message.startsWith(said)) this.notes.splice(k, 1);
+      this.reason(t, kept, `always filled: CHECK ${columns.map((c) => `${c} IS NOT NULL`).join(' OR ')}`);
+    }
+  }
+
   private checks(t: Table) {
     // the engine's own rule of which key columns a redraw leaves alone
     const keyed = redrawGuardedColumns(t.def as Parameters<typeof redrawGuardedColumns>[0]);
@@ -1851,11 +1926,14 @@ class RuleInference {
         return f.type !== 'ref' || !(o.childrenPerParent || o.scope || o.sameAs || o.distinctWithin);
       });
       if (!redraw.length) continue;
-      // the constants a branch pins, for the columns redrawn (a value of their kind; refs only null)
+      // the constants a branch pins, for the columns redrawn (a value of their kind; refs null, or a
+      // number naming a parent row of a plain sequence key: the 'Various Artists' row's type = 3)
       const fits = (c: string, v: Value) => {
         if (v === null) return !this.notNull(t, c);
         const type = this.column(t, c)?.type;
-        if (!type || type.arrayDims > 0 || t.fields.get(c)!.type === 'ref') return false;
+        const f = t.fields.get(c)!;
+        if (f.type === 'ref') return typeof v === 'number' && this.sequenceTarget(f);
+        if (!type || type.arrayDims > 0) return false;
         if (typeof v === 'number') return NUMBER_TYPES.has(type.name);
         if (typeof v === 'boolean') return type.name === 'bool';
         return typeof v === 'string' && !NUMBER_TYPES.has(type.name) && !TIME_TYPES.has(type.name) && !['bool', 'json', 'jsonb'].includes(type.name);

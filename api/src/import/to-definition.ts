@@ -459,14 +459,9 @@ class Mapper {
     const series = inPk ? this.seriesColumn(table, pk!) : undefined;
     const out: FieldDefinition = { name: column.name, type: 'text' };
     let capacity = Infinity;
-    if (ref?.self && notNull) {
-      // the engine gives the first row no parent, so a self reference must accept NULL
-      this.problem(
-        column.place,
-        `column ${table.name}.${column.name}: a NOT NULL reference to its own table cannot be generated (the first row has no parent)`,
-      );
-      return undefined;
-    }
+    // the engine gives the first row no earlier row to point at: a NOT NULL self-reference (a tree's
+    // root column) points it at itself, as such trees do
+    const selfRoot = !!ref?.self && notNull;
     if (column.comment) out.description = column.comment.slice(0, 1900);
     const auth = !ref && isAuthUsers(table.schema, table.name) ? authUserField(column.name) : undefined;
     if (auth === 'null') return undefined; // NULL (or its default), as GoTrue leaves it for an email user
@@ -481,7 +476,7 @@ class Mapper {
       // a column of a composite foreign key: the value of the parent row its anchor column picked
       Object.assign(out, { type: 'lookup', options: { path: ref.lookup } });
     } else if (ref) {
-      Object.assign(out, { type: 'ref', options: { table: ref.table, field: ref.field } });
+      Object.assign(out, { type: 'ref', options: { table: ref.table, field: ref.field, ...(selfRoot ? { selfRoot: true } : {}) } });
     } else {
       if (category === 'unknown' && !shapedText(type.name, type.mods))
         this.note(
