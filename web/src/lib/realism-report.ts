@@ -114,6 +114,33 @@ export function bucketText(kind: string, bucket: { from: number | string; to: nu
   return `${valueText(kind, bucket.from)} – ${valueText(kind, bucket.to)}`;
 }
 
+/**
+ * Each bucket's place on the value axis, from 0: a report lists only the buckets holding rows, so
+ * the empty ones between two show as gaps. Dates by year, buckets of one width by that width,
+ * powers of ten by their exponent.
+ */
+export function histogramSlots(kind: string, histogram: ColumnView['histogram']): number[] {
+  if (histogram.length === 0) return [];
+  if (isTime(kind)) {
+    const year = (b: (typeof histogram)[number]) => new Date(b.from).getUTCFullYear();
+    const first = year(histogram[0]!);
+    return histogram.map((b) => year(b) - first);
+  }
+  const bounds = histogram.map((b) => [Number(b.from), Number(b.to)] as const);
+  const [from0, to0] = bounds[0]!;
+  const width = to0 - from0;
+  if (bounds.every(([from, to]) => Math.abs(to - from - width) <= 1e-9 * Math.abs(width))) return bounds.map(([from]) => Math.round((from - from0) / width));
+  // powers of ten: the decades between two positive buckets; elsewhere one gap where they do not touch
+  const slots = [0];
+  for (let k = 1; k < bounds.length; k++) {
+    const [from] = bounds[k]!;
+    const before = bounds[k - 1]![1];
+    const missing = from === before ? 0 : from > 0 && before > 0 ? Math.round(Math.log10(from / before)) : 1;
+    slots.push(slots[k - 1]! + 1 + missing);
+  }
+  return slots;
+}
+
 /** The labels under a histogram's two ends: its first bucket's start and last bucket's end (first and last year for dates). */
 export function histogramEnds(kind: string, histogram: ColumnView['histogram']): [string, string] {
   const first = histogram[0];
@@ -133,9 +160,9 @@ export function columnFacts(column: ColumnView): string[] {
   return facts;
 }
 
-/** Which chart a column gets: its histogram (numbers, dates), else its top values, else none. */
+/** Which chart a column gets: its histogram (numbers, dates), else its top values when a value repeats, else none (its figures say it). */
 export function chartOf(column: ColumnView): 'histogram' | 'top values' | null {
   if (column.histogram.length > 0) return 'histogram';
-  if (column.topValues.length > 0) return 'top values';
+  if ((column.topValues[0]?.count ?? 0) > 1) return 'top values';
   return null;
 }

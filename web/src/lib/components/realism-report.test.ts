@@ -64,7 +64,7 @@ describe('RealismReport', () => {
     expect(rows).toHaveLength(report.rules.length + 1);
   });
 
-  it('draws one chart per column that has a histogram or top values, its bars as tall as their counts', () => {
+  it('draws one chart per column that has a histogram or a repeated value, its bars as tall as their counts', () => {
     render(RealismReport, { report, label: 'Realism report' });
     let charts = 0;
     for (const table of report.tables) {
@@ -84,7 +84,7 @@ describe('RealismReport', () => {
             expect(Number(bar.getAttribute('height'))).toBeCloseTo(Math.max(1, expected), 6);
           });
           expect(top).toBeNull();
-        } else if (column.topValues.length > 0) {
+        } else if ((column.topValues[0]?.count ?? 0) > 1) {
           charts++;
           const items = within(top!).getAllByRole('listitem');
           expect(items.map((item) => item.textContent)).toEqual(column.topValues.slice(0, 5).map((v) => expect.stringContaining(v.value) as unknown as string));
@@ -95,6 +95,18 @@ describe('RealismReport', () => {
     // dates, numbers and the few-valued columns of the shop all have a chart
     expect(charts).toBeGreaterThanOrEqual(8);
     expect(screen.getAllByRole('img', { name: /^histogram of / }).length + screen.getAllByRole('list', { name: /^top values of / }).length).toBe(charts);
+  });
+
+  it('leaves a gap for each empty bucket: a few rows of a declared range', async () => {
+    const few = (await shopReport(3)).report;
+    render(RealismReport, { report: few, label: 'Realism report' });
+    // orders.total is declared 1..500: 20 buckets of 24.95, of which a few orders fill some
+    const total = few.tables.find((t) => t.name === 'orders')!.columns.find((c) => c.name === 'total')!;
+    const bucketOf = (from: number | string) => Math.round((Number(from) - 1) / 24.95);
+    const first = bucketOf(total.histogram[0]!.from);
+    const bars = [...screen.getByRole('img', { name: 'histogram of orders.total' }).querySelectorAll('rect')];
+    expect(bars.map((bar) => Math.floor(Number(bar.getAttribute('x')) / 10))).toEqual(total.histogram.map((b) => bucketOf(b.from) - first));
+    expect(bucketOf(total.histogram.at(-1)!.from) - first + 1).toBeGreaterThan(total.histogram.length);
   });
 
   it('gives each column its figures in words beside the chart', () => {
