@@ -1,5 +1,6 @@
 // The whole dashboard against the real API on PGlite: build a schema of two related tables,
-// watch the preview, share it read-only, export 300,000 rows and follow the progress live.
+// watch the preview, share it read-only, export 300,000 rows and follow the progress live, and
+// read the realism report of a preview and of an export.
 import { readFile } from 'node:fs/promises';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -316,6 +317,62 @@ describe('dashboard', () => {
     expect(file.orders).toHaveLength(300_000);
     const ids = new Set(file.users!.map((user) => user.id));
     expect(file.orders!.every((order) => ids.has(order.user_id))).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows the realism report of the preview rows and of an export, a chart per column', async () => {
+    const page = await stack.newPage();
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(owner);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/schemas');
+    await page.goto(schemaUrl);
+
+    // a number field, so that the report has a histogram
+    const orders = page.getByRole('region', { name: 'Table orders' });
+    await orders.getByRole('button', { name: 'Add field to orders' }).click();
+    await orders.getByLabel('Field name').last().fill('total');
+    await orders.getByRole('button', { name: /^Type of orders\.total/ }).click();
+    await orders.getByLabel('Search field types').fill('number.int');
+    await orders.getByRole('button', { name: /^number\.int\b/ }).click();
+    const total = orders.getByRole('listitem', { name: 'Field total' });
+    await orders.getByRole('button', { name: 'Options of total' }).click();
+    await total.getByLabel('min', { exact: true }).fill('1');
+    await total.getByLabel('max', { exact: true }).fill('500');
+
+    // the preview's report: the rules of its rows in one line, and a chart per column
+    await page.getByText('Realism report of the preview rows').click();
+    const preview = page.getByRole('region', { name: 'Realism report of the preview' });
+    await preview.getByRole('img', { name: 'histogram of orders.total' }).waitFor();
+    await preview.getByText(/^\d+ rules?, 0 violations$/).waitFor();
+    // every value of the preview's users.id is new: its figures say so, with no chart
+    await expect(preview.getByRole('list', { name: 'top values of users.id' }).count()).resolves.toBe(0);
+    await screenshot(page, 'builder-report');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Saved \(version \d+\)/).waitFor();
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export rows' });
+    await dialog.getByLabel('Format').selectOption('CSV');
+    await dialog.getByLabel('Rows').fill('2000');
+    await dialog.getByRole('button', { name: 'Start export' }).click();
+    await page.waitForURL(/\/exports\/[0-9a-f-]{36}$/);
+
+    // once the export succeeded, its page shows the report of all its rows
+    const report = page.getByRole('region', { name: 'Realism report', exact: true });
+    await report.waitFor({ timeout: 60_000 });
+    const summary = await report.locator('.summary').textContent();
+    expect(summary).toMatch(/^[1-9]\d* rules?, 0 violations$/);
+    const histogram = report.getByRole('img', { name: 'histogram of orders.total' });
+    await histogram.waitFor();
+    // 1..500 in 20 buckets of 25: 2,000 rows fill every one
+    expect(await histogram.locator('rect').count()).toBe(20);
+    const counts = await histogram.locator('rect').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-count'))));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(2000);
+    await expect(report.getByRole('region', { name: 'Columns of users' }).textContent()).resolves.toContain('2,000 rows');
+    await expect(unlabelledControls(page)).resolves.toEqual([]);
+    console.info(`screenshot of the export's report: ${await screenshot(page, 'export-report')}`);
     await page.context().close();
   });
 });

@@ -40,7 +40,11 @@ export interface PreviewTable {
 
 /** The first `rows` rows of every table (parents first), exactly as an export would produce them. */
 export function previewRows(definition: unknown, seed: string | number | undefined, rows: number): PreviewTable[] {
-  const plan = compile(parseDefinition(definition), seed === undefined ? {} : { seed });
+  return previewOf(compile(parseDefinition(definition), seed === undefined ? {} : { seed }), rows);
+}
+
+/** The first `rows` rows of every table of a compiled plan. */
+export function previewOf(plan: Plan, rows: number): PreviewTable[] {
   return plan.tables.map((shape) => {
     const out: Row[] = [];
     for (const batch of generateRows(plan, shape.name, 0, Math.min(rows, shape.rows), Math.max(1, rows))) out.push(...batch);

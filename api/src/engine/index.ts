@@ -4,7 +4,7 @@ export { DefinitionError } from './errors.js';
 export type { DefinitionIssue } from './errors.js';
 export { compile } from './compile.js';
 export type { Plan, CompileOptions } from './compile.js';
-export { generateRows, previewRows } from './generate.js';
+export { generateRows, previewOf, previewRows } from './generate.js';
 export { checkFailures } from './check-failures.js';
 export { withReferenceDate } from './time-anchor.js';
 export type { CheckFailure } from './check-failures.js';

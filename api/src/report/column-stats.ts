@@ -193,7 +193,8 @@ export function columnReport(state: ColumnState): ColumnReport {
     kind: state.kind,
     nulls: state.nulls,
     nullRate: rows === 0 ? 0 : state.nulls / rows,
-    distinct: count,
+    // an estimate never says more distinct values than there are values
+    distinct: Math.min(count, state.values),
     distinctExact: exact,
     topValues: top,
     min: state.min === null ? null : shown(state.min),

@@ -57,6 +57,7 @@ describe('realism report', () => {
     // past the exact threshold: a HyperLogLog estimate within a few percent
     expect(col('email').distinctExact).toBe(false);
     expect(Math.abs(col('email').distinct - 3000) / 3000).toBeLessThan(0.06);
+    for (const t of report.tables) for (const c of t.columns) expect(c.distinct, `${t.name}.${c.name}`).toBeLessThanOrEqual(t.rows - c.nulls);
     expect(col('email').length!.min).toBeGreaterThan(5);
   });
 

@@ -1,10 +1,12 @@
 // Work of a request run in a generation thread (see preview-pool.ts): a preview (the engine's
-// first rows of every table) or a DDL import (which samples generators against CHECK patterns).
+// first rows of every table, and the realism report of those rows) or a DDL import (which
+// samples generators against CHECK patterns).
 // Expected failures come back as data, since an Error loses its class between threads.
 import { threadId, type MessagePort } from 'node:worker_threads';
 import { FakerError } from '@faker-js/faker';
-import { DefinitionError, previewRows, type DefinitionIssue, type PreviewTable } from '../engine/index.js';
+import { compile, DefinitionError, parseDefinition, previewOf, type DefinitionIssue, type PreviewTable } from '../engine/index.js';
 import type { ImportNote, ImportProblem } from '../import/errors.js';
+import { previewReport, type Report } from '../report/index.js';
 import type { ColumnChoice } from '../import/to-definition.js';
 
 export interface PreviewTask {
@@ -22,7 +24,7 @@ export interface ImportTask {
   started?: MessagePort;
 }
 
-export type PreviewReply = { tables: PreviewTable[] } | { issues: DefinitionIssue[] } | { generationError: string };
+export type PreviewReply = { tables: PreviewTable[]; report: Report } | { issues: DefinitionIssue[] } | { generationError: string };
 export type ImportReply = { imported: { definition: unknown; notes: ImportNote[]; columns: ColumnChoice[] } } | { importProblems: ImportProblem[] };
 
 function start(task: PreviewTask | ImportTask): void {
@@ -45,7 +47,10 @@ export default async function runTask(task: PreviewTask | ImportTask): Promise<P
   }
   start(task);
   try {
-    return { tables: previewRows(task.definition, task.seed, task.rows) };
+    const definition = parseDefinition(task.definition);
+    const plan = compile(definition, task.seed === undefined ? {} : { seed: task.seed });
+    const tables = previewOf(plan, task.rows);
+    return { tables, report: previewReport(plan, definition, tables) };
   } catch (error) {
     if (error instanceof DefinitionError) return { issues: error.issues };
     // faker refusing an option value or a locale lacking a list: the definition's fault

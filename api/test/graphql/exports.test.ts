@@ -178,6 +178,19 @@ describe('previewRows and fieldTypes', () => {
     expect((await h.gql(alice, PREVIEW, { d: DEFINITION, rows: 5 })).data).toEqual(data);
   });
 
+  it("reports the preview's rows: per table its rows, per column its statistics, per rule its checks", async () => {
+    const REPORT = `query($d: JSON!) { previewRows(definition: $d, seed: "s", rows: 4) { ... on PreviewPayload {
+      tables { table rows } report { summary { rules checked violations } tables { name rows columns { name kind distinct histogram { count } } } rules { kind checked violations } } } } }`;
+    const { data } = await h.gql(alice, REPORT, { d: PARENT_CHILD_DEFINITION });
+    const { tables, report } = data.previewRows;
+    expect(report.tables.map((t: any) => [t.name, t.rows])).toEqual(tables.map((t: any) => [t.table, t.rows.length]));
+    expect(report.tables[0].columns.map((c: any) => c.name)).toEqual(['id', 'contact_email']);
+    expect(report.tables[0].columns[0].distinct).toBe(4);
+    // orders.customer_id points at customers.id: checked on each of the 4 preview rows, and kept
+    expect(report.rules).toContainEqual({ kind: 'FOREIGN_KEY', checked: 4, violations: 0 });
+    expect(report.summary).toMatchObject({ rules: report.rules.length, violations: 0 });
+  });
+
   it('answers too many rows with LimitError and a broken definition with ValidationError', async () => {
     expect((await h.gql(alice, PREVIEW, { d: DEFINITION, rows: 21 })).data.previewRows).toMatchObject({ __typename: 'LimitError', limit: 20, requested: 21 });
     const broken = (await h.gql(alice, PREVIEW, { d: BROKEN_DEFINITION })).data.previewRows;

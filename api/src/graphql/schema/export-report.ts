@@ -1,5 +1,6 @@
 // Export.report: what an export's rows look like and which of its definition's rules they keep
-// (api/src/report). Tables → columns → statistics; rules → rows checked and violations.
+// (api/src/report). Tables → columns → statistics; rules → rows checked and violations. The
+// preview's report (PreviewPayload.report) is of the same type.
 import type { ColumnReport, Report, RuleReport, TableReport } from '../../report/index.js';
 import { builder } from '../builder.js';
 import { ExportRef } from './export.js';
@@ -89,8 +90,8 @@ const SummaryRef = builder.objectRef<Report['summary']>('ReportSummary').impleme
   }),
 });
 
-const ExportReportRef = builder.objectRef<Report>('ExportReport').implement({
-  description: "The realism report of an export's rows, made while they were generated.",
+export const ExportReportRef = builder.objectRef<Report>('ExportReport').implement({
+  description: "The realism report of an export's rows (or a preview's), made while they were generated.",
   fields: (t) => ({
     summary: t.field({ type: SummaryRef, resolve: (r) => r.summary }),
     tables: t.field({ type: [TableRef], resolve: (r) => r.tables }),

@@ -1,11 +1,13 @@
 import { type PreviewTable } from '../../engine/index.js';
 import { previewCost } from '../../engine/output-bounds.js';
+import type { Report } from '../../report/index.js';
 import { PreviewLimitError } from '../../server/preview-pool.js';
 import { builder } from '../builder.js';
 import { requireClaims } from '../context.js';
 import { checkDefinition } from '../definitions.js';
 import { LimitError, ValidationError } from '../errors.js';
 import { operationPreviewChars } from '../preview-budget.js';
+import { ExportReportRef } from './export-report.js';
 
 const PreviewTableRef = builder.objectRef<PreviewTable>('PreviewTable').implement({
   fields: (t) => ({
@@ -15,8 +17,15 @@ const PreviewTableRef = builder.objectRef<PreviewTable>('PreviewTable').implemen
   }),
 });
 
-const PreviewPayload = builder.objectRef<{ tables: PreviewTable[] }>('PreviewPayload').implement({
-  fields: (t) => ({ tables: t.field({ type: [PreviewTableRef], resolve: (payload) => payload.tables }) }),
+const PreviewPayload = builder.objectRef<{ tables: PreviewTable[]; report: Report }>('PreviewPayload').implement({
+  fields: (t) => ({
+    tables: t.field({ type: [PreviewTableRef], resolve: (payload) => payload.tables }),
+    report: t.field({
+      type: ExportReportRef,
+      description: "The realism report of the preview's rows: what an export's report says, for its first rows.",
+      resolve: (payload) => payload.report,
+    }),
+  }),
 });
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -65,7 +74,7 @@ builder.queryField('previewRows', (t) =>
       }
       if ('issues' in reply) throw new ValidationError(reply.issues.map((issue) => ({ path: issue.path, message: issue.message })));
       if ('generationError' in reply) throw ValidationError.at('definition', `cannot be generated: ${reply.generationError}`);
-      return { tables: reply.tables };
+      return { tables: reply.tables, report: reply.report };
     },
   }),
 );

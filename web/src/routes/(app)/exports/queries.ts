@@ -64,6 +64,9 @@ export const ExportQuery = graphql(`
     export(id: $id) {
       ...ExportSummary
       options
+      report {
+        ...RealismReport
+      }
       events {
         id
         seq

@@ -51,6 +51,9 @@ export const PreviewRowsQuery = graphql(`
           columns
           rows
         }
+        report {
+          ...RealismReport
+        }
       }
       ...MutationError
     }
