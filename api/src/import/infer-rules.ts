@@ -725,7 +725,22 @@ class RuleInference {
       o.differentFrom = subject;
       if (DECIDER.test(counterpart.toLowerCase()) && f.nullRate !== undefined) delete f.nullRate;
       this.reason(t, counterpart, `never the ${subject}'s own ${t.refs.get(subject)} row`);
+      this.someoneElseInScope(t, counterpart);
     }
+  }
+
+  /**
+   * Someone else of the scope (an approver of the employee's own department) needs a scope of two
+   * rows at least: a department of one leaves no one, and the pick would go outside it. The layout
+   * the scope reads (employees per department) then gives every parent two children or more.
+   */
+  private someoneElseInScope(t: Table, ref: string) {
+    const scope = (t.fields.get(ref)!.options as Options).scope as { target?: string } | undefined;
+    const layout = scope?.target && !scope.target.includes('.') ? this.layouts.get(t.refs.get(ref)!) : undefined;
+    if (!layout || layout.field !== scope!.target || layout.why === 'given' || layout.min >= 2) return;
+    layout.min = 2;
+    layout.max = Math.max(layout.max, 2);
+    layout.why += ', two at least: someone else is there';
   }
 
   /**
