@@ -139,6 +139,7 @@ describe('refs to rows that existed by a moment (until)', () => {
     const at = (issues: { path: string; message: string }[]) => issues.map((i) => i.path);
     expect(at(compileIssues(market({ until: { series: 'id', atMost: 'placed' } })))).toContain('tables[2].fields[3].options.until.series');
     expect(at(compileIssues(market({ until: { series: 'created', atMost: 'nope' } })))).toContain('tables[2].fields[3].options.until.atMost');
+    expect(at(compileIssues(market({ until: { series: 'created', atMost: 'id' } })))).toContain('tables[2].fields[3].options.until.atMost');
     expect(at(compileIssues(market({ scope: { target: 'x', equals: 'y' } })))).toContain('tables[2].fields[3].options.until');
     // the moment cannot come from what the ref picks
     const cycle = market();

@@ -4,7 +4,7 @@
 // moment is at most it are the first count of the table, worked out by arithmetic, and the ref picks
 // uniformly among them (never the row `differentFrom` names). Nothing is scanned or held: the pick
 // is a pure function of the row, the same in every chunking.
-import type { FieldDefinition, TableDefinition } from './definition.js';
+import { declaredKind, type FieldDefinition, type TableDefinition } from './definition.js';
 import { resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
 import { subKey, unit53At } from './random.js';
@@ -56,6 +56,10 @@ export function checkUntil(
   const path = resolveFieldPath(options.until.atMost, table, tables);
   if (typeof path === 'string') add(`${where}.atMost`, path);
   else if (path.steps[0]?.field === field.name) add(`${where}.atMost`, `"${path.text}" goes through ${field.name} itself, which picks by it`);
+  else {
+    const kind = declaredKind(path.field, tables, tables.get(path.table));
+    if (kind !== undefined && kind !== 'timestamp' && kind !== 'date') add(`${where}.atMost`, `field "${path.text}" is not a date (it is ${kind})`);
+  }
 }
 
 /** The path `until` reads (compile makes it row-addressable), when the ref has one. */
