@@ -13,6 +13,7 @@ import { sameAsSchema, scopeSchema } from './scoped-ref.js';
 import { whereSchema } from './parent-filter.js';
 import { aggregateInfo, aggregateOptions } from './child-aggregates.js';
 import { shareInfo, shareOptions } from './sibling-shares.js';
+import { timelineInfo, timelineOptions } from './timeline.js';
 
 const name = z.string().min(1).max(63);
 
@@ -55,6 +56,13 @@ export const builtinOptions = {
       })
       .optional()
       .describe("join tables: partners only among right rows whose date series is at least the left row's value (payslips of periods since the hire)"),
+    until: z
+      .strictObject({
+        series: name.describe('a timeline field of the target table (its rows in the order of their moments)'),
+        atMost: z.string().min(1).max(600).describe("field path of this row's moment, e.g. placed or order_id.created_at"),
+      })
+      .optional()
+      .describe("only target rows whose moment is at most this row's: a bid's bidder among the users signed up by then"),
     where: whereSchema
       .optional()
       .describe(
@@ -179,6 +187,7 @@ export const builtinOptions = {
   ),
   aggregate: aggregateOptions,
   share: shareOptions,
+  timeline: timelineOptions,
 } as const;
 
 export type BuiltinType = keyof typeof builtinOptions;
@@ -255,6 +264,7 @@ export const builtinInfo: Record<
   },
   aggregate: aggregateInfo,
   share: shareInfo,
+  ...timelineInfo,
 };
 
 export function isBuiltin(type: string): type is BuiltinType {

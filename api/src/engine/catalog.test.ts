@@ -64,6 +64,7 @@ describe('catalog', () => {
       'share',
       'slug',
       'template',
+      'timeline',
     ]);
     const definition: Definition = {
       version: 1,

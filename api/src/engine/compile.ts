@@ -21,6 +21,7 @@ import { joinKeyCovered, manyToManyIssues, parentKeyCovered } from './many-to-ma
 import { profileDependencies, TableProfiles } from './profiles.js';
 import { buildTableField, relationColumn, relationDependencies, relationReads } from './relations.js';
 import { layoutEligible, whereReads } from './parent-filter.js';
+import { untilRead } from './until-ref.js';
 import { childIndexKeyCovered, siblingDistinct, textCarrier } from './sibling-values.js';
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
@@ -242,6 +243,12 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
       if (sincePath && typeof sincePath !== 'string') {
         mark(sincePath.table, sincePath.column);
         for (const step of sincePath.steps.slice(1)) mark(step.table, step.field);
+      }
+      // a ref to the rows that existed by a moment of this row reads that moment one row at a time
+      const untilPath = untilRead(field) !== undefined ? resolveFieldPath(untilRead(field), table, tables) : undefined;
+      if (untilPath && typeof untilPath !== 'string') {
+        mark(untilPath.table, untilPath.column);
+        for (const step of untilPath.steps) mark(step.table, step.field);
       }
       // a ref that picks only parents in some state (where) reads that state one parent row at a time
       const filter = whereReads(field);

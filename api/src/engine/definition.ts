@@ -360,6 +360,10 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
       const earlier = earlierRowPath(path, table, tables);
       const cycle = earlier ? visit(table, earlier, path.steps[0].field) : visit(tables.get(path.table)!, path.field, text);
       if (cycle) return cycle;
+      // the ref a path starts at picks the row read: what it picks by comes first (until reads a moment of the row)
+      const first = !earlier && path.steps.length > 0 ? table.fields.find((f) => f.name === path.steps[0].field) : undefined;
+      const picked = first && first !== field ? visit(table, first, path.steps[0].field) : undefined;
+      if (picked) return picked;
     }
     // a ref with where reads the state of the parents it draws (a path in the target table)
     const filter = whereReads(field);
@@ -476,6 +480,7 @@ function kindOf(
     case 'jsonSchema':
       return jsonSchemaKind(options.schema);
     case 'dateAfter':
+    case 'timeline':
       return 'timestamp';
     case 'lookup':
     case 'after':

@@ -5,7 +5,8 @@ import { seriesValue } from './date-series.js';
 import type { Faker } from '@faker-js/faker';
 import { bindFaker, fakerTypeById } from './catalog.js';
 import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
-import { templatePlaceholders } from './definition.js';
+import { DEFAULT_REFERENCE_DATE, templatePlaceholders } from './definition.js';
+import { timeline, type Timeline } from './timeline.js';
 import { regexAtIndex, regexIndexSpace, regexStream } from './regex.js';
 import { jsonSchemaValues } from './json-schema.js';
 import { buildDerivedText } from './derived-text.js';
@@ -26,6 +27,8 @@ export interface BuiltField {
   deps: number[];
   /** Ref fields: the parent row index picked for row i (-1: none), the same pick as `value`. */
   parentRow?: (i: number) => number;
+  /** Timeline fields: the rows' moments in row order, for refs that pick rows existing by a moment. */
+  timeline?: Timeline;
 }
 
 export interface FieldContext {
@@ -90,6 +93,10 @@ export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltFiel
     case 'constant': {
       const value = options.value as Value;
       return row(() => value);
+    }
+    case 'timeline': {
+      const line = timeline(options, ctx.rows, ctx.key, ctx.referenceDate ?? new Date(DEFAULT_REFERENCE_DATE));
+      return { value: (i) => new Date(line.at(i)), rowFunction: true, deps: [], timeline: line };
     }
     case 'pick':
       return pick(options.values as Value[], options.weights as number[] | undefined, ctx);

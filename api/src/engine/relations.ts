@@ -5,6 +5,7 @@ import { resolveFieldPath } from './field-path.js';
 import { buildField, type BuiltField, type FieldContext } from './fields.js';
 import { buildManyToMany, checkManyToMany } from './many-to-many.js';
 import { buildWhereRef, checkWhere } from './parent-filter.js';
+import { buildUntilRef, checkUntil } from './until-ref.js';
 import { buildAggregate } from './child-aggregates.js';
 import { buildShare } from './sibling-shares.js';
 import { buildExactlyOne, checkExactlyOne } from './one-per-parent.js';
@@ -13,7 +14,14 @@ import { buildChildIndex, checkChildIndex } from './sibling-values.js';
 import { buildScopedRef, checkScopedRef, refSteps, type RelationContext, scopeNullable } from './scoped-ref.js';
 import type { ColumnKind, Value } from './shape.js';
 
-type RefOptions = { scope?: { equals: string }; sameAs?: { path: string }; include?: string; differentFrom?: string; since?: { atLeast: string } };
+type RefOptions = {
+  scope?: { equals: string };
+  sameAs?: { path: string };
+  include?: string;
+  differentFrom?: string;
+  since?: { atLeast: string };
+  until?: { atMost: string };
+};
 
 /** Table-aware checks of a field's relation options (`at` is the field's path). */
 export function checkRelationField(
@@ -29,6 +37,7 @@ export function checkRelationField(
   checkScopedRef(field, at, table, tables, add);
   checkManyToMany(field, at, table, tables, add);
   checkWhere(field, at, table, tables, add);
+  checkUntil(field, at, table, tables, add);
 }
 
 /**
@@ -41,7 +50,7 @@ export function relationReads(def: { tables: TableDefinition[] }, tables: Readon
     for (const field of table.fields) {
       if (field.type !== 'ref') continue;
       const options = field.options as RefOptions;
-      for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom, options.since?.atLeast]) {
+      for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom, options.since?.atLeast, options.until?.atMost]) {
         if (text === undefined) continue;
         const path = resolveFieldPath(text, table, tables);
         if (typeof path === 'string') continue;
@@ -59,7 +68,7 @@ export function relationDependencies(field: FieldDefinition): string[] {
   if (field.type !== 'ref') return [];
   const options = field.options as RefOptions;
   const out: string[] = [];
-  for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom, options.since?.atLeast]) {
+  for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom, options.since?.atLeast, options.until?.atMost]) {
     if (typeof text !== 'string') continue;
     const parts = text.split('.');
     for (let n = 1; n <= parts.length; n++) out.push(parts.slice(0, n).join('.'));
@@ -79,7 +88,11 @@ export function buildTableField(
     field.exactlyOne
       ? buildExactlyOne(field, relation)
       : field.type === 'ref'
-        ? (buildManyToMany(field, relation) ?? buildScopedRef(field, relation) ?? buildWhereRef(field, relation) ?? buildField(field, context))
+        ? (buildManyToMany(field, relation) ??
+          buildUntilRef(field, relation) ??
+          buildScopedRef(field, relation) ??
+          buildWhereRef(field, relation) ??
+          buildField(field, context))
         : (buildAggregate(field, relation, kind) ??
           buildShare(field, relation, context.path) ??
           buildChildIndex(field, relation, context.path) ??

@@ -3,6 +3,7 @@
 // a sequence's declared min/max, e.g. an int4 column), integers past 2^53 (JSON numbers lose them).
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 import { TIME_UNIT_MS } from './options.js';
+import { timelineBounds } from './timeline.js';
 
 // int8's bounds as the nearest doubles (±2^63), the numbers the engine compares with
 const INT8_MIN = -(2 ** 63);
@@ -130,6 +131,8 @@ function dateBounds(
   switch (field.type) {
     case 'date.past':
       return [refOf() - years * YEAR_MS, refOf()];
+    case 'timeline':
+      return timelineBounds(options, ref);
     case 'date.future':
       return [refOf(), refOf() + years * YEAR_MS];
     case 'date.recent':

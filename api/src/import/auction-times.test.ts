@@ -42,3 +42,48 @@ describe('auction times', () => {
     }
   });
 });
+
+// bids are held inside the auction's run, so the bidder cannot be anyone: only a user who had signed up by then
+const MARKET = `
+create table users (id uuid primary key, handle text not null, created timestamptz not null default now());
+create table vendors (id uuid primary key, owner_id uuid not null references users(id), created timestamptz not null default now());
+create table listings (
+  id uuid primary key, vendor_id uuid not null references vendors(id), status text not null check (status in ('draft', 'live', 'sold', 'expired')),
+  starting_price numeric(10,2) not null check (starting_price > 0),
+  created timestamptz not null default now(), starts_at timestamptz, ends_at timestamptz, sold_at timestamptz, check (ends_at > starts_at));
+create table bids (id bigserial primary key, listing_id uuid not null references listings(id), bidder_id uuid not null references users(id),
+  amount numeric(10,2) not null, placed timestamptz not null default now());
+create table posts (id uuid primary key, author_id uuid not null references users(id), created_at timestamptz not null default now());
+`;
+
+describe('who can act during an auction', () => {
+  const { definition } = importSql(MARKET, { rows: 2000, referenceDate: '2025-06-01T00:00:00.000Z' });
+  const ms = (v: unknown) => (v as Date).getTime();
+  const users = rowsOf(definition, 'users');
+  const signedUp = new Map(users.map((u) => [u.id, ms(u.created)]));
+  const vendors = new Map(rowsOf(definition, 'vendors').map((v) => [v.id, v]));
+  const listings = new Map(rowsOf(definition, 'listings').map((l) => [l.id, l]));
+
+  it('takes bidders among the users signed up by the bid, and keeps the bid inside the run', () => {
+    const bids = rowsOf(definition, 'bids');
+    expect(bids.length).toBeGreaterThan(500);
+    const early = bids.filter((b) => signedUp.get(b.bidder_id)! > ms(b.placed));
+    const outside = bids.filter((b) => {
+      const l = listings.get(b.listing_id)!;
+      return ms(b.placed) < ms(l.starts_at) || (l.ends_at !== null && ms(b.placed) > ms(l.ends_at));
+    });
+    const own = bids.filter((b) => b.bidder_id === vendors.get(listings.get(b.listing_id)!.vendor_id)!.owner_id);
+    expect([early.length, outside.length, own.length]).toEqual([0, 0, 0]);
+  });
+
+  it('makes the sign-ups a timeline in row order, and leaves refs whose row follows its parent alone', () => {
+    const field = (table: string, name: string) => definition.tables.find((t) => t.name === table)!.fields.find((f) => f.name === name)!;
+    expect(field('users', 'created').type).toBe('timeline');
+    expect(users.every((u, n) => n === 0 || ms(u.created) >= ms(users[n - 1]!.created))).toBe(true);
+    expect((field('bids', 'bidder_id').options as Record<string, unknown>).until).toEqual({ series: 'created', atMost: 'placed' });
+    // a post comes after its author signed up by its own time: no need to choose the author by it
+    expect((field('posts', 'author_id').options as Record<string, unknown>).until).toBeUndefined();
+    expect((field('vendors', 'owner_id').options as Record<string, unknown>).until).toBeUndefined();
+    for (const p of rowsOf(definition, 'posts')) expect(ms(p.created_at)).toBeGreaterThanOrEqual(signedUp.get(p.author_id)!);
+  });
+});

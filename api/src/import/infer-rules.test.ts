@@ -198,6 +198,16 @@ describe('people, counterparts and work after its run started', () => {
     expect(rows.filter((r) => r.approver_id === r.employee_id || r.approver_id === null)).toEqual([]);
   });
 
+  it("an approver works in the employee's department: every department has someone else", () => {
+    expect(table('leave_requests').fields.find((f) => f.name === 'approver_id')).toMatchObject({
+      options: { scope: { target: 'department_id', equals: 'employee_id.department_id' } },
+    });
+    expect(table('employees').fields.find((f) => f.name === 'department_id')).toMatchObject({ options: { childrenPerParent: { min: 2 } } });
+    const department = new Map(rowsOf(definition, 'employees').map((e) => [e.id, e.department_id]));
+    const outside = rowsOf(definition, 'leave_requests').filter((r) => department.get(r.approver_id) !== department.get(r.employee_id));
+    expect(outside).toEqual([]);
+  });
+
   it("a build's jobs start once the build started (or, still queued, after it was queued)", () => {
     expect(table('jobs').fields.find((f) => f.name === 'started_at')).toMatchObject({
       type: 'after',

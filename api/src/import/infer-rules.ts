@@ -747,6 +747,7 @@ class RuleInference {
       o.differentFrom = subject;
       if (DECIDER.test(counterpart.toLowerCase()) && f.nullRate !== undefined) delete f.nullRate;
       this.reason(t, counterpart, `never the ${subject}'s own ${t.refs.get(subject)} row`);
+      this.someoneElseInScope(t, counterpart);
     }
   }
 
@@ -765,6 +766,20 @@ class RuleInference {
       return pair.includes(a) && pair.includes(b);
     };
     return t.checks.some(({ constraint }) => says(constraint.expr));
+  }
+
+  /**
+   * Someone else of the scope (an approver of the employee's own department) needs a scope of two
+   * rows at least: a department of one leaves no one, and the pick would go outside it. The layout
+   * the scope reads (employees per department) then gives every parent two children or more.
+   */
+  private someoneElseInScope(t: Table, ref: string) {
+    const scope = (t.fields.get(ref)!.options as Options).scope as { target?: string } | undefined;
+    const layout = scope?.target && !scope.target.includes('.') ? this.layouts.get(t.refs.get(ref)!) : undefined;
+    if (!layout || layout.field !== scope!.target || layout.why === 'given' || layout.min >= 2) return;
+    layout.min = 2;
+    layout.max = Math.max(layout.max, 2);
+    layout.why += ', two at least: someone else is there';
   }
 
   /**
@@ -916,6 +931,45 @@ class RuleInference {
     birth.options = { from: from.length === 1 ? step : from, unit: o.unit ?? 'days', max: o.max ?? 30, atMost };
     delete birth.nullRate;
     this.reason(t, birth.name, `after ${from.join(' / ')}`);
+    // the parents whose birth the row no longer follows come to it by then instead (a bidder signed up before the bid)
+    for (const path of followed) if (path !== step && !path.startsWith(only)) this.existedBy(t, path, birth.name);
+  }
+
+  /**
+   * A row can only be made by someone who was already there: the ref of a `ref.birth` moment the
+   * row's own time cannot follow (it is held inside another parent's window) picks among the parent
+   * rows born by the row's moment. The parent's birth becomes a timeline (its rows in the order of
+   * their moments, over the span it had, busier towards now), so those rows are a prefix of the table.
+   */
+  private existedBy(t: Table, path: string, moment: string) {
+    const [ref, column, ...rest] = path.split('.');
+    const f = t.fields.get(ref!);
+    const parent = this.tables.get(t.refs.get(ref!) ?? '');
+    if (rest.length || !f || f.type !== 'ref' || !parent || parent === t || column !== parent.birth) return;
+    const o = f.options as Options;
+    if (o.scope || o.sameAs || o.distinctWithin !== undefined || o.childrenPerParent || o.where || o.until || o.choice === 'skewed' || f.unique) return;
+    const born = parent.fields.get(column);
+    if (!born || !this.timeline(parent, born)) return;
+    o.until = { series: column, atMost: moment };
+    this.reason(t, ref!, `a ${parent.def.name} row born by ${moment} (${path} <= ${moment})`);
+  }
+
+  /** Makes a root moment of a table (a sign-up drawn within the last years) a timeline; whether it is one. */
+  private timeline(t: Table, f: FieldDefinition): boolean {
+    if (f.type === 'timeline') return true;
+    if ((f.nullRate ?? 0) > 0 || t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields ?? {}, f.name))) return false;
+    if (t.model?.partitionWindow?.column === f.name) return false;
+    const o = (f.options ?? {}) as Options;
+    let span: { span: number; unit: string; end?: string } | undefined;
+    if (f.type === 'date.past') span = { span: Math.round(((o.years as number | undefined) ?? 1) * 365), unit: 'days' };
+    else if (f.type === 'date.recent') span = { span: (o.days as number | undefined) ?? 1, unit: 'days' };
+    else if (f.type === 'date.between' && typeof o.from === 'string' && typeof o.to === 'string' && Date.parse(o.to) > Date.parse(o.from))
+      span = { span: (Date.parse(o.to) - Date.parse(o.from)) / 1000, unit: 'seconds', end: new Date(Date.parse(o.to)).toISOString() };
+    if (!span || o.refDate !== undefined) return false;
+    // sign-ups grow: the last days see three times as many as the first
+    Object.assign(f, { type: 'timeline', options: { ...span, growth: 3 } });
+    this.reason(t, f.name, `a timeline: rows in the order of their moments over the same span, more of them lately`);
+    return true;
   }
 
   /**

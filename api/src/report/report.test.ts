@@ -197,3 +197,44 @@ describe('realism report', () => {
     expect(reportOf(mergeReports(bigPlan, big, parts), one.rules)).toEqual(one.report());
   });
 });
+
+describe('realism report of refs to rows that existed by a moment', () => {
+  const market = parseDefinition({
+    version: 1,
+    seed: 'until',
+    tables: [
+      {
+        name: 'users',
+        rows: 500,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'created', type: 'timeline', options: { span: 365, growth: 2 } },
+        ],
+      },
+      {
+        name: 'bids',
+        rows: 2000,
+        fields: [
+          { name: 'placed', type: 'date.recent', options: { days: 200 } },
+          { name: 'bidder_id', type: 'ref', options: { table: 'users', field: 'id', until: { series: 'created', atMost: 'placed' } } },
+        ],
+      },
+    ],
+  });
+  const marketPlan = compile(market);
+  const rowsOf = (table: string) => [...generateRows(marketPlan, table, 0, marketPlan.tables.find((t) => t.name === table)!.rows)].flat();
+
+  it("checks that the row picked was there by the row's moment, and finds the rows where it was not", () => {
+    const builder = new ReportBuilder(marketPlan, market);
+    builder.add('users', 0, rowsOf('users'));
+    const bids = rowsOf('bids');
+    // rows 3 and 17 take the last user to sign up, after the bid
+    builder.add(
+      'bids',
+      0,
+      bids.map((row, i) => (i === 3 || i === 17 ? [new Date(Date.parse('2024-01-02T00:00:00Z')), 500] : row)),
+    );
+    const rule = builder.report().rules.find((r) => r.name === 'bids.bidder_id.created <= bids.placed')!;
+    expect(rule).toMatchObject({ kind: 'child-after-parent', checked: 2000, violations: 2, examples: [3, 17] });
+  });
+});

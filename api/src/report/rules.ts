@@ -99,6 +99,14 @@ function fieldRules(table: TableDefinition, field: FieldDefinition, add: (rule: 
         name: `${at}.${scope.target} = ${table.name}.${scope.equals}`,
         compare: { left: `${field.name}.${scope.target}`, op: '=', right: { path: scope.equals } },
       });
+    // a row picks among the target rows that existed by its moment
+    const until = o.until as { series: string; atMost: string } | undefined;
+    if (until)
+      add({
+        kind: 'child-after-parent',
+        name: `${at}.${until.series} <= ${table.name}.${until.atMost}`,
+        compare: { left: `${field.name}.${until.series}`, op: '<=', right: { path: until.atMost } },
+      });
   }
   if (field.type === 'after' || field.type === 'before') {
     const after = field.type === 'after';

@@ -24,3 +24,5 @@ select count(*) from employees where work_email !~ '^[a-z0-9._%+-]+@[a-z0-9.-]+\
 select count(*) from employees where job_title ~* '\m(lorem|ipsum|dolor|amet|consectetur|adipisci|tempora|voluptas)\M';
 -- rule: leave lasts at most a few months
 select count(*) from leave_requests where ends_on - starts_on > 120;
+-- rule: leave is approved within the employee's department
+select count(*) from leave_requests l join employees e on e.id = l.employee_id join employees a on a.id = l.approver_id where a.department_id <> e.department_id;
