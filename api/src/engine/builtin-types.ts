@@ -36,6 +36,9 @@ export const builtinOptions = {
     sameAs: sameAsSchema.optional().describe('the row another ref of this row (or a parent) picked, for a share of rows'),
     distinctWithin: name.optional().describe('join tables: partners distinct within this ref with childrenPerParent (the left side)'),
     excludeSelf: z.boolean().optional().describe('self joins (follows: follower_id, followee_id → users): never pair a row with itself'),
+    greaterThan: name
+      .optional()
+      .describe("another ref of the row to the same table that this one's value is above (CHECK tag1 < tag2): the two take an unordered pair of distinct rows"),
     selfRoot: z
       .boolean()
       .optional()

@@ -22,6 +22,7 @@ import { profileDependencies, TableProfiles } from './profiles.js';
 import { buildTableField, relationColumn, relationDependencies, relationReads } from './relations.js';
 import { layoutEligible, whereReads } from './parent-filter.js';
 import { untilRead } from './until-ref.js';
+import { orderedPairRows, orderedPairs } from './ordered-pairs.js';
 import { childIndexKeyCovered, siblingDistinct, textCarrier } from './sibling-values.js';
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
@@ -32,7 +33,7 @@ import { jsonSchemaElementKind } from './json-schema.js';
 import { sequenceRangeIssues } from './value-ranges.js';
 import { checkAddressable, tableChecks } from './row-checks.js';
 import { aggregateRead } from './child-aggregates.js';
-import type { ColumnShape, TableShape } from './shape.js';
+import type { ColumnShape, TableShape, Value } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
 
 export interface CompileOptions {
@@ -132,7 +133,13 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
   for (const id of relationReads(def, tables)) addressable.add(id);
   for (const id of checkAddressable(def, tables, allDependencies)) addressable.add(id);
   manyToManyIssues(def, rows, (path, message) => issues.push({ path, message }));
-  const { injective, digits } = planUniqueness(def, rows, seed, issues, layouts);
+  const built = new Map<string, TableRuntime>();
+  // a parent's value at a row, once its table is built (ordered pairs compare their rows' values)
+  const valueAt = (table: string, field: string, row: number) => {
+    const runtime = built.get(table)!;
+    return runtime.valueAt(runtime.fieldIndex(field), row);
+  };
+  const { injective, digits } = planUniqueness(def, rows, seed, issues, layouts, valueAt);
   const order = parentsFirst(def, issues);
   if (issues.length > 0) throw new DefinitionError(issues);
 
@@ -144,7 +151,6 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
   directDraws(faker);
   keepFileExtensions(faker);
 
-  const built = new Map<string, TableRuntime>();
   const layoutOf = (table: string, field: string) => layouts.get(`${table}.${field}`);
   const runtimeOf = (table: string) => built.get(table)!;
   for (const table of def.tables) {
@@ -389,6 +395,7 @@ function planUniqueness(
   seed: string,
   issues: DefinitionIssue[],
   layouts: ReadonlyMap<string, ChildLayout>,
+  valueAt: (table: string, field: string, row: number) => Value,
 ): { injective: Set<string>; digits: Map<string, (i: number) => number> } {
   const injective = new Set<string>();
   const digits = new Map<string, (i: number) => number>();
@@ -410,11 +417,30 @@ function planUniqueness(
       const field = byName.get(table.primaryKey[0])!;
       if (!field.unique) require(field, `tables[${t}].primaryKey`);
     }
+    // ordered pairs (tag1 < tag2): both refs walk the pairs of their parent's rows
+    const pairs = orderedPairs(table);
+    for (const [low, high] of pairs) {
+      const { table: parent, field } = low.options as { table: string; field: string };
+      const parentRows = rows.get(parent)!;
+      const total = (parentRows * (parentRows - 1)) / 2;
+      const keyed = [...(table.unique ?? []), ...(table.primaryKey && table.primaryKey.length > 1 ? [table.primaryKey] : [])].some(
+        (key) => key.includes(low.name) && key.includes(high.name),
+      );
+      if (total < 1 || (keyed && total < count))
+        issues.push({
+          path: `tables[${t}].fields[${table.fields.indexOf(high)}].options.greaterThan`,
+          message: `only ${total} pair${total === 1 ? '' : 's'} of distinct ${parent} rows for ${count} rows of ${table.name}`,
+        });
+      const rowsOf = orderedPairRows(parentRows, keyOf(seed, table.name, 'pairs', low.name, high.name), (r) => valueAt(parent, field, r));
+      digits.set(`${table.name}.${low.name}`, rowsOf.low);
+      digits.set(`${table.name}.${high.name}`, rowsOf.high);
+    }
     const composites = [...(table.unique ?? []).map((c, u) => ({ columns: c, path: `tables[${t}].unique[${u}]` }))];
     if (table.primaryKey && table.primaryKey.length > 1) composites.push({ columns: table.primaryKey, path: `tables[${t}].primaryKey` });
     for (const { columns, path } of composites) {
       const fields = columns.map((c) => byName.get(c)!);
       if (fields.some((f) => injective.has(`${table.name}.${f.name}`))) continue;
+      if (pairs.some(([low, high]) => fields.includes(low) && fields.includes(high))) continue; // distinct pairs by construction
       if (joinKeyCovered(table, columns) || childIndexKeyCovered(table, columns)) continue; // distinct within each parent by construction
       if (parentKeyCovered(table, columns, tablesByName)) continue; // a different parent row each, copying its key
       // one row-index-injective column makes the whole tuple unique

@@ -11,6 +11,7 @@ import { buildShare } from './sibling-shares.js';
 import { buildExactlyOne, checkExactlyOne } from './one-per-parent.js';
 import { profileColumn, type Profiles, type TableProfiles } from './profiles.js';
 import { buildChildIndex, checkChildIndex } from './sibling-values.js';
+import { checkOrderedPair } from './ordered-pairs.js';
 import { buildScopedRef, checkScopedRef, refSteps, type RelationContext, scopeNullable } from './scoped-ref.js';
 import type { ColumnKind, Value } from './shape.js';
 
@@ -35,6 +36,7 @@ export function checkRelationField(
   if (field.type === 'sequence') checkChildIndex(field, at, table, add);
   if (field.type !== 'ref') return;
   checkScopedRef(field, at, table, tables, add);
+  checkOrderedPair(field, at, table, add);
   checkManyToMany(field, at, table, tables, add);
   checkWhere(field, at, table, tables, add);
   checkUntil(field, at, table, tables, add);

@@ -216,11 +216,9 @@ create table t (
 
   it('maps unknown types to text with a note instead of failing', () => {
     const { notes, definition } = importSql('create table places (id int primary key, shape geometry(Point, 4326), path ltree);');
-    expect(definition.tables[0]!.fields.map((x) => x.type)).toEqual(['sequence', 'helpers.fake', 'helpers.fake']);
-    expect(notes.map((n) => n.message)).toEqual([
-      expect.stringMatching(/places\.shape: type geometry is not known/),
-      expect.stringMatching(/places\.path: type ltree/),
-    ]);
+    // ltree has a text syntax tdg writes (shaped-text.test.ts); geometry does not
+    expect(definition.tables[0]!.fields.map((x) => x.type)).toEqual(['sequence', 'helpers.fake', 'regex']);
+    expect(notes.map((n) => n.message)).toEqual([expect.stringMatching(/places\.shape: type geometry is not known/)]);
   });
 });
 

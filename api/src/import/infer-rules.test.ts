@@ -931,3 +931,26 @@ describe('two refs a CHECK keeps apart', () => {
     expect(new Set(rows.map((r) => `${r.entity0}|${r.entity1}|${r.link}|${r.link_order}`)).size).toBe(rows.length);
   });
 });
+
+describe('ordered pairs', () => {
+  it('CHECK (tag1 < tag2) on a key of two refs: distinct pairs, the lower value first; friendships over uuids too', () => {
+    const definition = imported(
+      `create table tag (id serial primary key, name text not null);
+       create table tag_relation (tag1 int not null references tag (id), tag2 int not null references tag (id), weight int not null,
+         primary key (tag1, tag2), check (tag1 < tag2));
+       create table users (id uuid primary key default gen_random_uuid(), email text not null);
+       create table friendships (user_a uuid not null references users (id), user_b uuid not null references users (id),
+         created_at timestamptz not null default now(), primary key (user_a, user_b), constraint ordered check (user_a < user_b));`,
+      300,
+    );
+    for (const [table, a, b] of [
+      ['tag_relation', 'tag1', 'tag2'],
+      ['friendships', 'user_a', 'user_b'],
+    ] as const) {
+      const rows = rowsOf(definition, table);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => !((r[a] as string) < (r[b] as string)))).toEqual([]);
+      expect(new Set(rows.map((r) => `${r[a]}|${r[b]}`)).size).toBe(rows.length);
+    }
+  });
+});

@@ -40,6 +40,8 @@ interface Table {
   refs: Map<string, string>;
   /** The timestamp a row is born with (created_at, queued_at, ...), when it has one. */
   birth?: string;
+  /** Refs of an ordered pair (CHECK tag1 < tag2): the pair decides their rows, nothing else. */
+  paired?: Set<string>;
 }
 
 const TIME_TYPES = new Set(['timestamp', 'timestamptz', 'date']);
@@ -307,6 +309,7 @@ class RuleInference {
   }
 
   run(): RuleReason[] {
+    for (const t of this.tables.values()) this.orderedPairs(t);
     for (const t of this.tables.values()) this.joinFollowers(t);
     for (const t of this.tables.values()) this.manyToMany(t);
     for (const t of this.tables.values()) this.partialUniques(t);
@@ -352,6 +355,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.linkedColumns(t);
     for (const t of this.tables.values()) this.flagTimes(t);
     for (const t of this.tables.values()) this.titleSlugs(t);
+    for (const t of this.tables.values()) this.keepPairsPlain(t);
     for (const t of this.tables.values()) this.somePresent(t);
     for (const t of this.tables.values()) this.checks(t);
     return this.reasons;
@@ -422,7 +426,7 @@ class RuleInference {
   /** Ask for `table` to be laid out by `field`; the first demand wins, later ones are noted. */
   private demandLayout(t: Table, field: string, why: string, min = 1, max = 3): boolean {
     const f = t.fields.get(field);
-    if (!f || f.type !== 'ref' || t.refs.get(field) === t.def.name) return false;
+    if (!f || f.type !== 'ref' || t.refs.get(field) === t.def.name || t.paired?.has(field)) return false;
     // a ref that picks inside a scope, follows another or pairs distinct partners cannot also lay rows out
     const o = f.options as Options;
     if (o.scope || o.sameAs || o.distinctWithin) return false;
@@ -748,6 +752,60 @@ class RuleInference {
       if (DECIDER.test(counterpart.toLowerCase()) && f.nullRate !== undefined) delete f.nullRate;
       this.reason(t, counterpart, `never the ${subject}'s own ${t.refs.get(subject)} row`);
       this.someoneElseInScope(t, counterpart);
+    }
+  }
+
+  /**
+   * CHECK (tag1 < tag2) on two refs to one column (tag_relation, friendships(user_a < user_b)):
+   * an ordered pair — the row takes two distinct parent rows, the smaller value in the lower ref.
+   */
+  private orderedPairs(t: Table) {
+    const column = (node: PgNode | undefined): string | undefined => {
+      const inner = node?.TypeCast ? node.TypeCast.arg : node;
+      return inner?.ColumnRef ? String((inner.ColumnRef.fields ?? []).at(-1)?.String?.sval ?? '') : undefined;
+    };
+    const orders = (node: PgNode | undefined): [string, string][] => {
+      if (node?.BoolExpr?.boolop === 'AND_EXPR') return (node.BoolExpr.args ?? []).flatMap(orders);
+      const e = node?.A_Expr;
+      const op = String(e?.name?.at(-1)?.String?.sval ?? '');
+      const [l, r] = [column(e?.lexpr), column(e?.rexpr)];
+      if (e?.kind !== 'AEXPR_OP' || !l || !r) return [];
+      if (op === '<' || op === '<=') return [[l, r]];
+      if (op === '>' || op === '>=') return [[r, l]];
+      return [];
+    };
+    for (const { constraint } of t.checks) {
+      for (const [low, high] of orders(constraint.expr)) {
+        const [a, b] = [t.fields.get(low), t.fields.get(high)];
+        const [oa, ob] = [a?.options as Options | undefined, b?.options as Options | undefined];
+        if (a?.type !== 'ref' || b?.type !== 'ref' || oa!.table !== ob!.table || oa!.field !== ob!.field || a.unique || b.unique) continue;
+        if (t.paired?.has(low) || t.paired?.has(high)) continue;
+        ob!.greaterThan = low;
+        (t.paired ??= new Set()).add(low).add(high);
+        this.reason(t, high, `above ${low} (CHECK ${low} < ${high}): a pair of distinct ${oa!.table} rows`);
+      }
+    }
+  }
+
+  /** What other rules put on the refs of an ordered pair is dropped: the pair decides their rows. */
+  private keepPairsPlain(t: Table) {
+    for (const name of t.paired ?? []) {
+      const o = t.fields.get(name)!.options as Options;
+      for (const option of [
+        'scope',
+        'sameAs',
+        'differentFrom',
+        'where',
+        'until',
+        'include',
+        'since',
+        'distinctWithin',
+        'childrenPerParent',
+        'excludeSelf',
+        'choice',
+        'skew',
+      ])
+        delete o[option];
     }
   }
 
@@ -1976,7 +2034,7 @@ class RuleInference {
       const redraw = translated.columns.filter((c) => {
         const f = t.fields.get(c)!;
         const o = (f.options ?? {}) as Options;
-        if (f.unique || keyed.has(c) || c === selector || f.exactlyOne || ['sequence', 'constant', 'lookup'].includes(f.type)) return false;
+        if (f.unique || keyed.has(c) || c === selector || f.exactlyOne || t.paired?.has(c) || ['sequence', 'constant', 'lookup'].includes(f.type)) return false;
         return f.type !== 'ref' || !(o.childrenPerParent || o.scope || o.sameAs || o.distinctWithin);
       });
       if (!redraw.length) continue;

@@ -36,3 +36,27 @@ describe('values in the syntax of their type', () => {
     expect(events!.orphans).toBeGreaterThan(0); // the case that needs the fallback
   });
 });
+
+describe('types of extensions (cube, ltree, hstore)', () => {
+  it('loads into Postgres with the extensions in place', async () => {
+    const { cube } = await import('@electric-sql/pglite/contrib/cube');
+    const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
+    const { hstore } = await import('@electric-sql/pglite/contrib/hstore');
+    const db = await PGlite.create({ extensions: { cube, ltree, hstore } });
+    try {
+      const ddl = `create extension cube; create extension ltree; create extension hstore;
+        create table media (id serial primary key, toc cube not null, path ltree not null, attrs hstore);`;
+      const { definition } = importSql(ddl, { rows: 200 });
+      await db.exec(ddl);
+      const plan = compile(definition as Parameters<typeof compile>[0], { seed: 'extensions' });
+      const table = plan.tables.find((t) => t.name === 'media')!;
+      const rows = [...generateRows(plan, 'media', 0, table.rows)].flat();
+      await db.query(`copy media (${table.columns.map((c) => c.name).join(', ')}) from '/dev/blob'`, [], { blob: new Blob([copyLines(rows, table.columns)]) });
+      const [stats] = (await db.query<{ n: number; dims: number }>(`select count(*)::int as n, max(cube_dim(toc))::int as dims from media`)).rows;
+      expect(stats).toEqual({ n: 200, dims: expect.any(Number) });
+      expect(stats!.dims).toBeGreaterThan(1);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -78,6 +78,14 @@ export function shapedText(type: string, mods: readonly number[] = []): Generato
       return regex(`[01]{${mods[0] ?? 1}}`);
     case 'varbit':
       return regex(`[01]{1,${mods[0] ?? 16}}`);
+    // extension types with a text syntax of their own: a point of the cube extension, ltree label
+    // paths, hstore pairs
+    case 'cube':
+      return regex('\\([1-9][0-9]{0,5}(, [1-9][0-9]{0,5}){0,5}\\)');
+    case 'ltree':
+      return regex('[a-z]{3,8}(\\.[a-z]{3,8}){0,3}');
+    case 'hstore':
+      return regex('"[a-z]{3,8}"=>"[a-z0-9]{1,8}"(, "[a-z]{3,8}"=>"[a-z0-9]{1,8}"){0,2}');
     default:
       return undefined;
   }
