@@ -46,6 +46,8 @@ export interface ColumnContext {
   rule: ColumnRule;
   enumValues?: string[];
   unique: boolean;
+  /** A column of a composite unique key: its values must vary within one value of the other columns. */
+  keyPart?: boolean;
   /** Names of the other columns of the table (for updated_at → created_at). */
   siblings: string[];
   /** The table's generated plain-text columns (what slugs and emails are derived from). */
@@ -242,7 +244,9 @@ function text(ctx: ColumnContext): Choice {
       const chosen = byPattern(m);
       return { ...chosen, reason: `${chosen.reason} (its values match CHECK ${check.sql})` };
     }
-    const pattern = ctx.unique ? fixedHeads(check.source) : check.source;
+    // a key's columns are walked by index over the pattern's fixed-length part: give it some length
+    const drawn = check.draw ?? check.source;
+    const pattern = ctx.unique || ctx.keyPart ? fixedHeads(drawn) : drawn;
     // varchar(n): the engine caps the values at n (unless even the shortest value is longer)
     const fits = max !== undefined && max <= REGEX_MAX_CHARS && regexProblem(pattern, max) === undefined ? { maxLength: max } : {};
     return { generator: { type: 'regex', options: { pattern, ...fits } }, reason: `CHECK: values match ${check.sql}` };

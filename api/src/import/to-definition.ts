@@ -494,6 +494,7 @@ class Mapper {
         category,
         rule,
         unique: unique || (inPk && pk!.length === 1),
+        keyPart: !unique && (uniques.some((u) => u.length > 1 && u.includes(column.name)) || (inPk && pk!.length > 1)),
         siblings: table.columns.map((c) => c.name),
         textSiblings: this.textColumns(table),
         rows: this.rows,
