@@ -3140,6 +3140,8 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     types: T,
     length: 34,
     generate: f('internet.username'),
+    // unique in a column too narrow for a username and its row suffix (varchar(39)): a login the engine keeps unique
+    uniqueAlternative: re('[a-z]{3}[a-z]{0,6}[0-9]{2}[0-9]{0,2}'),
     reason: 'a username',
     examples: ['username varchar(50)', 'handle text', 'employee.loginid varchar(256)'],
     expect: /^[A-Za-z0-9._'-]+$/,

@@ -357,6 +357,18 @@ comment on column t.email is null;`;
     expect(relationOf(t)).toEqual({ schema: 'public', name: 't' });
   });
 
+  it('that give examples make the values: one of a list, or the shape of one code', () => {
+    const ddl = `create table events (id int primary key, org int not null, action varchar(64) not null check (action ~ '^[a-z_]+\\.[a-z_]+$'), number varchar(20) not null, unique (org, number));
+comment on column events.action is 'e.g. repo.create, repo.archive, member.add';
+comment on column events.number is 'Human readable number, e.g. EVT-000123';`;
+    const t = table(ddl, 'events', 500);
+    expect(t.fields.find((f) => f.name === 'action')).toMatchObject({ type: 'pick', options: { values: ['repo.create', 'repo.archive', 'member.add'] } });
+    const plan = compile(parseDefinition(importSql(ddl, { rows: 500 }).definition), { seed: 'examples' });
+    const number = t.fields.findIndex((f) => f.name === 'number');
+    const rows = [...generateRows(plan, 'events', 0, 500)].flat();
+    expect(rows.every((r) => /^EVT-[0-9]{6}$/.test(r[number] as string))).toBe(true);
+  });
+
   it('keep the relation line first on a table of another schema', () => {
     const t = table(
       'create schema billing; create table billing.invoices (id int primary key); comment on table billing.invoices is $$Issued invoices.\nOne per order.$$;',
@@ -396,6 +408,19 @@ describe('a unique text of an exact length', () => {
     const rows = [...generateRows(plan, table.name, 0, 3000)].flat();
     expect(rows.every((r) => (r[token!] as string).length === 64 && /^[0-9a-f]{40}$/.test(r[hash!] as string))).toBe(true);
     expect(new Set(rows.map((r) => r[token!])).size).toBe(3000);
+    expect(new Set(rows.map((r) => r[hash!])).size).toBe(3000);
+  });
+
+  it('fills a unique digest column to its declared length, as the name says, with no CHECK', () => {
+    const { definition } = importSql(
+      `create table api_tokens (id serial primary key, token_hash char(64) not null unique, repo int not null, sha char(40) not null, unique (repo, sha));`,
+      { rows: 3000 },
+    );
+    const plan = compile(parseDefinition(definition), { seed: 'digest-length' });
+    const table = definition.tables[0]!;
+    const [hash, sha] = ['token_hash', 'sha'].map((name) => table.fields.findIndex((f) => f.name === name));
+    const rows = [...generateRows(plan, table.name, 0, 3000)].flat();
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r[hash!] as string) && /^[0-9a-f]{40}$/.test(r[sha!] as string))).toBe(true);
     expect(new Set(rows.map((r) => r[hash!])).size).toBe(3000);
   });
 });
