@@ -265,6 +265,20 @@ describe('nothing new comes to a parent that has ended', () => {
   });
 });
 
+describe('an event happens before it is recorded', () => {
+  it("dates an event's occurred_at after its parent, and its created_at after that", () => {
+    const definition = imported(`
+      create table parcels (id serial primary key, created_at timestamptz not null default now());
+      create table parcel_events (id bigserial primary key, parcel_id int not null references parcels(id), occurred_at timestamptz not null, created_at timestamptz not null default now());
+    `);
+    const parcels = new Map(rowsOf(definition, 'parcels').map((r) => [r.id, r]));
+    const events = rowsOf(definition, 'parcel_events');
+    expect(events.length).toBeGreaterThan(0);
+    const early = events.filter((e) => (e.occurred_at as Date) < (parcels.get(e.parcel_id)!.created_at as Date) || (e.created_at as Date) < (e.occurred_at as Date));
+    expect(early).toEqual([]);
+  });
+});
+
 describe("an article's slug is its title", () => {
   const slugify = (s: string) =>
     s

@@ -57,6 +57,8 @@ const NUMBER_TYPES = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'floa
 /** Column names of the moment a row comes to be, best first. */
 const BIRTH =
   /^(created|create|inserted|opened|queued|requested|booked|signed_up|joined|registered|installed|enrolled|issued|submitted|sent|uploaded|recorded|placed|ordered|order|started)_?(at|on|date|time)?$|^created$|^creation_(date|time)$|^date_created$/;
+/** Column names of the moment an event happened (before the row recording it was created). */
+const OCCURRED = /^(occurred|happened|event|observed)_?(at|on|time|timestamp)$|^event_?(date|ts)$/;
 /** Lifecycle rank of a timestamp by name: later steps come after earlier ones in a row. */
 const RANKS: [RegExp, number][] = [
   [BIRTH, 0],
@@ -394,8 +396,11 @@ class RuleInference {
     // a rental's rental_date, an invoice's invoice_date: the moment the table's own noun happened
     const noun = (t.model?.name ?? t.def.name).toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
     const own = times.find((c) => new RegExp(`^${noun}_?(at|on|date|time)$`).test(c.name.toLowerCase()));
+    // an event's occurred_at is when it happened; its created_at only when it was written down, later
+    const happened = times.find((c) => c.notNull && OCCURRED.test(c.name.toLowerCase()));
     return (
       own?.name ??
+      happened?.name ??
       times.find((c) => BIRTH.test(wordsOf(c.name)) && c.notNull)?.name ??
       times.find((c) => BIRTH.test(wordsOf(c.name)))?.name ??
       times.find((c) => c.notNull && !/(^|_)(end|ends|until|to|last)(_|$)/.test(c.name.toLowerCase()))?.name ??
