@@ -140,7 +140,11 @@ export function chooseGenerator(ctx: ColumnContext): Choice {
     const d = column.default;
     if (d?.kind === 'literal' && typeof d.value === 'string') {
       try {
-        return { generator: { type: 'constant', options: { value: JSON.parse(d.value) } }, reason: 'DEFAULT: the column default' };
+        const value: unknown = JSON.parse(d.value);
+        // a constant [], "x" or true would be written as a Postgres array, bare text or t: its JSON text instead
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+          return { generator: { type: 'constant', options: { value: d.value.trim() } }, reason: 'DEFAULT: the column default (its JSON text)' };
+        return { generator: { type: 'constant', options: { value } }, reason: 'DEFAULT: the column default' };
       } catch {
         // fall through to generated JSON
       }

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
 import { ImportError, importSql, type FieldDefinition, type TableDefinition } from './index.js';
+import { PGlite } from '@electric-sql/pglite';
+import { copyField } from '../seed/copy-text.js';
 import { relationOf } from '../seed/load.js';
 import { fixture } from '../../test/import/harness.js';
 
@@ -120,6 +122,7 @@ create table t (
   initials char(2),
   m mood not null,
   tags text[] not null default '{}',
+  events text[] not null default '{push}',
   doc jsonb not null default '{"a": [1, 2]}'::jsonb,
   loose json,
   at time,
@@ -171,6 +174,8 @@ create table t (
   it('maps arrays, json defaults and the remaining scalar types', () => {
     expect(f('tags')).toMatchObject({ type: 'array', options: { of: { type: 'pick' } } });
     expect(f('tags').nullRate).toBeUndefined();
+    // an empty default allows none; a NOT NULL default with elements asks for at least one
+    expect([f('tags').options!.min, f('events').options!.min]).toEqual([0, 1]);
     expect(f('doc')).toEqual({ name: 'doc', type: 'constant', options: { value: { a: [1, 2] } } });
     expect(f('loose').type).toBe('json');
     expect(f('at').type).toBe('regex');
@@ -180,6 +185,28 @@ create table t (
     expect(f('born').type).toBe('date.birthdate');
     expect(f('flag').type).toBe('datatype.boolean');
     expect(f('id')).toMatchObject({ type: 'string.uuid', unique: true });
+  });
+
+  it('keeps a JSON default that is not an object as its JSON text, which PostgreSQL reads back as that JSON', async () => {
+    const ddl = `create table t (id int primary key, scopes jsonb not null default '[]', label jsonb default '"x"', on_ json default 'true');`;
+    const t = table(ddl, 't', 5);
+    const of = (name: string) => t.fields.find((x) => x.name === name)!;
+    expect([of('scopes'), of('label'), of('on_')].map((x) => x.options)).toEqual([{ value: '[]' }, { value: '"x"' }, { value: 'true' }]);
+    const pg = await PGlite.create();
+    try {
+      await pg.exec(ddl);
+      const plan = compile(parseDefinition(importSql(ddl, { rows: 5 }).definition), { seed: 'json-default' });
+      const shape = plan.tables[0]!;
+      for (const batch of generateRows(plan, 't', 0, 5))
+        for (const row of batch) {
+          const fields = shape.columns.map((c, i) => (row[i] === null ? null : copyField(row[i]!, c)));
+          await pg.query(`insert into t values (${fields.map((_, i) => `$${i + 1}`).join(', ')})`, fields);
+        }
+      const rows = (await pg.query<{ kind: string; label: string }>(`select jsonb_typeof(scopes) as kind, label::text from t`)).rows;
+      expect(rows.map((r) => [r.kind, r.label])).toEqual(Array(5).fill(['array', '"x"']));
+    } finally {
+      await pg.close();
+    }
   });
 
   it('orders dates from CHECKs and from created_at/updated_at', () => {

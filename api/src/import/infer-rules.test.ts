@@ -274,7 +274,9 @@ describe('an event happens before it is recorded', () => {
     const parcels = new Map(rowsOf(definition, 'parcels').map((r) => [r.id, r]));
     const events = rowsOf(definition, 'parcel_events');
     expect(events.length).toBeGreaterThan(0);
-    const early = events.filter((e) => (e.occurred_at as Date) < (parcels.get(e.parcel_id)!.created_at as Date) || (e.created_at as Date) < (e.occurred_at as Date));
+    const early = events.filter(
+      (e) => (e.occurred_at as Date) < (parcels.get(e.parcel_id)!.created_at as Date) || (e.created_at as Date) < (e.occurred_at as Date),
+    );
     expect(early).toEqual([]);
   });
 });

@@ -587,7 +587,9 @@ class Mapper {
         }
         // a list of picks holds each value once (keywords, tags), as many as the list has
         const picks = generator.type === 'pick' ? capacityOf(generator) : Infinity;
-        generator = { type: 'array', options: { of: generator, min: 0, max: Math.min(4, picks), ...(picks < Infinity ? { distinct: true } : {}) } };
+        // NOT NULL DEFAULT '{push}': the application always has some (a webhook listens to an event at least)
+        const some = notNull && column.default?.kind === 'literal' && (arrayLiteralElements(column.default.value)?.length ?? 0) > 0;
+        generator = { type: 'array', options: { of: generator, min: some ? 1 : 0, max: Math.min(4, picks), ...(picks < Infinity ? { distinct: true } : {}) } };
         why = { ...why, reason: `array of: ${why.reason}` };
         capacity = Infinity;
       }
