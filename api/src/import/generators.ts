@@ -371,6 +371,10 @@ function numeric(ctx: ColumnContext): Choice {
     return { generator: { type: 'sequence', options: { start: Math.max(lo, 1), step: 1, max: hi } }, reason: 'DEFAULT nextval: a sequence' };
   const m = matchColumn(patternContext(ctx, { lo, hi, digits }));
   if (m && !ctx.unique && withinRange(m.generator, lo, hi)) return byPattern(m);
+  // DEFAULT 1 on a number no name explains (disc_number, copies, seats): mostly 1, sometimes a few more
+  const d = column.default;
+  if (category === 'int' && d?.kind === 'literal' && Number(d.value) === 1 && lo <= 1 && hi >= 3)
+    return { generator: { type: 'pick', options: { values: [1, 2, 3], weights: [85, 10, 5] } }, reason: 'DEFAULT 1: mostly 1, sometimes 2 or 3' };
   // what is realistic, kept inside what is accepted
   const [wantLo, wantHi] = [category === 'int' ? 1 : 0, 1000];
   let min = Math.max(lo, wantLo);

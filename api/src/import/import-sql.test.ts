@@ -133,6 +133,7 @@ create table t (
   flag boolean not null,
   kind text check (kind = any (array['x'::text, 'y'::text])),
   level int check (level between 3 and 7),
+  copies smallint not null default 1 check (copies >= 1),
   label text not null check (length(label) > 0 and length(label) <= 5),
   note text check (note <> ''),
   starts_at timestamptz not null,
@@ -156,6 +157,8 @@ create table t (
     expect(ratio.min).toBeGreaterThanOrEqual(0);
     expect(ratio.max).toBeLessThan(1);
     expect(f('level')).toMatchObject({ type: 'number.int', options: { min: 3, max: 7 } });
+    // DEFAULT 1 and a name that says nothing: mostly the default
+    expect(f('copies')).toMatchObject({ type: 'pick', options: { values: [1, 2, 3], weights: [85, 10, 5] } });
   });
 
   it('turns IN / = ANY (ARRAY[...]) and enums into pick', () => {
