@@ -265,6 +265,29 @@ describe('nothing new comes to a parent that has ended', () => {
   });
 });
 
+describe("a parent's count of its children", () => {
+  it('counts the child rows laid out for the parent (total_tracks), and numbers them 1..n under a (parent, disc, position) key', () => {
+    const definition = imported(`
+      create table albums (id serial primary key, title text not null, total_tracks smallint not null check (total_tracks between 1 and 100));
+      create table tracks (id serial primary key, album_id int not null references albums(id), disc_number smallint not null default 1, position smallint not null, unique (album_id, disc_number, position));
+    `);
+    const tracks = rowsOf(definition, 'tracks');
+    const albums = rowsOf(definition, 'albums');
+    const byAlbum = new Map<unknown, number[]>();
+    for (const r of tracks) byAlbum.set(r.album_id, [...(byAlbum.get(r.album_id) ?? []), r.position as number]);
+    expect(albums.filter((a) => a.total_tracks !== (byAlbum.get(a.id)?.length ?? 0))).toEqual([]);
+    for (const positions of byAlbum.values()) expect([...positions].sort((a, b) => a - b)).toEqual(positions.map((_, i) => i + 1));
+  });
+
+  it('leaves a count alone when the children it would count cannot fit its CHECK', () => {
+    const definition = imported(`
+      create table posts (id serial primary key, comment_count int not null check (comment_count >= 5));
+      create table comments (id serial primary key, post_id int not null references posts(id), body text not null);
+    `);
+    expect(definition.tables[0]!.fields.find((f) => f.name === 'comment_count')!.type).not.toBe('aggregate');
+  });
+});
+
 describe('an event happens before it is recorded', () => {
   it("dates an event's occurred_at after its parent, and its created_at after that", () => {
     const definition = imported(`

@@ -18,7 +18,7 @@ import type { Value } from '../engine/shape.js';
 import { sameKindAvoidance } from './same-kind-refs.js';
 import { PRERELEASE_FLAG, prereleaseExpression, SEMVER_WITH_PRERELEASES } from './prerelease.js';
 import { CLAIMED_AMOUNT, isClaim, PART_QUANTITY, statesWith, stepOfChild, WHOLE_QUANTITY } from './parent-states.js';
-import { childSumOf, type SumTable } from './child-sums.js';
+import { childCountsOf, childSumOf, type ChildCount, type SumTable } from './child-sums.js';
 import { type ConditionParent, statusCondition } from './status-conditions.js';
 
 type Options = Record<string, unknown>;
@@ -701,13 +701,24 @@ class RuleInference {
         );
         continue;
       }
-      if (!f || !INT_TYPES.has(this.column(t, col)?.type.name ?? '') || !POSITION.test(col.toLowerCase())) continue;
-      if (!this.demandLayout(t, ref, `${col} numbered within each ${t.refs.get(ref)}`, 1, 8)) continue;
-      Object.assign(f, { type: 'sequence', options: { start: 1, per: ref } });
-      delete f.nullRate;
-      delete f.unique;
-      this.reason(t, col, `1..n within each ${t.refs.get(ref)}`);
+      this.numberWithin(t, ref, col);
     }
+    // (album, disc_number, position): numbered 1..n within the parent, the key holds whatever the third column is
+    for (const key of [...(t.def.unique ?? []), ...(t.def.primaryKey ? [t.def.primaryKey] : [])].filter((k) => k.length === 3)) {
+      const refs = key.filter((c) => t.refs.has(c));
+      const positions = key.filter((c) => !t.refs.has(c) && POSITION.test(c.toLowerCase()));
+      if (refs.length === 1 && positions.length === 1) this.numberWithin(t, refs[0]!, positions[0]!);
+    }
+  }
+
+  private numberWithin(t: Table, ref: string, col: string) {
+    const f = t.fields.get(col);
+    if (!f || !INT_TYPES.has(this.column(t, col)?.type.name ?? '') || !POSITION.test(col.toLowerCase())) return;
+    if (!this.demandLayout(t, ref, `${col} numbered within each ${t.refs.get(ref)}`, 1, 8)) return;
+    Object.assign(f, { type: 'sequence', options: { start: 1, per: ref } });
+    delete f.nullRate;
+    delete f.unique;
+    this.reason(t, col, `1..n within each ${t.refs.get(ref)}`);
   }
 
   /**
@@ -1652,6 +1663,7 @@ class RuleInference {
       isInteger: (c) => INT_TYPES.has(this.column(x, c)?.type.name ?? ''),
       notNull: (c) => this.notNull(x, c),
     });
+    for (const count of childCountsOf(view(t), [...this.tables.values()].map(view))) this.childCount(t, count);
     const sum = childSumOf(view(t), [...this.tables.values()].map(view));
     if (!sum) return;
     const f = t.fields.get(sum.column)!;
@@ -1661,6 +1673,22 @@ class RuleInference {
     Object.assign(f, { type: 'aggregate', options: { table: sum.child, via: sum.via, field: sum.amount } });
     delete f.nullRate;
     this.reason(t, sum.column, `sum of ${sum.child}.${sum.amount} over the ${t.def.name} row's lines (${sum.child}.${sum.via})`);
+  }
+
+  /** A parent's count of its children (albums.total_tracks): the number of child rows laid out for it, when its bounds allow. */
+  private childCount(t: Table, count: ChildCount) {
+    const f = t.fields.get(count.column)!;
+    if (f.type !== 'number.int') return;
+    const child = this.tables.get(count.child)!;
+    const layout = this.layouts.get(child.def.name);
+    const { min, max } = f.options as { min: number; max: number };
+    // the layout the child already has (or will get) must give counts the column accepts
+    const [lo, hi] = layout && layout.field === count.via ? [layout.min, layout.max] : layout ? [-1, -1] : [1, 3];
+    if (lo < min || hi > max) return;
+    if (!this.demandLayout(child, count.via, `${t.def.name}.${count.column} counts them`)) return;
+    Object.assign(f, { type: 'aggregate', options: { table: count.child, via: count.via, fn: 'count' } });
+    delete f.nullRate;
+    this.reason(t, count.column, `the number of ${count.child} rows of the ${t.def.name} row (${count.child}.${count.via})`);
   }
 
   /**
