@@ -814,6 +814,20 @@ create table vouchers (id bigserial primary key, code text not null, issued_at t
   });
 });
 
+describe('no one reviews their own work', () => {
+  it("never has a pull request's author review it", () => {
+    const definition = imported(`
+      create table accounts (id bigserial primary key, login text not null, created_at timestamptz not null);
+      create table pull_requests (id bigserial primary key, author_id bigint not null references accounts(id), created_at timestamptz not null);
+      create table reviews (id bigserial primary key, pull_request_id bigint not null references pull_requests(id), reviewer_id bigint not null references accounts(id), submitted_at timestamptz not null);
+    `);
+    const prs = new Map(rowsOf(definition, 'pull_requests').map((p) => [p.id, p]));
+    const reviews = rowsOf(definition, 'reviews');
+    expect(reviews.length).toBeGreaterThan(100);
+    expect(reviews.filter((r) => r.reviewer_id === prs.get(r.pull_request_id)!.author_id)).toEqual([]);
+  });
+});
+
 describe('parties of a sale agree, and no one is their own customer', () => {
   const definition = imported(`
 create table people (id uuid primary key, created_at timestamptz not null);

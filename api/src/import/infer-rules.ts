@@ -162,7 +162,7 @@ const COUNTERPART =
 /** A ref naming who buys, bids, books or reviews: never the one who owns what is bought. */
 const CUSTOMER = /^(bidder|buyer|purchaser|customer|guest|renter|borrower|booker|reviewer|rater|applicant)(_user)?(_id)?$/;
 /** A ref naming who owns or sells (a store's owner, a listing's seller, a property's host). */
-const PROPRIETOR = /^(owner|seller|host|landlord|merchant|vendor_user|organi[sz]er|lister)(_user)?(_id)?$/;
+const PROPRIETOR = /^(owner|seller|host|landlord|merchant|vendor_user|organi[sz]er|lister|author)(_user)?(_id)?$/;
 const DECIDER = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by)(_id)?$/;
 const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$/;
 /** Events only an adult takes part in, by column name. */
@@ -772,7 +772,7 @@ class RuleInference {
 
   /**
    * A customer does not deal with themselves: a bidder is never the owner of the store whose listing
-   * they bid on. A customer-named ref avoids the one proprietor-named ref to the same table its row
+   * they bid on, a reviewer never the author of what they review. A customer-named ref avoids the one proprietor-named ref to the same table its row
    * reaches through its other not-null refs (listing_id.vendor_id.owner_id).
    */
   private selfDealing(t: Table) {
@@ -780,7 +780,8 @@ class RuleInference {
       const f = t.fields.get(ref)!;
       const o = f.options as Options;
       if (f.type !== 'ref' || !CUSTOMER.test(ref.toLowerCase()) || people === t.def.name || f.unique) continue;
-      if (o.scope || o.sameAs || o.distinctWithin || o.childrenPerParent || o.where || o.differentFrom || o.choice === 'skewed') continue;
+      // a scoped pick (a reviewer among the members) avoids the row as well, when both pick the same rows
+      if (o.sameAs || o.distinctWithin || o.childrenPerParent || o.where || o.differentFrom || o.choice === 'skewed') continue;
       const found: string[] = [];
       let frontier: { table: Table; path: string[] }[] = [{ table: t, path: [] }];
       for (let depth = 0; depth < 3 && frontier.length; depth++) {
@@ -794,10 +795,24 @@ class RuleInference {
           }
         frontier = next;
       }
-      if (found.length !== 1) continue;
+      if (found.length !== 1 || this.refTableAt(t, found[0]!) !== o.table) continue;
       o.differentFrom = found[0];
       this.reason(t, ref, `never ${found[0]} (no one is their own customer)`);
     }
+  }
+
+  /** The table the ref at the end of a path of refs (pull_request_id.author_id) picks rows of, as generated. */
+  private refTableAt(t: Table, path: string): unknown {
+    let table: Table | undefined = t;
+    const steps = path.split('.');
+    for (const [i, step] of steps.entries()) {
+      const field = table?.fields.get(step);
+      if (field?.type !== 'ref') return undefined;
+      const target = (field.options as Options).table;
+      if (i === steps.length - 1) return target;
+      table = this.tables.get(String(target));
+    }
+    return undefined;
   }
 
   /** A ref to another row of a kind the row reaches already (depends_on_package_id) never takes that row (version_id.package_id). */
