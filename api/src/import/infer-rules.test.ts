@@ -288,6 +288,20 @@ describe("a parent's count of its children", () => {
   });
 });
 
+describe('steps named by what happened are in the past', () => {
+  it('keeps picked_at, shipped_at and returned_at at most the reference date, as created_at is', () => {
+    const definition = imported(`
+      create table parcels (id serial primary key, status text not null check (status in ('created', 'picked', 'in_transit', 'delivered', 'returned')),
+        created_at timestamptz not null, picked_at timestamptz, shipped_at timestamptz, delivered_at timestamptz, returned_at timestamptz,
+        check (picked_at >= created_at), check (shipped_at >= picked_at), check (delivered_at >= shipped_at), check (returned_at >= delivered_at));
+    `);
+    const late = rowsOf(definition, 'parcels').filter((r) =>
+      ['created_at', 'picked_at', 'shipped_at', 'delivered_at', 'returned_at'].some((c) => r[c] !== null && (r[c] as Date) > new Date(REF.referenceDate)),
+    );
+    expect(late).toEqual([]);
+  });
+});
+
 describe('an event happens before it is recorded', () => {
   it("dates an event's occurred_at after its parent, and its created_at after that", () => {
     const definition = imported(`

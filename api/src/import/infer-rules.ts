@@ -177,6 +177,8 @@ const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|de
 const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live|received|ingested)_?(at|on|date|time)?$|^starts_(at|on)$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 /** When a row stops being valid (a token's expiry). */
+/** A step named by what happened (picked_at, shipped_on, returned_at): in the past, as ranked steps are. */
+const PAST_STEP = /^(?!.*(expire|schedul|plann|due|renew|until|next|estimat|expect|intend|project|forecast|remind|notif))[a-z_]*[a-z]ed_?(at|on|date|time)$/;
 const EXPIRY = /^(expires|expired|expiry|expiration|valid_until|valid_to|good_until)(_at|_on|_date|_time)?$/;
 /** What a row owes in all (an order's grand total, an invoice's amount due). */
 const TOTAL = /^(total|grand_total|total_amount|amount_total|total_due|amount_due)$/;
@@ -1858,7 +1860,7 @@ class RuleInference {
     const options: Options = {
       from: bases.length === 1 ? bases[0] : bases,
       ...window,
-      ...(rankOf(name) !== undefined || name === birthName ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}),
+      ...(rankOf(name) !== undefined || name === birthName || PAST_STEP.test(lower) ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}),
     };
     // a NOT NULL step whose every base may be null (a nullable parent) still needs a value: it then
     // follows a moment a year before the reference date
