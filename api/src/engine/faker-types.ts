@@ -14,8 +14,11 @@ export interface FakerType {
   args?: (options: Record<string, unknown>) => unknown[];
   /** Normalises faker's result into the declared kind (e.g. faker returns amounts as strings). */
   map?: (value: unknown) => Value;
-  /** How `unique: true` is achieved: a row-index suffix, or the suffix inside an email's local part. */
-  unique?: 'suffix' | 'email';
+  /**
+   * How `unique: true` is achieved: a row-index suffix, the suffix inside an email's local part, or
+   * (digests of a fixed length) the last hex digits replaced by a permuted row index.
+   */
+  unique?: 'suffix' | 'email' | 'hexTail';
   /** Options for the catalog example, when the type has required options. */
   exampleOptions?: Record<string, unknown>;
 }
@@ -155,7 +158,7 @@ const rows: Row[] = [
     'string.hexadecimal',
     'Hexadecimal string',
     o.strictObject({ length: o.length.shape.length, casing: o.charString.shape.casing, prefix: o.prefixedNumber.shape.prefix }),
-    { unique: 'suffix' },
+    { unique: 'hexTail' },
   ),
   text('string.numeric', 'Digits', o.strictObject({ length: o.length.shape.length, allowLeadingZeros: o.optBool }), { unique: 'suffix' }),
   text('string.fromCharacters', 'Characters drawn from a given set', o.strictObject({ characters: o.nonEmptyString, length: o.length.shape.length }), {
@@ -316,7 +319,7 @@ const rows: Row[] = [
     o.none,
     { elementKind: 'number' },
   ]),
-  text('git.commitSha', 'Commit SHA', o.length, { unique: 'suffix' }),
+  text('git.commitSha', 'Commit SHA', o.length, { unique: 'hexTail' }),
   text('git.commitDate', 'Commit date string as git prints it', o.refDateOnly),
   text('image.personPortrait', 'Portrait photo URL', o.strictObject({ sex: o.sex.shape.sex, size: o.enumOf([512, 256, 128, 64, 32]).optional() })),
   text('image.url', 'Image URL', o.imageSize),

@@ -154,6 +154,9 @@ function stream(value: (i: number) => Value): BuiltField {
   return { value, rowFunction: false, deps: [] };
 }
 
+const HEX_TAIL_DIGITS = 8;
+const HEX_TAIL_SPACE = 16 ** HEX_TAIL_DIGITS;
+
 /** Makes a field row-index-injective: permutations for finite spaces, a row suffix for text. */
 function unique(field: FieldDefinition, options: Record<string, unknown>, base: (i: number) => Value, ctx: FieldContext): BuiltField {
   switch (field.type) {
@@ -183,6 +186,17 @@ function unique(field: FieldDefinition, options: Record<string, unknown>, base: 
       const at = email.lastIndexOf('@');
       return `${email.slice(0, at)}.${i.toString(36)}${email.slice(at)}`;
     });
+  if (how === 'hexTail') {
+    // a digest keeps its length and alphabet (a char(40) sha): its last 8 hex digits are the row
+    // index permuted, so distinct rows differ there; shorter values take the suffix
+    const perm = new Permutation(HEX_TAIL_SPACE, ctx.key);
+    return stream((i) => {
+      const value = base(i) as string;
+      if (value.length < HEX_TAIL_DIGITS + 4 || i >= HEX_TAIL_SPACE) return `${value}-${i.toString(36)}`;
+      const tail = perm.at(i).toString(16).padStart(HEX_TAIL_DIGITS, '0');
+      return value.slice(0, -HEX_TAIL_DIGITS) + (/[A-F]/.test(value) ? tail.toUpperCase() : tail);
+    });
+  }
   // the suffix after the last '-' is the row index in base 36: distinct rows, distinct values
   return stream((i) => `${base(i) as string}-${i.toString(36)}`);
 }

@@ -150,3 +150,31 @@ describe('a field maxLength', () => {
     expect(() => parseDefinition(table({}))).not.toThrow();
   });
 });
+
+describe('unique digests', () => {
+  it('keep their length and hex alphabet, distinct in every row, alone or as a column of a composite key', () => {
+    const plan = compile(
+      parseDefinition({
+        version: 1,
+        tables: [
+          {
+            name: 'commits',
+            rows: 3000,
+            fields: [
+              { name: 'repo', type: 'number.int', options: { min: 1, max: 3 } },
+              { name: 'sha', type: 'git.commitSha' },
+              { name: 'digest', type: 'string.hexadecimal', options: { length: 64, casing: 'upper' }, unique: true },
+              { name: 'short', type: 'string.hexadecimal', options: { length: 6 }, unique: true },
+            ],
+            unique: [['repo', 'sha']],
+          },
+        ],
+      }),
+      { seed: 'digests' },
+    );
+    const rows = [...generateRows(plan, 'commits', 0, 3000)].flat();
+    expect(rows.every((r) => /^[0-9a-f]{40}$/.test(r[1] as string))).toBe(true);
+    expect(rows.every((r) => /^0x[0-9A-F]{64}$|^[0-9A-F]{64}$/.test(r[2] as string))).toBe(true);
+    for (const column of [1, 2, 3]) expect(new Set(rows.map((r) => r[column])).size).toBe(3000);
+  });
+});

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
-import { fixedHeads, postgresRegexToJs, similarToRegex } from './check-regex.js';
+import { fixedHeads, likeDrawRegex, likeToRegex, postgresRegexToJs, requiredGroups, similarToRegex } from './check-regex.js';
 import { importSql } from './index.js';
 
 describe('pattern translation', () => {
@@ -16,6 +16,28 @@ describe('pattern translation', () => {
     for (const p of ['^TCK-[0-9]{6,}$', '^[a-z0-9_.]{3,30}$', '^[a-z0-9][a-z0-9-]*$', '^\\d+-x{2}$']) {
       for (const v of samples) if (new RegExp(fixedHeads(p)).test(v)) expect(new RegExp(p).test(v), `${p} ${v}`).toBe(true);
     }
+  });
+
+  it('makes optional groups required for unique columns, keeping to the original language', () => {
+    const login = '^[a-zA-Z0-9]([a-zA-Z0-9-]{0,37}[a-zA-Z0-9])?$';
+    expect(requiredGroups(login)).toBe('^[a-zA-Z0-9][a-zA-Z0-9-]{0,37}[a-zA-Z0-9]$');
+    expect(requiredGroups('^a(?:b)??[)?](?=c)?\\)?(x|yz)?(?:-[0-9]+)?$')).toBe('^a(?:b)??[)?](?=c)?\\)?(x|yz)-[0-9]+$');
+    expect(requiredGroups('^(a)?\\1$')).toBe('^(a)?\\1$');
+    const heads = new RegExp(fixedHeads(login));
+    for (const v of ['a', 'ab', 'abcdef', 'a-b-c-d', 'abcd-', 'Ab12cd']) if (heads.test(v)) expect(new RegExp(login).test(v), v).toBe(true);
+    expect(heads.test('a')).toBe(false);
+  });
+
+  it('reads LIKE patterns literally, and draws values that read as data from them', () => {
+    const like = new RegExp(likeToRegex('https://%{id}.(x)_%'));
+    expect(like.test('https://a.b/{id}.(x)yz')).toBe(true);
+    expect(like.test('https://a.b/{id}.(x)')).toBe(false);
+    expect(like.test('http://a.b/{id}.(x)yz')).toBe(false);
+    const template = 'https://%{tracking_number}%';
+    expect(likeDrawRegex(template)).toBe('^https://[a-z]{3,10}\\.(com|io|net|org)/[a-z]{3,8}/\\{tracking_number\\}$');
+    expect(new RegExp(likeToRegex(template)).test('https://track.io/parcel/{tracking_number}')).toBe(true);
+    expect(likeDrawRegex('SKU-%')).toBe('^SKU-[a-z0-9]{1,8}$');
+    expect(likeDrawRegex('a\\%b_')).toBe('^a%b[a-z]$');
   });
 
   it('turns POSIX classes and word boundaries into JavaScript', () => {
@@ -43,7 +65,13 @@ const DDL = `create table tickets (
   sku text not null check (sku similar to '[A-Z]{3}-[0-9]%'),
   handle text not null check (handle ~* '^[a-z]+$'),
   initials text check (initials ~ '^[[:upper:]]{2,3}$'),
-  iswc char(15) check (iswc ~ '^T-?\\d{3}.?\\d{3}.?\\d{3}[-.]?\\d$')
+  iswc char(15) check (iswc ~ '^T-?\\d{3}.?\\d{3}.?\\d{3}[-.]?\\d$'),
+  gh_login varchar(39) not null unique check (gh_login ~ '^[a-zA-Z0-9]([a-zA-Z0-9-]{0,37}[a-zA-Z0-9])?$'),
+  track_url text not null check (track_url like 'https://%{tracking_number}%'),
+  order_code text not null unique check (order_code ilike 'ord-%'),
+  project int not null check (project between 1 and 3),
+  repo text not null check (repo ~ '^[A-Za-z0-9._-]+$'),
+  unique (project, repo)
 );`;
 
 describe('columns with a CHECK regex', () => {
@@ -64,6 +92,8 @@ describe('columns with a CHECK regex', () => {
     expect(by('username')).toMatchObject({ type: 'regex', options: { pattern: '^[a-z0-9_.]{3,30}$' } });
     expect(by('number')).toMatchObject({ type: 'regex' });
     expect(by('sku').reason).toMatch(/SIMILAR TO/);
+    expect(by('track_url').reason).toMatch(/LIKE 'https:/);
+    expect(by('order_code').reason).toMatch(/ILIKE 'ord-%'/);
   });
 
   function batches(): { names: string[]; batches: unknown[][][] } {

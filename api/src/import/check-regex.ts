@@ -11,6 +11,8 @@ export interface CheckPattern {
   flags: string;
   /** The CHECK's own text, for reasons and notes. */
   sql: string;
+  /** A sub-language to draw values from when the whole one reads as noise (LIKE's `%`). */
+  draw?: string;
 }
 
 const POSIX_CLASSES: Record<string, string> = {
@@ -48,6 +50,51 @@ export function similarToRegex(source: string): string {
   return `^(?:${postgresRegexToJs(out)})$`;
 }
 
+/** SQL's LIKE pattern (whole-string match, % and _ wildcards, the rest literal) → a JavaScript regex. */
+export function likeToRegex(source: string): string {
+  return `^${likeParts(source)
+    .map((p) => (p === '%' ? '.*' : p === '_' ? '.' : escapeRegex(p)))
+    .join('')}$`;
+}
+
+/**
+ * A sub-language of a LIKE pattern that reads as data: a `%` after `http(s)://` is a host and path,
+ * a trailing one after a closing bracket nothing, any other a short word; `_` inside a word an
+ * underscore, elsewhere a letter.
+ */
+export function likeDrawRegex(source: string): string {
+  const parts = likeParts(source);
+  return `^${parts
+    .map((p, i) => {
+      // `{tracking_number}`: an underscore inside a word was meant as one (and matches itself)
+      if (p === '_') return /[A-Za-z]$/.test(parts[i - 1] ?? '') && /^[A-Za-z]/.test(parts[i + 1] ?? '') ? '_' : '[a-z]';
+      if (p !== '%') return escapeRegex(p);
+      if (i > 0 && /^https?:\/\/$/i.test(parts.slice(0, i).join(''))) return '[a-z]{3,10}\\.(com|io|net|org)/[a-z]{3,8}/';
+      // 'https://%{id}%': nothing after a closing brace, as a template ends
+      return i === parts.length - 1 && /[)\]}]$/.test(parts[i - 1] ?? '') ? '' : '[a-z0-9]{1,8}';
+    })
+    .join('')}$`;
+}
+
+/** A LIKE pattern's literal runs and its '%' and '_' wildcards (a backslash escapes the next character). */
+function likeParts(source: string): string[] {
+  const parts: string[] = [];
+  let literal = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\' && i + 1 < source.length) literal += source[++i];
+    else if (c === '%' || c === '_') {
+      if (literal) parts.push(literal);
+      parts.push(c);
+      literal = '';
+    } else literal += c;
+  }
+  if (literal) parts.push(literal);
+  return parts;
+}
+
+const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
 /**
  * A sub-language of the pattern for unique columns: each variable repetition of a single atom gets
  * a fixed-length part of at least `want` (`[a-z]{3,30}` → `[a-z]{4}[a-z]{0,26}`, `x*` → `x{4}x{0,8}`),
@@ -55,7 +102,7 @@ export function similarToRegex(source: string): string {
  * value still matches the original pattern.
  */
 export function fixedHeads(source: string, want = 4): string {
-  return source.replace(
+  return requiredGroups(source).replace(
     /(\[(?:\\.|[^\]\\])*\]|\\[dwsDWS]|[A-Za-z0-9_])(\{(\d+),(\d*)\}|\+|\*)(?!\?)/g,
     (all, atom: string, q: string, min?: string, max?: string) => {
       const lo = q === '+' ? 1 : q === '*' ? 0 : Number(min);
@@ -65,6 +112,48 @@ export function fixedHeads(source: string, want = 4): string {
       return rest > 0 ? `${atom}{${fixed}}${atom}{0,${rest}}` : `${atom}{${fixed}}`;
     },
   );
+}
+
+/**
+ * Optional groups made required and opened into the sequence (`^[a-z]([a-z-]*[a-z])?$` →
+ * `^[a-z][a-z-]*[a-z]$`): a subset of the language whose values are all long enough to carry a
+ * unique column's index, over parts the engine indexes (the head of the top-level sequence).
+ */
+export function requiredGroups(source: string): string {
+  // numbered back-references would point elsewhere once groups are opened
+  if (/\\[1-9]/.test(source)) return source;
+  const opens: { at: number; alternation: boolean; lookaround: boolean }[] = [];
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+    } else if (c === '[') {
+      // a bracket class, whose ']' may come first and whose escapes are skipped
+      let j = i + 1;
+      if (source[j] === '^') j++;
+      if (source[j] === ']') j++;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      out += source.slice(i, j + 1);
+      i = j;
+    } else if (c === '(') {
+      opens.push({ at: out.length, alternation: false, lookaround: /^\(\?<?[=!]/.test(source.slice(i, i + 4)) });
+      out += c;
+    } else if (c === '|') {
+      if (opens.length) opens[opens.length - 1]!.alternation = true;
+      out += c;
+    } else if (c === ')') {
+      const open = opens.pop();
+      // `)?` but not the lazy `)??`
+      if (open && !open.lookaround && source[i + 1] === '?' && source[i + 2] !== '?') {
+        i++;
+        if (open.alternation) out += c;
+        else out = out.slice(0, open.at) + out.slice(open.at).replace(/^\((\?:)?/, '');
+      } else out += c;
+    } else out += c;
+  }
+  return out;
 }
 
 /** Why the engine cannot draw from the pattern, or undefined when it can. */

@@ -1,5 +1,5 @@
 // CHECK expressions → per-column rules the generators can honour. Anything else is reported.
-import { postgresRegexToJs, similarToRegex, type CheckPattern } from './check-regex.js';
+import { likeDrawRegex, likeToRegex, postgresRegexToJs, similarToRegex, type CheckPattern } from './check-regex.js';
 import type { PgNode } from './model.js';
 
 export interface ColumnRule {
@@ -225,6 +225,19 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
       if (!column || typeof value !== 'string') return false;
       const sql = similar ? `SIMILAR TO '${value}'` : `${op} '${value}'`;
       rule(column).pattern = { source: similar ? similarToRegex(value) : postgresRegexToJs(value), flags: op === '~*' ? 'i' : '', sql };
+      return true;
+    }
+    // col LIKE 'https://%' / ILIKE: the pattern as a regex (% and _ wildcards, the rest literal)
+    if ((e.kind === 'AEXPR_LIKE' && op === '~~') || (e.kind === 'AEXPR_ILIKE' && op === '~~*')) {
+      const column = columnOf(e.lexpr);
+      const value = constOf(e.rexpr);
+      if (!column || typeof value !== 'string') return false;
+      rule(column).pattern = {
+        source: likeToRegex(value),
+        draw: likeDrawRegex(value),
+        flags: op === '~~*' ? 'i' : '',
+        sql: `${op === '~~' ? 'LIKE' : 'ILIKE'} '${value}'`,
+      };
       return true;
     }
     if (e.kind !== 'AEXPR_OP' || !(op in FLIP)) return false;

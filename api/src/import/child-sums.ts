@@ -61,3 +61,31 @@ export function childSumOf(parent: SumTable, tables: Iterable<SumTable>): ChildS
   // two line tables (order_items and order_lines) would each claim the subtotal: say nothing
   return found.length === 1 ? found[0] : undefined;
 }
+
+export interface ChildCount {
+  /** The parent's column that counts its children. */
+  column: string;
+  child: string;
+  /** The child's ref to the parent. */
+  via: string;
+}
+
+/**
+ * Parent columns that count the rows of a child table, by names: albums.total_tracks and
+ * posts.comment_count (tracks and comments reference them by one not-null ref), num_items, items_count.
+ */
+export function childCountsOf(parent: SumTable, tables: Iterable<SumTable>): ChildCount[] {
+  const out: ChildCount[] = [];
+  for (const child of tables) {
+    if (child === parent) continue;
+    const vias = [...child.refs].filter(([field, target]) => target === parent.name && child.notNull(field)).map(([field]) => field);
+    if (vias.length !== 1) continue;
+    const plural = child.name.toLowerCase().replace(/^.*_/, '');
+    const singular = plural.replace(/ies$/, 'y').replace(/s$/, '');
+    const words = `(${[...new Set([plural, singular])].join('|')})`;
+    const counts = new RegExp(`^(total_|num_|number_of_|n_)${words}$|^${words}_(count|total)$`);
+    const column = parent.columns.find((c) => counts.test(c.toLowerCase()) && parent.isInteger(c) && !parent.refs.has(c));
+    if (column && !out.some((c) => c.column === column)) out.push({ column, child: child.name, via: vias[0]! });
+  }
+  return out;
+}

@@ -1,9 +1,10 @@
 // Column name + type + constraints → a generator (type and options). Every choice lands in a
 // plain definition the user can edit, so these are best guesses, not rules.
-import { catalog } from '../engine/catalog.js';
+import { catalog, fakerTypeById } from '../engine/catalog.js';
 import { REGEX_MAX_CHARS, regexIndexSpace, regexProblem } from '../engine/regex.js';
 import type { ColumnRule } from './checks.js';
-import { fixedHeads, generationProblem, generatorSatisfies } from './check-regex.js';
+import { fixedHeads, generationProblem, generatorSatisfies, type CheckPattern } from './check-regex.js';
+import { commentExamples, exampleShape } from './comment-examples.js';
 import { matchColumn, normalizeName, type PatternContext, type PatternMatch } from './column-patterns.js';
 import type { ColumnModel } from './model.js';
 import { proseFitting } from './prose.js';
@@ -46,6 +47,8 @@ export interface ColumnContext {
   rule: ColumnRule;
   enumValues?: string[];
   unique: boolean;
+  /** A column of a composite unique key: its values must vary within one value of the other columns. */
+  keyPart?: boolean;
   /** Names of the other columns of the table (for updated_at → created_at). */
   siblings: string[];
   /** The table's generated plain-text columns (what slugs and emails are derived from). */
@@ -137,7 +140,11 @@ export function chooseGenerator(ctx: ColumnContext): Choice {
     const d = column.default;
     if (d?.kind === 'literal' && typeof d.value === 'string') {
       try {
-        return { generator: { type: 'constant', options: { value: JSON.parse(d.value) } }, reason: 'DEFAULT: the column default' };
+        const value: unknown = JSON.parse(d.value);
+        // a constant [], "x" or true would be written as a Postgres array, bare text or t: its JSON text instead
+        if (value === null || typeof value !== 'object' || Array.isArray(value))
+          return { generator: { type: 'constant', options: { value: d.value.trim() } }, reason: 'DEFAULT: the column default (its JSON text)' };
+        return { generator: { type: 'constant', options: { value } }, reason: 'DEFAULT: the column default' };
       } catch {
         // fall through to generated JSON
       }
@@ -195,6 +202,11 @@ function interval(ctx: ColumnContext): Choice {
   return { generator: { type: 'regex', options: { pattern: '[1-9][0-9]? days' } }, reason: 'type interval: days' };
 }
 
+/** A digest the engine makes unique in its own length (its last hex digits carry the row): no suffix room. */
+function keepsLengthUnique(g: Generator): boolean {
+  return fakerTypeById.get(g.type)?.unique === 'hexTail';
+}
+
 /** Whether the engine makes the generator unique over `rows` rows (regexes count their fixed-length part). */
 function uniqueEnough(g: Generator, rows: number): boolean {
   if (!UNIQUE_TYPES.has(g.type) || g.type === 'pick') return false;
@@ -223,12 +235,14 @@ function text(ctx: ColumnContext): Choice {
       reason: `CHECK: exactly ${n} ${hex ? 'hex digits' : 'letters and digits'}, unique`,
     };
   }
+  const examples = fromExamples(ctx, check, max);
+  if (examples) return examples;
   // unique values get a row suffix from the engine: the pattern sees the room left for the value
   const room = max !== undefined && ctx.unique ? max - SUFFIX_ROOM : max;
   // a unique regex needs no suffix (the engine permutes it), so it may use the whole column
   const whole = ctx.unique && max !== undefined ? matchColumn(patternContext(ctx, { maxLength: max })) : undefined;
   const m =
-    whole && whole.generator.type === 'regex' && uniqueEnough(whole.generator, ctx.rows ?? 1000)
+    whole && ((whole.generator.type === 'regex' && uniqueEnough(whole.generator, ctx.rows ?? 1000)) || keepsLengthUnique(whole.generator))
       ? whole
       : room === undefined || room > 0
         ? matchColumn(patternContext(ctx, room === undefined ? {} : { maxLength: room }))
@@ -242,7 +256,9 @@ function text(ctx: ColumnContext): Choice {
       const chosen = byPattern(m);
       return { ...chosen, reason: `${chosen.reason} (its values match CHECK ${check.sql})` };
     }
-    const pattern = ctx.unique ? fixedHeads(check.source) : check.source;
+    // a key's columns are walked by index over the pattern's fixed-length part: give it some length
+    const drawn = check.draw ?? check.source;
+    const pattern = ctx.unique || ctx.keyPart ? fixedHeads(drawn) : drawn;
     // varchar(n): the engine caps the values at n (unless even the shortest value is longer)
     const fits = max !== undefined && max <= REGEX_MAX_CHARS && regexProblem(pattern, max) === undefined ? { maxLength: max } : {};
     // char(n): a shorter value is padded with spaces, which the CHECK's regex sees (bpchar ~ text
@@ -255,6 +271,10 @@ function text(ctx: ColumnContext): Choice {
   const alternative = m?.pattern.uniqueAlternative;
   if (m && alternative && ctx.unique && uniqueEnough(alternative, ctx.rows ?? 1000) && (room === undefined || room >= 12))
     return { generator: alternative, reason: `pattern ${m.pattern.id} (unique): ${alternative.type} with the engine's row suffix`, pattern: m.pattern.id };
+  // the name's pattern fits the column but not with the row suffix: its unique regex, which needs none
+  const fitted = !m && whole?.pattern.uniqueAlternative;
+  if (fitted && fitted.type === 'regex' && uniqueEnough(fitted, ctx.rows ?? 1000) && regexProblem(String(fitted.options!.pattern), max) === undefined)
+    return { generator: fitted, reason: `pattern ${whole!.pattern.id} (unique): a code the engine keeps unique`, pattern: whole!.pattern.id };
   if (m && room !== undefined && room >= 4 && (m.generator.type === 'regex' || m.generator.type === 'helpers.fake')) {
     // a unique code: letters and digits the engine makes unique with its row suffix (not the row id)
     return {
@@ -283,6 +303,21 @@ function text(ctx: ColumnContext): Choice {
       reason: `CHECK: at least ${min} characters`,
     };
   return { generator: proseFitting('words', max), reason: 'text: English words (no pattern matched the name)' };
+}
+
+/** The values a column comment gives as examples (a list: those; one code: its shape), when they fit the column. */
+function fromExamples(ctx: ColumnContext, check: CheckPattern | undefined, max: number | undefined): Choice | undefined {
+  const examples = commentExamples(ctx.column.comment);
+  if (!examples) return undefined;
+  const test = check && new RegExp(check.source, check.flags);
+  const fits = (v: string) => (max === undefined || v.length <= max) && (!test || test.test(v));
+  if (examples.length >= 2 && !ctx.unique && !ctx.keyPart && examples.every(fits))
+    return { generator: { type: 'pick', options: { values: examples } }, reason: `COMMENT: one of its examples (${examples.join(', ')})` };
+  const shape = examples.length === 1 && !check ? exampleShape(examples[0]!) : undefined;
+  if (!shape || !fits(examples[0]!)) return undefined;
+  const generator: Generator = { type: 'regex', options: { pattern: shape } };
+  if (ctx.unique && !uniqueEnough(generator, ctx.rows ?? 1000)) return undefined;
+  return { generator, reason: `COMMENT: shaped like its example ${examples[0]}` };
 }
 
 // a slug's values are known in shape (its own maxLength keeps them in the column): a regex of that
@@ -340,6 +375,10 @@ function numeric(ctx: ColumnContext): Choice {
     return { generator: { type: 'sequence', options: { start: Math.max(lo, 1), step: 1, max: hi } }, reason: 'DEFAULT nextval: a sequence' };
   const m = matchColumn(patternContext(ctx, { lo, hi, digits }));
   if (m && !ctx.unique && withinRange(m.generator, lo, hi)) return byPattern(m);
+  // DEFAULT 1 on a number no name explains (disc_number, copies, seats): mostly 1, sometimes a few more
+  const d = column.default;
+  if (category === 'int' && d?.kind === 'literal' && Number(d.value) === 1 && lo <= 1 && hi >= 3)
+    return { generator: { type: 'pick', options: { values: [1, 2, 3], weights: [85, 10, 5] } }, reason: 'DEFAULT 1: mostly 1, sometimes 2 or 3' };
   // what is realistic, kept inside what is accepted
   const [wantLo, wantHi] = [category === 'int' ? 1 : 0, 1000];
   let min = Math.max(lo, wantLo);

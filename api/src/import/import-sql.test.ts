@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile, generateRows, parseDefinition } from '../engine/index.js';
 import { ImportError, importSql, type FieldDefinition, type TableDefinition } from './index.js';
+import { PGlite } from '@electric-sql/pglite';
+import { copyField } from '../seed/copy-text.js';
 import { relationOf } from '../seed/load.js';
 import { fixture } from '../../test/import/harness.js';
 
@@ -124,6 +126,7 @@ create table t (
   initials char(2),
   m mood not null,
   tags text[] not null default '{}',
+  events text[] not null default '{push}',
   doc jsonb not null default '{"a": [1, 2]}'::jsonb,
   loose json,
   at time,
@@ -134,6 +137,7 @@ create table t (
   flag boolean not null,
   kind text check (kind = any (array['x'::text, 'y'::text])),
   level int check (level between 3 and 7),
+  copies smallint not null default 1 check (copies >= 1),
   label text not null check (length(label) > 0 and length(label) <= 5),
   note text check (note <> ''),
   starts_at timestamptz not null,
@@ -157,6 +161,8 @@ create table t (
     expect(ratio.min).toBeGreaterThanOrEqual(0);
     expect(ratio.max).toBeLessThan(1);
     expect(f('level')).toMatchObject({ type: 'number.int', options: { min: 3, max: 7 } });
+    // DEFAULT 1 and a name that says nothing: mostly the default
+    expect(f('copies')).toMatchObject({ type: 'pick', options: { values: [1, 2, 3], weights: [85, 10, 5] } });
   });
 
   it('turns IN / = ANY (ARRAY[...]) and enums into pick', () => {
@@ -178,6 +184,8 @@ create table t (
   it('maps arrays, json defaults and the remaining scalar types', () => {
     expect(f('tags')).toMatchObject({ type: 'array', options: { of: { type: 'pick' } } });
     expect(f('tags').nullRate).toBeUndefined();
+    // an empty default allows none; a NOT NULL default with elements asks for at least one
+    expect([f('tags').options!.min, f('events').options!.min]).toEqual([0, 1]);
     expect(f('doc')).toEqual({ name: 'doc', type: 'constant', options: { value: { a: [1, 2] } } });
     expect(f('loose').type).toBe('json');
     expect(f('at').type).toBe('regex');
@@ -187,6 +195,28 @@ create table t (
     expect(f('born').type).toBe('date.birthdate');
     expect(f('flag').type).toBe('datatype.boolean');
     expect(f('id')).toMatchObject({ type: 'string.uuid', unique: true });
+  });
+
+  it('keeps a JSON default that is not an object as its JSON text, which PostgreSQL reads back as that JSON', async () => {
+    const ddl = `create table t (id int primary key, scopes jsonb not null default '[]', label jsonb default '"x"', on_ json default 'true');`;
+    const t = table(ddl, 't', 5);
+    const of = (name: string) => t.fields.find((x) => x.name === name)!;
+    expect([of('scopes'), of('label'), of('on_')].map((x) => x.options)).toEqual([{ value: '[]' }, { value: '"x"' }, { value: 'true' }]);
+    const pg = await PGlite.create();
+    try {
+      await pg.exec(ddl);
+      const plan = compile(parseDefinition(importSql(ddl, { rows: 5 }).definition), { seed: 'json-default' });
+      const shape = plan.tables[0]!;
+      for (const batch of generateRows(plan, 't', 0, 5))
+        for (const row of batch) {
+          const fields = shape.columns.map((c, i) => (row[i] === null ? null : copyField(row[i]!, c)));
+          await pg.query(`insert into t values (${fields.map((_, i) => `$${i + 1}`).join(', ')})`, fields);
+        }
+      const rows = (await pg.query<{ kind: string; label: string }>(`select jsonb_typeof(scopes) as kind, label::text from t`)).rows;
+      expect(rows.map((r) => [r.kind, r.label])).toEqual(Array(5).fill(['array', '"x"']));
+    } finally {
+      await pg.close();
+    }
   });
 
   it('orders dates from CHECKs and from created_at/updated_at', () => {
@@ -362,6 +392,18 @@ comment on column t.email is null;`;
     expect(relationOf(t)).toEqual({ schema: 'public', name: 't' });
   });
 
+  it('that give examples make the values: one of a list, or the shape of one code', () => {
+    const ddl = `create table events (id int primary key, org int not null, action varchar(64) not null check (action ~ '^[a-z_]+\\.[a-z_]+$'), number varchar(20) not null, unique (org, number));
+comment on column events.action is 'e.g. repo.create, repo.archive, member.add';
+comment on column events.number is 'Human readable number, e.g. EVT-000123';`;
+    const t = table(ddl, 'events', 500);
+    expect(t.fields.find((f) => f.name === 'action')).toMatchObject({ type: 'pick', options: { values: ['repo.create', 'repo.archive', 'member.add'] } });
+    const plan = compile(parseDefinition(importSql(ddl, { rows: 500 }).definition), { seed: 'examples' });
+    const number = t.fields.findIndex((f) => f.name === 'number');
+    const rows = [...generateRows(plan, 'events', 0, 500)].flat();
+    expect(rows.every((r) => /^EVT-[0-9]{6}$/.test(r[number] as string))).toBe(true);
+  });
+
   it('keep the relation line first on a table of another schema', () => {
     const t = table(
       'create schema billing; create table billing.invoices (id int primary key); comment on table billing.invoices is $$Issued invoices.\nOne per order.$$;',
@@ -401,6 +443,19 @@ describe('a unique text of an exact length', () => {
     const rows = [...generateRows(plan, table.name, 0, 3000)].flat();
     expect(rows.every((r) => (r[token!] as string).length === 64 && /^[0-9a-f]{40}$/.test(r[hash!] as string))).toBe(true);
     expect(new Set(rows.map((r) => r[token!])).size).toBe(3000);
+    expect(new Set(rows.map((r) => r[hash!])).size).toBe(3000);
+  });
+
+  it('fills a unique digest column to its declared length, as the name says, with no CHECK', () => {
+    const { definition } = importSql(
+      `create table api_tokens (id serial primary key, token_hash char(64) not null unique, repo int not null, sha char(40) not null, unique (repo, sha));`,
+      { rows: 3000 },
+    );
+    const plan = compile(parseDefinition(definition), { seed: 'digest-length' });
+    const table = definition.tables[0]!;
+    const [hash, sha] = ['token_hash', 'sha'].map((name) => table.fields.findIndex((f) => f.name === name));
+    const rows = [...generateRows(plan, table.name, 0, 3000)].flat();
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r[hash!] as string) && /^[0-9a-f]{40}$/.test(r[sha!] as string))).toBe(true);
     expect(new Set(rows.map((r) => r[hash!])).size).toBe(3000);
   });
 });

@@ -275,6 +275,59 @@ describe('nothing new comes to a parent that has ended', () => {
   });
 });
 
+describe("a parent's count of its children", () => {
+  it('counts the child rows laid out for the parent (total_tracks), and numbers them 1..n under a (parent, disc, position) key', () => {
+    const definition = imported(`
+      create table albums (id serial primary key, title text not null, total_tracks smallint not null check (total_tracks between 1 and 100));
+      create table tracks (id serial primary key, album_id int not null references albums(id), disc_number smallint not null default 1, position smallint not null, unique (album_id, disc_number, position));
+    `);
+    const tracks = rowsOf(definition, 'tracks');
+    const albums = rowsOf(definition, 'albums');
+    const byAlbum = new Map<unknown, number[]>();
+    for (const r of tracks) byAlbum.set(r.album_id, [...(byAlbum.get(r.album_id) ?? []), r.position as number]);
+    expect(albums.filter((a) => a.total_tracks !== (byAlbum.get(a.id)?.length ?? 0))).toEqual([]);
+    for (const positions of byAlbum.values()) expect([...positions].sort((a, b) => a - b)).toEqual(positions.map((_, i) => i + 1));
+  });
+
+  it('leaves a count alone when the children it would count cannot fit its CHECK', () => {
+    const definition = imported(`
+      create table posts (id serial primary key, comment_count int not null check (comment_count >= 5));
+      create table comments (id serial primary key, post_id int not null references posts(id), body text not null);
+    `);
+    expect(definition.tables[0]!.fields.find((f) => f.name === 'comment_count')!.type).not.toBe('aggregate');
+  });
+});
+
+describe('steps named by what happened are in the past', () => {
+  it('keeps picked_at, shipped_at and returned_at at most the reference date, as created_at is', () => {
+    const definition = imported(`
+      create table parcels (id serial primary key, status text not null check (status in ('created', 'picked', 'in_transit', 'delivered', 'returned')),
+        created_at timestamptz not null, picked_at timestamptz, shipped_at timestamptz, delivered_at timestamptz, returned_at timestamptz,
+        check (picked_at >= created_at), check (shipped_at >= picked_at), check (delivered_at >= shipped_at), check (returned_at >= delivered_at));
+    `);
+    const late = rowsOf(definition, 'parcels').filter((r) =>
+      ['created_at', 'picked_at', 'shipped_at', 'delivered_at', 'returned_at'].some((c) => r[c] !== null && (r[c] as Date) > new Date(REF.referenceDate)),
+    );
+    expect(late).toEqual([]);
+  });
+});
+
+describe('an event happens before it is recorded', () => {
+  it("dates an event's occurred_at after its parent, and its created_at after that", () => {
+    const definition = imported(`
+      create table parcels (id serial primary key, created_at timestamptz not null default now());
+      create table parcel_events (id bigserial primary key, parcel_id int not null references parcels(id), occurred_at timestamptz not null, created_at timestamptz not null default now());
+    `);
+    const parcels = new Map(rowsOf(definition, 'parcels').map((r) => [r.id, r]));
+    const events = rowsOf(definition, 'parcel_events');
+    expect(events.length).toBeGreaterThan(0);
+    const early = events.filter(
+      (e) => (e.occurred_at as Date) < (parcels.get(e.parcel_id)!.created_at as Date) || (e.created_at as Date) < (e.occurred_at as Date),
+    );
+    expect(early).toEqual([]);
+  });
+});
+
 describe("an article's slug is its title", () => {
   const slugify = (s: string) =>
     s
@@ -782,6 +835,20 @@ create table vouchers (id bigserial primary key, code text not null, issued_at t
       expect(time(v.expires_on) - time(v.issued_at)).toBeLessThanOrEqual(366 * 86_400_000);
       if (v.valid_until !== null) expect(time(v.valid_until)).toBeGreaterThan(time(v.issued_at));
     }
+  });
+});
+
+describe('no one reviews their own work', () => {
+  it("never has a pull request's author review it", () => {
+    const definition = imported(`
+      create table accounts (id bigserial primary key, login text not null, created_at timestamptz not null);
+      create table pull_requests (id bigserial primary key, author_id bigint not null references accounts(id), created_at timestamptz not null);
+      create table reviews (id bigserial primary key, pull_request_id bigint not null references pull_requests(id), reviewer_id bigint not null references accounts(id), submitted_at timestamptz not null);
+    `);
+    const prs = new Map(rowsOf(definition, 'pull_requests').map((p) => [p.id, p]));
+    const reviews = rowsOf(definition, 'reviews');
+    expect(reviews.length).toBeGreaterThan(100);
+    expect(reviews.filter((r) => r.reviewer_id === prs.get(r.pull_request_id)!.author_id)).toEqual([]);
   });
 });
 

@@ -18,7 +18,7 @@ import type { Value } from '../engine/shape.js';
 import { sameKindAvoidance } from './same-kind-refs.js';
 import { PRERELEASE_FLAG, prereleaseExpression, SEMVER_WITH_PRERELEASES } from './prerelease.js';
 import { CLAIMED_AMOUNT, isClaim, PART_QUANTITY, statesWith, stepOfChild, WHOLE_QUANTITY } from './parent-states.js';
-import { childSumOf, type SumTable } from './child-sums.js';
+import { childCountsOf, childSumOf, type ChildCount, type SumTable } from './child-sums.js';
 import { type ConditionParent, statusCondition } from './status-conditions.js';
 
 type Options = Record<string, unknown>;
@@ -59,6 +59,8 @@ const NUMBER_TYPES = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'floa
 /** Column names of the moment a row comes to be, best first. */
 const BIRTH =
   /^(created|create|inserted|opened|queued|requested|booked|signed_up|joined|registered|installed|enrolled|issued|submitted|sent|uploaded|recorded|placed|ordered|order|started)_?(at|on|date|time)?$|^created$|^creation_(date|time)$|^date_created$/;
+/** Column names of the moment an event happened (before the row recording it was created). */
+const OCCURRED = /^(occurred|happened|event|observed)_?(at|on|time|timestamp)$|^event_?(date|ts)$/;
 /** Lifecycle rank of a timestamp by name: later steps come after earlier ones in a row. */
 const RANKS: [RegExp, number][] = [
   [BIRTH, 0],
@@ -162,7 +164,7 @@ const COUNTERPART =
 /** A ref naming who buys, bids, books or reviews: never the one who owns what is bought. */
 const CUSTOMER = /^(bidder|buyer|purchaser|customer|guest|renter|borrower|booker|reviewer|rater|applicant)(_user)?(_id)?$/;
 /** A ref naming who owns or sells (a store's owner, a listing's seller, a property's host). */
-const PROPRIETOR = /^(owner|seller|host|landlord|merchant|vendor_user|organi[sz]er|lister)(_user)?(_id)?$/;
+const PROPRIETOR = /^(owner|seller|host|landlord|merchant|vendor_user|organi[sz]er|lister|author)(_user)?(_id)?$/;
 const DECIDER = /^(approver|approved_by|reviewer|reviewed_by|decided_by|decider|verifier|verified_by)(_id)?$/;
 const BIRTH_DATE = /^(birth_?date|date_of_birth|dob|birthday|born_on|birth_day)$/;
 /** Events only an adult takes part in, by column name. */
@@ -177,6 +179,8 @@ const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|de
 const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live|received|ingested)_?(at|on|date|time)?$|^starts_(at|on)$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 /** When a row stops being valid (a token's expiry). */
+/** A step named by what happened (picked_at, shipped_on, returned_at): in the past, as ranked steps are. */
+const PAST_STEP = /^(?!.*(expire|schedul|plann|due|renew|until|next|estimat|expect|intend|project|forecast|remind|notif))[a-z_]*[a-z]ed_?(at|on|date|time)$/;
 const EXPIRY = /^(expires|expired|expiry|expiration|valid_until|valid_to|good_until)(_at|_on|_date|_time)?$/;
 /** What a row owes in all (an order's grand total, an invoice's amount due). */
 const TOTAL = /^(total|grand_total|total_amount|amount_total|total_due|amount_due)$/;
@@ -413,8 +417,11 @@ class RuleInference {
     // a rental's rental_date, an invoice's invoice_date: the moment the table's own noun happened
     const noun = (t.model?.name ?? t.def.name).toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
     const own = times.find((c) => new RegExp(`^${noun}_?(at|on|date|time)$`).test(c.name.toLowerCase()));
+    // an event's occurred_at is when it happened; its created_at only when it was written down, later
+    const happened = times.find((c) => c.notNull && OCCURRED.test(c.name.toLowerCase()));
     return (
       own?.name ??
+      happened?.name ??
       times.find((c) => BIRTH.test(wordsOf(c.name)) && c.notNull)?.name ??
       times.find((c) => BIRTH.test(wordsOf(c.name)))?.name ??
       times.find((c) => c.notNull && !/(^|_)(end|ends|until|to|last)(_|$)/.test(c.name.toLowerCase()))?.name ??
@@ -715,13 +722,24 @@ class RuleInference {
         );
         continue;
       }
-      if (!f || !INT_TYPES.has(this.column(t, col)?.type.name ?? '') || !POSITION.test(col.toLowerCase())) continue;
-      if (!this.demandLayout(t, ref, `${col} numbered within each ${t.refs.get(ref)}`, 1, 8)) continue;
-      Object.assign(f, { type: 'sequence', options: { start: 1, per: ref } });
-      delete f.nullRate;
-      delete f.unique;
-      this.reason(t, col, `1..n within each ${t.refs.get(ref)}`);
+      this.numberWithin(t, ref, col);
     }
+    // (album, disc_number, position): numbered 1..n within the parent, the key holds whatever the third column is
+    for (const key of [...(t.def.unique ?? []), ...(t.def.primaryKey ? [t.def.primaryKey] : [])].filter((k) => k.length === 3)) {
+      const refs = key.filter((c) => t.refs.has(c));
+      const positions = key.filter((c) => !t.refs.has(c) && POSITION.test(c.toLowerCase()));
+      if (refs.length === 1 && positions.length === 1) this.numberWithin(t, refs[0]!, positions[0]!);
+    }
+  }
+
+  private numberWithin(t: Table, ref: string, col: string) {
+    const f = t.fields.get(col);
+    if (!f || !INT_TYPES.has(this.column(t, col)?.type.name ?? '') || !POSITION.test(col.toLowerCase())) return;
+    if (!this.demandLayout(t, ref, `${col} numbered within each ${t.refs.get(ref)}`, 1, 8)) return;
+    Object.assign(f, { type: 'sequence', options: { start: 1, per: ref } });
+    delete f.nullRate;
+    delete f.unique;
+    this.reason(t, col, `1..n within each ${t.refs.get(ref)}`);
   }
 
   /**
@@ -868,7 +886,7 @@ class RuleInference {
 
   /**
    * A customer does not deal with themselves: a bidder is never the owner of the store whose listing
-   * they bid on. A customer-named ref avoids the one proprietor-named ref to the same table its row
+   * they bid on, a reviewer never the author of what they review. A customer-named ref avoids the one proprietor-named ref to the same table its row
    * reaches through its other not-null refs (listing_id.vendor_id.owner_id).
    */
   private selfDealing(t: Table) {
@@ -876,7 +894,8 @@ class RuleInference {
       const f = t.fields.get(ref)!;
       const o = f.options as Options;
       if (f.type !== 'ref' || !CUSTOMER.test(ref.toLowerCase()) || people === t.def.name || f.unique) continue;
-      if (o.scope || o.sameAs || o.distinctWithin || o.childrenPerParent || o.where || o.differentFrom || o.choice === 'skewed') continue;
+      // a scoped pick (a reviewer among the members) avoids the row as well, when both pick the same rows
+      if (o.sameAs || o.distinctWithin || o.childrenPerParent || o.where || o.differentFrom || o.choice === 'skewed') continue;
       const found: string[] = [];
       let frontier: { table: Table; path: string[] }[] = [{ table: t, path: [] }];
       for (let depth = 0; depth < 3 && frontier.length; depth++) {
@@ -890,10 +909,24 @@ class RuleInference {
           }
         frontier = next;
       }
-      if (found.length !== 1) continue;
+      if (found.length !== 1 || this.refTableAt(t, found[0]!) !== o.table) continue;
       o.differentFrom = found[0];
       this.reason(t, ref, `never ${found[0]} (no one is their own customer)`);
     }
+  }
+
+  /** The table the ref at the end of a path of refs (pull_request_id.author_id) picks rows of, as generated. */
+  private refTableAt(t: Table, path: string): unknown {
+    let table: Table | undefined = t;
+    const steps = path.split('.');
+    for (const [i, step] of steps.entries()) {
+      const field = table?.fields.get(step);
+      if (field?.type !== 'ref') return undefined;
+      const target = (field.options as Options).table;
+      if (i === steps.length - 1) return target;
+      table = this.tables.get(String(target));
+    }
+    return undefined;
   }
 
   /** A ref to another row of a kind the row reaches already (depends_on_package_id) never takes that row (version_id.package_id). */
@@ -1808,6 +1841,7 @@ class RuleInference {
       isInteger: (c) => INT_TYPES.has(this.column(x, c)?.type.name ?? ''),
       notNull: (c) => this.notNull(x, c),
     });
+    for (const count of childCountsOf(view(t), [...this.tables.values()].map(view))) this.childCount(t, count);
     const sum = childSumOf(view(t), [...this.tables.values()].map(view));
     if (!sum) return;
     const f = t.fields.get(sum.column)!;
@@ -1817,6 +1851,22 @@ class RuleInference {
     Object.assign(f, { type: 'aggregate', options: { table: sum.child, via: sum.via, field: sum.amount } });
     delete f.nullRate;
     this.reason(t, sum.column, `sum of ${sum.child}.${sum.amount} over the ${t.def.name} row's lines (${sum.child}.${sum.via})`);
+  }
+
+  /** A parent's count of its children (albums.total_tracks): the number of child rows laid out for it, when its bounds allow. */
+  private childCount(t: Table, count: ChildCount) {
+    const f = t.fields.get(count.column)!;
+    if (f.type !== 'number.int') return;
+    const child = this.tables.get(count.child)!;
+    const layout = this.layouts.get(child.def.name);
+    const { min, max } = f.options as { min: number; max: number };
+    // the layout the child already has (or will get) must give counts the column accepts
+    const [lo, hi] = layout && layout.field === count.via ? [layout.min, layout.max] : layout ? [-1, -1] : [1, 3];
+    if (lo < min || hi > max) return;
+    if (!this.demandLayout(child, count.via, `${t.def.name}.${count.column} counts them`)) return;
+    Object.assign(f, { type: 'aggregate', options: { table: count.child, via: count.via, fn: 'count' } });
+    delete f.nullRate;
+    this.reason(t, count.column, `the number of ${count.child} rows of the ${t.def.name} row (${count.child}.${count.via})`);
   }
 
   /**
@@ -1971,7 +2021,7 @@ class RuleInference {
     const options: Options = {
       from: bases.length === 1 ? bases[0] : bases,
       ...window,
-      ...(rankOf(name) !== undefined || name === birthName ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}),
+      ...(rankOf(name) !== undefined || name === birthName || PAST_STEP.test(lower) ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}),
     };
     // a NOT NULL step whose every base may be null (a nullable parent) still needs a value: it then
     // follows a moment a year before the reference date

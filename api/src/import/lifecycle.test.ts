@@ -140,6 +140,14 @@ describe('statuses of unseen schemas', () => {
     expect(effects(['unpaid', 'paid'], [text('paid')]).unpaid).toEqual({});
   });
 
+  it('sets shipped_at from the status that means it (in_transit), not before', () => {
+    const shipments = effects(['created', 'picked', 'in_transit', 'delivered', 'returned'], [time('picked_at'), time('shipped_at'), time('delivered_at')]);
+    expect(shipments.created).toEqual({ picked_at: 'null', shipped_at: 'null', delivered_at: 'null' });
+    expect(shipments.picked).toEqual({ picked_at: 'set', shipped_at: 'null', delivered_at: 'null' });
+    expect(shipments.in_transit).toEqual({ picked_at: 'set', shipped_at: 'set', delivered_at: 'null' });
+    expect(shipments.returned).toEqual({ picked_at: 'set', shipped_at: 'set', delivered_at: 'set' });
+  });
+
   it('leaves an auction unstarted while it is a draft', () => {
     const listings = effects(['draft', 'live', 'sold', 'expired'], [time('starts_at'), time('sold_at')]);
     expect(listings.draft).toEqual({ starts_at: 'null', sold_at: 'null' });

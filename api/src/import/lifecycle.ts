@@ -217,6 +217,9 @@ export function markerOf(column: string, statuses: readonly string[]): Marker | 
   if (TIME_SUFFIX.test(c) || bare) {
     const stem = c.replace(TIME_SUFFIX, '');
     for (const status of statuses) if (stems(status).includes(stem)) return { kind: 'status', status };
+    // shipped_at when the status that means it is in_transit (or dispatched, fulfilled)
+    const shipping = /^(shipped|dispatched)$/.test(stem) && statuses.find((status) => /^(shipped|dispatched|in_transit|fulfilled)$/.test(norm(status)));
+    if (shipping) return { kind: 'status', status: shipping };
     if (/^(started|start|starts|began|begun|running_since|first_response)$/.test(stem)) return { kind: 'started' };
     if (/^(finished|completed|ended|end|done|stopped)$/.test(stem)) return { kind: 'finished' };
     if (/^(decided|reviewed|processed)$/.test(stem)) return { kind: 'decided' };

@@ -497,6 +497,7 @@ class Mapper {
         category,
         rule,
         unique: unique || (inPk && pk!.length === 1),
+        keyPart: !unique && (uniques.some((u) => u.length > 1 && u.includes(column.name)) || (inPk && pk!.length > 1)),
         siblings: table.columns.map((c) => c.name),
         textSiblings: this.textColumns(table),
         rows: this.rows,
@@ -589,7 +590,9 @@ class Mapper {
         }
         // a list of picks holds each value once (keywords, tags), as many as the list has
         const picks = generator.type === 'pick' ? capacityOf(generator) : Infinity;
-        generator = { type: 'array', options: { of: generator, min: 0, max: Math.min(4, picks), ...(picks < Infinity ? { distinct: true } : {}) } };
+        // NOT NULL DEFAULT '{push}': the application always has some (a webhook listens to an event at least)
+        const some = notNull && column.default?.kind === 'literal' && (arrayLiteralElements(column.default.value)?.length ?? 0) > 0;
+        generator = { type: 'array', options: { of: generator, min: some ? 1 : 0, max: Math.min(4, picks), ...(picks < Infinity ? { distinct: true } : {}) } };
         why = { ...why, reason: `array of: ${why.reason}` };
         capacity = Infinity;
       }
