@@ -23,7 +23,7 @@ import { buildTableField, relationColumn, relationDependencies, relationReads } 
 import { layoutEligible, whereReads } from './parent-filter.js';
 import { untilRead } from './until-ref.js';
 import { orderedPairRows, orderedPairs } from './ordered-pairs.js';
-import { childIndexKeyCovered, siblingDistinct, textCarrier } from './sibling-values.js';
+import { childIndexKeyCovered, refRepeats, siblingDistinct, textCarrier } from './sibling-values.js';
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
 import { PATH_VALUE_TYPES, pathValueNullable } from './path-values.js';
@@ -441,7 +441,8 @@ function planUniqueness(
       const fields = columns.map((c) => byName.get(c)!);
       if (fields.some((f) => injective.has(`${table.name}.${f.name}`))) continue;
       if (pairs.some(([low, high]) => fields.includes(low) && fields.includes(high))) continue; // distinct pairs by construction
-      if (joinKeyCovered(table, columns) || childIndexKeyCovered(table, columns)) continue; // distinct within each parent by construction
+      const repeats = (ref: FieldDefinition) => refRepeats(ref, tablesByName);
+      if (joinKeyCovered(table, columns) || childIndexKeyCovered(table, columns, repeats)) continue; // distinct within each parent by construction
       if (parentKeyCovered(table, columns, tablesByName)) continue; // a different parent row each, copying its key
       // one row-index-injective column makes the whole tuple unique
       const carrier = [...fields].reverse().find((f) => uniqueSpace(f, table, rows, false, refFields) >= count);
@@ -468,6 +469,7 @@ function planUniqueness(
           (f) => finiteSpace(f, table, rows, refFields),
           (f) => digits.has(`${table.name}.${f.name}`),
           keyOf(seed, table.name, 'siblings', ...columns),
+          repeats,
         );
         if ('field' in sibling) {
           digits.set(`${table.name}.${sibling.field}`, sibling.indexOf);

@@ -207,3 +207,40 @@ describe('date series', () => {
     ]);
   });
 });
+
+describe('a layout ref to a join row’s column', () => {
+  it('is not taken as keeping (ref, col) distinct: its values repeat across parent rows (an error names the key, not a failed load)', () => {
+    const def: Definition = {
+      version: 1,
+      seed: 'join-of-join',
+      tables: [
+        { name: 'flights', rows: 20, fields: [{ name: 'id', type: 'sequence' }] },
+        { name: 'tickets', rows: 200, fields: [{ name: 'no', type: 'sequence' }] },
+        {
+          name: 'ticket_flights',
+          primaryKey: ['ticket_no', 'flight_id'],
+          fields: [
+            { name: 'ticket_no', type: 'ref', options: { table: 'tickets', field: 'no', childrenPerParent: { min: 1, max: 3 } } },
+            { name: 'flight_id', type: 'ref', options: { table: 'flights', field: 'id', distinctWithin: 'ticket_no' } },
+          ],
+        },
+        {
+          name: 'boarding_passes',
+          unique: [['flight_id', 'seat']],
+          fields: [
+            { name: 'flight_id', type: 'ref', options: { table: 'ticket_flights', field: 'flight_id', childrenPerParent: { min: 0, max: 1 } } },
+            { name: 'seat', type: 'pick', options: { values: ['1A', '1B', '1C', '2A', '2B', '2C'] } },
+          ],
+        },
+      ],
+    };
+    try {
+      compile(def);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DefinitionError).issues.map((i) => i.message)).toEqual([
+        expect.stringMatching(/cannot guarantee \(flight_id, seat\) unique.*whose values repeat/),
+      ]);
+    }
+  });
+});

@@ -49,12 +49,20 @@ export function buildChildIndex(field: FieldDefinition, ctx: RelationContext, pa
   return { value: rank, rowFunction: true, deps: [] };
 }
 
-/** Whether (per ref, position) in `columns` is unique by construction. */
-export function childIndexKeyCovered(table: TableDefinition, columns: string[]): boolean {
+/** Whether (per ref, position) in `columns` is unique by construction (the ref's values name its parent rows). */
+export function childIndexKeyCovered(table: TableDefinition, columns: string[], repeats: (ref: FieldDefinition) => boolean = () => false): boolean {
   return table.fields.some((f) => {
     const per = f.type === 'sequence' ? (f.options as SequenceOptions | undefined)?.per : undefined;
-    return per !== undefined && (f.options as SequenceOptions).step !== 0 && columns.includes(f.name) && columns.includes(per);
+    const ref = per === undefined ? undefined : table.fields.find((x) => x.name === per);
+    return per !== undefined && (f.options as SequenceOptions).step !== 0 && columns.includes(f.name) && columns.includes(per) && !(ref && repeats(ref));
   });
+}
+
+/** Whether a ref takes a column whose values repeat across the parent's rows (a join row's ref or lookup). */
+export function refRepeats(ref: FieldDefinition, tables: ReadonlyMap<string, TableDefinition>): boolean {
+  const { table, field } = (ref.options ?? {}) as { table?: string; field?: string };
+  const target = tables.get(table ?? '')?.fields.find((f) => f.name === field);
+  return target?.type === 'ref' || target?.type === 'lookup';
 }
 
 /**
@@ -82,9 +90,16 @@ export function siblingDistinct(
   space: (field: FieldDefinition) => number,
   taken: (field: FieldDefinition) => boolean,
   key: Key,
+  repeats: (ref: FieldDefinition) => boolean = () => false,
 ): { field: string; indexOf: (i: number) => number } | { hint: string } {
   const ref = layoutRef(table);
   if (!ref || !columns.includes(ref)) return { hint: '' };
+  // a ref to a join row's column (boarding_passes.flight_id from a ticket's flight row) repeats its
+  // value across parents: distinct within each parent row is not distinct within each value
+  if (repeats(ref))
+    return {
+      hint: `; ${ref.name} takes ${(ref.options as { table: string; field: string }).table}.${(ref.options as { field: string }).field}, whose values repeat`,
+    };
   const layout = layoutOf(ref.name)!;
   const most = perParentBounds((ref.options as RefOptions).childrenPerParent!).max;
   const candidates = columns.filter((f) => f !== ref && !taken(f) && space(f) > 0).reverse();

@@ -4425,7 +4425,10 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     name: /^(seat|seat_?number|seat_?no)$/,
     types: T,
     length: 3,
-    generate: f('airline.seat'),
+    // the seats of a cabin as a list, so a key (aircraft, seat) can walk them: rows 1-30, A-F
+    generate: pick(Array.from({ length: 180 }, (_, k) => `${Math.floor(k / 6) + 1}${'ABCDEF'[k % 6]}`)),
+    // unique on its own (a seat per flight where flights repeat): three-digit rows, 9,900 seats
+    uniqueAlternative: re('[1-9][0-9]{2}[A-K]'),
     reason: 'a seat such as 24C',
     examples: ['seat varchar(4)'],
     expect: /^\d{1,2}[A-K]$/,

@@ -1,7 +1,7 @@
 // Column name + type + constraints → a generator (type and options). Every choice lands in a
 // plain definition the user can edit, so these are best guesses, not rules.
 import { catalog, fakerTypeById } from '../engine/catalog.js';
-import { REGEX_MAX_CHARS, regexIndexSpace, regexProblem } from '../engine/regex.js';
+import { REGEX_MAX_CHARS, regexGeneratedMaxLength, regexIndexSpace, regexProblem } from '../engine/regex.js';
 import type { ColumnRule } from './checks.js';
 import { fixedHeads, generationProblem, generatorSatisfies, type CheckPattern } from './check-regex.js';
 import { commentExamples, exampleShape } from './comment-examples.js';
@@ -269,8 +269,18 @@ function text(ctx: ColumnContext): Choice {
   }
   if (m && (!ctx.unique || uniqueEnough(m.generator, ctx.rows ?? 1000))) return { ...favourDefault(byPattern(m), m, ctx, min, max), ...(note ? { note } : {}) };
   const alternative = m?.pattern.uniqueAlternative;
-  if (m && alternative && ctx.unique && uniqueEnough(alternative, ctx.rows ?? 1000) && (room === undefined || room >= 12))
-    return { generator: alternative, reason: `pattern ${m.pattern.id} (unique): ${alternative.type} with the engine's row suffix`, pattern: m.pattern.id };
+  // a regex alternative must fit the column as it is; others get the engine's row suffix
+  const fitsRoom = (g: Generator) =>
+    room === undefined ||
+    (g.type === 'regex'
+      ? regexProblem(String(g.options!.pattern), room) === undefined && regexGeneratedMaxLength(String(g.options!.pattern)) <= room
+      : room >= 12);
+  if (m && alternative && ctx.unique && uniqueEnough(alternative, ctx.rows ?? 1000) && fitsRoom(alternative))
+    return {
+      generator: alternative,
+      reason: `pattern ${m.pattern.id} (unique): ${alternative.type === 'regex' ? `values of ${String(alternative.options!.pattern)}` : `${alternative.type} with the engine's row suffix`}`,
+      pattern: m.pattern.id,
+    };
   // the name's pattern fits the column but not with the row suffix: its unique regex, which needs none
   const fitted = !m && whole?.pattern.uniqueAlternative;
   if (fitted && fitted.type === 'regex' && uniqueEnough(fitted, ctx.rows ?? 1000) && regexProblem(String(fitted.options!.pattern), max) === undefined)

@@ -1021,3 +1021,49 @@ describe('ordered pairs', () => {
     }
   });
 });
+
+describe('an airline (the postgrespro demo): seats, flights by status, boarding passes', () => {
+  const definition = imported(
+    `create table aircrafts (aircraft_code char(3) primary key, range int not null check (range > 0));
+     create table seats (aircraft_code char(3) not null references aircrafts (aircraft_code), seat_no varchar(4) not null,
+       fare_conditions varchar(10) not null check (fare_conditions in ('Economy', 'Comfort', 'Business')), primary key (aircraft_code, seat_no));
+     create table flights (flight_id serial primary key, flight_no char(6) not null, scheduled_departure timestamptz not null,
+       scheduled_arrival timestamptz not null, status varchar(20) not null, actual_departure timestamptz, actual_arrival timestamptz,
+       check (scheduled_arrival > scheduled_departure),
+       check (actual_arrival is null or (actual_departure is not null and actual_arrival is not null and actual_arrival > actual_departure)),
+       check (status in ('On Time', 'Delayed', 'Departed', 'Arrived', 'Scheduled', 'Cancelled')));
+     create table tickets (ticket_no char(13) primary key, passenger_name text not null);
+     create table ticket_flights (ticket_no char(13) not null references tickets (ticket_no), flight_id int not null references flights (flight_id),
+       amount numeric(10,2) not null check (amount >= 0), primary key (ticket_no, flight_id));
+     create table boarding_passes (ticket_no char(13) not null, flight_id int not null, boarding_no int not null, seat_no varchar(4) not null,
+       primary key (ticket_no, flight_id), unique (flight_id, boarding_no), unique (flight_id, seat_no),
+       foreign key (ticket_no, flight_id) references ticket_flights (ticket_no, flight_id));`,
+    300,
+  );
+  const minutes = (a: unknown, b: unknown) => ((a as Date).getTime() - (b as Date).getTime()) / 60_000;
+
+  it('seats of an aircraft are seat labels, each once', () => {
+    const seats = rowsOf(definition, 'seats');
+    expect(seats.every((s) => /^\d{1,2}[A-F]$/.test(s.seat_no as string))).toBe(true);
+    expect(new Set(seats.map((s) => `${s.aircraft_code}|${s.seat_no}`)).size).toBe(seats.length);
+  });
+
+  it('a flight has left and landed as its status says, hours apart, within three hours of its schedule', () => {
+    for (const f of rowsOf(definition, 'flights')) {
+      const left = ['Departed', 'Arrived'].includes(f.status as string);
+      expect(f.actual_departure !== null, `${f.status}`).toBe(left);
+      expect(f.actual_arrival !== null, `${f.status}`).toBe(f.status === 'Arrived');
+      if (left) expect(minutes(f.actual_departure, f.scheduled_departure)).toBeGreaterThanOrEqual(0);
+      if (left) expect(minutes(f.actual_departure, f.scheduled_departure)).toBeLessThanOrEqual(180);
+      if (f.actual_arrival) expect(minutes(f.actual_arrival, f.actual_departure)).toBeGreaterThanOrEqual(45);
+      expect(minutes(f.scheduled_arrival, f.scheduled_departure)).toBeLessThanOrEqual(720);
+    }
+  });
+
+  it('boarding passes keep a seat and a number once per flight, where flights repeat across tickets', () => {
+    const passes = rowsOf(definition, 'boarding_passes');
+    expect(passes.length).toBeGreaterThan(0);
+    expect(new Set(passes.map((p) => `${p.flight_id}|${p.seat_no}`)).size).toBe(passes.length);
+    expect(new Set(passes.map((p) => `${p.flight_id}|${p.boarding_no}`)).size).toBe(passes.length);
+  });
+});

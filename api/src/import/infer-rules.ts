@@ -1981,6 +1981,13 @@ class RuleInference {
       if (gap && isTime(this.column(t, gap.later)) && isTime(this.column(t, gap.earlier)))
         out.set(gap.later, { base: gap.earlier, strict: gap.strict, minDays: gap.days });
     }
+    // what happened follows what was planned: actual_departure after scheduled_departure
+    for (const c of t.model?.columns ?? []) {
+      const planned = /^actual_(.+)$/.exec(c.name.toLowerCase())?.[1];
+      const base =
+        planned && (t.model?.columns ?? []).find((x) => x.name.toLowerCase() === `scheduled_${planned}` || x.name.toLowerCase() === `planned_${planned}`);
+      if (base && !out.has(c.name) && isTime(c) && isTime(base) && t.fields.has(base.name)) out.set(c.name, { base: base.name, strict: false, required: true });
+    }
     return out;
   }
 
@@ -2007,6 +2014,9 @@ class RuleInference {
     let window: { unit: string; min?: number; max: number } = { unit: 'days', max: date ? 365 : 90 };
     if (minDays !== undefined) window = { unit: 'days', min: minDays + (/birth|dob/.test(nearest) ? 2.5 * 365 : 0), max: minDays + 40 * 365 };
     else if (/^(started|start|began)_?(at|time)?$/.test(nearest) && !date) window = { unit: 'minutes', max: 240 };
+    // a flight lands 45 minutes to 12 hours after it took off; it leaves up to 3 hours after its schedule
+    else if (/arriv|landed|landing/.test(lower) && /depart|took_off|takeoff/.test(nearest) && !date) window = { unit: 'minutes', min: 45, max: 720 };
+    else if (/^actual_/.test(lower) && /^(scheduled|planned)_/.test(nearest) && !date) window = { unit: 'minutes', max: 180 };
     else if (/check_?out|departure|^end_date$|^ends_(on|at)$/.test(lower)) window = { unit: 'days', min: 1, max: 14 };
     else if (/first_response|acknowledged|responded|replied|read/.test(lower) && !date) window = { unit: 'hours', max: 48 };
     // a patient checks in minutes after the appointment's scheduled start

@@ -154,3 +154,22 @@ describe('statuses of unseen schemas', () => {
     expect(listings.sold).toEqual({ starts_at: 'set', sold_at: 'set' });
   });
 });
+
+describe('flights: steps named by their noun, and a list written out of phase order', () => {
+  const statuses = ['On Time', 'Delayed', 'Departed', 'Arrived', 'Scheduled', 'Cancelled'];
+
+  it('departed marks actual_departure and arrived marks arrival (the noun of the step)', () => {
+    expect(markerOf('actual_departure', statuses)).toEqual({ kind: 'status', status: 'Departed' });
+    expect(markerOf('actual_arrival', statuses)).toEqual({ kind: 'status', status: 'Arrived' });
+    expect(markerOf('closure_date', ['open', 'closed'])).toEqual({ kind: 'status', status: 'closed' });
+    expect(markerOf('scheduled_departure', statuses)).toBeUndefined();
+  });
+
+  it("'Scheduled' written after 'Arrived' is still before the flight left", () => {
+    const e = effects(statuses, [time('scheduled_departure'), time('actual_departure'), time('actual_arrival')]);
+    for (const before of ['On Time', 'Delayed', 'Scheduled', 'Cancelled'])
+      expect(e[before], before).toEqual({ actual_departure: 'null', actual_arrival: 'null' });
+    expect(e.Departed).toEqual({ actual_departure: 'set', actual_arrival: 'null' });
+    expect(e.Arrived).toEqual({ actual_departure: 'set', actual_arrival: 'set' });
+  });
+});

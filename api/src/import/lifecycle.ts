@@ -34,6 +34,9 @@ const PHASE_WORDS: Record<Phase, string[]> = {
     'awaiting_payment',
     'trialing',
     'proposed',
+    // a flight before it leaves
+    'on_time',
+    'delayed',
   ],
   active: [
     'running',
@@ -69,6 +72,11 @@ const PHASE_WORDS: Record<Phase, string[]> = {
     'testing',
     'escalated',
     'awaiting',
+    'boarding',
+    'departed',
+    'en_route',
+    'in_flight',
+    'airborne',
   ],
   success: [
     'done',
@@ -95,6 +103,8 @@ const PHASE_WORDS: Record<Phase, string[]> = {
     'closed_won',
     'won',
     'healthy',
+    'arrived',
+    'landed',
   ],
   failure: [
     'failed',
@@ -193,7 +203,12 @@ const SHIPMENT = /^(tracking_?(number|no|code|id|url)|carrier|shipping_carrier|c
 function stems(status: string): string[] {
   const s = norm(status);
   const out = new Set([s]);
-  if (s.endsWith('ed')) out.add(s.slice(0, -2)).add(s.slice(0, -1));
+  if (s.endsWith('ed')) {
+    out.add(s.slice(0, -2)).add(s.slice(0, -1));
+    // the noun of the step: departed → departure, arrived → arrival, closed → closure, approved → approval
+    const verb = s.slice(0, -1).replace(/e$/, '');
+    out.add(`${verb}ure`).add(`${verb}al`);
+  }
   if (s.endsWith('ated')) out.add(`${s.slice(0, -3)}tion`); // terminated → termination_date
   // trialing → trial_ends_at, trial_end: the end of the phase the status is in
   if (s.endsWith('ing') && s.length > 5) for (const end of ['', '_end', '_ends', '_ended', '_end_date']) out.add(`${s.slice(0, -3)}${end}`);
@@ -214,8 +229,9 @@ export function markerOf(column: string, statuses: readonly string[]): Marker | 
   const c = column.toLowerCase();
   // a moment named by its bare participle (paid, shipped, resolved): the planner applies it to time columns only
   const bare = !TIME_SUFFIX.test(c) && statuses.some((status) => stems(status).includes(c));
-  if (TIME_SUFFIX.test(c) || bare) {
-    const stem = c.replace(TIME_SUFFIX, '');
+  if (TIME_SUFFIX.test(c) || bare || /^actual_/.test(c)) {
+    // actual_departure: the moment the step happened (beside its scheduled_ one)
+    const stem = c.replace(TIME_SUFFIX, '').replace(/^actual_/, '');
     for (const status of statuses) if (stems(status).includes(stem)) return { kind: 'status', status };
     // shipped_at when the status that means it is in_transit (or dispatched, fulfilled)
     const shipping = /^(shipped|dispatched)$/.test(stem) && statuses.find((status) => /^(shipped|dispatched|in_transit|fulfilled)$/.test(norm(status)));
@@ -278,7 +294,13 @@ export function planLifecycle(
   if (!isLifecycle(values)) return undefined;
   const phases = values.map(phaseOf);
   // the main path: the statuses in written order, without the branches a row may end in instead
-  const main = values.filter((_, i) => phases[i] !== 'failure' && phases[i] !== 'cancelled');
+  // (the initial words first where the writing strays: flights list 'Scheduled' after 'Arrived';
+  // the rest keep their written order — an order is 'paid' before it ships)
+  const main = values
+    .map((value, i) => ({ value, i }))
+    .filter(({ i }) => phases[i] !== 'failure' && phases[i] !== 'cancelled')
+    .sort((a, b) => Number(phases[a.i] !== 'initial') - Number(phases[b.i] !== 'initial') || a.i - b.i)
+    .map(({ value }) => value);
   const rank = (status: string) => main.indexOf(status);
   const firstActive = main.findIndex((s) => phaseOf(s) === 'active' || phaseOf(s) === 'success');
   const variants: StatusVariant[] = values.map((value, i) => {

@@ -340,6 +340,11 @@ class Mapper {
     }
   }
 
+  /** Columns of the table's foreign keys. */
+  private foreignColumns(table: TableModel): Set<string> {
+    return new Set(table.constraints.filter((c) => c.kind === 'foreign').flatMap((c) => c.columns));
+  }
+
   private resolveType(type: TypeRef): TypeRef {
     const base = this.domains.get(type.name);
     return base ? { ...base, arrayDims: base.arrayDims + type.arrayDims } : type;
@@ -460,7 +465,13 @@ class Mapper {
     const type = this.resolveType(column.type);
     const enumValues = this.enums.get(type.name);
     const category = categoryOf(type, new Set(this.enums.keys()));
-    const unique = uniques.some((u) => u.length === 1 && u[0] === column.name);
+    // a pair key whose other column is part of a composite foreign key (boarding_passes(flight_id,
+    // seat_no) with flight_id from a ticket's flight row): that column repeats, so this one is unique
+    const repeating = (c: string) => table.constraints.some((k) => k.kind === 'foreign' && k.columns.length > 1 && k.columns.includes(c));
+    const unique = uniques.some(
+      (u) =>
+        (u.length === 1 && u[0] === column.name) || (u.length === 2 && u.includes(column.name) && !ref && u.some((c) => c !== column.name && repeating(c))),
+    );
     const inPk = pk?.includes(column.name) ?? false;
     const notNull = column.notNull || inPk;
     // a key (base, quote, rate_date) with no parent: a series in time carries it, the rest keep their meaning
@@ -548,7 +559,13 @@ class Mapper {
         const days = category === 'date';
         generator = { type: 'sequence', options: { start: -this.rows, step: 1, unit: days ? 'days' : 'hours' } };
         why = { reason: `time of the key (${pk!.join(', ')}): one row per ${days ? 'day' : 'hour'} up to the reference date, so the key never repeats` };
-      } else if ((unique || (inPk && !series)) && !UNIQUE_TYPES.has(generator.type)) {
+      } else if (
+        (unique || (inPk && !series)) &&
+        !UNIQUE_TYPES.has(generator.type) &&
+        // a list beside a foreign key in a composite key (seats(aircraft_code, seat_no)): the engine
+        // walks the pairs of parent rows and values, so the list keeps its meaning
+        !(inPk && !unique && generator.type === 'pick' && pk!.length > 1 && pk!.some((c) => c !== column.name && this.foreignColumns(table).has(c)))
+      ) {
         this.note(
           column.place,
           `column ${table.name}.${column.name} is unique; ${generator.type} cannot promise that, so it gets ${category === 'int' ? 'a sequence' : 'uuids'}`,
