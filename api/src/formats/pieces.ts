@@ -66,10 +66,13 @@ export function renderRange(pieces: ExportPieces, t: number, firstRow: number, b
     parts.push(pieces.rows(t, row, batch));
     row += batch.length;
   }
-  const text = parts.join('');
-  // a buffer of its own (never Buffer's shared pool), so it can be handed to another thread whole
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
-  bytes.write(text, 'utf8');
+  // a buffer of its own (never Buffer's shared pool), so it can be handed to another thread whole;
+  // each batch's text is written into it as it is, with no joined copy of the whole range
+  let size = 0;
+  for (const part of parts) size += Buffer.byteLength(part, 'utf8');
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const part of parts) at += bytes.write(part, at, 'utf8');
   return bytes;
 }
 
