@@ -93,6 +93,16 @@ async function timeGenerateSeries(rows: number): Promise<(Timed & { bytes: numbe
   }
 }
 
+/** Linux's share of the last 10 s in which some runnable task waited for a CPU (/proc/pressure/cpu), if known. */
+function cpuPressure(): string {
+  try {
+    const avg10 = /some avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
+    return avg10 === undefined ? '' : `, CPU pressure ${avg10} %`;
+  } catch {
+    return '';
+  }
+}
+
 const best = (runs: Timed[]) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 const line = (label: string, rows: number, t: Timed) =>
   `  ${label.padEnd(44)} ${fmt(rows / t.seconds).padStart(9)} rows/s  ${t.seconds.toFixed(1).padStart(5)} s wall  ${t.cpuSeconds.toFixed(1).padStart(5)} CPU-s`;
@@ -103,7 +113,7 @@ export async function bench(opts: { quick: boolean }): Promise<void> {
   console.log(
     `generate: 10-field people table, ${fmt(rows)} rows to a CSV file; ${cores} cores, load average ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')} (the machine may be shared)`,
+      .join(' ')}${cpuPressure()} (on a shared machine, threads share this process's part of the CPU: compare CPU-s)`,
   );
   const dir = await mkdtemp(join(tmpdir(), 'tdg-bench-generate-'));
   try {

@@ -67,7 +67,7 @@ async function filesAt(path: string): Promise<Map<string, Buffer>> {
 
 /** An export on `threads` threads once every worker is up, so workers and this thread both make ranges. */
 async function exportOnThreads(format: ExportFormat, threads: number, report?: ReportBuilder): Promise<number> {
-  const source = threadedTables(plan, format, { count: threads, definition, options: {}, rangeRows: RANGE_ROWS }, report);
+  const source = await threadedTables(plan, format, { count: threads, definition, options: {}, rangeRows: RANGE_ROWS }, report);
   const chunk = vi.spyOn(GeneratorPool.prototype, 'chunk');
   try {
     await source.workersReady;
@@ -104,7 +104,7 @@ describe('tdg generate --threads', () => {
     const single = new ReportBuilder(plan, definition);
     await writeExport(plan, 'ndjson', join(dir, 'reported-1'), () => {}, single);
     const threaded = new ReportBuilder(plan, definition);
-    const source = threadedTables(plan, 'ndjson', { count: 3, definition, options: {}, rangeRows: RANGE_ROWS }, threaded);
+    const source = await threadedTables(plan, 'ndjson', { count: 3, definition, options: {}, rangeRows: RANGE_ROWS }, threaded);
     try {
       await source.workersReady;
       await writeFormats({ format: 'ndjson', tables: source.tables }, targetFor('ndjson', join(dir, 'reported-3'), source.tables.length));
@@ -114,9 +114,9 @@ describe('tdg generate --threads', () => {
     expect(threaded.report()).toEqual(single.report());
   });
 
-  it('starts no worker for an export of one range', () => {
+  it('starts no worker for an export of one range', async () => {
     const small = compile(definition, { rows: 10, table: 'tags' });
-    const source = threadedTables(small, 'csv', { count: 4, definition, options: { rows: 10, table: 'tags' } });
+    const source = await threadedTables(small, 'csv', { count: 4, definition, options: { rows: 10, table: 'tags' } });
     expect(source.workers).toBe(0);
   });
 

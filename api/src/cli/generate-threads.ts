@@ -32,14 +32,14 @@ export interface ThreadedTables {
   close(): Promise<void>;
 }
 
-export function threadedTables(plan: Plan, format: ExportFormat, threads: GenerateThreads, report?: ReportBuilder): ThreadedTables {
+export async function threadedTables(plan: Plan, format: ExportFormat, threads: GenerateThreads, report?: ReportBuilder): Promise<ThreadedTables> {
   const rangeRows = threads.rangeRows ?? RANGE_ROWS;
   const ranges = plan.tables.reduce((n, t) => n + Math.ceil(t.rows / rangeRows), 0);
   // this thread makes the first range while a worker starts: no worker for an export of one range
   const workers = Math.max(0, Math.min(threads.count - 1, ranges - 1));
-  const make = chunkMaker(plan, format);
-  const here = (table: string, start: number, end: number) => make(table, start, end, report && ((at, batch) => report.add(table, at, batch)));
   const pool = workers > 0 ? new GeneratorPool(threads.definition, threads.options, workers, report && ((part) => report.merge(part)), format) : undefined;
+  const make = await chunkMaker(plan, format);
+  const here = (table: string, start: number, end: number) => make(table, start, end, report && ((at, batch) => report.add(table, at, batch)));
   const feed = new ChunkFeed(pool, plan.tables, rangeRows, here);
   const rendered = FORMATS[format].writer.kind === 'pieces';
   return {

@@ -4,7 +4,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { generateRows, type Plan } from '../engine/index.js';
 import type { Row, RowBatch } from '../engine/shape.js';
-import { exportPieces, renderRange, type ExportFormat } from '../formats/index.js';
+import type { ExportFormat } from '../formats/index.js';
 import { copyTextOf } from './copy-text.js';
 
 /**
@@ -19,8 +19,10 @@ export type ChunkMaker = (table: string, start: number, end: number, onRows?: (s
 
 const BATCH_ROWS = 1024;
 
-export function chunkMaker(plan: Plan, kind: ChunkKind): ChunkMaker {
+export async function chunkMaker(plan: Plan, kind: ChunkKind): Promise<ChunkMaker> {
   if (kind === 'copy') return (table, start, end, onRows) => copyTextOf(plan, table, start, end, onRows);
+  // loaded only here: the formats bring exceljs and archiver (0.4 CPU-s), which seed's workers never need
+  const [{ exportPieces }, { renderRange }] = await Promise.all([import('../formats/document.js'), import('../formats/pieces.js')]);
   const pieces = exportPieces(kind, plan.tables);
   const tableIndex = new Map(plan.tables.map((t, i) => [t.name, i]));
   return (table, start, end, onRows) => {

@@ -22,7 +22,7 @@ const { definition, options, report, kind } = workerData as {
   kind: ChunkKind;
 };
 const plan = compile(definition, options);
-const chunkOf = chunkMaker(plan, kind);
+const chunkOf = await chunkMaker(plan, kind);
 const parsed = report ? parseDefinition(definition) : undefined;
 parentPort!.postMessage({ ready: true } satisfies ChunkReply);
 

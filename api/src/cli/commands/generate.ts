@@ -118,7 +118,7 @@ export async function writeExport(
   const parsedFormat = formats.parseFormat(format);
   const source =
     threads && threads.count > 1
-      ? threadedTables(plan, parsedFormat, threads, report)
+      ? await threadedTables(plan, parsedFormat, threads, report)
       : {
           tables: plan.tables.map((shape) => {
             const batches = generateRows(plan, shape.name, 0, shape.rows);
