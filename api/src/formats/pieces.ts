@@ -57,6 +57,25 @@ export async function* renderedRows(
   }
 }
 
+/** The bytes `renderedRows` gives for these batches, in one buffer: a row range rendered in a worker thread. */
+export function renderRange(pieces: ExportPieces, t: number, firstRow: number, batches: Iterable<RowBatch>): Buffer<ArrayBuffer> {
+  const parts: string[] = [];
+  let row = firstRow;
+  for (const batch of batches) {
+    if (batch.length === 0) continue;
+    parts.push(pieces.rows(t, row, batch));
+    row += batch.length;
+  }
+  // a buffer of its own (never Buffer's shared pool), so it can be handed to another thread whole;
+  // each batch's text is written into it as it is, with no joined copy of the whole range
+  let size = 0;
+  for (const part of parts) size += Buffer.byteLength(part, 'utf8');
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const part of parts) at += bytes.write(part, at, 'utf8');
+  return bytes;
+}
+
 /** `ownFile`: each table is a file of its own (a format whose file cannot hold several tables), with the document's head and tail. */
 export function piecesOf(format: FormatPieces, tableCount: number, ownFile: boolean): ExportPieces {
   return {

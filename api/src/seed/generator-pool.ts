@@ -1,9 +1,11 @@
-// Worker threads generating COPY text for row ranges; chunks come back in row order.
+// Worker threads generating the bytes of row ranges (COPY text, a format's rows: chunk-bytes.ts); chunks come back in row order.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CompileOptions } from '../engine/index.js';
 import type { ReportState } from '../report/index.js';
+import type { ChunkKind } from './chunk-bytes.js';
 import type { ChunkReply, ChunkRequest } from './generate-worker.js';
 
 /** tsx's ESM API (its `import` export), found from its package.json. */
@@ -30,12 +32,13 @@ export class GeneratorPool {
   /** Resolves once every worker is up. */
   readonly untilReady = new Promise<void>((resolve) => (this.allReady = resolve));
 
-  /** With `onReport`, each chunk's part of the realism report is made beside its text and handed to it. */
+  /** With `onReport`, each chunk's part of the realism report is made beside its bytes and handed to it. `kind`: what a chunk holds. */
   constructor(
     definition: unknown,
-    options: { seed?: string | number; rows?: number },
+    options: CompileOptions,
     readonly size: number,
     private readonly onReport?: (part: ReportState) => void,
+    kind: ChunkKind = 'copy',
   ) {
     const typescript = import.meta.url.endsWith('.ts');
     const url = new URL(`./generate-worker${typescript ? '.ts' : '.js'}`, import.meta.url);
@@ -43,10 +46,9 @@ export class GeneratorPool {
     const source = typescript
       ? `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`
       : undefined;
+    const workerData = { definition, options, report: onReport !== undefined, kind };
     for (let i = 0; i < size; i++) {
-      const worker = source
-        ? new Worker(source, { eval: true, workerData: { definition, options, report: onReport !== undefined } })
-        : new Worker(url, { workerData: { definition, options, report: onReport !== undefined } });
+      const worker = source ? new Worker(source, { eval: true, workerData }) : new Worker(url, { workerData });
       worker.on('message', (reply: ChunkReply) => {
         if ('ready' in reply) {
           if (++this.ready === this.size) this.allReady();
@@ -86,7 +88,7 @@ export class GeneratorPool {
     worker.postMessage(job);
   }
 
-  /** COPY text of rows [start, end) of a table. */
+  /** The chunk of rows [start, end) of a table. */
   chunk(table: string, start: number, end: number): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<Uint8Array>((resolve, reject) => {
@@ -102,11 +104,11 @@ export class GeneratorPool {
   }
 }
 
-/** Generates the COPY text of rows [start, end) of a table in this thread. */
+/** Makes the chunk of rows [start, end) of a table in this thread. */
 export type GenerateHere = (table: string, start: number, end: number) => Uint8Array;
 
 /**
- * The COPY text of several tables in turn, chunk by chunk, in row order. Chunks are handed to the
+ * The chunks of several tables in turn, in row order. Chunks are handed to the
  * workers (when there is a pool) ahead of the reader, across table borders, so they go on while
  * the database rebuilds a loaded table's keys; whenever the reader would wait for a worker — or no
  * worker is up yet — this thread generates the next chunk nobody has taken. At most `ahead`

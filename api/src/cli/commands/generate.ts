@@ -1,15 +1,17 @@
-// `tdg generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH`
+// `tdg generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH [--threads N]`
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compile, generateRows, parseDefinition, type Plan } from '../../engine/index.js';
 import { ReportBuilder } from '../../report/index.js';
 import { withSignInPassword } from '../../seed/auth-users.js';
 import { authPasswordOption } from '../auth-password.js';
 import { CliError } from '../errors.js';
+import type { GenerateThreads } from '../generate-threads.js';
 import { writeReportFile } from '../report-file.js';
 
 export const summary =
-  'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH [--auth-password P] [--report PATH]';
+  'generate rows from a schema definition: generate <definition.json> --seed S [--rows N] [--table T] --format csv|json|ndjson|sql|xlsx --out PATH [--threads N] [--auth-password P] [--report PATH]';
 
 const USAGE = `usage: tdg generate <definition.json> [--seed S] [--rows N] [--table T] [--format ndjson|csv|json|sql|xlsx] --out PATH
 
@@ -18,6 +20,8 @@ const USAGE = `usage: tdg generate <definition.json> [--seed S] [--rows N] [--ta
   --table T     only this table
   --format F    csv, json, ndjson (default), sql or xlsx
   --out PATH    output file; a directory (or .zip) when several tables need one file each
+  --threads N   threads generating rows (default: the machine's ${availableParallelism()}); each table is cut
+                into row ranges written in order, so the bytes are those of --threads 1
   --auth-password P   Supabase auth.users sign in with P (default: a password derived from the seed, printed)
   --report PATH the realism report as JSON: per column nulls, distinct values, ranges, histograms;
                 per rule of the definition rows checked and violations (summary printed)
@@ -37,6 +41,7 @@ export async function run(args: string[]): Promise<number> {
         out: { type: 'string', short: 'o' },
         'auth-password': { type: 'string' },
         report: { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -52,17 +57,20 @@ export async function run(args: string[]): Promise<number> {
   if (!values.out) throw new CliError('--out PATH is required');
   const rows = values.rows === undefined ? undefined : Number(values.rows);
   if (rows !== undefined && !(Number.isInteger(rows) && rows >= 0)) throw new CliError(`--rows: expected a whole number >= 0 (got "${values.rows}")`);
+  const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new CliError(`--threads: expected a whole number >= 1 (got "${values.threads}")`);
 
   const authPassword = authPasswordOption(values['auth-password']);
   const given = parseDefinition(await readDefinition(positionals[0]));
   // Supabase auth.users: the users sign in with a known password, as after tdg seed (same seed, same password)
   const signIn = withSignInPassword(given, String(values.seed ?? given.seed ?? 0), authPassword);
   const definition = signIn?.definition ?? given;
-  const plan = compile(definition, { seed: values.seed, rows, table: values.table });
+  const options = { seed: values.seed, rows, table: values.table };
+  const plan = compile(definition, options);
   const progress = process.stderr.isTTY ? new ProgressBar(plan.tables.reduce((n, t) => n + t.rows, 0)) : undefined;
   const started = performance.now();
   const realism = values.report === undefined ? undefined : new ReportBuilder(plan, definition);
-  const written = await writeExport(plan, values.format!, values.out, (done) => progress?.update(done), realism);
+  const written = await writeExport(plan, values.format!, values.out, (done) => progress?.update(done), realism, { count: threads, definition, options });
   progress?.finish();
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`wrote ${written.rows} rows to ${written.files.join(', ')} in ${seconds.toFixed(1)}s\n`);
@@ -89,22 +97,43 @@ async function readDefinition(path: string): Promise<unknown> {
   }
 }
 
-/** The only place that knows formats: the plan's tables, streamed into the formats module's writers (and the report, if any). */
+/**
+ * The only place that knows formats: the plan's tables, streamed into the formats module's writers
+ * (and the report, if any). With more than one thread the tables are generated in row ranges on
+ * worker threads (generate-threads.ts); with one, in this thread as they are written.
+ */
 export async function writeExport(
   plan: Plan,
   format: string,
   out: string,
   onRows: (rowsDone: number) => void,
   report?: ReportBuilder,
+  threads?: GenerateThreads,
 ): Promise<{ rows: number; files: string[] }> {
-  const [formats, { targetFor }] = await Promise.all([import('../../formats/index.js'), import('../output-target.js')]);
+  const [formats, { targetFor }, { threadedTables }] = await Promise.all([
+    import('../../formats/index.js'),
+    import('../output-target.js'),
+    import('../generate-threads.js'),
+  ]);
   const parsedFormat = formats.parseFormat(format);
-  const tables = plan.tables.map((shape) => {
-    const batches = generateRows(plan, shape.name, 0, shape.rows);
-    return { shape, batches: report ? report.passing(shape.name, 0, batches) : batches };
-  });
-  const result = await formats.writeExport({ format: parsedFormat, tables }, targetFor(parsedFormat, out, tables.length), (p) => onRows(p.rowsDone));
-  return { rows: result.rows, files: result.files };
+  const source =
+    threads && threads.count > 1
+      ? await threadedTables(plan, parsedFormat, threads, report)
+      : {
+          tables: plan.tables.map((shape) => {
+            const batches = generateRows(plan, shape.name, 0, shape.rows);
+            return { shape, batches: report ? report.passing(shape.name, 0, batches) : batches };
+          }),
+          close: async () => {},
+        };
+  try {
+    const result = await formats.writeExport({ format: parsedFormat, tables: source.tables }, targetFor(parsedFormat, out, source.tables.length), (p) =>
+      onRows(p.rowsDone),
+    );
+    return { rows: result.rows, files: result.files };
+  } finally {
+    await source.close();
+  }
 }
 
 class ProgressBar {
