@@ -4,6 +4,7 @@ import { authPasswordOption } from '../auth-password.js';
 import { CliError } from '../errors.js';
 import { writeReportFile } from '../report-file.js';
 import { parseRows } from './import-sql.js';
+import { withNoDelay } from '../../db/no-delay.js';
 
 export const summary =
   'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N] [--keep-constraints] [--auth-password P] [--report PATH]: generate and COPY rows into a database in one transaction (keys and indexes of empty tables rebuilt after the load; Supabase auth.users sign in with P, or a password derived from the seed, printed; --report: the realism report of the rows as JSON, summary printed)';
@@ -39,7 +40,7 @@ export async function run(args: string[]): Promise<number> {
   const { default: postgres } = await import('postgres');
   const { seedDatabase } = await import('../../seed/load.js');
   const { postgresTarget } = await import('../../seed/postgres-target.js');
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgres(url, withNoDelay({ max: 1, onnotice: () => {} }));
   try {
     const report = await seedDatabase(definition, postgresTarget(sql), {
       ...(rows === undefined ? {} : { rows }),
