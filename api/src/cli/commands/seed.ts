@@ -40,6 +40,7 @@ export async function run(args: string[]): Promise<number> {
   const { default: postgres } = await import('postgres');
   const { seedDatabase } = await import('../../seed/load.js');
   const { postgresTarget } = await import('../../seed/postgres-target.js');
+  const { SMALL_TABLE } = await import('../../seed/deferred-constraints.js');
   const sql = postgres(url, withNoDelay({ max: 1, onnotice: () => {} }));
   try {
     const report = await seedDatabase(definition, postgresTarget(sql), {
@@ -62,7 +63,13 @@ export async function run(args: string[]): Promise<number> {
         `keys and indexes dropped for the load and rebuilt after it in ${seconds(rebuildMs)}: ${deferred.map((t) => tableName(t.relation)).join(', ')}\n`,
       );
     }
-    for (const t of kept) process.stderr.write(`${tableName(t.relation)}: loaded with its constraints in place (${t.reason})\n`);
+    // small tables are many on a big schema: one line for all of them
+    const small = kept.filter((t) => t.reason === SMALL_TABLE);
+    if (small.length)
+      process.stderr.write(
+        `loaded with their keys in place, being small enough that checking their rows costs less than rebuilding the keys: ${small.map((t) => tableName(t.relation)).join(', ')}\n`,
+      );
+    for (const t of kept) if (t.reason !== SMALL_TABLE) process.stderr.write(`${tableName(t.relation)}: loaded with its constraints in place (${t.reason})\n`);
     for (const l of report.leftOut)
       process.stderr.write(
         `${tableName(l.relation)}: ${l.columns.length ? `the database's table has no ${l.columns.join(', ')}; left out` : 'not in the database; not loaded'}\n`,
