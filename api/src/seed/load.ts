@@ -30,7 +30,7 @@ export interface SeedOptions {
   workers?: number;
   /**
    * When the keys of the tables are checked. 'after' (default): an empty table the current role
-   * owns loads without its PRIMARY KEY, UNIQUE and FOREIGN KEY constraints and plain indexes
+   * owns, with rows enough for a rebuild to pay (see deferSmallTables), loads without its PRIMARY KEY, UNIQUE and FOREIGN KEY constraints and plain indexes
    * (FKs of other tables into it included), which are rebuilt as they were right after its COPY
    * (an FK once both its tables are loaded), in the same transaction — as pg_restore does; a
    * violation fails the seed with a ConstraintRebuildError. 'during': every constraint stays in

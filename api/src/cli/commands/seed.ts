@@ -7,7 +7,7 @@ import { parseRows } from './import-sql.js';
 import { withNoDelay } from '../../db/no-delay.js';
 
 export const summary =
-  'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N] [--keep-constraints] [--auth-password P] [--report PATH]: generate and COPY rows into a database in one transaction (keys and indexes of empty tables rebuilt after the load; Supabase auth.users sign in with P, or a password derived from the seed, printed; --report: the realism report of the rows as JSON, summary printed)';
+  'seed <postgres-url> <definition.json> [--rows N] [--seed S] [--workers N] [--keep-constraints] [--auth-password P] [--report PATH]: generate and COPY rows into a database in one transaction (keys and indexes of empty tables rebuilt after the load where that costs less than checking the rows under them; Supabase auth.users sign in with P, or a password derived from the seed, printed; --report: the realism report of the rows as JSON, summary printed)';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
