@@ -9,6 +9,7 @@ import { importSql } from '../src/import/index.js';
 import { textOf } from '../src/seed/copy-text.js';
 import { defaultWorkers, seedDatabase, type SeedOptions } from '../src/seed/load.js';
 import { postgresTarget } from '../src/seed/postgres-target.js';
+import { withNoDelay } from '../src/db/no-delay.js';
 
 const SERVER = process.env.TDG_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -47,7 +48,7 @@ async function freshDatabase<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<
   const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
   const name = `tdg_bench_seed_${process.pid}_${Date.now().toString(36)}`;
   await admin.unsafe(`create database ${name}`);
-  const sql = postgres(SERVER.replace(/\/[^/]*$/, `/${name}`), { max: 1, onnotice: () => {} });
+  const sql = postgres(SERVER.replace(/\/[^/]*$/, `/${name}`), withNoDelay({ max: 1, onnotice: () => {} }));
   try {
     await sql.unsafe(DDL);
     return await fn(sql);

@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import { registerAdmin } from './admin.js';
 import { DatabaseUnavailableError } from './errors.js';
+import { withNoDelay } from './no-delay.js';
 import type { AdminDb, AdminTx, Claims, Database, Notification, Tx } from './port.js';
 import { SET_REQUEST_CLAIMS, normaliseParams, serviceSessionParams, userSessionParams } from './session.js';
 
@@ -27,23 +28,26 @@ export function redactUrl(url: string): string {
 /** A postgres.js pool configured so rows look like PGlite's (int8 → number, UTC session). */
 export function createPostgresClient(url: string, options: PostgresOptions = {}): Sql {
   try {
-    return postgres(url, {
-      max: options.max ?? 10,
-      connect_timeout: options.connectTimeout ?? 10,
-      onnotice: () => {},
-      connection: { TimeZone: 'UTC', application_name: 'tdg' },
-      types: {
-        // int8 as number, like PGlite (counts, rows_done and seq stay far below 2^53)
-        // JSON params arrive as JSON text (see port.ts); postgres.js would stringify them a second time
-        json: {
-          to: 114,
-          from: [114, 3802],
-          serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
-          parse: (value: string) => JSON.parse(value),
+    return postgres(
+      url,
+      withNoDelay({
+        max: options.max ?? 10,
+        connect_timeout: options.connectTimeout ?? 10,
+        onnotice: () => {},
+        connection: { TimeZone: 'UTC', application_name: 'tdg' },
+        types: {
+          // int8 as number, like PGlite (counts, rows_done and seq stay far below 2^53)
+          // JSON params arrive as JSON text (see port.ts); postgres.js would stringify them a second time
+          json: {
+            to: 114,
+            from: [114, 3802],
+            serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
+            parse: (value: string) => JSON.parse(value),
+          },
+          int8: { to: 20, from: [20], serialize: (value: unknown) => String(value), parse: (value: string) => Number(value) },
         },
-        int8: { to: 20, from: [20], serialize: (value: unknown) => String(value), parse: (value: string) => Number(value) },
-      },
-    }) as unknown as Sql;
+      }),
+    ) as unknown as Sql;
   } catch (error) {
     throw new DatabaseUnavailableError(`DATABASE_URL ${redactUrl(url)} is not a valid connection string: ${(error as Error).message}`);
   }

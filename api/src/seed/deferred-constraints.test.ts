@@ -5,7 +5,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Definition } from '../import/index.js';
 import { importSql } from '../import/index.js';
-import { ConstraintRebuildError } from './deferred-constraints.js';
+import { ConstraintRebuildError, SMALL_TABLE, worthDeferring } from './deferred-constraints.js';
 import { seedDatabase, type SeedReport } from './load.js';
 import { pgliteTarget } from './pglite-target.js';
 import { postgresTarget } from './postgres-target.js';
@@ -128,7 +128,7 @@ describe.each(BACKENDS)('seed with keys rebuilt after the load ($name)', ({ run,
       await run(async (db) => {
         await db.exec(SCHEMA);
         const before = await catalog(db);
-        const report = await seedDatabase(definitionOf(400), db.target, { seed: 'deferred' });
+        const report = await seedDatabase(definitionOf(400), db.target, { seed: 'deferred', deferSmallTables: true });
         expect(names(report)).toEqual({ deferred: ['authors', 'posts'], kept: [] });
         expect(report.constraints.deferred.flatMap((t) => t.constraints).sort()).toEqual([
           'public.authors.authors_email_key',
@@ -172,7 +172,7 @@ describe.each(BACKENDS)('seed with keys rebuilt after the load ($name)', ({ run,
         await db.exec(SCHEMA);
         await db.exec(`insert into authors (id, email, handle) values (1000000, 'already@example.test', 'already here')`);
         const before = await catalog(db);
-        const report = await seedDatabase(definitionOf(300), db.target, { seed: 'non-empty' });
+        const report = await seedDatabase(definitionOf(300), db.target, { seed: 'non-empty', deferSmallTables: true });
         expect(names(report)).toEqual({ deferred: ['posts'], kept: ['authors'] });
         expect(report.constraints.kept[0]!.reason).toBe('not empty');
         expect(await catalog(db)).toEqual(before);
@@ -193,7 +193,7 @@ describe.each(BACKENDS)('seed with keys rebuilt after the load ($name)', ({ run,
           'create view post_counts as select a.id, a.email, count(p.id) as posts from authors a left join posts p on p.author_id = a.id group by a.id',
         );
         const before = await catalog(db);
-        const report = await seedDatabase(definitionOf(200), db.target, { seed: 'view' });
+        const report = await seedDatabase(definitionOf(200), db.target, { seed: 'view', deferSmallTables: true });
         expect(names(report)).toEqual({ deferred: ['posts'], kept: ['authors'] });
         expect(report.constraints.kept[0]!.reason).toMatch(/^dropping its keys failed: .*depend/);
         expect(await catalog(db)).toEqual(before);
@@ -216,7 +216,7 @@ describe.each(BACKENDS)('seed with keys rebuilt after the load ($name)', ({ run,
         const definition = definitionOf(300, (tables) =>
           Object.assign(field(tables, 'authors', 'email'), { type: 'number.int', options: { min: 1, max: 3 }, unique: false }),
         );
-        const failure = await seedDatabase(definition, db.target, { seed: 'dup' }).catch((e: unknown) => e);
+        const failure = await seedDatabase(definition, db.target, { seed: 'dup', deferSmallTables: true }).catch((e: unknown) => e);
         expect(failure).toBeInstanceOf(ConstraintRebuildError);
         const error = failure as ConstraintRebuildError;
         expect(error).toMatchObject({ table: 'public.authors', constraint: 'authors_email_key', definition: 'UNIQUE (email) DEFERRABLE' });
@@ -242,11 +242,71 @@ describe.each(BACKENDS)('seed with keys rebuilt after the load ($name)', ({ run,
         const definition = definitionOf(300, (tables) =>
           Object.assign(field(tables, 'posts', 'author_id'), { type: 'number.int', options: { min: 900000, max: 900010 } }),
         );
-        const failure = (await seedDatabase(definition, db.target, { seed: 'orphans' }).catch((e: unknown) => e)) as ConstraintRebuildError;
+        const failure = (await seedDatabase(definition, db.target, { seed: 'orphans', deferSmallTables: true }).catch(
+          (e: unknown) => e,
+        )) as ConstraintRebuildError;
         expect(failure).toBeInstanceOf(ConstraintRebuildError);
         expect(failure).toMatchObject({ table: 'public.posts', constraint: 'posts_author_fk' });
         expect(failure.message).toContain('[FOREIGN KEY (author_id) REFERENCES authors(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED]');
         expect(failure.detail).toMatch(/^Key \(author_id\)=\(9000\d\d\) is not present in table "authors"\.$/);
+        expect(await counts(db)).toEqual({ authors: 0, posts: 0, bookmarks: 0 });
+        expect(await catalog(db)).toEqual(before);
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'keeps the keys of tables too small for a rebuild to pay, and the violation is refused by the key during the COPY',
+    async (ctx) => {
+      if (needsServer && !server) ctx.skip();
+      await run(async (db) => {
+        await db.exec(SCHEMA);
+        const before = await catalog(db);
+        const report = await seedDatabase(definitionOf(200), db.target, { seed: 'small' });
+        expect(names(report)).toEqual({ deferred: [], kept: ['authors', 'posts'] });
+        expect(report.constraints.kept.map((t) => t.reason)).toEqual([SMALL_TABLE, SMALL_TABLE]);
+        expect(await catalog(db)).toEqual(before);
+        expect(await counts(db)).toEqual({ authors: 200, posts: 200, bookmarks: 0 });
+        await db.exec('truncate authors, posts, bookmarks');
+        const definition = definitionOf(200, (tables) =>
+          Object.assign(field(tables, 'authors', 'email'), { type: 'number.int', options: { min: 1, max: 3 }, unique: false }),
+        );
+        const failure = await seedDatabase(definition, db.target, { seed: 'dup' }).catch((e: unknown) => e);
+        expect(failure).not.toBeInstanceOf(ConstraintRebuildError);
+        expect((failure as Error).message).toMatch(/duplicate key value violates unique constraint "authors_email_key"/);
+        expect(await counts(db)).toEqual({ authors: 0, posts: 0, bookmarks: 0 });
+        expect(await catalog(db)).toEqual(before);
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'defers a big table beside a small one kept; an FK of the big one failing its rebuild names its table and leaves nothing, the small one included',
+    async (ctx) => {
+      if (needsServer && !server) ctx.skip();
+      await run(async (db) => {
+        await db.exec(SCHEMA);
+        const before = await catalog(db);
+        const sized = (tables: Definition['tables']) => {
+          tables.find((t) => t.name === 'authors')!.rows = 50;
+          tables.find((t) => t.name === 'posts')!.rows = 4000;
+        };
+        const report = await seedDatabase(definitionOf(100, sized), db.target, { seed: 'mixed' });
+        expect(names(report)).toEqual({ deferred: ['posts'], kept: ['authors'] });
+        expect(report.constraints.kept[0]!.reason).toBe(SMALL_TABLE);
+        expect(await catalog(db)).toEqual(before);
+        expect(await counts(db)).toEqual({ authors: 50, posts: 4000, bookmarks: 0 });
+        await db.exec('truncate authors, posts, bookmarks');
+        const orphans = definitionOf(100, (tables) => {
+          sized(tables);
+          Object.assign(field(tables, 'posts', 'author_id'), { type: 'number.int', options: { min: 900000, max: 900010 } });
+        });
+        const failure = (await seedDatabase(orphans, db.target, { seed: 'mixed orphans' }).catch((e: unknown) => e)) as ConstraintRebuildError;
+        expect(failure).toBeInstanceOf(ConstraintRebuildError);
+        expect(failure).toMatchObject({ table: 'public.posts', constraint: 'posts_author_fk' });
+        expect(failure.message).toMatch(/^public\.posts: the seeded rows violate constraint posts_author_fk /);
         expect(await counts(db)).toEqual({ authors: 0, posts: 0, bookmarks: 0 });
         expect(await catalog(db)).toEqual(before);
       });
@@ -279,4 +339,23 @@ describe.each(BACKENDS)('seed with keys rebuilt after the load ($name)', ({ run,
     },
     TIMEOUT,
   );
+});
+
+describe('worthDeferring', () => {
+  const own = { indexes: 2, foreignKeys: 2 };
+  it('pays from some number of rows on, and ever after', () => {
+    const worth = Array.from({ length: 20_000 }, (_, rows) => worthDeferring(rows, own, own));
+    const from = worth.indexOf(true);
+    expect(from).toBeGreaterThan(0);
+    expect(worth.slice(from).every(Boolean)).toBe(true);
+    expect(worthDeferring(0, own, own)).toBe(false);
+  });
+  it('needs more rows when FKs of other tables into it must be rebuilt too, and for keys than for FKs', () => {
+    const threshold = (o: typeof own, dropped: typeof own) =>
+      Array.from({ length: 10_000 }, (_, k) => k * 10).findIndex((rows) => worthDeferring(rows, o, dropped));
+    expect(threshold(own, { indexes: 2, foreignKeys: 5 })).toBeGreaterThan(threshold(own, own));
+    const keysOnly = { indexes: 2, foreignKeys: 0 };
+    const fksOnly = { indexes: 0, foreignKeys: 2 };
+    expect(threshold(keysOnly, keysOnly)).toBeGreaterThan(threshold(fksOnly, fksOnly));
+  });
 });

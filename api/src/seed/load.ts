@@ -30,13 +30,18 @@ export interface SeedOptions {
   workers?: number;
   /**
    * When the keys of the tables are checked. 'after' (default): an empty table the current role
-   * owns loads without its PRIMARY KEY, UNIQUE and FOREIGN KEY constraints and plain indexes
+   * owns, with rows enough for a rebuild to pay (see deferSmallTables), loads without its PRIMARY KEY, UNIQUE and FOREIGN KEY constraints and plain indexes
    * (FKs of other tables into it included), which are rebuilt as they were right after its COPY
    * (an FK once both its tables are loaded), in the same transaction — as pg_restore does; a
    * violation fails the seed with a ConstraintRebuildError. 'during': every constraint stays in
    * place and is checked row by row (CLI: --keep-constraints).
    */
   constraints?: 'during' | 'after';
+  /**
+   * With constraints 'after': drop the keys of small tables too (default false: a table keeps its
+   * keys when checking its rows under them is estimated to cost less than rebuilding them).
+   */
+  deferSmallTables?: boolean;
   /**
    * The password of every seeded Supabase user (auth.users.encrypted_password is its bcrypt
    * hash). Default: derived from the seed, so the same seed gives the same password.
@@ -131,37 +136,61 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   try {
     await target.transaction(async (session) => {
       const seeded = relations.filter((r, k) => plan.tables[k]!.rows > 0 && relations.findIndex((o) => o.schema === r.schema && o.name === r.name) === k);
-      const deferral = mode === 'after' ? await deferConstraints(session, seeded) : undefined;
+      const rowsOf = (relation: Relation) =>
+        plan.tables.reduce((n, t, k) => n + (relations[k]!.schema === relation.schema && relations[k]!.name === relation.name ? t.rows : 0), 0);
+      const deferral =
+        mode === 'after'
+          ? await deferConstraints(
+              session,
+              seeded.map((relation) => ({ relation, rows: rowsOf(relation) })),
+              { smallTables: options.deferSmallTables ?? false },
+            )
+          : undefined;
+      // sequences are moved past each table's keys right after its COPY, as the statements that
+      // follow may insert into it (a trigger), but not waited for: the next table's statements
+      // queue behind them on the connection
+      const syncs: Promise<void>[] = [];
       let rebuildMs = 0;
-      for (const [k, table] of plan.tables.entries()) {
-        const relation = relations[k]!;
-        const t0 = performance.now();
-        let tableRebuildMs = 0;
-        let mode: TableLoaded['mode'];
-        if (table.rows > 0) {
-          const column = (name: string) => columnNames.get(table.name)?.get(name) ?? name;
-          const columns = table.columns.map((c) => column(c.name));
-          const made = triggerTables.get(table.name);
-          if (made) mode = await loadTriggerRows(session, relation, columns, feed.table(table.name), table.rows, { ...made, match: made.match.map(column) });
-          else await session.copy(relation, columns, feed.table(table.name));
-          // its keys now; the next table is generated meanwhile
-          if (deferral) tableRebuildMs = await feed.meanwhile(deferral.loaded(relation));
-          const integers = table.columns.filter((c) => c.kind === 'integer').map((c) => column(c.name));
-          if (integers.length) await session.execute(syncSequencesStatement(relation, integers));
+      try {
+        for (const [k, table] of plan.tables.entries()) {
+          const relation = relations[k]!;
+          const t0 = performance.now();
+          let tableRebuildMs = 0;
+          let mode: TableLoaded['mode'];
+          if (table.rows > 0) {
+            const column = (name: string) => columnNames.get(table.name)?.get(name) ?? name;
+            const columns = table.columns.map((c) => column(c.name));
+            const made = triggerTables.get(table.name);
+            if (made) mode = await loadTriggerRows(session, relation, columns, feed.table(table.name), table.rows, { ...made, match: made.match.map(column) });
+            else await session.copy(relation, columns, feed.table(table.name));
+            // its keys now; the next table is generated meanwhile
+            if (deferral) tableRebuildMs = await feed.meanwhile(deferral.loaded(relation));
+            const integers = table.columns.filter((c) => c.kind === 'integer').map((c) => column(c.name));
+            if (integers.length) {
+              const sync = session.execute(syncSequencesStatement(relation, integers));
+              sync.catch(() => {}); // awaited below
+              syncs.push(sync);
+            }
+          }
+          rebuildMs += tableRebuildMs;
+          const done: TableLoaded = {
+            table: table.name,
+            relation,
+            rows: table.rows,
+            ms: performance.now() - t0,
+            rebuildMs: tableRebuildMs,
+            ...(mode ? { mode } : {}),
+          };
+          report.push(done);
+          options.onTable?.(done);
         }
-        rebuildMs += tableRebuildMs;
-        const done: TableLoaded = {
-          table: table.name,
-          relation,
-          rows: table.rows,
-          ms: performance.now() - t0,
-          rebuildMs: tableRebuildMs,
-          ...(mode ? { mode } : {}),
-        };
-        report.push(done);
-        options.onTable?.(done);
+        if (deferral) rebuildMs += await deferral.finish();
+        await Promise.all(syncs);
+      } catch (error) {
+        // a sequence that failed aborted the transaction: its error is the one to report
+        await Promise.all(syncs);
+        throw error;
       }
-      if (deferral) rebuildMs += await deferral.finish();
       constraints = deferral
         ? { mode, deferred: deferral.deferred, kept: deferral.kept, rebuildMs }
         : { mode, deferred: [], kept: seeded.map((relation) => ({ relation, reason: 'constraints kept during the load' })), rebuildMs: 0 };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import postgres, { type Sql } from 'postgres';
+import { withNoDelay } from '../../src/db/no-delay.js';
 
 export const SERVER_URL = process.env.TDG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -44,7 +45,7 @@ export async function withServerDatabase<T>(fn: (sql: Sql, url: string) => Promi
   const name = `tdg_import_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   await admin.unsafe(`create database ${name}`);
   const url = SERVER_URL.replace(/\/[^/]*$/, `/${name}`);
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgres(url, withNoDelay({ max: 1, onnotice: () => {} }));
   try {
     return await fn(sql, url);
   } finally {

@@ -11,6 +11,7 @@ import { pgliteTarget } from '../../src/seed/pglite-target.js';
 import { postgresTarget } from '../../src/seed/postgres-target.js';
 import type { SeedTarget } from '../../src/seed/target.js';
 import { loremWordCounts } from '../import/latin.js';
+import { withNoDelay } from '../../src/db/no-delay.js';
 
 const dir = new URL('./schemas/', import.meta.url);
 
@@ -93,7 +94,7 @@ async function serverDb(serverUrl: string, schema: string): Promise<RealismDb> {
   const name = `tdg_realism_${schema.replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   await admin.unsafe(`create database ${name}`);
   const url = serverUrl.replace(/\/[^/]*$/, `/${name}`);
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgres(url, withNoDelay({ max: 1, onnotice: () => {} }));
   return {
     url,
     exec: async (statements) => void (await sql.unsafe(statements).simple()),

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseDefinition } from '../../engine/index.js';
 import { CliError } from '../errors.js';
+import { withNoDelay } from '../../db/no-delay.js';
 
 export const summary =
   "check <postgres-url> <definition.json> [--report PATH]: check the definition's rules (unique keys, foreign keys, inequalities, scopes, exactly-one flags, profiles) with SQL on the rows in a database; exit 1 on a violation";
@@ -26,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const definition = parseDefinition(json);
   const [{ default: postgres }, { checkDatabase, rulesSummary }] = await Promise.all([import('postgres'), import('../../report/index.js')]);
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgres(url, withNoDelay({ max: 1, onnotice: () => {} }));
   try {
     const rules = await checkDatabase(definition, async (text) => (await sql.unsafe(text)) as unknown as Record<string, unknown>[]);
     for (const r of rules) {

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CliError } from '../errors.js';
 import { parseRows } from './import-sql.js';
+import { withNoDelay } from '../../db/no-delay.js';
 
 export const summary =
   'introspect <postgres-url> [--schema public]... [--out definition.json] [--rows N] [--json]: live database → definition (the same as import-sql of its DDL), with a table of column → generator → reason';
@@ -23,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
   const rows = parseRows(values.rows);
   const { default: postgres } = await import('postgres');
   const { introspect, ImportError } = await import('../../import/index.js');
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgres(url, withNoDelay({ max: 1, onnotice: () => {} }));
   try {
     const result = await introspect((text, params) => sql.unsafe(text, params as never[]), {
       schemas: values.schema?.length ? values.schema : ['public'],
