@@ -59,8 +59,18 @@ function operandExpr(o: Operand): string {
 
 /** `left op right`: null (not checked) when either side is null, as in SQL. */
 export function comparisonExpr(c: Comparison): string {
-  return `${c.left} ${c.op} ${operandExpr(c.right)}`;
+  const test = `${c.left} ${c.op} ${operandExpr(c.right)}`;
+  // rows where the bound gave way to a base past it, or whose profile sets the field otherwise: null (not checked)
+  const past = c.op === '<=' || c.op === '<' ? '>' : '<';
+  const skips = [
+    ...(c.givesWayTo ?? []).map((path) => `coalesce(${path} ${past} ${operandExpr(c.right)}, false)`),
+    ...(c.unlessIn?.values ?? []).map((v) => `coalesce(${c.unlessIn!.path} = ${expressionLiteral(v)}, false)`),
+  ];
+  return skips.length ? `if(${skips.join(' or ')}, null, ${test})` : test;
 }
+
+const expressionLiteral = (v: unknown): string =>
+  typeof v === 'number' || typeof v === 'boolean' ? String(v) : `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** The checks of a table's rules, for rows of `plan` (its `definition` parsed). */
 export function ruleChecks(plan: Plan, definition: Definition, rules: Rule[], table: string): RuleCheck[] {

@@ -115,8 +115,16 @@ from (select ${literal(`${per}=`)} || ${col(per)}::text as k, count(*) filter (w
         return { rule, skipped: 'a CHECK in the expression language: the database enforces its own constraint' };
       default: {
         const c = rule.compare!;
-        const test = `(${tables.path(table, c.left)} ${c.op} ${operandSql(tables, table, c.right, referenceDate)})`;
-        return { rule, sql: countQuery(tables, table, `${test} is not null`, `not ${test}`) };
+        const right = operandSql(tables, table, c.right, referenceDate);
+        const test = `(${tables.path(table, c.left)} ${c.op} ${right})`;
+        // rows where the bound gave way to a base past it, or whose profile sets the field otherwise
+        const past = c.op === '<=' || c.op === '<' ? '>' : '<';
+        const skips = [
+          ...(c.givesWayTo ?? []).map((path) => `coalesce(${tables.path(table, path)} ${past} ${right}, false)`),
+          ...(c.unlessIn ? [`coalesce(${tables.path(table, c.unlessIn.path)}::text in (${c.unlessIn.values.map((v) => literal(v)).join(', ')}), false)`] : []),
+        ];
+        const applies = skips.length ? `${test} is not null and not (${skips.join(' or ')})` : `${test} is not null`;
+        return { rule, sql: countQuery(tables, table, applies, `not ${test}`) };
       }
     }
   });

@@ -14,6 +14,13 @@ export interface Comparison {
   left: string;
   op: '>=' | '>' | '<=' | '<' | '=';
   right: Operand;
+  /**
+   * A bound (atMost / atLeast) gives way where a side the value follows is already past it: the
+   * engine then keeps the order (after the base) rather than the bound. Paths of those sides.
+   */
+  givesWayTo?: string[];
+  /** Rows whose profile selector (path) holds one of these values set the field otherwise: not checked. */
+  unlessIn?: { path: string; values: unknown[] };
 }
 
 export interface Rule {
@@ -82,9 +89,16 @@ function keysOf(table: TableDefinition): string[][] {
 function fieldRules(table: TableDefinition, field: FieldDefinition, add: (rule: Omit<Rule, 'id' | 'table'>) => void): void {
   const o = (field.options ?? {}) as Options;
   const at = `${table.name}.${field.name}`;
-  const compare = (op: Comparison['op'], right: Operand) => {
+  // the values of the profile selector whose variants set this field their own way
+  const overriding = (table.profiles?.variants ?? []).filter((v) => v.fields !== undefined && field.name in v.fields).map((v) => v.value);
+  const unlessIn = overriding.length && table.profiles?.field ? { unlessIn: { path: table.profiles.field, values: [...new Set(overriding)] } } : {};
+  const compare = (op: Comparison['op'], right: Operand, givesWayTo?: string[]) => {
     const kind = 'path' in right && right.path.includes('.') ? 'child-after-parent' : 'inequality';
-    add({ kind, name: `${at} ${op} ${operandText(table.name, right)}`, compare: { left: field.name, op, right } });
+    add({
+      kind,
+      name: `${at} ${op} ${operandText(table.name, right)}`,
+      compare: { left: field.name, op, right, ...(givesWayTo?.length ? { givesWayTo } : {}), ...unlessIn },
+    });
   };
   if (field.type === 'ref') {
     add({
@@ -115,9 +129,10 @@ function fieldRules(table: TableDefinition, field: FieldDefinition, add: (rule: 
       const right = operand(from);
       if (right) compare(after ? (strict ? '>' : '>=') : strict ? '<' : '<=', right);
     }
+    const bases = list(o.from).filter((from): from is string => typeof from === 'string' && !ISO_DATE.test(from) && from !== 'now');
     for (const bound of list(after ? o.atMost : o.atLeast)) {
       const right = operand(bound);
-      if (right) compare(after ? '<=' : '>=', right);
+      if (right) compare(after ? '<=' : '>=', right, bases);
     }
   }
   if (field.type === 'dateAfter' && typeof o.field === 'string') compare('>=', { path: o.field });
