@@ -171,5 +171,8 @@ describe('flights: steps named by their noun, and a list written out of phase or
       expect(e[before], before).toEqual({ actual_departure: 'null', actual_arrival: 'null' });
     expect(e.Departed).toEqual({ actual_departure: 'set', actual_arrival: 'null' });
     expect(e.Arrived).toEqual({ actual_departure: 'set', actual_arrival: 'set' });
+    // a shipment is delayed on its way: it keeps its written place
+    const shipments = effects(['pending', 'in_transit', 'delayed', 'delivered'], [time('shipped_at'), time('delivered_at')]);
+    expect(shipments.delayed).toEqual({ shipped_at: 'set', delivered_at: 'null' });
   });
 });

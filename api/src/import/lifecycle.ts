@@ -34,9 +34,8 @@ const PHASE_WORDS: Record<Phase, string[]> = {
     'awaiting_payment',
     'trialing',
     'proposed',
-    // a flight before it leaves
+    // a flight before it leaves ('delayed' is left unphased: a shipment is delayed in transit)
     'on_time',
-    'delayed',
   ],
   active: [
     'running',
