@@ -134,12 +134,16 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
   for (const id of checkAddressable(def, tables, allDependencies)) addressable.add(id);
   manyToManyIssues(def, rows, (path, message) => issues.push({ path, message }));
   const built = new Map<string, TableRuntime>();
-  // a parent's value at a row, once its table is built (ordered pairs compare their rows' values)
-  const valueAt = (table: string, field: string, row: number) => {
-    const runtime = built.get(table)!;
-    return runtime.valueAt(runtime.fieldIndex(field), row);
+  // a parent's values by row, once its table is built (ordered pairs compare their rows' values)
+  const valuesOf = (table: string, field: string) => {
+    let runtime: TableRuntime | undefined;
+    let index = -1;
+    return (row: number) => {
+      if (!runtime) index = (runtime = built.get(table)!).fieldIndex(field);
+      return runtime.valueAt(index, row);
+    };
   };
-  const { injective, digits } = planUniqueness(def, rows, seed, issues, layouts, valueAt);
+  const { injective, digits } = planUniqueness(def, rows, seed, issues, layouts, valuesOf);
   const order = parentsFirst(def, issues);
   if (issues.length > 0) throw new DefinitionError(issues);
 
@@ -395,7 +399,7 @@ function planUniqueness(
   seed: string,
   issues: DefinitionIssue[],
   layouts: ReadonlyMap<string, ChildLayout>,
-  valueAt: (table: string, field: string, row: number) => Value,
+  valuesOf: (table: string, field: string) => (row: number) => Value,
 ): { injective: Set<string>; digits: Map<string, (i: number) => number> } {
   const injective = new Set<string>();
   const digits = new Map<string, (i: number) => number>();
@@ -431,7 +435,7 @@ function planUniqueness(
           path: `tables[${t}].fields[${table.fields.indexOf(high)}].options.greaterThan`,
           message: `only ${total} pair${total === 1 ? '' : 's'} of distinct ${parent} rows for ${count} rows of ${table.name}`,
         });
-      const rowsOf = orderedPairRows(parentRows, keyOf(seed, table.name, 'pairs', low.name, high.name), (r) => valueAt(parent, field, r));
+      const rowsOf = orderedPairRows(parentRows, keyOf(seed, table.name, 'pairs', low.name, high.name), valuesOf(parent, field));
       digits.set(`${table.name}.${low.name}`, rowsOf.low);
       digits.set(`${table.name}.${high.name}`, rowsOf.high);
     }

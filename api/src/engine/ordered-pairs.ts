@@ -11,7 +11,19 @@ type RefOptions = { table: string; field: string; greaterThan?: string } & Recor
 const refOptions = (f: FieldDefinition | undefined) => (f?.type === 'ref' ? (f.options as RefOptions) : undefined);
 
 /** Options a ref with `greaterThan` cannot be combined with (the pair decides both rows). */
-const EXCLUSIVE = ['childrenPerParent', 'scope', 'sameAs', 'distinctWithin', 'excludeSelf', 'differentFrom', 'include', 'since', 'where', 'until', 'selfRoot'];
+export const PAIR_EXCLUSIVE_OPTIONS = [
+  'childrenPerParent',
+  'scope',
+  'sameAs',
+  'distinctWithin',
+  'excludeSelf',
+  'differentFrom',
+  'include',
+  'since',
+  'where',
+  'until',
+  'selfRoot',
+];
 
 /** Definition checks of `greaterThan` (`at` is the field's path). */
 export function checkOrderedPair(field: FieldDefinition, at: string, table: TableDefinition, add: (path: string, message: string) => void): void {
@@ -32,7 +44,8 @@ export function checkOrderedPair(field: FieldDefinition, at: string, table: Tabl
     [field.name, own],
     [lower.name, other],
   ] as const)
-    for (const option of EXCLUSIVE) if (options[option] !== undefined) add(where, `${name} sets ${option}, which an ordered pair cannot combine with`);
+    for (const option of PAIR_EXCLUSIVE_OPTIONS)
+      if (options[option] !== undefined) add(where, `${name} sets ${option}, which an ordered pair cannot combine with`);
   if (field.unique || lower.unique) add(where, 'the refs of an ordered pair cannot be unique on their own');
 }
 

@@ -36,7 +36,8 @@ function unwrap(node: PgNode): PgNode {
   return node;
 }
 
-function columnOf(node: PgNode): string | undefined {
+/** The column a node names (`col`, `t.col`, `col::text`), else undefined. */
+export function columnOf(node: PgNode): string | undefined {
   const n = unwrap(node);
   const fields: PgNode[] | undefined = n?.ColumnRef?.fields;
   return fields ? str(fields[fields.length - 1]) : undefined;

@@ -8,7 +8,8 @@ import type { Definition, FieldDefinition, TableDefinition } from './definition.
 import { lifecycleWeights, planLifecycle, type Effect } from './lifecycle.js';
 import { oneFlaggedPerParent } from './to-definition.js';
 import type { ColumnModel, ConstraintModel, PgNode, SchemaModel, TableModel } from './model.js';
-import { analyzeCheck, flagPredicate, type CheckAnalysis } from './checks.js';
+import { PAIR_EXCLUSIVE_OPTIONS } from '../engine/ordered-pairs.js';
+import { analyzeCheck, columnOf, flagPredicate, type CheckAnalysis } from './checks.js';
 import { checkFixes, intervalDays, translateCheck } from './check-expression.js';
 import { segmentName } from './column-patterns.js';
 import { compileExpression, parsedExpression } from '../engine/expression.js';
@@ -778,15 +779,11 @@ class RuleInference {
    * an ordered pair — the row takes two distinct parent rows, the smaller value in the lower ref.
    */
   private orderedPairs(t: Table) {
-    const column = (node: PgNode | undefined): string | undefined => {
-      const inner = node?.TypeCast ? node.TypeCast.arg : node;
-      return inner?.ColumnRef ? String((inner.ColumnRef.fields ?? []).at(-1)?.String?.sval ?? '') : undefined;
-    };
     const orders = (node: PgNode | undefined): [string, string][] => {
       if (node?.BoolExpr?.boolop === 'AND_EXPR') return (node.BoolExpr.args ?? []).flatMap(orders);
       const e = node?.A_Expr;
       const op = String(e?.name?.at(-1)?.String?.sval ?? '');
-      const [l, r] = [column(e?.lexpr), column(e?.rexpr)];
+      const [l, r] = [e && columnOf(e.lexpr), e && columnOf(e.rexpr)];
       if (e?.kind !== 'AEXPR_OP' || !l || !r) return [];
       if (op === '<' || op === '<=') return [[l, r]];
       if (op === '>' || op === '>=') return [[r, l]];
@@ -809,36 +806,19 @@ class RuleInference {
   private keepPairsPlain(t: Table) {
     for (const name of t.paired ?? []) {
       const o = t.fields.get(name)!.options as Options;
-      for (const option of [
-        'scope',
-        'sameAs',
-        'differentFrom',
-        'where',
-        'until',
-        'include',
-        'since',
-        'distinctWithin',
-        'childrenPerParent',
-        'excludeSelf',
-        'choice',
-        'skew',
-      ])
-        delete o[option];
+      // what the engine refuses beside a pair, and how parents are chosen (the pair chooses)
+      for (const option of [...PAIR_EXCLUSIVE_OPTIONS, 'choice', 'skew']) delete o[option];
     }
   }
 
   /** Whether a CHECK of the table says `a <> b` (alone or as a part of an AND). */
   private declaredDifferent(t: Table, a: string, b: string): boolean {
-    const column = (node: PgNode | undefined): string | undefined => {
-      const inner = node?.TypeCast ? node.TypeCast.arg : node;
-      return inner?.ColumnRef ? String((inner.ColumnRef.fields ?? []).at(-1)?.String?.sval ?? '') : undefined;
-    };
     const says = (node: PgNode | undefined): boolean => {
       if (node?.BoolExpr?.boolop === 'AND_EXPR') return (node.BoolExpr.args ?? []).some(says);
       const e = node?.A_Expr;
       const op = String(e?.name?.at(-1)?.String?.sval ?? '');
       if (e?.kind !== 'AEXPR_OP' || (op !== '<>' && op !== '!=')) return false;
-      const pair = [column(e.lexpr), column(e.rexpr)];
+      const pair = [columnOf(e.lexpr), columnOf(e.rexpr)];
       return pair.includes(a) && pair.includes(b);
     };
     return t.checks.some(({ constraint }) => says(constraint.expr));
@@ -2063,7 +2043,7 @@ class RuleInference {
       const visit = (node: PgNode | undefined): boolean => {
         if (node?.BoolExpr?.boolop === 'OR_EXPR') return (node.BoolExpr.args ?? []).every(visit);
         const test = node?.NullTest;
-        const column = test?.nulltesttype === 'IS_NOT_NULL' && test.arg?.ColumnRef ? String((test.arg.ColumnRef.fields ?? []).at(-1)?.String?.sval ?? '') : '';
+        const column = test?.nulltesttype === 'IS_NOT_NULL' ? (columnOf(test.arg) ?? '') : '';
         if (!t.fields.has(column)) return false;
         columns.push(column);
         return true;

@@ -441,7 +441,7 @@ class Mapper {
   /** The time column that carries a composite primary key none of whose columns is a foreign key. */
   private seriesColumn(table: TableModel, pk: string[]): string | undefined {
     if (pk.length < 2) return undefined;
-    const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign').flatMap((c) => c.columns));
+    const foreign = this.foreignColumns(table);
     if (pk.some((c) => foreign.has(c))) return undefined;
     // (id, created_at) with id a sequence or uuid (a partitioned table's key must hold its partition
     // column): the id keeps the key unique, and the time is free to be a time
@@ -633,7 +633,7 @@ class Mapper {
 
   /** Plain text columns of a table that the engine generates (what a slug or an email can be derived from). */
   private textColumns(table: TableModel): string[] {
-    const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign').flatMap((c) => c.columns));
+    const foreign = this.foreignColumns(table);
     return table.columns
       .filter(
         (c) => !c.generated && !foreign.has(c.name) && categoryOf(this.resolveType(c.type), new Set(this.enums.keys())) === 'text' && c.type.arrayDims === 0,
