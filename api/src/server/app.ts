@@ -29,6 +29,7 @@ import { createPreviewPool, type PreviewPool } from './preview-pool.js';
 import { noIntrospection } from './no-introspection.js';
 import { useSharedSubscriptionEvents } from './shared-subscription-events.js';
 import { useSessionGuard } from './session-guard.js';
+import { useBodyLimit } from './body-limit.js';
 
 export interface AppDeps {
   /** Use this database instead of opening one from the config (tests); the app will not close it. */
@@ -140,7 +141,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       methods: ['GET', 'POST', 'OPTIONS'],
       allowedHeaders: ['authorization', 'content-type', 'apikey', 'x-client-info', 'x-supabase-api-version', 'accept'],
     },
-    maxRequestBodySize: config.limits.maxBodyBytes,
+    // counted by useBodyLimit below, which skips the counting where Content-Length bounds the body
+    maxRequestBodySize: false,
     maskedErrors: {
       maskError(error, message, isDev) {
         // an expected failure outside a result union (a tampered cursor) is typed, not masked
@@ -173,6 +175,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       claims: await claimsOf(initial as InitialContext),
     }),
     plugins: [
+      useBodyLimit(config.limits.maxBodyBytes),
       localAuthRoutes(auth),
       downloadRoutes(downloadLinks),
       EnvelopArmorPlugin({

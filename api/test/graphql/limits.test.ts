@@ -88,6 +88,42 @@ describe('query limits', () => {
     const response = await post(JSON.stringify({ query: `{ viewer { id } } # ${'x'.repeat(5000)}` }));
     expect(response.status).toBe(413);
   });
+
+  it('answers 413 from a declared Content-Length past the cap, and stops a body streamed without one once it passes the cap', async () => {
+    const small = JSON.stringify({ query: '{ viewer { id } }' });
+    const declared = await post(small, { 'content-length': '5000' });
+    expect(declared.status).toBe(413);
+    const invalid = await post(small, { 'content-length': '12, 12' });
+    expect(invalid.status).toBe(400);
+
+    let sent = 0;
+    const chunk = new TextEncoder().encode(`{"query":"{ viewer { id } } # ${'x'.repeat(1000)}`);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 1024 * 1024) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const chunked = await h.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      // a stream body needs it
+      duplex: 'half',
+    });
+    expect(chunked.status).toBe(413);
+    expect(sent).toBeLessThan(1024 * 1024);
+
+    // a small body streamed without a length still runs
+    const fine = await h.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` },
+      body: new Blob([small]).stream(),
+      duplex: 'half',
+    });
+    expect(await fine.json()).toEqual({ data: { viewer: { id: alice.id } } });
+  });
 });
 
 describe('unexpected errors', () => {
