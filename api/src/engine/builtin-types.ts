@@ -172,6 +172,7 @@ export const builtinOptions = {
         min: z.number().int().min(0).max(10_000).optional().describe('shortest (default 1)'),
         max: z.number().int().min(0).max(10_000).optional().describe('longest (default 3)'),
         distinct: z.boolean().optional().describe('no element twice (a pick element: a subset of its values, at most all of them)'),
+        json: z.boolean().optional().describe('one JSON array (a json or jsonb column) rather than a SQL array (text[])'),
       })
       .superRefine((v, ctx) => {
         if (v.distinct && v.of.type !== 'pick')

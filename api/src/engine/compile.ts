@@ -27,11 +27,11 @@ import { childIndexKeyCovered, refRepeats, siblingDistinct, textCarrier } from '
 import { fakerTypeById } from './catalog.js';
 import { pathMayBeNull, pathReader, resolveFieldPath } from './field-path.js';
 import { PATH_VALUE_TYPES, pathValueNullable } from './path-values.js';
-import { keyOf, Permutation, Rng } from './random.js';
+import { keyOf, Permutation, Rng, type Key } from './random.js';
 import { regexIndexSpace } from './regex.js';
 import { jsonSchemaElementKind } from './json-schema.js';
 import { sequenceRangeIssues } from './value-ranges.js';
-import { checkAddressable, tableChecks } from './row-checks.js';
+import { checkAddressable, nullsOnlyRedraw, redrawGuardedColumns, tableChecks } from './row-checks.js';
 import { aggregateRead } from './child-aggregates.js';
 import type { ColumnShape, TableShape, Value } from './shape.js';
 import { type FieldRuntime, TableRuntime } from './table-runtime.js';
@@ -162,6 +162,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
     const profiles = table.profiles ? new TableProfiles(table.profiles, keyOf(seed, table.name, '', 'profiles')) : undefined;
     const tableRows = rows.get(table.name)!;
     const checks = tableChecks(table, tables, allDependencies, rng, referenceDate, built);
+    const guarded = redrawGuardedColumns(table);
     const fields: FieldRuntime[] = table.fields.map((field) => {
       const key = keyOf(seed, table.name, field.name);
       const ref = field.type === 'ref' ? (field.options as RefOptions) : undefined;
@@ -197,7 +198,12 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
       let result = build(context, relation);
       let nullRate = profiles?.touches(field.name) ? 0 : (field.nullRate ?? 0);
       if (checks?.redraws(field.name)) {
-        result = checks.redrawn(fieldIndex.get(field.name)!, key, result, (salt) => build({ ...context, key: salt }, { ...relation, key: salt }), nullRate);
+        // a field whose value must stay (scoped, keyed) is drawn again only as null or not
+        const kept = result;
+        const nullsOnly = nullsOnlyRedraw(field, guarded.has(field.name), table);
+        const rebuild = nullsOnly ? () => kept : (salt: Key) => build({ ...context, key: salt }, { ...relation, key: salt });
+        // (drawn again only as null or not, both sides are tried evenly)
+        result = checks.redrawn(fieldIndex.get(field.name)!, key, result, rebuild, nullRate, nullsOnly ? 0.5 : nullRate);
         // its nulls are the redraw's now
         nullRate = 0;
       }
@@ -410,7 +416,9 @@ function planUniqueness(
     const byName = new Map(table.fields.map((f) => [f.name, f]));
     const require = (field: FieldDefinition, path: string) => {
       const space = uniqueSpace(field, table, rows, true, refFields);
-      if (space === 0) issues.push({ path, message: `field "${field.name}" (${field.type}) cannot be made unique` });
+      // a nullable unique ref with fewer parents than rows: each parent once, the other rows null (fields.ts ref)
+      if (field.type === 'ref' && (field.nullRate ?? 0) > 0 && space > 0 && !path.includes('primaryKey')) injective.add(`${table.name}.${field.name}`);
+      else if (space === 0) issues.push({ path, message: `field "${field.name}" (${field.type}) cannot be made unique` });
       else if (space < count) issues.push({ path, message: `only ${space} distinct value${space === 1 ? '' : 's'} of ${field.name} for ${count} rows` });
       else injective.add(`${table.name}.${field.name}`);
     };
@@ -444,6 +452,8 @@ function planUniqueness(
     for (const { columns, path } of composites) {
       const fields = columns.map((c) => byName.get(c)!);
       if (fields.some((f) => injective.has(`${table.name}.${f.name}`))) continue;
+      // a column that is always null leaves every tuple distinct (NULLs are never equal in a key)
+      if (fields.some((f) => (f.nullRate ?? 0) >= 1)) continue;
       if (pairs.some(([low, high]) => fields.includes(low) && fields.includes(high))) continue; // distinct pairs by construction
       const repeats = (ref: FieldDefinition) => refRepeats(ref, tablesByName);
       if (joinKeyCovered(table, columns) || childIndexKeyCovered(table, columns, repeats)) continue; // distinct within each parent by construction

@@ -476,7 +476,7 @@ function kindOf(
     case 'json':
       return 'json';
     case 'array':
-      return 'array';
+      return options.json === true ? 'json' : 'array';
     case 'jsonSchema':
       return jsonSchemaKind(options.schema);
     case 'dateAfter':

@@ -66,6 +66,13 @@ describe('expression language', () => {
     expect(run('round(2.345, 2) + round(2.5) + floor(-1.5) + ceil(1.2) + abs(-3)')).toBe(2.35 + 3 - 2 + 2 + 3);
     expect(run('min(3, a, 1) + max(3, a, 1)', { a: null })).toBe(4);
     expect(run("lower('AbC') + upper('x') + len('four') + substr('abcdef', 2, 3) + substr('abc', 2)")).toBe('abcX4bcdbc');
+    // an array's number of elements, as Postgres' cardinality(): null for null or a value that is not an array
+    expect([run('cardinality(a)', { a: ['x', 'y'] }), run('cardinality(a)', { a: [] }), run('cardinality(a)', { a: null }), run("cardinality('ab')")]).toEqual([
+      2,
+      0,
+      null,
+      null,
+    ]);
     expect(run('max(a, b)', { a: new Date(5), b: new Date(9) })).toEqual(new Date(9));
   });
 

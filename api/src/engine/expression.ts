@@ -465,7 +465,8 @@ const scaleDays = (f: number): FnSpec => ({
       return x === x ? x * f : null;
     },
 });
-const datePart = (part: (d: Date) => number): FnSpec => ({
+/** A one-argument integer function of values of one shape (null for any other value). */
+const integerOf = <T extends Value>(accepts: (v: Value) => v is T, f: (v: T) => number): FnSpec => ({
   min: 1,
   max: 1,
   type: 'integer',
@@ -473,9 +474,10 @@ const datePart = (part: (d: Date) => number): FnSpec => ({
     ([a]) =>
     (i, c, k) => {
       const v = a(i, c, k);
-      return v instanceof Date ? part(v) : null;
+      return accepts(v) ? f(v) : null;
     },
 });
+const datePart = (part: (d: Date) => number): FnSpec => integerOf((v): v is Date => v instanceof Date, part);
 
 const FUNCTIONS: Record<string, FnSpec> = {
   if: {
@@ -528,6 +530,11 @@ const FUNCTIONS: Record<string, FnSpec> = {
   lower: unaryText((s) => s.toLowerCase(), 'text'),
   upper: unaryText((s) => s.toUpperCase(), 'text'),
   len: unaryText((s) => s.length, 'integer'),
+  // the number of elements of an array (Postgres' cardinality): null for null, and for a value that is not an array
+  cardinality: integerOf(
+    (v): v is Value[] => Array.isArray(v),
+    (v) => v.length,
+  ),
   text: unaryText((s) => s, 'text'),
   concat: {
     min: 1,

@@ -303,6 +303,21 @@ function ref(options: Record<string, unknown>, ctx: FieldContext): BuiltField {
       pickSelf,
     );
   }
+  if (ctx.injective && parentRows < ctx.rows) {
+    // unique and nullable, with fewer parents than rows: rows walk a permutation of the rows, and
+    // those whose place is past the last parent are null (each parent is taken exactly once)
+    const perm = new Permutation(ctx.rows, ctx.key);
+    return withParentRow(
+      row((i) => {
+        const p = perm.at(i);
+        return p < parentRows ? parentValue(p) : null;
+      }),
+      (i) => {
+        const p = perm.at(i);
+        return p < parentRows ? p : -1;
+      },
+    );
+  }
   if (ctx.injective) {
     const perm = new Permutation(parentRows, ctx.key);
     return withParentRow(

@@ -71,12 +71,15 @@ export function checkTableChecks(
       if (seen.has(name)) add(here, `names "${name}" twice`);
       seen.add(name);
       const why = unredrawable(field, keyed.has(name), table);
-      if (why) add(here, `${table.name}.${name} cannot be redrawn: ${why}`);
+      if (why && !nullsOnlyRedraw(field, keyed.has(name), table)) add(here, `${table.name}.${name} cannot be redrawn: ${why}`);
     });
     check.fixes?.forEach((fix, x) => {
       for (const [name, value] of Object.entries(fix)) {
         const here = `${where}.fixes[${x}].${name}`;
+        const field = table.fields.find((f) => f.name === name);
         if (!check.redraw.includes(name)) add(here, `"${name}" is not among the check's redraw fields (${check.redraw.join(', ')})`);
+        else if (value !== null && field && unredrawable(field, keyed.has(name), table))
+          add(here, `${table.name}.${name} keeps the value its rule chose, so it can only be fixed to null`);
         else if (
           value !== null &&
           table.fields.find((f) => f.name === name)?.type === 'ref' &&
@@ -104,6 +107,19 @@ export function redrawGuardedColumns(table: Pick<TableDefinition, 'fields' | 'pr
       return f?.type === 'sequence' && o.per === undefined && o.step !== 0;
     });
   return new Set([table.primaryKey ?? [], ...(table.unique ?? [])].filter((key) => !carried(key)).flat());
+}
+
+/**
+ * Whether a field that cannot be drawn again may still have its nulls drawn again, keeping its
+ * value where it is set: a nullable ref inside a scope, or a nullable key column (a NULL leaves a
+ * key distinct, and the value kept is the one its rule chose). (plan_id IS NULL) <> (subscription_id
+ * IS NULL) on two scoped refs is met this way.
+ */
+export function nullsOnlyRedraw(field: TableDefinition['fields'][number], keyed: boolean, table: TableDefinition): boolean {
+  if (!((field.nullRate ?? 0) > 0) || field.exactlyOne || table.profiles?.field === field.name) return false;
+  const o = (field.options ?? {}) as Options;
+  if (field.type === 'ref' && (o.childrenPerParent || o.distinctWithin || o.include)) return false;
+  return unredrawable(field, keyed, table) !== undefined;
 }
 
 /** Why drawing a field again would break one of its guarantees (undefined: it can be redrawn). */
@@ -286,11 +302,13 @@ export class TableChecks {
    * whether the row is null is drawn again too (the first attempt keeps the runtime's own null
    * draw): a CHECK may want the column set (`parent_id is not null and level >= 1`), and a redraw
    * that never changes nullness can never get there. The runtime then leaves its nulls to this.
+   * `attemptNullRate`: the nulls of the later attempts (a field drawn again only as null or not
+   * tries both sides evenly).
    */
-  redrawn(f: number, key: Key, built: BuiltField, rebuild: (key: Key) => BuiltField, nullRate = 0): BuiltField {
+  redrawn(f: number, key: Key, built: BuiltField, rebuild: (key: Key) => BuiltField, nullRate = 0, attemptNullRate = nullRate): BuiltField {
     const keys = Array.from({ length: CHECK_ATTEMPTS }, (_, a) => subKey(key, 0x636b00 + a + 1));
     const raw = withRowNulls(built, subKey(key, NULL_PURPOSE), nullRate);
-    const build = (salt: Key) => withRowNulls(rebuild(salt), subKey(salt, NULL_PURPOSE), nullRate);
+    const build = (salt: Key) => withRowNulls(rebuild(salt), subKey(salt, NULL_PURPOSE), attemptNullRate);
     const slot = this.redrawOf.size;
     const name = this.table.fields[f]!.name;
     // the fixes of the first check that redraws this field and has any

@@ -75,7 +75,8 @@ export function textCarrier(
   isFakerText: (field: FieldDefinition) => boolean,
   taken: (field: FieldDefinition) => boolean,
 ): FieldDefinition | undefined {
-  return [...columns].reverse().find((f) => !taken(f) && (f.nullRate ?? 0) === 0 && isFakerText(f));
+  // a null leaves its tuple distinct as it is (NULLs are never equal in a key): nullable text carries too
+  return [...columns].reverse().find((f) => !taken(f) && isFakerText(f));
 }
 
 /**

@@ -154,6 +154,6 @@ export async function introspect(query: CatalogQuery, options: MapOptions & { sc
   const ddl = await catalogDdl(query, options.schemas ?? ['public']);
   const model = parseDdl(ddl);
   const result = toDefinition(model, options);
-  assertCompiles(result.definition, model);
+  assertCompiles(result.definition, model, result.notes);
   return { ...result, ddl };
 }

@@ -122,6 +122,9 @@ describe('checkFixes', () => {
     expect(fixesOf('a = 5')).toEqual([{ a: 5 }]);
     expect(fixesOf('(b is null and a = any (array[2, 5, 6])) or a is null')).toEqual([{ b: null, a: 2 }, { a: null }]);
     expect(fixesOf('(x is null and status::boolean is false) or x is not null')).toEqual([{ x: null, status: false }]);
+    // exactly one of two set: either one emptied
+    expect(fixesOf('(a is not null) <> (b is not null)')).toEqual([{ a: null }, { b: null }]);
+    expect(fixesOf('(a is null) != (b is null)')).toEqual([{ a: null }, { b: null }]);
   });
 
   it('pins nothing where no branch says a constant', () => {

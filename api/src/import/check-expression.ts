@@ -27,6 +27,7 @@ const FUNCTIONS: Record<string, string> = {
   floor: 'floor',
   ceil: 'ceil',
   btrim: 'trim',
+  cardinality: 'cardinality',
   trim: 'trim',
 };
 // COALESCE, GREATEST and LEAST reach us as CoalesceExpr and MinMaxExpr, not as function calls
@@ -158,6 +159,9 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
       // a cast between text, numbers and dates changes nothing the expression language distinguishes
       if (['text', 'varchar', 'int4', 'int8', 'int2', 'numeric', 'float8', 'float4', 'date', 'timestamptz', 'timestamp', 'bpchar'].includes(type ?? ''))
         return value(inner);
+      // a text constant cast to a type of the schema (an enum label, a domain over text): the label itself
+      if (inner?.A_Const?.sval && !['bool', 'json', 'jsonb', 'bytea', 'inet', 'cidr', 'money', 'time', 'timetz', 'uuid'].includes(type ?? ''))
+        return value(inner);
       throw new Untranslatable();
     }
     if (node.ColumnRef) {
@@ -265,6 +269,10 @@ export function checkFixes(expr: PgNode): Record<string, string | number | boole
     if (c.boolval) return { value: Boolean(c.boolval.boolval) };
     return undefined;
   };
+  // (a IS NOT NULL) <> (b IS NOT NULL), or IS NULL on either side: one of the two empty
+  const xor = expr.A_Expr?.kind === 'AEXPR_OP' && ['<>', '!='].includes(str(expr.A_Expr.name?.at(-1))) ? [expr.A_Expr.lexpr, expr.A_Expr.rexpr] : [];
+  const nullTested = xor.map((side: PgNode) => (side?.NullTest ? columnOf(side.NullTest.arg) : undefined));
+  if (nullTested.length === 2 && nullTested.every(Boolean)) return nullTested.map((column) => ({ [column!]: null }));
   for (const branch of branches) {
     const parts: PgNode[] = branch.BoolExpr?.boolop === 'AND_EXPR' ? (branch.BoolExpr.args ?? []) : [branch];
     const fix: Record<string, string | number | boolean | null> = {};

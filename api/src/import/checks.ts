@@ -66,6 +66,12 @@ function constOf(node: PgNode): string | number | boolean | undefined {
  */
 export function flagPredicate(where: PgNode): { column: string; value?: string | number | boolean } | undefined {
   const node = unwrap(where);
+  // with the rows a soft delete keeps (`is_default = true and deleted_at is null`): the flag among them
+  if (node?.BoolExpr?.boolop === 'AND_EXPR') {
+    // (the other terms only narrow the rows the index holds: keeping one flagged row among all of them is stricter)
+    const flags = node.BoolExpr.args.map(flagPredicate).filter((f: unknown) => f !== undefined);
+    return flags.length === 1 ? flags[0] : undefined;
+  }
   const bare = columnOf(node);
   if (bare) return { column: bare };
   const test = node?.BooleanTest;
@@ -79,6 +85,16 @@ export function flagPredicate(where: PgNode): { column: string; value?: string |
     if (column && value !== undefined) return value === true ? { column } : { column, value };
   }
   return undefined;
+}
+
+/** The columns a WHERE requires to be set (`col IS NOT NULL` ANDed with the rest). */
+export function requiredColumns(where: PgNode): string[] {
+  const node = unwrap(where);
+  return (node?.BoolExpr?.boolop === 'AND_EXPR' ? node.BoolExpr.args : [node]).flatMap((term: PgNode) => {
+    const test = unwrap(term)?.NullTest;
+    const column = test?.nulltesttype === 'IS_NOT_NULL' ? columnOf(test.arg) : undefined;
+    return column ? [column] : [];
+  });
 }
 
 /** `length(col)`, `char_length(col)`, `character_length(col)` → col. */

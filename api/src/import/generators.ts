@@ -150,6 +150,9 @@ export function chooseGenerator(ctx: ColumnContext): Choice {
       }
     }
     const m = matchColumn(patternContext(ctx, {}));
+    // a list pattern (tags, scopes) in a json column is one JSON array, not a Postgres array literal
+    if (m?.generator.type === 'array' && column.type.arrayDims === 0)
+      return byPattern({ ...m, generator: { ...m.generator, options: { ...m.generator.options, json: true } } });
     if (m) return byPattern(m);
     return {
       generator: {

@@ -15,6 +15,6 @@ export { introspect, type CatalogQuery } from './catalog.js';
 export function importSql(sql: string, options: MapOptions = {}): MapResult {
   const model = parseDdl(sql);
   const result = toDefinition(model, options);
-  assertCompiles(result.definition, model);
+  assertCompiles(result.definition, model, result.notes);
   return result;
 }

@@ -6,7 +6,7 @@
 import type { ImportNote } from './errors.js';
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 import { lifecycleWeights, planLifecycle, type Effect } from './lifecycle.js';
-import { oneFlaggedPerParent } from './to-definition.js';
+import { flaggedOnce, flaggedParentColumn, oneFlaggedPerParent } from './to-definition.js';
 import type { ColumnModel, ConstraintModel, PgNode, SchemaModel, TableModel } from './model.js';
 import { PAIR_EXCLUSIVE_OPTIONS } from '../engine/ordered-pairs.js';
 import { analyzeCheck, columnOf, flagPredicate, type CheckAnalysis } from './checks.js';
@@ -14,7 +14,7 @@ import { checkFixes, intervalDays, translateCheck } from './check-expression.js'
 import { segmentName } from './column-patterns.js';
 import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
-import { redrawGuardedColumns } from '../engine/row-checks.js';
+import { nullsOnlyRedraw, redrawGuardedColumns } from '../engine/row-checks.js';
 import type { Value } from '../engine/shape.js';
 import { sameKindAvoidance } from './same-kind-refs.js';
 import { PRERELEASE_FLAG, prereleaseExpression, SEMVER_WITH_PRERELEASES } from './prerelease.js';
@@ -292,7 +292,8 @@ class RuleInference {
   /** Tables of periods made a date series reaching a few days ahead: their ends and payments may too. */
   private readonly periodsAhead = new Set<string>();
   /** Table → the ref field that lays its rows out parent by parent (childrenPerParent), and why. */
-  private readonly layouts = new Map<string, { field: string; why: string; min: number; max: number }>();
+  // cap: the most children a parent may have whatever else asks (a key of the parent and a column of k values)
+  private readonly layouts = new Map<string, { field: string; why: string; min: number; max: number; cap?: number }>();
 
   constructor(
     private readonly model: SchemaModel,
@@ -363,7 +364,45 @@ class RuleInference {
     for (const t of this.tables.values()) this.keepPairsPlain(t);
     for (const t of this.tables.values()) this.somePresent(t);
     for (const t of this.tables.values()) this.checks(t);
+    for (const t of this.tables.values()) this.pathsThroughCopies(t);
     return this.reasons;
+  }
+
+  /**
+   * A path that starts at a ref which a later rule turned into a copy (a wallet transaction's
+   * invoice_id became its credit note's invoice_id) starts at what that copy reads instead
+   * (billing_entity_id: invoice_id.billing_entity_id → credit_note_id.invoice_id.billing_entity_id).
+   */
+  private pathsThroughCopies(t: Table) {
+    // each step of the path, in the table it is read in: a copy stands for the path it copies
+    const through = (path: string) => {
+      const out: string[] = [];
+      let table: Table | undefined = t;
+      const todo = path.split('.');
+      for (let steps = 0; todo.length && steps < 64; steps++) {
+        const step = todo.shift()!;
+        const f: FieldDefinition | undefined = table?.fields.get(step);
+        if (f?.type === 'lookup') {
+          todo.unshift(...(f.options as { path: string }).path.split('.'));
+          continue;
+        }
+        out.push(step);
+        table = f?.type === 'ref' ? this.tables.get(String((f.options as Options).table)) : undefined;
+      }
+      return [...out, ...todo].join('.');
+    };
+    for (const f of t.def.fields) {
+      const o = f.options as Options | undefined;
+      if (!o) continue;
+      if (f.type === 'lookup' && typeof o.path === 'string') o.path = through(o.path);
+      if (f.type !== 'ref') continue;
+      for (const key of ['include', 'differentFrom'] as const) if (typeof o[key] === 'string') o[key] = through(o[key] as string);
+      for (const key of ['scope', 'sameAs'] as const) {
+        const holder = o[key] as { equals?: string; path?: string } | undefined;
+        if (typeof holder?.equals === 'string') holder.equals = through(holder.equals);
+        if (typeof holder?.path === 'string') holder.path = through(holder.path);
+      }
+    }
   }
 
   private reason(t: Table, column: string, reason: string) {
@@ -432,7 +471,7 @@ class RuleInference {
   }
 
   /** Ask for `table` to be laid out by `field`; the first demand wins, later ones are noted. */
-  private demandLayout(t: Table, field: string, why: string, min = 1, max = 3): boolean {
+  private demandLayout(t: Table, field: string, why: string, min = 1, max = 3, cap?: number): boolean {
     const f = t.fields.get(field);
     if (!f || f.type !== 'ref' || t.refs.get(field) === t.def.name || t.paired?.has(field)) return false;
     // a ref that picks inside a scope, follows another or pairs distinct partners cannot also lay rows out
@@ -440,16 +479,19 @@ class RuleInference {
     if (o.scope || o.sameAs || o.distinctWithin) return false;
     const current = this.layouts.get(t.def.name) ?? this.existingLayout(t);
     if (current?.field === field && current.why !== 'given') {
-      // one layout serving two demands: enough children for both
-      current.min = Math.max(current.min, min);
-      current.max = Math.max(current.max, max, current.min);
+      // one layout serving two demands: enough children for both, within the fewest either allows
+      current.cap = Math.min(current.cap ?? Infinity, cap ?? Infinity);
+      current.min = Math.min(Math.max(current.min, min), current.cap);
+      current.max = Math.min(Math.max(current.max, max, current.min), current.cap);
+      if (current.cap === Infinity) delete current.cap;
     }
+    if (current?.field === field && current.why === 'given' && cap !== undefined && current.max > cap) return false;
     if (current) return current.field === field;
-    this.layouts.set(t.def.name, { field, why, min, max });
+    this.layouts.set(t.def.name, cap === undefined ? { field, why, min, max } : { field, why, min: Math.min(min, cap), max: Math.min(max, cap), cap });
     return true;
   }
 
-  private existingLayout(t: Table): { field: string; why: string; min: number; max: number } | undefined {
+  private existingLayout(t: Table): { field: string; why: string; min: number; max: number; cap?: number } | undefined {
     for (const f of t.def.fields) {
       const cpp = (f.options as Options | undefined)?.childrenPerParent as { min: number; max: number } | undefined;
       if (f.type === 'ref' && cpp) return { field: f.name, why: 'given', min: cpp.min, max: cpp.max };
@@ -457,7 +499,37 @@ class RuleInference {
     return undefined;
   }
 
+  /**
+   * A join's partners picked inside a scope (entitlements: the plans of the feature's organization)
+   * need a scope that holds every partner one left row takes, however the left table's layout grew
+   * after the scope was asked for: the scope's min is raised to it, or, when the scope's layout is
+   * not ours to change, the left row's most partners lowered to what the scope holds.
+   */
+  private fitJoinScopes() {
+    for (const t of this.tables.values()) {
+      const left = this.layouts.get(t.def.name);
+      if (!left) continue;
+      for (const f of t.def.fields) {
+        const o = f.options as Options | undefined;
+        const scope = o?.scope as { target?: string } | undefined;
+        if (f.type !== 'ref' || o?.distinctWithin !== left.field || !scope?.target || scope.target.includes('.')) continue;
+        const self = o.excludeSelf || o.differentFrom !== undefined ? 1 : 0;
+        const partners = this.tables.get(String(o.table));
+        const held = partners && (this.layouts.get(partners.def.name) ?? this.existingLayout(partners));
+        if (!held || held.field !== scope.target || held.min >= left.max + self) continue;
+        if (held.why !== 'given' && (held.cap ?? Infinity) >= left.max + self) {
+          held.min = left.max + self;
+          held.max = Math.max(held.max, held.min);
+        } else {
+          left.max = Math.max(1, held.min - self);
+          left.min = Math.min(left.min, left.max);
+        }
+      }
+    }
+  }
+
   private applyLayouts() {
+    this.fitJoinScopes();
     for (const [name, layout] of this.layouts) {
       const t = this.tables.get(name)!;
       const f = t.fields.get(layout.field)!;
@@ -514,9 +586,37 @@ class RuleInference {
    */
   private partialUniques(t: Table) {
     const foreign = new Set([...t.refs.keys()]);
+    // the flag a partial index allows once (per table or per parent) never set, which it always allows
+    const neverFlagged = (c: (typeof t.model & {})['constraints'][number], why: string) => {
+      const flag = flagPredicate(c.where!)!;
+      const field = t.fields.get(flag.column);
+      // (a flag another index already places once per parent stays as that index wants)
+      if (field?.exactlyOne) return false;
+      if (field?.type === 'datatype.boolean' && flag.value === undefined) {
+        Object.assign(field, { type: 'constant', options: { value: false } });
+        delete field.nullRate;
+        this.reason(t, flag.column, `false: unique (${c.columns.join(', ')}) where ${c.text} allows one true row ${why}`);
+        return true;
+      }
+      if (field?.type === 'pick') {
+        const o = field.options as { values: unknown[]; weights?: number[] };
+        const at = o.values.indexOf(flag.value);
+        if (at < 0 || o.values.length < 2) return false;
+        o.values = o.values.filter((_, k) => k !== at);
+        if (o.weights) o.weights = o.weights.filter((_, k) => k !== at);
+        this.reason(t, flag.column, `never ${JSON.stringify(flag.value)}: unique (${c.columns.join(', ')}) where ${c.text} allows one such row ${why}`);
+        return true;
+      }
+      return false;
+    };
     for (const c of t.model?.constraints ?? []) {
+      if (flaggedOnce(c)) {
+        // one marked row in the whole table (the admin role): none is marked, which the index allows
+        neverFlagged(c, 'in the table');
+        continue;
+      }
       if (c.kind !== 'unique' || !c.where || !oneFlaggedPerParent(c, foreign)) continue;
-      const per = c.columns[0]!;
+      const per = flaggedParentColumn(c, foreign)!;
       const flag = flagPredicate(c.where)!;
       const field = t.fields.get(flag.column);
       const values = field?.type === 'pick' ? (field.options as { values: unknown[] }).values : undefined;
@@ -538,7 +638,7 @@ class RuleInference {
         );
       } else if (this.demandLayout(t, per, `at most one per ${t.refs.get(per)} (partial unique index)`, 0, 1)) {
         this.reason(t, per, `at most one row per ${t.refs.get(per)}, which keeps unique (${per}) where ${c.text}`);
-      } else {
+      } else if (!neverFlagged(c, `per ${t.refs.get(per)}, and the rows could not be laid out per ${t.refs.get(per)}`)) {
         this.note(t, `table ${t.def.name}: unique (${per}) where ${c.text} could not be laid out per ${t.refs.get(per)}; generated rows may violate it`);
       }
     }
@@ -692,6 +792,8 @@ class RuleInference {
     const f = t.fields.get(right)!;
     const options = f.options as Options;
     options.distinctWithin = left;
+    // a partner the column lets be null (a partial key WHERE tax_id IS NOT NULL) is always there
+    delete f.nullRate;
     // a self join (follows) never pairs a row with itself
     if (t.refs.get(left) === t.refs.get(right)) options.excludeSelf = true;
     this.reason(t, right, `many-to-many: distinct ${t.refs.get(right)} per ${t.refs.get(left)}`);
@@ -721,6 +823,22 @@ class RuleInference {
           col,
           `one ${date ? 'day' : 'hour'} apart within each ${t.refs.get(ref)}, ${from ? `from ${from}` : 'up to the reference date'} (time series key)`,
         );
+        continue;
+      }
+      // (subscription, type) with a type of k values: at most k rows per parent, each of another value
+      const values = f?.type === 'pick' ? (f.options as { values?: unknown[] }).values?.length : f?.type === 'boolean' ? 2 : undefined;
+      if (values !== undefined && values <= 50 && !f!.unique) {
+        if (
+          this.demandLayout(
+            t,
+            ref,
+            `${col} distinct within each ${t.refs.get(ref)} (${values} value${values === 1 ? '' : 's'})`,
+            1,
+            Math.min(3, values),
+            values,
+          )
+        )
+          this.reason(t, col, `distinct within each ${t.refs.get(ref)}: at most ${values} row${values === 1 ? '' : 's'} per ${t.refs.get(ref)}`);
         continue;
       }
       this.numberWithin(t, ref, col);
@@ -1178,13 +1296,21 @@ class RuleInference {
         const f = t.fields.get(ref)!;
         const options = f.options as Options;
         if (options.scope || options.childrenPerParent || this.layouts.get(t.def.name)?.field === ref) continue;
+        // a unique ref walks its parents in a permutation of its own, which no scope can narrow (a
+        // NOT NULL one leads instead, its siblings copying its parent's link: copyingLead)
+        if (f.unique) {
+          this.note(t, `table ${t.def.name}: ${ref} should stay within the ${ancestor} of ${anchorPath}, but it is unique; not enforced`);
+          continue;
+        }
         // an anchor that may be null leaves no scope: a NOT NULL ref cannot follow it
         if (!anchorSure && this.notNull(t, ref)) {
           this.note(t, `table ${t.def.name}: ${ref} should stay within the ${ancestor} of ${anchorPath}, but that may be null; not enforced`);
           continue;
         }
         // a join table's partners come from the scope: it must hold at least as many as one row takes
-        const [min, max] = options.distinctWithin ? [MN_MAX, MN_MAX * 3] : [1, 3];
+        // (one more where the row itself is not its own partner: a self join)
+        const self = options.excludeSelf || options.differentFrom !== undefined ? 1 : 0;
+        const [min, max] = options.distinctWithin ? [MN_MAX + self, MN_MAX * 3 + self] : [1, 3];
         if (!this.demandLayout(parent, via, `scope of ${t.def.name}.${ref}`, min, max)) {
           this.note(
             t,
@@ -2071,10 +2197,24 @@ class RuleInference {
       if (analysis.understood) continue;
       const translated = translateCheck(check.expr!, (c) => (t.fields.has(c) ? c : undefined));
       if (!translated || translated.columns.length === 0) continue;
+      // a ref scoped through another column of the same CHECK (wallet_id within subscription_id's
+      // customer, where the CHECK wants one of them null) would have no scope exactly when the CHECK
+      // needs it set: it picks among all its parents instead
+      for (const c of translated.columns) {
+        const o = t.fields.get(c)?.options as Options | undefined;
+        const scope = o?.scope as { equals?: string } | undefined;
+        const through = scope?.equals?.split('.')[0];
+        if (t.fields.get(c)?.type !== 'ref' || !through || through === c || !translated.columns.includes(through) || o?.distinctWithin) continue;
+        delete o!.scope;
+        this.note(t, `table ${t.def.name}: ${c} is not kept within ${scope!.equals}, which CHECK ${name} may leave null`);
+      }
       const redraw = translated.columns.filter((c) => {
         const f = t.fields.get(c)!;
         const o = (f.options ?? {}) as Options;
-        if (f.unique || keyed.has(c) || c === selector || f.exactlyOne || t.paired?.has(c) || ['sequence', 'constant', 'lookup'].includes(f.type)) return false;
+        if (t.paired?.has(c) || f.type === 'lookup') return false;
+        // a value its rule chose (a scoped ref, a key column) whose nulls may be drawn again
+        if (nullsOnlyRedraw(f as never, keyed.has(c), t.def as never)) return true;
+        if (f.unique || keyed.has(c) || c === selector || f.exactlyOne || ['sequence', 'constant'].includes(f.type)) return false;
         return f.type !== 'ref' || !(o.childrenPerParent || o.scope || o.sameAs || o.distinctWithin);
       });
       if (!redraw.length) continue;
@@ -2082,6 +2222,7 @@ class RuleInference {
       // number naming a parent row of a plain sequence key: the 'Various Artists' row's type = 3)
       const fits = (c: string, v: Value) => {
         if (v === null) return !this.notNull(t, c);
+        if (nullsOnlyRedraw(t.fields.get(c)! as never, keyed.has(c), t.def as never)) return false;
         const type = this.column(t, c)?.type;
         const f = t.fields.get(c)!;
         if (f.type === 'ref') return typeof v === 'number' && this.sequenceTarget(f);
@@ -2345,7 +2486,11 @@ class RuleInference {
 
   /** Status columns whose words are a lifecycle become row profiles. */
   private profiles(t: Table) {
-    const statusField = t.def.fields.find((f) => f.type === 'pick' && /(^|_)(status|state|stage|phase)$/.test(f.name.toLowerCase()));
+    // a selector repeats its values, so a column in a key (customer_id, type) cannot be one
+    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const statusField = t.def.fields.find(
+      (f) => f.type === 'pick' && !f.unique && !keyed.has(f.name) && /(^|_)(status|state|stage|phase)$/.test(f.name.toLowerCase()),
+    );
     if (!statusField) return this.kindProfiles(t);
     const values = (statusField.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
     const columns = (t.model?.columns ?? [])
@@ -2390,12 +2535,14 @@ class RuleInference {
    * ↔ bank_reference): those columns are set exactly for rows of that kind.
    */
   private kindProfiles(t: Table) {
+    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
     const token = (s: string) => s.toLowerCase().split(/[_\s-]+/)[0]!;
     // a value owns the columns named after it, and the attributes its kind is known to have (a card's brand and expiry)
     const owns = (value: string, column: string) =>
       (token(value) === token(column) && token(value).length >= 3) || (KIND_ATTRIBUTES[token(value)]?.test(column.toLowerCase()) ?? false);
     for (const selector of t.def.fields) {
-      if (selector.type !== 'pick' || !/(^|_)(method|type|kind|channel|provider|source|medium)$/.test(selector.name.toLowerCase())) continue;
+      if (selector.type !== 'pick' || selector.unique || keyed.has(selector.name)) continue;
+      if (!/(^|_)(method|type|kind|channel|provider|source|medium)$/.test(selector.name.toLowerCase())) continue;
       const values = (selector.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
       const owned = t.def.fields.filter((f) => f !== selector && f.type !== 'ref' && !this.notNull(t, f.name) && values.some((v) => owns(v, f.name)));
       if (!owned.length) continue;

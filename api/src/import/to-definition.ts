@@ -99,9 +99,31 @@ interface ColumnRef {
   lookup?: string;
 }
 
-/** A partial unique index over one foreign key column whose WHERE marks one row (see flagPredicate). */
+/**
+ * The foreign key column of a partial unique index whose WHERE marks one row per parent (see
+ * flagPredicate): (account_id) WHERE is_default, or the flag named in the key as well —
+ * (alert_id, recurring) WHERE recurring IS TRUE, where every row the index holds has the same flag.
+ */
+export function flaggedParentColumn(constraint: ConstraintModel, foreignColumns: ReadonlySet<string>): string | undefined {
+  const flag = constraint.where ? flagPredicate(constraint.where) : undefined;
+  if (!flag) return undefined;
+  const [a, b] = constraint.columns;
+  if (constraint.columns.length === 1) return foreignColumns.has(a!) ? a : undefined;
+  if (constraint.columns.length !== 2) return undefined;
+  const per = a === flag.column ? b : b === flag.column ? a : undefined;
+  return per !== undefined && foreignColumns.has(per) ? per : undefined;
+}
+
+/** A partial unique index over its own flag (`unique (admin) where admin`): one such row in the whole table. */
+export function flaggedOnce(constraint: ConstraintModel): boolean {
+  return (
+    constraint.kind === 'unique' && constraint.columns.length === 1 && !!constraint.where && flagPredicate(constraint.where)?.column === constraint.columns[0]
+  );
+}
+
+/** A partial unique index over one foreign key column whose WHERE marks one row (see flaggedParentColumn). */
 export function oneFlaggedPerParent(constraint: ConstraintModel, foreignColumns: ReadonlySet<string>): boolean {
-  return constraint.columns.length === 1 && foreignColumns.has(constraint.columns[0]!) && flagPredicate(constraint.where!) !== undefined;
+  return flaggedParentColumn(constraint, foreignColumns) !== undefined;
 }
 
 const TIME_TYPE = /^(timestamp|timestamptz|date|timestamp with(out)? time zone)$/;
@@ -358,7 +380,7 @@ class Mapper {
     // which implies it
     const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign' && c.columns.length === 1).map((c) => c.columns[0]!));
     const uniques = table.constraints
-      .filter((c) => c.kind === 'primary' || (c.kind === 'unique' && !(c.where && oneFlaggedPerParent(c, foreign))))
+      .filter((c) => c.kind === 'primary' || (c.kind === 'unique' && !(c.where && (oneFlaggedPerParent(c, foreign) || flaggedOnce(c)))))
       .map((c) => c.columns);
     const rules = new Map<string, ColumnRule>();
     for (const check of table.constraints.filter((c) => c.kind === 'check')) {

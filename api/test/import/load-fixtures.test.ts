@@ -17,6 +17,7 @@ const FIXTURES = [
   { name: 'names-and-schemas', base: '', schemas: ['public', 'billing'] },
   { name: 'partitioned', base: '', schemas: ['public'] },
   { name: 'classic', base: '', schemas: ['public'] },
+  { name: 'billing', base: '', schemas: ['public'] },
 ];
 // PGlite's start-up alone takes seconds on a busy machine
 const TIMEOUT = 300_000;
