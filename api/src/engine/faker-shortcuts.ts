@@ -5,6 +5,16 @@ import { type Faker, FakerError } from '@faker-js/faker';
 
 type Count = number | { min: number; max: number };
 
+/**
+ * The text as one flat string: appended word by word it is a rope of two nodes per word, which
+ * lives on in the rows of a block and costs the garbage collector several times the text itself
+ * (V8 flattens a rope in place when a character is read).
+ */
+export function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 /** A faster twin of the faker method `id` called with `args`, or undefined when there is none. */
 export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => string) | undefined {
   const list = faker.definitions.lorem?.word;
@@ -27,17 +37,47 @@ export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => str
     for (let i = 1; i < n; i++) text += ' ' + word();
     return text;
   };
-  const sentence = (c: Count) => {
-    const text = words(c);
-    return `${text.charAt(0).toUpperCase() + text.substring(1)}.`;
-  };
-  const sentences = (c: Count) => {
+  // a sentence's first letter upper-cased is its first word's: with the capitalised words made
+  // once, a sentence is appended word by word and never copied to upper-case its first letter
+  const capitalised = list.every((w) => typeof w === 'string' && w.length > 0)
+    ? list.map((w: string) => w.charAt(0).toUpperCase() + w.substring(1))
+    : undefined;
+  const sentence = capitalised
+    ? (c: Count) => {
+        const n = count(c);
+        if (n <= 0) return '.';
+        let text = last > 0 ? capitalised[Math.floor(next() * (last + 1))]! : capitalised[0]!;
+        for (let i = 1; i < n; i++) text += ' ' + word();
+        return text + '.';
+      }
+    : (c: Count) => {
+        const text = words(c);
+        return `${text.charAt(0).toUpperCase() + text.substring(1)}.`;
+      };
+  const sentences = (c: Count, separator = ' ') => {
     const n = count(c);
     if (n <= 0) return '';
     let text = sentence({ min: 3, max: 10 });
-    for (let i = 1; i < n; i++) text += ' ' + sentence({ min: 3, max: 10 });
-    return text;
+    for (let i = 1; i < n; i++) text += separator + sentence({ min: 3, max: 10 });
+    return flat(text);
   };
+  // paragraphs: helpers.multiple of paragraph() (three sentences), joined by a line break
+  const paragraphs = (c: Count) => {
+    const n = count(c);
+    if (n <= 0) return '';
+    let text = sentences(3);
+    for (let i = 1; i < n; i++) text += '\n' + sentences(3);
+    return flat(text);
+  };
+  const lines = (c: Count) => sentences(c, '\n');
+  // lorem.text: one of five methods, drawn as helpers.arrayElement draws it, with their defaults
+  const texts = [
+    () => sentence({ min: 3, max: 10 }),
+    () => sentences({ min: 2, max: 6 }),
+    () => sentences(3),
+    () => paragraphs(3),
+    () => lines({ min: 1, max: 5 }),
+  ];
   const arg = args[0] as Count | Record<string, unknown> | undefined;
   const isCount = (a: unknown): a is Count =>
     typeof a === 'number' ||
@@ -58,6 +98,14 @@ export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => str
     case 'lorem.paragraph':
       if (args.length === 0) return () => sentences(3);
       return args.length === 1 && isCount(arg) ? () => sentences(arg) : undefined;
+    case 'lorem.paragraphs':
+      if (args.length === 0) return () => paragraphs(3);
+      return args.length === 1 && isCount(arg) ? () => paragraphs(arg) : undefined;
+    case 'lorem.lines':
+      if (args.length === 0) return () => lines({ min: 1, max: 5 });
+      return args.length === 1 && isCount(arg) ? () => lines(arg) : undefined;
+    case 'lorem.text':
+      return args.length === 0 ? () => texts[Math.floor(next() * 5)]!() : undefined;
     default:
       return undefined;
   }
@@ -409,15 +457,21 @@ export function directDraws(faker: Faker): void {
 }
 
 /**
- * faker's system.fileExt() (file names, paths) gathers the extensions of every MIME type into a
- * new Set on each call; this one gathers them once (the locale's definitions do not change) and
- * draws from the same list in the same order. With a MIME type given, faker's own.
+ * faker's system.fileExt() (file names, paths) and system.fileType() gather the extensions (the
+ * types) of every MIME type into a new Set on each call; these gather them once (the locale's
+ * definitions do not change) and draw from the same list in the same order. With a MIME type
+ * given, faker's own fileExt.
  */
 export function keepFileExtensions(faker: Faker): void {
-  const system = faker.system as unknown as { fileExt: (mimeType?: string) => string };
+  const system = faker.system as unknown as { fileExt: (mimeType?: string) => string; fileType: () => string };
   const helpers = faker.helpers as unknown as { arrayElement: <T>(array: readonly T[]) => T };
   const fileExt = system.fileExt;
   let extensions: string[] | undefined;
+  let fileTypes: string[] | undefined;
+  system.fileType = () => {
+    fileTypes ??= [...new Set(Object.keys(faker.definitions.system.mime_type).map((type) => type.split('/', 1)[0]!))];
+    return helpers.arrayElement(fileTypes);
+  };
   system.fileExt = (mimeType) => {
     if (typeof mimeType === 'string') return fileExt(mimeType);
     if (!extensions) {
