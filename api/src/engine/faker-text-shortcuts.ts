@@ -1,7 +1,7 @@
 // Twins of faker's text methods that draw one character at a time through closures and option
 // objects (string.uuid, string.nanoid, string.alphanumeric, string.hexadecimal), build closures per call
 // (internet.username, and so internet.email, which calls it; person.fullName) or objects only to print them
-// (internet.jwt): the same draws in the same order, the same text. Anything unusual (options they
+// (internet.jwt, git.commitDate): the same draws in the same order, the same text. Anything unusual (options they
 // do not mirror) goes to faker itself, errors included.
 import { Faker, base } from '@faker-js/faker';
 import { flat } from './faker-shortcuts.js';
@@ -19,6 +19,11 @@ const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 const NANOID_SYMBOLS = ['_', '-'];
 
 type Length = number | { min: number; max: number };
+
+const DAY_MS = 86_400_000;
+const YEAR_MS = 365 * DAY_MS;
+/** The largest time a Date holds. */
+const MAX_TIME = 8.64e15;
 
 /** Installs the twins on this faker instance (its modules' own bound methods are replaced). */
 export function directTextMethods(faker: Faker): void {
@@ -93,6 +98,28 @@ export function directTextMethods(faker: Faker): void {
   directUsername(faker, next);
   directFullName(faker, next);
   directJwt(faker);
+  directCommitDate(faker);
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number) => n.toString().padStart(2, '0');
+
+/**
+ * git.commitDate (and so git.commitEntry): date.recent's one draw (a day back up to a second
+ * before the reference date, as in internet.jwt) and the time zone's, printed as faker prints them,
+ * without date.recent's Dates and option objects.
+ */
+function directCommitDate(faker: Faker): void {
+  const git = faker.git as unknown as { commitDate: (options?: { refDate?: string | Date | number }) => string };
+  const commitDate = git.commitDate;
+  git.commitDate = (options = {}) => {
+    const refDate = new Date(options.refDate === undefined ? faker.defaultRefDate() : options.refDate).getTime();
+    if (!(Math.abs(refDate) <= MAX_TIME - 2 * YEAR_MS)) return commitDate(options);
+    const date = new Date(faker.number.int({ min: refDate - DAY_MS, max: refDate - 1000 }));
+    const zone = faker.number.int({ min: -11, max: 12 });
+    return `${WEEKDAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()} ${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())} ${date.getUTCFullYear()} ${zone >= 0 ? '+' : '-'}${pad2(Math.abs(zone))}00`;
+  };
 }
 
 /**
@@ -192,8 +219,9 @@ function directUsername(faker: Faker, next: () => number): void {
 
 /**
  * internet.jwt without header or payload given: the same draws in faker's order (recent, the
- * algorithm, soon, anytime, the company, three uuids, 64 characters), the header's base64 kept per
- * algorithm and the payload's JSON written as JSON.stringify writes that object.
+ * algorithm, soon, anytime, the company, three uuids, 64 characters) without the Dates and option
+ * objects of faker's date methods, the header's base64 kept per algorithm and the payload's JSON
+ * written as JSON.stringify writes that object.
  */
 function directJwt(faker: Faker): void {
   const internet = faker.internet as unknown as {
@@ -205,14 +233,19 @@ function directJwt(faker: Faker): void {
   const base64url = (text: string) => Buffer.from(text).toString('base64url');
   internet.jwt = (options = {}) => {
     if (options.header !== undefined || options.payload !== undefined) return jwt(options);
-    const refDate = options.refDate === undefined ? faker.defaultRefDate() : options.refDate;
-    const issued = faker.date.recent({ refDate });
+    const refDate = new Date(options.refDate === undefined ? faker.defaultRefDate() : options.refDate).getTime();
+    // an invalid or far-off reference date: faker's own errors and edge cases
+    if (!(Math.abs(refDate) <= MAX_TIME - 2 * YEAR_MS)) return jwt(options);
+    // date.recent({ refDate }): a day back up to a second before; date.soon({ refDate: issued }):
+    // a second after up to a day on; date.anytime({ refDate }): a year either side — each one
+    // number.int between its bounds, as date.between draws it (UTC days are 86,400,000 ms)
+    const issued = faker.number.int({ min: refDate - DAY_MS, max: refDate - 1000 });
     const alg = internet.jwtAlgorithm();
     let header = headers.get(alg);
     if (header === undefined) headers.set(alg, (header = base64url(JSON.stringify({ alg, typ: 'JWT' }))));
-    const iat = Math.round(issued.valueOf() / 1000);
-    const exp = Math.round(faker.date.soon({ refDate: issued }).valueOf() / 1000);
-    const nbf = Math.round(faker.date.anytime({ refDate }).valueOf() / 1000);
+    const iat = Math.round(issued / 1000);
+    const exp = Math.round(faker.number.int({ min: issued + 1000, max: issued + DAY_MS }) / 1000);
+    const nbf = Math.round(faker.number.int({ min: refDate - YEAR_MS, max: refDate + YEAR_MS }) / 1000);
     const iss = JSON.stringify(faker.company.name());
     const sub = faker.string.uuid();
     const aud = faker.string.uuid();
