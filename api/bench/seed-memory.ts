@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { serverUp } from './support/pg-server.js';
 import { importSql } from '../src/import/index.js';
 import { cliSeeder } from './support/cli-seeder.js';
 import { postgresTarget } from '../src/seed/postgres-target.js';
@@ -17,13 +18,7 @@ const TARGET_MB = 300;
 const SCHEMA = 'helpdesk';
 
 export async function bench({ quick }: { quick: boolean }): Promise<void> {
-  const probe = postgres(SERVER, { max: 1, connect_timeout: 2, onnotice: () => {} });
-  const up = await probe`select 1`.then(
-    () => true,
-    () => false,
-  );
-  await probe.end({ timeout: 1 });
-  if (!up) {
+  if (!(await serverUp(SERVER))) {
     console.log(`seed-memory: no PostgreSQL at ${SERVER}; skipped`);
     return;
   }

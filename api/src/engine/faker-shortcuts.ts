@@ -82,33 +82,23 @@ export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => str
   const isCount = (a: unknown): a is Count =>
     typeof a === 'number' ||
     (typeof a === 'object' && a !== null && typeof (a as { min?: unknown }).min === 'number' && typeof (a as { max?: unknown }).max === 'number');
-  switch (id) {
-    case 'lorem.word':
-      // options (length, strategy) filter the list: left to faker
-      return args.length === 0 || (args.length === 1 && typeof arg === 'object' && arg !== null && Object.keys(arg).length === 0) ? word : undefined;
-    case 'lorem.words':
-      if (args.length === 0) return () => words(3);
-      return args.length === 1 && isCount(arg) ? () => words(arg) : undefined;
-    case 'lorem.sentence':
-      if (args.length === 0) return () => sentence({ min: 3, max: 10 });
-      return args.length === 1 && isCount(arg) ? () => sentence(arg) : undefined;
-    case 'lorem.sentences':
-      if (args.length === 0) return () => sentences({ min: 2, max: 6 });
-      return args.length === 1 && isCount(arg) ? () => sentences(arg) : undefined;
-    case 'lorem.paragraph':
-      if (args.length === 0) return () => sentences(3);
-      return args.length === 1 && isCount(arg) ? () => sentences(arg) : undefined;
-    case 'lorem.paragraphs':
-      if (args.length === 0) return () => paragraphs(3);
-      return args.length === 1 && isCount(arg) ? () => paragraphs(arg) : undefined;
-    case 'lorem.lines':
-      if (args.length === 0) return () => lines({ min: 1, max: 5 });
-      return args.length === 1 && isCount(arg) ? () => lines(arg) : undefined;
-    case 'lorem.text':
-      return args.length === 0 ? () => texts[Math.floor(next() * 5)]!() : undefined;
-    default:
-      return undefined;
-  }
+  if (id === 'lorem.word')
+    // options (length, strategy) filter the list: left to faker
+    return args.length === 0 || (args.length === 1 && typeof arg === 'object' && arg !== null && Object.keys(arg).length === 0) ? word : undefined;
+  if (id === 'lorem.text') return args.length === 0 ? () => texts[Math.floor(next() * 5)]!() : undefined;
+  // the methods of a count: faker's default count, and the count given as a number or range
+  const counted: Record<string, [Count, (c: Count) => string]> = {
+    'lorem.words': [3, words],
+    'lorem.sentence': [{ min: 3, max: 10 }, sentence],
+    'lorem.sentences': [{ min: 2, max: 6 }, (c) => sentences(c)],
+    'lorem.paragraph': [3, (c) => sentences(c)],
+    'lorem.paragraphs': [3, paragraphs],
+    'lorem.lines': [{ min: 1, max: 5 }, lines],
+  };
+  if (!Object.hasOwn(counted, id)) return undefined;
+  const [fallback, make] = counted[id]!;
+  if (args.length === 0) return () => make(fallback);
+  return args.length === 1 && isCount(arg) ? () => make(arg) : undefined;
 }
 
 // per key: its RegExp, and the literal text every match of it ends with (the key after its last
