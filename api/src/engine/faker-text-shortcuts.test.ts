@@ -68,6 +68,11 @@ const calls: [string, (f: Faker) => unknown][] = [
   ['internet.email()', (f) => f.internet.email()],
   ['internet.email names', (f) => f.internet.email({ firstName: 'Émile', lastName: 'Zola' })],
   ['internet.exampleEmail()', (f) => f.internet.exampleEmail()],
+  ['internet.email provider', (f) => f.internet.email({ provider: 'tdg.test' })],
+  ['internet.email special', (f) => f.internet.email({ allowSpecialCharacters: true })],
+  ['internet.email dots', (f) => f.internet.email({ firstName: '.Ann..', lastName: 'Lee.' })],
+  ['internet.email long', (f) => f.internet.email({ firstName: 'A'.repeat(49), lastName: 'Bé.' })],
+  ['internet.email odd', (f) => f.internet.email({ firstName: "O'Neil !#", lastName: 'Smith-Jones+x' })],
   ['internet.displayName()', (f) => f.internet.displayName()],
   ['internet.jwt()', (f) => f.internet.jwt()],
   ['internet.jwt refDate', (f) => f.internet.jwt({ refDate: '2020-02-29T12:00:00Z' })],
@@ -98,6 +103,20 @@ describe('directTextMethods', () => {
         expect(a.uint32()).toBe(b.uint32());
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('usernames and emails of any names are faker’s own', () => {
+    const name = fc.string({ unit: fc.constantFrom(..."aZ09._-+ '!é.ЖΩ中".split('')), maxLength: 60 });
+    fc.assert(
+      fc.property(fc.nat(), name, name, fc.boolean(), (seed, firstName, lastName, withLast) => {
+        const { ours, theirs, a, b } = pair('en', seed);
+        const names = withLast ? { firstName, lastName } : { firstName };
+        expect(ours.internet.email(names)).toBe(theirs.internet.email(names));
+        expect(ours.internet.username(names)).toBe(theirs.internet.username(names));
+        expect(a.uint32()).toBe(b.uint32());
+      }),
+      { numRuns: 500 },
     );
   });
 
