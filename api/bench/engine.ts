@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { faker } from '@faker-js/faker';
 import { compile, DEFAULT_REFERENCE_DATE, generateRows } from '../src/engine/index.js';
+import { catalogTypeRates, plainFakerRate } from './catalog-types.js';
 import { plainRelationalRows, relationalDefinition } from './relational.js';
 import { plainFakerRow, tenFieldDefinition } from './ten-fields.js';
 
@@ -41,6 +42,8 @@ export async function bench(opts: { quick: boolean }): Promise<void> {
   console.log(`  engine generateRows:       ${fmt(engineRate)} rows/s`);
   console.log(`  ratio engine / plain:      ${(engineRate / plainRate).toFixed(2)} (target >= 1.0)`);
 
+  catalogueTypes(opts.quick ? 20_000 : 100_000);
+
   const sizes = opts.quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
   for (const size of sizes) {
     const result = await peakRss(size, 'ten');
@@ -55,6 +58,22 @@ export async function bench(opts: { quick: boolean }): Promise<void> {
     console.log(
       `  peak RSS at ${result.rows.toLocaleString('en')} rows: ${result.maxRssMB.toFixed(0)} MB (${fmt(result.rows / result.seconds)} rows/s in the child; flat)`,
     );
+  }
+}
+
+const TYPE_TARGET = 200_000;
+
+/** The slowest ten catalogue types by values/s, each beside faker's own method in a plain loop. */
+function catalogueTypes(rows: number): void {
+  const rates = catalogTypeRates(rows);
+  const below = rates.filter((r) => r.rate < TYPE_TARGET);
+  console.log(
+    `engine: values per CPU second per catalogue type (${rates.length} types, ${rows.toLocaleString('en')} values each, one-field table, best of 3 rounds; ${below.length} below the target ${fmt(TYPE_TARGET)}${below.length > 0 ? `: ${below.map((r) => r.id).join(', ')}` : ''}); slowest ten:`,
+  );
+  for (const { id, rate } of rates.slice(0, 10)) {
+    const plain = plainFakerRate(id, rows);
+    const beside = plain === undefined ? '' : `  (plain faker ${fmt(plain)}/s, ${(rate / plain).toFixed(2)}x)`;
+    console.log(`  ${id.padEnd(30)} ${fmt(rate).padStart(11)} values/s${beside}`);
   }
 }
 

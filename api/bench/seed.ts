@@ -4,6 +4,7 @@
 // multi-row INSERTs of the same rows, with ratios against INSERT from the same process. Prints
 // figures only; nothing here asserts timing.
 import postgres from 'postgres';
+import { serverUp } from './support/pg-server.js';
 import { compile, generateRows, type TableShape } from '../src/engine/index.js';
 import { importSql } from '../src/import/index.js';
 import { textOf } from '../src/seed/copy-text.js';
@@ -88,13 +89,7 @@ function generateOnly(definition: ReturnType<typeof definitionFor>): number {
 const rate = (rows: number, ms: number) => `${Math.round((rows * 1000) / ms).toLocaleString('en-US')} rows/s`;
 
 export async function bench({ quick }: { quick: boolean }): Promise<void> {
-  const probe = postgres(SERVER, { max: 1, connect_timeout: 2, onnotice: () => {} });
-  const up = await probe`select 1`.then(
-    () => true,
-    () => false,
-  );
-  await probe.end({ timeout: 1 });
-  if (!up) {
+  if (!(await serverUp(SERVER))) {
     console.log(`seed: no PostgreSQL at ${SERVER}; skipped`);
     return;
   }

@@ -3,6 +3,7 @@
 // `tables` are plain data (printable); the generators hang off it in a WeakMap.
 import { allLocales, base, en, Faker, type LocaleDefinition } from '@faker-js/faker';
 import { directDraws, keepFakePatterns, keepFileExtensions, keepMustachePatterns } from './faker-shortcuts.js';
+import { directTextMethods } from './faker-text-shortcuts.js';
 import { ChildLayout, type PerParent } from './child-layout.js';
 import {
   DEFAULT_REFERENCE_DATE,
@@ -154,6 +155,7 @@ export function compile(definition: Definition, options: CompileOptions = {}): P
   keepFakePatterns(faker);
   directDraws(faker);
   keepFileExtensions(faker);
+  directTextMethods(faker);
 
   const layoutOf = (table: string, field: string) => layouts.get(`${table}.${field}`);
   const runtimeOf = (table: string) => built.get(table)!;

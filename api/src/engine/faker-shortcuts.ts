@@ -5,6 +5,16 @@ import { type Faker, FakerError } from '@faker-js/faker';
 
 type Count = number | { min: number; max: number };
 
+/**
+ * The text as one flat string: appended word by word it is a rope of two nodes per word, which
+ * lives on in the rows of a block and costs the garbage collector several times the text itself
+ * (V8 flattens a rope in place when a character is read).
+ */
+export function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
 /** A faster twin of the faker method `id` called with `args`, or undefined when there is none. */
 export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => string) | undefined {
   const list = faker.definitions.lorem?.word;
@@ -27,40 +37,68 @@ export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => str
     for (let i = 1; i < n; i++) text += ' ' + word();
     return text;
   };
-  const sentence = (c: Count) => {
-    const text = words(c);
-    return `${text.charAt(0).toUpperCase() + text.substring(1)}.`;
-  };
-  const sentences = (c: Count) => {
+  // a sentence's first letter upper-cased is its first word's: with the capitalised words made
+  // once, a sentence is appended word by word and never copied to upper-case its first letter
+  const capitalised = list.every((w) => typeof w === 'string' && w.length > 0)
+    ? list.map((w: string) => w.charAt(0).toUpperCase() + w.substring(1))
+    : undefined;
+  const sentence = capitalised
+    ? (c: Count) => {
+        const n = count(c);
+        if (n <= 0) return '.';
+        let text = last > 0 ? capitalised[Math.floor(next() * (last + 1))]! : capitalised[0]!;
+        for (let i = 1; i < n; i++) text += ' ' + word();
+        return text + '.';
+      }
+    : (c: Count) => {
+        const text = words(c);
+        return `${text.charAt(0).toUpperCase() + text.substring(1)}.`;
+      };
+  const sentences = (c: Count, separator = ' ') => {
     const n = count(c);
     if (n <= 0) return '';
     let text = sentence({ min: 3, max: 10 });
-    for (let i = 1; i < n; i++) text += ' ' + sentence({ min: 3, max: 10 });
-    return text;
+    for (let i = 1; i < n; i++) text += separator + sentence({ min: 3, max: 10 });
+    return flat(text);
   };
+  // paragraphs: helpers.multiple of paragraph() (three sentences), joined by a line break
+  const paragraphs = (c: Count) => {
+    const n = count(c);
+    if (n <= 0) return '';
+    let text = sentences(3);
+    for (let i = 1; i < n; i++) text += '\n' + sentences(3);
+    return flat(text);
+  };
+  const lines = (c: Count) => sentences(c, '\n');
+  // lorem.text: one of five methods, drawn as helpers.arrayElement draws it, with their defaults
+  const texts = [
+    () => sentence({ min: 3, max: 10 }),
+    () => sentences({ min: 2, max: 6 }),
+    () => sentences(3),
+    () => paragraphs(3),
+    () => lines({ min: 1, max: 5 }),
+  ];
   const arg = args[0] as Count | Record<string, unknown> | undefined;
   const isCount = (a: unknown): a is Count =>
     typeof a === 'number' ||
     (typeof a === 'object' && a !== null && typeof (a as { min?: unknown }).min === 'number' && typeof (a as { max?: unknown }).max === 'number');
-  switch (id) {
-    case 'lorem.word':
-      // options (length, strategy) filter the list: left to faker
-      return args.length === 0 || (args.length === 1 && typeof arg === 'object' && arg !== null && Object.keys(arg).length === 0) ? word : undefined;
-    case 'lorem.words':
-      if (args.length === 0) return () => words(3);
-      return args.length === 1 && isCount(arg) ? () => words(arg) : undefined;
-    case 'lorem.sentence':
-      if (args.length === 0) return () => sentence({ min: 3, max: 10 });
-      return args.length === 1 && isCount(arg) ? () => sentence(arg) : undefined;
-    case 'lorem.sentences':
-      if (args.length === 0) return () => sentences({ min: 2, max: 6 });
-      return args.length === 1 && isCount(arg) ? () => sentences(arg) : undefined;
-    case 'lorem.paragraph':
-      if (args.length === 0) return () => sentences(3);
-      return args.length === 1 && isCount(arg) ? () => sentences(arg) : undefined;
-    default:
-      return undefined;
-  }
+  if (id === 'lorem.word')
+    // options (length, strategy) filter the list: left to faker
+    return args.length === 0 || (args.length === 1 && typeof arg === 'object' && arg !== null && Object.keys(arg).length === 0) ? word : undefined;
+  if (id === 'lorem.text') return args.length === 0 ? () => texts[Math.floor(next() * 5)]!() : undefined;
+  // the methods of a count: faker's default count, and the count given as a number or range
+  const counted: Record<string, [Count, (c: Count) => string]> = {
+    'lorem.words': [3, words],
+    'lorem.sentence': [{ min: 3, max: 10 }, sentence],
+    'lorem.sentences': [{ min: 2, max: 6 }, (c) => sentences(c)],
+    'lorem.paragraph': [3, (c) => sentences(c)],
+    'lorem.paragraphs': [3, paragraphs],
+    'lorem.lines': [{ min: 1, max: 5 }, lines],
+  };
+  if (!Object.hasOwn(counted, id)) return undefined;
+  const [fallback, make] = counted[id]!;
+  if (args.length === 0) return () => make(fallback);
+  return args.length === 1 && isCount(arg) ? () => make(arg) : undefined;
 }
 
 // per key: its RegExp, and the literal text every match of it ends with (the key after its last
@@ -409,15 +447,21 @@ export function directDraws(faker: Faker): void {
 }
 
 /**
- * faker's system.fileExt() (file names, paths) gathers the extensions of every MIME type into a
- * new Set on each call; this one gathers them once (the locale's definitions do not change) and
- * draws from the same list in the same order. With a MIME type given, faker's own.
+ * faker's system.fileExt() (file names, paths) and system.fileType() gather the extensions (the
+ * types) of every MIME type into a new Set on each call; these gather them once (the locale's
+ * definitions do not change) and draw from the same list in the same order. With a MIME type
+ * given, faker's own fileExt.
  */
 export function keepFileExtensions(faker: Faker): void {
-  const system = faker.system as unknown as { fileExt: (mimeType?: string) => string };
+  const system = faker.system as unknown as { fileExt: (mimeType?: string) => string; fileType: () => string };
   const helpers = faker.helpers as unknown as { arrayElement: <T>(array: readonly T[]) => T };
   const fileExt = system.fileExt;
   let extensions: string[] | undefined;
+  let fileTypes: string[] | undefined;
+  system.fileType = () => {
+    fileTypes ??= [...new Set(Object.keys(faker.definitions.system.mime_type).map((type) => type.split('/', 1)[0]!))];
+    return helpers.arrayElement(fileTypes);
+  };
   system.fileExt = (mimeType) => {
     if (typeof mimeType === 'string') return fileExt(mimeType);
     if (!extensions) {

@@ -7,6 +7,7 @@ import type { CompileOptions } from '../engine/index.js';
 import type { ReportState } from '../report/index.js';
 import type { ChunkKind } from './chunk-bytes.js';
 import type { ChunkReply, ChunkRequest } from './generate-worker.js';
+import { HeapBudget } from './heap-budget.js';
 
 /** tsx's ESM API (its `import` export), found from its package.json. */
 function tsxEsmApi(): string {
@@ -123,6 +124,8 @@ export class ChunkFeed {
   /** The first chunk not read yet, and the first nobody has taken. */
   private consumed = 0;
   private next = 0;
+  /** The rows' garbage collected as the chunks go by, so the peak stays flat (heap-budget.ts). */
+  private readonly heap = new HeapBudget();
 
   constructor(
     private readonly pool: Pick<GeneratorPool, 'ready' | 'size' | 'chunk'> | undefined,
@@ -198,6 +201,7 @@ export class ChunkFeed {
       this.chunks.delete(k);
       this.settled.delete(k);
       this.consumed++;
+      this.heap.check();
       yield bytes;
     }
   }
