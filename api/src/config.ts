@@ -1,5 +1,6 @@
 // Configuration comes only from environment variables; docs/configuration.md lists them.
 // Parsing is strict: a bad value stops the server with a message naming the variable.
+import { loadAssistSettings, type AssistSettings } from './assist/settings.js';
 import { loadAuthSettings, type AuthSettings } from './auth/settings.js';
 
 export class ConfigError extends Error {
@@ -33,6 +34,8 @@ export interface Config {
   limits: Limits;
   /** Rate limits, body caps and session checks of authentication (see auth/settings.ts). */
   auth: AuthSettings;
+  /** The schema assistant's provider, limits and key secret (see assist/settings.ts). */
+  assist: AssistSettings;
 }
 
 export interface Limits {
@@ -115,5 +118,13 @@ export function loadConfig(env: Env = process.env): Config {
       maxBodyBytes: integer(env, 'TDG_MAX_BODY_BYTES', 1_048_576, 1024),
     },
     auth: loadAuthSettings((name, fallback, min) => integer(env, name, fallback, min)),
+    assist: loadAssistSettings({
+      text: (name) => text(env, name),
+      url: (name) => url(env, name),
+      integer: (name, fallback, min) => integer(env, name, fallback, min),
+      fail: (message) => {
+        throw new ConfigError(message);
+      },
+    }),
   };
 }

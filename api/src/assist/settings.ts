@@ -1,0 +1,46 @@
+// The assistant's settings from the environment (README, "Schema assistant"). Unset provider: the
+// assistant is off unless a user stored a key of their own (and TDG_ASSIST_SECRET can decrypt it).
+import type { ProviderSettings, TransportSettings } from './port.js';
+import { isProtocol, PROTOCOLS } from './providers.js';
+
+export interface AssistSettings {
+  /** The server-wide provider, or undefined (then only users' own keys turn it on). */
+  provider?: ProviderSettings;
+  /** Encrypts users' own keys (AES-256-GCM, key derived from it); unset: users cannot store keys. */
+  secret?: string;
+  transport: TransportSettings;
+  /** Output tokens one answer may use. */
+  maxTokens: number;
+  /** Input and output tokens one user may use per UTC day; 0 = no limit. */
+  dailyTokens: number;
+}
+
+export interface SettingReaders {
+  text(name: string): string | undefined;
+  url(name: string): string | undefined;
+  integer(name: string, fallback: number, min: number): number;
+  fail(message: string): never;
+}
+
+export function loadAssistSettings(read: SettingReaders): AssistSettings {
+  const protocol = read.text('TDG_ASSIST_PROVIDER')?.toLowerCase();
+  let provider: ProviderSettings | undefined;
+  if (protocol !== undefined) {
+    if (!isProtocol(protocol)) read.fail(`TDG_ASSIST_PROVIDER: must be one of ${Object.keys(PROTOCOLS).join(', ')} (got "${protocol}")`);
+    const model = read.text('TDG_ASSIST_MODEL') ?? read.fail('TDG_ASSIST_MODEL: must be set when TDG_ASSIST_PROVIDER is');
+    const apiKey = read.text('TDG_ASSIST_API_KEY');
+    if (!apiKey && !PROTOCOLS[protocol].keyOptional) read.fail(`TDG_ASSIST_API_KEY: must be set for TDG_ASSIST_PROVIDER=${protocol}`);
+    provider = { protocol, model, apiKey, baseUrl: read.url('TDG_ASSIST_BASE_URL') ?? PROTOCOLS[protocol].defaultBaseUrl };
+  }
+  return {
+    provider,
+    secret: read.text('TDG_ASSIST_SECRET'),
+    transport: {
+      timeoutMs: read.integer('TDG_ASSIST_TIMEOUT_MS', 120_000, 100),
+      maxRetries: read.integer('TDG_ASSIST_MAX_RETRIES', 2, 0),
+      maxRetryWaitMs: read.integer('TDG_ASSIST_MAX_RETRY_WAIT_MS', 30_000, 0),
+    },
+    maxTokens: read.integer('TDG_ASSIST_MAX_TOKENS', 8_000, 256),
+    dailyTokens: read.integer('TDG_ASSIST_DAILY_TOKENS', 500_000, 0),
+  };
+}
