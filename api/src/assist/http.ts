@@ -62,10 +62,14 @@ async function send(request: ProviderRequest, transport: TransportSettings, sign
       const wait = retryAfterSeconds(response.headers.get('retry-after'));
       const waitMs = (wait ?? 2 ** attempt) * 1000;
       if (attempt >= transport.maxRetries || waitMs > transport.maxRetryWaitMs) {
-        throw new AssistError('rate_limited', `the provider is busy (${response.status}); try again${wait === undefined ? ' later' : ` in ${Math.ceil(wait)} s`}`, {
-          status: response.status,
-          retryAfterSeconds: wait === undefined ? undefined : Math.ceil(wait),
-        });
+        throw new AssistError(
+          'rate_limited',
+          `the provider is busy (${response.status}); try again${wait === undefined ? ' later' : ` in ${Math.ceil(wait)} s`}`,
+          {
+            status: response.status,
+            retryAfterSeconds: wait === undefined ? undefined : Math.ceil(wait),
+          },
+        );
       }
       try {
         await sleep(waitMs, undefined, { signal });

@@ -41,7 +41,14 @@ export async function* assistTurn(turn: AssistTurn): AsyncGenerator<TurnEvent> {
   for (let attempt = 1; ; attempt++) {
     let text = '';
     let shown = '';
-    for await (const event of turn.provider.complete({ system: system.text, messages, schemaName: `tdg_${turn.task.name}`, schema, maxTokens: turn.maxTokens, signal: turn.signal })) {
+    for await (const event of turn.provider.complete({
+      system: system.text,
+      messages,
+      schemaName: `tdg_${turn.task.name}`,
+      schema,
+      maxTokens: turn.maxTokens,
+      signal: turn.signal,
+    })) {
       if (event.type === 'done') {
         text = event.text;
         yield { type: 'usage', usage: event.usage };
@@ -61,13 +68,21 @@ export async function* assistTurn(turn: AssistTurn): AsyncGenerator<TurnEvent> {
       return;
     }
     if (attempt >= ATTEMPTS) {
-      throw new AssistError('invalid_output', `the assistant's answer was refused twice: ${summary(checked.problems)}`, { problems: checked.problems.slice(0, 20) });
+      throw new AssistError('invalid_output', `the assistant's answer was refused twice: ${summary(checked.problems)}`, {
+        problems: checked.problems.slice(0, 20),
+      });
     }
     yield { type: 'retry', problems: checked.problems };
     messages = [
       ...messages,
       { role: 'assistant', content: text },
-      { role: 'user', content: `That answer was refused:\n${checked.problems.slice(0, 20).map((p) => `- ${p.path || '(answer)'}: ${p.message}`).join('\n')}\nAnswer again, whole, with these fixed.` },
+      {
+        role: 'user',
+        content: `That answer was refused:\n${checked.problems
+          .slice(0, 20)
+          .map((p) => `- ${p.path || '(answer)'}: ${p.message}`)
+          .join('\n')}\nAnswer again, whole, with these fixed.`,
+      },
     ];
   }
 }

@@ -102,7 +102,10 @@ export const TASKS: { [K in TaskName]: Task<any> } = {
         field.description = column.description;
         if (!column.values) return;
         if (kindOf.get(field.type) !== 'text' || !GENERIC_TEXT.test(field.type)) {
-          problems.push({ path: `columns[${i}].values`, message: `${column.table}.${column.field} (${field.type}) is not a text field with a generic generator` });
+          problems.push({
+            path: `columns[${i}].values`,
+            message: `${column.table}.${column.field} (${field.type}) is not a text field with a generic generator`,
+          });
           return;
         }
         field.type = 'pick';

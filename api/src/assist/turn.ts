@@ -9,7 +9,17 @@ import type { ProviderSettings, Usage } from './port.js';
 import { createProvider, PROTOCOLS } from './providers.js';
 import { assistTurn } from './run.js';
 import type { AssistSettings } from './settings.js';
-import { addChange, addMessage, findConversation, historyOf, readSecret, startConversation, tokensToday, touchConversation, type ChangeRecord } from './store.js';
+import {
+  addChange,
+  addMessage,
+  findConversation,
+  historyOf,
+  readSecret,
+  startConversation,
+  tokensToday,
+  touchConversation,
+  type ChangeRecord,
+} from './store.js';
 import { TASKS, type AnswerProblem, type TaskName } from './tasks.js';
 
 export interface AssistEvent {
@@ -39,12 +49,19 @@ export interface AssistDeps {
 }
 
 /** The provider this user's questions go to, and whose key it is; undefined: the assistant is off. */
-export async function providerSettingsFor(db: Database, settings: AssistSettings, userId: string): Promise<{ provider: ProviderSettings; ownKey: boolean } | undefined> {
+export async function providerSettingsFor(
+  db: Database,
+  settings: AssistSettings,
+  userId: string,
+): Promise<{ provider: ProviderSettings; ownKey: boolean } | undefined> {
   if (settings.secret) {
     const stored = await db.asService((tx) => readSecret(tx, userId));
     if (stored) {
       const apiKey = decryptKey(settings.secret, userId, stored.ciphertext);
-      return { ownKey: true, provider: { protocol: stored.protocol, model: stored.model, apiKey, baseUrl: stored.baseUrl ?? PROTOCOLS[stored.protocol].defaultBaseUrl } };
+      return {
+        ownKey: true,
+        provider: { protocol: stored.protocol, model: stored.model, apiKey, baseUrl: stored.baseUrl ?? PROTOCOLS[stored.protocol].defaultBaseUrl },
+      };
     }
   }
   return settings.provider ? { ownKey: false, provider: settings.provider } : undefined;
@@ -79,13 +96,28 @@ export async function* askAssistant(deps: AssistDeps, question: AssistQuestion):
         ? await findConversation(tx, question.conversationId)
         : await startConversation(tx, claims.sub, question.schema.id, question.message.replace(/\s+/g, ' ').trim().slice(0, 80));
       const history = await historyOf(tx, conversation!.id);
-      await addMessage(tx, { conversationId: conversation!.id, schemaId: question.schema.id, userId: claims.sub, role: 'user', content: question.message, task: task.name });
+      await addMessage(tx, {
+        conversationId: conversation!.id,
+        schemaId: question.schema.id,
+        userId: claims.sub,
+        role: 'user',
+        content: question.message,
+        task: task.name,
+      });
       return { conversationId: conversation!.id, history };
     });
     conversationId = started.conversationId;
     yield { conversationId, text: '' };
     const provider = createProvider(chosen.provider, settings.transport);
-    for await (const event of assistTurn({ provider, task, current, history: started.history, message: question.message, maxTokens: settings.maxTokens, signal: abort.signal })) {
+    for await (const event of assistTurn({
+      provider,
+      task,
+      current,
+      history: started.history,
+      message: question.message,
+      maxTokens: settings.maxTokens,
+      signal: abort.signal,
+    })) {
       if (event.type === 'text') yield { conversationId, text: event.text };
       else if (event.type === 'retry') yield { conversationId, retry: event.problems };
       else if (event.type === 'usage') {

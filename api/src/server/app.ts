@@ -166,6 +166,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       db,
       pubsub,
       limits: config.limits,
+      assist: config.assist,
       previews,
       storage,
       downloadLinks,
