@@ -93,13 +93,17 @@ const AssistErrorCodeEnum = builder.enumType('AssistErrorCode', {
   values: ['OFF', 'PROVIDER', 'AUTH', 'RATE_LIMITED', 'TIMEOUT', 'MALFORMED', 'TOO_LONG', 'INVALID_OUTPUT', 'LIMIT', 'BAD_INPUT'] as const,
 });
 
-const AssistProblemRef = builder.objectRef<AssistError>('AssistProblem').implement({
+// a plain object: graphql-js takes an Error a resolver returns for a failure of that field
+type AssistProblem = Pick<AssistError, 'code' | 'message' | 'details'>;
+const problemOf = (error: AssistError): AssistProblem => ({ code: error.code, message: error.message, details: error.details });
+
+const AssistProblemRef = builder.objectRef<AssistProblem>('AssistProblem').implement({
   description: 'Why an answer failed (the provider, a timeout, an answer refused twice, a limit).',
   fields: (t) => ({
-    code: t.field({ type: AssistErrorCodeEnum, resolve: (error) => error.code.toUpperCase() as 'OFF' }),
+    code: t.field({ type: AssistErrorCodeEnum, resolve: (problem) => problem.code.toUpperCase() as 'OFF' }),
     message: t.exposeString('message'),
-    retryAfterSeconds: t.int({ nullable: true, resolve: (error) => error.details.retryAfterSeconds ?? null }),
-    problems: t.field({ type: [ProblemRef], description: 'Where the refused answer was wrong.', resolve: (error) => error.details.problems ?? [] }),
+    retryAfterSeconds: t.int({ nullable: true, resolve: (problem) => problem.details.retryAfterSeconds ?? null }),
+    problems: t.field({ type: [ProblemRef], description: 'Where the refused answer was wrong.', resolve: (problem) => problem.details.problems ?? [] }),
   }),
 });
 
@@ -110,7 +114,7 @@ const AssistEventRef = builder.objectRef<AssistEvent>('AssistEvent').implement({
     text: t.exposeString('text', { nullable: true, description: 'More of the explanation.' }),
     retry: t.field({ type: [ProblemRef], nullable: true, description: 'The answer was refused; asked once more with these.', resolve: (e) => e.retry ?? null }),
     change: t.field({ type: AssistChangeRef, nullable: true, resolve: (event) => event.change ?? null }),
-    error: t.field({ type: AssistProblemRef, nullable: true, resolve: (event) => event.error ?? null }),
+    error: t.field({ type: AssistProblemRef, nullable: true, resolve: (event) => (event.error ? problemOf(event.error) : null) }),
   }),
 });
 
