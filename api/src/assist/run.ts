@@ -33,6 +33,8 @@ export type TurnEvent =
 
 /** Answers refused this many times end the turn with an invalid_output error. */
 const ATTEMPTS = 2;
+/** An answer longer than this is cut off as too_long, whatever the provider's token count says. */
+export const MAX_ANSWER_CHARS = 1_000_000;
 
 export async function* assistTurn(turn: AssistTurn): AsyncGenerator<TurnEvent> {
   const system = systemPrompt(turn.task.name, turn.task.show(turn.current));
@@ -55,6 +57,7 @@ export async function* assistTurn(turn: AssistTurn): AsyncGenerator<TurnEvent> {
         continue;
       }
       text += event.text;
+      if (text.length > MAX_ANSWER_CHARS) throw new AssistError('too_long', `the answer passed ${MAX_ANSWER_CHARS} characters`);
       const now = explanationSoFar(text);
       if (now.length > shown.length) {
         yield { type: 'text', text: now.slice(shown.length) };

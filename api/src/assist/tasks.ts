@@ -82,7 +82,11 @@ export const TASKS: { [K in TaskName]: Task<any> } = {
   describe: {
     name: 'describe',
     answer: describeAnswer,
-    apply: (_current, answer: z.infer<typeof describeAnswer>) => ({ definition: answer.definition }),
+    // the schema's reference date stays (relative dates count back from it) unless the answer sets one
+    apply: (current, answer: z.infer<typeof describeAnswer>) => ({
+      definition:
+        current?.referenceDate && !answer.definition.referenceDate ? { ...answer.definition, referenceDate: current.referenceDate } : answer.definition,
+    }),
     show: (current) => (current ? JSON.stringify(current) : '(empty)'),
   },
   columns: {
