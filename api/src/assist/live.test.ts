@@ -20,6 +20,7 @@ describe.skipIf(!process.env.TDG_ASSIST_API_KEY)('a live provider', () => {
       history: [],
       message: 'A small library: members borrow books; each loan has a due date after the day it was made.',
       maxTokens: settings.maxTokens,
+      maxInputChars: settings.maxInputChars,
     });
     for await (const event of turn) {
       if (event.type === 'text') text += event.text;

@@ -16,6 +16,8 @@ export interface AssistTurn {
   history: ChatMessage[];
   message: string;
   maxTokens: number;
+  /** Characters the first request may send; more is a too_long error before any call. */
+  maxInputChars: number;
   signal?: AbortSignal;
 }
 
@@ -40,6 +42,13 @@ export async function* assistTurn(turn: AssistTurn): AsyncGenerator<TurnEvent> {
   const system = systemPrompt(turn.task.name, turn.task.show(turn.current));
   const schema = answerJsonSchema(turn.task);
   let messages: ChatMessage[] = [...turn.history, { role: 'user', content: turn.message }];
+  const size = system.text.length + messages.reduce((sum, message) => sum + message.content.length, 0);
+  if (size > turn.maxInputChars) {
+    throw new AssistError(
+      'too_long',
+      `the question with its schema and history is ${size} characters; the limit is ${turn.maxInputChars} (TDG_ASSIST_MAX_INPUT_CHARS)`,
+    );
+  }
   for (let attempt = 1; ; attempt++) {
     let text = '';
     let shown = '';

@@ -11,6 +11,8 @@ export interface AssistSettings {
   transport: TransportSettings;
   /** Output tokens one answer may use. */
   maxTokens: number;
+  /** Characters one request may send (prompt, schema and history); a bigger schema is refused before any call. */
+  maxInputChars: number;
   /** Input and output tokens one user may use per UTC day; 0 = no limit. */
   dailyTokens: number;
 }
@@ -41,6 +43,7 @@ export function loadAssistSettings(read: SettingReaders): AssistSettings {
       maxRetryWaitMs: read.integer('TDG_ASSIST_MAX_RETRY_WAIT_MS', 30_000, 0),
     },
     maxTokens: read.integer('TDG_ASSIST_MAX_TOKENS', 8_000, 256),
+    maxInputChars: read.integer('TDG_ASSIST_MAX_INPUT_CHARS', 400_000, 1_000),
     dailyTokens: read.integer('TDG_ASSIST_DAILY_TOKENS', 500_000, 0),
   };
 }

@@ -116,6 +116,7 @@ export async function* askAssistant(deps: AssistDeps, question: AssistQuestion):
       history: started.history,
       message: question.message,
       maxTokens: settings.maxTokens,
+      maxInputChars: settings.maxInputChars,
       signal: abort.signal,
     })) {
       if (event.type === 'text') yield { conversationId, text: event.text };

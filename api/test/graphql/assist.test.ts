@@ -318,6 +318,24 @@ describe('the schema assistant on a server-wide provider (chat-completions)', ()
     expect((await gql(h, editor, `mutation { clearAssistKey { protocol ownKey } }`)).data.clearAssistKey).toEqual({ protocol: 'openai', ownKey: false });
   });
 
+  it('refuses a question too big to send before calling the provider', async () => {
+    const small = await startHarness({
+      TDG_ASSIST_PROVIDER: 'openai',
+      TDG_ASSIST_BASE_URL: standIn.url,
+      TDG_ASSIST_MODEL: 'm',
+      TDG_ASSIST_MAX_INPUT_CHARS: '1000',
+    });
+    try {
+      const user = await small.signUp('wordy');
+      const own = await createSchema(small, user);
+      const run = await follow(small, user, { schemaId: own.id, message: 'columns', task: 'COLUMNS' });
+      expect(run.last.error).toMatchObject({ code: 'TOO_LONG', message: expect.stringContaining('TDG_ASSIST_MAX_INPUT_CHARS') });
+      expect(standIn.requests).toHaveLength(0);
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
+
   it('keeps the daily token limit per user', async () => {
     const limited = await startHarness({
       TDG_ASSIST_PROVIDER: 'openai',
