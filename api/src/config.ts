@@ -69,6 +69,14 @@ function integer(env: Env, name: string, fallback: number, min = 0): number {
   return value;
 }
 
+function decimal(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name}: must be a number ≥ 0 (got "${raw}")`);
+  return value;
+}
+
 function url(env: Env, name: string): string | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
@@ -122,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
       text: (name) => text(env, name),
       url: (name) => url(env, name),
       integer: (name, fallback, min) => integer(env, name, fallback, min),
+      decimal: (name, fallback) => decimal(env, name, fallback),
       fail: (message) => {
         throw new ConfigError(message);
       },

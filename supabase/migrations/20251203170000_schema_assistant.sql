@@ -121,17 +121,17 @@ grant update (status, decided_by, decided_at) on table public.assist_changes to 
 grant all on table public.assist_conversations, public.assist_messages, public.assist_changes, public.assist_secrets
   to service_role;
 
--- tokens the caller spent since the start of the UTC day, over every schema (the daily limit counts
+-- tokens the caller spent since the start of the UTC day, over every schema (the daily limits count
 -- messages the caller may no longer read, e.g. of a schema no longer shared with them)
-create function public.assist_tokens_today() returns bigint
+create function public.assist_usage_today(out input_tokens bigint, out output_tokens bigint)
 language sql stable security definer
 set search_path = ''
 as $$
-  select coalesce(sum(m.input_tokens + m.output_tokens), 0)::bigint
+  select coalesce(sum(m.input_tokens), 0)::bigint, coalesce(sum(m.output_tokens), 0)::bigint
     from public.assist_messages m
    where m.user_id = auth.uid()
      and m.created_at >= date_trunc('day', timezone('utc', now())) at time zone 'utc'
 $$;
 
-revoke all on function public.assist_tokens_today() from public, anon;
-grant execute on function public.assist_tokens_today() to authenticated, service_role;
+revoke all on function public.assist_usage_today() from public, anon;
+grant execute on function public.assist_usage_today() to authenticated, service_role;

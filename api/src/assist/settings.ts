@@ -15,12 +15,22 @@ export interface AssistSettings {
   maxInputChars: number;
   /** Input and output tokens one user may use per UTC day; 0 = no limit. */
   dailyTokens: number;
+  /** Prices in USD per million input / output tokens (0: cost is not counted). */
+  price: { input: number; output: number };
+  /** USD one user may spend per UTC day, and one answer may cost at most (its max tokens); 0 = no limit. */
+  dailyCost: number;
+}
+
+/** What `usage` costs at `price` (USD). */
+export function costOf(usage: { inputTokens: number; outputTokens: number }, price: AssistSettings['price']): number {
+  return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
 }
 
 export interface SettingReaders {
   text(name: string): string | undefined;
   url(name: string): string | undefined;
   integer(name: string, fallback: number, min: number): number;
+  decimal(name: string, fallback: number): number;
   fail(message: string): never;
 }
 
@@ -45,5 +55,7 @@ export function loadAssistSettings(read: SettingReaders): AssistSettings {
     maxTokens: read.integer('TDG_ASSIST_MAX_TOKENS', 8_000, 256),
     maxInputChars: read.integer('TDG_ASSIST_MAX_INPUT_CHARS', 400_000, 1_000),
     dailyTokens: read.integer('TDG_ASSIST_DAILY_TOKENS', 500_000, 0),
+    price: { input: read.decimal('TDG_ASSIST_PRICE_INPUT', 0), output: read.decimal('TDG_ASSIST_PRICE_OUTPUT', 0) },
+    dailyCost: read.decimal('TDG_ASSIST_DAILY_COST', 0),
   };
 }

@@ -1,7 +1,7 @@
 // assist_conversations, assist_messages, assist_changes (read and written as the caller: RLS
 // decides) and assist_secrets (service_role only).
 import type { Tx } from '../db/port.js';
-import type { ChatMessage, ProtocolName } from './port.js';
+import type { ChatMessage, ProtocolName, Usage } from './port.js';
 import type { TaskName } from './tasks.js';
 
 export type ChangeStatus = 'proposed' | 'applied' | 'rejected';
@@ -213,9 +213,9 @@ export async function decideChange(tx: Tx, id: string, userId: string, status: E
 }
 
 /** Input and output tokens the caller used since the start of the UTC day. */
-export async function tokensToday(tx: Tx): Promise<number> {
-  const [row] = await tx.query<{ n: number | string }>(`select public.assist_tokens_today() as n`);
-  return Number(row.n);
+export async function usageToday(tx: Tx): Promise<Usage> {
+  const [row] = await tx.query<{ input_tokens: number | string; output_tokens: number | string }>(`select * from public.assist_usage_today()`);
+  return { inputTokens: Number(row.input_tokens), outputTokens: Number(row.output_tokens) };
 }
 
 // assist_secrets: service_role only ------------------------------------------------------------------

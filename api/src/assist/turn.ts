@@ -8,7 +8,7 @@ import { decryptKey } from './keys.js';
 import type { ProviderSettings, Usage } from './port.js';
 import { createProvider, PROTOCOLS } from './providers.js';
 import { assistTurn } from './run.js';
-import type { AssistSettings } from './settings.js';
+import { costOf, type AssistSettings } from './settings.js';
 import {
   addChange,
   addMessage,
@@ -16,7 +16,7 @@ import {
   historyOf,
   readSecret,
   startConversation,
-  tokensToday,
+  usageToday,
   touchConversation,
   type ChangeRecord,
 } from './store.js';
@@ -67,6 +67,19 @@ export async function providerSettingsFor(
   return settings.provider ? { ownKey: false, provider: settings.provider } : undefined;
 }
 
+/** The user's tokens and cost today against the daily limits; an answer that could pass the cost limit is not asked for. */
+function checkDailyLimits(settings: AssistSettings, used: Usage): void {
+  const tokens = used.inputTokens + used.outputTokens;
+  if (settings.dailyTokens > 0 && tokens >= settings.dailyTokens) {
+    throw new AssistError('limit', `you used ${tokens} of your ${settings.dailyTokens} assistant tokens today (UTC); more tomorrow`);
+  }
+  const spent = costOf(used, settings.price);
+  const worstAnswer = costOf({ inputTokens: 0, outputTokens: settings.maxTokens }, settings.price);
+  if (settings.dailyCost > 0 && spent + worstAnswer > settings.dailyCost) {
+    throw new AssistError('limit', `you spent $${spent.toFixed(4)} of your $${settings.dailyCost} assistant budget today (UTC); more tomorrow`);
+  }
+}
+
 function definitionOf(json: unknown): Definition | null {
   try {
     return parseDefinition(json);
@@ -88,10 +101,7 @@ export async function* askAssistant(deps: AssistDeps, question: AssistQuestion):
     if (!chosen) throw new AssistError('off', 'the assistant is off: no provider is configured (TDG_ASSIST_PROVIDER) and you stored no key');
     if (!current && task.name !== 'describe') throw new AssistError('bad_input', "the schema's definition is not valid yet: describe the data first");
     const started = await db.asUser(claims, async (tx) => {
-      const used = await tokensToday(tx);
-      if (settings.dailyTokens > 0 && used >= settings.dailyTokens) {
-        throw new AssistError('limit', `you used ${used} of your ${settings.dailyTokens} assistant tokens today (UTC); more tomorrow`);
-      }
+      checkDailyLimits(settings, await usageToday(tx));
       const conversation = question.conversationId
         ? await findConversation(tx, question.conversationId)
         : await startConversation(tx, claims.sub, question.schema.id, question.message.replace(/\s+/g, ' ').trim().slice(0, 80));

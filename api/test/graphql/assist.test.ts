@@ -336,6 +336,34 @@ describe('the schema assistant on a server-wide provider (chat-completions)', ()
     }
   }, 120_000);
 
+  it('keeps the daily cost limit per user, counting the most the next answer could cost', async () => {
+    // $10 per million tokens each way: 1,100 tokens cost $0.011; the next answer could cost 1,000 × $10 / 1M = $0.01
+    const priced = await startHarness({
+      TDG_ASSIST_PROVIDER: 'openai',
+      TDG_ASSIST_BASE_URL: standIn.url,
+      TDG_ASSIST_MODEL: 'm',
+      TDG_ASSIST_MAX_TOKENS: '1000',
+      TDG_ASSIST_PRICE_INPUT: '10',
+      TDG_ASSIST_PRICE_OUTPUT: '10',
+      TDG_ASSIST_DAILY_COST: '0.03',
+    });
+    try {
+      const user = await priced.signUp('spender');
+      const own = await createSchema(priced, user);
+      const answer = { events: STREAMS.openai(JSON.stringify(COLUMNS_ANSWER), { usage: [800, 300] }) };
+      standIn.reply(answer, answer);
+      expect((await follow(priced, user, { schemaId: own.id, message: 'columns', task: 'COLUMNS' })).last.change).not.toBeNull();
+      // $0.011 spent + $0.01 possible ≤ $0.03
+      expect((await follow(priced, user, { schemaId: own.id, message: 'columns again', task: 'COLUMNS' })).last.change).not.toBeNull();
+      // $0.022 spent + $0.01 possible > $0.03
+      const third = await follow(priced, user, { schemaId: own.id, message: 'and again', task: 'COLUMNS' });
+      expect(third.last.error).toMatchObject({ code: 'LIMIT', message: expect.stringContaining('budget') });
+      expect(standIn.requests).toHaveLength(2);
+    } finally {
+      await priced.close();
+    }
+  }, 120_000);
+
   it('keeps the daily token limit per user', async () => {
     const limited = await startHarness({
       TDG_ASSIST_PROVIDER: 'openai',

@@ -54,7 +54,8 @@ select throws_ok($$insert into public.assist_messages (conversation_id, schema_i
 -- ── owner ──
 select pg_temp.become('00000000-0000-0000-0000-0000000000a1');
 select results_eq($$select count(*)::int from public.assist_changes$$, array[1], 'owner reads the proposed change');
-select is(public.assist_tokens_today(), 150::bigint, 'owner''s tokens today');
+select results_eq($$select input_tokens, output_tokens from public.assist_usage_today()$$, $$values (100::bigint, 50::bigint)$$,
+  'owner''s tokens today');
 select throws_like($$select 1 from public.assist_secrets$$, 'permission denied%', 'owner cannot read even their own stored key');
 reset role;
 
