@@ -103,7 +103,9 @@ export function messagesStream(answer: string, options: { size?: number; stop?: 
   const event = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}`;
   const [input, output] = options.usage ?? [120, 80];
   return [
-    event('message_start', { message: { id: 'm1', type: 'message', role: 'assistant', content: [], model: 'stand-in', usage: { input_tokens: input, output_tokens: 1 } } }),
+    event('message_start', {
+      message: { id: 'm1', type: 'message', role: 'assistant', content: [], model: 'stand-in', usage: { input_tokens: input, output_tokens: 1 } },
+    }),
     event('content_block_start', { index: 0, content_block: { type: 'tool_use', id: 't1', name: 'tdg', input: {} } }),
     'event: ping\ndata: {"type": "ping"}',
     ...pieces(answer, options.size ?? 17).map((piece) => event('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: piece } })),
