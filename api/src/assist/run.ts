@@ -41,7 +41,10 @@ export const MAX_ANSWER_CHARS = 1_000_000;
 export async function* assistTurn(turn: AssistTurn): AsyncGenerator<TurnEvent> {
   const system = systemPrompt(turn.task.name, turn.task.show(turn.current));
   const schema = answerJsonSchema(turn.task);
-  let messages: ChatMessage[] = [...turn.history, { role: 'user', content: turn.message }];
+  // a conversation sent to a provider starts with the user (the last 20 messages may not)
+  const firstUser = turn.history.findIndex((message) => message.role === 'user');
+  const history = firstUser < 0 ? [] : turn.history.slice(firstUser);
+  let messages: ChatMessage[] = [...history, { role: 'user', content: turn.message }];
   const size = system.text.length + messages.reduce((sum, message) => sum + message.content.length, 0);
   if (size > turn.maxInputChars) {
     throw new AssistError(
