@@ -1,5 +1,6 @@
 // Configuration comes only from environment variables; docs/configuration.md lists them.
 // Parsing is strict: a bad value stops the server with a message naming the variable.
+import { loadAssistSettings, type AssistSettings } from './assist/settings.js';
 import { loadAuthSettings, type AuthSettings } from './auth/settings.js';
 
 export class ConfigError extends Error {
@@ -33,6 +34,8 @@ export interface Config {
   limits: Limits;
   /** Rate limits, body caps and session checks of authentication (see auth/settings.ts). */
   auth: AuthSettings;
+  /** The schema assistant's provider, limits and key secret (see assist/settings.ts). */
+  assist: AssistSettings;
 }
 
 export interface Limits {
@@ -63,6 +66,14 @@ function integer(env: Env, name: string, fallback: number, min = 0): number {
   if (!Number.isSafeInteger(value) || value < min) {
     throw new ConfigError(`${name}: must be an integer ≥ ${min} (got "${raw}")`);
   }
+  return value;
+}
+
+function decimal(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replaceAll('_', ''));
+  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name}: must be a number ≥ 0 (got "${raw}")`);
   return value;
 }
 
@@ -115,5 +126,14 @@ export function loadConfig(env: Env = process.env): Config {
       maxBodyBytes: integer(env, 'TDG_MAX_BODY_BYTES', 1_048_576, 1024),
     },
     auth: loadAuthSettings((name, fallback, min) => integer(env, name, fallback, min)),
+    assist: loadAssistSettings({
+      text: (name) => text(env, name),
+      url: (name) => url(env, name),
+      integer: (name, fallback, min) => integer(env, name, fallback, min),
+      decimal: (name, fallback) => decimal(env, name, fallback),
+      fail: (message) => {
+        throw new ConfigError(message);
+      },
+    }),
   };
 }

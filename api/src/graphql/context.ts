@@ -1,3 +1,4 @@
+import type { AssistSettings } from '../assist/settings.js';
 import type { Limits } from '../config.js';
 import type { Claims, Database, Tx } from '../db/port.js';
 import type { ExportStorage } from '../storage/port.js';
@@ -12,6 +13,8 @@ export interface GraphQLContext {
   db: Database;
   claims: Claims | null;
   limits: Limits;
+  /** The schema assistant's provider and limits; its provider is undefined when it is off. */
+  assist: AssistSettings;
   /** Threads that generate previews, with their time and memory limits. */
   previews: PreviewPool;
   pubsub: ExportPubSub;

@@ -168,6 +168,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       db,
       pubsub,
       limits: config.limits,
+      assist: config.assist,
       previews,
       storage,
       downloadLinks,

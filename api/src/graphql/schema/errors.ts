@@ -32,7 +32,7 @@ builder.objectType(ConflictError, {
   fields: (t) => ({ currentVersion: t.exposeInt('currentVersion', { nullable: true }) }),
 });
 
-const ProblemRef = builder.objectRef<Problem>('Problem').implement({
+export const ProblemRef = builder.objectRef<Problem>('Problem').implement({
   fields: (t) => ({
     path: t.exposeString('path', { description: 'Where, e.g. `tables[1].fields[3].options.max` or `rowCount`.' }),
     message: t.string({ resolve: (problem) => maskServerPaths(problem.message) }),

@@ -12,5 +12,8 @@ import './export-start.js';
 import './export-event.js';
 import './preview.js';
 import './import.js';
+import './assist.js';
+import './assist-change.js';
+import './assist-key.js';
 
 export const schema = builder.toSchema();
