@@ -48,6 +48,8 @@ describe('TypePicker', () => {
       'Logic & formulas 1',
     ]);
     expect(listed()).toHaveLength(types.length);
+    // browsing starts at the current type
+    expect(list().getByRole('option', { selected: true }).textContent).toMatch(/^person\.firstName/);
     expect(list().getByRole('option', { name: /^commerce\.price/ }).textContent).toContain('e.g. 40.2');
     expect((screen.getByRole('combobox', { name: 'Group' }) as HTMLSelectElement).options[0]!.textContent).toBe(`All groups (${types.length})`);
   });
