@@ -98,6 +98,13 @@ describe('schema builder', () => {
     await page.getByRole('button', { name: 'Redo', exact: true }).click();
     await expect(fieldNames(page)).resolves.toEqual(['id']);
 
+    // typing is one step; undone, the text box keeps the focus
+    const name = users(page).getByLabel('Field name').first();
+    await name.fill('user_id');
+    await name.press('Control+z');
+    await expect(name.inputValue()).resolves.toBe('id');
+    await expect(name.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+
     // removing a table is undone the same way
     await page.getByRole('button', { name: 'Remove table users' }).click();
     expect(await users(page).count()).toBe(0);
