@@ -94,4 +94,15 @@ describe('TypePicker', () => {
     expect(listed()).toHaveLength(0);
     expect(screen.getByText('No field type matches.')).toBeTruthy();
   });
+
+  it('closes when focus moves out of it, not when it moves inside it', async () => {
+    const { input } = await openPicker();
+    const group = screen.getByRole('combobox', { name: 'Group' });
+    await fireEvent.focusOut(input, { relatedTarget: group });
+    expect(screen.queryByRole('dialog')).not.toBeNull();
+    const outside = document.body.appendChild(document.createElement('button'));
+    await fireEvent.focusOut(input, { relatedTarget: outside });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    outside.remove();
+  });
 });
