@@ -3,7 +3,8 @@
 // searched and chosen from by keyboard — on a desk and inside a 390 px phone.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startStack, uniqueEmail, unlabelledControls, type Stack } from './stack.js';
+import { join } from 'node:path';
+import { resultsDir, screenshot, startStack, uniqueEmail, unlabelledControls, type Stack } from './stack.js';
 
 let stack: Stack;
 const email = uniqueEmail('builder');
@@ -181,11 +182,12 @@ describe('schema builder', () => {
     const page = await stack.newPage({ width: 390, height: 844 });
     await signIn(page);
     await page.goto(schemaUrl);
+    await users(page).getByRole('button', { name: 'Add field to users' }).click();
     await users(page)
-      .getByRole('button', { name: /^Type of users\.id/ })
+      .getByRole('button', { name: /^Type of users\.field/ })
       .click();
     await page.getByRole('combobox', { name: 'Search field types' }).fill('price');
-    const panel = page.getByRole('dialog', { name: 'Type of users.id' });
+    const panel = page.getByRole('dialog', { name: 'Type of users.field' });
     const box = (await panel.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
@@ -195,15 +197,30 @@ describe('schema builder', () => {
     await expect(unlabelledControls(page)).resolves.toEqual([]);
     await page.getByRole('option', { name: /^commerce\.price/ }).waitFor();
     console.info(`screenshot of the picker on a phone: ${await screenshot(page, 'type-picker-phone')}`);
+    // the sheet as the phone's screen shows it (a full-page screenshot stretches the viewport)
+    await page.screenshot({ path: join(resultsDir, 'type-picker-phone-screen.png') });
 
     // a number option keeps its format and reads in words
     await page.getByRole('option', { name: /^commerce\.price/ }).click();
-    await users(page).getByRole('button', { name: 'Options of id' }).click();
-    const decimals = users(page).getByLabel('Decimal places');
-    await decimals.fill('2');
+    await users(page).getByRole('button', { name: 'Options of field' }).click();
+    await users(page).getByLabel('Decimal places').fill('2');
     const smallest = users(page).getByLabel('Smallest value');
     await smallest.fill('40.20');
-    await users(page).getByRole('table', { name: 'Preview of users' }).locator('tbody tr').first().waitFor();
+    await users(page).getByLabel('Largest value').fill('41');
+    // the preview follows the options (its prices between 40.20 and 41), and the input still reads "40.20"
+    const prices = () =>
+      users(page)
+        .getByRole('table', { name: 'Preview of users' })
+        .evaluate((table) => {
+          const column = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent === 'field');
+          return column < 0 ? [] : [...table.querySelectorAll('tbody tr')].map((tr) => Number(tr.children[column]?.textContent));
+        })
+        .catch(() => [] as number[]);
+    const inRange = async () => {
+      const values = await prices();
+      return values.length > 0 && values.every((value) => value >= 40.2 && value <= 41);
+    };
+    await expect.poll(inRange, { timeout: 15_000 }).toBe(true);
     await expect(smallest.inputValue()).resolves.toBe('40.20');
     await screenshot(page, 'builder-options-phone');
     await page.context().close();
