@@ -83,7 +83,7 @@ describe('dashboard', () => {
     await orders.getByLabel('Field name').nth(1).fill('user_id');
     await orders.getByRole('button', { name: /^Type of orders\.user_id/ }).click();
     await orders.getByLabel('Search field types').fill('ref');
-    await orders.getByRole('button', { name: /^ref\b/ }).click();
+    await orders.getByRole('option', { name: /^ref\b/ }).click();
     await orders.getByLabel('table *').fill('users');
     await orders.getByLabel('field *').fill('id');
     await orders.getByLabel('min *').fill('1');
@@ -335,7 +335,7 @@ describe('dashboard', () => {
     await orders.getByLabel('Field name').last().fill('total');
     await orders.getByRole('button', { name: /^Type of orders\.total/ }).click();
     await orders.getByLabel('Search field types').fill('number.int');
-    await orders.getByRole('button', { name: /^number\.int\b/ }).click();
+    await orders.getByRole('option', { name: /^number\.int\b/ }).click();
     const total = orders.getByRole('listitem', { name: 'Field total' });
     await orders.getByRole('button', { name: 'Options of total' }).click();
     await total.getByLabel('min', { exact: true }).fill('1');

@@ -26,7 +26,7 @@ describe('OptionsForm', () => {
     expect((screen.getByLabelText('table *') as HTMLInputElement).value).toBe('users');
     expect(screen.getByLabelText('choice').tagName).toBe('SELECT');
     expect((screen.getByLabelText('skew') as HTMLInputElement).type).toBe('number');
-    expect(screen.getByRole('group', { name: 'childrenPerParent' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: /^Children per parent childrenPerParent/ })).toBeTruthy();
     expect((screen.getByLabelText('min *') as HTMLInputElement).type).toBe('number');
   });
 
@@ -65,5 +65,37 @@ describe('OptionsForm', () => {
     const max = screen.getByLabelText('max *');
     expect(max.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('alert').textContent).toBe('must be ≥ min (got 2 < 5)');
+  });
+
+  it('labels options in plain words with their unit and range, the key beside them', () => {
+    const schema = {
+      type: 'object',
+      properties: { years: { type: 'number', exclusiveMinimum: 0, maximum: 1000 }, dec: { type: 'integer', minimum: 0, maximum: 10 } },
+    };
+    render(OptionsForm, { schema, value: { years: 2 }, onchange: () => {}, idPrefix: 'd', typeId: 'date.past' });
+    const years = screen.getByLabelText('Within the last');
+    expect(years).toBe(screen.getByLabelText('years'));
+    expect(
+      years
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent),
+    ).toEqual(['years', '(more than 0, at most 1000)']);
+    expect(screen.getByLabelText('Decimal places')).toBe(screen.getByLabelText('dec'));
+    expect(screen.getByText('(0 to 10)')).toBeTruthy();
+  });
+
+  it('keeps a number as it was typed: two decimals stay "40.20"', async () => {
+    const onchange = vi.fn();
+    const schema = { type: 'object', properties: { min: { type: 'number' } } };
+    const { rerender } = render(OptionsForm, { schema, value: {}, onchange, idPrefix: 'p', typeId: 'commerce.price' });
+    const min = screen.getByLabelText('Smallest value') as HTMLInputElement;
+    await fireEvent.input(min, { target: { value: '40.20' } });
+    expect(onchange).toHaveBeenLastCalledWith({ min: 40.2 });
+    await rerender({ schema, value: { min: 40.2 }, onchange, idPrefix: 'p', typeId: 'commerce.price' });
+    expect(min.value).toBe('40.20');
+    // changed elsewhere (an undo): the new value shows
+    await rerender({ schema, value: { min: 12 }, onchange, idPrefix: 'p', typeId: 'commerce.price' });
+    expect(min.value).toBe('12');
   });
 });

@@ -1,5 +1,6 @@
 // The schema being edited: the saved copy (name, seed, definition, version) and the working copy.
 import { normaliseProblems, type Definition, type Problem } from '$lib/definition';
+import { parseSnapshot, snapshotOf, type WorkingCopy } from '$lib/working-copy';
 
 export interface LoadedSchema {
   id: string;
@@ -8,10 +9,6 @@ export interface LoadedSchema {
   definition: Definition;
   version: number;
   canEdit: boolean;
-}
-
-function fingerprint(name: string, seed: string, definition: Definition): string {
-  return JSON.stringify({ name, seed, definition });
 }
 
 export class SchemaDraft {
@@ -26,7 +23,10 @@ export class SchemaDraft {
   conflict = $state<{ currentVersion: number | null } | null>(null);
   saving = $state(false);
   #saved = $state('');
-  readonly dirty = $derived(fingerprint(this.name, this.seed, this.definition) !== this.#saved);
+  #savedVersion = 0;
+  /** The working copy as one text: what undo steps and drafts in the browser keep. */
+  readonly snapshot = $derived(snapshotOf({ name: this.name, seed: this.seed, definition: this.definition }));
+  readonly dirty = $derived(this.snapshot !== this.#saved);
 
   constructor(readonly id: string) {}
 
@@ -38,14 +38,43 @@ export class SchemaDraft {
     this.canEdit = schema.canEdit;
     this.conflict = null;
     this.problems = [];
-    this.#saved = fingerprint(this.name, this.seed, this.definition);
+    this.#saved = snapshotOf({ name: this.name, seed: this.seed, definition: this.definition });
+    this.#savedVersion = schema.version;
+  }
+
+  /** Puts `copy` in the working copy (an undo, a redo, a draft restored); the saved copy stays. */
+  apply(copy: WorkingCopy): void {
+    this.name = copy.name;
+    this.seed = copy.seed;
+    this.definition = copy.definition;
+  }
+
+  /**
+   * Puts back edits begun on saved version `baseVersion`: saving them then says when someone
+   * else saved since, as any save over a newer version does.
+   */
+  restore(copy: WorkingCopy, baseVersion: number): void {
+    this.apply(copy);
+    this.version = Math.min(baseVersion, this.#savedVersion);
+  }
+
+  /** Drops the working copy's edits: back to the saved copy. */
+  revert(): void {
+    this.apply(parseSnapshot(this.#saved));
+    this.version = this.#savedVersion;
+  }
+
+  /** The saved copy as last loaded or saved. */
+  get savedSnapshot(): string {
+    return this.#saved;
   }
 
   /** Marks the current working copy as saved under `version`. */
   saved(version: number): void {
     this.version = version;
+    this.#savedVersion = version;
     this.conflict = null;
-    this.#saved = fingerprint(this.name, this.seed, $state.snapshot(this.definition) as Definition);
+    this.#saved = this.snapshot;
   }
 
   setProblems(problems: readonly Problem[]): void {
