@@ -1,0 +1,173 @@
+// Issue #17's flows outside the builder's editors: a schema from pasted SQL, the export dialog's
+// row plan, the relationship diagram, Retry landing on the new export's own page, and the schema
+// list on a phone.
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, startStack, uniqueEmail, type Stack } from './stack.js';
+
+let stack: Stack;
+const password = 'correct horse battery';
+const owner = uniqueEmail('flow');
+const schemaName = `Imported ${Date.now().toString(36)}`;
+let schemaUrl = '';
+
+const DDL = `create table authors (
+  id uuid primary key,
+  full_name text not null,
+  email text not null unique
+);
+create table books (
+  id uuid primary key,
+  author_id uuid not null references authors (id),
+  title text not null,
+  published_on date
+);`;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function signIn(page: Page, email = owner) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/schemas');
+}
+
+/** How far the page scrolls sideways (0: it fits). */
+const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe('workflow', () => {
+  it('signs up', async () => {
+    const page = await stack.newPage();
+    await page.goto('/signup');
+    await page.getByLabel('Email').fill(owner);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL('**/schemas');
+    // a schema with a long name, so the phone test has a full list to fit
+    await page.getByRole('button', { name: 'New schema' }).click();
+    await page.getByLabel('Schema name').fill('A schema with a rather long name for a narrow phone screen');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/schemas\/[0-9a-f-]{36}$/);
+    await page.context().close();
+  });
+
+  it('creates a schema from pasted SQL, showing each column’s generator and why', async () => {
+    const page = await stack.newPage();
+    await signIn(page);
+    await page.getByRole('button', { name: 'Import from SQL' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New schema from SQL' });
+    // SQL the parser rejects is answered at its line and column, in words
+    await dialog.getByLabel('SQL', { exact: true }).fill('create table ok (id int);\ncreate tabel broken (id int);');
+    await dialog.getByRole('button', { name: 'Read SQL' }).click();
+    await dialog.getByText(/^Line 2, column \d+: .*syntax error/i).waitFor();
+
+    await dialog.getByLabel('SQL', { exact: true }).fill(DDL);
+    await dialog.getByRole('button', { name: 'Read SQL' }).click();
+    const table = dialog.getByRole('table', { name: 'Column → generator' });
+    await table.getByRole('row', { name: /books\.author_id\s+ref → authors\.id/ }).waitFor();
+    await expect(table.getByRole('row', { name: /authors\.email/ }).textContent()).resolves.toMatch(/email/);
+    expect(await table.locator('tbody tr').count()).toBe(7);
+    await dialog.getByLabel('Name of the new schema').fill(schemaName);
+    await screenshot(page, 'import-dialog');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'import-dialog-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await dialog.getByRole('button', { name: 'Create schema' }).click();
+    await page.waitForURL(/\/schemas\/[0-9a-f-]{36}$/);
+    schemaUrl = new URL(page.url()).pathname;
+    await expect(page.getByLabel('Schema name').inputValue()).resolves.toBe(schemaName);
+    await page.getByRole('region', { name: 'Table authors' }).waitFor();
+    await page.getByRole('region', { name: 'Table books' }).waitFor();
+    await page.context().close();
+  });
+
+  it('exports with every table scaled to N: the dialog shows the total, and the file has N rows per table', async () => {
+    const page = await stack.newPage();
+    await signIn(page);
+    await page.goto(schemaUrl);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export rows' });
+    // as the schema says: each table's own count, editable, and their total
+    const counts = dialog.getByRole('table', { name: 'Row counts by table' });
+    await expect(counts.getByLabel('Row count of authors').inputValue()).resolves.toBe('1000');
+    await dialog.getByText('Total: 2,000 rows over 2 tables').waitFor();
+    await counts.getByLabel('Row count of books').fill('250');
+    await dialog.getByText('Total: 1,250 rows over 2 tables').waitFor();
+    await dialog.getByText(/estimated file size about [\d.]+ (KB|MB)/).waitFor();
+    await screenshot(page, 'export-dialog');
+
+    await dialog.getByLabel('Format').selectOption('JSON');
+    await dialog.getByLabel('Scale every table to N').check();
+    await dialog.getByLabel('Rows per table').fill('1500');
+    await dialog.getByText('Total: 3,000 rows over 2 tables').waitFor();
+    await screenshot(page, 'export-dialog-scaled');
+    await dialog.getByRole('button', { name: 'Start export' }).click();
+    await page.waitForURL(/\/exports\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: 'Download' }).waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
+    const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as Record<string, Record<string, unknown>[]>;
+    expect(file.authors).toHaveLength(1500);
+    expect(file.books).toHaveLength(1500);
+    await page.context().close();
+  });
+
+  it('says the row limit in words, not as the API’s message', async () => {
+    const page = await stack.newPage();
+    await signIn(page);
+    await page.goto(schemaUrl);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export rows' });
+    await dialog.getByLabel('Rows per table').fill('6000000');
+    await dialog.getByRole('button', { name: 'Start export' }).click();
+    await dialog.getByText('An export has at most 10,000,000 rows over all tables; these counts make 12,000,000.', { exact: false }).waitFor();
+    expect(await dialog.getByText(/rowCount|LimitError/).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('after Retry, shows the new export’s own page: no message or events of the cancelled one', async () => {
+    const page = await stack.newPage();
+    await signIn(page);
+    await page.goto(schemaUrl);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export rows' });
+    await dialog.getByLabel('Rows per table').fill('2000000');
+    await dialog.getByRole('button', { name: 'Start export' }).click();
+    await page.waitForURL(/\/exports\/[0-9a-f-]{36}$/);
+    const cancelledUrl = page.url();
+    const log = page.getByRole('list', { name: 'Event log' }).locator('li');
+    await log.filter({ hasText: 'queued' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Export cancelled.').waitFor();
+    await log.filter({ hasText: 'cancelled' }).first().waitFor();
+
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.waitForURL((url) => url.href !== cancelledUrl && /\/exports\/[0-9a-f-]{36}$/.test(url.pathname));
+    await log.filter({ hasText: 'queued' }).waitFor();
+    expect(await page.getByText('Export cancelled.').count()).toBe(0);
+    const events = await log.allTextContents();
+    expect(
+      events.some((text) => /cancel/i.test(text)),
+      events.join(' | '),
+    ).toBe(false);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Export cancelled.').waitFor();
+    await page.context().close();
+  });
+
+  it('fits the schema list on a 390 px phone without sideways scroll', async () => {
+    const page = await stack.newPage({ width: 390, height: 844 });
+    await signIn(page);
+    await page.getByRole('link', { name: /rather long name/ }).waitFor();
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'schemas-phone');
+    await page.context().close();
+  });
+});
