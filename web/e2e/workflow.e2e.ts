@@ -2,9 +2,10 @@
 // row plan, the relationship diagram, Retry landing on the new export's own page, and the schema
 // list on a phone.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startStack, uniqueEmail, type Stack } from './stack.js';
+import { resultsDir, screenshot, startStack, uniqueEmail, type Stack } from './stack.js';
 
 let stack: Stack;
 const password = 'correct horse battery';
@@ -15,13 +16,16 @@ let schemaUrl = '';
 const DDL = `create table authors (
   id uuid primary key,
   full_name text not null,
-  email text not null unique
+  email text not null unique,
+  created_at timestamptz not null
 );
 create table books (
   id uuid primary key,
   author_id uuid not null references authors (id),
   title text not null,
-  published_on date
+  created_at timestamptz not null,
+  updated_at timestamptz,
+  check (updated_at >= created_at)
 );`;
 
 beforeAll(async () => {
@@ -74,7 +78,8 @@ describe('workflow', () => {
     const table = dialog.getByRole('table', { name: 'Column → generator' });
     await table.getByRole('row', { name: /books\.author_id\s+ref → authors\.id/ }).waitFor();
     await expect(table.getByRole('row', { name: /authors\.email/ }).textContent()).resolves.toMatch(/email/);
-    expect(await table.locator('tbody tr').count()).toBe(7);
+    expect(await table.locator('tbody tr').count()).toBe(9);
+    await table.getByRole('row', { name: /books\.updated_at\s+after created_at/ }).waitFor();
     await dialog.getByLabel('Name of the new schema').fill(schemaName);
     await screenshot(page, 'import-dialog');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -86,6 +91,43 @@ describe('workflow', () => {
     await expect(page.getByLabel('Schema name').inputValue()).resolves.toBe(schemaName);
     await page.getByRole('region', { name: 'Table authors' }).waitFor();
     await page.getByRole('region', { name: 'Table books' }).waitFor();
+    await page.context().close();
+  });
+
+  it('draws the tables and an edge per ref in a diagram, and opens a field’s editor from it', async () => {
+    const page = await stack.newPage();
+    await signIn(page);
+    await page.goto(schemaUrl);
+    const diagram = page.getByRole('region', { name: 'Diagram' });
+    await diagram.getByRole('group', { name: 'Diagram table authors' }).waitFor();
+    await diagram.getByRole('group', { name: 'Diagram table books' }).waitFor();
+    const edge = diagram.getByRole('group', { name: 'Reference books.author_id → authors' });
+    await edge.waitFor();
+    // the edge is drawn between the two boxes: parent on the left, child on the right
+    const [authors, books, line] = await Promise.all([
+      diagram.getByRole('group', { name: 'Diagram table authors' }).boundingBox(),
+      diagram.getByRole('group', { name: 'Diagram table books' }).boundingBox(),
+      edge.locator('path').first().boundingBox(),
+    ]);
+    expect(books!.x).toBeGreaterThan(authors!.x + authors!.width - 1);
+    expect(line!.x).toBeGreaterThanOrEqual(authors!.x + authors!.width - 2);
+    expect(line!.x + line!.width).toBeLessThanOrEqual(books!.x + 2);
+    // the realism rules the importer set, in words, at their fields
+    const rules = diagram.getByRole('list', { name: 'Realism rules' });
+    await expect(rules.getByRole('listitem').filter({ hasText: 'books.updated_at' }).textContent()).resolves.toMatch(/inequality.*updated_at ≥ created_at/);
+    await expect(rules.getByRole('listitem').filter({ hasText: 'books.created_at' }).textContent()).resolves.toMatch(/created_at ≥ author_id\.created_at/);
+    await screenshot(page, 'diagram');
+    await diagram.screenshot({ path: join(resultsDir, 'diagram-only.png') });
+
+    // a field of a box opens that field's editor, its options open and focused
+    await diagram.getByRole('button', { name: 'Edit field books.author_id' }).click();
+    const field = page.getByRole('region', { name: 'Table books' }).getByRole('listitem', { name: 'Field author_id' });
+    await expect.poll(() => field.evaluate((item) => item.contains(document.activeElement))).toBe(true);
+    await expect(field.getByRole('button', { name: 'Options of author_id' }).getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await diagram.scrollIntoViewIfNeeded();
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await diagram.screenshot({ path: join(resultsDir, 'diagram-phone.png') });
     await page.context().close();
   });
 

@@ -19,6 +19,9 @@ describe('the import dialog’s table', () => {
       { table: 'books', columns: [{ column: 'author_id', generator: 'ref → authors.id', reason: 'foreign key → authors.id' }] },
     ]);
     expect(generatorText({ generator: 'ref', options: null })).toBe('ref');
+    expect(generatorText({ generator: 'after', options: { from: 'author_id.created_at', max: 30 } })).toBe('after author_id.created_at');
+    expect(generatorText({ generator: 'before', options: { from: ['a', 'b'] } })).toBe('before a / b');
+    expect(generatorText({ generator: 'lookup', options: { path: 'product_id.price' } })).toBe('lookup product_id.price');
   });
 
   it('puts notes in SQL order and parse errors at their line and column, in words', () => {

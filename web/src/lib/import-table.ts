@@ -22,10 +22,13 @@ export interface ImportedTable {
   columns: { column: string; generator: string; reason: string }[];
 }
 
-/** `ref` as "ref → authors.id"; every other generator as its id. */
+/** `ref` as "ref → authors.id", `after`/`before` with their other side, `lookup` with its path; every other generator as its id. */
 export function generatorText(column: Pick<ImportedColumn, 'generator' | 'options'>): string {
-  const options = (column.options ?? {}) as { table?: unknown; field?: unknown };
+  const options = (column.options ?? {}) as { table?: unknown; field?: unknown; from?: unknown; path?: unknown };
   if (column.generator === 'ref' && typeof options.table === 'string') return `ref → ${options.table}.${String(options.field ?? '?')}`;
+  if ((column.generator === 'after' || column.generator === 'before') && options.from !== undefined)
+    return `${column.generator} ${Array.isArray(options.from) ? options.from.join(' / ') : String(options.from)}`;
+  if (column.generator === 'lookup' && typeof options.path === 'string') return `lookup ${options.path}`;
   return column.generator;
 }
 
