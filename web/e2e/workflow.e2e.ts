@@ -44,6 +44,14 @@ async function signIn(page: Page, email = owner) {
   await page.waitForURL('**/schemas');
 }
 
+/** The text of the export's file, once the export page offers it. */
+async function downloaded(page: Page): Promise<string> {
+  const link = page.getByRole('link', { name: 'Download' });
+  await link.waitFor({ timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return readFile((await download.path())!, 'utf8');
+}
+
 /** How far the page scrolls sideways (0: it fits). */
 const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -145,19 +153,45 @@ describe('workflow', () => {
     await dialog.getByText('Total: 1,250 rows over 2 tables').waitFor();
     await dialog.getByText(/estimated file size about [\d.]+ (KB|MB)/).waitFor();
     await screenshot(page, 'export-dialog');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await dialog.screenshot({ path: join(resultsDir, 'export-dialog-phone.png') });
+    expect(await dialog.evaluate((d) => d.scrollWidth - d.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await dialog.getByLabel('Format').selectOption('JSON');
     await dialog.getByLabel('Scale every table to N').check();
     await dialog.getByLabel('Rows per table').fill('1500');
     await dialog.getByText('Total: 3,000 rows over 2 tables').waitFor();
+    const estimate = /about ([\d.]+) (KB|MB)/.exec((await dialog.getByText(/estimated file size/).textContent()) ?? '')!;
+    const estimatedBytes = Number(estimate[1]) * (estimate[2] === 'MB' ? 1e6 : 1e3);
     await screenshot(page, 'export-dialog-scaled');
     await dialog.getByRole('button', { name: 'Start export' }).click();
     await page.waitForURL(/\/exports\/[0-9a-f-]{36}$/);
-    await page.getByRole('link', { name: 'Download' }).waitFor({ timeout: 60_000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download' }).click()]);
-    const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as Record<string, Record<string, unknown>[]>;
+    const text = await downloaded(page);
+    const file = JSON.parse(text) as Record<string, Record<string, unknown>[]>;
+    // the estimate from 20 preview rows a table is close to the file
+    const actualBytes = Buffer.byteLength(text);
+    console.info(`JSON export of 3,000 rows: estimated ${estimatedBytes} bytes, file ${actualBytes} bytes`);
+    expect(estimatedBytes / actualBytes).toBeGreaterThan(0.8);
+    expect(estimatedBytes / actualBytes).toBeLessThan(1.25);
     expect(file.authors).toHaveLength(1500);
     expect(file.books).toHaveLength(1500);
+    await page.context().close();
+  });
+
+  it('exports each table’s own count when the schema’s counts are kept, edited ones included', async () => {
+    const page = await stack.newPage();
+    await signIn(page);
+    await page.goto(schemaUrl);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export rows' });
+    await dialog.getByLabel('Format').selectOption('JSON');
+    await dialog.getByRole('table', { name: 'Row counts by table' }).getByLabel('Row count of books').fill('250');
+    await dialog.getByText('Total: 1,250 rows over 2 tables').waitFor();
+    await dialog.getByRole('button', { name: 'Start export' }).click();
+    await page.waitForURL(/\/exports\/[0-9a-f-]{36}$/);
+    const file = JSON.parse(await downloaded(page)) as Record<string, unknown[]>;
+    expect([file.authors!.length, file.books!.length]).toEqual([1000, 250]);
     await page.context().close();
   });
 
