@@ -71,7 +71,7 @@ describe('workflow', () => {
     await page.context().close();
   });
 
-  it('creates a schema from pasted SQL, showing each column’s generator and why', async () => {
+  it('creates a schema from pasted or uploaded SQL, showing each column’s generator and why', async () => {
     const page = await stack.newPage();
     await signIn(page);
     await page.getByRole('button', { name: 'Import from SQL' }).click();
@@ -81,13 +81,16 @@ describe('workflow', () => {
     await dialog.getByRole('button', { name: 'Read SQL' }).click();
     await dialog.getByText(/^Line 2, column \d+: .*syntax error/i).waitFor();
 
-    await dialog.getByLabel('SQL', { exact: true }).fill(DDL);
+    // an uploaded file fills the SQL box and names the schema
+    await dialog.getByLabel('Or upload a .sql file').setInputFiles({ name: 'library.sql', mimeType: 'text/plain', buffer: Buffer.from(DDL) });
+    await expect.poll(() => dialog.getByLabel('SQL', { exact: true }).inputValue()).toBe(DDL);
     await dialog.getByRole('button', { name: 'Read SQL' }).click();
     const table = dialog.getByRole('table', { name: 'Column → generator' });
     await table.getByRole('row', { name: /books\.author_id\s+ref → authors\.id/ }).waitFor();
     await expect(table.getByRole('row', { name: /authors\.email/ }).textContent()).resolves.toMatch(/email/);
     expect(await table.locator('tbody tr').count()).toBe(9);
     await table.getByRole('row', { name: /books\.updated_at\s+after created_at/ }).waitFor();
+    await expect(dialog.getByLabel('Name of the new schema').inputValue()).resolves.toBe('library');
     await dialog.getByLabel('Name of the new schema').fill(schemaName);
     await screenshot(page, 'import-dialog');
     await page.setViewportSize({ width: 390, height: 844 });
