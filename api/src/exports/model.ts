@@ -21,6 +21,8 @@ export const jobPayloadSchema = z.object({
   options: z.record(z.string(), z.unknown()).optional(),
   seed: z.string(),
   rowCount: z.number().int().positive().optional(),
+  /** Rows of named tables, instead of rowCount (startExport's tableRows); absent: rowCount for every table. */
+  tableRows: z.record(z.string(), z.number().int().nonnegative()).optional(),
   /** File name without extension, when the API chose one. */
   fileName: z.string().optional(),
   /** Rows over all tables (children per parent multiply some), computed once by startExport; absent in payloads from before. */

@@ -1,4 +1,5 @@
 import { compile, DefinitionError, parseDefinition, type Definition } from '../engine/index.js';
+import { rowCountsOf, type TableRows } from '../exports/table-rows.js';
 import { LimitError, ValidationError } from './errors.js';
 
 function asValidationError(error: unknown): unknown {
@@ -41,21 +42,23 @@ function compileOnce(definition: Definition): void {
   compiled.add(text);
 }
 
-/** Rows an export of `rowCount` writes over all tables (children per parent multiply it). */
-export function rowsOverAllTables(definition: Definition, rowCount: number): number {
-  return compile(definition, { rows: rowCount }).tables.reduce((sum, table) => sum + table.rows, 0);
+/** Rows an export of `rowCount` (and `tableRows`) writes over all tables (children per parent multiply it). */
+export function rowsOverAllTables(definition: Definition, rowCount: number, tableRows?: TableRows): number {
+  const counted = rowCountsOf(definition, rowCount, tableRows);
+  return compile(counted.definition, counted.rows === undefined ? {} : { rows: counted.rows }).tables.reduce((sum, table) => sum + table.rows, 0);
 }
 
 /** rowsOverAllTables, or a LimitError past `maxRows`. */
-export function checkExportSize(definition: Definition, rowCount: number, maxRows: number): number {
+export function checkExportSize(definition: Definition, rowCount: number, maxRows: number, tableRows?: TableRows): number {
   let total: number;
   try {
-    total = rowsOverAllTables(definition, rowCount);
+    total = rowsOverAllTables(definition, rowCount, tableRows);
   } catch (error) {
     throw asValidationError(error);
   }
   if (total > maxRows) {
-    throw new LimitError(`rowCount: ${rowCount} rows make ${total} rows over all tables; the limit is ${maxRows} per export`, maxRows, total);
+    const asked = tableRows ? 'these row counts make' : `${rowCount} rows make`;
+    throw new LimitError(`rowCount: ${asked} ${total} rows over all tables; the limit is ${maxRows} per export`, maxRows, total);
   }
   return total;
 }

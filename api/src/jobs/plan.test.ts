@@ -12,6 +12,28 @@ describe('the job payload a worker runs', () => {
     expect([old.format, old.rowsTotal]).toEqual(['csv', 7]);
   });
 
+  it('gives the tables tableRows names their own rows, and rowCount to the others; children per parent still follow their parents', () => {
+    const tables = {
+      version: 1,
+      tables: [
+        { name: 'people', rows: 7, fields: [{ name: 'id', type: 'sequence' }] },
+        { name: 'pets', rows: 7, fields: [{ name: 'id', type: 'sequence' }] },
+        { name: 'toys', fields: [{ name: 'pet', type: 'ref', options: { table: 'pets', field: 'id', childrenPerParent: { min: 2, max: 2 } } }] },
+      ],
+    };
+    const rowsOf = (payload: Record<string, unknown>) => prepareExport({ definition: tables, ...payload }, fallback).tables.map((t) => [t.name, t.rows]);
+    expect(rowsOf({ rowCount: 5, tableRows: { people: 3 } })).toEqual([
+      ['people', 3],
+      ['pets', 5],
+      ['toys', 10],
+    ]);
+    expect(rowsOf({ rowCount: 5 })).toEqual([
+      ['people', 5],
+      ['pets', 5],
+      ['toys', 10],
+    ]);
+  });
+
   it('refuses a payload that is not one, naming the place', () => {
     const refused = (raw: unknown) => {
       try {

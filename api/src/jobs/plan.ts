@@ -6,6 +6,7 @@ import type { RowBatch, TableShape } from '../engine/shape.js';
 import { exportPieces, outputFileOf, parseFormat, type ExportFormat, type ExportPieces, type FormatOptions } from '../formats/index.js';
 
 import { storedJobPayloadSchema } from '../exports/model.js';
+import { rowCountsOf } from '../exports/table-rows.js';
 
 export class JobPayloadError extends Error {
   override name = 'JobPayloadError';
@@ -61,9 +62,9 @@ export function prepareExport(raw: unknown, fallback: { seed: string; format: st
   const payload = parsed.data;
   const format = parseFormat(payload.format ?? fallback.format);
   const definition = parseDefinition(payload.definition);
-  // rowCount, when given, overrides every table's row count (children per parent still apply)
-  const rows = payload.rowCount ?? undefined;
-  const plan = compile(definition, { seed: String(payload.seed ?? fallback.seed), ...(rows != null ? { rows: Number(rows) } : {}) });
+  // rowCount, when given, overrides the row count of every table tableRows does not name (children per parent still apply)
+  const counted = payload.rowCount != null ? rowCountsOf(definition, payload.rowCount, payload.tableRows) : { definition };
+  const plan = compile(counted.definition, { seed: String(payload.seed ?? fallback.seed), ...(counted.rows != null ? { rows: counted.rows } : {}) });
   const tables = plan.tables;
   const baseName =
     String(payload.fileName ?? 'export')

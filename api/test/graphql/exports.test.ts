@@ -11,8 +11,8 @@ let schemaId: string;
 
 const EXPORT_FIELDS = `id status format rowCount seed attempt options schema { id } owner { id }
   progress { rowsDone rowCount rowsTotal fraction } downloadUrl events { seq status message }`;
-const START = `mutation($schemaId: ID, $definition: JSON, $rowCount: Int!, $seed: String, $format: ExportFormat!, $options: JSON) {
-  startExport(schemaId: $schemaId, definition: $definition, format: $format, rowCount: $rowCount, seed: $seed, options: $options) {
+const START = `mutation($schemaId: ID, $definition: JSON, $rowCount: Int!, $tableRows: [TableRows!], $seed: String, $format: ExportFormat!, $options: JSON) {
+  startExport(schemaId: $schemaId, definition: $definition, format: $format, rowCount: $rowCount, tableRows: $tableRows, seed: $seed, options: $options) {
     ${EXPORT_RESULT} ... on ExportPayload { export { ${EXPORT_FIELDS} } } } }`;
 const DELETE = `mutation($id: ID!) { deleteExport(id: $id) { ${EXPORT_RESULT} ... on DeleteExportPayload { deletedId } } }`;
 const BY_ID = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { ${EXPORT_RESULT} ... on ExportPayload { export { ${EXPORT_FIELDS} } } } }`;
@@ -74,6 +74,34 @@ describe('startExport', () => {
     const { data } = await h.gql(alice, `query($id: ID!) { export(id: $id) { progress { rowsDone rowsTotal fraction } } }`, { id: started.id });
     expect(data.export.progress).toEqual({ rowsDone: 150, rowsTotal: 200, fraction: 0.75 });
     await h.gql(alice, BY_ID('cancelExport'), { id: started.id });
+  });
+
+  it('takes a row count per table (tableRows), the others rowCount, and refuses names of no table', async () => {
+    const twoTables = { version: 1, tables: [DEFINITION.tables[0], { ...DEFINITION.tables[0], name: 'suppliers' }] };
+    const { export: started } = await start(alice, { definition: twoTables, rowCount: 40, tableRows: [{ table: 'customers', rows: 7 }] });
+    expect(started.progress).toMatchObject({ rowCount: 40, rowsTotal: 47 });
+    const [row] = await h.app.db.asService((tx) => tx.query<any>('select job_payload from generator_exports where id = $1', [started.id]));
+    expect(row.job_payload.tableRows).toEqual({ customers: 7 });
+    await h.gql(alice, BY_ID('cancelExport'), { id: started.id });
+    const before = await h.rowCount('generator_exports');
+    const refused = await start(alice, {
+      definition: twoTables,
+      rowCount: 1,
+      tableRows: [
+        { table: 'nope', rows: 1 },
+        { table: 'customers', rows: -1 },
+      ],
+    });
+    expect(refused.problems).toEqual([
+      { path: 'tableRows[0].table', message: 'no table "nope" (tables: customers, suppliers)' },
+      { path: 'tableRows[1].rows', message: 'must be a whole number from 0 to 1000 (got -1)' },
+    ]);
+    expect(await start(alice, { definition: twoTables, rowCount: 1, tableRows: [{ table: 'customers', rows: 1000 }] })).toMatchObject({
+      __typename: 'LimitError',
+      limit: 1000,
+      requested: 1001,
+    });
+    expect(await h.rowCount('generator_exports')).toBe(before);
   });
 
   it('answers bad input with typed errors and writes nothing', async () => {

@@ -1,14 +1,29 @@
 // Starting, cancelling and retrying an export: the export dialog and the export actions run these.
 import { graphql } from '$lib/gql';
 
+/** What the export dialog plans from: the saved definition (the one exported) and its seed. */
+export const ExportPlanQuery = graphql(`
+  query ExportPlan($id: ID!) {
+    schema(id: $id) {
+      id
+      definition
+      seed
+    }
+  }
+`);
+
 export const StartExportMutation = graphql(`
-  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $seed: String, $options: JSON) {
-    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, seed: $seed, options: $options) {
+  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $tableRows: [TableRows!], $seed: String, $options: JSON) {
+    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, tableRows: $tableRows, seed: $seed, options: $options) {
       __typename
       ... on ExportPayload {
         export {
           id
         }
+      }
+      ... on LimitError {
+        limit
+        requested
       }
       ...MutationError
     }

@@ -4,6 +4,7 @@ import { insertEvent } from '../../exports/store.js';
 import { randomBytes } from 'node:crypto';
 import type { Tx } from '../../db/port.js';
 import { folderOf } from '../../jobs/export-paths.js';
+import { tableRowsOf, type TableRows } from '../../exports/table-rows.js';
 import { builder } from '../builder.js';
 import { asCaller, type GraphQLContext } from '../context.js';
 import { checkDefinition, checkExportSize } from '../definitions.js';
@@ -18,6 +19,10 @@ const ExportPayload = builder.objectRef<{ export: exports.ExportRecord }>('Expor
 });
 const DeleteExportPayload = builder.objectRef<{ deletedId: string }>('DeleteExportPayload').implement({
   fields: (t) => ({ deletedId: t.exposeID('deletedId') }),
+});
+const TableRowsInput = builder.inputType('TableRows', {
+  description: 'The rows of one table of an export.',
+  fields: (t) => ({ table: t.string({ required: true }), rows: t.int({ required: true }) }),
 });
 const errors = { types: [NotFoundError, ForbiddenError, ConflictError, ValidationError, LimitError] };
 
@@ -54,6 +59,11 @@ builder.mutationFields((t) => ({
       definition: t.arg({ type: 'JSON', description: '…or an unsaved definition (exactly one of the two).' }),
       format: t.arg({ type: ExportFormatEnum, required: true }),
       rowCount: t.arg.int({ required: true }),
+      tableRows: t.arg({
+        type: [TableRowsInput],
+        description:
+          'Rows of named tables instead of rowCount (tables not named get rowCount; a table with children per parent takes its rows from its parent).',
+      }),
       seed: t.arg.string({ description: 'Same seed, same rows. Defaults to the schema seed, else a random one.' }),
       options: t.arg({ type: 'JSON', description: 'Format options (delimiter, header, dialect...).' }),
     },
@@ -73,13 +83,21 @@ builder.mutationFields((t) => ({
         definition = schema.definition;
         seed ??= schema.seed;
       }
-      const rowsTotal = checkExportSize(checkDefinition(definition), args.rowCount, ctx.limits.maxExportRows);
+      const checked = checkDefinition(definition);
+      let tableRows: TableRows | undefined;
+      if (args.tableRows != null) {
+        const named = tableRowsOf(checked, args.tableRows, ctx.limits.maxExportRows);
+        if (!named.ok) throw new ValidationError(named.problems);
+        tableRows = named.tableRows;
+      }
+      const rowsTotal = checkExportSize(checked, args.rowCount, ctx.limits.maxExportRows, tableRows);
       const payload = {
         definition,
         format: args.format,
         options: (args.options ?? {}) as Record<string, unknown>,
         seed: seed ?? randomBytes(6).toString('hex'),
         rowCount: args.rowCount,
+        ...(tableRows ? { tableRows } : {}),
         rowsTotal,
       };
       return queue(ctx, payload, args.schemaId ?? null);

@@ -14,7 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $seed: String, $options: JSON) {\n    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, seed: $seed, options: $options) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ...MutationError\n    }\n  }\n": typeof types.StartExportDocument,
+    "\n  query ExportPlan($id: ID!) {\n    schema(id: $id) {\n      id\n      definition\n      seed\n    }\n  }\n": typeof types.ExportPlanDocument,
+    "\n  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $tableRows: [TableRows!], $seed: String, $options: JSON) {\n    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, tableRows: $tableRows, seed: $seed, options: $options) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ... on LimitError {\n        limit\n        requested\n      }\n      ...MutationError\n    }\n  }\n": typeof types.StartExportDocument,
     "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      __typename\n      ... on ExportPayload {\n        export {\n          ...ExportSummary\n        }\n      }\n      ...MutationError\n    }\n  }\n": typeof types.CancelExportDocument,
     "\n  mutation RetryExport($id: ID!) {\n    retryExport(id: $id) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ...MutationError\n    }\n  }\n": typeof types.RetryExportDocument,
     "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError {\n      problems {\n        path\n        message\n      }\n    }\n    ... on ConflictError {\n      currentVersion\n    }\n  }\n": typeof types.MutationErrorFragmentDoc,
@@ -42,9 +43,11 @@ type Documents = {
     "\n  mutation CreateSchema($name: String!, $definition: JSON!) {\n    createSchema(name: $name, definition: $definition) {\n      __typename\n      ... on SchemaPayload {\n        schema {\n          id\n        }\n      }\n      ...MutationError\n    }\n  }\n": typeof types.CreateSchemaDocument,
     "\n  mutation DuplicateSchema($id: ID!) {\n    duplicateSchema(id: $id) {\n      __typename\n      ... on SchemaPayload {\n        schema {\n          id\n          name\n        }\n      }\n      ...MutationError\n    }\n  }\n": typeof types.DuplicateSchemaDocument,
     "\n  mutation DeleteSchema($id: ID!) {\n    deleteSchema(id: $id) {\n      __typename\n      ... on DeleteSchemaPayload {\n        deletedId\n      }\n      ...MutationError\n    }\n  }\n": typeof types.DeleteSchemaDocument,
+    "\n  mutation ImportSchema($sql: String!) {\n    importSchema(sql: $sql) {\n      __typename\n      ... on ImportSchemaPayload {\n        definition\n        notes {\n          line\n          column\n          message\n        }\n        columns {\n          table\n          column\n          generator\n          options\n          reason\n          pattern\n        }\n      }\n      ...MutationError\n    }\n  }\n": typeof types.ImportSchemaDocument,
 };
 const documents: Documents = {
-    "\n  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $seed: String, $options: JSON) {\n    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, seed: $seed, options: $options) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ...MutationError\n    }\n  }\n": types.StartExportDocument,
+    "\n  query ExportPlan($id: ID!) {\n    schema(id: $id) {\n      id\n      definition\n      seed\n    }\n  }\n": types.ExportPlanDocument,
+    "\n  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $tableRows: [TableRows!], $seed: String, $options: JSON) {\n    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, tableRows: $tableRows, seed: $seed, options: $options) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ... on LimitError {\n        limit\n        requested\n      }\n      ...MutationError\n    }\n  }\n": types.StartExportDocument,
     "\n  mutation CancelExport($id: ID!) {\n    cancelExport(id: $id) {\n      __typename\n      ... on ExportPayload {\n        export {\n          ...ExportSummary\n        }\n      }\n      ...MutationError\n    }\n  }\n": types.CancelExportDocument,
     "\n  mutation RetryExport($id: ID!) {\n    retryExport(id: $id) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ...MutationError\n    }\n  }\n": types.RetryExportDocument,
     "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError {\n      problems {\n        path\n        message\n      }\n    }\n    ... on ConflictError {\n      currentVersion\n    }\n  }\n": types.MutationErrorFragmentDoc,
@@ -72,6 +75,7 @@ const documents: Documents = {
     "\n  mutation CreateSchema($name: String!, $definition: JSON!) {\n    createSchema(name: $name, definition: $definition) {\n      __typename\n      ... on SchemaPayload {\n        schema {\n          id\n        }\n      }\n      ...MutationError\n    }\n  }\n": types.CreateSchemaDocument,
     "\n  mutation DuplicateSchema($id: ID!) {\n    duplicateSchema(id: $id) {\n      __typename\n      ... on SchemaPayload {\n        schema {\n          id\n          name\n        }\n      }\n      ...MutationError\n    }\n  }\n": types.DuplicateSchemaDocument,
     "\n  mutation DeleteSchema($id: ID!) {\n    deleteSchema(id: $id) {\n      __typename\n      ... on DeleteSchemaPayload {\n        deletedId\n      }\n      ...MutationError\n    }\n  }\n": types.DeleteSchemaDocument,
+    "\n  mutation ImportSchema($sql: String!) {\n    importSchema(sql: $sql) {\n      __typename\n      ... on ImportSchemaPayload {\n        definition\n        notes {\n          line\n          column\n          message\n        }\n        columns {\n          table\n          column\n          generator\n          options\n          reason\n          pattern\n        }\n      }\n      ...MutationError\n    }\n  }\n": types.ImportSchemaDocument,
 };
 
 /**
@@ -91,7 +95,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $seed: String, $options: JSON) {\n    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, seed: $seed, options: $options) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $seed: String, $options: JSON) {\n    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, seed: $seed, options: $options) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ...MutationError\n    }\n  }\n"];
+export function graphql(source: "\n  query ExportPlan($id: ID!) {\n    schema(id: $id) {\n      id\n      definition\n      seed\n    }\n  }\n"): (typeof documents)["\n  query ExportPlan($id: ID!) {\n    schema(id: $id) {\n      id\n      definition\n      seed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $tableRows: [TableRows!], $seed: String, $options: JSON) {\n    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, tableRows: $tableRows, seed: $seed, options: $options) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ... on LimitError {\n        limit\n        requested\n      }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation StartExport($schemaId: ID!, $format: ExportFormat!, $rowCount: Int!, $tableRows: [TableRows!], $seed: String, $options: JSON) {\n    startExport(schemaId: $schemaId, format: $format, rowCount: $rowCount, tableRows: $tableRows, seed: $seed, options: $options) {\n      __typename\n      ... on ExportPayload {\n        export {\n          id\n        }\n      }\n      ... on LimitError {\n        limit\n        requested\n      }\n      ...MutationError\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -200,6 +208,10 @@ export function graphql(source: "\n  mutation DuplicateSchema($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteSchema($id: ID!) {\n    deleteSchema(id: $id) {\n      __typename\n      ... on DeleteSchemaPayload {\n        deletedId\n      }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSchema($id: ID!) {\n    deleteSchema(id: $id) {\n      __typename\n      ... on DeleteSchemaPayload {\n        deletedId\n      }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportSchema($sql: String!) {\n    importSchema(sql: $sql) {\n      __typename\n      ... on ImportSchemaPayload {\n        definition\n        notes {\n          line\n          column\n          message\n        }\n        columns {\n          table\n          column\n          generator\n          options\n          reason\n          pattern\n        }\n      }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation ImportSchema($sql: String!) {\n    importSchema(sql: $sql) {\n      __typename\n      ... on ImportSchemaPayload {\n        definition\n        notes {\n          line\n          column\n          message\n        }\n        columns {\n          table\n          column\n          generator\n          options\n          reason\n          pattern\n        }\n      }\n      ...MutationError\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

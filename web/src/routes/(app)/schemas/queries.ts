@@ -64,3 +64,28 @@ export const DeleteSchemaMutation = graphql(`
     }
   }
 `);
+
+export const ImportSchemaMutation = graphql(`
+  mutation ImportSchema($sql: String!) {
+    importSchema(sql: $sql) {
+      __typename
+      ... on ImportSchemaPayload {
+        definition
+        notes {
+          line
+          column
+          message
+        }
+        columns {
+          table
+          column
+          generator
+          options
+          reason
+          pattern
+        }
+      }
+      ...MutationError
+    }
+  }
+`);
