@@ -87,6 +87,11 @@ export async function firstEvent(
   exportId: string,
   match: (e: ExportFeedEvent) => boolean,
 ): Promise<ExportFeedEvent> {
-  for await (const event of exportProgressStream(db, feed, claimsOf(ownerId), exportId, null)) if (match(event)) return event;
-  throw new Error(`export ${exportId} ended without the awaited event`);
+  const seen: string[] = [];
+  for await (const event of exportProgressStream(db, feed, claimsOf(ownerId), exportId, null)) {
+    if (match(event)) return event;
+    seen.push(`${event.status} ${JSON.stringify(event.metadata)}${event.message ? ` ${event.message}` : ''}`);
+  }
+  // what it did instead, for a failure seen only under load
+  throw new Error(`export ${exportId} ended without the awaited event; its events: ${seen.join(' | ')}`);
 }

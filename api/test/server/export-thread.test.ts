@@ -18,7 +18,9 @@ describe('tdg serve on the embedded default: exports generate in a worker thread
   let alice: TestUser;
   let feed: ExportFeed;
   beforeAll(async () => {
-    h = await startHarness({ TDG_IN_PROCESS_WORKERS: '1' });
+    // progress every 250 ms (the least allowed), and a million rows: generation now runs at ~170,000 rows/s,
+    // so a smaller export could end before its first progress step
+    h = await startHarness({ TDG_IN_PROCESS_WORKERS: '1', TDG_PROGRESS_MS: '250' });
     feed = createNotifyFeed(h.app.db);
     alice = await h.signUp('alice');
   });
@@ -28,7 +30,7 @@ describe('tdg serve on the embedded default: exports generate in a worker thread
   });
 
   it('the API answers a query while a large export generates, and the export was written by another thread', async () => {
-    const rows = 250_000;
+    const rows = 1_000_000;
     const def = definition(rows);
     const { data } = await h.gql(alice, START, { definition: def, rows });
     expect(data.startExport.__typename).toBe('ExportPayload');
