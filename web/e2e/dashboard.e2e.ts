@@ -222,7 +222,8 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Export' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export rows' });
     await dialog.getByLabel('Format').selectOption('CSV');
-    await dialog.getByLabel('Rows').fill('300000');
+    // big enough to still be running when it is cancelled (generation runs at ~100,000+ rows/s)
+    await dialog.getByLabel('Rows').fill('2000000');
     await dialog.getByRole('button', { name: 'Start export' }).click();
     await page.waitForURL(/\/exports\/[0-9a-f-]{36}$/);
 
