@@ -6,14 +6,28 @@ const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, second)).toI
 
 describe('eventSentence', () => {
   it('reads each stored event as a sentence with grouped numbers', () => {
-    expect(eventSentence({ status: 'PENDING', message: 'queued', metadata: { rowCount: 300000 }, createdAt: at(0) })).toBe('Export queued: 300,000 rows per table.');
-    expect(
-      eventSentence({ status: 'RUNNING', message: '150000 of 600000 rows', metadata: { rowsDone: 150000, rowsTotal: 600000, rowsPerSecond: 51234.7, etaSeconds: 75 }, createdAt: at(1) }),
-    ).toBe('150,000 of 600,000 rows made (25%), 51,235 rows/s, about 1m 15s left.');
-    expect(eventSentence({ status: 'SUCCEEDED', message: '600000 rows exported', metadata: { rowsDone: 600000, bytes: 12_582_912, seconds: 9.6 }, createdAt: at(2) })).toBe(
-      'Finished: 600,000 rows, 12 MB in 10s.',
+    expect(eventSentence({ status: 'PENDING', message: 'queued', metadata: { rowCount: 300000 }, createdAt: at(0) })).toBe(
+      'Export queued: 300,000 rows per table.',
     );
-    expect(eventSentence({ status: 'CANCELLED', message: 'cancelled; partial output removed', createdAt: at(3) })).toBe('Cancelled; the partial file was removed.');
+    expect(
+      eventSentence({
+        status: 'RUNNING',
+        message: '150000 of 600000 rows',
+        metadata: { rowsDone: 150000, rowsTotal: 600000, rowsPerSecond: 51234.7, etaSeconds: 75 },
+        createdAt: at(1),
+      }),
+    ).toBe('150,000 of 600,000 rows made (25%), 51,235 rows/s, about 1m 15s left.');
+    expect(
+      eventSentence({
+        status: 'SUCCEEDED',
+        message: '600000 rows exported',
+        metadata: { rowsDone: 600000, bytes: 12_582_912, seconds: 9.6 },
+        createdAt: at(2),
+      }),
+    ).toBe('Finished: 600,000 rows, 12 MB in 10s.');
+    expect(eventSentence({ status: 'CANCELLED', message: 'cancelled; partial output removed', createdAt: at(3) })).toBe(
+      'Cancelled; the partial file was removed.',
+    );
     expect(eventSentence({ status: 'CANCELLED', message: 'cancelled by owner', createdAt: at(3) })).toBe('Cancelled by its owner.');
   });
 
@@ -27,9 +41,9 @@ describe('eventSentence', () => {
       }
       expect(readableMessage(`chunk 3 lost (worker ${id})`)).not.toContain(id);
     }
-    expect(eventSentence({ status: 'RUNNING', message: 'started by worker w1', metadata: { rowsDone: 0, rowsTotal: 2000, attempt: 2 }, createdAt: at(0) })).toBe(
-      'Started (attempt 2): 2,000 rows to make.',
-    );
+    expect(
+      eventSentence({ status: 'RUNNING', message: 'started by worker w1', metadata: { rowsDone: 0, rowsTotal: 2000, attempt: 2 }, createdAt: at(0) }),
+    ).toBe('Started (attempt 2): 2,000 rows to make.');
   });
 
   it('words a failure from its stored error, counts grouped', () => {

@@ -44,7 +44,11 @@ const BARE_COUNT = /(?<![\w.,:-])\d{4,}(?![\w.,:-])/g;
 
 /** A stored message made readable: worker ids dropped, counts grouped, first letter capital, a full stop. */
 export function readableMessage(message: string): string {
-  const text = message.replace(WORKER_ID, '').replace(BARE_COUNT, (digits) => formatCount(Number(digits))).replace(/\s+/g, ' ').trim();
+  const text = message
+    .replace(WORKER_ID, '')
+    .replace(BARE_COUNT, (digits) => formatCount(Number(digits)))
+    .replace(/\s+/g, ' ')
+    .trim();
   return sentence(text);
 }
 
