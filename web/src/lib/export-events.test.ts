@@ -43,7 +43,7 @@ describe('eventSentence', () => {
     }
     expect(
       eventSentence({ status: 'RUNNING', message: 'started by worker w1', metadata: { rowsDone: 0, rowsTotal: 2000, attempt: 2 }, createdAt: at(0) }),
-    ).toBe('Started (attempt 2): 2,000 rows to make.');
+    ).toBe('Started (attempt 2).');
   });
 
   it('words a failure from its stored error, counts grouped', () => {

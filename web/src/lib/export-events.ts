@@ -74,7 +74,8 @@ export function eventSentence(event: StoredEvent): string {
       if (/^resumed/i.test(message)) return 'Resumed where it stopped: the previous run stopped answering.';
       if (/^started/i.test(message)) {
         const attempt = num(meta.attempt);
-        return `Started${attempt && attempt > 1 ? ` (attempt ${attempt})` : ''}${rowsTotal ? `: ${formatCount(rowsTotal)} rows to make` : ''}.`;
+        // its rowsTotal is the per-table count, not the export's total: left out rather than misread
+        return `Started${attempt && attempt > 1 ? ` (attempt ${attempt})` : ''}.`;
       }
       if (rowsDone !== undefined && rowsTotal !== undefined) {
         const rate = num(meta.rowsPerSecond);
