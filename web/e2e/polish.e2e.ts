@@ -99,6 +99,10 @@ const focusedLabel = (page: Page) =>
 describe('polish', () => {
   it('scans sign-up and sign-in with axe, one h1 each, and signs up', async () => {
     const page = await stack.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Create an account' }).waitFor();
+    expect(await h1Count(page)).toBe(1);
+    await expectAccessible(page, 'home');
     await page.goto('/signin');
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(await h1Count(page)).toBe(1);
@@ -181,6 +185,14 @@ describe('polish', () => {
   it('imports SQL, renames a table with its refs, explains an empty parent, and gives focus back after each dialog', async () => {
     const page = await stack.newPage();
     await signIn(page);
+    // the delete confirmation: scanned open, and Cancel gives focus back to its Delete button
+    await page.getByRole('button', { name: `Delete ${schemaName}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete schema?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).waitFor();
+    await expectAccessible(page, 'delete confirmation');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => focusedLabel(page)).toBe(`Delete ${schemaName}`);
+
     const importButton = page.getByRole('button', { name: 'Import from SQL' });
     await importButton.click();
     const dialog = page.getByRole('dialog', { name: 'New schema from SQL' });
