@@ -69,3 +69,12 @@ export function formatDuration(seconds: number | null): string {
   if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
   return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
 }
+
+/**
+ * The ETA to show for an export in this status, or null for none: only a pending or running
+ * export has time left (a cancelled, failed or finished one shows no ETA, not "ETA 0s").
+ */
+export function etaText(status: string, etaSeconds: number | null): string | null {
+  const active = status === 'PENDING' || status === 'RUNNING';
+  return active ? `ETA ${formatDuration(etaSeconds)}` : null;
+}

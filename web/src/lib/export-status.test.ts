@@ -37,3 +37,11 @@ describe('failureText', () => {
     expect(failureText(['a'])).toBe('["a"]');
   });
 });
+
+describe('exportTitle', () => {
+  it('names an export after its schema, format and date', async () => {
+    const { exportTitle } = await import('./export-status');
+    expect(exportTitle({ schema: { name: 'Shop' }, format: 'CSV', createdAt: '2026-12-03T17:40:12Z' })).toBe('Shop · CSV · 3 Dec 2026, 17:40 UTC');
+    expect(exportTitle({ schema: null, format: 'JSON', createdAt: '2026-01-09T08:05:00Z' })).toBe('Unsaved definition · JSON · 9 Jan 2026, 08:05 UTC');
+  });
+});

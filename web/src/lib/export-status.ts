@@ -23,3 +23,10 @@ export function failureText(error: unknown): string {
   if (typeof error === 'object' && error !== null && Object.hasOwn(error, 'message')) return String((error as { message: unknown }).message);
   return JSON.stringify(error);
 }
+
+const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+
+/** An export as the list names it: "Shop · CSV · 3 Dec 2026, 17:40 UTC" (schema, format, date). */
+export function exportTitle(item: { schema?: { name: string } | null; format: string; createdAt: string }): string {
+  return `${item.schema?.name ?? 'Unsaved definition'} · ${item.format} · ${when.format(new Date(item.createdAt))} UTC`;
+}

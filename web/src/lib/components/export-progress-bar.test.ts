@@ -15,4 +15,16 @@ describe('ExportProgressBar', () => {
     expect(screen.getByText('60,000 rows/s')).toBeTruthy();
     expect(screen.getByText('ETA 3s')).toBeTruthy();
   });
+
+  it('shows no ETA for a cancelled or failed export', () => {
+    for (const status of ['CANCELLED', 'FAILED']) {
+      const { container, unmount } = render(ExportProgressBar, {
+        label: 'Export progress',
+        status,
+        figures: { rowsDone: 1_000, rowCount: 300_000, percent: 0, rowsPerSecond: 60_000, etaSeconds: 5 },
+      });
+      expect(container.textContent).not.toContain('ETA');
+      unmount();
+    }
+  });
 });
