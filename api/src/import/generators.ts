@@ -3,11 +3,12 @@
 import { catalog, fakerTypeById } from '../engine/catalog.js';
 import { REGEX_MAX_CHARS, regexGeneratedMaxLength, regexIndexSpace, regexProblem } from '../engine/regex.js';
 import type { ColumnRule } from './checks.js';
-import { fixedHeads, generationProblem, generatorSatisfies, type CheckPattern } from './check-regex.js';
+import { fixedHeads, generationProblem, generatorSatisfies, withoutLookarounds, type CheckPattern } from './check-regex.js';
 import { commentExamples, exampleShape } from './comment-examples.js';
 import { matchColumn, normalizeName, type PatternContext, type PatternMatch } from './column-patterns.js';
 import type { ColumnModel } from './model.js';
 import { proseFitting } from './prose.js';
+import { sessionDefault } from './session-defaults.js';
 import { INT_RANGE, textLimit, type Category } from './type-category.js';
 
 export interface Generator {
@@ -130,6 +131,14 @@ function patternContext(ctx: ColumnContext, extra: Partial<PatternContext>): Pat
 
 export function chooseGenerator(ctx: ColumnContext): Choice {
   const { column, category, rule } = ctx;
+  // a key part still varies (to-definition keeps it in a key only when the rest cannot carry it)
+  const session =
+    ctx.unique || ctx.keyPart ? undefined : sessionDefault(column.default, category === 'int' ? 'integer' : category === 'uuid' ? 'uuid' : 'text');
+  if (session && (category === 'int' || category === 'uuid' || category === 'text'))
+    return {
+      generator: { type: 'constant', options: { value: session.value } },
+      reason: `DEFAULT reads session setting ${session.setting}: one value per session, the one tdg seed sets`,
+    };
   if (rule.values) return { generator: { type: 'pick', options: { values: rule.values } }, reason: 'CHECK: one of the listed values' };
   if (category === 'enum') return { generator: { type: 'pick', options: { values: ctx.enumValues ?? [] } }, reason: 'enum: one of its labels' };
   if (category === 'bool') return { generator: { type: 'datatype.boolean' }, reason: 'type boolean' };
@@ -260,7 +269,8 @@ function text(ctx: ColumnContext): Choice {
       return { ...chosen, reason: `${chosen.reason} (its values match CHECK ${check.sql})` };
     }
     // a key's columns are walked by index over the pattern's fixed-length part: give it some length
-    const drawn = check.draw ?? check.source;
+    // a unique one over the part of the pattern without lookarounds, which needs no redraw
+    const drawn = (ctx.unique || ctx.keyPart ? withoutLookarounds(check.draw ?? check.source) : undefined) ?? check.draw ?? check.source;
     const pattern = ctx.unique || ctx.keyPart ? fixedHeads(drawn) : drawn;
     // varchar(n): the engine caps the values at n (unless even the shortest value is longer)
     const fits = max !== undefined && max <= REGEX_MAX_CHARS && regexProblem(pattern, max) === undefined ? { maxLength: max } : {};

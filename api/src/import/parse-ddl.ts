@@ -4,7 +4,7 @@ import { withoutPsqlCommands } from './psql-script.js';
 import { ImportError, SourceMap, type ImportNote, type SourcePlace } from './errors.js';
 import type { ColumnModel, ConstraintModel, DefaultValue, PgNode, SchemaModel, TableModel, TypeRef } from './model.js';
 import { boundOf, conditionNode, partitionCondition, partitionKeyOf, type PartitionBound } from './partitions.js';
-import { insertsOf } from './trigger-fills.js';
+import { insertsOf, transitionInsertsOf } from './trigger-fills.js';
 
 // the WASM module loads once; afterwards parsing is synchronous, so importSql can be too
 await loadModule();
@@ -93,6 +93,18 @@ function unwrapCast(node: PgNode): PgNode {
   return node;
 }
 
+/** `lower(name)`, `upper((code)::text) COLLATE "C"`, `btrim(x)`: the one column cased or trimmed. */
+function casedColumn(raw: PgNode | undefined): string | undefined {
+  let node = raw;
+  while (node?.TypeCast || node?.CollateClause) node = node.TypeCast?.arg ?? node.CollateClause.arg;
+  const fn = node?.FuncCall;
+  const name = fn?.funcname?.map(str).pop()?.toLowerCase();
+  if (!fn || fn.args?.length !== 1 || !['lower', 'upper', 'btrim', 'trim'].includes(name)) return undefined;
+  let arg = fn.args[0];
+  while (arg?.TypeCast || arg?.CollateClause) arg = arg.TypeCast?.arg ?? arg.CollateClause.arg;
+  return arg?.ColumnRef?.fields?.map(str).pop();
+}
+
 function defaultOf(raw: PgNode): DefaultValue {
   const node = unwrapCast(raw);
   const v = constValue(node);
@@ -139,7 +151,7 @@ class ModelBuilder {
   private readonly model: SchemaModel = { tables: [], enums: [], domains: [], triggerFills: [], notes: [] };
   /** PL/pgSQL function bodies by `schema.name`, for the triggers that call them. */
   private readonly functions = new Map<string, { body: string; place: SourcePlace; used: boolean }>();
-  private readonly triggers: { name: string; source: { schema: string; table: string }; fn: string; place: SourcePlace }[] = [];
+  private readonly triggers: { name: string; source: { schema: string; table: string }; fn: string; place: SourcePlace; transition?: string }[] = [];
   /** A partition → the partitioned table its rows are loaded through. */
   private readonly partitionOf = new Map<string, string>();
   /** Partitioned tables: their key and the bounds of their partitions. */
@@ -312,7 +324,11 @@ class ModelBuilder {
         }
         return;
       case 'CONSTR_GENERATED':
-        if (column) column.generated = true;
+        if (column) {
+          column.generated = true;
+          const from = casedColumn(c.raw_expr);
+          if (from) column.generatedFrom = from;
+        }
         return;
       case 'CONSTR_PRIMARY':
         table.constraints.push({ kind: 'primary', columns: keys(c.keys), ...base });
@@ -478,6 +494,18 @@ class ModelBuilder {
     const fn = `${names.length > 1 ? names[0] : 'public'}.${names[names.length - 1]}`;
     // TRIGGER_TYPE_INSERT = 4; BEFORE = 2, INSTEAD = 64, neither = AFTER
     const insert = ((body.events ?? 0) & 4) !== 0;
+    // a statement trigger reading the inserted rows as a table (REFERENCING NEW TABLE AS newtab)
+    const transition: string | undefined = (body.transitionRels ?? []).map((r: PgNode) => r.TriggerTransition).find((t: PgNode) => t?.isNew && t.isTable)?.name;
+    if (!body.row && insert && transition) {
+      this.triggers.push({
+        name: body.trigname,
+        source: { schema: body.relation.schemaname ?? 'public', table: body.relation.relname },
+        fn,
+        place,
+        transition,
+      });
+      return;
+    }
     if (!body.row || !insert || body.isconstraint) {
       this.note(place, `skipped trigger ${body.trigname} (only row triggers on INSERT can fill other tables)`);
       return;
@@ -497,6 +525,12 @@ class ModelBuilder {
         continue;
       }
       fn.used = true;
+      if (trigger.transition) {
+        const targets = transitionInsertsOf(fn.body, trigger.transition);
+        if (!targets.length) this.note(trigger.place, `skipped trigger ${trigger.name} (it inserts no rows from ${trigger.transition}; does not shape data)`);
+        for (const target of targets) (this.model.statementFills ??= []).push({ trigger: trigger.name, source: trigger.source, target, place: trigger.place });
+        continue;
+      }
       const inserts = insertsOf(fn.body);
       if (!inserts.length) this.note(trigger.place, `skipped trigger ${trigger.name} (it inserts no rows that can be followed; does not shape data)`);
       for (const target of inserts)

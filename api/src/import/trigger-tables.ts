@@ -44,10 +44,26 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
       );
       continue;
     }
-    // the match columns take the very values the trigger copies: each source row's, once
+    // the match columns take the very values the trigger copies: each source row's, once. With a
+    // key of several columns (tenant_id, question_id ← new.tenant_id, new.id) one of them names the
+    // source row (the one copying a key of the source); the others are copied from that row
+    const fromOf = (column: string) => (links.find((l) => l.column === column)!.from as { column: string }).column;
+    const sourceKeyed = (column: string) =>
+      source.model.constraints.some(
+        (k) => (k.kind === 'primary' || (k.kind === 'unique' && !k.where)) && k.columns.length === 1 && k.columns[0] === fromOf(column),
+      );
+    const anchor = match.find(sourceKeyed) ?? match[0]!;
     for (const column of match) {
-      const from = links.find((l) => l.column === column)!.from as { column: string };
+      const from = { column: fromOf(column) };
       const field = fields.find((f) => f.name === column)!;
+      if (column !== anchor) {
+        field.type = 'lookup';
+        field.options = { path: `${anchor}.${from.column}` };
+        delete field.nullRate;
+        delete field.unique;
+        ctx.reason(target.definition, column, `trigger ${fill.trigger}: new.${from.column} of its ${s} row`);
+        continue;
+      }
       const o = field.options as { table?: string; field?: string } | undefined;
       if (!(field.type === 'ref' && o?.table === source.definition.name && o.field === from.column)) {
         field.type = 'ref';
@@ -69,7 +85,7 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
         kept.push(c.column);
         if (c.from.kind === 'column' && source.definition.fields.some((f) => f.name === (c.from as { column: string }).column)) {
           field.type = 'lookup';
-          field.options = { path: `${match[0]}.${c.from.column}` };
+          field.options = { path: `${anchor}.${c.from.column}` };
           delete field.nullRate;
           ctx.reason(target.definition, c.column, `trigger ${fill.trigger}: new.${c.from.column} of its ${s} row`);
         }
