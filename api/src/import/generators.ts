@@ -146,6 +146,12 @@ export function chooseGenerator(ctx: ColumnContext): Choice {
   if (category === 'int' || category === 'decimal' || category === 'float') return numeric(ctx);
   if (category === 'date' || category === 'timestamp') return temporal(ctx);
   if (category === 'json') {
+    // CHECK (matcher ? 'PackageGlob' AND matcher ->> 'PackageGlob' <> ''): an object with those keys set
+    if (rule.jsonKeys?.length && column.type.arrayDims === 0)
+      return {
+        generator: { type: 'json', options: { fields: rule.jsonKeys.map((name) => ({ name, type: 'helpers.fake', options: { pattern: '{{word.noun}}' } })) } },
+        reason: `CHECK: an object with ${rule.jsonKeys.join(', ')}`,
+      };
     const d = column.default;
     if (d?.kind === 'literal' && typeof d.value === 'string') {
       try {
@@ -159,22 +165,27 @@ export function chooseGenerator(ctx: ColumnContext): Choice {
       }
     }
     const m = matchColumn(patternContext(ctx, {}));
+    const list = m?.generator.type === 'array';
     // a list pattern (tags, scopes) in a json column is one JSON array, not a Postgres array literal
-    if (m?.generator.type === 'array' && column.type.arrayDims === 0)
+    if (list && column.type.arrayDims === 0 && rule.jsonType !== 'object')
       return byPattern({ ...m, generator: { ...m.generator, options: { ...m.generator.options, json: true } } });
-    if (m) return byPattern(m);
-    return {
-      generator: {
-        type: 'json',
-        options: {
-          fields: [
-            { name: 'key', type: 'word.noun' },
-            { name: 'value', type: 'number.int', options: { min: 0, max: 100 } },
-          ],
-        },
+    if (m && !(rule.jsonType === 'array' && !list) && !(rule.jsonType === 'object' && list)) return byPattern(m);
+    const object: Generator = {
+      type: 'json',
+      options: {
+        fields: [
+          { name: 'key', type: 'word.noun' },
+          { name: 'value', type: 'number.int', options: { min: 0, max: 100 } },
+        ],
       },
-      reason: 'type json: a small object',
     };
+    // CHECK (jsonb_typeof(col) = 'array'): a JSON array of such objects (of the pattern's, when one matched)
+    if (rule.jsonType === 'array' && column.type.arrayDims === 0)
+      return {
+        generator: { type: 'array', options: { of: m?.generator.type === 'json' ? m.generator : object, min: 0, max: 3, json: true } },
+        reason: 'CHECK: a JSON array',
+      };
+    return { generator: object, reason: 'type json: a small object' };
   }
   if (category === 'inet' || category === 'macaddr' || category === 'time') {
     const m = matchColumn(patternContext(ctx, {}));
@@ -268,6 +279,16 @@ function text(ctx: ColumnContext): Choice {
       const chosen = byPattern(m);
       return { ...chosen, reason: `${chosen.reason} (its values match CHECK ${check.sql})` };
     }
+    // LIKE 'refs/heads/%': the name pattern's values after the prefix (refs/heads/feature/x)
+    const prefix = /^LIKE '([^%_\\{}']+)%'$/.exec(check.sql)?.[1];
+    if (prefix && m && !ctx.unique && m.generator.type === 'helpers.fake') {
+      const options = m.generator.options as { pattern: string };
+      const prefixed: Generator = { type: 'helpers.fake', options: { ...options, pattern: `${prefix}${options.pattern}` } };
+      if (generatorSatisfies(prefixed, check, max, 20)) {
+        const chosen = byPattern(m);
+        return { ...chosen, generator: prefixed, reason: `${chosen.reason}, after the prefix of CHECK ${check.sql}` };
+      }
+    }
     // a key's columns are walked by index over the pattern's fixed-length part: give it some length
     // a unique one over the part of the pattern without lookarounds, which needs no redraw
     const drawn = (ctx.unique || ctx.keyPart ? withoutLookarounds(check.draw ?? check.source) : undefined) ?? check.draw ?? check.source;
@@ -278,6 +299,8 @@ function text(ctx: ColumnContext): Choice {
     // keeps them: '^T\d{3}.?\d$' fails on 'T1234  '), so values are n long when the pattern allows it
     const padded = ctx.column.type.name === 'bpchar' && fits.maxLength !== undefined && regexProblem(pattern, max, max) === undefined;
     if (padded) Object.assign(fits, { minLength: max });
+    // CHECK (char_length(name) >= 3): no shorter value, when the pattern has longer ones
+    else if (min > 0 && regexProblem(pattern, fits.maxLength, min) === undefined) Object.assign(fits, { minLength: min });
     return { generator: { type: 'regex', options: { pattern, ...fits } }, reason: `CHECK: values match ${check.sql}` };
   }
   if (m && (!ctx.unique || uniqueEnough(m.generator, ctx.rows ?? 1000))) return { ...favourDefault(byPattern(m), m, ctx, min, max), ...(note ? { note } : {}) };

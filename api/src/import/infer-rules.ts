@@ -2296,7 +2296,7 @@ class RuleInference {
         if (typeof v === 'boolean') return type.name === 'bool';
         return typeof v === 'string' && !NUMBER_TYPES.has(type.name) && !TIME_TYPES.has(type.name) && !['bool', 'json', 'jsonb'].includes(type.name);
       };
-      const fixes = checkFixes(check.expr!)
+      const fixes = (checkFixes(check.expr!).length ? checkFixes(check.expr!) : oneSetFixes(translated.expr, translated.columns))
         .map((fix) => Object.fromEntries(Object.entries(fix).filter(([c, v]) => redraw.includes(c) && fits(c, v))))
         .filter((fix) => Object.keys(fix).length > 0);
       (t.def.checks ??= []).push({ name, expr: translated.expr, redraw, ...(fixes.length ? { fixes } : {}) });
@@ -2674,4 +2674,28 @@ function intervalGap(expr: PgNode): { later: string; earlier: string; days: numb
   const later = col(left);
   const sum = plus(right);
   return later && sum ? { later, earlier: sum.base, days: sum.days, strict: !op.endsWith('=') } : undefined;
+}
+
+/**
+ * `num_nonnulls(a, b, c) = 1`, a sum of CASE WHEN x IS NULL THEN 0 ELSE 1 END = 1: exactly one of
+ * the columns set. Found by evaluating the translated CHECK on probe rows: each column set alone
+ * passes, none and all fail. Its fixes keep one column and empty the others.
+ */
+function oneSetFixes(expr: string, columns: string[]): Record<string, null>[] {
+  if (columns.length < 2) return [];
+  let probe: Record<string, Value> = {};
+  let passes: (row: Record<string, Value>) => boolean;
+  try {
+    const evaluate = compileExpression(parsedExpression(expr), (path) => () => probe[path] ?? null, { referenceDate: new Date(0) });
+    passes = (row) => {
+      probe = row;
+      return evaluate(0, [], 0) === true;
+    };
+  } catch {
+    return [];
+  }
+  const only = (kept: string) => Object.fromEntries(columns.map((c) => [c, c === kept ? 1 : null]));
+  const all = Object.fromEntries(columns.map((c) => [c, 1]));
+  if (!columns.every((c) => passes(only(c))) || passes(all) || passes({})) return [];
+  return columns.map((kept) => Object.fromEntries(columns.filter((c) => c !== kept).map((c) => [c, null])));
 }

@@ -58,6 +58,8 @@ export interface TableModel {
   constraints: ConstraintModel[];
   /** COMMENT ON TABLE. */
   comment?: string;
+  /** Integer keys of the rows the SQL itself INSERTs (reference data): the largest value per column. */
+  insertedMax?: Record<string, number>;
   /** A range-partitioned table whose partitions make one window of its key column (bounds as written; none: open). */
   partitionWindow?: { column: string; lower?: string; upper?: string };
   place: SourcePlace;

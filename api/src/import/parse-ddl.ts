@@ -151,6 +151,9 @@ class ModelBuilder {
   private readonly model: SchemaModel = { tables: [], enums: [], domains: [], triggerFills: [], notes: [] };
   /** PL/pgSQL function bodies by `schema.name`, for the triggers that call them. */
   private readonly functions = new Map<string, { body: string; place: SourcePlace; used: boolean }>();
+  private readonly inserts: { body: PgNode; place: SourcePlace }[] = [];
+  /** Views over one table: `schema.view` → that table. */
+  private readonly views = new Map<string, { schema: string; table: string }>();
   private readonly triggers: { name: string; source: { schema: string; table: string }; fn: string; place: SourcePlace; transition?: string }[] = [];
   /** A partition → the partitioned table its rows are loaded through. */
   private readonly partitionOf = new Map<string, string>();
@@ -254,6 +257,17 @@ class ModelBuilder {
         return this.createFunction(body, place);
       case 'CreateTrigStmt':
         return this.createTrigger(body, place);
+      case 'InsertStmt':
+        this.inserts.push({ body, place });
+        return;
+      case 'ViewStmt': {
+        // a view over one table (auto-updatable): an INSERT into it lands in that table
+        const from: PgNode[] = body.query?.SelectStmt?.fromClause ?? [];
+        const base = from.length === 1 ? from[0].RangeVar : undefined;
+        if (base) this.views.set(`${body.view.schemaname ?? 'public'}.${body.view.relname}`, { schema: base.schemaname ?? 'public', table: base.relname });
+        this.note(place, `skipped view (does not shape data)`);
+        return;
+      }
       default: {
         const what = SKIPPED[kind] ?? kind.replace(/Stmt$/, '');
         this.note(place, `skipped ${what} (does not shape data)`);
@@ -513,6 +527,31 @@ class ModelBuilder {
     this.triggers.push({ name: body.trigname, source: { schema: body.relation.schemaname ?? 'public', table: body.relation.relname }, fn, place });
   }
 
+  /**
+   * INSERT ... VALUES of the SQL itself (a default tenant, built-in roles): the rows are there
+   * before the seed, so the integer keys generated for the table start after theirs.
+   */
+  private resolveInserts(): void {
+    for (const { body, place } of this.inserts) {
+      const table = this.table(body.relation);
+      const lists: PgNode[][] = (body.selectStmt?.SelectStmt?.valuesLists ?? []).map((l: PgNode) => l.List.items);
+      const names: string[] = (body.cols ?? []).map((c: PgNode) => c.ResTarget.name);
+      if (!table || !lists.length || !names.length) {
+        this.note(place, `skipped INSERT (existing data)${table ? '' : ` into ${body.relation.relname}: the table is not created in this SQL`}`);
+        continue;
+      }
+      names.forEach((name, i) => {
+        for (const row of lists) {
+          const v = constValue(unwrapCast(row[i] ?? {}));
+          if (typeof v !== 'number' || !Number.isInteger(v)) continue;
+          table.insertedMax ??= {};
+          table.insertedMax[name] = Math.max(table.insertedMax[name] ?? v, v);
+        }
+      });
+      this.note(place, `table ${table.name}: ${lists.length} row(s) the SQL inserts are there before the seed; generated integer keys start after theirs`);
+    }
+  }
+
   /** Triggers whose function inserts into a table: the rows the database makes by itself. */
   private resolveTriggers(): void {
     for (const trigger of this.triggers) {
@@ -537,7 +576,7 @@ class ModelBuilder {
         this.model.triggerFills.push({
           trigger: trigger.name,
           source: trigger.source,
-          target: { schema: target.schema, table: target.table },
+          target: this.views.get(`${target.schema}.${target.table}`) ?? { schema: target.schema, table: target.table },
           columns: target.columns,
           place: trigger.place,
         });
@@ -591,6 +630,7 @@ class ModelBuilder {
     this.applyPartitionBounds();
     this.applyComments();
     this.resolveTriggers();
+    this.resolveInserts();
     return this.model;
   }
 }

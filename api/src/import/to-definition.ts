@@ -1,5 +1,5 @@
 // SchemaModel → Definition: foreign keys become refs, CHECKs become options, names pick generators.
-import { analyzeCheck, flagPredicate, type ColumnRule } from './checks.js';
+import { analyzeCheck, flagPredicate, requiredJsonKeys, type ColumnRule } from './checks.js';
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
 import { sessionSettingOf } from './session-defaults.js';
 import { ImportError, type ImportNote, type ImportProblem, type SourcePlace } from './errors.js';
@@ -435,6 +435,7 @@ class Mapper {
       const analysis = analyzeCheck(check.expr!);
       if (!analysis.understood) this.note(check.place, `table ${table.name}: CHECK (${check.text}) is not understood; generated rows may violate it`);
       for (const [column, rule] of analysis.rules) rules.set(column, { ...rules.get(column), ...rule });
+      for (const [column, keys] of requiredJsonKeys(check.expr!)) rules.set(column, { ...rules.get(column), jsonKeys: keys });
     }
     const refs = new Map<string, ColumnRef>();
     const foreignKeys = table.constraints.filter(
@@ -653,6 +654,12 @@ class Mapper {
         why = {
           reason: `unique: ${why.reason.split(':')[0]} cannot promise uniqueness, so ${generator.type === 'regex' ? 'a code that fits' : generator.type}`,
         };
+      }
+      // after the keys of the rows the SQL inserts itself (tenants' id 1, 'default')
+      const inserted = table.insertedMax?.[column.name];
+      if (generator.type === 'sequence' && inserted !== undefined && !generator.options!.unit && Number(generator.options!.step) > 0) {
+        generator = { ...generator, options: { ...generator.options, start: Math.max(Number(generator.options!.start), inserted + 1) } };
+        why = { reason: `${why.reason}; after the ${inserted} the SQL's own rows hold` };
       }
       capacity = capacityOf(generator);
       if (generator.type === 'sequence')

@@ -38,9 +38,33 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
     const match = keys.find((k) => k.every((column) => links.some((l) => l.column === column)));
     const fields = target.definition.fields;
     if (!match || !match.every((c) => fields.some((f) => f.name === c))) {
+      // the trigger's rows take their ids from the column's sequence: the generated rows do too
+      // (the column is left to its DEFAULT), or theirs would meet the trigger's
+      const referenced = (column: string) =>
+        [...ctx.tables.values()].some(({ definition }) =>
+          definition.fields.some(
+            (f) =>
+              f.type === 'ref' &&
+              (f.options as { table: string; field: string }).table === target.definition.name &&
+              (f.options as { field: string }).field === column,
+          ),
+        );
+      const drawn = target.model.columns.filter((c) => c.default?.kind === 'sequence' && fields.some((f) => f.name === c.name) && !referenced(c.name));
+      for (const c of drawn) {
+        fields.splice(
+          fields.findIndex((f) => f.name === c.name),
+          1,
+        );
+        const def = target.definition;
+        // its keys are the database's to keep
+        if (def.primaryKey?.includes(c.name)) delete def.primaryKey;
+        if (def.unique) def.unique = def.unique.filter((u) => !u.includes(c.name));
+        if (def.unique?.length === 0) delete def.unique;
+      }
       ctx.note(
         fill.place,
-        `trigger ${fill.trigger} on ${s} inserts rows into ${t} that no key of ${t} ties to one ${s} row; the generated rows of ${t} are added to them`,
+        `trigger ${fill.trigger} on ${s} inserts rows into ${t} that no key of ${t} ties to one ${s} row; the generated rows of ${t} are added to them` +
+          (drawn.length ? `, ${drawn.map((c) => c.name).join(', ')} from its sequence as the trigger's` : ''),
       );
       continue;
     }

@@ -84,4 +84,27 @@ describe.skipIf(!server)('a schema whose tenant is a session setting', () => {
     expect(await one(`select count(*)::int - count(distinct user_id)::int as extra, count(*)::int as n from last_dequeues`)).toMatchObject({ extra: 0 });
     expect(await one(`select count(distinct user_id)::int as n from execution_jobs`)).toEqual(await one(`select count(*)::int as n from last_dequeues`));
   });
+
+  it('starts generated keys after the rows the SQL inserts itself', async () => {
+    expect(await one(`select count(*)::int as n, count(*) filter (where name = 'default')::int as kept from tenants`)).toEqual({ n: ROWS + 1, kept: 1 });
+  });
+
+  it('lets the sequence number the rows a trigger adds through a view, the generated ones too', async () => {
+    expect(field('policies_audit_logs', 'sequence')).toBeUndefined();
+    // one audit row per seeded policy from the trigger, and the generated ones
+    expect(await one(`select count(*)::int as n, count(distinct sequence)::int as d from policies_audit_logs`)).toEqual({ n: 2 * ROWS, d: 2 * ROWS });
+  });
+
+  it('meets CHECKs pg_dump spells out: exactly one of three, a JSON array, JSON keys, a LIKE prefix', async () => {
+    const jobs = await one(
+      `select count(*)::int as n,
+              count(*) filter (where num_nonnulls(email, webhook, slack_webhook) = 1)::int as one_set,
+              count(*) filter (where search_results is null or jsonb_typeof(search_results) = 'array')::int as arrays,
+              count(*) filter (where matcher ? 'VersionGlob' and matcher ->> 'PackageName' <> '')::int as globs,
+              count(*) filter (where external_branch is null or external_branch like 'refs/heads/%/%')::int as branches,
+              count(*) filter (where execution_logs is null or json_typeof(execution_logs[1]) is not null or cardinality(execution_logs) = 0)::int as logs
+       from action_jobs`,
+    );
+    expect(jobs).toEqual({ n: ROWS, one_set: ROWS, arrays: ROWS, globs: ROWS, branches: ROWS, logs: ROWS });
+  });
 });
