@@ -537,7 +537,7 @@ class ModelBuilder {
       const lists: PgNode[][] = (body.selectStmt?.SelectStmt?.valuesLists ?? []).map((l: PgNode) => l.List.items);
       const names: string[] = (body.cols ?? []).map((c: PgNode) => c.ResTarget.name);
       if (!table || !lists.length || !names.length) {
-        this.note(place, `skipped INSERT (existing data)${table ? '' : ` into ${body.relation.relname}: the table is not created in this SQL`}`);
+        this.note(place, `skipped INSERT (existing data) (does not shape data)`);
         continue;
       }
       names.forEach((name, i) => {
