@@ -2447,8 +2447,13 @@ class RuleInference {
         const s = t.fields.get(selector)!;
         if (done || s.type !== 'pick' || this.notNull(t, dependent) || !usable(dependent)) continue;
         if (t.def.profiles?.field !== undefined && t.def.profiles.field !== selector) continue;
-        // a profile already deciding either column (exactly one of queue_name, queue_names set) stands
-        if (t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, selector) || Object.hasOwn(v.fields, dependent))) continue;
+        // a selector-less profile already deciding either column (exactly one of queue_name,
+        // queue_names set) stands
+        if (
+          t.def.profiles?.field === undefined &&
+          t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, selector) || Object.hasOwn(v.fields, dependent))
+        )
+          continue;
         const options = s.options as { values: unknown[]; weights?: number[] };
         const full = filled(dependent);
         const needs = options.values.map((value) => ({
