@@ -101,6 +101,17 @@ describe('regex generator', () => {
     expect(regexProblem('a\\bb')).toContain('assertions');
     expect(regexProblem('\\bword\\b|x^')).toBeUndefined();
   });
+
+  it('meets a lookahead by redrawing (a dot or dash only before a letter or digit)', () => {
+    const pattern = '^[a-zA-Z0-9](?:[a-zA-Z0-9]|[-.](?=[a-zA-Z0-9]))*-?$';
+    expect(regexProblem(pattern)).toBeUndefined();
+    const generator = regexGenerator(pattern);
+    const rng = new Rng();
+    rng.reseed(keyOf('lookahead'), 0);
+    const values = Array.from({ length: 300 }, () => generator.generate(rng.next));
+    for (const v of values) expect(v).toMatch(new RegExp(pattern));
+    expect(values.some((v) => /[-.][a-zA-Z0-9]/.test(v))).toBe(true);
+  });
 });
 
 const table = (fields: Definition['tables'][number]['fields'], rows = 3000, extra: Partial<Definition['tables'][number]> = {}): Definition => ({

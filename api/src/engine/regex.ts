@@ -703,13 +703,16 @@ export function regexProblem(pattern: string, maxLength?: number, minLength?: nu
   }
   if (generator.generatedMaxLength > REGEX_MAX_CHARS)
     return `values of this pattern can be ${generator.generatedMaxLength} characters long (at most ${REGEX_MAX_CHARS}; unbounded quantifiers repeat at most ${UNBOUNDED_EXTRA} extra times)`;
-  if (generator.lookaround) return 'lookahead and lookbehind assertions are not supported';
   if (generator.check) {
-    // assertions are met by redrawing: refuse patterns where redrawing does not get there (a\bb)
+    // assertions (lookarounds too: `[-.](?=[a-z0-9])`) are met by redrawing: refuse patterns
+    // where redrawing does not get there (a\bb, a(?=b))
     const rng = new Rng();
     rng.reseed(keyOf('regex-check', pattern), 0);
     for (let t = 0; t < 32; t++)
-      if (!generator.check.test(generator.generate(rng.next))) return "no value found that meets the pattern's assertions or back-references";
+      if (!generator.check.test(generator.generate(rng.next)))
+        return generator.lookaround
+          ? 'no value found that meets its lookahead and lookbehind assertions'
+          : "no value found that meets the pattern's assertions or back-references";
   }
   return undefined;
 }

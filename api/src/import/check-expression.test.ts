@@ -40,6 +40,11 @@ const CHECKS = [
   '(a > b) is true or (a < b) is not false or (a = b) is unknown or (a = 1) is not unknown or (a = 2) is not true',
   "((x is null) = (y is null)) and ((x is null) or (x ~ '^[A-Za-z0-9.~_-]{2,4}$'::text))",
   "x !~ '^[a-c]' or y is null",
+  // exactly one of three set, as pg_dump writes it and as num_nonnulls says it
+  '((case when (a is null) then 0 else 1 end + case when (b is null) then 0 else 1 end) + case when (x is null) then 0 else 1 end) = 1',
+  'num_nonnulls(a, b, y) = 1',
+  'num_nulls(started, finished) <= 1',
+  "case status when 'open' then finished is null when 'closed' then finished >= started else a > b end",
 ];
 
 let pg: PGlite;

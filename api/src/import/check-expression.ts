@@ -184,9 +184,23 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
     if (node.BoolExpr || node.NullTest || node.BooleanTest) return asValue(condition(node));
     if (node.CoalesceExpr) return `coalesce(${(node.CoalesceExpr.args ?? []).map(value).join(', ')})`;
     if (node.MinMaxExpr) return `${node.MinMaxExpr.op === 'IS_GREATEST' ? 'max' : 'min'}(${(node.MinMaxExpr.args ?? []).map(value).join(', ')})`;
+    if (node.CaseExpr) {
+      // CASE [x] WHEN c THEN v ... ELSE e END: nested if()s (a NULL condition takes the next branch)
+      const c = node.CaseExpr;
+      const whens: PgNode[] = (c.args ?? []).map((w: PgNode) => w.CaseWhen);
+      let out = c.defresult ? value(c.defresult) : 'null';
+      for (const w of [...whens].reverse()) {
+        const test = c.arg ? `(${value(c.arg)} = ${value(w.expr)})` : asValue(condition(w.expr));
+        out = `if(isnull(${test}), ${out}, if(${test}, ${value(w.result)}, ${out}))`;
+      }
+      return out;
+    }
     if (node.FuncCall) {
       const name = str(node.FuncCall.funcname?.at(-1)).toLowerCase();
       if (name === 'now' || name === 'current_timestamp') return 'now()';
+      // num_nonnulls(a, b, c) = 1: exactly one of them set
+      if ((name === 'num_nonnulls' || name === 'num_nulls') && node.FuncCall.args?.length)
+        return `(${(node.FuncCall.args as PgNode[]).map((a) => (name === 'num_nulls' ? `if(isnull(${value(a)}), 1, 0)` : `if(isnull(${value(a)}), 0, 1)`)).join(' + ')})`;
       const to = FUNCTIONS[name];
       // trim() does not change a generated value's length enough to matter for a CHECK on it
       if (to === 'trim' && node.FuncCall.args?.length === 1) return value(node.FuncCall.args[0]);

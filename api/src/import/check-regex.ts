@@ -1,6 +1,7 @@
 // CHECK (col ~ '...'), (col ~* '...') and (col SIMILAR TO '...') → a JavaScript pattern the engine's
 // regex generator draws from, and the test whether a name pattern's generator already satisfies it.
 import { compile, generateRows } from '../engine/index.js';
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import { regexProblem } from '../engine/regex.js';
 import type { Generator } from './generators.js';
 
@@ -101,6 +102,51 @@ const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g
  * because the engine counts the distinct values of a unique regex over its fixed-length part. Every
  * value still matches the original pattern.
  */
+/**
+ * The pattern without the alternatives that hold a lookahead or lookbehind
+ * (`(?:[a-z0-9]|[-.](?=[a-z0-9]))*` → `(?:[a-z0-9])*`): a subset of its language that needs no
+ * redraw, so a unique column's values can be walked by index. Undefined when a lookaround is not in
+ * an alternative that can go (or the pattern has none).
+ */
+export function withoutLookarounds(source: string): string | undefined {
+  let ast: AST.Pattern;
+  try {
+    ast = new RegExpParser().parsePattern(source);
+  } catch {
+    return undefined;
+  }
+  const cuts: [number, number][] = [];
+  let blocked = false;
+  const holds = (node: AST.Node): boolean => {
+    if (node.type === 'Assertion' && (node.kind === 'lookahead' || node.kind === 'lookbehind')) return true;
+    const children: AST.Node[] =
+      'alternatives' in node ? node.alternatives : 'elements' in node ? (node.elements as AST.Node[]) : 'element' in node ? [node.element] : [];
+    return children.some(holds);
+  };
+  const visit = (node: AST.Node): void => {
+    if (node.type === 'Assertion' && (node.kind === 'lookahead' || node.kind === 'lookbehind')) {
+      blocked = true; // in the only way through
+      return;
+    }
+    if ('alternatives' in node) {
+      const kept = node.alternatives.filter((a) => !holds(a));
+      node.alternatives.forEach((a, i) => {
+        if (!holds(a) || kept.length === 0) return visit(a);
+        // the alternative and the `|` before it (or after it, for the first)
+        cuts.push(i > 0 ? [a.start - 1, a.end] : [a.start, a.end + 1]);
+      });
+      return;
+    }
+    const children: AST.Node[] = 'elements' in node ? (node.elements as AST.Node[]) : 'element' in node ? [node.element] : [];
+    children.forEach(visit);
+  };
+  visit(ast);
+  if (blocked || cuts.length === 0) return undefined;
+  let out = source;
+  for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);
+  return out;
+}
+
 export function fixedHeads(source: string, want = 4): string {
   return requiredGroups(source).replace(
     /(\[(?:\\.|[^\]\\])*\]|\\[dwsDWS]|[A-Za-z0-9_])(\{(\d+),(\d*)\}|\+|\*)(?!\?)/g,

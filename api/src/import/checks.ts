@@ -21,6 +21,37 @@ export interface ColumnRule {
   after?: { column: string; strict: boolean };
   /** Columns that must be set whenever this one is (`x IS NULL OR (y IS NOT NULL AND x > y)`). */
   requires?: string[];
+  /** CHECK (jsonb_typeof(col) = 'array'): the JSON value's kind. */
+  jsonType?: 'array' | 'object';
+  /** CHECK (col ? 'PackageGlob' AND col ->> 'PackageGlob' <> ''): keys the JSON object must hold, set. */
+  jsonKeys?: string[];
+}
+
+/**
+ * The keys a CHECK makes a jsonb object hold: `col ? 'k'` and `(col ->> 'k') <> ''` in its first
+ * alternative (an OR of shapes: one shape is enough), not those it negates. Per column.
+ */
+export function requiredJsonKeys(expr: PgNode): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let node = expr;
+  while (node?.BoolExpr?.boolop === 'OR_EXPR') node = node.BoolExpr.args[0];
+  const parts: PgNode[] = node?.BoolExpr?.boolop === 'AND_EXPR' ? node.BoolExpr.args : [node];
+  const add = (column: string | undefined, key: unknown) => {
+    if (!column || typeof key !== 'string' || !key) return;
+    const keys = out.get(column) ?? [];
+    if (!keys.includes(key)) out.set(column, [...keys, key]);
+  };
+  for (const part of parts) {
+    const e = part?.A_Expr;
+    if (!e || e.kind !== 'AEXPR_OP') continue;
+    const op = str(e.name?.at(-1));
+    if (op === '?') add(columnOf(e.lexpr), constOf(e.rexpr));
+    // (col ->> 'k') <> '': the key is there and not empty
+    const get = unwrap(e.lexpr)?.A_Expr;
+    if ((op === '<>' || op === '!=') && constOf(e.rexpr) === '' && get?.kind === 'AEXPR_OP' && str(get.name?.at(-1)) === '->>')
+      add(columnOf(get.lexpr), constOf(get.rexpr));
+  }
+  return out;
 }
 
 export interface CheckAnalysis {
@@ -244,8 +275,20 @@ export function analyzeCheck(expr: PgNode): CheckAnalysis {
       rule(column).pattern = { source: similar ? similarToRegex(value) : postgresRegexToJs(value), flags: op === '~*' ? 'i' : '', sql };
       return true;
     }
-    // col LIKE 'https://%' / ILIKE: the pattern as a regex (% and _ wildcards, the rest literal)
-    if ((e.kind === 'AEXPR_LIKE' && op === '~~') || (e.kind === 'AEXPR_ILIKE' && op === '~~*')) {
+    // jsonb_typeof(col) = 'array' / 'object': the kind of JSON value
+    if (e.kind === 'AEXPR_OP' && op === '=') {
+      const sides = [e.lexpr, e.rexpr];
+      const fn = sides.map((n) => unwrap(n)?.FuncCall).find((f) => f && ['jsonb_typeof', 'json_typeof'].includes(str(f.funcname?.at(-1))));
+      const column = fn?.args?.length === 1 ? columnOf(fn.args[0]) : undefined;
+      const kind = sides.map((n) => constOf(n)).find((v) => v === 'array' || v === 'object');
+      if (column && kind) {
+        rule(column).jsonType = kind as 'array' | 'object';
+        return true;
+      }
+    }
+    // col LIKE 'https://%' / ILIKE: the pattern as a regex (% and _ wildcards, the rest literal);
+    // pg_dump writes them as the operators themselves (`col ~~ 'refs/heads/%'::text`)
+    if (((e.kind === 'AEXPR_LIKE' || e.kind === 'AEXPR_OP') && op === '~~') || ((e.kind === 'AEXPR_ILIKE' || e.kind === 'AEXPR_OP') && op === '~~*')) {
       const column = columnOf(e.lexpr);
       const value = constOf(e.rexpr);
       if (!column || typeof value !== 'string') return false;

@@ -3523,7 +3523,8 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     id: 'state',
     name: /(^|_)(state|province|region|county|state_?province|prefecture)$/,
     types: T,
-    sibling: /country|city|address|street|zip|postal|lat/,
+    // latitude, not `latest_...` or `last_...`
+    sibling: /country|city|address|street|zip|postal|(^|_)lat(itude)?($|_)/,
     length: 14,
     generate: f('location.state'),
     reason: 'a state or province (an address table)',
@@ -5117,7 +5118,7 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     name: /(^|_)status$|^state$/,
     types: T,
     length: 8,
-    generate: (c) => vocabulary(c, ['active', 'inactive', 'pending', 'archived'], [70, 10, 15, 5]),
+    generate: (c) => statusFamily(c) ?? vocabulary(c, ['active', 'inactive', 'pending', 'archived'], [70, 10, 15, 5]),
     reason: 'a status word',
     examples: ['status text', 'account_status varchar(16)'],
     expect: inList(['active', 'inactive', 'pending', 'archived']),
@@ -5424,6 +5425,22 @@ function phone(max: number | undefined): Generator {
 }
 
 /** A vocabulary with the column's DEFAULT first (when it is a word), trimmed to what fits. */
+/** Status vocabularies a DEFAULT word belongs to (a job queue's 'queued', a document's 'draft'), in lifecycle order. */
+const STATUS_FAMILIES: { values: string[]; weights: number[] }[] = [
+  { values: ['queued', 'processing', 'completed', 'errored', 'failed'], weights: [10, 5, 70, 5, 10] },
+  { values: ['draft', 'published', 'archived'], weights: [20, 70, 10] },
+  { values: ['open', 'resolved', 'closed'], weights: [30, 20, 50] },
+];
+
+/** The status vocabulary of the column's DEFAULT word, when it is one of a family's (in its case). */
+function statusFamily(c: PatternContext): Generator | undefined {
+  const d = c.default?.kind === 'literal' ? String(c.default.value) : undefined;
+  const family = d && STATUS_FAMILIES.find((f) => f.values.includes(d.toLowerCase()));
+  if (!family || !d) return undefined;
+  const upper = d === d.toUpperCase() && d !== d.toLowerCase();
+  return vocabulary(c, upper ? family.values.map((v) => v.toUpperCase()) : family.values, family.weights);
+}
+
 function vocabulary(c: PatternContext, values: string[], weights: number[]): Generator | undefined {
   const d = c.default?.kind === 'literal' ? String(c.default.value) : undefined;
   let all = values.map((v, i) => [v, weights[i]!] as const);

@@ -3,11 +3,12 @@
 import { catalog, fakerTypeById } from '../engine/catalog.js';
 import { REGEX_MAX_CHARS, regexGeneratedMaxLength, regexIndexSpace, regexProblem } from '../engine/regex.js';
 import type { ColumnRule } from './checks.js';
-import { fixedHeads, generationProblem, generatorSatisfies, type CheckPattern } from './check-regex.js';
+import { fixedHeads, generationProblem, generatorSatisfies, withoutLookarounds, type CheckPattern } from './check-regex.js';
 import { commentExamples, exampleShape } from './comment-examples.js';
 import { matchColumn, normalizeName, type PatternContext, type PatternMatch } from './column-patterns.js';
 import type { ColumnModel } from './model.js';
 import { proseFitting } from './prose.js';
+import { sessionDefault } from './session-defaults.js';
 import { INT_RANGE, textLimit, type Category } from './type-category.js';
 
 export interface Generator {
@@ -130,6 +131,14 @@ function patternContext(ctx: ColumnContext, extra: Partial<PatternContext>): Pat
 
 export function chooseGenerator(ctx: ColumnContext): Choice {
   const { column, category, rule } = ctx;
+  // a key part still varies (to-definition keeps it in a key only when the rest cannot carry it)
+  const session =
+    ctx.unique || ctx.keyPart ? undefined : sessionDefault(column.default, category === 'int' ? 'integer' : category === 'uuid' ? 'uuid' : 'text');
+  if (session && (category === 'int' || category === 'uuid' || category === 'text'))
+    return {
+      generator: { type: 'constant', options: { value: session.value } },
+      reason: `DEFAULT reads session setting ${session.setting}: one value per session, the one tdg seed sets`,
+    };
   if (rule.values) return { generator: { type: 'pick', options: { values: rule.values } }, reason: 'CHECK: one of the listed values' };
   if (category === 'enum') return { generator: { type: 'pick', options: { values: ctx.enumValues ?? [] } }, reason: 'enum: one of its labels' };
   if (category === 'bool') return { generator: { type: 'datatype.boolean' }, reason: 'type boolean' };
@@ -137,6 +146,12 @@ export function chooseGenerator(ctx: ColumnContext): Choice {
   if (category === 'int' || category === 'decimal' || category === 'float') return numeric(ctx);
   if (category === 'date' || category === 'timestamp') return temporal(ctx);
   if (category === 'json') {
+    // CHECK (matcher ? 'PackageGlob' AND matcher ->> 'PackageGlob' <> ''): an object with those keys set
+    if (rule.jsonKeys?.length && column.type.arrayDims === 0)
+      return {
+        generator: { type: 'json', options: { fields: rule.jsonKeys.map((name) => ({ name, type: 'helpers.fake', options: { pattern: '{{word.noun}}' } })) } },
+        reason: `CHECK: an object with ${rule.jsonKeys.join(', ')}`,
+      };
     const d = column.default;
     if (d?.kind === 'literal' && typeof d.value === 'string') {
       try {
@@ -150,22 +165,27 @@ export function chooseGenerator(ctx: ColumnContext): Choice {
       }
     }
     const m = matchColumn(patternContext(ctx, {}));
+    const list = m?.generator.type === 'array';
     // a list pattern (tags, scopes) in a json column is one JSON array, not a Postgres array literal
-    if (m?.generator.type === 'array' && column.type.arrayDims === 0)
+    if (list && column.type.arrayDims === 0 && rule.jsonType !== 'object')
       return byPattern({ ...m, generator: { ...m.generator, options: { ...m.generator.options, json: true } } });
-    if (m) return byPattern(m);
-    return {
-      generator: {
-        type: 'json',
-        options: {
-          fields: [
-            { name: 'key', type: 'word.noun' },
-            { name: 'value', type: 'number.int', options: { min: 0, max: 100 } },
-          ],
-        },
+    if (m && !(rule.jsonType === 'array' && !list) && !(rule.jsonType === 'object' && list)) return byPattern(m);
+    const object: Generator = {
+      type: 'json',
+      options: {
+        fields: [
+          { name: 'key', type: 'word.noun' },
+          { name: 'value', type: 'number.int', options: { min: 0, max: 100 } },
+        ],
       },
-      reason: 'type json: a small object',
     };
+    // CHECK (jsonb_typeof(col) = 'array'): a JSON array of such objects (of the pattern's, when one matched)
+    if (rule.jsonType === 'array' && column.type.arrayDims === 0)
+      return {
+        generator: { type: 'array', options: { of: m?.generator.type === 'json' ? m.generator : object, min: 0, max: 3, json: true } },
+        reason: 'CHECK: a JSON array',
+      };
+    return { generator: object, reason: 'type json: a small object' };
   }
   if (category === 'inet' || category === 'macaddr' || category === 'time') {
     const m = matchColumn(patternContext(ctx, {}));
@@ -259,8 +279,19 @@ function text(ctx: ColumnContext): Choice {
       const chosen = byPattern(m);
       return { ...chosen, reason: `${chosen.reason} (its values match CHECK ${check.sql})` };
     }
+    // LIKE 'refs/heads/%': the name pattern's values after the prefix (refs/heads/feature/x)
+    const prefix = /^LIKE '([^%_\\{}']+)%'$/.exec(check.sql)?.[1];
+    if (prefix && m && !ctx.unique && m.generator.type === 'helpers.fake') {
+      const options = m.generator.options as { pattern: string };
+      const prefixed: Generator = { type: 'helpers.fake', options: { ...options, pattern: `${prefix}${options.pattern}` } };
+      if (generatorSatisfies(prefixed, check, max, 20)) {
+        const chosen = byPattern(m);
+        return { ...chosen, generator: prefixed, reason: `${chosen.reason}, after the prefix of CHECK ${check.sql}` };
+      }
+    }
     // a key's columns are walked by index over the pattern's fixed-length part: give it some length
-    const drawn = check.draw ?? check.source;
+    // a unique one over the part of the pattern without lookarounds, which needs no redraw
+    const drawn = (ctx.unique || ctx.keyPart ? withoutLookarounds(check.draw ?? check.source) : undefined) ?? check.draw ?? check.source;
     const pattern = ctx.unique || ctx.keyPart ? fixedHeads(drawn) : drawn;
     // varchar(n): the engine caps the values at n (unless even the shortest value is longer)
     const fits = max !== undefined && max <= REGEX_MAX_CHARS && regexProblem(pattern, max) === undefined ? { maxLength: max } : {};
@@ -268,6 +299,8 @@ function text(ctx: ColumnContext): Choice {
     // keeps them: '^T\d{3}.?\d$' fails on 'T1234  '), so values are n long when the pattern allows it
     const padded = ctx.column.type.name === 'bpchar' && fits.maxLength !== undefined && regexProblem(pattern, max, max) === undefined;
     if (padded) Object.assign(fits, { minLength: max });
+    // CHECK (char_length(name) >= 3): no shorter value, when the pattern has longer ones
+    else if (min > 0 && regexProblem(pattern, fits.maxLength, min) === undefined) Object.assign(fits, { minLength: min });
     return { generator: { type: 'regex', options: { pattern, ...fits } }, reason: `CHECK: values match ${check.sql}` };
   }
   if (m && (!ctx.unique || uniqueEnough(m.generator, ctx.rows ?? 1000))) return { ...favourDefault(byPattern(m), m, ctx, min, max), ...(note ? { note } : {}) };

@@ -326,6 +326,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.scopes(t);
     for (const t of this.tables.values()) this.selfScopes(t);
     for (const t of this.tables.values()) this.copies(t);
+    for (const t of this.tables.values()) this.keysThroughCopies(t);
     for (const t of this.tables.values()) this.siblingParties(t);
     for (const t of this.tables.values()) this.prices(t);
     for (const t of this.tables.values()) this.parentRanges(t);
@@ -1235,6 +1236,26 @@ class RuleInference {
     return undefined;
   }
 
+  /**
+   * A nullable ref to a table whose own refs lead back to this one (batch_specs.batch_change_id ↔
+   * batch_changes.batch_spec_id NOT NULL): the cycle is broken there, so no time follows it.
+   */
+  private closesCycle(t: Table, ref: string, parent: string): boolean {
+    if (parent === t.def.name || this.notNull(t, ref)) return false;
+    const seen = new Set<string>();
+    const stack = [parent];
+    while (stack.length) {
+      const name = stack.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      for (const next of this.tables.get(name)?.refs.values() ?? []) {
+        if (next === t.def.name) return true;
+        if (next !== name) stack.push(next);
+      }
+    }
+    return false;
+  }
+
   /** Ancestors one hop above each parent: ref field of the parent → grandparent table. */
   private parentRefs(parent: string): Map<string, string> {
     return this.tables.get(parent)?.refs ?? new Map();
@@ -1399,6 +1420,49 @@ class RuleInference {
     }
   }
 
+  /**
+   * A key whose other columns are copied from the row one of them references — (tenant_id,
+   * question_id) with tenant_id = question_id.tenant_id — is unique exactly when that one is: it
+   * becomes a unique ref (each parent row once) instead of a tuple the planner cannot count.
+   */
+  private keysThroughCopies(t: Table) {
+    const keys = [...(t.def.primaryKey && t.def.primaryKey.length > 1 ? [t.def.primaryKey] : []), ...(t.def.unique ?? [])];
+    for (const key of keys) {
+      const copied = (c: string) => {
+        const f = t.fields.get(c);
+        const path = f?.type === 'lookup' ? String((f.options as Options).path) : '';
+        return key.some((other) => other !== c && path.startsWith(`${other}.`));
+      };
+      const rest = key.filter((c) => !copied(c));
+      if (rest.length !== 1 || rest.length === key.length) continue;
+      const f = t.fields.get(rest[0]!)!;
+      const o = f.options as Options | undefined;
+      if (f.type !== 'ref' || f.unique || o?.childrenPerParent || o?.distinctWithin || this.layouts.get(t.def.name)?.field === f.name) continue;
+      // scoped to another ref of the row (a question of the row's conversation): that ref copies the
+      // parent's instead, which keeps them agreeing
+      const scope = o?.scope as { target?: string; equals?: string } | undefined;
+      const other = scope?.equals ? t.fields.get(scope.equals) : undefined;
+      if (scope) {
+        if (
+          !other ||
+          other.type !== 'ref' ||
+          other.unique ||
+          scope.target?.includes('.') ||
+          scope.equals!.includes('.') ||
+          this.layouts.get(t.def.name)?.field === other.name
+        )
+          continue;
+        if (Object.keys(scope).some((k) => k !== 'target' && k !== 'equals')) continue;
+        Object.assign(other, { type: 'lookup', options: { path: `${f.name}.${scope.target}` } });
+        delete other.nullRate;
+        delete o!.scope;
+        this.reason(t, other.name, `equals ${f.name}.${scope.target}`);
+      }
+      f.unique = true;
+      this.reason(t, f.name, `unique: the other columns of key (${key.join(', ')}) are copied from its row`);
+    }
+  }
+
   /** A price a row copies (order line ← product) or pays at most (enrolment ← course's list price). */
   private prices(t: Table) {
     for (const f of t.def.fields) {
@@ -1538,6 +1602,7 @@ class RuleInference {
       // a reply is born after the comment it answers (a self-reference's row comes first)
       const parents = [...t.refs.entries()]
         .filter(([ref, parent]) => t.fields.get(ref)?.type === 'ref' && this.tables.get(parent)?.birth && (parent !== t.def.name || ref !== birth))
+        .filter(([ref, parent]) => !this.closesCycle(t, ref, parent))
         .flatMap(([ref, parent]) => {
           // work of a run happens once the run has started (a build's jobs), a comment once its post is out:
           // after the latest of the parent's birth and that step, when it has one
@@ -1551,7 +1616,7 @@ class RuleInference {
       // nothing new comes to a parent once it has ended (no report is hired after the manager left)
       const ends = [...t.refs.entries()].flatMap(([ref, parent]) => {
         const p = this.tables.get(parent);
-        if (!p || t.fields.get(ref)?.type !== 'ref' || !p.birth) return [];
+        if (!p || t.fields.get(ref)?.type !== 'ref' || !p.birth || this.closesCycle(t, ref, parent)) return [];
         const end = (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && ENDED.test(c.name.toLowerCase()));
         return end ? [`${ref}.${end.name}`] : [];
       });
@@ -2231,7 +2296,7 @@ class RuleInference {
         if (typeof v === 'boolean') return type.name === 'bool';
         return typeof v === 'string' && !NUMBER_TYPES.has(type.name) && !TIME_TYPES.has(type.name) && !['bool', 'json', 'jsonb'].includes(type.name);
       };
-      const fixes = checkFixes(check.expr!)
+      const fixes = (checkFixes(check.expr!).length ? checkFixes(check.expr!) : oneSetFixes(translated.expr, translated.columns))
         .map((fix) => Object.fromEntries(Object.entries(fix).filter(([c, v]) => redraw.includes(c) && fits(c, v))))
         .filter((fix) => Object.keys(fix).length > 0);
       (t.def.checks ??= []).push({ name, expr: translated.expr, redraw, ...(fixes.length ? { fixes } : {}) });
@@ -2382,6 +2447,13 @@ class RuleInference {
         const s = t.fields.get(selector)!;
         if (done || s.type !== 'pick' || this.notNull(t, dependent) || !usable(dependent)) continue;
         if (t.def.profiles?.field !== undefined && t.def.profiles.field !== selector) continue;
+        // a selector-less profile already deciding either column (exactly one of queue_name,
+        // queue_names set) stands
+        if (
+          t.def.profiles?.field === undefined &&
+          t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, selector) || Object.hasOwn(v.fields, dependent))
+        )
+          continue;
         const options = s.options as { values: unknown[]; weights?: number[] };
         const full = filled(dependent);
         const needs = options.values.map((value) => ({
@@ -2607,4 +2679,28 @@ function intervalGap(expr: PgNode): { later: string; earlier: string; days: numb
   const later = col(left);
   const sum = plus(right);
   return later && sum ? { later, earlier: sum.base, days: sum.days, strict: !op.endsWith('=') } : undefined;
+}
+
+/**
+ * `num_nonnulls(a, b, c) = 1`, a sum of CASE WHEN x IS NULL THEN 0 ELSE 1 END = 1: exactly one of
+ * the columns set. Found by evaluating the translated CHECK on probe rows: each column set alone
+ * passes, none and all fail. Its fixes keep one column and empty the others.
+ */
+function oneSetFixes(expr: string, columns: string[]): Record<string, null>[] {
+  if (columns.length < 2) return [];
+  let probe: Record<string, Value> = {};
+  let passes: (row: Record<string, Value>) => boolean;
+  try {
+    const evaluate = compileExpression(parsedExpression(expr), (path) => () => probe[path] ?? null, { referenceDate: new Date(0) });
+    passes = (row) => {
+      probe = row;
+      return evaluate(0, [], 0) === true;
+    };
+  } catch {
+    return [];
+  }
+  const only = (kept: string) => Object.fromEntries(columns.map((c) => [c, c === kept ? 1 : null]));
+  const all = Object.fromEntries(columns.map((c) => [c, 1]));
+  if (!columns.every((c) => passes(only(c))) || passes(all) || passes({})) return [];
+  return columns.map((kept) => Object.fromEntries(columns.filter((c) => c !== kept).map((c) => [c, null])));
 }

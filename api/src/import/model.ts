@@ -31,6 +31,8 @@ export interface ColumnModel {
   default?: DefaultValue;
   /** GENERATED ALWAYS AS (...) STORED: the database computes it, nothing is loaded. */
   generated: boolean;
+  /** A generated column that cases or trims one other column (`lower(name)`): that column. */
+  generatedFrom?: string;
   /** COMMENT ON COLUMN: what the column holds, in the schema author's words. */
   comment?: string;
   place: SourcePlace;
@@ -56,6 +58,8 @@ export interface TableModel {
   constraints: ConstraintModel[];
   /** COMMENT ON TABLE. */
   comment?: string;
+  /** Integer keys of the rows the SQL itself INSERTs (reference data): the largest value per column. */
+  insertedMax?: Record<string, number>;
   /** A range-partitioned table whose partitions make one window of its key column (bounds as written; none: open). */
   partitionWindow?: { column: string; lower?: string; upper?: string };
   place: SourcePlace;
@@ -74,6 +78,8 @@ export interface SchemaModel {
   domains: { schema: string; name: string; base: TypeRef }[];
   /** Row triggers on INSERT whose function inserts rows into another table (see trigger-fills.ts). */
   triggerFills: TriggerFill[];
+  /** Statement triggers whose function inserts rows read from the statement's transition table. */
+  statementFills?: { trigger: string; source: { schema: string; table: string }; target: { schema: string; table: string }; place: SourcePlace }[];
   notes: ImportNote[];
 }
 

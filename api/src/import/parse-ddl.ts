@@ -4,7 +4,7 @@ import { withoutPsqlCommands } from './psql-script.js';
 import { ImportError, SourceMap, type ImportNote, type SourcePlace } from './errors.js';
 import type { ColumnModel, ConstraintModel, DefaultValue, PgNode, SchemaModel, TableModel, TypeRef } from './model.js';
 import { boundOf, conditionNode, partitionCondition, partitionKeyOf, type PartitionBound } from './partitions.js';
-import { insertsOf } from './trigger-fills.js';
+import { insertsOf, transitionInsertsOf } from './trigger-fills.js';
 
 // the WASM module loads once; afterwards parsing is synchronous, so importSql can be too
 await loadModule();
@@ -93,6 +93,18 @@ function unwrapCast(node: PgNode): PgNode {
   return node;
 }
 
+/** `lower(name)`, `upper((code)::text) COLLATE "C"`, `btrim(x)`: the one column cased or trimmed. */
+function casedColumn(raw: PgNode | undefined): string | undefined {
+  let node = raw;
+  while (node?.TypeCast || node?.CollateClause) node = node.TypeCast?.arg ?? node.CollateClause.arg;
+  const fn = node?.FuncCall;
+  const name = fn?.funcname?.map(str).pop()?.toLowerCase();
+  if (!fn || fn.args?.length !== 1 || !['lower', 'upper', 'btrim', 'trim'].includes(name)) return undefined;
+  let arg = fn.args[0];
+  while (arg?.TypeCast || arg?.CollateClause) arg = arg.TypeCast?.arg ?? arg.CollateClause.arg;
+  return arg?.ColumnRef?.fields?.map(str).pop();
+}
+
 function defaultOf(raw: PgNode): DefaultValue {
   const node = unwrapCast(raw);
   const v = constValue(node);
@@ -139,7 +151,10 @@ class ModelBuilder {
   private readonly model: SchemaModel = { tables: [], enums: [], domains: [], triggerFills: [], notes: [] };
   /** PL/pgSQL function bodies by `schema.name`, for the triggers that call them. */
   private readonly functions = new Map<string, { body: string; place: SourcePlace; used: boolean }>();
-  private readonly triggers: { name: string; source: { schema: string; table: string }; fn: string; place: SourcePlace }[] = [];
+  private readonly inserts: { body: PgNode; place: SourcePlace }[] = [];
+  /** Views over one table: `schema.view` → that table. */
+  private readonly views = new Map<string, { schema: string; table: string }>();
+  private readonly triggers: { name: string; source: { schema: string; table: string }; fn: string; place: SourcePlace; transition?: string }[] = [];
   /** A partition → the partitioned table its rows are loaded through. */
   private readonly partitionOf = new Map<string, string>();
   /** Partitioned tables: their key and the bounds of their partitions. */
@@ -242,6 +257,17 @@ class ModelBuilder {
         return this.createFunction(body, place);
       case 'CreateTrigStmt':
         return this.createTrigger(body, place);
+      case 'InsertStmt':
+        this.inserts.push({ body, place });
+        return;
+      case 'ViewStmt': {
+        // a view over one table (auto-updatable): an INSERT into it lands in that table
+        const from: PgNode[] = body.query?.SelectStmt?.fromClause ?? [];
+        const base = from.length === 1 ? from[0].RangeVar : undefined;
+        if (base) this.views.set(`${body.view.schemaname ?? 'public'}.${body.view.relname}`, { schema: base.schemaname ?? 'public', table: base.relname });
+        this.note(place, `skipped view (does not shape data)`);
+        return;
+      }
       default: {
         const what = SKIPPED[kind] ?? kind.replace(/Stmt$/, '');
         this.note(place, `skipped ${what} (does not shape data)`);
@@ -312,7 +338,11 @@ class ModelBuilder {
         }
         return;
       case 'CONSTR_GENERATED':
-        if (column) column.generated = true;
+        if (column) {
+          column.generated = true;
+          const from = casedColumn(c.raw_expr);
+          if (from) column.generatedFrom = from;
+        }
         return;
       case 'CONSTR_PRIMARY':
         table.constraints.push({ kind: 'primary', columns: keys(c.keys), ...base });
@@ -478,11 +508,48 @@ class ModelBuilder {
     const fn = `${names.length > 1 ? names[0] : 'public'}.${names[names.length - 1]}`;
     // TRIGGER_TYPE_INSERT = 4; BEFORE = 2, INSTEAD = 64, neither = AFTER
     const insert = ((body.events ?? 0) & 4) !== 0;
+    // a statement trigger reading the inserted rows as a table (REFERENCING NEW TABLE AS newtab)
+    const transition: string | undefined = (body.transitionRels ?? []).map((r: PgNode) => r.TriggerTransition).find((t: PgNode) => t?.isNew && t.isTable)?.name;
+    if (!body.row && insert && transition) {
+      this.triggers.push({
+        name: body.trigname,
+        source: { schema: body.relation.schemaname ?? 'public', table: body.relation.relname },
+        fn,
+        place,
+        transition,
+      });
+      return;
+    }
     if (!body.row || !insert || body.isconstraint) {
       this.note(place, `skipped trigger ${body.trigname} (only row triggers on INSERT can fill other tables)`);
       return;
     }
     this.triggers.push({ name: body.trigname, source: { schema: body.relation.schemaname ?? 'public', table: body.relation.relname }, fn, place });
+  }
+
+  /**
+   * INSERT ... VALUES of the SQL itself (a default tenant, built-in roles): the rows are there
+   * before the seed, so the integer keys generated for the table start after theirs.
+   */
+  private resolveInserts(): void {
+    for (const { body, place } of this.inserts) {
+      const table = this.table(body.relation);
+      const lists: PgNode[][] = (body.selectStmt?.SelectStmt?.valuesLists ?? []).map((l: PgNode) => l.List.items);
+      const names: string[] = (body.cols ?? []).map((c: PgNode) => c.ResTarget.name);
+      if (!table || !lists.length || !names.length) {
+        this.note(place, `skipped INSERT (existing data) (does not shape data)`);
+        continue;
+      }
+      names.forEach((name, i) => {
+        for (const row of lists) {
+          const v = constValue(unwrapCast(row[i] ?? {}));
+          if (typeof v !== 'number' || !Number.isInteger(v)) continue;
+          table.insertedMax ??= {};
+          table.insertedMax[name] = Math.max(table.insertedMax[name] ?? v, v);
+        }
+      });
+      this.note(place, `table ${table.name}: ${lists.length} row(s) the SQL inserts are there before the seed; generated integer keys start after theirs`);
+    }
   }
 
   /** Triggers whose function inserts into a table: the rows the database makes by itself. */
@@ -497,13 +564,19 @@ class ModelBuilder {
         continue;
       }
       fn.used = true;
+      if (trigger.transition) {
+        const targets = transitionInsertsOf(fn.body, trigger.transition);
+        if (!targets.length) this.note(trigger.place, `skipped trigger ${trigger.name} (it inserts no rows from ${trigger.transition}; does not shape data)`);
+        for (const target of targets) (this.model.statementFills ??= []).push({ trigger: trigger.name, source: trigger.source, target, place: trigger.place });
+        continue;
+      }
       const inserts = insertsOf(fn.body);
       if (!inserts.length) this.note(trigger.place, `skipped trigger ${trigger.name} (it inserts no rows that can be followed; does not shape data)`);
       for (const target of inserts)
         this.model.triggerFills.push({
           trigger: trigger.name,
           source: trigger.source,
-          target: { schema: target.schema, table: target.table },
+          target: this.views.get(`${target.schema}.${target.table}`) ?? { schema: target.schema, table: target.table },
           columns: target.columns,
           place: trigger.place,
         });
@@ -557,6 +630,7 @@ class ModelBuilder {
     this.applyPartitionBounds();
     this.applyComments();
     this.resolveTriggers();
+    this.resolveInserts();
     return this.model;
   }
 }

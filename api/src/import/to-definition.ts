@@ -1,6 +1,7 @@
 // SchemaModel → Definition: foreign keys become refs, CHECKs become options, names pick generators.
-import { analyzeCheck, flagPredicate, type ColumnRule } from './checks.js';
+import { analyzeCheck, flagPredicate, requiredJsonKeys, type ColumnRule } from './checks.js';
 import type { Definition, FieldDefinition, TableDefinition } from './definition.js';
+import { sessionSettingOf } from './session-defaults.js';
 import { ImportError, type ImportNote, type ImportProblem, type SourcePlace } from './errors.js';
 import { capacityOf, chooseGenerator, UNIQUE_TYPES, usualNullRate, type Generator } from './generators.js';
 import { qualifiedName, type ColumnModel, type ConstraintModel, type SchemaModel, type TableModel, type TypeRef } from './model.js';
@@ -220,6 +221,7 @@ class Mapper {
     const built = all.map((t) => this.table(t));
     if (this.problems.length) throw new ImportError(this.problems);
     this.triggerTables(all, built);
+    this.statementTriggerTables(all, built);
     this.signInIdentities(built);
     const ordered = this.parentFirst(built);
     if (this.problems.length) throw new ImportError(this.problems);
@@ -228,6 +230,32 @@ class Mapper {
     renameOddFields(ordered);
     this.notes.sort((a, b) => a.line - b.line || a.column - b.column);
     return { definition: { version: 1, locale: 'en', tables: ordered }, notes: this.notes, columns: this.choices(ordered) };
+  }
+
+  /**
+   * A table a statement trigger fills from the rows loaded into another (INSERT INTO t SELECT ...
+   * FROM newtab ... ON CONFLICT): the load makes its rows, so none are generated for it — rows of
+   * its own would collide with the trigger's on its keys. Kept when another table references it.
+   */
+  private statementTriggerTables(models: TableModel[], built: TableDefinition[]): void {
+    for (const fill of this.model.statementFills ?? []) {
+      const k = models.findIndex((m) => m.schema === fill.target.schema && m.name === fill.target.table);
+      const s = `${fill.source.schema}.${fill.source.table}`;
+      const t = `${fill.target.schema}.${fill.target.table}`;
+      if (k < 0 || !models.some((m) => m.schema === fill.source.schema && m.name === fill.source.table)) continue;
+      const target = built[k]!;
+      const referenced = built.some((other) => other !== target && other.fields.some((f) => f.type === 'ref' && f.options!.table === target.name));
+      if (referenced) {
+        this.note(
+          fill.place,
+          `trigger ${fill.trigger} on ${s} fills ${t} from the rows loaded; ${t} is referenced, so its generated rows are loaded too and may collide`,
+        );
+        continue;
+      }
+      target.rows = 0;
+      target.maxRows = 0; // a row count asked for every table (tdg seed --rows) too
+      this.note(fill.place, `table ${t}: its rows are made by statement trigger ${fill.trigger} from the rows loaded into ${s}, so tdg seed generates none`);
+    }
   }
 
   /** Tables whose rows a trigger makes are written into those rows, not inserted (trigger-tables.ts). */
@@ -381,12 +409,33 @@ class Mapper {
     const foreign = new Set(table.constraints.filter((c) => c.kind === 'foreign' && c.columns.length === 1).map((c) => c.columns[0]!));
     const uniques = table.constraints
       .filter((c) => c.kind === 'primary' || (c.kind === 'unique' && !(c.where && (oneFlaggedPerParent(c, foreign) || flaggedOnce(c)))))
-      .map((c) => c.columns);
+      .flatMap((c) => {
+        // a key over a GENERATED column (name_lower AS lower(name)): over the column it cases,
+        // whose unique values the generators keep unique; over any other generated column: noted
+        let columns = c.columns.map((name) => {
+          const column = table.columns.find((col) => col.name === name);
+          return column?.generated ? column.generatedFrom : name;
+        });
+        // a column holding the session's one value (tenant_id DEFAULT current_setting(...)) leaves
+        // the rest of the key to be unique: (name, tenant_id) is unique names
+        const session = (name: string | undefined) => name !== undefined && isSessionColumn(table, name);
+        // unless the rest cannot be counted on to vary enough (a jsonb, a flag, an enum): then it varies
+        const countable = (name: string | undefined) => {
+          const type = table.columns.find((col) => col.name === name)?.type;
+          return !!type && !this.enums.has(type.name) && !['json', 'jsonb', 'bool', 'boolean'].includes(this.resolveType(type).name);
+        };
+        const rest = columns.filter((name) => !session(name));
+        if (columns.length > 1 && rest.length > 0 && rest.every(countable)) columns = rest;
+        if (columns.every((name): name is string => name !== undefined)) return [columns];
+        this.note(c.place, `table ${table.name}: key (${c.columns.join(', ')}) reads a GENERATED column; generated rows may violate it`);
+        return [];
+      });
     const rules = new Map<string, ColumnRule>();
     for (const check of table.constraints.filter((c) => c.kind === 'check')) {
       const analysis = analyzeCheck(check.expr!);
       if (!analysis.understood) this.note(check.place, `table ${table.name}: CHECK (${check.text}) is not understood; generated rows may violate it`);
       for (const [column, rule] of analysis.rules) rules.set(column, { ...rules.get(column), ...rule });
+      for (const [column, keys] of requiredJsonKeys(check.expr!)) rules.set(column, { ...rules.get(column), jsonKeys: keys });
     }
     const refs = new Map<string, ColumnRef>();
     const foreignKeys = table.constraints.filter(
@@ -406,7 +455,9 @@ class Mapper {
         parent?.constraints.some((k) => (k.kind === 'primary' || (k.kind === 'unique' && !k.where)) && k.columns.length === 1 && k.columns[0] === c) ?? false;
       // through a column unique on its own in the parent (projects.id), else the last one
       const alone = fk.references.columns.findIndex(uniqueAlone);
-      const anchor = alone >= 0 ? alone : fk.columns.length - 1;
+      // else the last that is not the session's one value (client_id of (client_id, tenant_id))
+      const varying = fk.columns.findLastIndex((c) => !isSessionColumn(table, c));
+      const anchor = alone >= 0 ? alone : varying >= 0 ? varying : fk.columns.length - 1;
       const through = fk.columns[anchor]!;
       refs.set(through, { table: target, field: fk.references.columns[anchor]!, self });
       fk.columns.forEach((column, i) => {
@@ -604,6 +655,12 @@ class Mapper {
           reason: `unique: ${why.reason.split(':')[0]} cannot promise uniqueness, so ${generator.type === 'regex' ? 'a code that fits' : generator.type}`,
         };
       }
+      // after the keys of the rows the SQL inserts itself (tenants' id 1, 'default')
+      const inserted = table.insertedMax?.[column.name];
+      if (generator.type === 'sequence' && inserted !== undefined && !generator.options!.unit && Number(generator.options!.step) > 0) {
+        generator = { ...generator, options: { ...generator.options, start: Math.max(Number(generator.options!.start), inserted + 1) } };
+        why = { reason: `${why.reason}; after the ${inserted} the SQL's own rows hold` };
+      }
       capacity = capacityOf(generator);
       if (generator.type === 'sequence')
         generator = {
@@ -722,33 +779,78 @@ class Mapper {
     return model?.columns.find((c) => c.name === field)?.place ?? model?.place ?? { line: 1, column: 1 };
   }
 
-  /** Parents before children (external tables first); a cycle is an error naming its tables. */
+  /**
+   * Parents before children (external tables first). A cycle is broken, as compile does, at a
+   * nullable foreign key (batch_changes.batch_spec_id NOT NULL ↔ batch_specs.batch_change_id
+   * NULL): that table is placed by its other keys. A cycle of NOT NULL keys is an error naming its
+   * tables.
+   */
   private parentFirst(tables: TableDefinition[]): TableDefinition[] {
     const byName = new Map(tables.map((t) => [t.name, t]));
-    const state = new Map<string, 'visiting' | 'done'>();
-    const out: TableDefinition[] = [];
-    const visit = (t: TableDefinition, path: string[]) => {
-      const s = state.get(t.name);
-      if (s === 'done') return;
-      if (s === 'visiting') {
-        const model = this.model.tables.find((m) => definitionName(m.schema, m.name) === t.name);
-        this.problem(
-          model?.place ?? { line: 1, column: 1 },
-          `foreign keys form a cycle (${[...path.slice(path.indexOf(t.name)), t.name].join(' → ')}); make one of them nullable or drop it`,
-        );
-        return;
+    const parentsOf = (t: TableDefinition) =>
+      t.fields.flatMap((f) => (f.type === 'ref' && f.options!.table !== t.name && byName.has(String(f.options!.table)) ? [String(f.options!.table)] : []));
+    // whether `from` reaches `to` through foreign keys
+    const reaches = (from: string, to: string) => {
+      const seen = new Set<string>();
+      const stack = [from];
+      while (stack.length) {
+        const name = stack.pop()!;
+        if (name === to) return true;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        stack.push(...parentsOf(byName.get(name)!));
       }
-      state.set(t.name, 'visiting');
-      for (const f of t.fields) {
-        const parent = f.type === 'ref' ? byName.get(String(f.options!.table)) : undefined;
-        if (parent && parent !== t) visit(parent, [...path, t.name]);
-      }
-      state.set(t.name, 'done');
-      out.push(t);
+      return false;
     };
-    for (const t of tables) visit(t, []);
-    return out;
+    const order = (skipNullable: boolean) => {
+      const state = new Map<string, 'visiting' | 'done'>();
+      const out: TableDefinition[] = [];
+      const cycles: { table: TableDefinition; path: string[] }[] = [];
+      const visit = (t: TableDefinition, path: string[]) => {
+        const s = state.get(t.name);
+        if (s === 'done') return;
+        if (s === 'visiting') {
+          cycles.push({ table: t, path: [...path.slice(path.indexOf(t.name)), t.name] });
+          return;
+        }
+        state.set(t.name, 'visiting');
+        for (const f of t.fields) {
+          if (f.type !== 'ref') continue;
+          const parent = byName.get(String(f.options!.table));
+          if (skipNullable && parent && breakableRef(f) && reaches(parent.name, t.name)) continue;
+          if (parent && parent !== t) visit(parent, [...path, t.name]);
+        }
+        state.set(t.name, 'done');
+        out.push(t);
+      };
+      for (const t of tables) visit(t, []);
+      return { out, cycles };
+    };
+    const first = order(false);
+    if (!first.cycles.length) return first.out;
+    const second = order(true);
+    for (const cycle of second.cycles) {
+      const model = this.model.tables.find((m) => definitionName(m.schema, m.name) === cycle.table.name);
+      this.problem(model?.place ?? { line: 1, column: 1 }, `foreign keys form a cycle (${cycle.path.join(' → ')}); make one of them nullable or drop it`);
+    }
+    for (const cycle of first.cycles) {
+      const model = this.model.tables.find((m) => definitionName(m.schema, m.name) === cycle.table.name);
+      if (!second.cycles.length)
+        this.note(model?.place ?? { line: 1, column: 1 }, `foreign keys form a cycle (${cycle.path.join(' → ')}); broken at a nullable key`);
+    }
+    return second.out;
   }
+}
+
+/** A column whose DEFAULT reads a session setting (session-defaults.ts). */
+function isSessionColumn(table: TableModel, name: string): boolean {
+  const d = table.columns.find((col) => col.name === name)?.default;
+  return d?.kind === 'expression' && sessionSettingOf(d.text) !== undefined;
+}
+
+/** A ref compile may fill after its table's rows (nullable, not laying out children). */
+function breakableRef(field: FieldDefinition): boolean {
+  return (field.nullRate ?? 0) > 0 && !(field.options as Record<string, unknown>).childrenPerParent;
 }
 
 function primaryKeyOf(table: TableModel): string[] | undefined {

@@ -48,6 +48,26 @@ export function insertsOf(body: string): TriggerInsert[] {
   return out;
 }
 
+/**
+ * The tables a statement trigger's function fills from its transition table
+ * (`INSERT INTO t SELECT ... FROM newtab`, REFERENCING NEW TABLE AS newtab).
+ */
+export function transitionInsertsOf(body: string, transition: string): { schema: string; table: string }[] {
+  const out: { schema: string; table: string }[] = [];
+  for (const text of insertTexts(body)) {
+    let stmt: PgNode | undefined;
+    try {
+      stmt = parseSync(text).stmts?.[0]?.stmt?.InsertStmt;
+    } catch {
+      continue;
+    }
+    const from: PgNode[] = stmt?.selectStmt?.SelectStmt?.fromClause ?? [];
+    if (stmt?.relation && from.some((f) => f.RangeVar?.relname?.toLowerCase() === transition.toLowerCase()))
+      out.push({ schema: stmt.relation.schemaname ?? 'public', table: stmt.relation.relname });
+  }
+  return out;
+}
+
 /** `new.col` → the column; an expression reading `new.col->>'key'` → that key; anything else as text. */
 function sourceOf(node: PgNode): FillSource {
   let bare = node;

@@ -93,17 +93,20 @@ create trigger t_profile after insert on auth.users for each row execute functio
     expect(() => compile(parseDefinition(result.definition), { seed: 1 })).not.toThrow();
   });
 
-  it('rows no key ties to one source row are generated as usual, with a note', () => {
+  it("rows no key ties to one source row are generated as usual, their serial key from its sequence as the trigger's, with a note", () => {
     const sql = `
 create table events (id bigserial primary key, user_id uuid references auth.users, action text not null);
 create function log_signup() returns trigger language plpgsql as $$ begin insert into events (user_id, action) values (new.id, 'signup'); return new; end $$;
 create trigger t_log after insert on auth.users for each row execute function log_signup();`;
     const result = importSql(sql);
     expect(tableOf(result, 'events').description).toBeUndefined();
-    expect(tableOf(result, 'events').fields.map((f) => f.name)).toEqual(['id', 'user_id', 'action']);
+    expect(tableOf(result, 'events').fields.map((f) => f.name)).toEqual(['user_id', 'action']);
+    expect(tableOf(result, 'events').primaryKey).toBeUndefined();
     expect(
       result.notes.some((n) =>
-        /trigger t_log on auth\.users inserts rows into public\.events that no key of public\.events ties to one auth\.users row/.test(n.message),
+        /trigger t_log on auth\.users inserts rows into public\.events that no key of public\.events ties to one auth\.users row; .*, id from its sequence/.test(
+          n.message,
+        ),
       ),
     ).toBe(true);
   });

@@ -38,16 +38,56 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
     const match = keys.find((k) => k.every((column) => links.some((l) => l.column === column)));
     const fields = target.definition.fields;
     if (!match || !match.every((c) => fields.some((f) => f.name === c))) {
+      // the trigger's rows take their ids from the column's sequence: the generated rows do too
+      // (the column is left to its DEFAULT), or theirs would meet the trigger's
+      const referenced = (column: string) =>
+        [...ctx.tables.values()].some(({ definition }) =>
+          definition.fields.some(
+            (f) =>
+              f.type === 'ref' &&
+              (f.options as { table: string; field: string }).table === target.definition.name &&
+              (f.options as { field: string }).field === column,
+          ),
+        );
+      const drawn = target.model.columns.filter((c) => c.default?.kind === 'sequence' && fields.some((f) => f.name === c.name) && !referenced(c.name));
+      for (const c of drawn) {
+        fields.splice(
+          fields.findIndex((f) => f.name === c.name),
+          1,
+        );
+        const def = target.definition;
+        // its keys are the database's to keep
+        if (def.primaryKey?.includes(c.name)) delete def.primaryKey;
+        if (def.unique) def.unique = def.unique.filter((u) => !u.includes(c.name));
+        if (def.unique?.length === 0) delete def.unique;
+      }
       ctx.note(
         fill.place,
-        `trigger ${fill.trigger} on ${s} inserts rows into ${t} that no key of ${t} ties to one ${s} row; the generated rows of ${t} are added to them`,
+        `trigger ${fill.trigger} on ${s} inserts rows into ${t} that no key of ${t} ties to one ${s} row; the generated rows of ${t} are added to them` +
+          (drawn.length ? `, ${drawn.map((c) => c.name).join(', ')} from its sequence as the trigger's` : ''),
       );
       continue;
     }
-    // the match columns take the very values the trigger copies: each source row's, once
+    // the match columns take the very values the trigger copies: each source row's, once. With a
+    // key of several columns (tenant_id, question_id ← new.tenant_id, new.id) one of them names the
+    // source row (the one copying a key of the source); the others are copied from that row
+    const fromOf = (column: string) => (links.find((l) => l.column === column)!.from as { column: string }).column;
+    const sourceKeyed = (column: string) =>
+      source.model.constraints.some(
+        (k) => (k.kind === 'primary' || (k.kind === 'unique' && !k.where)) && k.columns.length === 1 && k.columns[0] === fromOf(column),
+      );
+    const anchor = match.find(sourceKeyed) ?? match[0]!;
     for (const column of match) {
-      const from = links.find((l) => l.column === column)!.from as { column: string };
+      const from = { column: fromOf(column) };
       const field = fields.find((f) => f.name === column)!;
+      if (column !== anchor) {
+        field.type = 'lookup';
+        field.options = { path: `${anchor}.${from.column}` };
+        delete field.nullRate;
+        delete field.unique;
+        ctx.reason(target.definition, column, `trigger ${fill.trigger}: new.${from.column} of its ${s} row`);
+        continue;
+      }
       const o = field.options as { table?: string; field?: string } | undefined;
       if (!(field.type === 'ref' && o?.table === source.definition.name && o.field === from.column)) {
         field.type = 'ref';
@@ -69,7 +109,7 @@ export function applyTriggerFills(fills: TriggerFill[], ctx: Context): void {
         kept.push(c.column);
         if (c.from.kind === 'column' && source.definition.fields.some((f) => f.name === (c.from as { column: string }).column)) {
           field.type = 'lookup';
-          field.options = { path: `${match[0]}.${c.from.column}` };
+          field.options = { path: `${anchor}.${c.from.column}` };
           delete field.nullRate;
           ctx.reason(target.definition, c.column, `trigger ${fill.trigger}: new.${c.from.column} of its ${s} row`);
         }

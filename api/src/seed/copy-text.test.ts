@@ -29,6 +29,10 @@ describe('escapeCopy', () => {
       ),
     ).toBe('{{1,2},{3,4}}');
   });
+
+  it('writes a JSON array element of json[] as one JSON text, not a nested dimension', () => {
+    expect(arrayLiteral([['read:orders', 'admin:org'], { a: 1 }], 'json')).toBe('{"[\\"read:orders\\",\\"admin:org\\"]","{\\"a\\":1}"}');
+  });
 });
 
 describe('copyLines', () => {

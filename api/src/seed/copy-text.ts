@@ -79,7 +79,8 @@ function scalar(value: Exclude<Value, null>, kind: ColumnShape['kind'] | undefin
 export function arrayLiteral(values: Value[], elementKind: ColumnShape['kind'] | undefined): string {
   const parts = values.map((v) => {
     if (v === null) return 'NULL';
-    if (Array.isArray(v)) return arrayLiteral(v, elementKind);
+    // json[]: a JSON array element is one JSON text, not a nested dimension
+    if (Array.isArray(v) && elementKind !== 'json') return arrayLiteral(v, elementKind);
     const text = scalar(v, elementKind);
     if (text === '' || /[{}",\\\s]/.test(text) || /^null$/i.test(text)) return `"${text.replace(/["\\]/g, '\\$&')}"`;
     return text;

@@ -119,6 +119,11 @@ class NotDeferrable extends Error {}
 export interface SeededTable {
   relation: Relation;
   rows: number;
+  /**
+   * It references a table loaded after it (a cycle of foreign keys broken at a nullable one): its
+   * keys are dropped whatever its size, the FK rebuilt once the other table is loaded.
+   */
+  forward?: boolean;
 }
 
 export interface DeferOptions {
@@ -310,6 +315,7 @@ async function dropAll(session: CopySession, tables: SeededTable[], options: Def
     else if (mine.length + ownIndexes.length === 0) fail('it has no keys or indexes to defer');
     else if (
       !options.smallTables &&
+      !candidate.forward &&
       !worthDeferring(
         rows,
         {

@@ -5,6 +5,7 @@ import { preflightChecks } from './check-preflight.js';
 import { copyTextOf } from './copy-text.js';
 import { deferConstraints, type DeferredTable, type KeptTable } from './deferred-constraints.js';
 import { ChunkFeed, GeneratorPool } from './generator-pool.js';
+import { setDefaultSettings } from './session-settings.js';
 import { syncSequencesStatement, type Relation, type SeedTarget } from './target.js';
 import { withSignInPassword } from './auth-users.js';
 import { fitExternalTables, type LeftOut } from './external-tables.js';
@@ -135,14 +136,23 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   const started = performance.now();
   try {
     await target.transaction(async (session) => {
+      await setDefaultSettings(session);
       const seeded = relations.filter((r, k) => plan.tables[k]!.rows > 0 && relations.findIndex((o) => o.schema === r.schema && o.name === r.name) === k);
+      // a table referencing one loaded after it (a cycle of foreign keys broken at a nullable one)
+      const referencesLater = (relation: Relation) =>
+        plan.tables.some(
+          (t, k) =>
+            relations[k]!.schema === relation.schema &&
+            relations[k]!.name === relation.name &&
+            t.columns.some((c) => c.references && plan.tables.findIndex((p) => p.name === c.references!.table) > k),
+        );
       const rowsOf = (relation: Relation) =>
         plan.tables.reduce((n, t, k) => n + (relations[k]!.schema === relation.schema && relations[k]!.name === relation.name ? t.rows : 0), 0);
       const deferral =
         mode === 'after'
           ? await deferConstraints(
               session,
-              seeded.map((relation) => ({ relation, rows: rowsOf(relation) })),
+              seeded.map((relation) => ({ relation, rows: rowsOf(relation), forward: referencesLater(relation) })),
               { smallTables: options.deferSmallTables ?? false },
             )
           : undefined;
