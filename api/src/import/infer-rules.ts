@@ -406,6 +406,11 @@ class RuleInference {
     }
   }
 
+  /** Columns of the table's primary key and unique keys. */
+  private keyedColumns(t: Table): Set<string> {
+    return new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+  }
+
   private reason(t: Table, column: string, reason: string) {
     this.reasons.push({ table: t.def.name, column, reason });
   }
@@ -1361,7 +1366,7 @@ class RuleInference {
   ): { ref: string; via: string } | undefined {
     const { direct, indirect } = groups.get(key)!;
     if (!direct.length || ACTOR.test(key.split('|')[1]!.toLowerCase())) return undefined;
-    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const keyed = this.keyedColumns(t);
     const readers = t.def.fields.flatMap((f) => {
       const o = (f.options ?? {}) as Options;
       const scope = o.scope as { equals?: string } | undefined;
@@ -2383,7 +2388,7 @@ class RuleInference {
 
   /** Columns a row profile may set: not a key, a ref, a sequence, a constant or a lookup. */
   private profileable(t: Table): (column: string) => boolean {
-    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const keyed = this.keyedColumns(t);
     return (c) => {
       const f = t.fields.get(c)!;
       return !f.unique && !keyed.has(c) && !f.exactlyOne && f.type !== 'ref' && !['sequence', 'constant', 'lookup'].includes(f.type);
@@ -2559,7 +2564,7 @@ class RuleInference {
   /** Status columns whose words are a lifecycle become row profiles. */
   private profiles(t: Table) {
     // a selector repeats its values, so a column in a key (customer_id, type) cannot be one
-    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const keyed = this.keyedColumns(t);
     const statusField = t.def.fields.find(
       (f) => f.type === 'pick' && !f.unique && !keyed.has(f.name) && /(^|_)(status|state|stage|phase)$/.test(f.name.toLowerCase()),
     );
@@ -2607,7 +2612,7 @@ class RuleInference {
    * ↔ bank_reference): those columns are set exactly for rows of that kind.
    */
   private kindProfiles(t: Table) {
-    const keyed = new Set([...(t.def.primaryKey ?? []), ...(t.def.unique ?? []).flat()]);
+    const keyed = this.keyedColumns(t);
     const token = (s: string) => s.toLowerCase().split(/[_\s-]+/)[0]!;
     // a value owns the columns named after it, and the attributes its kind is known to have (a card's brand and expiry)
     const owns = (value: string, column: string) =>
