@@ -14,6 +14,13 @@ describe('catalog', () => {
     }
   });
 
+  it('says a unique email is supported, as compile makes it (the builder offered the box as "not supported")', () => {
+    expect(catalog.find((c) => c.id === 'email')?.uniqueSupported).toBe(true);
+    const plan = compile({ version: 1, tables: [{ name: 'people', rows: 500, fields: [{ name: 'email', type: 'email', unique: true }] }] });
+    const emails = allRows(plan, 'people').map((r) => r[0]);
+    expect(new Set(emails).size).toBe(500);
+  });
+
   it('every faker entry generates 100 values of its declared kind', () => {
     const fakerEntries = catalog.filter((c) => c.id.includes('.'));
     const definition: Definition = {

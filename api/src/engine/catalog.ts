@@ -89,7 +89,8 @@ function buildCatalog(): FieldTypeInfo[] {
       example: info.example,
       exampleOptions: info.exampleOptions,
       kind: info.kind,
-      uniqueSupported: ['ref', 'sequence', 'pick', 'template', 'constant', 'regex'].includes(id),
+      // the builtins compile's uniqueSpace can make unique (email and slug: a row suffix)
+      uniqueSupported: ['ref', 'sequence', 'pick', 'template', 'constant', 'regex', 'email', 'slug'].includes(id),
     });
   }
   return entries;
