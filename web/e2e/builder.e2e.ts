@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { resultsDir, screenshot, startStack, uniqueEmail, unlabelledControls, type Stack } from './stack.js';
+import { resultsDir, screenshot, signIn as signInAs, startStack, uniqueEmail, unlabelledControls, type Stack } from './stack.js';
 
 let stack: Stack;
 const email = uniqueEmail('builder');
@@ -19,13 +19,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(page: Page) {
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/schemas');
-}
+const signIn = (page: Page) => signInAs(page, email, password);
 
 const users = (page: Page) => page.getByRole('region', { name: 'Table users' });
 const fieldNames = (page: Page) =>

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultsDir, screenshot, startStack, uniqueEmail, type Stack } from './stack.js';
+import { resultsDir, screenshot, signIn as signInAs, startStack, uniqueEmail, type Stack } from './stack.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let stack: Stack;
@@ -34,13 +34,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(page: Page) {
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(owner);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/schemas');
-}
+const signIn = (page: Page) => signInAs(page, owner, password);
 
 /** axe-core's serious and critical violations on the page as it is now, one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -202,6 +202,15 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
   };
 }
 
+/** Signs in through the form and waits for the schema list. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/schemas');
+}
+
 export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultsDir, screenshot, startStack, uniqueEmail, type Stack } from './stack.js';
+import { resultsDir, screenshot, signIn as signInAs, startStack, uniqueEmail, type Stack } from './stack.js';
 
 let stack: Stack;
 const password = 'correct horse battery';
@@ -36,13 +36,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(page: Page, email = owner) {
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/schemas');
-}
+const signIn = (page: Page, email = owner) => signInAs(page, email, password);
 
 /** The text of the export's file, once the export page offers it. */
 async function downloaded(page: Page): Promise<string> {

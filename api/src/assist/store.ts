@@ -28,17 +28,8 @@ export interface MessageRecord {
   createdAt: Date;
 }
 
-export interface ChangeRecord {
+export interface ChangeRecord extends NewChange {
   id: string;
-  conversationId: string;
-  schemaId: string;
-  messageId: string;
-  userId: string;
-  task: TaskName;
-  explanation: string;
-  answer: unknown;
-  definition: unknown;
-  baseVersion: number;
   status: ChangeStatus;
   decidedBy: string | null;
   decidedAt: Date | null;
