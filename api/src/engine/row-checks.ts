@@ -18,6 +18,8 @@ import { rowKey, type TableRuntime } from './table-runtime.js';
 
 /** Attempts after the first draw: bounded, so a check that cannot be met costs 17 tries per row. */
 export const CHECK_ATTEMPTS = 16;
+/** Rows whose attempt vectors are kept (a power of two, at least a block of rows). */
+const ATTEMPT_CACHE = 2048;
 
 export const checksSchema = z
   .array(
@@ -281,6 +283,12 @@ export class TableChecks {
   private readonly saved: Float64Array[] = [];
   private lastRow = -1;
   private lastAttempts = new Int32Array(0);
+  /**
+   * The attempt vectors of recent rows (direct-mapped by row): a block is filled field by field,
+   * so each redrawn field of a row asks for the same vector — worked out once, not once per field.
+   */
+  private readonly cachedRows = new Float64Array(ATTEMPT_CACHE).fill(-1);
+  private cachedAttempts = new Int32Array(0);
   /** The fixes of all checks: attempts run up to CHECK_ATTEMPTS + fixCount. */
   private fixCount = 0;
 
@@ -412,6 +420,7 @@ export class TableChecks {
       this.compiled.push({ check, evaluate, columns: [...columns], slots });
     }
     this.lastAttempts = new Int32Array(this.redrawOf.size);
+    this.cachedAttempts = new Int32Array(ATTEMPT_CACHE * this.redrawOf.size);
     const scratch = scratchFields(this.table, this.tables, this.deps);
     this.scratchOrder = runtime.order.filter((f) => scratch.has(runtime.fields[f].name));
   }
@@ -420,7 +429,17 @@ export class TableChecks {
   private attemptsOf(i: number): Int32Array {
     for (let s = this.stackRows.length - 1; s >= 0; s--) if (this.stackRows[s] === i) return this.stackAttempts[s];
     if (i === this.lastRow) return this.lastAttempts;
-    return this.resolve(i).attempts;
+    const slot = i & (ATTEMPT_CACHE - 1);
+    const width = this.redrawOf.size;
+    if (this.cachedRows[slot] === i) {
+      this.lastRow = i;
+      this.lastAttempts = this.cachedAttempts.subarray(slot * width, slot * width + width);
+      return this.lastAttempts;
+    }
+    const { attempts } = this.resolve(i);
+    this.cachedRows[slot] = i;
+    this.cachedAttempts.set(attempts, slot * width);
+    return attempts;
   }
 
   private resolve(i: number): { attempts: Int32Array; failed: number[]; cols: Value[][] } {

@@ -608,7 +608,9 @@ describe('AdventureWorks-shaped DDL', () => {
         qty numeric(8,2) not null default 1.00,
         constraint level_shape check ((parent_id is null and level = 0 and qty = 1.00) or (parent_id is not null and level >= 1)));`;
     const parts = table(sql, 'parts', 3000);
-    expect(parts.checks).toMatchObject([{ name: 'level_shape', redraw: ['parent_id', 'level', 'qty'], fixes: [{ parent_id: null, level: 0, qty: 1 }] }]);
+    expect(parts.checks).toMatchObject([
+      { name: 'level_shape', redraw: ['parent_id', 'level', 'qty'], fixes: [{ parent_id: null, level: 0, qty: 1 }, { parent_id: null }] },
+    ]);
     const plan = compile({ version: 1, tables: [parts] } as never, { seed: 'bom' });
     const rows = [...generateRows(plan, 'parts', 0, 3000)].flat();
     for (const [, parent, level, qty] of rows) {
@@ -617,6 +619,20 @@ describe('AdventureWorks-shaped DDL', () => {
     }
     // row 0 has no earlier row to point at: only the fix meets the CHECK there
     expect(rows[0]!.slice(1)).toEqual([null, 0, 1]);
+  });
+});
+
+describe('a CHECK tying a flag to another column', () => {
+  it('holds on every row: after the random redraws, the flag is tried both ways and the column empty', () => {
+    const sql = `create table releases (id serial primary key, is_draft boolean not null, published_at timestamptz,
+        check (is_draft = (published_at is null)));`;
+    const releases = table(sql, 'releases', 60_000);
+    expect(releases.checks).toMatchObject([{ redraw: ['is_draft', 'published_at'], fixes: [{ is_draft: true }, { is_draft: false }, { published_at: null }] }]);
+    const plan = compile({ version: 1, tables: [releases] } as never, { seed: 'flag' });
+    const shape = plan.tables[0]!;
+    const [draft, published] = ['is_draft', 'published_at'].map((c) => shape.columns.findIndex((col) => col.name === c));
+    const rows = [...generateRows(plan, 'releases', 0, 60_000)].flat();
+    expect(rows.filter((r) => r[draft!] !== (r[published!] === null))).toEqual([]);
   });
 });
 

@@ -2301,9 +2301,17 @@ class RuleInference {
         if (typeof v === 'boolean') return type.name === 'bool';
         return typeof v === 'string' && !NUMBER_TYPES.has(type.name) && !TIME_TYPES.has(type.name) && !['bool', 'json', 'jsonb'].includes(type.name);
       };
-      const fixes = (checkFixes(check.expr!).length ? checkFixes(check.expr!) : oneSetFixes(translated.expr, translated.columns))
+      const pinned = checkFixes(check.expr!).length ? checkFixes(check.expr!) : oneSetFixes(translated.expr, translated.columns);
+      // last of all, one redrawn flag or nullable column at a time: true, false, null — a CHECK
+      // tying a flag to another column (is_draft = (published_at IS NULL)) that sixteen random
+      // draws of both missed holds with the other column's first draw on one side or the other
+      const flips = redraw.flatMap((c): Record<string, Value>[] =>
+        this.column(t, c)?.type.name === 'bool' ? [{ [c]: true }, { [c]: false }] : [{ [c]: null }],
+      );
+      const fixes = [...pinned, ...flips]
         .map((fix) => Object.fromEntries(Object.entries(fix).filter(([c, v]) => redraw.includes(c) && fits(c, v))))
-        .filter((fix) => Object.keys(fix).length > 0);
+        .filter((fix, k, all) => Object.keys(fix).length > 0 && all.findIndex((other) => JSON.stringify(other) === JSON.stringify(fix)) === k)
+        .slice(0, 12);
       (t.def.checks ??= []).push({ name, expr: translated.expr, redraw, ...(fixes.length ? { fixes } : {}) });
       for (const c of redraw) this.reason(t, c, `redrawn until CHECK ${name} holds`);
     }
