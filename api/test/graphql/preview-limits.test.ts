@@ -151,9 +151,18 @@ describe('relations a preview cannot lay out', () => {
     }
   });
 
-  it('parent-relative fields reading each other in a cycle are ValidationErrors at the field, as the builder shows them', async () => {
+  it('parent-relative fields reading each other in a cycle, and bad expressions, are ValidationErrors at the field, as the builder shows them', async () => {
     const expected: [unknown, string, RegExp][] = [
       [pathCycleInRow, 'tables[0].fields', /cycle: a -> b -> a/],
+      [
+        table([
+          { name: 'n', type: 'sequence' },
+          { name: 'x', type: 'expression', options: { expr: 'n + * 2' } },
+        ]),
+        'tables[0].fields[1].options.expr',
+        /^at position \d+: /,
+      ],
+      [table([{ name: 'x', type: 'expression', options: { expr: 'ghost + 1' } }]), 'tables[0].fields[0].options.expr', /unknown field "ghost"/],
       [pathCycleAcrossTables, 'tables[0].fields[2]', /cycle through field paths: p\.x -> c\.y \(via c_id\.y\) -> p\.x \(via p_id\.x\)/],
     ];
     for (const [definition, path, message] of expected) {
