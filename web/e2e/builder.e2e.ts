@@ -1,6 +1,7 @@
 // The schema builder loses nothing and finds every type: a reload puts unsaved edits back with a
 // notice, leaving asks first, Ctrl+Z undoes a removed field, and the type catalogue is browsed,
-// searched and chosen from by keyboard — on a desk and inside a 390 px phone.
+// searched and chosen from by keyboard — on a desk and inside a 390 px phone; the reference date
+// set at creation shows and is edited in the settings.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -108,6 +109,27 @@ describe('schema builder', () => {
     await expect(fieldNames(page)).resolves.toEqual(['id']);
     await page.keyboard.press('Control+z');
     await expect(fieldNames(page)).resolves.toEqual(['id', 'email']);
+    await page.context().close();
+  });
+
+  it('shows the reference date the schema got when it was created, refuses a bad one and saves an edited one', async () => {
+    const page = await stack.newPage();
+    await signIn(page);
+    await page.goto(schemaUrl);
+    await users(page).getByLabel('Field name').first().waitFor();
+    const reference = page.getByRole('textbox', { name: 'Reference date' });
+    // set by createSchema to the moment of creation (this run)
+    expect(Math.abs(Date.parse(await reference.inputValue()) - Date.now())).toBeLessThan(3_600_000);
+
+    await reference.fill('next tuesday');
+    await page.getByText(/^referenceDate: /).waitFor();
+    await reference.fill('2020-02-29T12:00:00Z');
+    await expect(page.getByText(/^referenceDate: /).waitFor({ state: 'detached' })).resolves.toBeUndefined();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Saved \(version \d+\)/).waitFor();
+    await page.reload();
+    await users(page).getByLabel('Field name').first().waitFor();
+    await expect(page.getByRole('textbox', { name: 'Reference date' }).inputValue()).resolves.toBe('2020-02-29T12:00:00Z');
     await page.context().close();
   });
 

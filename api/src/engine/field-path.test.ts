@@ -6,6 +6,7 @@ import { parseFieldPath, resolveFieldPath } from './field-path.js';
 import { generateRows } from './generate.js';
 import type { Row } from './shape.js';
 import { rowsEveryChunking, sameInTwoProcesses } from './testing/chunked-rows.js';
+import { pathCycleAcrossTables, pathCycleInRow } from './testing/path-cycles.js';
 
 const tables: TableDefinition[] = [
   {
@@ -88,44 +89,9 @@ describe('field paths', () => {
   });
 
   it('rejects cycles within a row and across tables, listing the cycle', () => {
-    const inRow = issuesOf(() =>
-      parseDefinition({
-        version: 1,
-        tables: [
-          {
-            name: 't',
-            fields: [
-              { name: 'a', type: 'expression', options: { expr: 'b + 1' } },
-              { name: 'b', type: 'lookup', options: { path: 'a' } },
-            ],
-          },
-        ],
-      }),
-    );
+    const inRow = issuesOf(() => parseDefinition(pathCycleInRow));
     expect(inRow).toEqual([{ path: 'tables[0].fields', message: 'fields depend on each other in a cycle: a -> b -> a' }]);
-    const across = issuesOf(() =>
-      parseDefinition({
-        version: 1,
-        tables: [
-          {
-            name: 'p',
-            fields: [
-              { name: 'id', type: 'sequence' },
-              { name: 'c_id', type: 'ref', options: { table: 'c', field: 'id' } },
-              { name: 'x', type: 'lookup', options: { path: 'c_id.y' } },
-            ],
-          },
-          {
-            name: 'c',
-            fields: [
-              { name: 'id', type: 'sequence' },
-              { name: 'p_id', type: 'ref', options: { table: 'p', field: 'id' } },
-              { name: 'y', type: 'expression', options: { expr: 'p_id.x * 2' } },
-            ],
-          },
-        ],
-      }),
-    );
+    const across = issuesOf(() => parseDefinition(pathCycleAcrossTables));
     expect(across).toEqual([
       { path: 'tables[0].fields[2]', message: 'fields depend on each other in a cycle through field paths: p.x -> c.y (via c_id.y) -> p.x (via p_id.x)' },
     ]);

@@ -6,7 +6,9 @@ import { z } from 'zod';
 export const TIME_UNIT_MS = { ms: 1, seconds: 1e3, minutes: 6e4, hours: 36e5, days: 864e5, weeks: 6048e5 } as const;
 export type TimeUnit = keyof typeof TIME_UNIT_MS;
 
-export const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).describe('ISO 8601 date or date-time');
+export const isoDate = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'must be an ISO 8601 date or date-time (2025-01-01 or 2025-01-01T00:00:00Z)' })
+  .describe('ISO 8601 date or date-time');
 
 type Bounds = { [key: string]: unknown };
 

@@ -1,5 +1,6 @@
 import { Faker, base, en } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
+import { rowsEveryChunking } from './testing/chunked-rows.js';
 import { allRows, column } from './testing/rows.js';
 import { compile, DefinitionError, generateRows, parseDefinition, type Definition } from './index.js';
 import { keyOf, Rng } from './random.js';
@@ -198,6 +199,24 @@ describe('regex fields', () => {
       const parts = [...allRows(plan, 't', cut, 100_000, 333), ...allRows(plan, 't', 0, cut, 1000)];
       expect(JSON.stringify([...parts.slice(100_000 - cut), ...parts.slice(0, 100_000 - cut)])).toBe(wholeText);
     }
+  });
+
+  it('a composite with a template column (over a small regex) is accepted and exact at 100,000 rows, whatever the chunking', () => {
+    // issue 13's fault: "only 3 combinations" for (status, label) although label has as many values as rows
+    const plan = compile(
+      table(
+        [
+          { name: 'status', type: 'pick', options: { values: ['open', 'paid', 'void'] } },
+          { name: 'code', type: 'regex', options: { pattern: '[A-Z]{2}' } },
+          { name: 'label', type: 'template', options: { template: '{{code}}-{{status}}' } },
+        ],
+        100_000,
+        { unique: [['status', 'label']] },
+      ),
+    );
+    const rows = rowsEveryChunking(plan, 't');
+    expect(new Set(rows.map(([status, , label]) => `${String(status)}|${String(label)}`)).size).toBe(100_000);
+    expect(rows.filter(([status, code, label]) => !String(label).startsWith(`${String(code)}-${String(status)}`))).toEqual([]);
   });
 
   it('refuses what cannot be generated, naming the place', () => {

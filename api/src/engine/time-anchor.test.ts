@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catalog } from './catalog.js';
 import { compile } from './compile.js';
-import type { Definition, FieldDefinition } from './definition.js';
+import { type Definition, type FieldDefinition, parseDefinition } from './definition.js';
+import { DefinitionError } from './errors.js';
 import { generateRows } from './generate.js';
 import { withReferenceDate } from './time-anchor.js';
 
@@ -81,5 +82,18 @@ describe('withReferenceDate', () => {
     const set = { version: 1, tables: [], referenceDate: '2020-01-01T00:00:00.000Z' };
     expect(withReferenceDate(set, now)).toBe(set);
     expect(withReferenceDate('not an object', now)).toBe('not an object');
+  });
+
+  it('refuses a reference instant that is not an ISO date, saying what it must be (the builder shows it beside the settings)', () => {
+    const issues = (() => {
+      try {
+        parseDefinition({ version: 1, referenceDate: 'next tuesday', tables: [{ name: 't', fields: [{ name: 'id', type: 'sequence' }] }] });
+      } catch (e) {
+        return e instanceof DefinitionError ? e.issues : e;
+      }
+    })();
+    expect(issues).toEqual([{ path: 'referenceDate', message: 'must be an ISO 8601 date or date-time (2025-01-01 or 2025-01-01T00:00:00Z)' }]);
+    for (const ok of ['2020-02-29', '2020-02-29T12:00:00Z', '2020-02-29T12:00:00.000+02:00'])
+      expect(() => parseDefinition({ version: 1, referenceDate: ok, tables: [{ name: 't', fields: [{ name: 'id', type: 'sequence' }] }] })).not.toThrow();
   });
 });

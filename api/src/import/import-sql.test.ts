@@ -86,6 +86,18 @@ describe('bad input', () => {
   });
 });
 
+describe('the reference date', () => {
+  it('is the day of the import (00:00 UTC) unless one is given, so relative dates look current; the definition keeps it', () => {
+    const sql = 'create table events (id int primary key, created_at timestamptz not null);';
+    const before = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+    const { definition } = importSql(sql, { rows: 10 });
+    const after = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+    expect([before, after]).toContain(Date.parse(definition.referenceDate!));
+    expect(importSql(sql, { rows: 10, referenceDate: '2020-02-29T12:00:00.000Z' }).definition.referenceDate).toBe('2020-02-29T12:00:00.000Z');
+    expect(parseDefinition(definition).referenceDate).toBe(definition.referenceDate);
+  });
+});
+
 describe('statements that do not shape data', () => {
   it('are skipped with a note at their line', () => {
     const sql = fixture('supabase-app');

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDefinition, previewRows } from '../../src/engine/index.js';
 import { previewCost } from '../../src/engine/output-bounds.js';
+import { pathCycleAcrossTables, pathCycleInRow } from '../../src/engine/testing/path-cycles.js';
 import { DEFINITION, EXPORT_RESULT, RESULT, result } from './fixtures.js';
 import { startHarness, type Harness, type TestUser } from './harness.js';
 
@@ -147,6 +148,30 @@ describe('relations a preview cannot lay out', () => {
       expect(answer.__typename).toBe('ValidationError');
       expect(answer.problems.map((p: { path: string }) => p.path)).toContain('tables');
       expect(answer.message).toMatch(/cycle/);
+    }
+  });
+
+  it('parent-relative fields reading each other in a cycle, and bad expressions, are ValidationErrors at the field, as the builder shows them', async () => {
+    const expected: [unknown, string, RegExp][] = [
+      [pathCycleInRow, 'tables[0].fields', /cycle: a -> b -> a/],
+      [
+        table([
+          { name: 'n', type: 'sequence' },
+          { name: 'x', type: 'expression', options: { expr: 'n + * 2' } },
+        ]),
+        'tables[0].fields[1].options.expr',
+        /^at position \d+: /,
+      ],
+      [table([{ name: 'x', type: 'expression', options: { expr: 'ghost + 1' } }]), 'tables[0].fields[0].options.expr', /unknown field "ghost"/],
+      [pathCycleAcrossTables, 'tables[0].fields[2]', /cycle through field paths: p\.x -> c\.y \(via c_id\.y\) -> p\.x \(via p_id\.x\)/],
+    ];
+    for (const [definition, path, message] of expected) {
+      const answer = await preview(h, alice, definition);
+      expect(answer.__typename).toBe('ValidationError');
+      expect(answer.problems).toEqual([{ path, message: expect.stringMatching(message) }]);
+      // saving refuses it with the same problem (the builder's Save)
+      const created = await h.gql(alice, `mutation($d: JSON!) { createSchema(name: "path cycle", definition: $d) { ${RESULT} } }`, { d: definition });
+      expect(created.data.createSchema.problems).toEqual(answer.problems);
     }
   });
 });

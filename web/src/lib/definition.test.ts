@@ -7,6 +7,7 @@ import {
   normaliseProblems,
   problemsAt,
   relationships,
+  setReferenceDate,
   starterDefinition,
   type Definition,
 } from './definition.js';
@@ -66,5 +67,15 @@ describe('problems', () => {
 
   it('leaves problems outside any table for the summary', () => {
     expect(generalProblems(problems).map((p) => p.path)).toEqual(['locale']);
+  });
+});
+
+describe('reference date', () => {
+  it('keeps what is typed, trimmed, and removes the key when blank', () => {
+    const definition: Definition = { ...starterDefinition(), referenceDate: '2026-12-04T15:00:00.000Z' };
+    setReferenceDate(definition, ' 2024-06-30T00:00:00Z ');
+    expect(definition.referenceDate).toBe('2024-06-30T00:00:00Z');
+    setReferenceDate(definition, '  ');
+    expect('referenceDate' in definition).toBe(false);
   });
 });

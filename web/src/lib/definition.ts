@@ -23,6 +23,8 @@ export interface Definition {
   version: 1;
   locale?: string;
   seed?: string | number;
+  /** The instant relative dates count back from (ISO); the API sets it when the schema is created or imported. */
+  referenceDate?: string;
   tables: TableDefinition[];
   [other: string]: unknown;
 }
@@ -57,6 +59,13 @@ export function starterDefinition(): Definition {
       },
     ],
   };
+}
+
+/** The reference date as typed in the builder: trimmed, or removed when blank (the engine then uses its default). */
+export function setReferenceDate(definition: Definition, text: string): void {
+  const value = text.trim();
+  if (value) definition.referenceDate = value;
+  else delete definition.referenceDate;
 }
 
 /** `base`, else `base_2`, `base_3`... — the first name not in `taken`. */
