@@ -281,14 +281,17 @@ export class TableChecks {
   private readonly stackAttempts: Int32Array[] = [];
   private readonly scratch: Value[][][] = [];
   private readonly saved: Float64Array[] = [];
-  private lastRow = -1;
-  private lastAttempts = new Int32Array(0);
   /**
-   * The attempt vectors of recent rows (direct-mapped by row): a block is filled field by field,
-   * so each redrawn field of a row asks for the same vector — worked out once, not once per field.
+   * Recent rows worked out (direct-mapped by row): their attempt vectors and the scratch row's
+   * values. A block is filled field by field, so each redrawn field of a row asks for the same
+   * vector — worked out once, not once per field — and the fields of the scratch row take the
+   * values the checks were evaluated on rather than computing them again.
    */
   private readonly cachedRows = new Float64Array(ATTEMPT_CACHE).fill(-1);
   private cachedAttempts = new Int32Array(0);
+  private cachedValues: Value[] = [];
+  /** Per field of the table, its place in the scratch row (-1: not in it). */
+  private scratchPlace = new Int32Array(0);
   /** The fixes of all checks: attempts run up to CHECK_ATTEMPTS + fixCount. */
   private fixCount = 0;
 
@@ -353,12 +356,12 @@ export class TableChecks {
     const wrapped: BuiltField = {
       rowFunction: raw.rowFunction,
       deps: raw.deps,
-      value: (i, cols, k) => this.drawAt(redraw, this.attemptsOf(i)[slot], i, cols, k),
+      value: (i, cols, k) => this.drawAt(redraw, this.attempt(i, slot), i, cols, k),
     };
     if (raw.parentRow) {
       const pick = raw.parentRow;
       wrapped.parentRow = (i) => {
-        const a = this.attemptsOf(i)[slot];
+        const a = this.attempt(i, slot);
         if (a === 0) return pick(i);
         if (a > CHECK_ATTEMPTS) {
           const x = a - CHECK_ATTEMPTS - 1;
@@ -419,27 +422,37 @@ export class TableChecks {
       const slots = check.redraw.map((name) => this.redrawOf.get(fieldIndex.get(name)!)!.slot);
       this.compiled.push({ check, evaluate, columns: [...columns], slots });
     }
-    this.lastAttempts = new Int32Array(this.redrawOf.size);
     this.cachedAttempts = new Int32Array(ATTEMPT_CACHE * this.redrawOf.size);
     const scratch = scratchFields(this.table, this.tables, this.deps);
     this.scratchOrder = runtime.order.filter((f) => scratch.has(runtime.fields[f].name));
+    this.cachedValues = new Array<Value>(ATTEMPT_CACHE * this.scratchOrder.length).fill(null);
+    this.scratchPlace = new Int32Array(runtime.fields.length).fill(-1);
+    this.scratchOrder.forEach((f, p) => (this.scratchPlace[f] = p));
+    runtime.sharedValues = { has: (f) => this.scratchPlace[f] >= 0, valueAt: (f, i) => this.valueAt(f, i) };
   }
 
-  /** The attempt of each redrawn field (by slot) that stands for row i. */
-  private attemptsOf(i: number): Int32Array {
-    for (let s = this.stackRows.length - 1; s >= 0; s--) if (this.stackRows[s] === i) return this.stackAttempts[s];
-    if (i === this.lastRow) return this.lastAttempts;
-    const slot = i & (ATTEMPT_CACHE - 1);
-    const width = this.redrawOf.size;
-    if (this.cachedRows[slot] === i) {
-      this.lastRow = i;
-      this.lastAttempts = this.cachedAttempts.subarray(slot * width, slot * width + width);
-      return this.lastAttempts;
+  /** The attempt of redrawn field `slot` that stands for row i. */
+  private attempt(i: number, slot: number): number {
+    for (let s = this.stackRows.length - 1; s >= 0; s--) if (this.stackRows[s] === i) return this.stackAttempts[s][slot];
+    return this.cachedAttempts[this.worked(i) * this.redrawOf.size + slot];
+  }
+
+  /** Field f of the scratch row at row i, as the row will be written (the final attempt's value). */
+  valueAt(f: number, i: number): Value {
+    return this.cachedValues[this.worked(i) * this.scratchOrder.length + this.scratchPlace[f]];
+  }
+
+  /** Row i worked out and kept: its place in the cache. */
+  private worked(i: number): number {
+    const c = i & (ATTEMPT_CACHE - 1);
+    if (this.cachedRows[c] !== i) {
+      const { attempts, cols } = this.resolve(i);
+      this.cachedRows[c] = i;
+      this.cachedAttempts.set(attempts, c * this.redrawOf.size);
+      const n = this.scratchOrder.length;
+      for (let p = 0; p < n; p++) this.cachedValues[c * n + p] = cols[this.scratchOrder[p]][0];
     }
-    const { attempts } = this.resolve(i);
-    this.cachedRows[slot] = i;
-    this.cachedAttempts.set(attempts, slot * width);
-    return attempts;
+    return c;
   }
 
   private resolve(i: number): { attempts: Int32Array; failed: number[]; cols: Value[][] } {
@@ -466,8 +479,6 @@ export class TableChecks {
       this.stackAttempts.pop();
       this.rng.load(saved, 0);
     }
-    this.lastRow = i;
-    this.lastAttempts = attempts;
     return { attempts, failed, cols };
   }
 

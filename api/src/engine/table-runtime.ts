@@ -52,6 +52,8 @@ export class TableRuntime {
   /** Per field, the rows rowValue computed (-1: none) and their values, in ROW_CACHE slots. */
   private readonly keptRows: (Float64Array | undefined)[];
   private readonly keptValues: Value[][];
+  /** Fields whose values the table's row checks already worked out (row-checks.ts), read from there. */
+  sharedValues: { has(f: number): boolean; valueAt(f: number, i: number): Value } | undefined;
   private apartRows: Float64Array | undefined;
   private apartValues: Value[] = [];
   private apartDepth = 0;
@@ -221,11 +223,14 @@ export class TableRuntime {
     const count = Math.min(BLOCK_ROWS, upTo, this.rows - base);
     if (count <= 0) return 0;
     const rng = this.rng;
+    const shared = this.sharedValues;
     for (const f of this.order) {
       const field = this.fields[f];
       const out = cols[f];
       const value = field.built.value;
-      if (field.mode === 'stream') {
+      if (shared?.has(f)) {
+        for (let k = 0; k < count; k++) out[k] = shared.valueAt(f, base + k);
+      } else if (field.mode === 'stream') {
         rng.reseed(field.key, block);
         for (let k = 0; k < count; k++) out[k] = value(base + k, cols, k);
       } else if (field.mode === 'row') {
