@@ -170,7 +170,21 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
       stdio: ['ignore', process.env.E2E_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
     });
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const stopServices = async () => {
+    const workerExit = worker && worker.exitCode === null ? new Promise((resolve) => worker!.once('exit', resolve)) : undefined;
+    worker?.kill('SIGTERM');
+    await Promise.all([web.stop(), api.stop(), workerExit]);
+    await dropDatabase();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  } catch (error) {
+    // no browser (Chromium not installed): the servers started for it stop too
+    await stopServices();
+    throw error;
+  }
 
   return {
     api,
@@ -193,11 +207,7 @@ export async function startStack(env: NodeJS.ProcessEnv = {}): Promise<Stack> {
     },
     async stop() {
       await browser.close().catch(() => {});
-      const workerExit = worker && worker.exitCode === null ? new Promise((resolve) => worker!.once('exit', resolve)) : undefined;
-      worker?.kill('SIGTERM');
-      await Promise.all([web.stop(), api.stop(), workerExit]);
-      await dropDatabase();
-      await rm(dataDir, { recursive: true, force: true });
+      await stopServices();
     },
   };
 }
