@@ -73,6 +73,8 @@ describe('copyLines', () => {
     // every string of up to three pieces, and long ones that make the writer grow
     const texts = pieces.flatMap((a) => pieces.flatMap((b) => pieces.map((c) => a + b + c)));
     texts.push(pieces.join('').repeat(5000), '🚀'.repeat(40_000));
+    // long texts (written by runs between escapes): every piece next to every other, escapes first and last
+    for (let k = 0; k < 400; k++) texts.push(Array.from({ length: 40 }, (_, j) => pieces[(k * 7 + j * (k % 17) + j) % pieces.length]).join(''));
     const rows = texts.map((t) => [t]);
     const expected = Buffer.from(texts.map((t) => `${copyField(t, column)}\n`).join(''), 'utf8');
     expect(copyLines(rows, [column]).equals(expected)).toBe(true);
