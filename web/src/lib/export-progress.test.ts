@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, percentOf, ProgressMeter } from './export-progress.js';
+import { formatDuration, formatSpan, percentOf, ProgressMeter } from './export-progress.js';
 
 describe('ProgressMeter', () => {
   it('knows no rate from a single sample', () => {
@@ -44,6 +44,17 @@ describe('percentOf', () => {
     expect(percentOf(1_000_000, 1_000_000)).toBe(99);
     expect(percentOf(1_000_000, 1_000_000, true)).toBe(100);
     expect(percentOf(5, 0)).toBe(0);
+  });
+});
+
+describe('formatSpan', () => {
+  it('shows a tenth under ten seconds, never 0s once time has passed, and formatDuration beyond', () => {
+    expect(formatSpan(0)).toBe('0.0s');
+    expect(formatSpan(0.46)).toBe('0.4s');
+    expect(formatSpan(9.99)).toBe('9.9s');
+    expect(formatSpan(10)).toBe('10s');
+    expect(formatSpan(75)).toBe(formatDuration(75));
+    for (let s = 0.1; s < 10; s += 0.37) expect(formatSpan(s)).not.toBe('0s');
   });
 });
 

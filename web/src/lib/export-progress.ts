@@ -70,6 +70,12 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
 }
 
+/** A time span on a chart's axis: under ten seconds with its tenth ("0.4s", never "0s" for a running export), else as formatDuration. */
+export function formatSpan(seconds: number): string {
+  if (!(seconds >= 0)) return '0.0s';
+  return seconds < 10 ? `${(Math.floor(seconds * 10) / 10).toFixed(1)}s` : formatDuration(seconds);
+}
+
 /**
  * The ETA to show for an export in this status, or null for none: only a pending or running
  * export has time left (a cancelled, failed or finished one shows no ETA, not "ETA 0s").
