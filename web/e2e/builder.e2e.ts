@@ -66,6 +66,10 @@ describe('schema builder', () => {
     await page.getByText('Restored your unsaved changes').waitFor();
     await expect(fieldNames(page)).resolves.toEqual(['id', 'email', 'nickname']);
     await page.getByText(/Version \d+ · unsaved changes/).waitFor();
+    // the restored draft's preview follows: its rows, with the draft's new field among the columns
+    const preview = page.getByRole('table', { name: 'Preview of users' });
+    await preview.locator('tbody tr').first().waitFor();
+    await expect(preview.getByRole('columnheader').allTextContents()).resolves.toEqual(['id', 'email', 'nickname']);
     await screenshot(page, 'builder-draft-restored');
 
     await page.getByRole('button', { name: 'Discard draft' }).click();
