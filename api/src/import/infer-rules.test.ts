@@ -1067,3 +1067,21 @@ describe('an airline (the postgrespro demo): seats, flights by status, boarding 
     expect(new Set(passes.map((p) => `${p.flight_id}|${p.boarding_no}`)).size).toBe(passes.length);
   });
 });
+
+describe('a free tier costs nothing', () => {
+  const definition = imported(`
+create table accounts (id bigserial primary key, email text not null);
+create table subscriptions (
+  id bigserial primary key, account_id bigint not null references accounts(id),
+  tier text not null check (tier in ('free', 'pro', 'team')), monthly_price_cents integer not null check (monthly_price_cents >= 0),
+  discount_cents integer);
+`);
+  it('prices free rows at 0 and the other tiers above it', () => {
+    const rows = rowsOf(definition, 'subscriptions');
+    expect(rows.some((r) => r.tier === 'free')).toBe(true);
+    for (const r of rows) expect(r.monthly_price_cents === 0, JSON.stringify(r)).toBe(r.tier === 'free');
+    // a discount is no price
+    const checks = definition.tables.find((t) => t.name === 'subscriptions')!.checks ?? [];
+    expect(checks.map((c) => c.redraw)).toEqual([['monthly_price_cents']]);
+  });
+});

@@ -87,6 +87,10 @@ const RANKS: [RegExp, number][] = [
 /** Columns that must equal the same-named column of the parent row (an invoice's currency is its customer's). */
 const COPIED =
   /^(currency|currency_code|country|country_code|locale|language|language_code|timezone|time_zone|region|tenant_id|workspace_id|organization_id|org_id|account_id|company_id)$/;
+/** A tier that costs nothing. */
+const FREE_TIER = /^free(_tier|_plan)?$/i;
+/** What a row costs (price_cents, monthly_price, amount, fee): not a discount, tax or refund beside it. */
+const FEE = /^(?!.*(discount|tax|refund|credit|paid|balance|total))(.*_)?(price|cost|fee|amount|charge)(_(cents|minor|amount|usd|eur|monthly|yearly))?$/;
 const PRICE = /^(list_price|price|base_price|unit_price|msrp|retail_price|base_rate|rate)$/;
 /** Most partners a row of a join table gets. */
 const MN_MAX = 3;
@@ -364,6 +368,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.titleSlugs(t);
     for (const t of this.tables.values()) this.keepPairsPlain(t);
     for (const t of this.tables.values()) this.somePresent(t);
+    for (const t of this.tables.values()) this.freeTiers(t);
     for (const t of this.tables.values()) this.checks(t);
     for (const t of this.tables.values()) this.pathsThroughCopies(t);
     return this.reasons;
@@ -1465,6 +1470,35 @@ class RuleInference {
       }
       f.unique = true;
       this.reason(t, f.name, `unique: the other columns of key (${key.join(', ')}) are copied from its row`);
+    }
+  }
+
+  /**
+   * A tier named free (plan 'free', tier 'free') costs nothing and the others cost something: the
+   * row's prices are 0 exactly in free rows, as a row check redrawing the price (its fix sets 0).
+   * Rows with no tier or no price pass, as SQL's CHECKs would.
+   */
+  private freeTiers(t: Table) {
+    const keyed = this.keyedColumns(t);
+    const tier = t.def.fields.find(
+      (f) => f.type === 'pick' && !keyed.has(f.name) && (f.options as { values: unknown[] }).values.some((v) => typeof v === 'string' && FREE_TIER.test(v)),
+    );
+    if (!tier) return;
+    const free = (tier.options as { values: unknown[] }).values.find((v): v is string => typeof v === 'string' && FREE_TIER.test(v))!;
+    if ((tier.options as { values: unknown[] }).values.length < 2) return;
+    for (const f of t.def.fields) {
+      const name = f.name.toLowerCase();
+      if (!['number.int', 'number.float'].includes(f.type) || !FEE.test(name) || f.unique || keyed.has(f.name) || f.exactlyOne) continue;
+      const o = (f.options ?? {}) as { min?: number; max?: number };
+      // a price that can be neither 0 nor above it says nothing of tiers
+      if ((o.min ?? 0) < 0 || (o.max ?? 1) <= 0) continue;
+      (t.def.checks ??= []).push({
+        name: `${t.def.name}_${f.name}_free_${tier.name}`,
+        expr: `isnull(${tier.name}) or isnull(${f.name}) or ((${tier.name} = '${free}') = (${f.name} = 0))`,
+        redraw: [f.name],
+        fixes: [{ [f.name]: 0 }],
+      });
+      this.reason(t, f.name, `0 exactly when ${tier.name} is '${free}'`);
     }
   }
 
