@@ -1085,3 +1085,21 @@ create table subscriptions (
     expect(checks.map((c) => c.redraw)).toEqual([['monthly_price_cents']]);
   });
 });
+
+describe('a primary role is one per parent', () => {
+  const definition = imported(`
+create table artists (id bigserial primary key, name text not null);
+create table tracks (id bigserial primary key, title text not null);
+create table track_artists (
+  track_id bigint not null references tracks(id), artist_id bigint not null references artists(id),
+  role text not null default 'primary' check (role in ('primary', 'featured', 'remixer')), primary key (track_id, artist_id));
+`);
+  it('gives each track exactly one primary artist, the others another role', () => {
+    const rows = rowsOf(definition, 'track_artists');
+    const primaries = new Map<unknown, number>();
+    for (const r of rows) if (r.role === 'primary') primaries.set(r.track_id, (primaries.get(r.track_id) ?? 0) + 1);
+    expect(new Set(rows.map((r) => r.track_id)).size).toBe(primaries.size);
+    expect([...primaries.values()].every((n) => n === 1)).toBe(true);
+    expect(rows.some((r) => r.role !== 'primary')).toBe(true);
+  });
+});

@@ -1609,7 +1609,7 @@ class RuleInference {
     return undefined;
   }
 
-  /** One default/primary flag and one owner per parent. */
+  /** One default/primary flag and one owner (a role owner, primary or main) per parent. */
   private flags(t: Table) {
     const per = [...t.refs.keys()].find((r) => t.refs.get(r) !== t.def.name && this.notNull(t, r));
     if (!per) return;
@@ -1623,7 +1623,7 @@ class RuleInference {
         this.reason(t, f.name, `exactly one per ${t.refs.get(per)}`);
       } else if (f.type === 'pick' && ROLE.test(name)) {
         const values = (f.options as { values: unknown[] }).values;
-        const owner = values.find((v) => typeof v === 'string' && /^(owner|primary_owner|account_owner)$/.test(v));
+        const owner = values.find((v) => typeof v === 'string' && /^(owner|primary_owner|account_owner|primary|main)$/.test(v));
         if (owner === undefined) continue;
         if (!this.demandLayout(t, per, `one ${owner} per ${t.refs.get(per)}`)) continue;
         f.exactlyOne = { per, value: owner };
