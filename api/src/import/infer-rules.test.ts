@@ -1103,3 +1103,24 @@ create table track_artists (
     expect(rows.some((r) => r.role !== 'primary')).toBe(true);
   });
 });
+
+describe('a row whose parent has no moment follows the nearest dated ancestor', () => {
+  const definition = imported(`
+create table listeners (id bigserial primary key, signed_up_at timestamptz not null);
+create table albums (id bigserial primary key, title text not null, release_date date not null, created_at timestamptz not null);
+create table songs (id bigserial primary key, album_id bigint not null references albums(id), title text not null);
+create table listens (id bigserial primary key, listener_id bigint not null references listeners(id), song_id bigint not null references songs(id), listened_at timestamptz not null);
+`);
+  it("dates a listen after its song's album was created and released, and after the listener signed up", () => {
+    const albums = new Map(rowsOf(definition, 'albums').map((a) => [a.id, a]));
+    const songs = new Map(rowsOf(definition, 'songs').map((s) => [s.id, s]));
+    const listeners = new Map(rowsOf(definition, 'listeners').map((l) => [l.id, l]));
+    for (const l of rowsOf(definition, 'listens')) {
+      const album = albums.get(songs.get(l.song_id)!.album_id)!;
+      const at = (l.listened_at as Date).getTime();
+      expect(at).toBeGreaterThanOrEqual((album.release_date as Date).getTime());
+      expect(at).toBeGreaterThanOrEqual((album.created_at as Date).getTime());
+      expect(at).toBeGreaterThanOrEqual((listeners.get(l.listener_id)!.signed_up_at as Date).getTime());
+    }
+  });
+});

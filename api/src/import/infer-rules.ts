@@ -181,7 +181,8 @@ const PERIOD_END = /^(ends?|end_date|period_end|until|to|valid_to|effective_to)(
 /** A parent's end, after which no child comes (terminated, closed, decommissioned). */
 const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$|^ends_(at|on)$/;
 /** A parent's step after which its children come (a build's jobs run once it started). */
-const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live|received|ingested)_?(at|on|date|time)?$|^starts_(at|on)$/;
+const STARTED =
+  /^(started|began|published|opened|activated|launched|went_live|go_live|live|received|ingested|released|release)_?(at|on|date|time)?$|^starts_(at|on)$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 /** When a row stops being valid (a token's expiry). */
 /** A step named by what happened (picked_at, shipped_on, returned_at): in the past, as ranked steps are. */
@@ -1232,6 +1233,13 @@ class RuleInference {
     this.reason(t, flag.name, `true exactly when ${version.name} has a prerelease suffix`);
   }
 
+  /** The table a path of refs from `t` leads to (track_id.album_id → albums). */
+  private tableAt(t: Table, path: string): Table | undefined {
+    let at: Table | undefined = t;
+    for (const ref of path.split('.')) at = at && this.tables.get(at.refs.get(ref) ?? '');
+    return at;
+  }
+
   /** Path to the birth timestamp of the nearest ancestor through `ref` (sensor_id.device_id.installed_at). */
   private ancestorBirth(t: Table, ref: string, depth = 0): string | undefined {
     const parent = this.tables.get(t.refs.get(ref) ?? '');
@@ -1640,17 +1648,21 @@ class RuleInference {
     if (birth) {
       // a reply is born after the comment it answers (a self-reference's row comes first)
       const parents = [...t.refs.entries()]
-        .filter(([ref, parent]) => t.fields.get(ref)?.type === 'ref' && this.tables.get(parent)?.birth && (parent !== t.def.name || ref !== birth))
+        .filter(([ref, parent]) => t.fields.get(ref)?.type === 'ref' && (parent !== t.def.name || ref !== birth))
         .filter(([ref, parent]) => !this.closesCycle(t, ref, parent))
         .flatMap(([ref, parent]) => {
+          // a parent with no moment of its own (a track) comes after its nearest dated ancestor (the album):
+          // its rows are after that ancestor's birth too
+          const through = this.tables.get(parent)?.birth || parent === t.def.name ? ref : this.ancestorBirth(t, ref)?.split('.').slice(0, -1).join('.');
+          const p = through ? this.tableAt(t, through) : undefined;
+          if (!through || !p?.birth) return [];
           // work of a run happens once the run has started (a build's jobs), a comment once its post is out:
           // after the latest of the parent's birth and that step, when it has one
-          const p = this.tables.get(parent)!;
           const start =
             parent === t.def.name
               ? undefined
               : (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && STARTED.test(c.name.toLowerCase()));
-          return [...(start ? [`${ref}.${start.name}`] : []), `${ref}.${p.birth}`];
+          return [...(start ? [`${through}.${start.name}`] : []), `${through}.${p.birth}`];
         });
       // nothing new comes to a parent once it has ended (no report is hired after the manager left)
       const ends = [...t.refs.entries()].flatMap(([ref, parent]) => {
