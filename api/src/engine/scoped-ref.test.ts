@@ -365,6 +365,51 @@ describe('differentFrom', () => {
     expect(headed.filter(([, e, a]) => a === headOf.get(departmentOf.get(e) ?? null))).toEqual([]);
   });
 
+  it("on a join's member column, never takes another row holding the same person (a reviewer who is a member of several groups)", () => {
+    // groups of 1 or 2 members out of 6 people: a member's person is in several groups, and a group of one
+    // sends the pick outside the scope, where rows holding the author's person abound
+    const reviews: Definition = {
+      version: 1,
+      seed: 'members',
+      tables: [
+        { name: 'people', rows: 6, fields: [{ name: 'id', type: 'sequence' }] },
+        { name: 'groups', rows: 2000, fields: [{ name: 'id', type: 'sequence' }] },
+        {
+          name: 'members',
+          fields: [
+            { name: 'group_id', type: 'ref', options: { table: 'groups', field: 'id', childrenPerParent: { min: 1, max: 2 } } },
+            { name: 'person_id', type: 'ref', options: { table: 'people', field: 'id', distinctWithin: 'group_id' } },
+          ],
+        },
+        {
+          name: 'posts',
+          rows: 3000,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'group_id', type: 'ref', options: { table: 'groups', field: 'id' } },
+            { name: 'author_id', type: 'ref', options: { table: 'members', field: 'person_id', scope: { target: 'group_id', equals: 'group_id' } } },
+          ],
+        },
+        {
+          name: 'reviews',
+          rows: 20_000,
+          fields: [
+            { name: 'post_id', type: 'ref', options: { table: 'posts', field: 'id' } },
+            {
+              name: 'reviewer_id',
+              type: 'ref',
+              options: { table: 'members', field: 'person_id', scope: { target: 'group_id', equals: 'post_id.group_id' }, differentFrom: 'post_id.author_id' },
+            },
+          ],
+        },
+      ],
+    };
+    const membersPlan = compile(reviews);
+    const authorOf = new Map(rowsEveryChunking(membersPlan, 'posts').map(([id, , author]) => [id, author]));
+    const rows = rowsEveryChunking(membersPlan, 'reviews');
+    expect(rows.filter(([post, reviewer]) => reviewer === null || reviewer === authorOf.get(post))).toEqual([]);
+  });
+
   it('names what is wrong', () => {
     const bad = structuredClone(approvals);
     bad.tables[4].fields[1].options = { table: 'accounts', field: 'id', differentFrom: 'nope' };

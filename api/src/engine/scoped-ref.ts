@@ -256,6 +256,11 @@ export function scopeMinimum(scope: ScopeOptions, targetTable: string, tables: R
   return min;
 }
 
+/** Whether two values of one column are the same (dates by their instant). */
+function sameValue(a: Value, b: Value): boolean {
+  return a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+}
+
 /** The generator of a ref with `scope` and/or `sameAs`; undefined for other refs. */
 export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
   const options = field.options as RefOptions;
@@ -272,6 +277,24 @@ export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): Bu
     const r = lo + Math.floor(unit53At(choose, i) * (hi - lo - 1));
     return r >= avoid ? r + 1 : r;
   };
+  // a target column whose values repeat across rows (a join's member column: one person in several
+  // groups) can hold the avoided value in other rows too: those rows are avoided as well
+  const target = ctx.tables.get(options.table);
+  const distinctValues =
+    target?.fields.find((f) => f.name === options.field)?.unique === true || (target?.primaryKey?.length === 1 && target.primaryKey[0] === options.field);
+  /**
+   * A uniform row of [lo, hi) other than the avoided one (and, for repeating values, holding another
+   * value: the next such row after the draw); -1 when there is none.
+   */
+  const apart = (i: number, lo: number, hi: number, avoid: number) => {
+    const inside = avoid >= lo && avoid < hi;
+    if (inside && hi - lo < 2) return -1;
+    let r = inside ? other(i, lo, hi, avoid) : lo + Math.floor(unit53At(choose, i) * (hi - lo));
+    if (distinctValues) return r;
+    const avoidedValue = parentValue(avoid);
+    for (let k = 0; k < hi - lo; k++, r = r + 1 >= hi ? lo : r + 1) if (r !== avoid && !sameValue(parentValue(r), avoidedValue)) return r;
+    return -1;
+  };
   /**
    * A uniform row of [lo, hi) other than the avoided one. When that one is all the scope holds: null
    * if the column may be null, else another row of the whole table (earlier ones for a self-reference).
@@ -279,10 +302,13 @@ export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): Bu
   const within = (i: number, lo: number, hi: number) => {
     if (hi <= lo) return -1;
     const avoid = avoided ? avoided(i) : -1;
-    if (avoid < lo || avoid >= hi) return lo + Math.floor(unit53At(choose, i) * (hi - lo));
-    if (hi - lo > 1) return other(i, lo, hi, avoid);
+    if (avoid < 0) return lo + Math.floor(unit53At(choose, i) * (hi - lo));
+    const r = apart(i, lo, hi, avoid);
+    if (r >= 0 || orNone) return r;
     const end = self ? Math.min(i, parentRows) : parentRows;
-    return orNone || end < 2 || avoid >= end ? (orNone ? -1 : avoid) : other(i, 0, end, avoid);
+    if (end < 2 || avoid >= end) return avoid;
+    const wide = apart(i, 0, end, avoid);
+    return wide >= 0 ? wide : avoid;
   };
   let pickRow = (i: number) => within(i, 0, parentRows);
 
