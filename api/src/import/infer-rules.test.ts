@@ -1124,3 +1124,30 @@ create table listens (id bigserial primary key, listener_id bigint not null refe
     }
   });
 });
+
+describe('the row a parent marks is a settled row', () => {
+  const definition = imported(`
+create table projects (id bigserial primary key, name text not null);
+create table versions (
+  id bigserial primary key, project_id bigint not null references projects(id), label text not null,
+  is_prerelease boolean not null default false, is_draft boolean not null default false, is_current boolean not null default false,
+  created_at timestamptz not null, published_at timestamptz,
+  check (is_draft = (published_at is null)));
+create unique index versions_one_current on versions (project_id) where is_current;
+`);
+  const rows = rowsOf(definition, 'versions');
+  it('computes a flag a CHECK ties to a null column from that column', () => {
+    expect(definition.tables.find((t) => t.name === 'versions')!.fields.find((f) => f.name === 'is_draft')).toMatchObject({
+      type: 'expression',
+      options: { expr: 'isnull(published_at)' },
+    });
+    for (const r of rows) expect(r.is_draft).toBe(r.published_at === null);
+  });
+  it('keeps the current version published and no prerelease; other versions may be either', () => {
+    const current = rows.filter((r) => r.is_current);
+    expect(current.length).toBe(new Set(rows.map((r) => r.project_id)).size);
+    expect(current.filter((r) => r.is_draft || r.is_prerelease)).toEqual([]);
+    expect(rows.some((r) => !r.is_current && r.is_draft)).toBe(true);
+    expect(rows.some((r) => !r.is_current && r.is_prerelease)).toBe(true);
+  });
+});

@@ -87,6 +87,9 @@ const RANKS: [RegExp, number][] = [
 /** Columns that must equal the same-named column of the parent row (an invoice's currency is its customer's). */
 const COPIED =
   /^(currency|currency_code|country|country_code|locale|language|language_code|timezone|time_zone|region|tenant_id|workspace_id|organization_id|org_id|account_id|company_id)$/;
+/** Flags of a row not (yet) in its settled state: the one row a parent marks (its latest, its default) is none of these. */
+const UNSETTLED =
+  /^(is_)?(draft|prerelease|pre_release|preview|beta|unstable|archived|deleted|disabled|deprecated|yanked|inactive|suspended|expired|revoked|blocked|banned|cancell?ed)$/;
 /** A tier that costs nothing. */
 const FREE_TIER = /^free(_tier|_plan)?$/i;
 /** What a row costs (price_cents, monthly_price, amount, fee): not a discount, tax or refund beside it. */
@@ -370,6 +373,8 @@ class RuleInference {
     for (const t of this.tables.values()) this.keepPairsPlain(t);
     for (const t of this.tables.values()) this.somePresent(t);
     for (const t of this.tables.values()) this.freeTiers(t);
+    for (const t of this.tables.values()) this.flagsOfNulls(t);
+    for (const t of this.tables.values()) this.markedRowsSettled(t);
     for (const t of this.tables.values()) this.checks(t);
     for (const t of this.tables.values()) this.pathsThroughCopies(t);
     return this.reasons;
@@ -1478,6 +1483,69 @@ class RuleInference {
       }
       f.unique = true;
       this.reason(t, f.name, `unique: the other columns of key (${key.join(', ')}) are copied from its row`);
+    }
+  }
+
+  /**
+   * A flag a CHECK ties to whether another column is set (`is_draft = (published_at is null)`,
+   * found by probing the CHECK, not by its spelling) is computed from that column, so the two never
+   * disagree and a rule that wants the flag false draws the column instead.
+   */
+  private flagsOfNulls(t: Table) {
+    const keyed = this.keyedColumns(t);
+    for (const { constraint } of t.checks) {
+      const probed = this.probeTwoColumnCheck(t, constraint);
+      if (!probed) continue;
+      for (const [flag, other] of [probed.columns, [...probed.columns].reverse() as [string, string]]) {
+        const f = t.fields.get(flag)!;
+        const o = t.fields.get(other)!;
+        if (f.type !== 'datatype.boolean' || f.exactlyOne || f.unique || keyed.has(flag) || this.notNull(t, other) || o.type === 'constant') continue;
+        if (t.def.profiles?.field === flag || t.def.profiles?.variants.some((v) => flag in v.fields)) continue;
+        const set = o.type === 'datatype.boolean' ? true : this.isNumber(t, other) ? 5 : 'x';
+        const passes = (b: boolean, v: Value) => probed.passes({ [flag]: b, [other]: v });
+        // true exactly when the other is null, or exactly when it is set
+        const whenNull = passes(true, null) && passes(false, set) && !passes(false, null) && !passes(true, set);
+        const whenSet = passes(false, null) && passes(true, set) && !passes(true, null) && !passes(false, set);
+        if (!whenNull && !whenSet) continue;
+        Object.assign(f, { type: 'expression', options: { expr: whenNull ? `isnull(${other})` : `not isnull(${other})` } });
+        delete f.nullRate;
+        this.reason(t, flag, `true exactly when ${other} is ${whenNull ? 'null' : 'set'} (CHECK ${constraint.name ?? ''})`);
+        break;
+      }
+    }
+  }
+
+  /**
+   * The one row a flag marks per parent (the latest release, the default address) is a settled row:
+   * the row's flags of an unsettled or exceptional state (draft, prerelease, archived, deleted) are
+   * false in it, as a row check redrawing them (a flag computed from a column: that column).
+   */
+  private markedRowsSettled(t: Table) {
+    const keyed = this.keyedColumns(t);
+    for (const marked of t.def.fields) {
+      if (marked.type !== 'datatype.boolean' || !marked.exactlyOne || marked.exactlyOne.value !== undefined) continue;
+      const flags: string[] = [];
+      const redraw = new Set<string>();
+      const fixes: Record<string, boolean> = {};
+      for (const f of t.def.fields) {
+        if (f === marked || !UNSETTLED.test(f.name.toLowerCase())) continue;
+        const source = f.type === 'expression' ? /^(not )?isnull\((\w+)\)$/.exec(String((f.options as Options).expr))?.[2] : undefined;
+        const drawn = f.type === 'datatype.boolean' ? f.name : source;
+        const d = drawn === undefined ? undefined : t.fields.get(drawn);
+        if (!d || d.unique || keyed.has(drawn!) || d.exactlyOne || d.type === 'ref' || ['sequence', 'constant', 'lookup'].includes(d.type)) continue;
+        if (t.def.profiles?.field === drawn) continue;
+        flags.push(f.name);
+        redraw.add(drawn!);
+        if (f.type === 'datatype.boolean') fixes[f.name] = false;
+      }
+      if (!flags.length) continue;
+      (t.def.checks ??= []).push({
+        name: `${t.def.name}_${marked.name}_settled`,
+        expr: `not ${marked.name} or (${flags.map((f) => `not coalesce(${f}, false)`).join(' and ')})`,
+        redraw: [...redraw],
+        ...(Object.keys(fixes).length ? { fixes: [fixes] } : {}),
+      });
+      for (const f of flags) this.reason(t, f, `false in the row ${marked.name} marks`);
     }
   }
 
