@@ -1151,3 +1151,21 @@ create unique index versions_one_current on versions (project_id) where is_curre
     expect(rows.some((r) => !r.is_current && r.is_prerelease)).toBe(true);
   });
 });
+
+describe('only the owner acts on a parent that is not collaborative', () => {
+  const definition = imported(`
+create table people (id uuid primary key, name text not null);
+create table boards (id bigserial primary key, owner_id uuid not null references people(id), is_collaborative boolean not null default false, name text not null);
+create table cards (id bigserial primary key, board_id bigint not null references boards(id), created_by uuid references people(id), title text not null);
+`);
+  it("has a card created by its board's owner unless the board is collaborative, where others create some", () => {
+    const boards = new Map(rowsOf(definition, 'boards').map((b) => [b.id, b]));
+    const cards = rowsOf(definition, 'cards');
+    const solo = cards.filter((c) => c.created_by !== null && boards.get(c.board_id)!.is_collaborative === false);
+    expect(solo.length).toBeGreaterThan(50);
+    expect(solo.filter((c) => c.created_by !== boards.get(c.board_id)!.owner_id)).toEqual([]);
+    expect(cards.some((c) => c.created_by !== null && boards.get(c.board_id)!.is_collaborative && c.created_by !== boards.get(c.board_id)!.owner_id)).toBe(
+      true,
+    );
+  });
+});

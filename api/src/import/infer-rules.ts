@@ -90,6 +90,12 @@ const COPIED =
 /** Flags of a row not (yet) in its settled state: the one row a parent marks (its latest, its default) is none of these. */
 const UNSETTLED =
   /^(is_)?(draft|prerelease|pre_release|preview|beta|unstable|archived|deleted|disabled|deprecated|yanked|inactive|suspended|expired|revoked|blocked|banned|cancell?ed)$/;
+/** A flag that lets others than the owner act on a row (a collaborative playlist). */
+const COLLABORATIVE = /^(is_)?(collaborative|collab)$|^allows?_(collaborators|collaboration)$/;
+/** The owner of a row. */
+const OWNER = /^(owner|owner_id|owned_by|owner_user_id|owner_account_id)$/;
+/** Who made a row (added it, created it). */
+const MAKER = /^(added_by|added_by_id|added_by_user_id|created_by|created_by_id|creator_id|uploaded_by|inserted_by|author_id|submitted_by)$/;
 /** A tier that costs nothing. */
 const FREE_TIER = /^free(_tier|_plan)?$/i;
 /** What a row costs (price_cents, monthly_price, amount, fee): not a discount, tax or refund beside it. */
@@ -344,6 +350,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.sameKind(t);
     for (const t of this.tables.values()) this.selfDealing(t);
     for (const t of this.tables.values()) this.prereleases(t);
+    for (const t of this.tables.values()) this.ownersAct(t);
     for (const t of this.tables.values()) this.childSums(t);
     for (const t of this.tables.values()) this.paymentShares(t);
     this.applyLayouts();
@@ -1221,6 +1228,30 @@ class RuleInference {
       Object.assign(f, { type: 'before', options: { from: `${ref}.${whole.name}`, atLeast: 1 } });
       delete f.nullRate;
       this.reason(t, f.name, `1 to ${ref}.${whole.name}`);
+    }
+  }
+
+  /**
+   * A parent with an owner and a flag that lets others in (a collaborative playlist): in a row added
+   * to it (its added_by, created_by), the actor is the parent's owner unless the parent is
+   * collaborative; in collaborative parents anyone may act (sameAs with `when`).
+   */
+  private ownersAct(t: Table) {
+    for (const [via, parentName] of t.refs) {
+      const parent = this.tables.get(parentName);
+      if (!parent || parent === t || !this.notNull(t, via) || t.fields.get(via)?.type !== 'ref') continue;
+      const flag = parent.def.fields.find((f) => f.type === 'datatype.boolean' && COLLABORATIVE.test(f.name.toLowerCase()));
+      const owner = [...parent.refs].find(([ref, target]) => OWNER.test(ref.toLowerCase()) && target !== parentName && parent.fields.get(ref)?.type === 'ref');
+      if (!flag || !owner) continue;
+      for (const [actor, target] of t.refs) {
+        const f = t.fields.get(actor)!;
+        const o = (f.options ?? {}) as Options;
+        if (target !== owner[1] || f.type !== 'ref' || !MAKER.test(actor.toLowerCase()) || f.unique || f.exactlyOne) continue;
+        if (o.sameAs || o.childrenPerParent || o.distinctWithin || o.until || o.where || o.scope) continue;
+        o.sameAs = { path: `${via}.${owner[0]}`, when: `not coalesce(${via}.${flag.name}, false)` };
+        f.options = o;
+        this.reason(t, actor, `${via}.${owner[0]} unless ${via}.${flag.name}`);
+      }
     }
   }
 
