@@ -1169,3 +1169,29 @@ create table cards (id bigserial primary key, board_id bigint not null reference
     );
   });
 });
+
+describe('a participant who came late yields to a parent that ended', () => {
+  const definition = imported(`
+create table people (id bigserial primary key, name text not null, created_at timestamptz not null);
+create table proposals (id bigserial primary key, author_id bigint not null references people(id), title text not null,
+  created_at timestamptz not null, closed_at timestamptz, check (closed_at is null or closed_at >= created_at));
+create table assessments (id bigserial primary key, proposal_id bigint not null references proposals(id),
+  reviewer_id bigint not null references people(id), verdict text not null, submitted_at timestamptz not null);
+`);
+  it('submits an assessment while its proposal is open, after its reviewer joined when that leaves room, and proposals after their author joined', () => {
+    const people = new Map(rowsOf(definition, 'people').map((p) => [p.id, p]));
+    const proposals = new Map(rowsOf(definition, 'proposals').map((p) => [p.id, p]));
+    const t = (d: unknown) => (d as Date).getTime();
+    for (const p of proposals.values()) expect(t(p.created_at)).toBeGreaterThanOrEqual(t(people.get(p.author_id)!.created_at));
+    let late = 0;
+    for (const a of rowsOf(definition, 'assessments')) {
+      const p = proposals.get(a.proposal_id)!;
+      const joined = t(people.get(a.reviewer_id)!.created_at);
+      expect(t(a.submitted_at)).toBeGreaterThanOrEqual(t(p.created_at));
+      if (p.closed_at !== null) expect(t(a.submitted_at)).toBeLessThanOrEqual(t(p.closed_at));
+      if (p.closed_at === null || joined <= t(p.closed_at)) expect(t(a.submitted_at)).toBeGreaterThanOrEqual(joined);
+      else late++;
+    }
+    expect(late).toBeGreaterThan(0);
+  });
+});

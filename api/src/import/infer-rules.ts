@@ -90,6 +90,8 @@ const COPIED =
 /** Flags of a row not (yet) in its settled state: the one row a parent marks (its latest, its default) is none of these. */
 const UNSETTLED =
   /^(is_)?(draft|prerelease|pre_release|preview|beta|unstable|archived|deleted|disabled|deprecated|yanked|inactive|suspended|expired|revoked|blocked|banned|cancell?ed)$/;
+/** Someone a row names by a role they play in it (not its maker). */
+const PARTICIPANT = /(^|_)(reviewer|approver|assignee|moderator|verifier|inspector|auditor|checker)(_id)?$/;
 /** A flag that lets others than the owner act on a row (a collaborative playlist). */
 const COLLABORATIVE = /^(is_)?(collaborative|collab)$|^allows?_(collaborators|collaboration)$/;
 /** The owner of a row. */
@@ -1774,8 +1776,19 @@ class RuleInference {
       // a row whose only parent is of its own table keeps its own dates (the first rows have none)
       const others = [...t.refs.entries()].some(([ref, parent]) => parent !== t.def.name && parents.some((p) => p.startsWith(`${ref}.`)));
       if (parents.length && others) {
-        if (this.setAfter(t, birth, parents, false, undefined, ends))
-          this.reason(t, birth, `after its parent${parents.length > 1 ? 's' : ''} (${parents.join(', ')})`);
+        // a participant named by a role (a reviewer, an approver) was there before, unless that is after
+        // a parent ended: nothing comes to a pull request once it closed, whoever joined late. The
+        // row's maker (author, creator, user) always existed first.
+        const ending = new Set(ends.map((e) => e.split('.')[0]));
+        const yields = (p: string) => !ending.has(p.split('.')[0]) && PARTICIPANT.test(p.split('.')[0]!.toLowerCase());
+        const soft = ends.length && !parents.every(yields) ? parents.filter(yields) : [];
+        const hard = parents.filter((p) => !soft.includes(p));
+        if (this.setAfter(t, birth, hard, false, undefined, ends, soft))
+          this.reason(
+            t,
+            birth,
+            `after its parent${parents.length > 1 ? 's' : ''} (${hard.join(', ')}${soft.length ? `; ${soft.join(', ')} while before ${ends.join(', ')}` : ''})`,
+          );
       }
     }
     // the row's steps: ranked by name (lifecycle) or tied by a CHECK; CHECK edges are hard, ranks break ties
@@ -2321,7 +2334,7 @@ class RuleInference {
     return !parent || this.mayBeNull(parent, rest.join('.'));
   }
 
-  private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number, ends: string[] = []): boolean {
+  private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number, ends: string[] = [], ifRoom: string[] = []): boolean {
     const birthName = t.birth;
     const f = t.fields.get(name)!;
     // a time series key keeps its steps (it already counts from its ancestor); a partition key stays inside its partitions
@@ -2351,6 +2364,7 @@ class RuleInference {
     // events of a lifecycle are in the past; an end date a CHECK orders (effective_to) may lie ahead
     const options: Options = {
       from: bases.length === 1 ? bases[0] : bases,
+      ...(ifRoom.length ? { fromIfRoom: ifRoom.length === 1 ? ifRoom[0] : ifRoom } : {}),
       ...window,
       ...(rankOf(name) !== undefined || name === birthName || PAST_STEP.test(lower) ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}),
     };
