@@ -23,6 +23,7 @@ import { profileDependencies, TableProfiles } from './profiles.js';
 import { buildTableField, relationColumn, relationDependencies, relationReads } from './relations.js';
 import { layoutEligible, whereReads } from './parent-filter.js';
 import { untilRead } from './until-ref.js';
+import { sameAsWhenPaths } from './scoped-ref.js';
 import { orderedPairRows, orderedPairs } from './ordered-pairs.js';
 import { childIndexKeyCovered, refRepeats, siblingDistinct, textCarrier } from './sibling-values.js';
 import { fakerTypeById } from './catalog.js';
@@ -267,6 +268,13 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
       if (untilPath && typeof untilPath !== 'string') {
         mark(untilPath.table, untilPath.column);
         for (const step of untilPath.steps) mark(step.table, step.field);
+      }
+      // a ref the same as another only where its parents say so reads them one row at a time
+      for (const text of sameAsWhenPaths(field)) {
+        const whenPath = resolveFieldPath(text, table, tables);
+        if (typeof whenPath === 'string') continue;
+        mark(whenPath.table, whenPath.column);
+        for (const step of whenPath.steps) mark(step.table, step.field);
       }
       // a ref that picks only parents in some state (where) reads that state one parent row at a time
       const filter = whereReads(field);

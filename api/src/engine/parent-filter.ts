@@ -9,7 +9,7 @@ import type { FieldDefinition, TableDefinition } from './definition.js';
 import { resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
 import { subKey, unit53At } from './random.js';
-import { refChain, type RelationContext } from './scoped-ref.js';
+import { pathValueAt, type RelationContext } from './scoped-ref.js';
 import type { Value } from './shape.js';
 
 export const whereSchema = z.strictObject({
@@ -94,18 +94,7 @@ export function buildWhereRef(field: FieldDefinition, ctx: RelationContext): Bui
   const primitive = (v: unknown) => v === null || typeof v !== 'object';
   const allowed = new Set<unknown>(options.where.in.map((v) => (primitive(v) ? v : JSON.stringify(v))));
   // the value at the path for a target row: follow its refs, then read the column there
-  const rowAt = path.steps.length === 0 ? (j: number) => j : refChain(path.steps, ctx.runtimeOf);
-  let runtime: ReturnType<RelationContext['runtimeOf']> | undefined;
-  let column = -1;
-  const valueAt = (j: number): Value => {
-    const r = rowAt(j);
-    if (r < 0) return null;
-    if (!runtime) {
-      runtime = ctx.runtimeOf(path.table);
-      column = runtime.fieldIndex(path.column);
-    }
-    return runtime.rowValue(column, r);
-  };
+  const valueAt = pathValueAt(path, ctx);
   const ok = (j: number) => {
     const v = valueAt(j);
     return allowed.has(primitive(v) ? v : JSON.stringify(v));

@@ -235,6 +235,47 @@ describe('after / before on numbers', () => {
   });
 });
 
+describe('fromIfRoom: sides the bound wins over', () => {
+  // a review of a pull request: after it was opened and, while that leaves room before it closed,
+  // after the reviewer joined; never after it closed
+  const def = (soft: boolean): Definition => ({
+    version: 1,
+    seed: 'if-room',
+    tables: [
+      {
+        name: 'reviews',
+        rows: 20_000,
+        fields: [
+          { name: 'opened', type: 'date.past', options: { years: 1 } },
+          { name: 'closed', type: 'after', options: { from: 'opened', max: 10 }, nullRate: 0.2 },
+          { name: 'joined', type: 'date.past', options: { years: 1 } },
+          {
+            name: 'submitted',
+            type: 'after',
+            options: soft ? { from: 'opened', fromIfRoom: 'joined', max: 5, atMost: 'closed' } : { from: ['opened', 'joined'], max: 5, atMost: 'closed' },
+          },
+        ],
+      },
+    ],
+  });
+
+  it('keeps the value within the bound, and after the soft side whenever the bound leaves room for it', () => {
+    const rows = rowsEveryChunking(compile(def(true)), 'reviews') as (Date | null)[][];
+    const t = (d: Date | null) => d!.getTime();
+    expect(rows.filter(([o, c, , s]) => t(s) < t(o) || (c !== null && t(s) > t(c)))).toEqual([]);
+    expect(rows.filter(([, c, j, s]) => (c === null || t(j) <= t(c)) && t(s) < t(j))).toEqual([]);
+    // both sides plain: the bound loses whenever the reviewer joined after the close
+    const plain = rowsEveryChunking(compile(def(false)), 'reviews') as (Date | null)[][];
+    expect(plain.filter(([, c, , s]) => c !== null && t(s) > t(c)).length).toBeGreaterThan(1000);
+  });
+
+  it('names a soft side of another kind', () => {
+    const bad = def(true);
+    (bad.tables[0].fields[3].options as Record<string, unknown>).fromIfRoom = 'nope';
+    expect(() => compile(bad)).toThrow(/tables\[0\]\.fields\[3\]\.options\.fromIfRoom: unknown field "nope"/);
+  });
+});
+
 describe('after / before on date columns', () => {
   it('stays on whole days, within the window, null only when every side is null', () => {
     const def: Definition = {

@@ -36,6 +36,11 @@ const orderedOptions = (boundName: 'atMost' | 'atLeast') =>
         .describe(
           boundName === 'atMost' ? 'also at most this (BETWEEN): path(s), number, ISO date or "now"' : 'also at least this: path(s), number, ISO date or "now"',
         ),
+      fromIfRoom: paths
+        .optional()
+        .describe(
+          `more sides like from, each counting only while it is on the right side of ${boundName} (the bound wins over these): a review after its reviewer joined, unless that is after the pull request closed`,
+        ),
       fallback: z
         .union([z.number(), isoDate, z.literal('now')])
         .optional()
@@ -90,6 +95,7 @@ export const pathValueInfo = {
 
 type OrderedOptions = {
   from: string | string[];
+  fromIfRoom?: string | string[];
   min?: number;
   max?: number;
   unit?: Unit;
@@ -122,8 +128,8 @@ export function pathValueDependencies(field: { type: string; options?: Record<st
       return [];
     }
   }
-  if (field.type === 'after') return [...list(o.from), ...boundPaths(o.atMost)];
-  if (field.type === 'before') return [...list(o.from), ...boundPaths(o.atLeast)];
+  if (field.type === 'after') return [...list(o.from), ...list(o.fromIfRoom), ...boundPaths(o.atMost)];
+  if (field.type === 'before') return [...list(o.from), ...list(o.fromIfRoom), ...boundPaths(o.atLeast)];
   return [];
 }
 
@@ -184,17 +190,20 @@ export function checkPathValue(
     return;
   }
   const fromAt = `${at}.options.from`;
-  const froms = list(o.from);
-  const kinds = froms.map((text, n) => {
-    const path = checkFieldPath(text, Array.isArray(o.from) ? `${fromAt}[${n}]` : fromAt, table, tables, add);
-    if (!path) return undefined;
-    const kind = kindOf(path);
-    if (!numeric(kind) && !temporal(kind))
-      add(Array.isArray(o.from) ? `${fromAt}[${n}]` : fromAt, `"${text}" is ${kind ?? 'of unknown kind'}, not a number or date`);
-    return kind;
-  });
+  const sideKinds = (option: unknown, optionAt: string) =>
+    list(option).map((text, n) => {
+      const path = checkFieldPath(text, Array.isArray(option) ? `${optionAt}[${n}]` : optionAt, table, tables, add);
+      if (!path) return undefined;
+      const kind = kindOf(path);
+      if (!numeric(kind) && !temporal(kind))
+        add(Array.isArray(option) ? `${optionAt}[${n}]` : optionAt, `"${text}" is ${kind ?? 'of unknown kind'}, not a number or date`);
+      return kind;
+    });
+  const kinds = sideKinds(o.from, fromAt);
   const dates = kinds.some(temporal);
   if (dates && kinds.some(numeric)) add(fromAt, 'mixes dates and numbers');
+  const softKinds = sideKinds(o.fromIfRoom, `${at}.options.fromIfRoom`);
+  if (softKinds.some((k) => (dates ? numeric(k) : temporal(k)))) add(`${at}.options.fromIfRoom`, `must be ${dates ? 'dates' : 'numbers'} like the other side`);
   if (o.unit !== undefined && !dates) add(`${at}.options.unit`, 'unit is for dates; numbers use their own units');
   if (o.fallback !== undefined && (typeof o.fallback === 'number') === dates)
     add(`${at}.options.fallback`, dates ? 'must be an ISO date or "now" (the sides are dates)' : 'must be a number (the sides are numbers)');
@@ -255,6 +264,7 @@ export function buildPathValue(field: FieldDefinition, ctx: FieldContext): Built
   const after = field.type === 'after';
   const dir = after ? 1 : -1;
   const readers = list(o.from).map((text) => ctx.path!(text));
+  const softReaders = list(o.fromIfRoom).map((text) => ctx.path!(text));
   const kind = ctx.kind ?? readers[0].kind;
   const dates = temporal(kind) || readers.some((r) => temporal(r.kind));
   const wholeDays = kind === 'date';
@@ -280,9 +290,10 @@ export function buildPathValue(field: FieldDefinition, ctx: FieldContext): Built
   const maxSteps = o.max !== undefined ? Math.floor((o.max * unitMs) / step + 1e-9) : hasBound ? Infinity : defaultSteps;
   const skew = o.skew ?? 1;
   const key: Key = subKey(ctx.key, 0x0a17e5);
-  const deps = [...new Set([...readers, ...boundReaders].flatMap((r) => r.deps))];
+  const deps = [...new Set([...readers, ...softReaders, ...boundReaders].flatMap((r) => r.deps))];
   const n = readers.length;
   const nb = boundReaders.length;
+  const ns = softReaders.length;
 
   const value: ValueFn = (i, cols, k) => {
     // the other side: the latest (after) / earliest (before) non-null of the paths
@@ -291,15 +302,20 @@ export function buildPathValue(field: FieldDefinition, ctx: FieldContext): Built
       const x = numberOf(readers[r].value(i, cols, k));
       if (x === x && (base !== base || dir * (x - base) > 0)) base = x;
     }
-    if (base !== base) {
-      if (fallback !== fallback) return null;
-      base = fallback;
-    }
     // the bound: the nearest non-null one; room = how far from base it lets the value go
     let limit = boundConstant;
     for (let r = 0; r < nb; r++) {
       const x = numberOf(boundReaders[r].value(i, cols, k));
       if (x === x && (limit !== limit || dir * (x - limit) < 0)) limit = x;
+    }
+    // the sides that count only while the bound leaves room for them
+    for (let r = 0; r < ns; r++) {
+      const x = numberOf(softReaders[r].value(i, cols, k));
+      if (x === x && (limit !== limit || dir * (limit - x) >= 0) && (base !== base || dir * (x - base) > 0)) base = x;
+    }
+    if (base !== base) {
+      if (fallback !== fallback) return null;
+      base = fallback;
     }
     let top = maxSteps;
     if (limit === limit) {

@@ -12,7 +12,7 @@ import { buildExactlyOne, checkExactlyOne } from './one-per-parent.js';
 import { profileColumn, type Profiles, type TableProfiles } from './profiles.js';
 import { buildChildIndex, checkChildIndex } from './sibling-values.js';
 import { checkOrderedPair } from './ordered-pairs.js';
-import { buildScopedRef, checkScopedRef, refSteps, type RelationContext, scopeNullable } from './scoped-ref.js';
+import { buildScopedRef, checkScopedRef, refSteps, type RelationContext, sameAsWhenPaths, scopeNullable } from './scoped-ref.js';
 import type { ColumnKind, Value } from './shape.js';
 
 type RefOptions = {
@@ -42,6 +42,20 @@ export function checkRelationField(
   checkUntil(field, at, table, tables, add);
 }
 
+/** The field paths a ref's relation options read (scope.equals, sameAs and its condition, include, ...). */
+function relationPaths(field: FieldDefinition): string[] {
+  const options = field.options as RefOptions;
+  return [
+    options.scope?.equals,
+    options.sameAs?.path,
+    options.include,
+    options.differentFrom,
+    options.since?.atLeast,
+    options.until?.atMost,
+    ...sameAsWhenPaths(field),
+  ].filter((text): text is string => typeof text === 'string');
+}
+
 /**
  * Nullable refs that relation fields follow one row at a time (`table.field`): compile gives them
  * row-hashed nulls so `isNull` can answer for any row.
@@ -51,9 +65,7 @@ export function relationReads(def: { tables: TableDefinition[] }, tables: Readon
   for (const table of def.tables)
     for (const field of table.fields) {
       if (field.type !== 'ref') continue;
-      const options = field.options as RefOptions;
-      for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom, options.since?.atLeast, options.until?.atMost]) {
-        if (text === undefined) continue;
+      for (const text of relationPaths(field)) {
         const path = resolveFieldPath(text, table, tables);
         if (typeof path === 'string') continue;
         for (const s of refSteps(path)) if ((tables.get(s.table)!.fields.find((f) => f.name === s.field)?.nullRate ?? 0) > 0) out.push(`${s.table}.${s.field}`);
@@ -68,10 +80,8 @@ export function relationReads(def: { tables: TableDefinition[] }, tables: Readon
  */
 export function relationDependencies(field: FieldDefinition): string[] {
   if (field.type !== 'ref') return [];
-  const options = field.options as RefOptions;
   const out: string[] = [];
-  for (const text of [options.scope?.equals, options.sameAs?.path, options.include, options.differentFrom, options.since?.atLeast, options.until?.atMost]) {
-    if (typeof text !== 'string') continue;
+  for (const text of relationPaths(field)) {
     const parts = text.split('.');
     for (let n = 1; n <= parts.length; n++) out.push(parts.slice(0, n).join('.'));
   }

@@ -183,6 +183,59 @@ describe('scoped refs', () => {
   });
 });
 
+describe('sameAs only where the parents say so (when)', () => {
+  // items added to lists: a list nobody else may edit gets items added by its owner only; a shared
+  // list by anyone. The list's flag has a nullRate (null: not shared) and is computed one row at a time.
+  const lists = (when: string): Definition => ({
+    version: 1,
+    seed: 'lists',
+    tables: [
+      { name: 'users', rows: 200, fields: [{ name: 'id', type: 'string.uuid' }] },
+      {
+        name: 'lists',
+        rows: 400,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'owner_id', type: 'ref', options: { table: 'users', field: 'id' } },
+          { name: 'is_shared', type: 'datatype.boolean', nullRate: 0.2 },
+        ],
+      },
+      {
+        name: 'items',
+        rows: 20_000,
+        fields: [
+          { name: 'list_id', type: 'ref', options: { table: 'lists', field: 'id' } },
+          { name: 'added_by', type: 'ref', options: { table: 'users', field: 'id', sameAs: { path: 'list_id.owner_id', when } }, nullRate: 0.1 },
+        ],
+      },
+    ],
+  });
+
+  it("takes the owner in every row of a list that is not shared, anyone's in shared ones, in every chunking", () => {
+    const plan = compile(lists('not coalesce(list_id.is_shared, false)'));
+    const list = new Map(rowsEveryChunking(plan, 'lists').map(([id, owner, shared]) => [id, { owner, shared }]));
+    const rows = rowsEveryChunking(plan, 'items');
+    expect(rows.filter(([l, by]) => by !== null && list.get(l)!.shared !== true && by !== list.get(l)!.owner)).toEqual([]);
+    const shared = rows.filter(([l, by]) => by !== null && list.get(l)!.shared === true);
+    expect(shared.filter(([l, by]) => by !== list.get(l)!.owner).length).toBeGreaterThan(shared.length * 0.9);
+  });
+
+  it('names a condition that reads the row itself or cannot be read', () => {
+    const issues = (when: string) => {
+      try {
+        compile(lists(when));
+        return [];
+      } catch (e) {
+        return (e as DefinitionError).issues.map((x) => `${x.path}: ${x.message}`);
+      }
+    };
+    expect(issues('list_id.ghost')).toEqual([expect.stringMatching(/^tables\[2\]\.fields\[1\]\.options\.sameAs\.when: at position 0: .*ghost/)]);
+    expect(issues('not isnull(list_id)')[0]).toMatch(/sameAs\.when: at position 11: "list_id" is a column of this row/);
+    expect(issues('added_by.id')[0]).toMatch(/goes through added_by itself/);
+    expect(issues('not (')[0]).toMatch(/sameAs\.when: /);
+  });
+});
+
 describe('scoped ref validation', () => {
   const base = (scope: Record<string, unknown>, extra: Record<string, unknown> = {}): Definition => ({
     version: 1,
@@ -363,6 +416,51 @@ describe('differentFrom', () => {
     const headed = rows.filter(([, e]) => headOf.get(departmentOf.get(e) ?? null) !== null);
     expect(headed.length).toBeGreaterThan(5000);
     expect(headed.filter(([, e, a]) => a === headOf.get(departmentOf.get(e) ?? null))).toEqual([]);
+  });
+
+  it("on a join's member column, never takes another row holding the same person (a reviewer who is a member of several groups)", () => {
+    // groups of 1 or 2 members out of 6 people: a member's person is in several groups, and a group of one
+    // sends the pick outside the scope, where rows holding the author's person abound
+    const reviews: Definition = {
+      version: 1,
+      seed: 'members',
+      tables: [
+        { name: 'people', rows: 6, fields: [{ name: 'id', type: 'sequence' }] },
+        { name: 'groups', rows: 2000, fields: [{ name: 'id', type: 'sequence' }] },
+        {
+          name: 'members',
+          fields: [
+            { name: 'group_id', type: 'ref', options: { table: 'groups', field: 'id', childrenPerParent: { min: 1, max: 2 } } },
+            { name: 'person_id', type: 'ref', options: { table: 'people', field: 'id', distinctWithin: 'group_id' } },
+          ],
+        },
+        {
+          name: 'posts',
+          rows: 3000,
+          fields: [
+            { name: 'id', type: 'sequence' },
+            { name: 'group_id', type: 'ref', options: { table: 'groups', field: 'id' } },
+            { name: 'author_id', type: 'ref', options: { table: 'members', field: 'person_id', scope: { target: 'group_id', equals: 'group_id' } } },
+          ],
+        },
+        {
+          name: 'reviews',
+          rows: 20_000,
+          fields: [
+            { name: 'post_id', type: 'ref', options: { table: 'posts', field: 'id' } },
+            {
+              name: 'reviewer_id',
+              type: 'ref',
+              options: { table: 'members', field: 'person_id', scope: { target: 'group_id', equals: 'post_id.group_id' }, differentFrom: 'post_id.author_id' },
+            },
+          ],
+        },
+      ],
+    };
+    const membersPlan = compile(reviews);
+    const authorOf = new Map(rowsEveryChunking(membersPlan, 'posts').map(([id, , author]) => [id, author]));
+    const rows = rowsEveryChunking(membersPlan, 'reviews');
+    expect(rows.filter(([post, reviewer]) => reviewer === null || reviewer === authorOf.get(post))).toEqual([]);
   });
 
   it('names what is wrong', () => {

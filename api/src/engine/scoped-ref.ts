@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ChildLayout, PerParent } from './child-layout.js';
 import { perParentBounds } from './child-layout.js';
 import type { FieldDefinition, TableDefinition } from './definition.js';
+import { compileExpression, ExpressionError, expressionPaths, parsedExpression, parseExpression } from './expression.js';
 import { resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
 import { type Key, subKey, unit53At } from './random.js';
@@ -23,6 +24,12 @@ export const scopeSchema = z.strictObject({
 export const sameAsSchema = z.strictObject({
   path: pathText.describe('field path ending at a ref to the same table, e.g. thread_id.author_id'),
   rate: z.number().min(0).max(1).optional().describe('share of rows that take that row (default 1); the others choose as usual'),
+  when: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe("an expression of the row's parents (paths through its other refs): only rows where it is true take that row; the others choose as usual"),
 });
 
 export type ScopeOptions = z.infer<typeof scopeSchema>;
@@ -176,7 +183,58 @@ export function checkScopedRef(
     else if (path.field.type !== 'ref' || refTable(path.field) !== target.name)
       add(`${where}.path`, `"${path.text}" must end at a ref to table ${target.name} (it ends at ${path.table}.${path.column}, a ${path.field.type} field)`);
     else if (path.steps.length === 0 && path.column === field.name) add(`${where}.path`, 'a ref cannot be the same as itself');
+    if (options.sameAs.when !== undefined) checkSameAsWhen(options.sameAs.when, `${where}.when`, field, table, tables, add);
   }
+}
+
+/** `sameAs.when` reads the row's parents only: each path goes through another ref of the row. */
+function checkSameAsWhen(
+  text: string,
+  where: string,
+  field: FieldDefinition,
+  table: TableDefinition,
+  tables: ReadonlyMap<string, TableDefinition>,
+  add: (path: string, message: string) => void,
+): void {
+  try {
+    for (const { path: p, position } of expressionPaths(parseExpression(text))) {
+      const path = resolveFieldPath(p, table, tables);
+      if (typeof path === 'string') add(where, `at position ${position}: ${path}`);
+      else if (path.steps.length === 0)
+        add(where, `at position ${position}: "${p}" is a column of this row; when reads parents (a path through a ref, e.g. list_id.is_shared)`);
+      else if (path.steps[0].field === field.name) add(where, `at position ${position}: "${p}" goes through ${field.name} itself, which picks by it`);
+    }
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    add(where, error.message);
+  }
+}
+
+/** The paths `sameAs.when` reads (compile reads them one row at a time), when the ref has one. */
+export function sameAsWhenPaths(field: FieldDefinition): string[] {
+  const when = field.type === 'ref' ? (field.options as RefOptions | undefined)?.sameAs?.when : undefined;
+  if (when === undefined) return [];
+  try {
+    return expressionPaths(parsedExpression(when)).map((p) => p.path);
+  } catch {
+    return [];
+  }
+}
+
+/** The value at a path of row i (through its refs; null when a ref on the way is null), one row at a time. */
+export function pathValueAt(path: ResolvedPath, ctx: Pick<RelationContext, 'runtimeOf'>): (i: number) => Value {
+  const rowOf = path.steps.length === 0 ? (i: number) => i : refChain(path.steps, ctx.runtimeOf);
+  let runtime: TableRuntime | undefined;
+  let column = -1;
+  return (i) => {
+    const r = rowOf(i);
+    if (r < 0) return null;
+    if (!runtime) {
+      runtime = ctx.runtimeOf(path.table);
+      column = runtime.fieldIndex(path.column);
+    }
+    return runtime.rowValue(column, r);
+  };
 }
 
 /**
@@ -256,6 +314,11 @@ export function scopeMinimum(scope: ScopeOptions, targetTable: string, tables: R
   return min;
 }
 
+/** Whether two values of one column are the same (dates by their instant). */
+function sameValue(a: Value, b: Value): boolean {
+  return a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+}
+
 /** The generator of a ref with `scope` and/or `sameAs`; undefined for other refs. */
 export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): BuiltField | undefined {
   const options = field.options as RefOptions;
@@ -272,6 +335,24 @@ export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): Bu
     const r = lo + Math.floor(unit53At(choose, i) * (hi - lo - 1));
     return r >= avoid ? r + 1 : r;
   };
+  // a target column whose values repeat across rows (a join's member column: one person in several
+  // groups) can hold the avoided value in other rows too: those rows are avoided as well
+  const target = ctx.tables.get(options.table);
+  const distinctValues =
+    target?.fields.find((f) => f.name === options.field)?.unique === true || (target?.primaryKey?.length === 1 && target.primaryKey[0] === options.field);
+  /**
+   * A uniform row of [lo, hi) other than the avoided one (and, for repeating values, holding another
+   * value: the next such row after the draw); -1 when there is none.
+   */
+  const apart = (i: number, lo: number, hi: number, avoid: number) => {
+    const inside = avoid >= lo && avoid < hi;
+    if (inside && hi - lo < 2) return -1;
+    let r = inside ? other(i, lo, hi, avoid) : lo + Math.floor(unit53At(choose, i) * (hi - lo));
+    if (distinctValues) return r;
+    const avoidedValue = parentValue(avoid);
+    for (let k = 0; k < hi - lo; k++, r = r + 1 >= hi ? lo : r + 1) if (r !== avoid && !sameValue(parentValue(r), avoidedValue)) return r;
+    return -1;
+  };
   /**
    * A uniform row of [lo, hi) other than the avoided one. When that one is all the scope holds: null
    * if the column may be null, else another row of the whole table (earlier ones for a self-reference).
@@ -279,10 +360,13 @@ export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): Bu
   const within = (i: number, lo: number, hi: number) => {
     if (hi <= lo) return -1;
     const avoid = avoided ? avoided(i) : -1;
-    if (avoid < lo || avoid >= hi) return lo + Math.floor(unit53At(choose, i) * (hi - lo));
-    if (hi - lo > 1) return other(i, lo, hi, avoid);
+    if (avoid < 0) return lo + Math.floor(unit53At(choose, i) * (hi - lo));
+    const r = apart(i, lo, hi, avoid);
+    if (r >= 0 || orNone) return r;
     const end = self ? Math.min(i, parentRows) : parentRows;
-    return orNone || end < 2 || avoid >= end ? (orNone ? -1 : avoid) : other(i, 0, end, avoid);
+    if (end < 2 || avoid >= end) return avoid;
+    const wide = apart(i, 0, end, avoid);
+    return wide >= 0 ? wide : avoid;
   };
   let pickRow = (i: number) => within(i, 0, parentRows);
 
@@ -304,7 +388,20 @@ export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): Bu
     const rate = options.sameAs.rate ?? 1;
     const same = subKey(ctx.key, 13);
     const otherwise = pickRow;
+    // only the rows whose parents say so take that row (a list nobody else may edit: its owner)
+    const when =
+      options.sameAs.when === undefined
+        ? undefined
+        : compileExpression(
+            parsedExpression(options.sameAs.when),
+            (text) => {
+              const read = pathValueAt(resolveFieldPath(text, ctx.table, ctx.tables) as ResolvedPath, ctx);
+              return (i) => read(i);
+            },
+            { referenceDate: ctx.referenceDate ?? new Date('2025-01-01T00:00:00.000Z') },
+          );
     pickRow = (i) => {
+      if (when && when(i, [], 0) !== true) return otherwise(i);
       if (rate < 1 && unit53At(same, i) >= rate) return otherwise(i);
       const r = sameRow(i);
       return r >= 0 ? r : otherwise(i);

@@ -8,9 +8,8 @@ import { declaredKind, type FieldDefinition, type TableDefinition } from './defi
 import { resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
 import { subKey, unit53At } from './random.js';
-import { refChain, refSteps, type RelationContext } from './scoped-ref.js';
+import { pathValueAt, refChain, refSteps, type RelationContext } from './scoped-ref.js';
 import type { Timeline } from './timeline.js';
-import type { TableRuntime } from './table-runtime.js';
 
 type RefOptions = {
   table: string;
@@ -116,17 +115,9 @@ export function buildUntilRef(field: FieldDefinition, ctx: RelationContext): Bui
 
 /** Row i's moment at a path (epoch ms), undefined when it is null; read one row at a time. */
 function momentReader(path: ResolvedPath, ctx: RelationContext): (i: number) => number | undefined {
-  const rowOf = path.steps.length === 0 ? (i: number) => i : refChain(path.steps, ctx.runtimeOf);
-  let runtime: TableRuntime | undefined;
-  let column = -1;
+  const read = pathValueAt(path, ctx);
   return (i) => {
-    const r = rowOf(i);
-    if (r < 0) return undefined;
-    if (!runtime) {
-      runtime = ctx.runtimeOf(path.table);
-      column = runtime.fieldIndex(path.column);
-    }
-    const value = runtime.rowValue(column, r);
+    const value = read(i);
     return value instanceof Date ? value.getTime() : undefined;
   };
 }

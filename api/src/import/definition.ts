@@ -30,7 +30,7 @@ export interface TableDefinition {
   /** Row variants chosen by a status column, or with no selector (see the engine's profiles). */
   profiles?: { field?: string; variants: { value?: unknown; weight: number; when?: string; fields: Record<string, unknown> }[] };
   /** CHECKs the engine evaluates per row, redrawing `redraw` while they fail. */
-  checks?: { name: string; expr: string; redraw: string[] }[];
+  checks?: { name: string; expr: string; redraw: string[]; fixes?: Record<string, string | number | boolean | null>[] }[];
 }
 
 export interface Definition {

@@ -1067,3 +1067,131 @@ describe('an airline (the postgrespro demo): seats, flights by status, boarding 
     expect(new Set(passes.map((p) => `${p.flight_id}|${p.boarding_no}`)).size).toBe(passes.length);
   });
 });
+
+describe('a free tier costs nothing', () => {
+  const definition = imported(`
+create table accounts (id bigserial primary key, email text not null);
+create table subscriptions (
+  id bigserial primary key, account_id bigint not null references accounts(id),
+  tier text not null check (tier in ('free', 'pro', 'team')), monthly_price_cents integer not null check (monthly_price_cents >= 0),
+  discount_cents integer);
+`);
+  it('prices free rows at 0 and the other tiers above it', () => {
+    const rows = rowsOf(definition, 'subscriptions');
+    expect(rows.some((r) => r.tier === 'free')).toBe(true);
+    for (const r of rows) expect(r.monthly_price_cents === 0, JSON.stringify(r)).toBe(r.tier === 'free');
+    // a discount is no price
+    const checks = definition.tables.find((t) => t.name === 'subscriptions')!.checks ?? [];
+    expect(checks.map((c) => c.redraw)).toEqual([['monthly_price_cents']]);
+  });
+});
+
+describe('a primary role is one per parent', () => {
+  const definition = imported(`
+create table artists (id bigserial primary key, name text not null);
+create table tracks (id bigserial primary key, title text not null);
+create table track_artists (
+  track_id bigint not null references tracks(id), artist_id bigint not null references artists(id),
+  role text not null default 'primary' check (role in ('primary', 'featured', 'remixer')), primary key (track_id, artist_id));
+`);
+  it('gives each track exactly one primary artist, the others another role', () => {
+    const rows = rowsOf(definition, 'track_artists');
+    const primaries = new Map<unknown, number>();
+    for (const r of rows) if (r.role === 'primary') primaries.set(r.track_id, (primaries.get(r.track_id) ?? 0) + 1);
+    expect(new Set(rows.map((r) => r.track_id)).size).toBe(primaries.size);
+    expect([...primaries.values()].every((n) => n === 1)).toBe(true);
+    expect(rows.some((r) => r.role !== 'primary')).toBe(true);
+  });
+});
+
+describe('a row whose parent has no moment follows the nearest dated ancestor', () => {
+  const definition = imported(`
+create table listeners (id bigserial primary key, signed_up_at timestamptz not null);
+create table albums (id bigserial primary key, title text not null, release_date date not null, created_at timestamptz not null);
+create table songs (id bigserial primary key, album_id bigint not null references albums(id), title text not null);
+create table listens (id bigserial primary key, listener_id bigint not null references listeners(id), song_id bigint not null references songs(id), listened_at timestamptz not null);
+`);
+  it("dates a listen after its song's album was created and released, and after the listener signed up", () => {
+    const albums = new Map(rowsOf(definition, 'albums').map((a) => [a.id, a]));
+    const songs = new Map(rowsOf(definition, 'songs').map((s) => [s.id, s]));
+    const listeners = new Map(rowsOf(definition, 'listeners').map((l) => [l.id, l]));
+    for (const l of rowsOf(definition, 'listens')) {
+      const album = albums.get(songs.get(l.song_id)!.album_id)!;
+      const at = (l.listened_at as Date).getTime();
+      expect(at).toBeGreaterThanOrEqual((album.release_date as Date).getTime());
+      expect(at).toBeGreaterThanOrEqual((album.created_at as Date).getTime());
+      expect(at).toBeGreaterThanOrEqual((listeners.get(l.listener_id)!.signed_up_at as Date).getTime());
+    }
+  });
+});
+
+describe('the row a parent marks is a settled row', () => {
+  const definition = imported(`
+create table projects (id bigserial primary key, name text not null);
+create table versions (
+  id bigserial primary key, project_id bigint not null references projects(id), label text not null,
+  is_prerelease boolean not null default false, is_draft boolean not null default false, is_current boolean not null default false,
+  created_at timestamptz not null, published_at timestamptz,
+  check (is_draft = (published_at is null)));
+create unique index versions_one_current on versions (project_id) where is_current;
+`);
+  const rows = rowsOf(definition, 'versions');
+  it('computes a flag a CHECK ties to a null column from that column', () => {
+    expect(definition.tables.find((t) => t.name === 'versions')!.fields.find((f) => f.name === 'is_draft')).toMatchObject({
+      type: 'expression',
+      options: { expr: 'isnull(published_at)' },
+    });
+    for (const r of rows) expect(r.is_draft).toBe(r.published_at === null);
+  });
+  it('keeps the current version published and no prerelease; other versions may be either', () => {
+    const current = rows.filter((r) => r.is_current);
+    expect(current.length).toBe(new Set(rows.map((r) => r.project_id)).size);
+    expect(current.filter((r) => r.is_draft || r.is_prerelease)).toEqual([]);
+    expect(rows.some((r) => !r.is_current && r.is_draft)).toBe(true);
+    expect(rows.some((r) => !r.is_current && r.is_prerelease)).toBe(true);
+  });
+});
+
+describe('only the owner acts on a parent that is not collaborative', () => {
+  const definition = imported(`
+create table people (id uuid primary key, name text not null);
+create table boards (id bigserial primary key, owner_id uuid not null references people(id), is_collaborative boolean not null default false, name text not null);
+create table cards (id bigserial primary key, board_id bigint not null references boards(id), created_by uuid references people(id), title text not null);
+`);
+  it("has a card created by its board's owner unless the board is collaborative, where others create some", () => {
+    const boards = new Map(rowsOf(definition, 'boards').map((b) => [b.id, b]));
+    const cards = rowsOf(definition, 'cards');
+    const solo = cards.filter((c) => c.created_by !== null && boards.get(c.board_id)!.is_collaborative === false);
+    expect(solo.length).toBeGreaterThan(50);
+    expect(solo.filter((c) => c.created_by !== boards.get(c.board_id)!.owner_id)).toEqual([]);
+    expect(cards.some((c) => c.created_by !== null && boards.get(c.board_id)!.is_collaborative && c.created_by !== boards.get(c.board_id)!.owner_id)).toBe(
+      true,
+    );
+  });
+});
+
+describe('a participant who came late yields to a parent that ended', () => {
+  const definition = imported(`
+create table people (id bigserial primary key, name text not null, created_at timestamptz not null);
+create table proposals (id bigserial primary key, author_id bigint not null references people(id), title text not null,
+  created_at timestamptz not null, closed_at timestamptz, check (closed_at is null or closed_at >= created_at));
+create table assessments (id bigserial primary key, proposal_id bigint not null references proposals(id),
+  reviewer_id bigint not null references people(id), verdict text not null, submitted_at timestamptz not null);
+`);
+  it('submits an assessment while its proposal is open, after its reviewer joined when that leaves room, and proposals after their author joined', () => {
+    const people = new Map(rowsOf(definition, 'people').map((p) => [p.id, p]));
+    const proposals = new Map(rowsOf(definition, 'proposals').map((p) => [p.id, p]));
+    const t = (d: unknown) => (d as Date).getTime();
+    for (const p of proposals.values()) expect(t(p.created_at)).toBeGreaterThanOrEqual(t(people.get(p.author_id)!.created_at));
+    let late = 0;
+    for (const a of rowsOf(definition, 'assessments')) {
+      const p = proposals.get(a.proposal_id)!;
+      const joined = t(people.get(a.reviewer_id)!.created_at);
+      expect(t(a.submitted_at)).toBeGreaterThanOrEqual(t(p.created_at));
+      if (p.closed_at !== null) expect(t(a.submitted_at)).toBeLessThanOrEqual(t(p.closed_at));
+      if (p.closed_at === null || joined <= t(p.closed_at)) expect(t(a.submitted_at)).toBeGreaterThanOrEqual(joined);
+      else late++;
+    }
+    expect(late).toBeGreaterThan(0);
+  });
+});

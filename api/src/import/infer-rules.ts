@@ -87,6 +87,21 @@ const RANKS: [RegExp, number][] = [
 /** Columns that must equal the same-named column of the parent row (an invoice's currency is its customer's). */
 const COPIED =
   /^(currency|currency_code|country|country_code|locale|language|language_code|timezone|time_zone|region|tenant_id|workspace_id|organization_id|org_id|account_id|company_id)$/;
+/** Flags of a row not (yet) in its settled state: the one row a parent marks (its latest, its default) is none of these. */
+const UNSETTLED =
+  /^(is_)?(draft|prerelease|pre_release|preview|beta|unstable|archived|deleted|disabled|deprecated|yanked|inactive|suspended|expired|revoked|blocked|banned|cancell?ed)$/;
+/** Someone a row names by a role they play in it (not its maker). */
+const PARTICIPANT = /(^|_)(reviewer|approver|assignee|moderator|verifier|inspector|auditor|checker)(_id)?$/;
+/** A flag that lets others than the owner act on a row (a collaborative playlist). */
+const COLLABORATIVE = /^(is_)?(collaborative|collab)$|^allows?_(collaborators|collaboration)$/;
+/** The owner of a row. */
+const OWNER = /^(owner|owner_id|owned_by|owner_user_id|owner_account_id)$/;
+/** Who made a row (added it, created it). */
+const MAKER = /^(added_by|added_by_id|added_by_user_id|created_by|created_by_id|creator_id|uploaded_by|inserted_by|author_id|submitted_by)$/;
+/** A tier that costs nothing. */
+const FREE_TIER = /^free(_tier|_plan)?$/i;
+/** What a row costs (price_cents, monthly_price, amount, fee): not a discount, tax or refund beside it. */
+const FEE = /^(?!.*(discount|tax|refund|credit|paid|balance|total))(.*_)?(price|cost|fee|amount|charge)(_(cents|minor|amount|usd|eur|monthly|yearly))?$/;
 const PRICE = /^(list_price|price|base_price|unit_price|msrp|retail_price|base_rate|rate)$/;
 /** Most partners a row of a join table gets. */
 const MN_MAX = 3;
@@ -177,7 +192,8 @@ const PERIOD_END = /^(ends?|end_date|period_end|until|to|valid_to|effective_to)(
 /** A parent's end, after which no child comes (terminated, closed, decommissioned). */
 const ENDED = /^(terminat(ed|ion)|closed|ended|deleted|archived|left|departed|decommissioned|retired|deactivated|churned)_?(at|on|date)?$|^ends_(at|on)$/;
 /** A parent's step after which its children come (a build's jobs run once it started). */
-const STARTED = /^(started|began|published|opened|activated|launched|went_live|go_live|live|received|ingested)_?(at|on|date|time)?$|^starts_(at|on)$/;
+const STARTED =
+  /^(started|began|published|opened|activated|launched|went_live|go_live|live|received|ingested|released|release)_?(at|on|date|time)?$|^starts_(at|on)$/;
 const FLAG = /^(is_)?(default|primary|main|preferred|current)(_[a-z]+)?$/;
 /** When a row stops being valid (a token's expiry). */
 /** A step named by what happened (picked_at, shipped_on, returned_at): in the past, as ranked steps are. */
@@ -336,6 +352,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.sameKind(t);
     for (const t of this.tables.values()) this.selfDealing(t);
     for (const t of this.tables.values()) this.prereleases(t);
+    for (const t of this.tables.values()) this.ownersAct(t);
     for (const t of this.tables.values()) this.childSums(t);
     for (const t of this.tables.values()) this.paymentShares(t);
     this.applyLayouts();
@@ -364,6 +381,9 @@ class RuleInference {
     for (const t of this.tables.values()) this.titleSlugs(t);
     for (const t of this.tables.values()) this.keepPairsPlain(t);
     for (const t of this.tables.values()) this.somePresent(t);
+    for (const t of this.tables.values()) this.freeTiers(t);
+    for (const t of this.tables.values()) this.flagsOfNulls(t);
+    for (const t of this.tables.values()) this.markedRowsSettled(t);
     for (const t of this.tables.values()) this.checks(t);
     for (const t of this.tables.values()) this.pathsThroughCopies(t);
     return this.reasons;
@@ -1213,6 +1233,30 @@ class RuleInference {
     }
   }
 
+  /**
+   * A parent with an owner and a flag that lets others in (a collaborative playlist): in a row added
+   * to it (its added_by, created_by), the actor is the parent's owner unless the parent is
+   * collaborative; in collaborative parents anyone may act (sameAs with `when`).
+   */
+  private ownersAct(t: Table) {
+    for (const [via, parentName] of t.refs) {
+      const parent = this.tables.get(parentName);
+      if (!parent || parent === t || !this.notNull(t, via) || t.fields.get(via)?.type !== 'ref') continue;
+      const flag = parent.def.fields.find((f) => f.type === 'datatype.boolean' && COLLABORATIVE.test(f.name.toLowerCase()));
+      const owner = [...parent.refs].find(([ref, target]) => OWNER.test(ref.toLowerCase()) && target !== parentName && parent.fields.get(ref)?.type === 'ref');
+      if (!flag || !owner) continue;
+      for (const [actor, target] of t.refs) {
+        const f = t.fields.get(actor)!;
+        const o = (f.options ?? {}) as Options;
+        if (target !== owner[1] || f.type !== 'ref' || !MAKER.test(actor.toLowerCase()) || f.unique || f.exactlyOne) continue;
+        if (o.sameAs || o.childrenPerParent || o.distinctWithin || o.until || o.where || o.scope) continue;
+        o.sameAs = { path: `${via}.${owner[0]}`, when: `not coalesce(${via}.${flag.name}, false)` };
+        f.options = o;
+        this.reason(t, actor, `${via}.${owner[0]} unless ${via}.${flag.name}`);
+      }
+    }
+  }
+
   /** A prerelease flag beside a semver column: versions with a suffix in a share of rows, the flag read from the version. */
   private prereleases(t: Table) {
     const flag = t.def.fields.find((f) => f.type === 'datatype.boolean' && !f.exactlyOne && PRERELEASE_FLAG.test(f.name.toLowerCase()));
@@ -1225,6 +1269,13 @@ class RuleInference {
     Object.assign(flag, { type: 'expression', options: { expr: prereleaseExpression(version.name) } });
     this.reason(t, version.name, `semver, a prerelease (-rc.1) in a share of rows (${flag.name} beside it)`);
     this.reason(t, flag.name, `true exactly when ${version.name} has a prerelease suffix`);
+  }
+
+  /** The table a path of refs from `t` leads to (track_id.album_id → albums). */
+  private tableAt(t: Table, path: string): Table | undefined {
+    let at: Table | undefined = t;
+    for (const ref of path.split('.')) at = at && this.tables.get(at.refs.get(ref) ?? '');
+    return at;
   }
 
   /** Path to the birth timestamp of the nearest ancestor through `ref` (sensor_id.device_id.installed_at). */
@@ -1468,6 +1519,98 @@ class RuleInference {
     }
   }
 
+  /**
+   * A flag a CHECK ties to whether another column is set (`is_draft = (published_at is null)`,
+   * found by probing the CHECK, not by its spelling) is computed from that column, so the two never
+   * disagree and a rule that wants the flag false draws the column instead.
+   */
+  private flagsOfNulls(t: Table) {
+    const keyed = this.keyedColumns(t);
+    for (const { constraint } of t.checks) {
+      const probed = this.probeTwoColumnCheck(t, constraint);
+      if (!probed) continue;
+      for (const [flag, other] of [probed.columns, [...probed.columns].reverse() as [string, string]]) {
+        const f = t.fields.get(flag)!;
+        const o = t.fields.get(other)!;
+        if (f.type !== 'datatype.boolean' || f.exactlyOne || f.unique || keyed.has(flag) || this.notNull(t, other) || o.type === 'constant') continue;
+        if (t.def.profiles?.field === flag || t.def.profiles?.variants.some((v) => flag in v.fields)) continue;
+        const set = o.type === 'datatype.boolean' ? true : this.isNumber(t, other) ? 5 : 'x';
+        const passes = (b: boolean, v: Value) => probed.passes({ [flag]: b, [other]: v });
+        // true exactly when the other is null, or exactly when it is set
+        const whenNull = passes(true, null) && passes(false, set) && !passes(false, null) && !passes(true, set);
+        const whenSet = passes(false, null) && passes(true, set) && !passes(true, null) && !passes(false, set);
+        if (!whenNull && !whenSet) continue;
+        Object.assign(f, { type: 'expression', options: { expr: whenNull ? `isnull(${other})` : `not isnull(${other})` } });
+        delete f.nullRate;
+        this.reason(t, flag, `true exactly when ${other} is ${whenNull ? 'null' : 'set'} (CHECK ${constraint.name ?? ''})`);
+        break;
+      }
+    }
+  }
+
+  /**
+   * The one row a flag marks per parent (the latest release, the default address) is a settled row:
+   * the row's flags of an unsettled or exceptional state (draft, prerelease, archived, deleted) are
+   * false in it, as a row check redrawing them (a flag computed from a column: that column).
+   */
+  private markedRowsSettled(t: Table) {
+    const keyed = this.keyedColumns(t);
+    for (const marked of t.def.fields) {
+      if (marked.type !== 'datatype.boolean' || !marked.exactlyOne || marked.exactlyOne.value !== undefined) continue;
+      const flags: string[] = [];
+      const redraw = new Set<string>();
+      const fixes: Record<string, boolean> = {};
+      for (const f of t.def.fields) {
+        if (f === marked || !UNSETTLED.test(f.name.toLowerCase())) continue;
+        const source = f.type === 'expression' ? /^(not )?isnull\((\w+)\)$/.exec(String((f.options as Options).expr))?.[2] : undefined;
+        const drawn = f.type === 'datatype.boolean' ? f.name : source;
+        const d = drawn === undefined ? undefined : t.fields.get(drawn);
+        if (!d || d.unique || keyed.has(drawn!) || d.exactlyOne || d.type === 'ref' || ['sequence', 'constant', 'lookup'].includes(d.type)) continue;
+        if (t.def.profiles?.field === drawn) continue;
+        flags.push(f.name);
+        redraw.add(drawn!);
+        if (f.type === 'datatype.boolean') fixes[f.name] = false;
+      }
+      if (!flags.length) continue;
+      (t.def.checks ??= []).push({
+        name: `${t.def.name}_${marked.name}_settled`,
+        expr: `not ${marked.name} or (${flags.map((f) => `not coalesce(${f}, false)`).join(' and ')})`,
+        redraw: [...redraw],
+        ...(Object.keys(fixes).length ? { fixes: [fixes] } : {}),
+      });
+      for (const f of flags) this.reason(t, f, `false in the row ${marked.name} marks`);
+    }
+  }
+
+  /**
+   * A tier named free (plan 'free', tier 'free') costs nothing and the others cost something: the
+   * row's prices are 0 exactly in free rows, as a row check redrawing the price (its fix sets 0).
+   * Rows with no tier or no price pass, as SQL's CHECKs would.
+   */
+  private freeTiers(t: Table) {
+    const keyed = this.keyedColumns(t);
+    const tier = t.def.fields.find(
+      (f) => f.type === 'pick' && !keyed.has(f.name) && (f.options as { values: unknown[] }).values.some((v) => typeof v === 'string' && FREE_TIER.test(v)),
+    );
+    if (!tier) return;
+    const free = (tier.options as { values: unknown[] }).values.find((v): v is string => typeof v === 'string' && FREE_TIER.test(v))!;
+    if ((tier.options as { values: unknown[] }).values.length < 2) return;
+    for (const f of t.def.fields) {
+      const name = f.name.toLowerCase();
+      if (!['number.int', 'number.float'].includes(f.type) || !FEE.test(name) || f.unique || keyed.has(f.name) || f.exactlyOne) continue;
+      const o = (f.options ?? {}) as { min?: number; max?: number };
+      // a price that can be neither 0 nor above it says nothing of tiers
+      if ((o.min ?? 0) < 0 || (o.max ?? 1) <= 0) continue;
+      (t.def.checks ??= []).push({
+        name: `${t.def.name}_${f.name}_free_${tier.name}`,
+        expr: `isnull(${tier.name}) or isnull(${f.name}) or ((${tier.name} = '${free}') = (${f.name} = 0))`,
+        redraw: [f.name],
+        fixes: [{ [f.name]: 0 }],
+      });
+      this.reason(t, f.name, `0 exactly when ${tier.name} is '${free}'`);
+    }
+  }
+
   /** A price a row copies (order line ← product) or pays at most (enrolment ← course's list price). */
   private prices(t: Table) {
     for (const f of t.def.fields) {
@@ -1575,7 +1718,7 @@ class RuleInference {
     return undefined;
   }
 
-  /** One default/primary flag and one owner per parent. */
+  /** One default/primary flag and one owner (a role owner, primary or main) per parent. */
   private flags(t: Table) {
     const per = [...t.refs.keys()].find((r) => t.refs.get(r) !== t.def.name && this.notNull(t, r));
     if (!per) return;
@@ -1589,7 +1732,7 @@ class RuleInference {
         this.reason(t, f.name, `exactly one per ${t.refs.get(per)}`);
       } else if (f.type === 'pick' && ROLE.test(name)) {
         const values = (f.options as { values: unknown[] }).values;
-        const owner = values.find((v) => typeof v === 'string' && /^(owner|primary_owner|account_owner)$/.test(v));
+        const owner = values.find((v) => typeof v === 'string' && /^(owner|primary_owner|account_owner|primary|main)$/.test(v));
         if (owner === undefined) continue;
         if (!this.demandLayout(t, per, `one ${owner} per ${t.refs.get(per)}`)) continue;
         f.exactlyOne = { per, value: owner };
@@ -1606,17 +1749,21 @@ class RuleInference {
     if (birth) {
       // a reply is born after the comment it answers (a self-reference's row comes first)
       const parents = [...t.refs.entries()]
-        .filter(([ref, parent]) => t.fields.get(ref)?.type === 'ref' && this.tables.get(parent)?.birth && (parent !== t.def.name || ref !== birth))
+        .filter(([ref, parent]) => t.fields.get(ref)?.type === 'ref' && (parent !== t.def.name || ref !== birth))
         .filter(([ref, parent]) => !this.closesCycle(t, ref, parent))
         .flatMap(([ref, parent]) => {
+          // a parent with no moment of its own (a track) comes after its nearest dated ancestor (the album):
+          // its rows are after that ancestor's birth too
+          const through = this.tables.get(parent)?.birth || parent === t.def.name ? ref : this.ancestorBirth(t, ref)?.split('.').slice(0, -1).join('.');
+          const p = through ? this.tableAt(t, through) : undefined;
+          if (!through || !p?.birth) return [];
           // work of a run happens once the run has started (a build's jobs), a comment once its post is out:
           // after the latest of the parent's birth and that step, when it has one
-          const p = this.tables.get(parent)!;
           const start =
             parent === t.def.name
               ? undefined
               : (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && STARTED.test(c.name.toLowerCase()));
-          return [...(start ? [`${ref}.${start.name}`] : []), `${ref}.${p.birth}`];
+          return [...(start ? [`${through}.${start.name}`] : []), `${through}.${p.birth}`];
         });
       // nothing new comes to a parent once it has ended (no report is hired after the manager left)
       const ends = [...t.refs.entries()].flatMap(([ref, parent]) => {
@@ -1629,8 +1776,19 @@ class RuleInference {
       // a row whose only parent is of its own table keeps its own dates (the first rows have none)
       const others = [...t.refs.entries()].some(([ref, parent]) => parent !== t.def.name && parents.some((p) => p.startsWith(`${ref}.`)));
       if (parents.length && others) {
-        if (this.setAfter(t, birth, parents, false, undefined, ends))
-          this.reason(t, birth, `after its parent${parents.length > 1 ? 's' : ''} (${parents.join(', ')})`);
+        // a participant named by a role (a reviewer, an approver) was there before, unless that is after
+        // a parent ended: nothing comes to a pull request once it closed, whoever joined late. The
+        // row's maker (author, creator, user) always existed first.
+        const ending = new Set(ends.map((e) => e.split('.')[0]));
+        const yields = (p: string) => !ending.has(p.split('.')[0]) && PARTICIPANT.test(p.split('.')[0]!.toLowerCase());
+        const soft = ends.length && !parents.every(yields) ? parents.filter(yields) : [];
+        const hard = parents.filter((p) => !soft.includes(p));
+        if (this.setAfter(t, birth, hard, false, undefined, ends, soft))
+          this.reason(
+            t,
+            birth,
+            `after its parent${parents.length > 1 ? 's' : ''} (${hard.join(', ')}${soft.length ? `; ${soft.join(', ')} while before ${ends.join(', ')}` : ''})`,
+          );
       }
     }
     // the row's steps: ranked by name (lifecycle) or tied by a CHECK; CHECK edges are hard, ranks break ties
@@ -2176,7 +2334,7 @@ class RuleInference {
     return !parent || this.mayBeNull(parent, rest.join('.'));
   }
 
-  private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number, ends: string[] = []): boolean {
+  private setAfter(t: Table, name: string, bases: string[], strict: boolean, minDays?: number, ends: string[] = [], ifRoom: string[] = []): boolean {
     const birthName = t.birth;
     const f = t.fields.get(name)!;
     // a time series key keeps its steps (it already counts from its ancestor); a partition key stays inside its partitions
@@ -2206,6 +2364,7 @@ class RuleInference {
     // events of a lifecycle are in the past; an end date a CHECK orders (effective_to) may lie ahead
     const options: Options = {
       from: bases.length === 1 ? bases[0] : bases,
+      ...(ifRoom.length ? { fromIfRoom: ifRoom.length === 1 ? ifRoom[0] : ifRoom } : {}),
       ...window,
       ...(rankOf(name) !== undefined || name === birthName || PAST_STEP.test(lower) ? { atMost: ends.length ? ['now', ...ends] : 'now' } : {}),
     };
