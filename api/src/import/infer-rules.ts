@@ -2464,7 +2464,7 @@ class RuleInference {
       // last of all, one redrawn flag or nullable column at a time: true, false, null — a CHECK
       // tying a flag to another column (is_draft = (published_at IS NULL)) that sixteen random
       // draws of both missed holds with the other column's first draw on one side or the other
-      const flips = redraw.flatMap((c): Record<string, Value>[] =>
+      const flips = redraw.flatMap((c): Record<string, boolean | null>[] =>
         this.column(t, c)?.type.name === 'bool' ? [{ [c]: true }, { [c]: false }] : [{ [c]: null }],
       );
       const fixes = [...pinned, ...flips]
