@@ -11,6 +11,8 @@ describe('optionWords', () => {
     });
     expect(optionWords('ref', 'childrenPerParent.min', { minimum: 0 })).toEqual({ label: 'Fewest children per parent', range: 'at least 0' });
     expect(optionWords('lorem.words', 'max')).toEqual({ label: 'Most words' });
+    expect(optionWords('ref', 'sameAs.when')).toEqual({ label: 'Only where the parent matches' });
+    expect(optionWords('after', 'fromIfRoom')).toEqual({ label: 'Also after, while there is room' });
     expect(optionWords('number.int', 'min', { minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER })).toEqual({ label: 'Smallest value' });
   });
 

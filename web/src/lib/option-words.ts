@@ -64,6 +64,7 @@ const BY_PATH: Record<string, Words> = {
   'childrenPerParent.max': { label: 'Most children per parent' },
   'childrenPerParent.ranges': { label: 'Weighted ranges' },
   'sameAs.rate': { label: 'Share of rows', unit: '0 to 1' },
+  'sameAs.when': { label: 'Only where the parent matches' },
 };
 
 const BY_KEY: Record<string, Words> = {
@@ -101,6 +102,7 @@ const BY_KEY: Record<string, Words> = {
   probability: { label: 'Chance', unit: '0 to 1' },
   rate: { label: 'Share', unit: '0 to 1' },
   strict: { label: 'Never equal' },
+  fromIfRoom: { label: 'Also after, while there is room' },
   unit: { label: 'Unit' },
   sex: { label: 'Sex' },
 };
