@@ -8,6 +8,7 @@ import type { ReportState } from '../report/index.js';
 import type { ChunkKind } from './chunk-bytes.js';
 import type { ChunkReply, ChunkRequest } from './generate-worker.js';
 import { HeapBudget } from './heap-budget.js';
+import { workerBundle } from './worker-bundle.js';
 
 /** tsx's ESM API (its `import` export), found from its package.json. */
 function tsxEsmApi(): string {
@@ -43,13 +44,20 @@ export class GeneratorPool {
   ) {
     const typescript = import.meta.url.endsWith('.ts');
     const url = new URL(`./generate-worker${typescript ? '.ts' : '.js'}`, import.meta.url);
-    // workers start a fresh module graph: from TypeScript sources, tsx is registered there first
-    const source = typescript
-      ? `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`
-      : undefined;
+    // workers start a fresh module graph: from TypeScript sources, one bundled module (started
+    // without tsx, whose --import the workers would inherit), else tsx registered there first
+    const bundle = typescript ? workerBundle(url) : undefined;
+    const source =
+      typescript && !bundle
+        ? `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`
+        : undefined;
     const workerData = { definition, options, report: onReport !== undefined, kind };
     for (let i = 0; i < size; i++) {
-      const worker = source ? new Worker(source, { eval: true, workerData }) : new Worker(url, { workerData });
+      const worker = bundle
+        ? new Worker(bundle, { workerData, execArgv: [] })
+        : source
+          ? new Worker(source, { eval: true, workerData })
+          : new Worker(url, { workerData });
       worker.on('message', (reply: ChunkReply) => {
         if ('ready' in reply) {
           if (++this.ready === this.size) this.allReady();
