@@ -28,6 +28,9 @@ const FUNCTIONS: Record<string, string> = {
   ceil: 'ceil',
   btrim: 'trim',
   cardinality: 'cardinality',
+  array_length: 'array_length',
+  // arrays the row holds start at 1: the upper bound is the length
+  array_upper: 'array_length',
   trim: 'trim',
 };
 // COALESCE, GREATEST and LEAST reach us as CoalesceExpr and MinMaxExpr, not as function calls
@@ -127,6 +130,10 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
         const compare = COMPARE[op];
         if (!compare) throw new Untranslatable();
         const left = value(e.lexpr);
+        // over an array the row holds (x = ANY (ips)): the quantified comparison itself
+        const listed = e.rexpr?.TypeCast ? e.rexpr.TypeCast.arg : e.rexpr;
+        if (!listed?.A_ArrayExpr && !listed?.A_Const)
+          return fromValue(`${e.kind === 'AEXPR_OP_ANY' ? 'any_of' : 'all_of'}(${left}, '${compare}', ${value(e.rexpr)})`);
         const parts = arrayElements(e.rexpr).map((i) => fromValue(`(${left} ${compare} ${i === null ? 'null' : typeof i === 'string' ? i : value(i)})`));
         if (!parts.length) throw new Untranslatable();
         return e.kind === 'AEXPR_OP_ANY' ? or(parts) : and(parts);
@@ -201,6 +208,10 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
       // num_nonnulls(a, b, c) = 1: exactly one of them set
       if ((name === 'num_nonnulls' || name === 'num_nulls') && node.FuncCall.args?.length)
         return `(${(node.FuncCall.args as PgNode[]).map((a) => (name === 'num_nulls' ? `if(isnull(${value(a)}), 1, 0)` : `if(isnull(${value(a)}), 0, 1)`)).join(' + ')})`;
+      if (name === 'array_lower' && node.FuncCall.args?.length === 2) {
+        const length = `array_length(${(node.FuncCall.args as PgNode[]).map(value).join(', ')})`;
+        return `if(isnull(${length}), null, 1)`;
+      }
       const to = FUNCTIONS[name];
       // trim() does not change a generated value's length enough to matter for a CHECK on it
       if (to === 'trim' && node.FuncCall.args?.length === 1) return value(node.FuncCall.args[0]);
