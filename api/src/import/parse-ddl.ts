@@ -567,7 +567,24 @@ class ModelBuilder {
       if (trigger.transition) {
         const targets = transitionInsertsOf(fn.body, trigger.transition);
         if (!targets.length) this.note(trigger.place, `skipped trigger ${trigger.name} (it inserts no rows from ${trigger.transition}; does not shape data)`);
-        for (const target of targets) (this.model.statementFills ??= []).push({ trigger: trigger.name, source: trigger.source, target, place: trigger.place });
+        for (const { schema, table, into, copies } of targets) {
+          // the INSERT's columns: its list, else the target's columns in order
+          const columns =
+            into ??
+            this.tables
+              .get(`${schema}.${table}`)
+              ?.columns.filter((c) => !c.generated)
+              .map((c) => c.name) ??
+            [];
+          const copied = copies.flatMap((from, i) => (from && columns[i] ? [{ column: columns[i]!, from }] : []));
+          (this.model.statementFills ??= []).push({
+            trigger: trigger.name,
+            source: trigger.source,
+            target: { schema, table },
+            copies: copied,
+            place: trigger.place,
+          });
+        }
         continue;
       }
       const inserts = insertsOf(fn.body);

@@ -317,6 +317,7 @@ class Mapper {
   private resolveForeignKeys(): void {
     const ownSchemas = new Set(this.model.tables.map((t) => t.schema));
     this.triggerKeysAsForeignKeys(ownSchemas);
+    this.statementCopiesAsForeignKeys();
     for (const table of this.model.tables) {
       for (const fk of table.constraints.filter((c) => c.kind === 'foreign')) {
         const ref = fk.references!;
@@ -385,6 +386,34 @@ class Mapper {
         this.note(
           fill.place,
           `trigger ${fill.trigger} copies ${qualifiedName(fill.source.schema, fill.source.table)}.${from.column} into ${target.name}.${column}: treated as a foreign key`,
+        );
+      }
+    }
+  }
+
+  /**
+   * A statement trigger that copies a column of the loaded rows into a foreign key of another table
+   * (INSERT INTO last_dequeues SELECT user_id ... FROM newtab, last_dequeues.user_id → users) makes
+   * that column a foreign key too, declared or not: its values must be rows of the same parent, or
+   * the trigger's rows break the key.
+   */
+  private statementCopiesAsForeignKeys(): void {
+    for (const fill of this.model.statementFills ?? []) {
+      const source = this.tables.get(`${fill.source.schema}.${fill.source.table}`);
+      const target = this.tables.get(`${fill.target.schema}.${fill.target.table}`);
+      if (!source || !target || source === target) continue;
+      for (const { column, from } of fill.copies ?? []) {
+        const fk = target.constraints.find((c) => c.kind === 'foreign' && c.columns.length === 1 && c.columns[0] === column);
+        if (!fk || !source.columns.some((c) => c.name === from) || this.foreignColumns(source).has(from)) continue;
+        source.constraints.push({
+          kind: 'foreign',
+          columns: [from],
+          references: { ...fk.references!, columns: [...fk.references!.columns] },
+          place: fill.place,
+        });
+        this.note(
+          fill.place,
+          `trigger ${fill.trigger} copies ${qualifiedName(fill.source.schema, fill.source.table)}.${from} into ${target.name}.${column}, a foreign key to ${qualifiedName(fk.references!.schema, fk.references!.table)}: ${from} is treated as one too`,
         );
       }
     }
