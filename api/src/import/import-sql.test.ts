@@ -461,6 +461,22 @@ describe('a unique text of an exact length', () => {
 });
 
 describe('CHECKs on the case of a text', () => {
+  it('keeps a unique index over COALESCE(col, 0) unique, NULLs compared as the constant', () => {
+    const sql = `create table users (id serial primary key);
+create table orgs (id serial primary key);
+create table extensions (id serial primary key, publisher_user_id int references users, publisher_org_id int references orgs, name text not null,
+  check ((publisher_user_id is null) <> (publisher_org_id is null)));
+create unique index extensions_publisher_name on extensions (coalesce(publisher_user_id, 0), coalesce(publisher_org_id, 0), name);`;
+    const { definition, notes } = importSql(sql, { rows: 400 });
+    const extensions = definition.tables.find((t) => t.name === 'extensions')!;
+    expect(extensions.unique).toEqual([['publisher_user_id', 'publisher_org_id', 'name']]);
+    expect(notes.some((n) => /unique index on coalesce\(publisher_user_id, \.\.\.\) treated as unique\(publisher_user_id\)/.test(n.message))).toBe(true);
+    const rows = [...generateRows(compile(parseDefinition(definition)), 'extensions', 0, 400)].flat();
+    const at = (name: string) => extensions.fields.findIndex((f) => f.name === name);
+    const keys = rows.map((r) => `${String(r[at('publisher_user_id')] ?? 0)}|${String(r[at('publisher_org_id')] ?? 0)}|${String(r[at('name')])}`);
+    expect(new Set(keys).size).toBe(400);
+  });
+
   it('lower-cases what lower(col) = col asks and upper-cases what upper(col) = col asks', () => {
     const { definition } = importSql(
       `create table accounts (id serial primary key, code varchar(12) not null check (lower(code) = code), handle text not null unique check (handle = lower(handle)), country char(2) not null check (upper(country) = country));`,

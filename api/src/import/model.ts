@@ -48,6 +48,8 @@ export interface ConstraintModel {
   text?: string;
   /** A partial unique index's WHERE: the rows the uniqueness applies to. */
   where?: PgNode;
+  /** Columns a unique index reads through COALESCE(col, constant): their NULLs compare equal there. */
+  coalesced?: string[];
   place: SourcePlace;
 }
 
