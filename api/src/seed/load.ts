@@ -164,13 +164,20 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
             relations[k]!.name === relation.name &&
             t.columns.some((c) => c.references && plan.tables.findIndex((p) => p.name === c.references!.table) > k),
         );
+      const madeByTrigger = (relation: Relation) =>
+        plan.tables.some((t, k) => triggerTables.has(t.name) && relations[k]!.schema === relation.schema && relations[k]!.name === relation.name);
       const rowsOf = (relation: Relation) =>
         plan.tables.reduce((n, t, k) => n + (relations[k]!.schema === relation.schema && relations[k]!.name === relation.name ? t.rows : 0), 0);
       const deferral =
         mode === 'after'
           ? await deferConstraints(
               session,
-              seeded.map((relation) => ({ relation, rows: rowsOf(relation), forward: referencesLater(relation) })),
+              seeded.map((relation) => ({
+                relation,
+                rows: rowsOf(relation),
+                forward: referencesLater(relation),
+                ...(madeByTrigger(relation) ? { keep: 'a trigger inserts its rows while other tables load (its keys may be what ON CONFLICT needs)' } : {}),
+              })),
               { smallTables: options.deferSmallTables ?? false },
             )
           : undefined;
