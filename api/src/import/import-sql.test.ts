@@ -238,9 +238,16 @@ create table t (
     expect(field(sql, 't', 'e')).toMatchObject({ type: 'after', options: { from: 's' }, nullRate: 0.1 });
   });
 
-  it('reports CHECKs it does not understand, with their text and line', () => {
-    const { notes, definition } = importSql('create table t (\n  a int,\n  constraint even check (a % 2 = 0)\n);');
-    expect(notes).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/CHECK \(\(a % 2\) = 0\) is not understood/) })]);
+  it('reports CHECKs it does not understand, with their text and line, and those it evaluates per row as such', () => {
+    const { notes, definition } = importSql("create table t (\n  a int,\n  constraint even check (a % 2 = 0),\n  s text check (md5(s) <> '')\n);");
+    expect(notes).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message:
+          'table t: CHECK ((a % 2) = 0) is evaluated on each row: a drawn again until it holds (tdg seed names it, before writing, should rows still break it)',
+      }),
+      expect.objectContaining({ line: 4, message: expect.stringMatching(/CHECK \(md5\(s\) <> ''\) is not understood; generated rows may violate it/) }),
+    ]);
     expect(definition.tables[0]!.fields[0]!.type).toBe('number.int');
   });
 
