@@ -468,6 +468,43 @@ describe('a unique text of an exact length', () => {
 });
 
 describe('CHECKs on the case of a text', () => {
+  it('reads an integer column named for a table as a reference to it, when no foreign key says so', () => {
+    const sql = `create table users (id serial primary key, last_event_id int);
+create table repo (id serial primary key, name text not null);
+create table events (id serial primary key, user_id int not null, created_by_user_id int, repository_id int references repo, repo_id int,
+  tenant_id int default 1, external_id int, session_id text);
+create table sessions (id serial primary key, event_id int references events);`;
+    const { definition, notes } = importSql(sql, { rows: 50 });
+    const events = definition.tables.find((t) => t.name === 'events')!;
+    const typeOf = (t: TableDefinition, name: string) => {
+      const f = t.fields.find((x) => x.name === name)!;
+      return f.type === 'ref' ? `ref ${String(f.options!.table)}` : f.type;
+    };
+    expect(['user_id', 'created_by_user_id', 'repository_id', 'repo_id'].map((c) => typeOf(events, c))).toEqual([
+      'ref users',
+      'ref users',
+      'ref repo',
+      'ref repo',
+    ]);
+    // a DEFAULT, a name no table has, a text column: left as they were
+    expect(['tenant_id', 'external_id', 'session_id'].map((c) => typeOf(events, c))).not.toContain('ref sessions');
+    expect(typeOf(events, 'external_id')).toBe('number.int');
+    // users.last_event_id → events would close a cycle (events.user_id → users)
+    expect(
+      typeOf(
+        definition.tables.find((t) => t.name === 'users')!,
+        'last_event_id',
+      ),
+    ).not.toMatch(/^ref/);
+    expect(
+      notes.some(
+        (n) =>
+          n.message ===
+          'column events.user_id has no foreign key, but its name and type point at users.id: treated as one (its values are keys of generated rows)',
+      ),
+    ).toBe(true);
+  });
+
   it('keeps a unique index over COALESCE(col, 0) unique, NULLs compared as the constant', () => {
     const sql = `create table users (id serial primary key);
 create table orgs (id serial primary key);
