@@ -468,6 +468,13 @@ describe('a unique text of an exact length', () => {
 });
 
 describe('CHECKs on the case of a text', () => {
+  it('draws a boolean with a DEFAULT mostly as its DEFAULT', () => {
+    const sql = 'create table users (id int primary key, site_admin boolean not null default false, searchable boolean default true, verified boolean);';
+    const t = table(sql, 'users');
+    const probability = (name: string) => t.fields.find((f) => f.name === name)!.options?.probability;
+    expect([probability('site_admin'), probability('searchable'), probability('verified')]).toEqual([0.2, 0.8, undefined]);
+  });
+
   it('reads an integer column named for a table as a reference to it, when no foreign key says so', () => {
     const sql = `create table users (id serial primary key, last_event_id int);
 create table repo (id serial primary key, name text not null);
