@@ -64,7 +64,10 @@ export function transitionInsertsOf(body: string, transition: string): { schema:
       continue;
     }
     const from: PgNode[] = stmt?.selectStmt?.SelectStmt?.fromClause ?? [];
-    if (!stmt?.relation || !from.some((f) => f.RangeVar?.relname?.toLowerCase() === transition.toLowerCase())) continue;
+    // FROM newtab, or newtab joined to other tables (FROM newtab JOIN documents ON ...)
+    const reads = (f: PgNode | undefined): boolean =>
+      f?.RangeVar?.relname?.toLowerCase() === transition.toLowerCase() || (!!f?.JoinExpr && (reads(f.JoinExpr.larg) || reads(f.JoinExpr.rarg)));
+    if (!stmt?.relation || !from.some(reads)) continue;
     const items: PgNode[] = stmt.selectStmt.SelectStmt.targetList ?? [];
     const copies = items.map((item) => {
       let bare = item.ResTarget?.val;

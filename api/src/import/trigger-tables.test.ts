@@ -150,6 +150,24 @@ create trigger last_dequeues_insert after insert on jobs referencing new table a
     expect(tableOf(result, 'last_dequeues').rows).toBe(0);
   });
 
+  it('reads the transition table joined to another', () => {
+    const joined = importSql(
+      `${SQL}
+create table documents (id int primary key, schema_version int not null);
+create table lookup (id int primary key, upload_id int not null, document_id int not null references documents);
+create table lookup_versions (upload_id int primary key, min_version int, max_version int);
+create function lookup_versions_insert() returns trigger language plpgsql as $$ begin
+  insert into lookup_versions select upload_id, min(schema_version), max(schema_version)
+  from newtab join documents on documents.id = newtab.document_id group by newtab.upload_id
+  on conflict on constraint lookup_versions_pkey do update set max_version = excluded.max_version;
+  return null;
+end $$;
+create trigger lookup_versions_insert after insert on lookup referencing new table as newtab for each statement execute function lookup_versions_insert();`,
+      { rows: 50 },
+    );
+    expect(tableOf(joined, 'lookup_versions').rows).toBe(0);
+  });
+
   it('reads the copies of a column list too', () => {
     const listed = importSql(SQL.replace('select newtab.user_id, max(started_at)', '(latest_dequeue, user_id) select max(started_at), user_id'), {
       rows: 50,
