@@ -1,6 +1,7 @@
 // A CHECK's SQL (as the Postgres parser gives it) → the engine's expression language, so the engine
 // can evaluate the CHECK on each generated row and redraw what breaks it. Only what both languages
 // mean the same way is translated; anything else gives undefined and is reported by the caller.
+import { likeToRegex } from './check-regex.js';
 import type { PgNode } from './model.js';
 
 export interface TranslatedCheck {
@@ -227,6 +228,15 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
     const op = str(e.name?.at(-1));
     if (['AEXPR_IN', 'AEXPR_OP_ANY', 'AEXPR_OP_ALL', 'AEXPR_BETWEEN', 'AEXPR_NOT_BETWEEN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT'].includes(e.kind))
       return asValue(condition(node));
+    if (['~~', '!~~', '~~*', '!~~*'].includes(op) && ['AEXPR_OP', 'AEXPR_LIKE', 'AEXPR_ILIKE'].includes(e.kind)) {
+      // x [NOT] [I]LIKE 'pattern' (pg_dump: x ~~ 'pattern'): matches() of the pattern as a regex
+      // (any character a newline too; ILIKE on lower case); ESCAPE clauses reach us as a function
+      const pattern = (e.rexpr?.TypeCast ? e.rexpr.TypeCast.arg : e.rexpr)?.A_Const?.sval?.sval;
+      if (typeof pattern !== 'string') throw new Untranslatable();
+      const folded = op.endsWith('*');
+      const test = `matches(${folded ? `lower(${value(e.lexpr)})` : value(e.lexpr)}, ${literal(likeToRegex(folded ? pattern.toLowerCase() : pattern, '[\\s\\S]'))})`;
+      return op.startsWith('!') ? `if(isnull(${test}), null, not ${test})` : test;
+    }
     if (e.kind !== 'AEXPR_OP') throw new Untranslatable();
     if (!e.lexpr && op === '-') return `(0 - ${value(e.rexpr)})`;
     if (op === '~' || op === '!~') {
