@@ -512,15 +512,19 @@ create table sessions (id serial primary key, event_id int references events);`;
     ).toBe(true);
   });
 
-  it('keeps a unique index over COALESCE(col, 0) unique, NULLs compared as the constant', () => {
+  it('keeps a unique index over COALESCE(col, 0) unique, NULLs compared as the constant (the rest of the key unique alone, when it can vary)', () => {
     const sql = `create table users (id serial primary key);
 create table orgs (id serial primary key);
 create table extensions (id serial primary key, publisher_user_id int references users, publisher_org_id int references orgs, name text not null,
   check ((publisher_user_id is null) <> (publisher_org_id is null)));
-create unique index extensions_publisher_name on extensions (coalesce(publisher_user_id, 0), coalesce(publisher_org_id, 0), name);`;
+create unique index extensions_publisher_name on extensions (coalesce(publisher_user_id, 0), coalesce(publisher_org_id, 0), name);
+create table grants (id serial primary key, user_id int references users, org_id int references orgs, admin boolean not null);
+create unique index grants_holder on grants (coalesce(user_id, 0), coalesce(org_id, 0), admin);`;
     const { definition, notes } = importSql(sql, { rows: 400 });
     const extensions = definition.tables.find((t) => t.name === 'extensions')!;
-    expect(extensions.unique).toEqual([['publisher_user_id', 'publisher_org_id', 'name']]);
+    expect(extensions.fields.find((f) => f.name === 'name')?.unique).toBe(true);
+    // a flag cannot be unique on its own: the key stays whole
+    expect(definition.tables.find((t) => t.name === 'grants')!.unique).toEqual([['user_id', 'org_id', 'admin']]);
     expect(notes.some((n) => /unique index on coalesce\(publisher_user_id, \.\.\.\) treated as unique\(publisher_user_id\)/.test(n.message))).toBe(true);
     const rows = [...generateRows(compile(parseDefinition(definition)), 'extensions', 0, 400)].flat();
     const at = (name: string) => extensions.fields.findIndex((f) => f.name === name);

@@ -494,6 +494,10 @@ class Mapper {
         };
         const rest = columns.filter((name) => !session(name));
         if (columns.length > 1 && rest.length > 0 && rest.every(countable)) columns = rest;
+        // COALESCE(publisher_user_id, 0) in a unique index: its NULLs compare equal there, which a
+        // generated key does not promise; the rest of the key unique on its own implies it
+        const plain = columns.filter((name) => !c.coalesced?.includes(name ?? ''));
+        if (c.coalesced?.length && plain.length > 0 && plain.length < columns.length && plain.every(countable)) columns = plain;
         if (columns.every((name): name is string => name !== undefined)) return [columns];
         this.note(c.place, `table ${table.name}: key (${c.columns.join(', ')}) reads a GENERATED column; generated rows may violate it`);
         return [];
