@@ -74,6 +74,25 @@ describe('expression language', () => {
       null,
     ]);
     expect(run('max(a, b)', { a: new Date(5), b: new Date(9) })).toEqual(new Date(9));
+    // Postgres' array_length: null for an empty array and past the last dimension
+    expect([run('array_length(a, 1)', { a: ['x', 'y'] }), run('array_length(a, 1)', { a: [] }), run('array_length(a, 2)', { a: [[1, 2, 3]] })]).toEqual([
+      2,
+      null,
+      3,
+    ]);
+    expect(run('array_length(a, 2)', { a: ['x'] })).toBe(null);
+  });
+
+  it('compares a value with the elements of an array (SQL = ANY / <> ALL), three-valued', () => {
+    expect(run("any_of('', '=', a)", { a: ['x', ''] })).toBe(true);
+    expect(run("any_of('', '=', a)", { a: ['x', null] })).toBe(null);
+    expect(run("any_of('', '=', a)", { a: [] })).toBe(false);
+    expect(run("any_of(n, '<', a)", { n: 3, a: [1, 2] })).toBe(false);
+    expect(run("all_of(n, '<>', a)", { n: 3, a: [1, 2] })).toBe(true);
+    expect(run("all_of(n, '<>', a)", { n: 3, a: [] })).toBe(true);
+    expect(run("all_of(n, '<>', a)", { n: 3, a: [3, null] })).toBe(false);
+    expect(run("all_of(n, '<>', a)", { n: 3, a: null })).toBe(null);
+    expect(errorOf("any_of(n, 'like', a)")).toMatchObject({ position: 0 });
   });
 
   it('matches text against a literal regular expression (SQL ~), null staying null', () => {

@@ -479,6 +479,48 @@ const integerOf = <T extends Value>(accepts: (v: Value) => v is T, f: (v: T) => 
 });
 const datePart = (part: (d: Date) => number): FnSpec => integerOf((v): v is Date => v instanceof Date, part);
 
+const QUANTIFIED_OPS = ['=', '!=', '<>', '<', '<=', '>', '>='];
+
+/** One comparison with SQL's three values: null when either side is null (or the kinds cannot be ordered). */
+function compared(op: string, x: Value, y: Value): boolean | null {
+  if (x === null || y === null) return null;
+  const d = compare(x, y);
+  if (d !== d) return op === '!=' || op === '<>' ? true : op === '=' ? false : null;
+  return op === '=' ? d === 0 : op === '!=' || op === '<>' ? d !== 0 : op === '<' ? d < 0 : op === '<=' ? d <= 0 : op === '>' ? d > 0 : d >= 0;
+}
+
+/**
+ * any_of(x, '=', a) is SQL's x = ANY (a): true when some element compares true, else null when
+ * some comparison was null, else false (an empty array: false); all_of is ALL (empty: true).
+ * Null for a null array, or a value that is not one.
+ */
+function quantified(kind: 'any' | 'all'): FnSpec {
+  return {
+    min: 3,
+    max: 3,
+    type: 'boolean',
+    check: ([, op], position) => {
+      if (op.type !== 'literal' || typeof op.value !== 'string' || !QUANTIFIED_OPS.includes(op.value))
+        throw new ExpressionError(position, `${kind}_of() takes a comparison literal as its second argument (${QUANTIFIED_OPS.join(' ')})`);
+    },
+    make: ([x, opOf, arr]) => {
+      const op = String(opOf(0, [], 0));
+      return (i, c, k) => {
+        const list = arr(i, c, k);
+        if (!Array.isArray(list)) return null;
+        const v = x(i, c, k);
+        let unknown = false;
+        for (const element of list) {
+          const r = compared(op, v, element);
+          if (r === null) unknown = true;
+          else if (r === (kind === 'any')) return r;
+        }
+        return unknown ? null : kind === 'all';
+      };
+    },
+  };
+}
+
 const FUNCTIONS: Record<string, FnSpec> = {
   if: {
     min: 3,
@@ -535,6 +577,25 @@ const FUNCTIONS: Record<string, FnSpec> = {
     (v): v is Value[] => Array.isArray(v),
     (v) => v.length,
   ),
+  // Postgres' array_length(a, dim): the length along a dimension (nested arrays are the inner
+  // ones), null for null, for an empty array and past the last dimension
+  array_length: {
+    min: 2,
+    max: 2,
+    type: 'integer',
+    make:
+      ([a, d]) =>
+      (i, c, k) => {
+        let v = a(i, c, k);
+        const dim = num(d(i, c, k));
+        if (!Number.isInteger(dim) || dim < 1) return null;
+        for (let n = 1; n < dim; n++) v = Array.isArray(v) && v.length > 0 ? v[0] : null;
+        return Array.isArray(v) && v.length > 0 ? v.length : null;
+      },
+  },
+  // x <op> ANY (array) / x <op> ALL (array), with SQL's three values: the operator is a literal
+  any_of: quantified('any'),
+  all_of: quantified('all'),
   text: unaryText((s) => s, 'text'),
   concat: {
     min: 1,
@@ -667,14 +728,7 @@ export function compileExpression(node: Node, read: (path: string) => Eval, ctx:
           case '>':
           case '>=': {
             const op = n.op;
-            return (i, c, k) => {
-              const x = a(i, c, k);
-              const y = b(i, c, k);
-              if (x === null || y === null) return null;
-              const d = compare(x, y);
-              if (d !== d) return op === '!=' ? true : op === '=' ? false : null;
-              return op === '=' ? d === 0 : op === '!=' ? d !== 0 : op === '<' ? d < 0 : op === '<=' ? d <= 0 : op === '>' ? d > 0 : d >= 0;
-            };
+            return (i, c, k) => compared(op, a(i, c, k), b(i, c, k));
           }
           default: {
             const op = n.op;

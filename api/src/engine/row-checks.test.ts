@@ -287,6 +287,53 @@ describe('fixes: constants a branch of a check pins', () => {
   });
 });
 
+describe('fixes that empty all but one field (exactly one of three set)', () => {
+  // refs mostly set: random draws rarely leave exactly one, and a fix emptying two leaves the third
+  // at its first draw, which may be null too
+  const jobs: Definition = {
+    version: 1,
+    seed: 'one-of-three',
+    tables: [
+      ...['emails', 'webhooks', 'slacks'].map((name) => ({ name, rows: 20, fields: [{ name: 'id', type: 'sequence' }] })),
+      {
+        name: 'jobs',
+        rows: 20_000,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'email', type: 'ref', options: { table: 'emails', field: 'id' }, nullRate: 0.3 },
+          { name: 'webhook', type: 'ref', options: { table: 'webhooks', field: 'id' }, nullRate: 0.3 },
+          { name: 'slack', type: 'ref', options: { table: 'slacks', field: 'id' }, nullRate: 0.3 },
+        ],
+        checks: [
+          {
+            name: 'one_action',
+            expr: 'if(isnull(email), 0, 1) + if(isnull(webhook), 0, 1) + if(isnull(slack), 0, 1) = 1',
+            redraw: ['email', 'webhook', 'slack'],
+            fixes: [
+              { webhook: null, slack: null },
+              { email: null, slack: null },
+              { email: null, webhook: null },
+            ],
+          },
+        ],
+      },
+    ],
+  } as Definition;
+
+  it('sets the field a fix leaves out when its first draw was null, in every chunking', () => {
+    const plan = compile(jobs);
+    expect(checkFailures(plan, 'jobs', 20_000)[0]!.failing).toBe(0);
+    const rows = rowsEveryChunking(plan, 'jobs');
+    for (const [, email, webhook, slack] of rows) expect([email, webhook, slack].filter((v) => v !== null)).toHaveLength(1);
+    // the parent row of a ref set so is the one its value names
+    const runtime = tableRuntime(plan, 'jobs');
+    const f = runtime.fieldIndex('email');
+    rows.forEach((row, j) => {
+      if (j % 7 === 0) expect(runtime.rowValue(f, j)).toBe(row[1]);
+    });
+  });
+});
+
 describe('fixes of a ref to a key value (the "Various Artists" row: id <> 1 or type = 3 and the rest empty)', () => {
   const artists = (typeFix: number, types = 10): Definition =>
     ({

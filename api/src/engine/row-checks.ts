@@ -3,7 +3,9 @@
 // (attempt 1..16) until the check holds; the first attempt that passes stands (else the last).
 // A check may also list `fixes`, tried after the random attempts: each sets some redraw fields to
 // constants (a branch of the CHECK: `parent_id is null and level = 0 and qty = 1.00` → parent_id
-// null, level 0, qty 1), which no random draw hits.
+// null, level 0, qty 1), which no random draw hits. The fields a fix leaves out keep their first
+// draw; should every fix fail so, each is tried once more with those fields set (their first draw's
+// value where it was null): exactly one of three set, where the fixes empty two, needs the third.
 // Which attempt stands is a pure function of (seed, table, row): it is worked out on a scratch
 // copy of the row, and the redrawn fields' generators return the value of that attempt, so
 // fillBlock, rowValue and parentRow all see the final row in any chunk and any process.
@@ -230,6 +232,8 @@ interface Redraw {
   /** Its slot in a row's attempt vector. */
   slot: number;
   raw: BuiltField;
+  /** The first draw never null (the value its null draw hid). */
+  set: BuiltField;
   /** Per fix (attempt CHECK_ATTEMPTS + 1 + x), its value; undefined: the fix leaves the field at its first draw. */
   fixes: (Value | undefined)[];
   build: (key: Key) => BuiltField;
@@ -292,7 +296,7 @@ export class TableChecks {
   private cachedValues: Value[] = [];
   /** Per field of the table, its place in the scratch row (-1: not in it). */
   private scratchPlace = new Int32Array(0);
-  /** The fixes of all checks: attempts run up to CHECK_ATTEMPTS + fixCount. */
+  /** The fixes of all checks: attempts run up to CHECK_ATTEMPTS + 2 * fixCount (each fix, then each with the fields it leaves out set). */
   private fixCount = 0;
 
   constructor(
@@ -339,7 +343,7 @@ export class TableChecks {
       (c.fixes ?? []).map((fix) => (c.redraw.includes(name) && name in fix ? fix[name] : undefined)),
     );
     this.fixCount = Math.max(this.fixCount, fixes.length);
-    const redraw: Redraw = { slot, raw, fixes, build, keys, salted: [] };
+    const redraw: Redraw = { slot, raw, set: built, fixes, build, keys, salted: [] };
     if (sequence) {
       // checked once the parent is built: a key value beyond its rows leaves the field at its first draw
       let settled = false;
@@ -360,13 +364,14 @@ export class TableChecks {
     };
     if (raw.parentRow) {
       const pick = raw.parentRow;
+      const setPick = built.parentRow!;
       wrapped.parentRow = (i) => {
         const a = this.attempt(i, slot);
         if (a === 0) return pick(i);
         if (a > CHECK_ATTEMPTS) {
-          const x = a - CHECK_ATTEMPTS - 1;
+          const { x, set } = this.fixAt(a);
           if (redraw.fixRow && redraw.fixRow(x) >= 0) return redraw.fixRow(x);
-          return redraw.fixes[x] === null ? -1 : pick(i);
+          return redraw.fixes[x] === null ? -1 : set && redraw.fixes[x] === undefined ? setPick(i) : pick(i);
         }
         return this.salted(redraw, a).parentRow!(i);
       };
@@ -374,12 +379,25 @@ export class TableChecks {
     return wrapped;
   }
 
+  /** Fix x of attempt a (past the random ones); `set`: its second round, fields it leaves out set. */
+  private fixAt(a: number): { x: number; set: boolean } {
+    const x = a - CHECK_ATTEMPTS - 1;
+    return x < this.fixCount ? { x, set: false } : { x: x - this.fixCount, set: true };
+  }
+
+  /** The first draw a redrawn field takes at attempt a: never null in a fix's second round. */
+  private firstDraw(redraw: Redraw, a: number): BuiltField {
+    return a > CHECK_ATTEMPTS && this.fixAt(a).set ? redraw.set : redraw.raw;
+  }
+
   /** A redrawn field's value at attempt a: its first draw, a salted one, or a fix's constant. */
   private drawAt(redraw: Redraw, a: number, i: number, cols: Value[][], k: number): Value {
     if (a > CHECK_ATTEMPTS) {
-      redraw.fixRow?.(a - CHECK_ATTEMPTS - 1); // settles a ref's fixes against its parent's rows
-      const fixed = redraw.fixes[a - CHECK_ATTEMPTS - 1];
+      const { x, set } = this.fixAt(a);
+      redraw.fixRow?.(x); // settles a ref's fixes against its parent's rows
+      const fixed = redraw.fixes[x];
       if (fixed !== undefined) return fixed;
+      if (set) return redraw.set.value(i, cols, k);
       a = 0;
     }
     if (a === 0) return redraw.raw.value(i, cols, k);
@@ -470,7 +488,7 @@ export class TableChecks {
         this.fill(i, attempts, cols);
         failed = [];
         for (let c = 0; c < this.compiled.length; c++) if (!holds(this.compiled[c].evaluate(i, cols, 0))) failed.push(c);
-        if (failed.length === 0 || a === CHECK_ATTEMPTS + this.fixCount) break;
+        if (failed.length === 0 || a === CHECK_ATTEMPTS + 2 * this.fixCount) break;
         // the fields of the failing checks are drawn again; the last attempt stands
         for (const c of failed) for (const slot of this.compiled[c].slots) attempts[slot] = a + 1;
       }
@@ -490,9 +508,9 @@ export class TableChecks {
       const redraw = this.redrawOf.get(f);
       const a = redraw ? attempts[redraw.slot] : 0;
       let value: Value;
-      if (redraw && a > 0 && (a <= CHECK_ATTEMPTS || redraw.fixes[a - CHECK_ATTEMPTS - 1] !== undefined)) value = this.drawAt(redraw, a, i, cols, 0);
+      if (redraw && a > 0 && (a <= CHECK_ATTEMPTS || redraw.fixes[this.fixAt(a).x] !== undefined)) value = this.drawAt(redraw, a, i, cols, 0);
       else {
-        const built = redraw ? redraw.raw : field.built;
+        const built = redraw ? this.firstDraw(redraw, a) : field.built;
         if (field.mode !== 'row') this.rng.reseed(rowKey(field.key), i);
         value = built.value(i, cols, 0);
       }

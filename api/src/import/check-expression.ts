@@ -1,6 +1,7 @@
 // A CHECK's SQL (as the Postgres parser gives it) → the engine's expression language, so the engine
 // can evaluate the CHECK on each generated row and redraw what breaks it. Only what both languages
 // mean the same way is translated; anything else gives undefined and is reported by the caller.
+import { likeToRegex } from './check-regex.js';
 import type { PgNode } from './model.js';
 
 export interface TranslatedCheck {
@@ -28,6 +29,9 @@ const FUNCTIONS: Record<string, string> = {
   ceil: 'ceil',
   btrim: 'trim',
   cardinality: 'cardinality',
+  array_length: 'array_length',
+  // arrays the row holds start at 1: the upper bound is the length
+  array_upper: 'array_length',
   trim: 'trim',
 };
 // COALESCE, GREATEST and LEAST reach us as CoalesceExpr and MinMaxExpr, not as function calls
@@ -127,6 +131,10 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
         const compare = COMPARE[op];
         if (!compare) throw new Untranslatable();
         const left = value(e.lexpr);
+        // over an array the row holds (x = ANY (ips)): the quantified comparison itself
+        const listed = e.rexpr?.TypeCast ? e.rexpr.TypeCast.arg : e.rexpr;
+        if (!listed?.A_ArrayExpr && !listed?.A_Const)
+          return fromValue(`${e.kind === 'AEXPR_OP_ANY' ? 'any_of' : 'all_of'}(${left}, '${compare}', ${value(e.rexpr)})`);
         const parts = arrayElements(e.rexpr).map((i) => fromValue(`(${left} ${compare} ${i === null ? 'null' : typeof i === 'string' ? i : value(i)})`));
         if (!parts.length) throw new Untranslatable();
         return e.kind === 'AEXPR_OP_ANY' ? or(parts) : and(parts);
@@ -201,6 +209,10 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
       // num_nonnulls(a, b, c) = 1: exactly one of them set
       if ((name === 'num_nonnulls' || name === 'num_nulls') && node.FuncCall.args?.length)
         return `(${(node.FuncCall.args as PgNode[]).map((a) => (name === 'num_nulls' ? `if(isnull(${value(a)}), 1, 0)` : `if(isnull(${value(a)}), 0, 1)`)).join(' + ')})`;
+      if (name === 'array_lower' && node.FuncCall.args?.length === 2) {
+        const length = `array_length(${(node.FuncCall.args as PgNode[]).map(value).join(', ')})`;
+        return `if(isnull(${length}), null, 1)`;
+      }
       const to = FUNCTIONS[name];
       // trim() does not change a generated value's length enough to matter for a CHECK on it
       if (to === 'trim' && node.FuncCall.args?.length === 1) return value(node.FuncCall.args[0]);
@@ -216,6 +228,15 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
     const op = str(e.name?.at(-1));
     if (['AEXPR_IN', 'AEXPR_OP_ANY', 'AEXPR_OP_ALL', 'AEXPR_BETWEEN', 'AEXPR_NOT_BETWEEN', 'AEXPR_DISTINCT', 'AEXPR_NOT_DISTINCT'].includes(e.kind))
       return asValue(condition(node));
+    if (['~~', '!~~', '~~*', '!~~*'].includes(op) && ['AEXPR_OP', 'AEXPR_LIKE', 'AEXPR_ILIKE'].includes(e.kind)) {
+      // x [NOT] [I]LIKE 'pattern' (pg_dump: x ~~ 'pattern'): matches() of the pattern as a regex
+      // (any character a newline too; ILIKE on lower case); ESCAPE clauses reach us as a function
+      const pattern = (e.rexpr?.TypeCast ? e.rexpr.TypeCast.arg : e.rexpr)?.A_Const?.sval?.sval;
+      if (typeof pattern !== 'string') throw new Untranslatable();
+      const folded = op.endsWith('*');
+      const test = `matches(${folded ? `lower(${value(e.lexpr)})` : value(e.lexpr)}, ${literal(likeToRegex(folded ? pattern.toLowerCase() : pattern, '[\\s\\S]'))})`;
+      return op.startsWith('!') ? `if(isnull(${test}), null, not ${test})` : test;
+    }
     if (e.kind !== 'AEXPR_OP') throw new Untranslatable();
     if (!e.lexpr && op === '-') return `(0 - ${value(e.rexpr)})`;
     if (op === '~' || op === '!~') {

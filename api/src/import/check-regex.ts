@@ -52,9 +52,9 @@ export function similarToRegex(source: string): string {
 }
 
 /** SQL's LIKE pattern (whole-string match, % and _ wildcards, the rest literal) → a JavaScript regex. */
-export function likeToRegex(source: string): string {
+export function likeToRegex(source: string, any = '.'): string {
   return `^${likeParts(source)
-    .map((p) => (p === '%' ? '.*' : p === '_' ? '.' : escapeRegex(p)))
+    .map((p) => (p === '%' ? `${any}*` : p === '_' ? any : escapeRegex(p)))
     .join('')}$`;
 }
 

@@ -2673,6 +2673,18 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     expect: /^[a-z]+\.[a-z]+$/,
   },
   {
+    // the name of a logged event (event_logs.name), not of a calendar's event
+    id: 'event-log-name',
+    name: /^name$/,
+    types: T,
+    table: /event_?logs?$|(^|_)(audit|security|telemetry|analytics|tracking|usage)_?events?$/,
+    length: 20,
+    generate: fake(`${one(NOUNS)}.${one(PAST)}`),
+    reason: 'the name of a logged event, noun.verb',
+    examples: ['event_logs.name text', 'telemetry_events.name varchar(64)'],
+    expect: /^[a-z]+\.[a-z]+$/,
+  },
+  {
     id: 'action',
     name: /^(action|action_?name|action_?type|activity|activity_?type|operation|op|audit_?action|permission_?action)$/,
     types: T,

@@ -141,7 +141,16 @@ export function chooseGenerator(ctx: ColumnContext): Choice {
     };
   if (rule.values) return { generator: { type: 'pick', options: { values: rule.values } }, reason: 'CHECK: one of the listed values' };
   if (category === 'enum') return { generator: { type: 'pick', options: { values: ctx.enumValues ?? [] } }, reason: 'enum: one of its labels' };
-  if (category === 'bool') return { generator: { type: 'datatype.boolean' }, reason: 'type boolean' };
+  if (category === 'bool') {
+    // DEFAULT false (site_admin, archived): what most rows keep; true for the few set otherwise
+    const fallback = column.default?.kind === 'literal' && typeof column.default.value === 'boolean' ? column.default.value : undefined;
+    if (fallback !== undefined)
+      return {
+        generator: { type: 'datatype.boolean', options: { probability: fallback ? 0.8 : 0.2 } },
+        reason: `type boolean: mostly ${String(fallback)}, its DEFAULT`,
+      };
+    return { generator: { type: 'datatype.boolean' }, reason: 'type boolean' };
+  }
   if (category === 'uuid') return { generator: { type: 'string.uuid' }, reason: 'type uuid' };
   if (category === 'int' || category === 'decimal' || category === 'float') return numeric(ctx);
   if (category === 'date' || category === 'timestamp') return temporal(ctx);

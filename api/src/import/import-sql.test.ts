@@ -250,9 +250,16 @@ create table t (
     expect(field(sql, 't', 'e')).toMatchObject({ type: 'after', options: { from: 's' }, nullRate: 0.1 });
   });
 
-  it('reports CHECKs it does not understand, with their text and line', () => {
-    const { notes, definition } = importSql('create table t (\n  a int,\n  constraint even check (a % 2 = 0)\n);');
-    expect(notes).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/CHECK \(\(a % 2\) = 0\) is not understood/) })]);
+  it('reports CHECKs it does not understand, with their text and line, and those it evaluates per row as such', () => {
+    const { notes, definition } = importSql("create table t (\n  a int,\n  constraint even check (a % 2 = 0),\n  s text check (md5(s) <> '')\n);");
+    expect(notes).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message:
+          'table t: CHECK ((a % 2) = 0) is evaluated on each row: a drawn again until it holds (tdg seed names it, before writing, should rows still break it)',
+      }),
+      expect.objectContaining({ line: 4, message: expect.stringMatching(/CHECK \(md5\(s\) <> ''\) is not understood; generated rows may violate it/) }),
+    ]);
     expect(definition.tables[0]!.fields[0]!.type).toBe('number.int');
   });
 
@@ -473,6 +480,70 @@ describe('a unique text of an exact length', () => {
 });
 
 describe('CHECKs on the case of a text', () => {
+  it('draws a boolean with a DEFAULT mostly as its DEFAULT', () => {
+    const sql = 'create table users (id int primary key, site_admin boolean not null default false, searchable boolean default true, verified boolean);';
+    const t = table(sql, 'users');
+    const probability = (name: string) => t.fields.find((f) => f.name === name)!.options?.probability;
+    expect([probability('site_admin'), probability('searchable'), probability('verified')]).toEqual([0.2, 0.8, undefined]);
+  });
+
+  it('reads an integer column named for a table as a reference to it, when no foreign key says so', () => {
+    const sql = `create table users (id serial primary key, last_event_id int);
+create table repo (id serial primary key, name text not null);
+create table events (id serial primary key, user_id int not null, created_by_user_id int, repository_id int references repo, repo_id int,
+  tenant_id int default 1, external_id int, session_id text);
+create table sessions (id serial primary key, event_id int references events);`;
+    const { definition, notes } = importSql(sql, { rows: 50 });
+    const events = definition.tables.find((t) => t.name === 'events')!;
+    const typeOf = (t: TableDefinition, name: string) => {
+      const f = t.fields.find((x) => x.name === name)!;
+      return f.type === 'ref' ? `ref ${String(f.options!.table)}` : f.type;
+    };
+    expect(['user_id', 'created_by_user_id', 'repository_id', 'repo_id'].map((c) => typeOf(events, c))).toEqual([
+      'ref users',
+      'ref users',
+      'ref repo',
+      'ref repo',
+    ]);
+    // a DEFAULT, a name no table has, a text column: left as they were
+    expect(['tenant_id', 'external_id', 'session_id'].map((c) => typeOf(events, c))).not.toContain('ref sessions');
+    expect(typeOf(events, 'external_id')).toBe('number.int');
+    // users.last_event_id → events would close a cycle (events.user_id → users)
+    expect(
+      typeOf(
+        definition.tables.find((t) => t.name === 'users')!,
+        'last_event_id',
+      ),
+    ).not.toMatch(/^ref/);
+    expect(
+      notes.some(
+        (n) =>
+          n.message ===
+          'column events.user_id has no foreign key, but its name and type point at users.id: treated as one (its values are keys of generated rows)',
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps a unique index over COALESCE(col, 0) unique, NULLs compared as the constant (the rest of the key unique alone, when it can vary)', () => {
+    const sql = `create table users (id serial primary key);
+create table orgs (id serial primary key);
+create table extensions (id serial primary key, publisher_user_id int references users, publisher_org_id int references orgs, name text not null,
+  check ((publisher_user_id is null) <> (publisher_org_id is null)));
+create unique index extensions_publisher_name on extensions (coalesce(publisher_user_id, 0), coalesce(publisher_org_id, 0), name);
+create table grants (id serial primary key, user_id int references users, org_id int references orgs, admin boolean not null);
+create unique index grants_holder on grants (coalesce(user_id, 0), coalesce(org_id, 0), admin);`;
+    const { definition, notes } = importSql(sql, { rows: 400 });
+    const extensions = definition.tables.find((t) => t.name === 'extensions')!;
+    expect(extensions.fields.find((f) => f.name === 'name')?.unique).toBe(true);
+    // a flag cannot be unique on its own: the key stays whole
+    expect(definition.tables.find((t) => t.name === 'grants')!.unique).toEqual([['user_id', 'org_id', 'admin']]);
+    expect(notes.some((n) => /unique index on coalesce\(publisher_user_id, \.\.\.\) treated as unique\(publisher_user_id\)/.test(n.message))).toBe(true);
+    const rows = [...generateRows(compile(parseDefinition(definition)), 'extensions', 0, 400)].flat();
+    const at = (name: string) => extensions.fields.findIndex((f) => f.name === name);
+    const keys = rows.map((r) => `${String(r[at('publisher_user_id')] ?? 0)}|${String(r[at('publisher_org_id')] ?? 0)}|${String(r[at('name')])}`);
+    expect(new Set(keys).size).toBe(400);
+  });
+
   it('lower-cases what lower(col) = col asks and upper-cases what upper(col) = col asks', () => {
     const { definition } = importSql(
       `create table accounts (id serial primary key, code varchar(12) not null check (lower(code) = code), handle text not null unique check (handle = lower(handle)), country char(2) not null check (upper(country) = country));`,

@@ -2407,10 +2407,19 @@ class RuleInference {
       const kept = columns.find((c) => t.fields.get(c)!.type !== 'lookup') ?? columns[0]!;
       delete t.fields.get(kept)!.nullRate;
       entry.analysis.understood = true;
-      const said = `table ${t.model?.name ?? t.def.name}: CHECK (${entry.constraint.text})`;
-      for (let k = this.notes.length - 1; k >= 0; k--) if (this.notes[k]!.message.startsWith(said)) this.notes.splice(k, 1);
+      this.unsay(t, entry.constraint);
       this.reason(t, kept, `always filled: CHECK ${columns.map((c) => `${c} IS NOT NULL`).join(' OR ')}`);
     }
+  }
+
+  /** Takes back the note that a CHECK is not understood (a rule now meets it), leaving `instead` in its place. */
+  private unsay(t: Table, constraint: ConstraintModel, instead?: string) {
+    const said = `table ${t.model?.name ?? t.def.name}: CHECK (${constraint.text})`;
+    for (let k = this.notes.length - 1; k >= 0; k--)
+      if (this.notes[k]!.message.startsWith(said)) {
+        if (instead) this.notes[k] = { ...this.notes[k]!, message: `${said} ${instead}` };
+        else this.notes.splice(k, 1);
+      }
   }
 
   private checks(t: Table) {
@@ -2472,6 +2481,11 @@ class RuleInference {
         .filter((fix, k, all) => Object.keys(fix).length > 0 && all.findIndex((other) => JSON.stringify(other) === JSON.stringify(fix)) === k)
         .slice(0, 12);
       (t.def.checks ??= []).push({ name, expr: translated.expr, redraw, ...(fixes.length ? { fixes } : {}) });
+      this.unsay(
+        t,
+        check,
+        `is evaluated on each row: ${redraw.join(', ')} drawn again until it holds (tdg seed names it, before writing, should rows still break it)`,
+      );
       for (const c of redraw) this.reason(t, c, `redrawn until CHECK ${name} holds`);
     }
   }

@@ -48,6 +48,8 @@ export interface ConstraintModel {
   text?: string;
   /** A partial unique index's WHERE: the rows the uniqueness applies to. */
   where?: PgNode;
+  /** Columns a unique index reads through COALESCE(col, constant): their NULLs compare equal there. */
+  coalesced?: string[];
   place: SourcePlace;
 }
 
@@ -79,7 +81,14 @@ export interface SchemaModel {
   /** Row triggers on INSERT whose function inserts rows into another table (see trigger-fills.ts). */
   triggerFills: TriggerFill[];
   /** Statement triggers whose function inserts rows read from the statement's transition table. */
-  statementFills?: { trigger: string; source: { schema: string; table: string }; target: { schema: string; table: string }; place: SourcePlace }[];
+  statementFills?: {
+    trigger: string;
+    source: { schema: string; table: string };
+    target: { schema: string; table: string };
+    /** Target column ← the source column it copies (a bare column of the transition table). */
+    copies?: { column: string; from: string }[];
+    place: SourcePlace;
+  }[];
   notes: ImportNote[];
 }
 

@@ -88,6 +88,14 @@ export function exprText(node: PgNode): string {
 
 const keyOf = (relation: PgNode) => `${relation.schemaname ?? 'public'}.${relation.relname}`;
 
+/** The column of `COALESCE(col, constant)` (casts allowed on either), else undefined. */
+function coalescedColumn(node: PgNode | undefined): string | undefined {
+  const args: PgNode[] = node?.CoalesceExpr?.args ?? [];
+  if (args.length !== 2 || !unwrapCast(args[1]!).A_Const) return undefined;
+  const fields: PgNode[] | undefined = unwrapCast(args[0]!).ColumnRef?.fields;
+  return fields ? str(fields.at(-1)) || undefined : undefined;
+}
+
 function unwrapCast(node: PgNode): PgNode {
   while (node.TypeCast) node = node.TypeCast.arg;
   return node;
@@ -449,9 +457,20 @@ class ModelBuilder {
       return;
     }
     const columns: string[] = [];
+    const coalesced: string[] = [];
     for (const { IndexElem: e } of body.indexParams ?? []) {
       if (e.name) columns.push(e.name);
-      else {
+      else if (coalescedColumn(e.expr)) {
+        // COALESCE(publisher_user_id, 0): the column, its NULLs one more value of the key (the
+        // generated keys never hold the constant, nor is a NULL left to keep the key unique)
+        const column = coalescedColumn(e.expr)!;
+        columns.push(column);
+        coalesced.push(column);
+        this.note(
+          place,
+          `unique index on coalesce(${column}, ...) treated as unique(${column}) (its NULLs compare equal there: none is left empty to keep the key unique)`,
+        );
+      } else {
         // lower(email) / upper(code) / trim(x): unique values of the column are kept unique by
         // the generators we choose for it; anything else is only noted
         const fn = e.expr?.FuncCall;
@@ -473,6 +492,7 @@ class ModelBuilder {
       columns,
       ...(body.idxname ? { name: body.idxname } : {}),
       ...(body.whereClause ? { where: body.whereClause, text: exprText(body.whereClause) } : {}),
+      ...(coalesced.length ? { coalesced } : {}),
       place,
     };
     if (partitionParent) this.partitionConstraint(partitionParent, unique, place);
@@ -567,7 +587,24 @@ class ModelBuilder {
       if (trigger.transition) {
         const targets = transitionInsertsOf(fn.body, trigger.transition);
         if (!targets.length) this.note(trigger.place, `skipped trigger ${trigger.name} (it inserts no rows from ${trigger.transition}; does not shape data)`);
-        for (const target of targets) (this.model.statementFills ??= []).push({ trigger: trigger.name, source: trigger.source, target, place: trigger.place });
+        for (const { schema, table, into, copies } of targets) {
+          // the INSERT's columns: its list, else the target's columns in order
+          const columns =
+            into ??
+            this.tables
+              .get(`${schema}.${table}`)
+              ?.columns.filter((c) => !c.generated)
+              .map((c) => c.name) ??
+            [];
+          const copied = copies.flatMap((from, i) => (from && columns[i] ? [{ column: columns[i]!, from }] : []));
+          (this.model.statementFills ??= []).push({
+            trigger: trigger.name,
+            source: trigger.source,
+            target: { schema, table },
+            copies: copied,
+            place: trigger.place,
+          });
+        }
         continue;
       }
       const inserts = insertsOf(fn.body);

@@ -317,6 +317,8 @@ class Mapper {
   private resolveForeignKeys(): void {
     const ownSchemas = new Set(this.model.tables.map((t) => t.schema));
     this.triggerKeysAsForeignKeys(ownSchemas);
+    this.statementCopiesAsForeignKeys();
+    this.impliedForeignKeys();
     for (const table of this.model.tables) {
       for (const fk of table.constraints.filter((c) => c.kind === 'foreign')) {
         const ref = fk.references!;
@@ -390,6 +392,72 @@ class Mapper {
     }
   }
 
+  /**
+   * A statement trigger that copies a column of the loaded rows into a foreign key of another table
+   * (INSERT INTO last_dequeues SELECT user_id ... FROM newtab, last_dequeues.user_id → users) makes
+   * that column a foreign key too, declared or not: its values must be rows of the same parent, or
+   * the trigger's rows break the key.
+   */
+  private statementCopiesAsForeignKeys(): void {
+    for (const fill of this.model.statementFills ?? []) {
+      const source = this.tables.get(`${fill.source.schema}.${fill.source.table}`);
+      const target = this.tables.get(`${fill.target.schema}.${fill.target.table}`);
+      if (!source || !target || source === target) continue;
+      for (const { column, from } of fill.copies ?? []) {
+        const fk = target.constraints.find((c) => c.kind === 'foreign' && c.columns.length === 1 && c.columns[0] === column);
+        if (!fk || !source.columns.some((c) => c.name === from) || this.foreignColumns(source).has(from)) continue;
+        source.constraints.push({
+          kind: 'foreign',
+          columns: [from],
+          references: { ...fk.references!, columns: [...fk.references!.columns] },
+          place: fill.place,
+        });
+        this.note(
+          fill.place,
+          `trigger ${fill.trigger} copies ${qualifiedName(fill.source.schema, fill.source.table)}.${from} into ${target.name}.${column}, a foreign key to ${qualifiedName(fk.references!.schema, fk.references!.table)}: ${from} is treated as one too`,
+        );
+      }
+    }
+  }
+
+  /**
+   * An integer column named for a table of its schema (`user_id`, `created_by_user_id`,
+   * `repository_id` → repo) that no foreign key declares, with no DEFAULT, reads as a reference to
+   * that table's integer key: its values are keys of generated rows, not random integers. Not when
+   * the reference would close a cycle of foreign keys.
+   */
+  private impliedForeignKeys(): void {
+    const tables = new Map(this.model.tables.map((t) => [`${t.schema}.${t.name}`, t]));
+    const parents = (t: TableModel) =>
+      t.constraints.flatMap((c) =>
+        c.kind === 'foreign' && tables.has(`${c.references!.schema}.${c.references!.table}`)
+          ? [tables.get(`${c.references!.schema}.${c.references!.table}`)!]
+          : [],
+      );
+    const reaches = (from: TableModel, to: TableModel, seen = new Set<TableModel>()): boolean =>
+      from === to || (!seen.has(from) && (seen.add(from), parents(from).some((p) => reaches(p, to, seen))));
+    const integer = (c: ColumnModel | undefined) => c !== undefined && c.type.arrayDims === 0 && ['int2', 'int4', 'int8'].includes(c.type.name);
+    // NOT NULL columns first: where two would close a cycle, the one a row must have wins
+    const columns = this.model.tables.flatMap((table) => table.columns.map((column) => ({ table, column })));
+    for (const { table, column } of [...columns.filter((c) => c.column.notNull), ...columns.filter((c) => !c.column.notNull)]) {
+      const stem = /^(\w+)_id$/.exec(column.name)?.[1];
+      if (!stem || this.foreignColumns(table).has(column.name) || column.default || column.generated || !integer(column)) continue;
+      const target = impliedTable(stem, (name) => tables.get(`${table.schema}.${name}`));
+      const key = target && primaryKeyOf(target);
+      if (!target || target === table || key?.length !== 1 || !integer(target.columns.find((c) => c.name === key[0])) || reaches(target, table)) continue;
+      table.constraints.push({
+        kind: 'foreign',
+        columns: [column.name],
+        references: { schema: target.schema, table: target.name, columns: [...key] },
+        place: column.place,
+      });
+      this.note(
+        column.place,
+        `column ${table.name}.${column.name} has no foreign key, but its name and type point at ${qualifiedName(target.schema, target.name)}.${key[0]}: treated as one (its values are keys of generated rows)`,
+      );
+    }
+  }
+
   /** Columns of the table's foreign keys. */
   private foreignColumns(table: TableModel): Set<string> {
     return new Set(table.constraints.filter((c) => c.kind === 'foreign').flatMap((c) => c.columns));
@@ -426,6 +494,10 @@ class Mapper {
         };
         const rest = columns.filter((name) => !session(name));
         if (columns.length > 1 && rest.length > 0 && rest.every(countable)) columns = rest;
+        // COALESCE(publisher_user_id, 0) in a unique index: its NULLs compare equal there, which a
+        // generated key does not promise; the rest of the key unique on its own implies it
+        const plain = columns.filter((name) => !c.coalesced?.includes(name ?? ''));
+        if (c.coalesced?.length && plain.length > 0 && plain.length < columns.length && plain.every(countable)) columns = plain;
         if (columns.every((name): name is string => name !== undefined)) return [columns];
         this.note(c.place, `table ${table.name}: key (${c.columns.join(', ')}) reads a GENERATED column; generated rows may violate it`);
         return [];
@@ -851,6 +923,20 @@ function isSessionColumn(table: TableModel, name: string): boolean {
 /** A ref compile may fill after its table's rows (nullable, not laying out children). */
 function breakableRef(field: FieldDefinition): boolean {
   return (field.nullRate ?? 0) > 0 && !(field.options as Record<string, unknown>).childrenPerParent;
+}
+
+const TABLE_SYNONYMS: Record<string, string[]> = { repository: ['repo'], repo: ['repository'], org: ['organization'], organization: ['org'] };
+
+/** The table a column's stem names (`created_by_user` → users, `repository` → repo): the whole stem first, then its last word. */
+function impliedTable(stem: string, find: (name: string) => TableModel | undefined): TableModel | undefined {
+  const word = stem.split('_').at(-1)!;
+  for (const base of [...new Set([stem, word])])
+    for (const name of [base, ...(TABLE_SYNONYMS[base] ?? [])])
+      for (const form of [name, `${name}s`, `${name}es`, name.replace(/y$/, 'ies')]) {
+        const found = find(form);
+        if (found) return found;
+      }
+  return undefined;
 }
 
 function primaryKeyOf(table: TableModel): string[] | undefined {

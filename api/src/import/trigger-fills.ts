@@ -50,10 +50,12 @@ export function insertsOf(body: string): TriggerInsert[] {
 
 /**
  * The tables a statement trigger's function fills from its transition table
- * (`INSERT INTO t SELECT ... FROM newtab`, REFERENCING NEW TABLE AS newtab).
+ * (`INSERT INTO t SELECT ... FROM newtab`, REFERENCING NEW TABLE AS newtab), with what each
+ * selected item copies: a bare column of the transition table, else undefined. `into` is the
+ * INSERT's column list (absent: the target's columns in order).
  */
-export function transitionInsertsOf(body: string, transition: string): { schema: string; table: string }[] {
-  const out: { schema: string; table: string }[] = [];
+export function transitionInsertsOf(body: string, transition: string): { schema: string; table: string; into?: string[]; copies: (string | undefined)[] }[] {
+  const out: ReturnType<typeof transitionInsertsOf> = [];
   for (const text of insertTexts(body)) {
     let stmt: PgNode | undefined;
     try {
@@ -62,8 +64,20 @@ export function transitionInsertsOf(body: string, transition: string): { schema:
       continue;
     }
     const from: PgNode[] = stmt?.selectStmt?.SelectStmt?.fromClause ?? [];
-    if (stmt?.relation && from.some((f) => f.RangeVar?.relname?.toLowerCase() === transition.toLowerCase()))
-      out.push({ schema: stmt.relation.schemaname ?? 'public', table: stmt.relation.relname });
+    // FROM newtab, or newtab joined to other tables (FROM newtab JOIN documents ON ...)
+    const reads = (f: PgNode | undefined): boolean =>
+      f?.RangeVar?.relname?.toLowerCase() === transition.toLowerCase() || (!!f?.JoinExpr && (reads(f.JoinExpr.larg) || reads(f.JoinExpr.rarg)));
+    if (!stmt?.relation || !from.some(reads)) continue;
+    const items: PgNode[] = stmt.selectStmt.SelectStmt.targetList ?? [];
+    const copies = items.map((item) => {
+      let bare = item.ResTarget?.val;
+      while (bare?.TypeCast) bare = bare.TypeCast.arg;
+      const fields: PgNode[] | undefined = bare?.ColumnRef?.fields;
+      // user_id, newtab.user_id
+      return fields && (fields.length === 1 || str(fields[0]).toLowerCase() === transition.toLowerCase()) ? str(fields.at(-1)) || undefined : undefined;
+    });
+    const into: string[] = (stmt.cols ?? []).map((c: PgNode) => c.ResTarget.name);
+    out.push({ schema: stmt.relation.schemaname ?? 'public', table: stmt.relation.relname, ...(into.length ? { into } : {}), copies });
   }
   return out;
 }

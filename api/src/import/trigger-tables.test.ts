@@ -128,3 +128,50 @@ create trigger t after insert on public.src for each row execute function f();`;
     expect(result.notes.some((n) => /public\.src gets no generated rows, so it never fires/.test(n.message))).toBe(true);
   });
 });
+
+describe('a table a statement trigger fills from the rows loaded into another', () => {
+  const SQL = `
+create table users (id int primary key);
+create table jobs (id int primary key, user_id int not null, started_at timestamptz);
+create table last_dequeues (user_id int primary key references users (id), latest_dequeue timestamptz);
+create function last_dequeues_upsert() returns trigger language plpgsql as $$ begin
+  insert into last_dequeues select newtab.user_id, max(started_at) from newtab group by user_id
+  on conflict (user_id) do update set latest_dequeue = excluded.latest_dequeue;
+  return null;
+end $$;
+create trigger last_dequeues_insert after insert on jobs referencing new table as newtab for each statement execute function last_dequeues_upsert();`;
+  const result = importSql(SQL, { rows: 50 });
+
+  it("makes a column it copies into a foreign key a foreign key too (the trigger's rows keep their parent)", () => {
+    expect(tableOf(result, 'jobs').fields.find((f) => f.name === 'user_id')).toMatchObject({ type: 'ref', options: { table: 'users', field: 'id' } });
+    expect(
+      result.notes.some((n) => /copies jobs\.user_id into last_dequeues\.user_id, a foreign key to users: user_id is treated as one too/.test(n.message)),
+    ).toBe(true);
+    expect(tableOf(result, 'last_dequeues').rows).toBe(0);
+  });
+
+  it('reads the transition table joined to another', () => {
+    const joined = importSql(
+      `${SQL}
+create table documents (id int primary key, schema_version int not null);
+create table lookup (id int primary key, upload_id int not null, document_id int not null references documents);
+create table lookup_versions (upload_id int primary key, min_version int, max_version int);
+create function lookup_versions_insert() returns trigger language plpgsql as $$ begin
+  insert into lookup_versions select upload_id, min(schema_version), max(schema_version)
+  from newtab join documents on documents.id = newtab.document_id group by newtab.upload_id
+  on conflict on constraint lookup_versions_pkey do update set max_version = excluded.max_version;
+  return null;
+end $$;
+create trigger lookup_versions_insert after insert on lookup referencing new table as newtab for each statement execute function lookup_versions_insert();`,
+      { rows: 50 },
+    );
+    expect(tableOf(joined, 'lookup_versions').rows).toBe(0);
+  });
+
+  it('reads the copies of a column list too', () => {
+    const listed = importSql(SQL.replace('select newtab.user_id, max(started_at)', '(latest_dequeue, user_id) select max(started_at), user_id'), {
+      rows: 50,
+    });
+    expect(tableOf(listed, 'jobs').fields.find((f) => f.name === 'user_id')).toMatchObject({ type: 'ref' });
+  });
+});

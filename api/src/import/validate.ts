@@ -36,13 +36,22 @@ function emptyUnkeepableKeys(definition: Definition, model: SchemaModel, issues:
     const key = table.unique?.[Number(m[2])] ?? [];
     const rows = /unique for (\d+) rows/.exec(issue.message)?.[1] ?? String(table.rows);
     const source = model.tables.find((t) => definitionName(t.schema, t.name) === table.name);
-    const partials = (source?.constraints ?? []).filter(
-      (c) => c.kind === 'unique' && c.where && c.columns.length === key.length && key.every((k) => c.columns.includes(k)),
+    const sameKey = (source?.constraints ?? []).filter(
+      (c) => c.kind === 'unique' && c.columns.length === key.length && key.every((k) => c.columns.includes(k)),
     );
-    const required = new Set(partials.flatMap((p) => requiredColumns(p.where!)));
+    const required = new Set(sameKey.flatMap((p) => (p.where ? requiredColumns(p.where) : [])));
+    // a column the index reads through COALESCE: a NULL there is a value like any other
+    const coalesced = new Set(sameKey.flatMap((c) => c.coalesced ?? []));
     const candidates = table.fields.filter((f) => {
       const o = (f.options ?? {}) as Record<string, unknown>;
-      return key.includes(f.name) && (f.nullRate ?? 0) > 0 && !o.childrenPerParent && !o.distinctWithin && !table.primaryKey?.includes(f.name);
+      return (
+        key.includes(f.name) &&
+        !coalesced.has(f.name) &&
+        (f.nullRate ?? 0) > 0 &&
+        !o.childrenPerParent &&
+        !o.distinctWithin &&
+        !table.primaryKey?.includes(f.name)
+      );
     });
     const field = candidates.find((f) => required.has(f.name)) ?? candidates.find((f) => f.type === 'ref') ?? candidates[0];
     if (!field || field.nullRate === 1) continue;

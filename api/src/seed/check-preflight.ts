@@ -21,11 +21,13 @@ export class CheckUnmetError extends Error {
     readonly checked: number,
     readonly failing: number,
     readonly examples: CheckFailure['examples'],
+    /** Who found it: the engine's redraw, or the target database evaluating its own CHECK on the rows. */
+    readonly by: 'redraw' | 'database' = 'redraw',
   ) {
     const example = examples[0] ? `; e.g. row ${examples[0].row}: ${JSON.stringify(examples[0].values)}` : '';
-    super(
-      `${table}: check ${constraint} (columns ${columns.join(', ')}) still fails for ${failing} of the first ${checked} rows after every redraw; nothing was written${example}`,
-    );
+    const what = `${by === 'redraw' ? 'check' : "the database's check"} ${constraint} (columns ${columns.join(', ')})`;
+    const after = by === 'redraw' ? 'after every redraw' : '(no table check of the definition redraws for it)';
+    super(`${table}: ${what} ${by === 'redraw' ? 'still fails' : 'fails'} for ${failing} of the first ${checked} rows ${after}; nothing was written${example}`);
   }
 }
 

@@ -124,6 +124,11 @@ export interface SeededTable {
    * keys are dropped whatever its size, the FK rebuilt once the other table is loaded.
    */
   forward?: boolean;
+  /**
+   * Why its keys must stay during the load, whatever its size: a trigger inserts into it while other
+   * tables load, and its INSERT ... ON CONFLICT needs the unique key as its arbiter.
+   */
+  keep?: string;
 }
 
 export interface DeferOptions {
@@ -258,7 +263,8 @@ async function dropAll(session: CopySession, tables: SeededTable[], options: Def
   const candidates: (SeededTable & { oid: string })[] = [];
   for (const [k, table] of tables.entries()) {
     const row = about[k]!;
-    if (!row.oid) plans.set(table.relation, new NotDeferrable('not found in the catalog'));
+    if (table.keep) plans.set(table.relation, new NotDeferrable(table.keep));
+    else if (!row.oid) plans.set(table.relation, new NotDeferrable('not found in the catalog'));
     else if (row.relkind !== 'r' || row.relispartition)
       plans.set(table.relation, new NotDeferrable('partitioned tables and partitions keep their constraints'));
     else if (!row.owner) plans.set(table.relation, new NotDeferrable('the current role does not own it'));

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { compile, parseDefinition } from '../engine/index.js';
 import { preflightChecks } from './check-preflight.js';
+import { preflightTargetChecks } from './target-checks.js';
 import { copyTextOf } from './copy-text.js';
 import { deferConstraints, type DeferredTable, type KeptTable } from './deferred-constraints.js';
 import { ChunkFeed, GeneratorPool } from './generator-pool.js';
@@ -137,6 +138,23 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
   try {
     await target.transaction(async (session) => {
       await setDefaultSettings(session);
+      // the target's own CHECKs (those no table check redraws for included) on the first rows, before any is written
+      await preflightTargetChecks(
+        session,
+        plan.tables.flatMap((table, k) =>
+          triggerTables.has(table.name)
+            ? []
+            : [
+                {
+                  table: table.name,
+                  relation: relations[k]!,
+                  columns: table.columns.map((c) => columnNames.get(table.name)?.get(c.name) ?? c.name),
+                  rows: table.rows,
+                  copyText: (n: number) => copyTextOf(plan, table.name, 0, n),
+                },
+              ],
+        ),
+      );
       const seeded = relations.filter((r, k) => plan.tables[k]!.rows > 0 && relations.findIndex((o) => o.schema === r.schema && o.name === r.name) === k);
       // a table referencing one loaded after it (a cycle of foreign keys broken at a nullable one)
       const referencesLater = (relation: Relation) =>
@@ -146,13 +164,20 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
             relations[k]!.name === relation.name &&
             t.columns.some((c) => c.references && plan.tables.findIndex((p) => p.name === c.references!.table) > k),
         );
+      const madeByTrigger = (relation: Relation) =>
+        plan.tables.some((t, k) => triggerTables.has(t.name) && relations[k]!.schema === relation.schema && relations[k]!.name === relation.name);
       const rowsOf = (relation: Relation) =>
         plan.tables.reduce((n, t, k) => n + (relations[k]!.schema === relation.schema && relations[k]!.name === relation.name ? t.rows : 0), 0);
       const deferral =
         mode === 'after'
           ? await deferConstraints(
               session,
-              seeded.map((relation) => ({ relation, rows: rowsOf(relation), forward: referencesLater(relation) })),
+              seeded.map((relation) => ({
+                relation,
+                rows: rowsOf(relation),
+                forward: referencesLater(relation),
+                ...(madeByTrigger(relation) ? { keep: 'a trigger inserts its rows while other tables load (its keys may be what ON CONFLICT needs)' } : {}),
+              })),
               { smallTables: options.deferSmallTables ?? false },
             )
           : undefined;
