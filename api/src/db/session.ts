@@ -4,8 +4,17 @@ import type { Claims } from './port.js';
 // so nothing survives the commit and a pooled connection never carries one user's claims to the next.
 export const SET_REQUEST_CLAIMS = `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.jwt.claim.sub', $3, true)`;
 
+// the verified claims of a token are one object for as long as the token is cached (token-verifier.ts)
+const sessionParams = new WeakMap<Claims, [string, string, string]>();
+
 /** PostgREST's role choice: the token's role when it is an API role we allow, else `authenticated`. */
 export function userSessionParams(claims: Claims): [string, string, string] {
+  let params = sessionParams.get(claims);
+  if (!params) sessionParams.set(claims, (params = sessionParamsOf(claims)));
+  return params;
+}
+
+function sessionParamsOf(claims: Claims): [string, string, string] {
   const role = claims.role === 'anon' ? 'anon' : 'authenticated';
   const sub = typeof claims.sub === 'string' ? claims.sub : '';
   // an anonymous token has no `sub`; an empty one would break auth.uid()'s uuid cast

@@ -125,7 +125,8 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
 
   async function runOnce(input: Omit<PreviewTask, 'started'> | Omit<ImportTask, 'started'>, what: string): Promise<Outcome> {
     const { port1, port2 } = new MessageChannel();
-    const timeLimit = new PreviewLimitError('time', `${what} ran longer than ${options.timeoutMs} ms and was stopped`, options.timeoutMs);
+    // made when a limit is hit, not for every task (an Error takes its stack trace when made)
+    const timeLimit = () => new PreviewLimitError('time', `${what} ran longer than ${options.timeoutMs} ms and was stopped`, options.timeoutMs);
     let limitHit = false;
     let started = false;
     let timer: NodeJS.Timeout | undefined;
@@ -142,13 +143,13 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
       }, options.timeoutMs);
     });
     // a task no thread has started in time (threads failing to start): given up, left to finish unseen
-    const overall = setTimeout(() => giveUp({ error: timeLimit, started: true }), options.timeoutMs + STARTUP_MS);
+    const overall = setTimeout(() => giveUp({ error: timeLimit(), started: true }), options.timeoutMs + STARTUP_MS);
     const ran = threads()
       .run({ ...input, started: port2 } as PreviewTask | ImportTask, { transferList: [port2] })
       .then(
-        (reply): Outcome => (limitHit ? { error: timeLimit, started: true } : { reply }),
+        (reply): Outcome => (limitHit ? { error: timeLimit(), started: true } : { reply }),
         (error): Outcome => {
-          if (limitHit) return { error: timeLimit, started: true };
+          if (limitHit) return { error: timeLimit(), started: true };
           const { code, message } = error as { code?: string; message?: string };
           if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory limit/i.test(message ?? ''))
             return {
