@@ -11,7 +11,7 @@ import { seedDatabase, type TableLoaded } from './load.js';
 import { pgliteTarget } from './pglite-target.js';
 import { postgresTarget } from './postgres-target.js';
 import type { SeedTarget } from './target.js';
-import { checkExpressionOf, TARGET_PROBE_ROWS } from './target-checks.js';
+import { checkExpressionOf, copyRecords, TARGET_PROBE_ROWS } from './target-checks.js';
 
 const DDL = `
 create table hosts (id int primary key, name text not null, tenant int default 7,
@@ -20,6 +20,8 @@ create table grants (id int primary key, host_id int not null references hosts,
   paths text[], ips text[],
   constraint grants_ips check (ips is null or (array_length(ips, 1) = array_length(paths, 1) and not ('' = any (ips)))));
 create table audited (id int primary key, code text not null, constraint audited_code check (code like 'A%'));
+create table notes (id int primary key, meta jsonb not null, body text, tags text[],
+  constraint notes_meta check (jsonb_typeof(meta) = 'object'), constraint notes_body check (body is null or position(E'\\n' in body) > 0));
 create function audited_fix() returns trigger language plpgsql as $$ begin new.code := 'A' || new.code; return new; end $$;
 create trigger audited_fix before insert on audited for each row execute function audited_fix();`;
 
@@ -43,6 +45,17 @@ const definition = (ips: { type: string; options: Record<string, unknown> }): De
         { name: 'host_id', type: 'ref', options: { table: 'hosts', field: 'id' } },
         { name: 'paths', type: 'array', options: { min: 2, max: 2, of: { type: 'lorem.word' } } },
         { name: 'ips', ...ips },
+      ],
+    },
+    // a JSON object (read as one, not as a JSON string) and prose with newlines (escaped in COPY text)
+    {
+      name: 'notes',
+      rows: 15,
+      fields: [
+        { name: 'id', type: 'sequence' },
+        { name: 'meta', type: 'json', options: { fields: [{ name: 'theme', type: 'pick', options: { values: ['dark', 'light'] } }] } },
+        { name: 'body', type: 'lorem.paragraphs' },
+        { name: 'tags', type: 'array', options: { min: 1, max: 2, of: { type: 'lorem.word' } } },
       ],
     },
     // the trigger makes every code pass: the probe leaves the table to the load
@@ -88,17 +101,25 @@ async function expectStop(target: () => SeedTarget, count: () => Promise<number>
   expect(loaded).toEqual([]);
   expect(await count()).toBe(0);
   await seedDatabase(meetable, target());
-  expect(await count()).toBe(310);
+  expect(await count()).toBe(325);
 }
 
 describe("the target's CHECKs on the first rows, before the load", () => {
+  it('reads COPY text back as records: escapes, NULLs, and json columns as their JSON value', () => {
+    const text = Buffer.from('1\ta\\tb\\nc\\\\d\t\\N\t{"x":1}\n2\t\t{a,b}\t[]\n');
+    expect(copyRecords(text, ['id', 'body', 'tags', 'meta'], new Set(['meta']))).toEqual([
+      { id: '1', body: 'a\tb\nc\\d', tags: null, meta: { x: 1 } },
+      { id: '2', body: '', tags: '{a,b}', meta: [] },
+    ]);
+  });
+
   it('reads the expression of a constraint definition', () => {
     expect(checkExpressionOf('CHECK ((a > 0)) NOT VALID')).toBe('(a > 0)');
     expect(checkExpressionOf('CHECK ((x IS NULL)) NO INHERIT')).toBe('(x IS NULL)');
     expect(checkExpressionOf('UNIQUE (a)')).toBeUndefined();
   });
 
-  const COUNT = 'select (select count(*) from grants)::int + (select count(*) from audited)::int as n';
+  const COUNT = 'select (select count(*) from grants)::int + (select count(*) from audited)::int + (select count(*) from notes)::int as n';
   const targets: Record<string, (fn: (target: () => SeedTarget, count: () => Promise<number>) => Promise<void>) => Promise<void>> = {
     PGlite: async (fn) => {
       const db = await openPglite();
