@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ChildLayout, PerParent } from './child-layout.js';
 import { perParentBounds } from './child-layout.js';
-import type { FieldDefinition, TableDefinition } from './definition.js';
+import { DEFAULT_REFERENCE_DATE, type FieldDefinition, type TableDefinition } from './definition.js';
 import { compileExpression, ExpressionError, expressionPaths, parsedExpression, parseExpression } from './expression.js';
 import { resolveFieldPath, type ResolvedPath } from './field-path.js';
 import type { BuiltField } from './fields.js';
@@ -392,14 +392,9 @@ export function buildScopedRef(field: FieldDefinition, ctx: RelationContext): Bu
     const when =
       options.sameAs.when === undefined
         ? undefined
-        : compileExpression(
-            parsedExpression(options.sameAs.when),
-            (text) => {
-              const read = pathValueAt(resolveFieldPath(text, ctx.table, ctx.tables) as ResolvedPath, ctx);
-              return (i) => read(i);
-            },
-            { referenceDate: ctx.referenceDate ?? new Date('2025-01-01T00:00:00.000Z') },
-          );
+        : compileExpression(parsedExpression(options.sameAs.when), (text) => pathValueAt(resolveFieldPath(text, ctx.table, ctx.tables) as ResolvedPath, ctx), {
+            referenceDate: ctx.referenceDate ?? new Date(DEFAULT_REFERENCE_DATE),
+          });
     pickRow = (i) => {
       if (when && when(i, [], 0) !== true) return otherwise(i);
       if (rate < 1 && unit53At(same, i) >= rate) return otherwise(i);

@@ -116,6 +116,8 @@ const CR = 13;
 /** Texts this long or longer are written by longText. */
 const NATIVE_TEXT = 32;
 const COPY_ESCAPES = /[\\\t\n\r]/g;
+/** The byte after the backslash of an escaped backslash, tab, newline or CR. */
+const escapeLetter = (c: number) => (c === BACKSLASH ? BACKSLASH : c === TAB ? 116 : c === NEWLINE ? 110 : 114);
 
 /**
  * COPY text written straight into UTF-8 bytes: the bytes of `copyField` per field, tab between
@@ -162,7 +164,7 @@ export class CopyWriter {
       if (c < 0x80) {
         if (c === BACKSLASH || c === TAB || c === NEWLINE || c === CR) {
           b[p++] = BACKSLASH;
-          b[p++] = c === BACKSLASH ? BACKSLASH : c === TAB ? 116 : c === NEWLINE ? 110 : 114;
+          b[p++] = escapeLetter(c);
         } else b[p++] = c;
       } else if (c < 0x800) {
         b[p++] = 0xc0 | (c >> 6);
@@ -203,9 +205,8 @@ export class CopyWriter {
     for (let m = COPY_ESCAPES.exec(s); m !== null; m = COPY_ESCAPES.exec(s)) {
       const at = m.index;
       if (at > from) p += b.write(s.slice(from, at), p, 'utf8');
-      const c = s.charCodeAt(at);
       b[p++] = BACKSLASH;
-      b[p++] = c === BACKSLASH ? BACKSLASH : c === TAB ? 116 : c === NEWLINE ? 110 : 114;
+      b[p++] = escapeLetter(s.charCodeAt(at));
       from = at + 1;
     }
     if (from === 0) p += b.write(s, p, 'utf8');

@@ -7,7 +7,7 @@
 // cost (milliseconds per key) outweighs the checks of a few hundred rows. NOT NULL, CHECK,
 // EXCLUDE, defaults and triggers stay in place. All of it runs in the seed's transaction: a
 // rebuild that fails rolls the whole seed back.
-import { ident, literal, type CopySession, type Relation } from './target.js';
+import { ident, literal, relationName, type CopySession, type Relation } from './target.js';
 
 /** A table whose keys and indexes were dropped for the load and are rebuilt after it. */
 export interface DeferredTable {
@@ -194,7 +194,7 @@ export async function deferConstraints(session: CopySession, tables: SeededTable
   }
   // keys ahead of FKs: an FK is ready only once its referenced table is loaded, when that table's key is ready too
   const pending = [...keys, ...foreignKeys];
-  const seeded = new Set(relations.map(nameOf));
+  const seeded = new Set(relations.map(relationName));
   const done = new Set<string>();
   let tablespaceReset = false;
   const run = async (ready: (step: Step) => boolean): Promise<number> => {
@@ -231,14 +231,12 @@ export async function deferConstraints(session: CopySession, tables: SeededTable
     deferred,
     kept,
     loaded(relation) {
-      done.add(nameOf(relation));
+      done.add(relationName(relation));
       return run((step) => step.needs.every((table) => done.has(table) || !seeded.has(table)));
     },
     finish: () => run(() => true),
   };
 }
-
-const nameOf = (relation: Relation) => `${relation.schema}.${relation.name}`;
 
 /** A table whose keys were dropped, and the steps that rebuild them. */
 interface Plan {
@@ -376,7 +374,7 @@ function stepsFor(relation: Relation, constraints: ConstraintRow[], indexes: Ind
     if (i.clustered) extras.push(`alter table ${table} cluster on ${i.name}`);
     if (i.replica_identity) extras.push(`alter table ${table} replica identity using index ${i.name}`);
     if (i.comment !== null) extras.push(`comment on index ${i.qualified} is ${literal(i.comment)}`);
-    keys.push({ needs: [nameOf(relation)], table: nameOf(relation), name: i.relname, definition: i.definition, sql: i.definition, extras });
+    keys.push({ needs: [relationName(relation)], table: relationName(relation), name: i.relname, definition: i.definition, sql: i.definition, extras });
   }
   return {
     table: {

@@ -7,7 +7,7 @@ import { copyTextOf } from './copy-text.js';
 import { deferConstraints, type DeferredTable, type KeptTable } from './deferred-constraints.js';
 import { ChunkFeed, GeneratorPool } from './generator-pool.js';
 import { setDefaultSettings } from './session-settings.js';
-import { syncSequencesStatement, type Relation, type SeedTarget } from './target.js';
+import { relationName, syncSequencesStatement, type Relation, type SeedTarget } from './target.js';
 import { withSignInPassword } from './auth-users.js';
 import { fitExternalTables, type LeftOut } from './external-tables.js';
 import { columnOf, relationOf, triggerMade } from './relation.js';
@@ -155,19 +155,14 @@ export async function seedDatabase(definitionJson: unknown, target: SeedTarget, 
               ],
         ),
       );
-      const seeded = relations.filter((r, k) => plan.tables[k]!.rows > 0 && relations.findIndex((o) => o.schema === r.schema && o.name === r.name) === k);
+      const seeded = relations.filter((r, k) => plan.tables[k]!.rows > 0 && relations.findIndex((o) => relationName(o) === relationName(r)) === k);
+      // the tables of the definition loaded into a relation (with their place in the plan)
+      const tablesAt = (relation: Relation) => plan.tables.flatMap((t, k) => (relationName(relations[k]!) === relationName(relation) ? [{ t, k }] : []));
       // a table referencing one loaded after it (a cycle of foreign keys broken at a nullable one)
       const referencesLater = (relation: Relation) =>
-        plan.tables.some(
-          (t, k) =>
-            relations[k]!.schema === relation.schema &&
-            relations[k]!.name === relation.name &&
-            t.columns.some((c) => c.references && plan.tables.findIndex((p) => p.name === c.references!.table) > k),
-        );
-      const madeByTrigger = (relation: Relation) =>
-        plan.tables.some((t, k) => triggerTables.has(t.name) && relations[k]!.schema === relation.schema && relations[k]!.name === relation.name);
-      const rowsOf = (relation: Relation) =>
-        plan.tables.reduce((n, t, k) => n + (relations[k]!.schema === relation.schema && relations[k]!.name === relation.name ? t.rows : 0), 0);
+        tablesAt(relation).some(({ t, k }) => t.columns.some((c) => c.references && plan.tables.findIndex((p) => p.name === c.references!.table) > k));
+      const madeByTrigger = (relation: Relation) => tablesAt(relation).some(({ t }) => triggerTables.has(t.name));
+      const rowsOf = (relation: Relation) => tablesAt(relation).reduce((n, { t }) => n + t.rows, 0);
       const deferral =
         mode === 'after'
           ? await deferConstraints(

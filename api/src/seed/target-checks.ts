@@ -5,7 +5,7 @@
 // of those rows break stops the seed there, naming table, constraint and columns, instead of
 // failing the load halfway.
 import { CheckUnmetError } from './check-preflight.js';
-import { type CopySession, ident, literal, type Relation } from './target.js';
+import { type CopySession, ident, literal, type Relation, relationName } from './target.js';
 
 /**
  * Rows per table the target's CHECKs are tried on before the load: enough to meet a CHECK that a
@@ -51,10 +51,10 @@ async function targetChecks(session: CopySession, relations: Relation[]): Promis
      where con.contype = 'c' and n.nspname in (${schemas.map(literal).join(', ')})
      order by n.nspname, c.relname, con.conname`,
   );
-  const wanted = new Set(relations.map((r) => `${r.schema}.${r.name}`));
+  const wanted = new Set(relations.map(relationName));
   return rows.flatMap((r) => {
     const expr = checkExpressionOf(r.definition);
-    return wanted.has(`${r.schema}.${r.name}`) && expr
+    return wanted.has(relationName(r)) && expr
       ? [{ schema: r.schema, name: r.name, constraint: r.constraint, expr, columns: r.columns ?? [], rewritten: r.rewritten }]
       : [];
   });
@@ -85,7 +85,7 @@ export async function preflightTargetChecks(session: CopySession, tables: Probed
     session,
     probed.map((p) => p.table.relation),
   );
-  const sources = probed.map(({ table, n }) => recordsetOf(table, copyRecords(table.copyText(n), table.columns, json.get(nameOf(table.relation)))));
+  const sources = probed.map(({ table, n }) => recordsetOf(table, copyRecords(table.copyText(n), table.columns, json.get(relationName(table.relation)))));
   const countsQuery = (ks: number[]) =>
     ks
       .map(
@@ -127,8 +127,6 @@ export async function preflightTargetChecks(session: CopySession, tables: Probed
   }
 }
 
-const nameOf = (relation: Relation) => `${relation.schema}.${relation.name}`;
-
 /** Per table, its json and jsonb columns (their COPY text is a JSON document, read as one). */
 async function jsonColumns(session: CopySession, relations: Relation[]): Promise<Map<string, Set<string>>> {
   const rows = await session.query<{ schema: string; name: string; column: string }>(
@@ -139,7 +137,7 @@ async function jsonColumns(session: CopySession, relations: Relation[]): Promise
   );
   const out = new Map<string, Set<string>>();
   for (const r of rows) {
-    const key = `${r.schema}.${r.name}`;
+    const key = relationName(r);
     if (!out.has(key)) out.set(key, new Set());
     out.get(key)!.add(r.column);
   }

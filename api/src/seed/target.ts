@@ -21,6 +21,9 @@ export interface Relation {
   name: string;
 }
 
+/** `schema.name`, unquoted: one key per relation (for sets, maps and comparisons). */
+export const relationName = (relation: Relation) => `${relation.schema}.${relation.name}`;
+
 export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 export const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
