@@ -16,6 +16,8 @@ export interface Config {
   databaseUrl?: string;
   /** Where PGlite, the local auth key pair and export files live. */
   dataDir: string;
+  /** The embedded PGlite in a worker thread of its own (default true; TDG_PGLITE_THREAD=0: in the API's thread). */
+  pgliteThread: boolean;
   /** Supabase project URL; when absent the server runs its own Auth stand-in under /auth/v1. */
   supabaseUrl?: string;
   supabaseAnonKey?: string;
@@ -87,6 +89,14 @@ function url(env: Env, name: string): string | undefined {
   }
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name}: expected 1 or 0 (got "${env[name]}")`);
+}
+
 function text(env: Env, name: string): string | undefined {
   const raw = env[name]?.trim();
   return raw ? raw : undefined;
@@ -98,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: text(env, 'HOST') ?? '0.0.0.0',
     databaseUrl: text(env, 'DATABASE_URL'),
     dataDir: text(env, 'TDG_DATA_DIR') ?? '.data',
+    pgliteThread: flag(env, 'TDG_PGLITE_THREAD', true),
     supabaseUrl: url(env, 'SUPABASE_URL'),
     supabaseAnonKey: text(env, 'SUPABASE_ANON_KEY'),
     supabaseServiceRoleKey: text(env, 'SUPABASE_SERVICE_ROLE_KEY'),

@@ -157,12 +157,16 @@ describe('token verifier cache', () => {
     expect(jwks.lookups).toBe(4);
   });
 
-  it("hands out copies: a caller changing its claims does not change the next caller's", async () => {
+  it("hands out one frozen object per token: a caller cannot change the next caller's claims", async () => {
     const verify = createTokenVerifier({ issuer, jwks: localJwks([key.publicJwk]) });
     const signed = await token(key);
     const first = await verify(signed);
-    first.role = 'service_role';
-    await expect(verify(signed)).resolves.toMatchObject({ role: 'authenticated' });
+    expect(() => {
+      first.role = 'service_role';
+    }).toThrow(TypeError);
+    const second = await verify(signed);
+    expect(second).toBe(first);
+    expect(second).toMatchObject({ role: 'authenticated' });
   });
 });
 

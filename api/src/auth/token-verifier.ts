@@ -81,17 +81,18 @@ function cachedVerifier(verify: TokenVerifier, maxEntries: number, cacheMs: numb
         // least recently used goes first: a hit moves to the back
         verified.delete(token);
         verified.set(token, hit);
-        return { ...hit.claims };
+        return hit.claims;
       }
       verified.delete(token);
     }
-    const claims = await verify(token);
+    // one frozen object per token, so what is worked out from it once (db/session.ts) stays worked out
+    const claims = Object.freeze(await verify(token));
     const until = Math.min(Number(claims.exp) * 1000, now() + cacheMs);
     if (until > now()) {
       if (verified.size >= maxEntries) verified.delete(verified.keys().next().value!);
       verified.set(token, { claims, until });
     }
-    return { ...claims };
+    return claims;
   };
 }
 

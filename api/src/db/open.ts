@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { adminOf } from './admin.js';
 import { migrate, type MigrateOptions } from './migrate.js';
 import { MEMORY, createPglite, pgliteAdmin, pgliteDatabase } from './pglite.js';
+import { pgliteThreadDatabase } from './pglite-thread.js';
 import type { AdminDb, Database } from './port.js';
 import { checkReachable, createPostgresClient, postgresAdmin, postgresDatabase } from './postgres.js';
 
@@ -16,6 +17,8 @@ export interface DatabaseConfig {
   migrations?: MigrateOptions;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** PGlite in a worker thread of its own (default true), so the event loop spends no time inside Postgres; false: in this thread. */
+  pgliteThread?: boolean;
 }
 
 /** `DATABASE_URL` and `TDG_DATA_DIR` from the environment. */
@@ -55,7 +58,8 @@ export async function openDatabase(config: DatabaseConfig = databaseConfigFromEn
     }
     db = postgresDatabase(sql);
   } else {
-    db = pgliteDatabase(await createPglite(pgliteLocation(config)));
+    const location = pgliteLocation(config);
+    db = config.pgliteThread === false ? pgliteDatabase(await createPglite(location)) : await pgliteThreadDatabase({ dir: location });
   }
   if (config.migrate !== false) {
     try {

@@ -10,7 +10,15 @@ const { serialize } = protocol;
 export interface StatementCache {
   /** One statement with `$n` parameters; call inside a transaction of this PGlite instance. */
   query<T>(sql: string, params: unknown[]): Promise<T[]>;
+  /**
+   * The same, also saying whether the transaction is still read-only after it (it has written
+   * nothing, locked no row: Postgres has given it no transaction id), asked in the same call.
+   */
+  queryReadOnly<T>(sql: string, params: unknown[]): Promise<{ rows: T[]; readOnly: boolean }>;
 }
+
+// true while the transaction has no transaction id: nothing written, no row locked
+const READ_ONLY = `select pg_current_xact_id_if_assigned() is null as read_only`;
 
 interface Statement {
   name: string;
@@ -56,32 +64,45 @@ export function createStatementCache(pg: PGlite, maxStatements = 500): Statement
     }
   }
 
+  const bound = async (sql: string, params: unknown[]) => {
+    const statement = statements.get(sql) ?? (await prepare(sql));
+    const values = params.map((value, i) => {
+      if (value == null) return null;
+      const serializer = pg.serializers[statement.paramTypes[i]];
+      return serializer ? serializer(value) : String(value);
+    });
+    return { statement, messages: [serialize.bind({ statement: statement.name, values }), serialize.describe({ type: 'P' }), serialize.execute({})] };
+  };
+
+  // one call into the engine: bind, describe, execute (of each statement) and the Sync that ends
+  // the cycle (after an error Postgres skips to the Sync, so the session is ready for the next one)
+  async function execute(sql: string, statement: Statement, parts: Uint8Array[]) {
+    try {
+      return parse.parseResults((await run(concat([...parts, serialize.sync()]))) as never, pg.parsers);
+    } catch (error) {
+      // a plan Postgres cannot keep (a table's columns changed): made again next time
+      if ((error as { code?: string }).code === '0A000') {
+        statements.delete(sql);
+        await run(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]));
+      }
+      throw error;
+    }
+  }
+
   return {
     query<T>(sql: string, params: unknown[]) {
       return pg.runExclusive(async () => {
-        const statement = statements.get(sql) ?? (await prepare(sql));
-        const values = params.map((value, i) => {
-          if (value == null) return null;
-          const serializer = pg.serializers[statement.paramTypes[i]];
-          return serializer ? serializer(value) : String(value);
-        });
-        // one call into the engine: bind, describe, execute and the Sync that ends the cycle
-        // (after an error Postgres skips to the Sync, so the session is ready for the next one)
-        let messages: Message[];
-        try {
-          messages = await run(
-            concat([serialize.bind({ statement: statement.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
-          );
-        } catch (error) {
-          // a plan Postgres cannot keep (a table's columns changed): made again next time
-          if ((error as { code?: string }).code === '0A000') {
-            statements.delete(sql);
-            await run(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]));
-          }
-          throw error;
-        }
-        const [result] = parse.parseResults(messages as never, pg.parsers);
+        const { statement, messages } = await bound(sql, params);
+        const [result] = await execute(sql, statement, messages);
         return result.rows as T[];
+      });
+    },
+    queryReadOnly<T>(sql: string, params: unknown[]) {
+      return pg.runExclusive(async () => {
+        const { statement, messages } = await bound(sql, params);
+        const check = await bound(READ_ONLY, []);
+        const [result, readOnly] = await execute(sql, statement, [...messages, ...check.messages]);
+        return { rows: result.rows as T[], readOnly: (readOnly?.rows[0] as { read_only?: boolean } | undefined)?.read_only === true };
       });
     },
   };

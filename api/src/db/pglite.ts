@@ -90,26 +90,43 @@ export function takingTurns(): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** The Database port on a PGlite instance. Closing it closes the instance. */
-export function pgliteDatabase(pg: PGlite): Database {
+/** A session transaction that can also say whether it is still read-only after a statement (pglite-statements.ts). */
+export interface SessionTx extends Tx {
+  queryReadOnly<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; readOnly: boolean }>;
+}
+
+/** The role and claims of a transaction: `[role, request.jwt.claims, sub]` (session.ts). */
+export type SessionParams = [string, string, string];
+
+/**
+ * Transactions on one PGlite instance, one at a time, each as a role with claims set for it alone:
+ * what the Database port's asUser and asService run on, in this thread or in the database's own.
+ */
+export function pgliteSessions(pg: PGlite): <T>(session: SessionParams, fn: (tx: SessionTx) => Promise<T>) => Promise<T> {
   // request queries are parsed and planned once, then only bound and executed
   const statements = createStatementCache(pg);
   const inTurn = takingTurns();
-  const withSession = <T>(session: [string, string, string], fn: (tx: Tx) => Promise<T>) =>
+  return <T>(session: SessionParams, fn: (tx: SessionTx) => Promise<T>) =>
     inTurn(() =>
       pg.transaction(async () => {
         await statements.query(SET_REQUEST_CLAIMS, session);
         // a query after the transaction ended would run outside it, as the superuser: refused
         let open = true;
-        const query = <R>(sql: string, params?: unknown[]) =>
-          open ? statements.query<R>(sql, normaliseParams(params)) : Promise.reject(new Error('Transaction is closed'));
+        const closed = () => Promise.reject(new Error('Transaction is closed'));
+        const query = <R>(sql: string, params?: unknown[]) => (open ? statements.query<R>(sql, normaliseParams(params)) : closed());
+        const queryReadOnly = <R>(sql: string, params?: unknown[]) => (open ? statements.queryReadOnly<R>(sql, normaliseParams(params)) : closed());
         try {
-          return await fn({ query });
+          return await fn({ query, queryReadOnly });
         } finally {
           open = false;
         }
       }),
     );
+}
+
+/** The Database port on a PGlite instance. Closing it closes the instance. */
+export function pgliteDatabase(pg: PGlite): Database {
+  const withSession = pgliteSessions(pg);
   const db: Database = {
     kind: 'pglite',
     asUser: <T>(claims: Claims, fn: (tx: Tx) => Promise<T>) => withSession(userSessionParams(claims), fn),

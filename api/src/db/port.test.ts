@@ -1,23 +1,30 @@
-// The Database port behaves the same on PGlite and PostgreSQL (TDG_TEST_DATABASE_URL).
+// The Database port behaves the same on PGlite (in this thread and in a thread of its own) and PostgreSQL (TDG_TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Tx } from './port.js';
 import { sqlState } from './errors.js';
-import { anonClaims, createTestDatabase, createTestUser, type TestDatabase, type TestUser } from '../../test/support/database.js';
+import { anonClaims, createTestDatabase, createTestUser, testServerUrl, type TestDatabase, type TestUser } from '../../test/support/database.js';
 
-let t: TestDatabase;
-let db: Database;
-let alice: TestUser;
-let bob: TestUser;
+const adapters = testServerUrl
+  ? [{ name: 'postgres', thread: false }]
+  : [
+      { name: 'pglite', thread: false },
+      { name: 'pglite in its own thread', thread: true },
+    ];
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  db = t.db;
-  alice = await createTestUser(db);
-  bob = await createTestUser(db);
-});
-afterAll(() => t?.drop());
+describe.each(adapters)('database port ($name)', ({ thread }) => {
+  let t: TestDatabase;
+  let db: Database;
+  let alice: TestUser;
+  let bob: TestUser;
 
-describe(`database port (${process.env.TDG_TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  beforeAll(async () => {
+    t = await createTestDatabase({ thread });
+    db = t.db;
+    alice = await createTestUser(db);
+    bob = await createTestUser(db);
+  });
+  afterAll(() => t?.drop());
+
   it('returns plain rows with Date timestamps, parsed json, numeric int8', async () => {
     const [row] = await db.asService((tx) =>
       tx.query(

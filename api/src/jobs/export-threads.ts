@@ -1,16 +1,14 @@
 // Worker threads that generate and format exports for a worker living in the API's process (the
 // embedded default), so the API's event loop stays free while an export runs. The main thread
-// keeps the database (PGlite must stay in-process) and storage: it answers each table's "what
+// keeps the database (PGlite stays in its process, in a thread of its own: db/pglite-thread.ts) and storage: it answers each table's "what
 // next" (a row range to generate there, or rows read from a chunk file) and stores the bytes the
 // thread sends back. A thread that dies fails its runs with GENERATOR_CRASHED and is replaced.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { RowBatch } from '../engine/shape.js';
 import { isRendered, type RenderedRows } from '../formats/index.js';
 import type { ReportState } from '../report/index.js';
+import { moduleWorker, siblingModule } from '../threads/module-worker.js';
 import type { FromThread, SourceItem, ThreadFailure, ThreadJob, ToThread } from './export-thread-worker.js';
 
 export type { ThreadJob } from './export-thread-worker.js';
@@ -38,12 +36,6 @@ class ThreadReportedError extends Error {
     this.name = failure.name;
     if (failure.code) this.code = failure.code;
   }
-}
-
-/** tsx's ESM API (its `import` export), found from its package.json. */
-function tsxEsmApi(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  return pathToFileURL(join(dirname(manifest), 'dist/esm/api/index.mjs')).href;
 }
 
 interface Thread {
@@ -120,17 +112,8 @@ export class ExportThreads {
   }
 
   private spawn(): Thread {
-    const typescript = import.meta.url.endsWith('.ts');
-    const url = new URL(`./export-thread-worker${typescript ? '.ts' : '.js'}`, import.meta.url);
     const workerData = { nice: this.options.nice ?? 10 };
-    // a thread starts a fresh module graph: from TypeScript sources, tsx is registered there first
-    const worker = typescript
-      ? new Worker(`import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, {
-          eval: true,
-          resourceLimits: this.options.resourceLimits,
-          workerData,
-        })
-      : new Worker(url, { resourceLimits: this.options.resourceLimits, workerData });
+    const worker = moduleWorker(siblingModule('export-thread-worker', import.meta.url), { resourceLimits: this.options.resourceLimits, workerData });
     const thread: Thread = { worker, jobs: new Set(), threadId: worker.threadId, dead: false };
     worker.on('message', (message: FromThread) => this.receive(thread, message));
     worker.on('error', (error) => this.lose(thread, error.message));

@@ -1,20 +1,11 @@
 // Worker threads generating the bytes of row ranges (COPY text, a format's rows: chunk-bytes.ts); chunks come back in row order.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CompileOptions } from '../engine/index.js';
 import type { ReportState } from '../report/index.js';
 import type { ChunkKind } from './chunk-bytes.js';
 import type { ChunkReply, ChunkRequest } from './generate-worker.js';
 import { HeapBudget } from './heap-budget.js';
-import { workerBundle } from './worker-bundle.js';
-
-/** tsx's ESM API (its `import` export), found from its package.json. */
-function tsxEsmApi(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  return pathToFileURL(join(dirname(manifest), 'dist/esm/api/index.mjs')).href;
-}
+import { moduleWorker, siblingModule } from '../threads/module-worker.js';
 
 interface Pending {
   resolve: (bytes: Uint8Array) => void;
@@ -42,22 +33,10 @@ export class GeneratorPool {
     private readonly onReport?: (part: ReportState) => void,
     kind: ChunkKind = 'copy',
   ) {
-    const typescript = import.meta.url.endsWith('.ts');
-    const url = new URL(`./generate-worker${typescript ? '.ts' : '.js'}`, import.meta.url);
-    // workers start a fresh module graph: from TypeScript sources, one bundled module (started
-    // without tsx, whose --import the workers would inherit), else tsx registered there first
-    const bundle = typescript ? workerBundle(url) : undefined;
-    const source =
-      typescript && !bundle
-        ? `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`
-        : undefined;
+    const url = siblingModule('generate-worker', import.meta.url);
     const workerData = { definition, options, report: onReport !== undefined, kind };
     for (let i = 0; i < size; i++) {
-      const worker = bundle
-        ? new Worker(bundle, { workerData, execArgv: [] })
-        : source
-          ? new Worker(source, { eval: true, workerData })
-          : new Worker(url, { workerData });
+      const worker = moduleWorker(url, { workerData });
       worker.on('message', (reply: ChunkReply) => {
         if ('ready' in reply) {
           if (++this.ready === this.size) this.allReady();

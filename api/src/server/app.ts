@@ -93,7 +93,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const logger = createLogger(config.development ? 'info' : 'warn');
   // before anything opens a file there: an unusable data directory stops the start with its reason
   if (!(config.databaseUrl && config.supabaseUrl && config.supabaseServiceRoleKey) && config.dataDir !== 'memory://') await prepareDataDir(config.dataDir);
-  const db = deps.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const db = deps.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteThread: config.pgliteThread }));
   // every stored export event (API, workers, database functions) reaches subscribers through this
   // one feed, from whichever process wrote it: the transport of the API's pubsub
   const feed = deps.feed ?? openFeed(db, config);

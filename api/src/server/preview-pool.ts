@@ -3,11 +3,10 @@
 // replaced while the process and every other request go on. Users take turns for the threads
 // (fair-queue.ts): a user's tasks wait in a line of their own, so one user's flood is refused
 // for its own excess and never makes another user's preview fail.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { tsxEsmApi } from '../threads/module-worker.js';
 import { createFairQueue, QueueRefusal } from './fair-queue.js';
 import type { ImportReply, ImportTask, PreviewReply, PreviewTask } from './preview-task.js';
 
@@ -60,12 +59,6 @@ const STARTUP_MS = 60_000;
 // given piscina an abort signal (a thread with an abortable task takes no other); a task past its
 // time limit ends its thread by id, and the tasks that thread had not started run again.
 const TASKS_PER_THREAD = 16;
-
-/** tsx's ESM API, for threads started from TypeScript sources. */
-function tsxEsmApi(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  return pathToFileURL(join(dirname(manifest), 'dist/esm/api/index.mjs')).href;
-}
 
 export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
   const typescript = import.meta.url.endsWith('.ts');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findSupabaseDir, migrate } from '../../src/db/migrate.js';
 import { MEMORY, createPglite, loadPglite, pgliteAdmin, pgliteDatabase } from '../../src/db/pglite.js';
+import { pgliteThreadDatabase } from '../../src/db/pglite-thread.js';
 import type { AdminDb, Claims, Database } from '../../src/db/port.js';
 import { createPostgresClient, postgresAdmin, postgresDatabase, redactUrl } from '../../src/db/postgres.js';
 import { adminOf } from '../../src/db/admin.js';
@@ -25,6 +26,8 @@ export interface TestDatabase {
 export interface TestDatabaseOptions {
   /** false: a blank database (no shim, no migrations) — for testing migrate() itself. Default true. */
   migrate?: boolean;
+  /** PGlite in a worker thread of its own (pglite-thread.ts), as `tdg serve` opens it. Default false. */
+  thread?: boolean;
 }
 
 /** The server the suite runs against, or undefined for PGlite. */
@@ -85,8 +88,8 @@ async function templateKey(kind: 'blank' | 'migrated'): Promise<string> {
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const wantMigrated = options.migrate !== false;
   if (!testServerUrl) {
-    const pg = await loadPglite(await pgliteTemplate(wantMigrated ? 'migrated' : 'blank'));
-    const db = pgliteDatabase(pg);
+    const dump = await pgliteTemplate(wantMigrated ? 'migrated' : 'blank');
+    const db = options.thread ? await pgliteThreadDatabase({ dump }) : pgliteDatabase(await loadPglite(dump));
     return { db, admin: adminOf(db), drop: () => db.close() };
   }
 
