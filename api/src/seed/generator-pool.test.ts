@@ -91,4 +91,22 @@ describe('GeneratorPool and ChunkFeed', () => {
       await pool.close();
     }
   }, 120_000);
+
+  it('hands a worker its next job while it makes one, so a job never waits for this thread to be free', async () => {
+    const pool = new GeneratorPool(definition, options, 1);
+    try {
+      await pool.untilReady;
+      const settledAt: number[] = [];
+      const first = pool.chunk('authors', 0, 50).then(() => settledAt.push(performance.now()));
+      const second = pool.chunk('posts', 0, 3000).then(() => settledAt.push(performance.now()));
+      // this thread busy making a chunk of its own, as tdg generate's is: it reads no reply meanwhile
+      const busyUntil = performance.now() + 2_000;
+      while (performance.now() < busyUntil);
+      await Promise.all([first, second]);
+      // the second job was already in the worker's hands: both replies were waiting when this thread looked
+      expect(settledAt[1]! - settledAt[0]!).toBeLessThan(15);
+    } finally {
+      await pool.close();
+    }
+  });
 });

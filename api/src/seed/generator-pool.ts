@@ -7,6 +7,9 @@ import type { ChunkReply, ChunkRequest } from './generate-worker.js';
 import { HeapBudget } from './heap-budget.js';
 import { moduleWorker, siblingModule } from '../threads/module-worker.js';
 
+/** Jobs a worker holds at most: the one it makes and the next. */
+const IN_HAND = 2;
+
 interface Pending {
   resolve: (bytes: Uint8Array) => void;
   reject: (error: Error) => void;
@@ -14,7 +17,8 @@ interface Pending {
 
 export class GeneratorPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  /** Jobs each worker holds: the one it makes and those waiting in its port. */
+  private readonly inHand = new Map<Worker, number>();
   private readonly queue: { job: ChunkRequest; pending: Pending }[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
@@ -54,7 +58,7 @@ export class GeneratorPool {
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => code !== 0 && this.fail(new Error(`a generator worker exited with code ${code}`)));
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.inHand.set(worker, 0);
     }
   }
 
@@ -66,14 +70,25 @@ export class GeneratorPool {
   }
 
   private release(worker: Worker): void {
+    this.inHand.set(worker, this.inHand.get(worker)! - 1);
     const next = this.queue.shift();
     if (next) this.send(worker, next.job, next.pending);
-    else this.idle.push(worker);
   }
 
   private send(worker: Worker, job: ChunkRequest, pending: Pending): void {
     this.pending.set(job.id, pending);
+    this.inHand.set(worker, this.inHand.get(worker)! + 1);
     worker.postMessage(job);
+  }
+
+  // A worker is handed its next job while it makes one, so the job waits in its port rather than
+  // here: a job kept here is only sent once this thread reads the reply, and a thread busy making a
+  // chunk of its own (tdg generate) reads it up to a chunk's time late — the worker sat idle for a
+  // third of its time. The least busy worker takes a job while it holds fewer than IN_HAND.
+  private freeWorker(): Worker | undefined {
+    let best: Worker | undefined;
+    for (const [worker, held] of this.inHand) if (held < IN_HAND && (!best || held < this.inHand.get(best)!)) best = worker;
+    return best;
   }
 
   /** The chunk of rows [start, end) of a table. */
@@ -81,7 +96,7 @@ export class GeneratorPool {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<Uint8Array>((resolve, reject) => {
       const job = { id: this.nextId++, table, start, end };
-      const worker = this.idle.pop();
+      const worker = this.freeWorker();
       if (worker) this.send(worker, job, { resolve, reject });
       else this.queue.push({ job, pending: { resolve, reject } });
     });
