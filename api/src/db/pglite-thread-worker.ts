@@ -4,7 +4,8 @@
 // at a time and are answered in order.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
-import { createPglite, loadPglite, pgliteAdmin, pgliteSessions, type SessionParams, type SessionTx } from './pglite.js';
+import { createPglite, loadPglite, pgliteAdmin, pgliteSessions, type SessionTx } from './pglite.js';
+import type { SessionParams } from './session.js';
 import type { AdminTx, Tx } from './port.js';
 
 /** Where the thread's database comes from: a directory (or `memory://`), or a `dumpDataDir()` tarball. */

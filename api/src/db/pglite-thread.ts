@@ -9,10 +9,10 @@ import type { Worker } from 'node:worker_threads';
 import { moduleWorker, siblingModule } from '../threads/module-worker.js';
 import { registerAdmin } from './admin.js';
 import { DatabaseUnavailableError } from './errors.js';
-import { MEMORY, type SessionParams } from './pglite.js';
+import { MEMORY } from './pglite.js';
 import type { ErrorData, FromPgliteThread, PgliteSource, ToPgliteThread } from './pglite-thread-worker.js';
 import type { AdminDb, AdminTx, Claims, Database, Notification, Tx } from './port.js';
-import { serviceSessionParams, userSessionParams } from './session.js';
+import { serviceSessionParams, userSessionParams, type SessionParams } from './session.js';
 
 type Message = ToPgliteThread extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 

@@ -4,7 +4,7 @@ import { registerAdmin } from './admin.js';
 import { DatabaseUnavailableError } from './errors.js';
 import { createStatementCache } from './pglite-statements.js';
 import type { AdminDb, AdminTx, Claims, Database, Notification, Tx } from './port.js';
-import { normaliseParams, SET_REQUEST_CLAIMS, serviceSessionParams, userSessionParams } from './session.js';
+import { normaliseParams, SET_REQUEST_CLAIMS, serviceSessionParams, userSessionParams, type SessionParams } from './session.js';
 
 export const MEMORY = 'memory://';
 
@@ -94,9 +94,6 @@ export function takingTurns(): <T>(task: () => Promise<T>) => Promise<T> {
 export interface SessionTx extends Tx {
   queryReadOnly<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; readOnly: boolean }>;
 }
-
-/** The role and claims of a transaction: `[role, request.jwt.claims, sub]` (session.ts). */
-export type SessionParams = [string, string, string];
 
 /**
  * Transactions on one PGlite instance, one at a time, each as a role with claims set for it alone:

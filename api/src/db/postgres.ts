@@ -3,7 +3,7 @@ import { registerAdmin } from './admin.js';
 import { DatabaseUnavailableError } from './errors.js';
 import { withNoDelay } from './no-delay.js';
 import type { AdminDb, AdminTx, Claims, Database, Notification, Tx } from './port.js';
-import { SET_REQUEST_CLAIMS, normaliseParams, serviceSessionParams, userSessionParams } from './session.js';
+import { SET_REQUEST_CLAIMS, normaliseParams, serviceSessionParams, userSessionParams, type SessionParams } from './session.js';
 
 export type Sql = postgres.Sql<Record<string, never>>;
 
@@ -95,7 +95,7 @@ export function postgresDatabase(sql: Sql): Database {
   // fn's first query go out in one write and cost one round trip (postgres.js's begin() waits for
   // BEGIN's answer first). Writes to a loopback socket cost the API's thread most of the server's
   // receive path too: a quarter of its time under load went to them.
-  const withSession = async <T>(session: [string, string, string], fn: (tx: Tx) => Promise<T>): Promise<T> => {
+  const withSession = async <T>(session: SessionParams, fn: (tx: Tx) => Promise<T>): Promise<T> => {
     const connection = await sql.reserve();
     const raw = txOf(connection as unknown as Queryable);
     // if BEGIN or the claims fail, every later statement fails too; their own error is the one reported

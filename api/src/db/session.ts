@@ -4,17 +4,20 @@ import type { Claims } from './port.js';
 // so nothing survives the commit and a pooled connection never carries one user's claims to the next.
 export const SET_REQUEST_CLAIMS = `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('request.jwt.claim.sub', $3, true)`;
 
+/** The role and claims of a transaction: `[role, request.jwt.claims, sub]`, SET_REQUEST_CLAIMS's parameters. */
+export type SessionParams = [string, string, string];
+
 // the verified claims of a token are one object for as long as the token is cached (token-verifier.ts)
-const sessionParams = new WeakMap<Claims, [string, string, string]>();
+const sessionParams = new WeakMap<Claims, SessionParams>();
 
 /** PostgREST's role choice: the token's role when it is an API role we allow, else `authenticated`. */
-export function userSessionParams(claims: Claims): [string, string, string] {
+export function userSessionParams(claims: Claims): SessionParams {
   let params = sessionParams.get(claims);
   if (!params) sessionParams.set(claims, (params = sessionParamsOf(claims)));
   return params;
 }
 
-function sessionParamsOf(claims: Claims): [string, string, string] {
+function sessionParamsOf(claims: Claims): SessionParams {
   const role = claims.role === 'anon' ? 'anon' : 'authenticated';
   const sub = typeof claims.sub === 'string' ? claims.sub : '';
   // an anonymous token has no `sub`; an empty one would break auth.uid()'s uuid cast
@@ -33,11 +36,11 @@ export function textLiteral(value: string): string {
  * SET_REQUEST_CLAIMS with its values written in: PGlite runs a simple-protocol statement in two
  * calls into its engine, a parameterised one in six (parse, describe, bind, describe, execute, sync).
  */
-export function requestClaimsStatement([role, claims, sub]: [string, string, string]): string {
+export function requestClaimsStatement([role, claims, sub]: SessionParams): string {
   return `select set_config('role', ${textLiteral(role)}, true), set_config('request.jwt.claims', ${textLiteral(claims)}, true), set_config('request.jwt.claim.sub', ${textLiteral(sub)}, true)`;
 }
 
-export function serviceSessionParams(): [string, string, string] {
+export function serviceSessionParams(): SessionParams {
   return ['service_role', JSON.stringify({ role: 'service_role' }), ''];
 }
 

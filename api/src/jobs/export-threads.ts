@@ -1,8 +1,8 @@
 // Worker threads that generate and format exports for a worker living in the API's process (the
 // embedded default), so the API's event loop stays free while an export runs. The main thread
-// keeps the database (PGlite stays in its process, in a thread of its own: db/pglite-thread.ts) and storage: it answers each table's "what
-// next" (a row range to generate there, or rows read from a chunk file) and stores the bytes the
-// thread sends back. A thread that dies fails its runs with GENERATOR_CRASHED and is replaced.
+// keeps the database port (PGlite itself runs in a thread of its own: db/pglite-thread.ts) and the
+// storage: it answers each table's "what next" (a row range to generate there, or rows read from a
+// chunk file) and stores the bytes the thread sends back. A thread that dies fails its runs with GENERATOR_CRASHED and is replaced.
 import type { Writable } from 'node:stream';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { RowBatch } from '../engine/shape.js';

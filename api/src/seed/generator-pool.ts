@@ -16,7 +16,6 @@ interface Pending {
 }
 
 export class GeneratorPool {
-  private readonly workers: Worker[] = [];
   /** Jobs each worker holds: the one it makes and those waiting in its port. */
   private readonly inHand = new Map<Worker, number>();
   private readonly queue: { job: ChunkRequest; pending: Pending }[] = [];
@@ -57,7 +56,6 @@ export class GeneratorPool {
       });
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => code !== 0 && this.fail(new Error(`a generator worker exited with code ${code}`)));
-      this.workers.push(worker);
       this.inHand.set(worker, 0);
     }
   }
@@ -103,7 +101,7 @@ export class GeneratorPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.inHand.keys()].map((w) => w.terminate()));
   }
 }
 

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { tsxEsmApi } from '../threads/module-worker.js';
+import { siblingModule, tsxEsmApi } from '../threads/module-worker.js';
 import { createFairQueue, QueueRefusal } from './fair-queue.js';
 import type { ImportReply, ImportTask, PreviewReply, PreviewTask } from './preview-task.js';
 
@@ -61,8 +61,7 @@ const STARTUP_MS = 60_000;
 const TASKS_PER_THREAD = 16;
 
 export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
-  const typescript = import.meta.url.endsWith('.ts');
-  const task = new URL(`./preview-task${typescript ? '.ts' : '.js'}`, import.meta.url).href;
+  const task = siblingModule('preview-task', import.meta.url).href;
   const maxQueue = options.maxQueue ?? 256 * options.threads;
   const queue = createFairQueue({
     slots: TASKS_PER_THREAD * options.threads,
@@ -78,7 +77,7 @@ export function createPreviewPool(options: PreviewPoolOptions): PreviewPool {
     if (pool) return pool;
     pool = new Piscina<PreviewTask | ImportTask, PreviewReply | ImportReply>({
       filename: fileURLToPath(new URL('./preview-task-entry.mjs', import.meta.url)),
-      workerData: { tsx: typescript ? tsxEsmApi() : null, task },
+      workerData: { tsx: task.endsWith('.ts') ? tsxEsmApi() : null, task },
       minThreads: options.threads,
       maxThreads: options.threads,
       concurrentTasksPerWorker: TASKS_PER_THREAD,
