@@ -214,6 +214,19 @@ describe('directDraws and keepFileExtensions', () => {
       f.string.fromCharacters('q', 5),
       f.string.fromCharacters('abc', 0),
       f.company.name(),
+      f.helpers.weightedArrayElement([
+        { weight: 0.1, value: 'rare' },
+        { weight: 5, value: 'common' },
+        { weight: 2.5, value: 'some' },
+      ]),
+      f.helpers.weightedArrayElement([{ weight: 1, value: 'one' }]),
+      f.helpers.weightedArrayElement([
+        { weight: Number.NaN, value: 'nan' },
+        { weight: 1, value: 'last' },
+      ]),
+      f.person.lastName(),
+      f.person.lastName('female'),
+      f.person.firstName(),
     ];
     for (let i = 0; i < 1000; i++) expect(run(ours)).toEqual(run(theirs));
     expect(a.uint32()).toBe(b.uint32());
@@ -224,6 +237,8 @@ describe('directDraws and keepFileExtensions', () => {
       expect(() => f.number.int({ max: 3, multipleOf: 0 })).toThrow('multipleOf should be greater than 0.');
       expect(() => f.system.fileExt('no/such')).toThrow('MIME type no/such is not supported.');
       expect(() => f.string.fromCharacters('', 3)).toThrow('Unable to generate string: No characters to select from.');
+      expect(() => f.helpers.weightedArrayElement([])).toThrow('weightedArrayElement expects an array with at least one element');
+      expect(() => f.helpers.weightedArrayElement([{ weight: 0, value: 1 }])).toThrow('weight is a positive number');
     }
   });
 });

@@ -427,6 +427,27 @@ export function directDraws(faker: Faker): void {
     if (n > 1) return array[Math.floor(next() * n)]!;
     return n === 1 ? array[0]! : arrayElement(array);
   };
+  // helpers.weightedArrayElement: faker's checks (its errors from faker itself), the weights summed
+  // in order, number.float({ max: total }) (one draw times the total), the first value whose
+  // running sum passes it — without reduce's closure and the option object
+  const weighted = faker.helpers as unknown as { weightedArrayElement: <T>(list: readonly { weight: number; value: T }[]) => T };
+  const weightedArrayElement = weighted.weightedArrayElement;
+  weighted.weightedArrayElement = <T>(list: readonly { weight: number; value: T }[]): T => {
+    let total = 0;
+    for (let i = 0; i < list.length; i++) {
+      const weight = list[i]!.weight;
+      if (weight <= 0) return weightedArrayElement(list);
+      total += weight;
+    }
+    if (list.length === 0) return weightedArrayElement(list);
+    const drawn = next() * total;
+    let sum = 0;
+    for (let i = 0; i < list.length; i++) {
+      sum += list[i]!.weight;
+      if (drawn < sum) return list[i]!.value;
+    }
+    return list[list.length - 1]!.value;
+  };
   // string.fromCharacters (hexadecimal, alphanumeric, commit SHAs...): helpers.multiple of
   // arrayElement, joined — the same draws, without the array of closures' results
   const string = faker.string as unknown as {

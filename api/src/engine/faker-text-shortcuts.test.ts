@@ -1,10 +1,10 @@
-import { base, de, en, Faker, fr, ru } from '@faker-js/faker';
+import { base, de, en, Faker, fr, ru, uk } from '@faker-js/faker';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { directTextMethods } from './faker-text-shortcuts.js';
 import { keyOf, Rng } from './random.js';
 
-const locales = { en: [en, base], de: [de, en, base], fr: [fr, en, base], ru: [ru, en, base] } as const;
+const locales = { en: [en, base], de: [de, en, base], fr: [fr, en, base], ru: [ru, en, base], uk: [uk, en, base] } as const;
 const REF = new Date('2025-01-01T00:00:00Z');
 
 // two fakers on two PRNGs seeded alike, the twins on one: each value must be faker's own and the
@@ -38,6 +38,7 @@ const calls: [string, (f: Faker) => unknown][] = [
   ['string.nanoid(5)', (f) => f.string.nanoid(5)],
   ['string.nanoid(0)', (f) => f.string.nanoid(0)],
   ['string.nanoid(2.5)', (f) => f.string.nanoid(2.5)],
+  ['string.nanoid(NaN)', (f) => f.string.nanoid(NaN)],
   ['string.nanoid range', (f) => f.string.nanoid({ min: 3, max: 30 })],
   ['string.nanoid bad range', (f) => f.string.nanoid({ min: 9, max: 3 })],
   ['string.alphanumeric()', (f) => f.string.alphanumeric()],
@@ -87,6 +88,15 @@ const calls: [string, (f: Faker) => unknown][] = [
   ['git.commitDate refDate', (f) => f.git.commitDate({ refDate: 1_000_000_000_000 })],
   ['git.commitDate bad refDate', (f) => f.git.commitDate({ refDate: 'nope' })],
   ['git.commitDate early', (f) => f.git.commitDate({ refDate: '0001-01-01T00:00:00Z' })],
+  ['person.firstName()', (f) => f.person.firstName()],
+  ['person.firstName female', (f) => f.person.firstName('female')],
+  ['person.firstName male', (f) => f.person.firstName('male')],
+  ['person.firstName generic', (f) => f.person.firstName('generic')],
+  ['person.lastName()', (f) => f.person.lastName()],
+  ['person.lastName female', (f) => f.person.lastName('female')],
+  ['person.lastName male', (f) => f.person.lastName('male')],
+  ['person.lastName generic', (f) => f.person.lastName('generic')],
+  ['company.name()', (f) => f.company.name()],
   ['person.fullName()', (f) => f.person.fullName()],
   ['person.fullName female', (f) => f.person.fullName({ sex: 'female' })],
   ['person.fullName generic', (f) => f.person.fullName({ sex: 'generic' })],
@@ -104,6 +114,21 @@ describe('directTextMethods', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('long strings (past the shared scratch buffer) are faker’s own', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const { ours, theirs, a, b } = pair('en', seed);
+      for (const f of [ours, theirs]) f.string.nanoid(3); // the scratch buffer in use before
+      expect(ours.string.nanoid(5000)).toBe(theirs.string.nanoid(5000));
+      expect(ours.string.alphanumeric({ length: 4097, casing: 'upper' })).toBe(theirs.string.alphanumeric({ length: 4097, casing: 'upper' }));
+      expect(ours.string.hexadecimal({ length: 5000, prefix: 'hex:' })).toBe(theirs.string.hexadecimal({ length: 5000, prefix: 'hex:' }));
+      expect(ours.string.nanoid(4096)).toBe(theirs.string.nanoid(4096));
+      // a JWT whose issuer is long and not ASCII
+      for (const f of [ours, theirs]) f.company.name = () => `Ωmega "${'é'.repeat(2000 + seed)}"`;
+      expect(ours.internet.jwt()).toBe(theirs.internet.jwt());
+      expect(a.uint32()).toBe(b.uint32());
+    }
   });
 
   it('usernames and emails of any names are faker’s own', () => {

@@ -6,17 +6,18 @@
 import { Faker, base } from '@faker-js/faker';
 import { flat } from './faker-shortcuts.js';
 
-const DIGITS = [...'0123456789'];
-const LOWER = [...'abcdefghijklmnopqrstuvwxyz'];
-const UPPER = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
-// string.alphanumeric's characters per casing, in faker's order (digits, then lower, then upper)
-const ALPHANUMERIC = new Map<unknown, string[]>([
+const codes = (chars: readonly string[]) => chars.map((c) => c.charCodeAt(0));
+const DIGITS = codes([...'0123456789']);
+const LOWER = codes([...'abcdefghijklmnopqrstuvwxyz']);
+const UPPER = codes([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']);
+// string.alphanumeric's character codes per casing, in faker's order (digits, then lower, then upper)
+const ALPHANUMERIC = new Map<unknown, number[]>([
   ['mixed', [...DIGITS, ...LOWER, ...UPPER]],
   ['upper', [...DIGITS, ...UPPER]],
   ['lower', [...DIGITS, ...LOWER]],
 ]);
-const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
-const NANOID_SYMBOLS = ['_', '-'];
+const HEX_CODES = codes([...'0123456789abcdef']);
+const NANOID_CODES = codes(['_', '-']);
 
 type Length = number | { min: number; max: number };
 
@@ -24,6 +25,32 @@ const DAY_MS = 86_400_000;
 const YEAR_MS = 365 * DAY_MS;
 /** The largest time a Date holds. */
 const MAX_TIME = 8.64e15;
+/** A reference date's time, as faker reads it (new Date(value)), without a copy of a Date. */
+const timeOf = (value: string | Date | number) => (value instanceof Date ? value.getTime() : new Date(value).getTime());
+
+// v4: 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx' with every x replaced first (number.hex 0..15), then y (8..11)
+const UUID_TEMPLATE = [...'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'].map((c) => c.charCodeAt(0));
+const UUID_X = UUID_TEMPLATE.flatMap((c, i) => (c === 0x78 ? [i] : []));
+const UUID_Y = UUID_TEMPLATE.indexOf(0x79);
+
+/** string.uuid's draws and characters, written as bytes at bytes[at..at+36). */
+function writeUuid(bytes: Uint8Array, at: number, next: () => number): void {
+  for (let i = 0; i < UUID_TEMPLATE.length; i++) bytes[at + i] = UUID_TEMPLATE[i]!;
+  for (let i = 0; i < UUID_X.length; i++) bytes[at + UUID_X[i]!] = HEX_CODES[Math.floor(next() * 16)]!;
+  bytes[at + UUID_Y] = HEX_CODES[Math.floor(next() * 4 + 8)]!;
+}
+
+/**
+ * Where text is put together byte by byte and read once as one flat one-byte string (latin1Slice):
+ * no intermediate strings. Only used synchronously, between two draws of one call.
+ */
+let scratch: Buffer = Buffer.allocUnsafeSlow(4096);
+function scratchOf(size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size);
+  return scratch;
+}
+/** Room for n bytes: the scratch buffer, or (past a few kilobytes) one of its own, not kept. */
+const bytesFor = (n: number): Buffer => (n <= 4096 ? scratchOf(n) : Buffer.allocUnsafe(n));
 
 /** Installs the twins on this faker instance (its modules' own bound methods are replaced). */
 export function directTextMethods(faker: Faker): void {
@@ -38,48 +65,47 @@ export function directTextMethods(faker: Faker): void {
   // helpers.rangeToNumber: a number as it is, a range drawn by number.int (faker's errors included)
   const rangeToNumber = (length: Length) => (typeof length === 'number' ? length : faker.number.int(length));
 
-  const { uuid, alphanumeric } = string;
-  // v4: 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx' with every x replaced first (number.hex 0..15), then y (8..11)
-  // the characters' codes in place, then one flat string (not a rope of 36 one-character pieces)
-  const uuidCodes = [...'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'].map((c) => c.charCodeAt(0));
-  const xAt = uuidCodes.flatMap((c, i) => (c === 0x78 ? [i] : []));
-  const yAt = uuidCodes.indexOf(0x79);
+  const { uuid, alphanumeric, nanoid } = string;
   string.uuid = (options) => {
     if (options !== undefined && Object.keys(options).length > 0) return uuid(options);
-    for (let i = 0; i < xAt.length; i++) uuidCodes[xAt[i]!] = HEX_CODES[Math.floor(next() * 16)]!;
-    uuidCodes[yAt] = HEX_CODES[Math.floor(next() * 4 + 8)]!;
-    return String.fromCharCode.apply(null, uuidCodes);
+    const bytes = scratchOf(36);
+    writeUuid(bytes, 0, next);
+    return bytes.toString('latin1', 0, 36);
   };
 
   // each character: helpers.weightedArrayElement (number.float in [0, 64): 62 for a letter or
   // digit, 2 for '_' or '-'), then alphanumeric(1) or arrayElement(['_', '-']) — one draw each
-  const mixed = ALPHANUMERIC.get('mixed')!;
+  const mixedCodes = ALPHANUMERIC.get('mixed')!;
   string.nanoid = (length = 21) => {
-    const n = rangeToNumber(length);
-    if (n <= 0) return '';
-    let text = '';
-    while (text.length < n) text += next() * 64 < 62 ? mixed[Math.floor(next() * 62)] : NANOID_SYMBOLS[Math.floor(next() * 2)];
-    return flat(text);
+    // faker appends until the text is at least n long: ceil(n) characters, none for NaN
+    const n = Math.ceil(rangeToNumber(length));
+    if (n === Infinity) return nanoid(length);
+    if (!(n > 0)) return '';
+    const bytes = bytesFor(n);
+    for (let i = 0; i < n; i++) bytes[i] = next() * 64 < 62 ? mixedCodes[Math.floor(next() * 62)]! : NANOID_CODES[Math.floor(next() * 2)]!;
+    return bytes.toString('latin1', 0, n);
   };
 
   // string.hexadecimal (and git.commitSha): helpers.rangeToNumber, one draw per digit from 0-9, a-f,
   // A-F, the casing applied, the prefix ('0x' unless given) in front
   const hexadecimal = string.hexadecimal;
   const hexDigits = [...'0123456789abcdefABCDEF'];
-  const hexByCasing = new Map<unknown, string[]>([
-    ['lower', hexDigits.map((c) => c.toLowerCase())],
-    ['upper', hexDigits.map((c) => c.toUpperCase())],
+  const hexByCasing = new Map<unknown, number[]>([
+    ['lower', codes(hexDigits.map((c) => c.toLowerCase()))],
+    ['upper', codes(hexDigits.map((c) => c.toUpperCase()))],
   ]);
+  const hexMixed = codes(hexDigits);
   string.hexadecimal = (options = {}) => {
     const length = options.length ?? 1;
-    const digits = hexByCasing.get(options.casing) ?? hexDigits;
+    const digits = hexByCasing.get(options.casing) ?? hexMixed;
     if (typeof length === 'number' && !Number.isSafeInteger(length)) return hexadecimal(options);
     const prefix = options.prefix === undefined ? '0x' : options.prefix;
     const n = rangeToNumber(length);
     if (n <= 0) return prefix;
-    let text = '';
-    for (let i = 0; i < n; i++) text += digits[Math.floor(next() * 22)];
-    return flat(`${prefix}${text}`);
+    const bytes = bytesFor(n);
+    for (let i = 0; i < n; i++) bytes[i] = digits[Math.floor(next() * 22)]!;
+    const text = bytes.toString('latin1', 0, n);
+    return prefix === '' ? text : flat(`${prefix}${text}`);
   };
 
   string.alphanumeric = (options = {}) => {
@@ -91,14 +117,15 @@ export function directTextMethods(faker: Faker): void {
     const n = rangeToNumber(length);
     if (n <= 0) return '';
     const size = chars.length;
-    let text = '';
-    for (let i = 0; i < n; i++) text += chars[Math.floor(next() * size)];
-    return flat(text);
+    const bytes = bytesFor(n);
+    for (let i = 0; i < n; i++) bytes[i] = chars[Math.floor(next() * size)]!;
+    return bytes.toString('latin1', 0, n);
   };
+  directPersonNames(faker, next);
   directUsername(faker, next);
   directEmail(faker);
   directFullName(faker, next);
-  directJwt(faker);
+  directJwt(faker, next);
   directCommitDate(faker);
 }
 
@@ -115,7 +142,7 @@ function directCommitDate(faker: Faker): void {
   const git = faker.git as unknown as { commitDate: (options?: { refDate?: string | Date | number }) => string };
   const commitDate = git.commitDate;
   git.commitDate = (options = {}) => {
-    const refDate = new Date(options.refDate === undefined ? faker.defaultRefDate() : options.refDate).getTime();
+    const refDate = timeOf(options.refDate === undefined ? faker.defaultRefDate() : options.refDate);
     if (!(Math.abs(refDate) <= MAX_TIME - 2 * YEAR_MS)) return commitDate(options);
     const date = new Date(faker.number.int({ min: refDate - DAY_MS, max: refDate - 1000 }));
     const zone = faker.number.int({ min: -11, max: 12 });
@@ -199,6 +226,53 @@ function directFullName(faker: Faker, next: () => number): void {
   };
 }
 
+type Gendered<T> = { generic?: T[]; female?: T[]; male?: T[] };
+
+/**
+ * person.firstName and person.lastName (behind full names, usernames, emails, company names):
+ * faker's choice of list by sex (a sex drawn when none is given; the gendered list or the generic
+ * one weighted by the square roots of their sizes), then a name from it — or, for last names in
+ * locales with patterns, a pattern filled by helpers.fake. The same draws and checks, without the
+ * locale proxy's reads on every call (the definitions are read once) and faker's default
+ * parameter and destructuring.
+ */
+function directPersonNames(faker: Faker, next: () => number): void {
+  type Sex = 'female' | 'male' | 'generic';
+  const person = faker.person as unknown as { firstName: (sex?: Sex) => string; lastName: (sex?: Sex) => string };
+  const helpers = faker.helpers as unknown as {
+    arrayElement: <T>(list: readonly T[]) => T;
+    weightedArrayElement: <T>(list: readonly { weight: number; value: T }[]) => T;
+    fake: (pattern: string) => string;
+  };
+  const raw = (faker.definitions as unknown as { raw: { person?: { last_name_pattern?: Gendered<{ weight: number; value: string }> } } }).raw;
+  const patterns = raw.person?.last_name_pattern;
+  // faker's q(): the list for this sex
+  const listOf = <T>(sex: Sex | undefined, lists: Gendered<T>): T[] => {
+    const chosen = sex === undefined ? (next() < 0.5 ? 'female' : 'male') : sex;
+    const { generic, female, male } = lists;
+    if (chosen === 'generic') return generic ?? helpers.arrayElement([female, male]) ?? [];
+    const own = chosen === 'female' ? female : male;
+    if (own == null) return generic ?? [];
+    if (generic == null) return own;
+    return helpers.weightedArrayElement([
+      { weight: 3 * Math.sqrt(own.length), value: own },
+      { weight: Math.sqrt(generic.length), value: generic },
+    ]);
+  };
+  // read as faker reads them, once (a locale without them throws faker's error on each call)
+  let firstNames: Gendered<string> | undefined;
+  let lastNames: Gendered<string> | undefined;
+  person.firstName = (sex) => {
+    firstNames ??= faker.definitions.person.first_name as Gendered<string>;
+    return helpers.arrayElement(listOf(sex, firstNames));
+  };
+  person.lastName = (sex) => {
+    if (patterns != null) return helpers.fake(helpers.weightedArrayElement(listOf(sex, patterns)));
+    lastNames ??= faker.definitions.person.last_name as Gendered<string>;
+    return helpers.arrayElement(listOf(sex, lastNames));
+  };
+}
+
 // Everything past plain ASCII is faker's own: a code point's transliteration (its table is not
 // exported) read once from faker's username on a randomizer that always draws 0.99, which picks
 // `${firstName}${99}`
@@ -249,37 +323,52 @@ function directUsername(faker: Faker, next: () => number): void {
 /**
  * internet.jwt without header or payload given: the same draws in faker's order (recent, the
  * algorithm, soon, anytime, the company, three uuids, 64 characters) without the Dates and option
- * objects of faker's date methods, the header's base64 kept per algorithm and the payload's JSON
- * written as JSON.stringify writes that object.
+ * objects of faker's date methods: the payload's JSON (as JSON.stringify writes that object) and
+ * the signature's characters are written as bytes, the header's base64 is kept per algorithm.
  */
-function directJwt(faker: Faker): void {
+function directJwt(faker: Faker, next: () => number): void {
   const internet = faker.internet as unknown as {
     jwt: (options?: { refDate?: string | Date | number; header?: unknown; payload?: unknown }) => string;
-    jwtAlgorithm: () => string;
   };
+  const helpers = faker.helpers as unknown as { arrayElement: <T>(list: readonly T[]) => T };
   const jwt = internet.jwt;
   const headers = new Map<string, string>();
-  const base64url = (text: string) => Buffer.from(text).toString('base64url');
+  const mixed = ALPHANUMERIC.get('mixed')!;
+  let algorithms: readonly string[] | undefined;
+  let bytes = scratch;
+  const ascii = (text: string, at: number) => {
+    for (let i = 0; i < text.length; i++) bytes[at + i] = text.charCodeAt(i);
+    return at + text.length;
+  };
+  const uuidAt = (at: number) => {
+    writeUuid(bytes, at, next);
+    return at + 36;
+  };
   internet.jwt = (options = {}) => {
     if (options.header !== undefined || options.payload !== undefined) return jwt(options);
-    const refDate = new Date(options.refDate === undefined ? faker.defaultRefDate() : options.refDate).getTime();
+    const refDate = timeOf(options.refDate === undefined ? faker.defaultRefDate() : options.refDate);
     // an invalid or far-off reference date: faker's own errors and edge cases
     if (!(Math.abs(refDate) <= MAX_TIME - 2 * YEAR_MS)) return jwt(options);
     // date.recent({ refDate }): a day back up to a second before; date.soon({ refDate: issued }):
     // a second after up to a day on; date.anytime({ refDate }): a year either side — each one
     // number.int between its bounds, as date.between draws it (UTC days are 86,400,000 ms)
     const issued = faker.number.int({ min: refDate - DAY_MS, max: refDate - 1000 });
-    const alg = internet.jwtAlgorithm();
+    // internet.jwtAlgorithm: one of the locale's algorithms
+    algorithms ??= faker.definitions.internet.jwt_algorithm;
+    const alg = helpers.arrayElement(algorithms);
     let header = headers.get(alg);
-    if (header === undefined) headers.set(alg, (header = base64url(JSON.stringify({ alg, typ: 'JWT' }))));
-    const iat = Math.round(issued / 1000);
-    const exp = Math.round(faker.number.int({ min: issued + 1000, max: issued + DAY_MS }) / 1000);
-    const nbf = Math.round(faker.number.int({ min: refDate - YEAR_MS, max: refDate + YEAR_MS }) / 1000);
+    if (header === undefined) headers.set(alg, (header = Buffer.from(JSON.stringify({ alg, typ: 'JWT' })).toString('base64url')));
+    // whole seconds: String writes them as JSON.stringify does (-0 as 0, no exponent below 1e21)
+    const iat = String(Math.round(issued / 1000));
+    const exp = String(Math.round(faker.number.int({ min: issued + 1000, max: issued + DAY_MS }) / 1000));
+    const nbf = String(Math.round(faker.number.int({ min: refDate - YEAR_MS, max: refDate + YEAR_MS }) / 1000));
     const iss = JSON.stringify(faker.company.name());
-    const sub = faker.string.uuid();
-    const aud = faker.string.uuid();
-    const jti = faker.string.uuid();
-    const payload = `{"iat":${JSON.stringify(iat)},"exp":${JSON.stringify(exp)},"nbf":${JSON.stringify(nbf)},"iss":${iss},"sub":${JSON.stringify(sub)},"aud":${JSON.stringify(aud)},"jti":${JSON.stringify(jti)}}`;
-    return flat(`${header}.${base64url(payload)}.${faker.string.alphanumeric(64)}`);
+    bytes = scratchOf(400 + 3 * iss.length);
+    let at = ascii(nbf, ascii(',"nbf":', ascii(exp, ascii(',"exp":', ascii(iat, ascii('{"iat":', 0))))));
+    at = ascii(',"iss":', at);
+    at += bytes.write(iss, at, 'utf8');
+    at = ascii('"}', uuidAt(ascii('","jti":"', uuidAt(ascii('","aud":"', uuidAt(ascii(',"sub":"', at)))))));
+    for (let i = 0; i < 64; i++) bytes[at + i] = mixed[Math.floor(next() * 62)]!;
+    return flat(`${header}.${bytes.toString('base64url', 0, at)}.${bytes.toString('latin1', at, at + 64)}`);
   };
 }
