@@ -1,8 +1,10 @@
 // Twins of faker's text methods that draw one character at a time through closures and option
-// objects (string.uuid, string.nanoid, string.alphanumeric, string.hexadecimal), build closures per call
-// (internet.username, and so internet.email, which calls it; person.fullName) or objects only to print them
-// (internet.jwt, git.commitDate): the same draws in the same order, the same text. Anything unusual (options they
-// do not mirror) goes to faker itself, errors included.
+// objects (string.uuid, string.nanoid, string.alphanumeric, string.hexadecimal: written here as bytes
+// into one scratch buffer), build closures per call (internet.username, and so internet.email, which
+// calls it; person.fullName), read the locale through its proxy on every call (person.firstName,
+// person.lastName) or build objects only to print them (internet.jwt, git.commitDate): the same draws
+// in the same order, the same text. Anything unusual (options they do not mirror) goes to faker
+// itself, errors included.
 import { Faker, base } from '@faker-js/faker';
 import { flat } from './faker-shortcuts.js';
 
