@@ -5,6 +5,7 @@
 // do not mirror) goes to faker itself, errors included.
 import { Faker, base } from '@faker-js/faker';
 import { flat } from './faker-shortcuts.js';
+import { directWebMethods } from './faker-web-shortcuts.js';
 
 const DIGITS = [...'0123456789'];
 const LOWER = [...'abcdefghijklmnopqrstuvwxyz'];
@@ -100,6 +101,7 @@ export function directTextMethods(faker: Faker): void {
   directFullName(faker, next);
   directJwt(faker);
   directCommitDate(faker);
+  directWebMethods(faker);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
