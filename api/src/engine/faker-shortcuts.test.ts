@@ -1,18 +1,20 @@
-import { base, en, Faker } from '@faker-js/faker';
+import { base, en, Faker, type LocaleDefinition } from '@faker-js/faker';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { de, fr } from '@faker-js/faker';
+import { de, fr, ru } from '@faker-js/faker';
 import { directDraws, fastLorem, keepFakePatterns, keepFileExtensions, keepMustachePatterns } from './faker-shortcuts.js';
 import { keyOf, Rng } from './random.js';
 
+type Count = number | { min: number; max: number };
+
 // two fakers on two PRNGs seeded alike: the twin must give faker's value and leave the PRNG where
 // faker leaves it, or every later value of the block would shift
-function pair(seed = 7) {
+function pair(seed = 7, locale: LocaleDefinition[] = [en, base]) {
   const a = new Rng();
   const b = new Rng();
   a.reseed(keyOf('fast-lorem'), seed);
   b.reseed(keyOf('fast-lorem'), seed);
-  return { ours: new Faker({ locale: [en, base], randomizer: a }), theirs: new Faker({ locale: [en, base], randomizer: b }), a, b };
+  return { ours: new Faker({ locale, randomizer: a }), theirs: new Faker({ locale, randomizer: b }), a, b };
 }
 
 const cases: [string, unknown[]][] = [
@@ -28,11 +30,17 @@ const cases: [string, unknown[]][] = [
   ['lorem.sentences', [{ min: 1, max: 3 }]],
   ['lorem.paragraph', []],
   ['lorem.paragraph', [{ min: 2, max: 5 }]],
+  ['lorem.paragraph', [{ min: 0, max: 0 }]],
   ['lorem.paragraphs', []],
   ['lorem.paragraphs', [2]],
+  ['lorem.paragraphs', [0]],
   ['lorem.paragraphs', [{ min: 0, max: 4 }]],
+  ['lorem.paragraphs', [{ min: 1, max: 1 }]],
+  ['lorem.paragraphs', [{ min: 30, max: 80 }]],
+  ['lorem.sentences', [{ min: 200, max: 400 }]],
   ['lorem.lines', []],
   ['lorem.lines', [{ min: 1, max: 3 }]],
+  ['lorem.lines', [{ min: 0, max: 0 }]],
   ['lorem.text', []],
 ];
 
@@ -50,6 +58,61 @@ describe('fastLorem', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  // Latin-1 text (en, de, fr), UTF-16 text (ru), and made-up word lists: empty words, a
+  // capital longer than its letter (ß), a one-word list, sentences longer than the buffer
+  const texts: [string, Count[]][] = [
+    ['lorem.paragraphs', []],
+    ['lorem.sentence', []],
+    ['lorem.text', []],
+    ['lorem.lines', []],
+    ['lorem.paragraphs', [{ min: 0, max: 12 }]],
+  ];
+  const theirTexts = (f: Faker, more: [string, Count[]][] = []) =>
+    [...texts, ...more].map(([id, args]) => (f.lorem as unknown as Record<string, (...a: Count[]) => string>)[id.split('.')[1]!]!(...args));
+  const ourTexts = (f: Faker, more: [string, Count[]][] = []) => {
+    const made = [...texts, ...more].map(([id, args]) => fastLorem(f, id, args)!);
+    return () => made.map((make) => make());
+  };
+  it.each([
+    ['en', [en, base]],
+    ['de', [de, en, base]],
+    ['fr', [fr, en, base]],
+    ['ru', [ru, en, base]],
+  ] as const)('paragraphs, sentences, lines and texts are faker’s own (%s)', (_name, locale) => {
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const { ours, theirs, a, b } = pair(seed, [...locale]);
+        const fast = ourTexts(ours);
+        for (let i = 0; i < 20; i++) expect(fast()).toEqual(theirTexts(theirs));
+        expect(a.uint32()).toBe(b.uint32());
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('texts of made-up word lists are faker’s own', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'aßé ǆΣ中İ-'.split('')), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.nat(), fc.array(word, { minLength: 1, maxLength: 6 }), (seed, words) => {
+        const { ours, theirs, a, b } = pair(seed, [{ lorem: { word: words } }, base]);
+        const long: [string, Count[]][] = [['lorem.sentence', [{ min: 0, max: 3000 }]]];
+        const fast = ourTexts(ours, long);
+        for (let i = 0; i < 5; i++) expect(fast()).toEqual(theirTexts(theirs, long));
+        expect(a.uint32()).toBe(b.uint32());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sentences of every length about the size of the first buffer are faker’s own', () => {
+    // one empty word: a sentence of n words is n - 1 spaces and a '.'
+    for (let n = 4080; n <= 4110; n++) {
+      const { ours, theirs } = pair(1, [{ lorem: { word: [''] } }, base]);
+      const fast = fastLorem(ours, 'lorem.sentence', [n])!;
+      for (let i = 0; i < 3; i++) expect(fast()).toBe(theirs.lorem.sentence(n));
+    }
   });
 
   it('leaves options it does not mirror to faker', () => {

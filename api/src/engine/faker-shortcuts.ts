@@ -15,18 +15,70 @@ export function flat(text: string): string {
   return text;
 }
 
+/**
+ * Text written as the bytes of a fixed set of pieces, encoded once (Latin-1 when every piece
+ * allows it, else UTF-16), and read out as one flat string: appending words to a string makes a
+ * rope of two nodes a word, which flat() then copies into a string of its own.
+ */
+class PieceText {
+  private readonly encoding: 'latin1' | 'utf16le';
+  /** The pieces' bytes, one after another, and 3 more: pieces are copied 4 bytes at a time. */
+  private readonly bytes: DataView;
+  /** Where each piece's bytes start (and, last, where they end). */
+  private readonly starts: Int32Array;
+  private readonly longest: number;
+  private out = new DataView(new ArrayBuffer(1 << 12));
+  private text = Buffer.from(this.out.buffer);
+  private at = 0;
+  constructor(pieces: string[]) {
+    this.encoding = pieces.every((p) => /^[\0-\xff]*$/.test(p)) ? 'latin1' : 'utf16le';
+    const width = this.encoding === 'latin1' ? 1 : 2;
+    const bytes = Buffer.from(pieces.join(''), this.encoding);
+    this.bytes = new DataView(new ArrayBuffer(bytes.length + 3));
+    bytes.copy(new Uint8Array(this.bytes.buffer));
+    this.starts = new Int32Array(pieces.length + 1);
+    for (let k = 0; k < pieces.length; k++) this.starts[k + 1] = this.starts[k]! + width * pieces[k]!.length;
+    this.longest = Math.max(...pieces.map((p) => width * p.length));
+  }
+  /** Room for `count` more pieces (and the 3 bytes the last copy may write past its end). */
+  reserve(count: number): void {
+    const need = this.at + count * this.longest + 3;
+    if (need <= this.out.byteLength) return;
+    const out = new DataView(new ArrayBuffer(Math.max(need, 2 * this.out.byteLength)));
+    new Uint8Array(out.buffer).set(new Uint8Array(this.out.buffer, 0, this.at));
+    this.out = out;
+    this.text = Buffer.from(out.buffer);
+  }
+  put(piece: number): void {
+    const { bytes, out } = this;
+    const start = this.starts[piece]!;
+    const end = this.starts[piece + 1]!;
+    // the bytes past the piece's end that the last step writes are overwritten by the next piece
+    for (let i = start, at = this.at; i < end; i += 4, at += 4) out.setInt32(at, bytes.getInt32(i));
+    this.at += end - start;
+  }
+  /** The text written since the last read, which it clears. */
+  read(): string {
+    const text = this.text.toString(this.encoding, 0, this.at);
+    this.at = 0;
+    return text;
+  }
+}
+
 /** A faster twin of the faker method `id` called with `args`, or undefined when there is none. */
 export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => string) | undefined {
+  if (!id.startsWith('lorem.')) return undefined;
   const list = faker.definitions.lorem?.word;
-  if (!Array.isArray(list) || list.length === 0) return undefined;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((w) => typeof w === 'string')) return undefined;
   const last = list.length - 1;
   const number = faker.number;
   const next = (faker as unknown as { fakerCore?: { randomizer?: { next?: () => number } } }).fakerCore?.randomizer?.next;
   if (typeof next !== 'function') return undefined;
   // number.int({ min, max }) for integers: no draw when min = max, else floor(next() * size + min)
   const int = (min: number, max: number) => (min === max ? min : Math.floor(next() * (max - min + 1) + min));
-  // helpers.arrayElement(list): one draw, none for a one-word list
+  // helpers.arrayElement(list): one draw, none for a one-word list (the word, or its index)
   const word = last > 0 ? () => list[Math.floor(next() * (last + 1))] as string : () => list[0] as string;
+  const pick = last > 0 ? () => Math.floor(next() * (last + 1)) : () => 0;
   // helpers.multiple's count: helpers.rangeToNumber (faker words its own errors for a bad range)
   const count = (c: Count) =>
     typeof c === 'number' ? c : Number.isSafeInteger(c.min) && Number.isSafeInteger(c.max) && c.min <= c.max ? int(c.min, c.max) : number.int(c);
@@ -37,39 +89,42 @@ export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => str
     for (let i = 1; i < n; i++) text += ' ' + word();
     return text;
   };
-  // a sentence's first letter upper-cased is its first word's: with the capitalised words made
-  // once, a sentence is appended word by word and never copied to upper-case its first letter
-  const capitalised = list.every((w) => typeof w === 'string' && w.length > 0)
-    ? list.map((w: string) => w.charAt(0).toUpperCase() + w.substring(1))
-    : undefined;
-  const sentence = capitalised
-    ? (c: Count) => {
-        const n = count(c);
-        if (n <= 0) return '.';
-        let text = last > 0 ? capitalised[Math.floor(next() * (last + 1))]! : capitalised[0]!;
-        for (let i = 1; i < n; i++) text += ' ' + word();
-        return text + '.';
-      }
-    : (c: Count) => {
-        const text = words(c);
-        return `${text.charAt(0).toUpperCase() + text.substring(1)}.`;
-      };
-  const sentences = (c: Count, separator = ' ') => {
+  // a sentence's first letter upper-cased is its first word's (an empty first word leaves the
+  // space after it as it is): its pieces are its first word capitalised, the others after a space
+  const size = list.length;
+  const [CAPITALISED, PERIOD, SPACE, LINE_BREAK] = [size, 2 * size, 2 * size + 1, 2 * size + 2];
+  const text = new PieceText([...list.map((w: string) => ' ' + w), ...list.map((w: string) => w.charAt(0).toUpperCase() + w.substring(1)), '.', ' ', '\n']);
+  // `before`: the piece that separates it from the text before it, if any
+  const writeSentence = (c: Count, before = -1) => {
     const n = count(c);
-    if (n <= 0) return '';
-    let text = sentence({ min: 3, max: 10 });
-    for (let i = 1; i < n; i++) text += separator + sentence({ min: 3, max: 10 });
-    return flat(text);
+    text.reserve(n + 2);
+    if (before >= 0) text.put(before);
+    if (n > 0) {
+      text.put(CAPITALISED + pick());
+      for (let i = 1; i < n; i++) text.put(pick());
+    }
+    text.put(PERIOD);
+  };
+  // lorem.sentences: helpers.multiple of sentence() (3 to 10 words), joined by the separator
+  const writeSentences = (c: Count, separator: number, before = -1) => {
+    const n = count(c);
+    for (let i = 0; i < n; i++) writeSentence({ min: 3, max: 10 }, i > 0 ? separator : before);
+  };
+  const sentence = (c: Count) => {
+    writeSentence(c);
+    return text.read();
+  };
+  const sentences = (c: Count, separator = SPACE) => {
+    writeSentences(c, separator);
+    return text.read();
   };
   // paragraphs: helpers.multiple of paragraph() (three sentences), joined by a line break
   const paragraphs = (c: Count) => {
     const n = count(c);
-    if (n <= 0) return '';
-    let text = sentences(3);
-    for (let i = 1; i < n; i++) text += '\n' + sentences(3);
-    return flat(text);
+    for (let i = 0; i < n; i++) writeSentences(3, SPACE, i > 0 ? LINE_BREAK : -1);
+    return text.read();
   };
-  const lines = (c: Count) => sentences(c, '\n');
+  const lines = (c: Count) => sentences(c, LINE_BREAK);
   // lorem.text: one of five methods, drawn as helpers.arrayElement draws it, with their defaults
   const texts = [
     () => sentence({ min: 3, max: 10 }),

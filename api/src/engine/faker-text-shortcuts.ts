@@ -7,6 +7,7 @@
 // itself, errors included.
 import { Faker, base } from '@faker-js/faker';
 import { flat } from './faker-shortcuts.js';
+import { directWebMethods } from './faker-web-shortcuts.js';
 
 const codes = (chars: readonly string[]) => chars.map((c) => c.charCodeAt(0));
 const DIGITS = codes([...'0123456789']);
@@ -129,6 +130,7 @@ export function directTextMethods(faker: Faker): void {
   directFullName(faker, next);
   directJwt(faker, next);
   directCommitDate(faker);
+  directWebMethods(faker);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

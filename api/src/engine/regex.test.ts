@@ -1,10 +1,11 @@
-import { Faker, base, en } from '@faker-js/faker';
+import { Faker, base, en, type Randomizer } from '@faker-js/faker';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rowsEveryChunking } from './testing/chunked-rows.js';
 import { allRows, column } from './testing/rows.js';
 import { compile, DefinitionError, generateRows, parseDefinition, type Definition } from './index.js';
 import { keyOf, Rng } from './random.js';
-import { REGEX_MAX_CHARS, regexGeneratedMaxLength, regexGenerator, regexIndexSpace, regexMaxLength, regexProblem } from './regex.js';
+import { fakerRegExp, REGEX_MAX_CHARS, regexGeneratedMaxLength, regexGenerator, regexIndexSpace, regexMaxLength, regexProblem } from './regex.js';
 
 // patterns faker's fromRegExp gets wrong, and ordinary ones
 const PATTERNS = [
@@ -280,5 +281,110 @@ describe('regex minLength (a char(n) column whose CHECK regex sees the padding)'
     expect(() =>
       parseDefinition({ version: 1, tables: [{ name: 't', rows: 1, fields: [{ name: 'x', type: 'regex', options: { pattern: 'ab?', minLength: 4 } }] }] }),
     ).toThrow(/minLength/);
+  });
+});
+
+describe("fakerRegExp (faker's fromRegExp compiled)", () => {
+  // what a regex field took from faker's own fromRegExp: its value when it fits and matches, else nothing
+  const general = (faker: Faker, pattern: string, max: number) => {
+    try {
+      const value = faker.helpers.fromRegExp(new RegExp(pattern));
+      return value.length <= max && new RegExp(`^(?:${pattern})$`).test(value) ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  // faker and the twin on two PRNGs seeded alike: the same values, and the PRNGs left alike
+  const same = (pattern: string, max: number, seed: number, values: number, randomizer: () => Randomizer = () => new Rng()) => {
+    const a = randomizer();
+    const b = randomizer();
+    for (const r of [a, b]) if (r instanceof Rng) r.reseed(keyOf('faker-regexp'), seed);
+    const twin = fakerRegExp(new RegExp(pattern).source, a.next, max);
+    const faker = new Faker({ locale: [en, base], randomizer: b });
+    if (!twin) return false;
+    for (let i = 0; i < values; i++) expect([pattern, twin()]).toEqual([pattern, general(faker, pattern, max)]);
+    expect(a.next()).toBe(b.next());
+    return true;
+  };
+
+  it('gives the values a regex field took from faker, and the same draws, for random patterns', () => {
+    const pieces = ['A', 'x', '-', '_', '@', 'é', '5', ' ', '.', '/', '\\.', 'b{2}', '(ab)', '|', '\\d', '{', '}'];
+    const classes = [
+      '[A-Z]',
+      '[a-f0-9]',
+      '[^a-z]',
+      '[^aa]',
+      '[_a]',
+      '[A-HJ-NP-Z2-9]',
+      '[a-]',
+      '[\\d]',
+      '[0-z]',
+      '[z]',
+      '[^0-9A-Za-z]',
+      '[a-c-e]',
+      '[^_]',
+      '[.]',
+    ];
+    const quantifiers = ['', '', '{3}', '{0}', '{1,4}', '{2,2}', '?', '*', '+', '{2,}', '{,3}', '+?', '{03}'];
+    const pattern = fc
+      .tuple(
+        fc.constantFrom('', '^', '^^'),
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...pieces),
+            fc.tuple(fc.constantFrom(...classes), fc.constantFrom(...quantifiers)).map(([c, q]) => c + q),
+          ),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        fc.constantFrom('', '$', '$$'),
+      )
+      .map(([start, parts, end]) => start + parts.join('') + end)
+      .filter((p) => {
+        try {
+          new RegExp(p);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    let compiled = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(pattern, fc.nat(), fc.integer({ min: 0, max: 40 }), (p, seed, max) => {
+        runs++;
+        if (same(p, max, seed, 30)) compiled++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(compiled).toBeGreaterThan(runs / 10);
+  });
+
+  it('compiles the patterns it should', () => {
+    for (const p of ['[A-Z]{3}-[0-9]{4}', '^^[A-Z]{3}-[0-9]{4}$$', 'ID-[a-f0-9]+', '[^a-z]{3}', '[A-HJ-NP-Z2-9]{6}', '[abc]?[0-9]*é'])
+      expect(fakerRegExp(new RegExp(p).source, Math.random, 20), p).toBeDefined();
+    for (const p of ['\\d{3}', '[\\d]{3}', '(ab)+', 'a.b', '[^aa]', '[a-]', '[0-z]', 'a{2}', '[a]{2,}', 'a/b'])
+      expect(fakerRegExp(new RegExp(p).source, Math.random, 20), p).toBeUndefined();
+  });
+
+  it('follows faker through long runs of coin flips (`*` and `+` double their most on each)', () => {
+    for (const [p, heads] of [
+      ['[a-z]+', 12],
+      ['x[ab]*y', 20],
+      ['[a-z]+', 45],
+      ['[0-9]*[A-Z]?', 52],
+    ] as const)
+      for (let seed = 0; seed < 3; seed++) {
+        // `heads` draws under 0.5 first, then the PRNG's own
+        const randomizer = () => {
+          const rng = new Rng();
+          rng.reseed(keyOf('coin runs'), seed);
+          let left = heads;
+          return { next: () => (left-- > 0 ? 0.25 : rng.next()), seed: () => {} };
+        };
+        expect(same(p, 12, seed, 3, randomizer)).toBe(true);
+      }
   });
 });

@@ -717,10 +717,114 @@ export function regexProblem(pattern: string, maxLength?: number, minLength?: nu
   return undefined;
 }
 
+/** A piece of a pattern as faker's fromRegExp fills it: literal text, or a class drawn a count of times. */
+type FakerPiece = string | { chars: string[]; quantifier: '' | '?' | '*' | '+'; min: number; max: number };
+
+/** The most elements of an array: faker's helpers.multiple throws past it, before drawing any. */
+const MAX_ARRAY = 2 ** 32 - 1;
+
+/**
+ * The code points faker's fromRegExp draws a class's characters from (`[A-HJ-NP-Z2-9]`, `[^a-z]`),
+ * in its order and with its repeats, for classes of letters, digits and '_' (ranges within one of
+ * 0-9, A-Z, a-z) whose every such character the class matches; undefined for others.
+ */
+function fakerClassChars(body: string): string[] | undefined {
+  const negate = body.startsWith('^');
+  const items = negate ? body.substring(1) : body;
+  if (!/^(?:[0-9]-[0-9]|[A-Z]-[A-Z]|[a-z]-[a-z]|\w)+$/.test(items)) return undefined;
+  const codes: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const from = items.charCodeAt(i);
+    const to = items[i + 1] === '-' ? items.charCodeAt((i += 2)) : from;
+    if (to < from) return undefined;
+    for (let c = from; c <= to; c++) codes.push(c);
+  }
+  // faker's negation: each digit and ASCII letter taken out of the list when in it (once), else added
+  if (negate)
+    for (const [from, to] of [
+      [48, 57],
+      [65, 90],
+      [97, 122],
+    ] as const)
+      for (let c = from; c <= to; c++) {
+        const at = codes.indexOf(c);
+        if (at > -1) codes.splice(at, 1);
+        else codes.push(c);
+      }
+  const chars = codes.map((c) => String.fromCharCode(c));
+  const matches = new RegExp(`^[${body}]$`);
+  return chars.length > 0 && chars.every((c) => matches.test(c)) ? chars : undefined;
+}
+
+/**
+ * faker's fromRegExp compiled once, for patterns of literal characters and classes of letters and
+ * digits (`[A-Z]{3}-[0-9]{4}`, `ID-[a-f0-9]+`): faker rewrites the pattern's text on each call, a
+ * pass per kind of quantifier. For these its passes meet the classes left to right, each drawing
+ * its count (`{n,m}`, or `?`, `*`, `+` by coin flips, as faker draws them), then a character per
+ * repeat from faker's list of the class's code points: the same draws, the same text, which
+ * matches the pattern. The text, or undefined when longer than `max` (or faker would throw);
+ * undefined for other patterns (`source`: the RegExp's source, as faker reads it).
+ */
+export function fakerRegExp(source: string, next: Uniform, max: number): (() => string | undefined) | undefined {
+  const text = source.replace(/^\^+/, '').replace(/\$+$/, '');
+  const pieces: FakerPiece[] = [];
+  let literal = '';
+  for (let i = 0; i < text.length;) {
+    if (text[i] !== '[') {
+      if ('\\^$.|?*+()[]{}'.includes(text[i]!)) return undefined;
+      literal += text[i++];
+      continue;
+    }
+    const close = text.indexOf(']', i + 1);
+    const chars = close === -1 ? undefined : fakerClassChars(text.substring(i + 1, close));
+    if (!chars) return undefined;
+    const q = /^(?:\{(\d+)(?:,(\d+))?\}|([?*+]))?/.exec(text.substring(close + 1))!;
+    const min = q[1] === undefined ? 1 : Number.parseInt(q[1]);
+    const most = q[2] === undefined ? min : Number.parseInt(q[2]);
+    if (literal) pieces.push(literal);
+    literal = '';
+    pieces.push({ chars, quantifier: (q[3] ?? '') as '' | '?' | '*' | '+', min, max: most });
+    i = close + 1 + q[0].length;
+  }
+  if (literal) pieces.push(literal);
+  // datatype.boolean(): number.float() < 0.5; number.int({ min, max }): floor(next() * size + min)
+  const count = (piece: Exclude<FakerPiece, string>): number => {
+    if (piece.quantifier === '') return piece.min === piece.max ? piece.min : Math.floor(next() * (piece.max - piece.min + 1) + piece.min);
+    if (piece.quantifier === '?') return next() < 0.5 ? 0 : 1;
+    let most = 1;
+    while (next() < 0.5) most *= 2;
+    if (piece.quantifier === '*') return Math.floor(next() * (most + 1));
+    return most === 1 ? 1 : Math.floor(next() * most + 1);
+  };
+  return () => {
+    let value = '';
+    let length = 0;
+    for (let p = 0; p < pieces.length; p++) {
+      const piece = pieces[p]!;
+      if (typeof piece === 'string') {
+        length += piece.length;
+        if (length <= max) value += piece;
+        continue;
+      }
+      const n = count(piece);
+      if (n > MAX_ARRAY) return undefined;
+      // helpers.arrayElement per character: one draw, none for a one-character list
+      const { chars } = piece;
+      const size = chars.length;
+      for (let r = 0; r < n; r++) {
+        const c = size > 1 ? chars[Math.floor(next() * size)]! : chars[0]!;
+        if (++length <= max) value += c;
+      }
+    }
+    return length <= max ? value : undefined;
+  };
+}
+
 /**
  * Row values of a (non-unique) regex field from the shared stream. Patterns that faker's own
- * fromRegExp handles keep faker's values (the bytes of existing definitions); each value is still
- * checked against the pattern and bound, and our generator draws one in its place when it fails.
+ * fromRegExp handles keep faker's values (the bytes of existing definitions; for the simple ones,
+ * fakerRegExp makes them); each value is still checked against the pattern and bound, and our
+ * generator draws one in its place when it fails.
  * Patterns faker mishandles (a trial of 64 values fails) use our generator only, as does `compiled`
  * (the regex option `draw: 'compiled'`, which the importer writes).
  */
@@ -734,14 +838,18 @@ export function regexStream(pattern: string, faker: Faker, rng: Rng, maxLength?:
   const full = new RegExp(`^(?:${pattern})$`);
   const source = new RegExp(pattern); // a RegExp (not its source) so faker honours ^ and $ anchors
   const max = generator.generatedMaxLength;
-  const fromFaker = (): string | undefined => {
-    try {
-      const value = faker.helpers.fromRegExp(source);
-      return value.length <= max && full.test(value) ? value : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const fakerNext = (faker as unknown as { fakerCore?: { randomizer?: { next?: Uniform } } }).fakerCore?.randomizer?.next;
+  const twin = typeof fakerNext === 'function' ? fakerRegExp(source.source, fakerNext, max) : undefined;
+  const fromFaker =
+    twin ??
+    ((): string | undefined => {
+      try {
+        const value = faker.helpers.fromRegExp(source);
+        return value.length <= max && full.test(value) ? value : undefined;
+      } catch {
+        return undefined;
+      }
+    });
   let fakerHandles = true;
   rng.reseed(keyOf('regex-trial', pattern), 0);
   for (let t = 0; t < 64 && fakerHandles; t++) fakerHandles = fromFaker() !== undefined;
