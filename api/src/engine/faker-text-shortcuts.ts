@@ -4,6 +4,7 @@
 // (internet.jwt, git.commitDate): the same draws in the same order, the same text. Anything unusual (options they
 // do not mirror) goes to faker itself, errors included.
 import { Faker, base } from '@faker-js/faker';
+import { directEntryMethods } from './faker-entry-shortcuts.js';
 import { flat } from './faker-shortcuts.js';
 
 const DIGITS = [...'0123456789'];
@@ -100,6 +101,7 @@ export function directTextMethods(faker: Faker): void {
   directFullName(faker, next);
   directJwt(faker);
   directCommitDate(faker);
+  directEntryMethods(faker, next);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
