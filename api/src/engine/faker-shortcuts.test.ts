@@ -146,6 +146,72 @@ describe('keepMustachePatterns', () => {
     }
     expect(a.uint32()).toBe(b.uint32());
   });
+
+  // texts of `{{key}}`s, a few characters and braces, filled from data of some of the keys:
+  // strings, lists (a function giving its entries in turn, each call logged with its arguments),
+  // other values; ours must give faker's text and make faker's calls
+  const sameFill = (keys: string[], examples: [string, Record<string, unknown>][] = []) => {
+    const piece = fc.oneof(
+      { arbitrary: fc.constantFrom(...keys).map((key) => `{{${key}}}`), weight: 4 },
+      { arbitrary: fc.constantFrom('.', 'a', 'x', ' ', '$&', '\n', '}'), weight: 3 },
+      { arbitrary: fc.constant('{'), weight: 1 },
+    );
+    const text = fc.array(piece, { maxLength: 10 }).map((pieces) => pieces.join(''));
+    const unit = fc.constantFrom('}', '}}', 'a', '.', '$', '&', '{', '{{a}}');
+    const value = fc.oneof(
+      fc.string({ unit, maxLength: 4 }),
+      fc.array(fc.string({ unit, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(7, null),
+    );
+    const data = fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 5 });
+    const made = (spec: Record<string, unknown>, log: unknown[]) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(spec)) {
+        if (!Array.isArray(v)) out[key] = v;
+        else {
+          let i = 0;
+          out[key] = (...args: unknown[]) => {
+            log.push([key, ...args]);
+            return v[i++ % v.length];
+          };
+        }
+      }
+      return out;
+    };
+    const ours = new Faker({ locale: [en, base] });
+    const theirs = new Faker({ locale: [en, base] });
+    keepMustachePatterns(ours);
+    const fill = (f: Faker, t: string, data: Record<string, unknown>) => {
+      try {
+        return f.helpers.mustache(t, data as Record<string, string>);
+      } catch (error) {
+        return `error: ${(error as Error).message}`;
+      }
+    };
+    fc.assert(
+      fc.property(text, data, (t, spec) => {
+        const [oursLog, theirsLog]: unknown[][] = [[], []];
+        for (let round = 0; round < 2; round++) expect(fill(ours, t, made(spec, oursLog))).toBe(fill(theirs, t, made(spec, theirsLog)));
+        expect(oursLog).toEqual(theirsLog);
+      }),
+      { numRuns: 4000, examples },
+    );
+  };
+
+  it('fills any text as faker does: the same text, the same calls with the same arguments', () => {
+    sameFill(['a', 'b', 'ab', 'q', 'x.y', 'person.firstName', 'person.lastName', 'person.prefix']);
+  });
+
+  it('fills texts of keys whose dots and alternatives could match more than their `{{key}}` as faker does', () => {
+    // once {{q}} is '}}', `{{a..}}` matches '{{a}}}}', and `{{.a..}}` '{{{a}}}}'
+    sameFill(
+      ['a', 'q', 'a.', 'a..', '.a..', 'a|b', 'a.b'],
+      [
+        ['{{a}}{{q}}', { q: '}}', 'a..': ['A'], a: 'x' }],
+        ['{{{a}}{{q}}', { q: '}}', '.a..': ['A'], a: 'x' }],
+      ],
+    );
+  });
 });
 
 /** Every string of a locale's definitions that holds a `{{`: the patterns faker's own methods fill. */

@@ -157,30 +157,140 @@ export function fastLorem(faker: Faker, id: string, args: unknown[]): (() => str
 }
 
 // per key: its RegExp, and the literal text every match of it ends with (the key after its last
-// RegExp metacharacter, and '}}'), so a key absent from the text costs one includes()
+// RegExp metacharacter, and '}}'; none for a key with a '|', whose RegExp may match either side),
+// so a key absent from the text costs one includes()
 const mustachePatterns = new Map<string, { pattern: RegExp; literal: string }>();
 
+function mustachePattern(key: string): { pattern: RegExp; literal: string } {
+  let known = mustachePatterns.get(key);
+  if (!known) {
+    known = { pattern: new RegExp(`{{${key}}}`, 'g'), literal: key.includes('|') ? '' : `${key.split(/[.^$*+?()[\]{}|\\]/).pop()}}}` };
+    mustachePatterns.set(key, known);
+  }
+  return known;
+}
+
+/** faker's mustache from the key at `from` on: each key's RegExp replaced through the text as it is then. */
+function mustacheFrom(text: string, data: Record<string, unknown>, keys: readonly string[], from: number): string {
+  for (let k = from; k < keys.length; k++) {
+    const key = keys[k]!;
+    const known = mustachePattern(key);
+    if (!text.includes(known.literal)) continue;
+    let value = data[key];
+    if (typeof value === 'string') value = value.replaceAll('$', '$$$$');
+    text = text.replace(known.pattern, value as string);
+  }
+  return text;
+}
+
 /**
- * faker's helpers.mustache (used by person.fullName and other pattern methods) builds a RegExp
- * per key on every call; this one keeps them. Same patterns, same replacements, same values: a
- * global RegExp starts each replace at 0 and leaves lastIndex at 0, so sharing one is safe.
+ * A text's `{{key}}`s, when mustache can fill them in one pass: each key's matches are the
+ * literal `{{key}}` (a key of letters, digits, '_' and '.'; so none overlaps another), and the text
+ * around them holds no '{'. With no '{' in a value either, a key's RegExp then meets in the text
+ * as it is at its turn exactly these `{{key}}`s: every '{{' starts one, and a key's '.' can match
+ * past one's closing '}}' only where it stands just after a shorter key's length (refused here).
+ */
+interface MustachePlan {
+  /** data's keys, in the order `for...in` gives them, and their `{{key}}`s. */
+  keys: string[];
+  matches: string[];
+  /** Each `{{key}}` in text order: where it starts and its key's index. */
+  starts: number[];
+  keyOf: number[];
+  /** Per key, its `{{key}}`s. */
+  byKey: number[][];
+  /** The text before each `{{key}}`, and after the last. */
+  literals: string[];
+}
+
+function mustachePlan(text: string, keys: string[]): MustachePlan | null {
+  if (!keys.every((key) => /^[\w.]+$/.test(key))) return null;
+  const matches = keys.map((key) => `{{${key}}}`);
+  const found: { start: number; key: number }[] = [];
+  for (let k = 0; k < keys.length; k++)
+    for (const m of text.matchAll(mustachePattern(keys[k]!).pattern)) {
+      if (m[0] !== matches[k]) return null;
+      found.push({ start: m.index, key: k });
+    }
+  found.sort((x, y) => x.start - y.start);
+  const plan: MustachePlan = { keys, matches, starts: [], keyOf: [], byKey: keys.map(() => []), literals: [] };
+  let end = 0;
+  for (const { start, key } of found) {
+    plan.literals.push(text.substring(end, start));
+    plan.byKey[key]!.push(plan.starts.length);
+    plan.starts.push(start);
+    plan.keyOf.push(key);
+    end = start + matches[key]!.length;
+  }
+  plan.literals.push(text.substring(end));
+  if (plan.literals.some((literal) => literal.includes('{'))) return null;
+  for (const met of new Set(plan.keyOf.map((k) => keys[k]!))) if (keys.some((key) => key.length > met.length && key[met.length] === '.')) return null;
+  return plan;
+}
+
+const MUSTACHE_PLANS_KEPT = 10_000;
+
+/**
+ * faker's helpers.mustache (used by person.fullName) builds a RegExp per key on every call and
+ * replaces through the whole text once per key. This one keeps the RegExps and, for a text it can
+ * plan (see MustachePlan), fills its `{{key}}`s in place: the same values called in the same order
+ * (key by key, then left to right, each with the match, its offset and the text as it is then),
+ * the same text. A value holding a '{' hands the rest of the keys to the RegExps, as does a text
+ * or a data object it has no plan for.
  */
 export function keepMustachePatterns(faker: Faker): void {
   const helpers = faker.helpers as unknown as { mustache: (text: string | undefined, data: Record<string, unknown>) => string };
+  const plans = new Map<string, MustachePlan | null>();
+  const keysOf = (data: Record<string, unknown>) => {
+    const keys: string[] = [];
+    for (const key in data) keys.push(key);
+    return keys;
+  };
+  const sameKeys = (keys: readonly string[], data: Record<string, unknown>) => {
+    let k = 0;
+    for (const key in data) if (keys[k++] !== key) return false;
+    return k === keys.length;
+  };
+  const fill = (plan: MustachePlan, text: string, data: Record<string, unknown>): string => {
+    const { keys, matches, starts, keyOf, byKey, literals } = plan;
+    const values: (string | undefined)[] = [];
+    for (let r = 0; r < starts.length; r++) values.push(undefined);
+    let current = text;
+    for (let k = 0; k < keys.length; k++) {
+      const own = byKey[k]!;
+      if (own.length === 0) continue;
+      const value = data[keys[k]!];
+      if (typeof value !== 'string' && typeof value !== 'function') return mustacheFrom(current, data, keys, k);
+      const match = matches[k]!;
+      let brace = false;
+      for (const r of own) {
+        let v = value;
+        if (typeof v !== 'string') {
+          // its offset in the text as it is now: the earlier keys' `{{key}}`s before it are replaced
+          let offset = starts[r]!;
+          for (let q = 0; q < r; q++) if (values[q] !== undefined && keyOf[q] !== k) offset += values[q]!.length - matches[keyOf[q]!]!.length;
+          v = String((v as (...args: unknown[]) => unknown)(match, offset, current));
+        }
+        brace ||= v.includes('{');
+        values[r] = v;
+      }
+      current = literals[0]!;
+      for (let r = 0; r < starts.length; r++) current += (values[r] ?? matches[keyOf[r]!]!) + literals[r + 1]!;
+      if (brace) return mustacheFrom(current, data, keys, k + 1);
+    }
+    return flat(current);
+  };
   helpers.mustache = (text, data) => {
     if (text == null) return '';
-    for (const key in data) {
-      let known = mustachePatterns.get(key);
-      if (!known) {
-        known = { pattern: new RegExp(`{{${key}}}`, 'g'), literal: `${key.split(/[.^$*+?()[\]{}|\\]/).pop()}}}` };
-        mustachePatterns.set(key, known);
+    if (typeof text === 'string') {
+      let plan = plans.get(text);
+      if (plan === undefined) {
+        if (plans.size >= MUSTACHE_PLANS_KEPT) plans.clear();
+        plans.set(text, (plan = mustachePlan(text, keysOf(data))));
       }
-      if (!text.includes(known.literal)) continue;
-      let value = data[key];
-      if (typeof value === 'string') value = value.replaceAll('$', '$$$$');
-      text = text.replace(known.pattern, value as string);
+      if (plan !== null && sameKeys(plan.keys, data)) return fill(plan, text, data);
     }
-    return text;
+    return mustacheFrom(text, data, keysOf(data), 0);
   };
 }
 

@@ -1,11 +1,12 @@
 // Twins of faker's text methods that draw one character at a time through closures and option
 // objects (string.uuid, string.nanoid, string.alphanumeric, string.hexadecimal: written here as bytes
 // into one scratch buffer), build closures per call (internet.username, and so internet.email, which
-// calls it; person.fullName), read the locale through its proxy on every call (person.firstName,
-// person.lastName) or build objects only to print them (internet.jwt, git.commitDate): the same draws
-// in the same order, the same text. Anything unusual (options they do not mirror) goes to faker
-// itself, errors included.
+// calls it; person.fullName) or build objects only to print them (internet.jwt, git.commitDate): the
+// same draws in the same order, the same text. Anything unusual (options they do not mirror) goes to
+// faker itself, errors included. Twins of the web's and of entries' methods (user agents, file
+// paths; commit entries, IBANs, VINs, names) live beside this file and are installed from here.
 import { Faker, base } from '@faker-js/faker';
+import { directEntryMethods } from './faker-entry-shortcuts.js';
 import { flat } from './faker-shortcuts.js';
 import { directWebMethods } from './faker-web-shortcuts.js';
 
@@ -124,13 +125,13 @@ export function directTextMethods(faker: Faker): void {
     for (let i = 0; i < n; i++) bytes[i] = chars[Math.floor(next() * size)]!;
     return bytes.toString('latin1', 0, n);
   };
-  directPersonNames(faker, next);
   directUsername(faker, next);
   directEmail(faker);
   directFullName(faker, next);
   directJwt(faker, next);
   directCommitDate(faker);
   directWebMethods(faker);
+  directEntryMethods(faker, next);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -227,53 +228,6 @@ function directFullName(faker: Faker, next: () => number): void {
     } finally {
       ({ sex, first, last } = outer);
     }
-  };
-}
-
-type Gendered<T> = { generic?: T[]; female?: T[]; male?: T[] };
-
-/**
- * person.firstName and person.lastName (behind full names, usernames, emails, company names):
- * faker's choice of list by sex (a sex drawn when none is given; the gendered list or the generic
- * one weighted by the square roots of their sizes), then a name from it — or, for last names in
- * locales with patterns, a pattern filled by helpers.fake. The same draws and checks, without the
- * locale proxy's reads on every call (the definitions are read once) and faker's default
- * parameter and destructuring.
- */
-function directPersonNames(faker: Faker, next: () => number): void {
-  type Sex = 'female' | 'male' | 'generic';
-  const person = faker.person as unknown as { firstName: (sex?: Sex) => string; lastName: (sex?: Sex) => string };
-  const helpers = faker.helpers as unknown as {
-    arrayElement: <T>(list: readonly T[]) => T;
-    weightedArrayElement: <T>(list: readonly { weight: number; value: T }[]) => T;
-    fake: (pattern: string) => string;
-  };
-  const raw = (faker.definitions as unknown as { raw: { person?: { last_name_pattern?: Gendered<{ weight: number; value: string }> } } }).raw;
-  const patterns = raw.person?.last_name_pattern;
-  // faker's q(): the list for this sex
-  const listOf = <T>(sex: Sex | undefined, lists: Gendered<T>): T[] => {
-    const chosen = sex === undefined ? (next() < 0.5 ? 'female' : 'male') : sex;
-    const { generic, female, male } = lists;
-    if (chosen === 'generic') return generic ?? helpers.arrayElement([female, male]) ?? [];
-    const own = chosen === 'female' ? female : male;
-    if (own == null) return generic ?? [];
-    if (generic == null) return own;
-    return helpers.weightedArrayElement([
-      { weight: 3 * Math.sqrt(own.length), value: own },
-      { weight: Math.sqrt(generic.length), value: generic },
-    ]);
-  };
-  // read as faker reads them, once (a locale without them throws faker's error on each call)
-  let firstNames: Gendered<string> | undefined;
-  let lastNames: Gendered<string> | undefined;
-  person.firstName = (sex) => {
-    firstNames ??= faker.definitions.person.first_name as Gendered<string>;
-    return helpers.arrayElement(listOf(sex, firstNames));
-  };
-  person.lastName = (sex) => {
-    if (patterns != null) return helpers.fake(helpers.weightedArrayElement(listOf(sex, patterns)));
-    lastNames ??= faker.definitions.person.last_name as Gendered<string>;
-    return helpers.arrayElement(listOf(sex, lastNames));
   };
 }
 
