@@ -116,6 +116,24 @@ describe('directTextMethods', () => {
     );
   });
 
+  it('on a randomizer other than the engine’s Rng, every twin is faker’s own too', () => {
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const a = new Rng();
+        const b = new Rng();
+        a.reseed(keyOf('other-randomizer'), seed);
+        b.reseed(keyOf('other-randomizer'), seed);
+        const ours = new Faker({ locale: [en, base], randomizer: { next: () => a.next(), seed: () => {} } });
+        const theirs = new Faker({ locale: [en, base], randomizer: b });
+        for (const f of [ours, theirs]) f.setDefaultRefDate(REF);
+        directTextMethods(ours);
+        for (const [name, call] of calls) expect([name, outcome(() => call(ours))]).toEqual([name, outcome(() => call(theirs))]);
+        expect(a.uint32()).toBe(b.uint32());
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('long strings (past the shared scratch buffer) are faker’s own', () => {
     for (let seed = 0; seed < 20; seed++) {
       const { ours, theirs, a, b } = pair('en', seed);

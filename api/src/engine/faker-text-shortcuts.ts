@@ -9,6 +9,7 @@ import { Faker, base } from '@faker-js/faker';
 import { directEntryMethods } from './faker-entry-shortcuts.js';
 import { flat } from './faker-shortcuts.js';
 import { directWebMethods } from './faker-web-shortcuts.js';
+import { Rng } from './random.js';
 
 const codes = (chars: readonly string[]) => chars.map((c) => c.charCodeAt(0));
 const DIGITS = codes([...'0123456789']);
@@ -37,10 +38,29 @@ const UUID_TEMPLATE = [...'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'].map((c) => c.c
 const UUID_X = UUID_TEMPLATE.flatMap((c, i) => (c === 0x78 ? [i] : []));
 const UUID_Y = UUID_TEMPLATE.indexOf(0x79);
 
+// the runs of x as [start, length]
+const UUID_RUNS: [number, number][] = [];
+for (const x of UUID_X) {
+  const run = UUID_RUNS.at(-1);
+  if (run && run[0] + run[1] === x) run[1]++;
+  else UUID_RUNS.push([x, 1]);
+}
+
+/** out[at..at+count) = codes[floor(next() · codes.length)], one draw each, in order. */
+type Pick = (codes: readonly number[], out: Uint8Array, at: number, count: number) => void;
+
+/** The engine's Rng picks in one loop; any other randomizer, a draw at a time. */
+function pickerOf(randomizer: unknown, next: () => number): Pick {
+  if (randomizer instanceof Rng) return (codes, out, at, count) => randomizer.pick(codes, out, at, count);
+  return (codes, out, at, count) => {
+    for (let i = 0; i < count; i++) out[at + i] = codes[Math.floor(next() * codes.length)]!;
+  };
+}
+
 /** string.uuid's draws and characters, written as bytes at bytes[at..at+36). */
-function writeUuid(bytes: Uint8Array, at: number, next: () => number): void {
+function writeUuid(bytes: Uint8Array, at: number, pick: Pick, next: () => number): void {
   for (let i = 0; i < UUID_TEMPLATE.length; i++) bytes[at + i] = UUID_TEMPLATE[i]!;
-  for (let i = 0; i < UUID_X.length; i++) bytes[at + UUID_X[i]!] = HEX_CODES[Math.floor(next() * 16)]!;
+  for (const [x, n] of UUID_RUNS) pick(HEX_CODES, bytes, at + x, n);
   bytes[at + UUID_Y] = HEX_CODES[Math.floor(next() * 4 + 8)]!;
 }
 
@@ -58,8 +78,10 @@ const bytesFor = (n: number): Buffer => (n <= 4096 ? scratchOf(n) : Buffer.alloc
 
 /** Installs the twins on this faker instance (its modules' own bound methods are replaced). */
 export function directTextMethods(faker: Faker): void {
-  const next = (faker as unknown as { fakerCore?: { randomizer?: { next?: () => number } } }).fakerCore?.randomizer?.next;
+  const randomizer = (faker as unknown as { fakerCore?: { randomizer?: { next?: () => number } } }).fakerCore?.randomizer;
+  const next = randomizer?.next;
   if (typeof next !== 'function') return;
+  const pick = pickerOf(randomizer, next);
   const string = faker.string as unknown as {
     uuid: (options?: Record<string, unknown>) => string;
     nanoid: (length?: Length) => string;
@@ -73,7 +95,7 @@ export function directTextMethods(faker: Faker): void {
   string.uuid = (options) => {
     if (options !== undefined && Object.keys(options).length > 0) return uuid(options);
     const bytes = scratchOf(36);
-    writeUuid(bytes, 0, next);
+    writeUuid(bytes, 0, pick, next);
     return bytes.toString('latin1', 0, 36);
   };
 
@@ -107,7 +129,7 @@ export function directTextMethods(faker: Faker): void {
     const n = rangeToNumber(length);
     if (n <= 0) return prefix;
     const bytes = bytesFor(n);
-    for (let i = 0; i < n; i++) bytes[i] = digits[Math.floor(next() * 22)]!;
+    pick(digits, bytes, 0, n);
     const text = bytes.toString('latin1', 0, n);
     return prefix === '' ? text : flat(`${prefix}${text}`);
   };
@@ -120,15 +142,14 @@ export function directTextMethods(faker: Faker): void {
     if (typeof length === 'number' && !Number.isSafeInteger(length)) return alphanumeric(options);
     const n = rangeToNumber(length);
     if (n <= 0) return '';
-    const size = chars.length;
     const bytes = bytesFor(n);
-    for (let i = 0; i < n; i++) bytes[i] = chars[Math.floor(next() * size)]!;
+    pick(chars, bytes, 0, n);
     return bytes.toString('latin1', 0, n);
   };
   directUsername(faker, next);
   directEmail(faker);
   directFullName(faker, next);
-  directJwt(faker, next);
+  directJwt(faker, pick, next);
   directCommitDate(faker);
   directWebMethods(faker);
   directEntryMethods(faker, next);
@@ -284,7 +305,7 @@ function directUsername(faker: Faker, next: () => number): void {
  * objects of faker's date methods: the payload's JSON (as JSON.stringify writes that object) and
  * the signature's characters are written as bytes, the header's base64 is kept per algorithm.
  */
-function directJwt(faker: Faker, next: () => number): void {
+function directJwt(faker: Faker, pick: Pick, next: () => number): void {
   const internet = faker.internet as unknown as {
     jwt: (options?: { refDate?: string | Date | number; header?: unknown; payload?: unknown }) => string;
   };
@@ -299,7 +320,7 @@ function directJwt(faker: Faker, next: () => number): void {
     return at + text.length;
   };
   const uuidAt = (at: number) => {
-    writeUuid(bytes, at, next);
+    writeUuid(bytes, at, pick, next);
     return at + 36;
   };
   internet.jwt = (options = {}) => {
@@ -326,7 +347,7 @@ function directJwt(faker: Faker, next: () => number): void {
     at = ascii(',"iss":', at);
     at += bytes.write(iss, at, 'utf8');
     at = ascii('"}', uuidAt(ascii('","jti":"', uuidAt(ascii('","aud":"', uuidAt(ascii(',"sub":"', at)))))));
-    for (let i = 0; i < 64; i++) bytes[at + i] = mixed[Math.floor(next() * 62)]!;
+    pick(mixed, bytes, at, 64);
     return flat(`${header}.${bytes.toString('base64url', 0, at)}.${bytes.toString('latin1', at, at + 64)}`);
   };
 }

@@ -40,6 +40,21 @@ describe('Rng', () => {
     expect(first.every((u) => u >= 0 && u < 1)).toBe(true);
   });
 
+  it('pick draws as next() does, one draw a character', () => {
+    const codes = [...'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c) => c.charCodeAt(0));
+    for (const size of [1, 2, 16, 22, 62]) {
+      const a = new Rng();
+      const b = new Rng();
+      a.reseed(keyOf('pick'), size);
+      b.reseed(keyOf('pick'), size);
+      const out = new Uint8Array(300);
+      a.pick(codes.slice(0, size), out, 7, 250);
+      const expected = Array.from({ length: 250 }, () => codes[Math.floor(b.next() * size)]);
+      expect([...out.subarray(7, 257)]).toEqual(expected);
+      expect(a.uint32()).toBe(b.uint32());
+    }
+  });
+
   it('is sfc32 (checked against the algorithm in BigInt arithmetic), and resumes from a saved state', () => {
     const M = 0xffffffffn;
     // sfc32 as published, on unsigned 32-bit BigInts, started from the state Rng reads after reseed
