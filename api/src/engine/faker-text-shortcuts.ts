@@ -270,12 +270,18 @@ function transliterate(codePoint: string): string {
 // faker's last steps of a username: NFKD without its combining marks, each code point
 // transliterated (ASCII kept), then no apostrophes or spaces
 function cleanUsername(text: string): string {
+  // one pass: plain ASCII without apostrophes and spaces (most names) is kept as it is
   let ascii = true;
-  for (let i = 0; i < text.length; i++)
-    if (text.charCodeAt(i) >= 128) {
+  let drop = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
       ascii = false;
       break;
     }
+    if (c === 0x27 || c === 0x20) drop = true;
+  }
+  if (ascii && !drop) return text;
   if (!ascii) text = [...text.normalize('NFKD').replaceAll(/[\u0300-\u036F]/g, '')].map(transliterate).join('');
   return text.replaceAll("'", '').replaceAll(' ', '');
 }
