@@ -9,6 +9,7 @@ import { Faker, base } from '@faker-js/faker';
 import { directEntryMethods } from './faker-entry-shortcuts.js';
 import { flat } from './faker-shortcuts.js';
 import { directWebMethods } from './faker-web-shortcuts.js';
+import { civilOf } from './civil-time.js';
 import { Rng } from './random.js';
 
 const codes = (chars: readonly string[]) => chars.map((c) => c.charCodeAt(0));
@@ -157,12 +158,13 @@ export function directTextMethods(faker: Faker): void {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad2 = (n: number) => n.toString().padStart(2, '0');
+const PAD2 = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const pad2 = (n: number) => PAD2[n]!;
 
 /**
  * git.commitDate (and so git.commitEntry): date.recent's one draw (a day back up to a second
  * before the reference date, as in internet.jwt) and the time zone's, printed as faker prints them,
- * without date.recent's Dates and option objects.
+ * without date.recent's Dates and option objects (the calendar fields by civilOf).
  */
 function directCommitDate(faker: Faker): void {
   const git = faker.git as unknown as { commitDate: (options?: { refDate?: string | Date | number }) => string };
@@ -170,9 +172,9 @@ function directCommitDate(faker: Faker): void {
   git.commitDate = (options = {}) => {
     const refDate = timeOf(options.refDate === undefined ? faker.defaultRefDate() : options.refDate);
     if (!(Math.abs(refDate) <= MAX_TIME - 2 * YEAR_MS)) return commitDate(options);
-    const date = new Date(faker.number.int({ min: refDate - DAY_MS, max: refDate - 1000 }));
+    const date = civilOf(faker.number.int({ min: refDate - DAY_MS, max: refDate - 1000 }));
     const zone = faker.number.int({ min: -11, max: 12 });
-    return `${WEEKDAYS[date.getUTCDay()]} ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()} ${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())} ${date.getUTCFullYear()} ${zone >= 0 ? '+' : '-'}${pad2(Math.abs(zone))}00`;
+    return `${WEEKDAYS[date.weekday]} ${MONTHS[date.month - 1]} ${date.day} ${pad2(date.hours)}:${pad2(date.minutes)}:${pad2(date.seconds)} ${date.year} ${zone >= 0 ? '+' : '-'}${pad2(Math.abs(zone))}00`;
   };
 }
 

@@ -7,6 +7,7 @@ export type { Plan, CompileOptions } from './compile.js';
 export { generateRows, previewOf, previewRows } from './generate.js';
 export { checkFailures } from './check-failures.js';
 export { withReferenceDate } from './time-anchor.js';
+export { civilOf } from './civil-time.js';
 export type { CheckFailure } from './check-failures.js';
 export type { PreviewTable } from './generate.js';
 export { catalog, searchCatalog } from './catalog.js';

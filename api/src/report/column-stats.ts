@@ -2,7 +2,7 @@
 // distinct values (distinct.ts), min/max and a histogram for numbers and dates, length range for
 // text. Histogram buckets are fixed before the first value (bucketsFor), so the buckets of a
 // union are the sums of the parts' buckets.
-import type { ColumnKind, Value } from '../engine/index.js';
+import { civilOf, type ColumnKind, type Value } from '../engine/index.js';
 import { compareKeys, DistinctCounter, type DistinctKey, distinctCount, type DistinctState } from './distinct.js';
 
 /** Histogram buckets: `linear` over a declared [from, to) in `count` buckets; `decades` by power of ten (signed); `years` by UTC year. */
@@ -70,15 +70,9 @@ function bucketOf(rule: BucketRule, x: number): number {
   }
 }
 
-/** The UTC year of an instant, by integer arithmetic (Hinnant's days-to-civil): no Date per value. */
+/** The UTC year of an instant, by integer arithmetic: no Date per value. */
 export function yearOf(ms: number): number {
-  const z = Math.floor(ms / DAY_MS) + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+  return civilOf(ms).year;
 }
 
 function bucketBounds(rule: BucketRule, b: number): [number, number] {
