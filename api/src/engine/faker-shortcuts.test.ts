@@ -279,6 +279,8 @@ describe('keepFakePatterns', () => {
     'x}} {{hacker.noun}} {y}',
     '{{hacker.noun}}}} and {{hacker.verb}',
     '{{helpers.arrayElement(["{{hacker.noun}}","{x"])}} then {{hacker.verb}}',
+    '{{helpers.arrayElement(["{{hacker.noun}}","{x","plain"])}}',
+    '{{person.lastName}}',
     '{{person.firstName.length}}',
     '{{string.alpha(5).length}}',
     '{{hacker.noun()}}',
@@ -297,6 +299,13 @@ describe('keepFakePatterns', () => {
     const { ours } = made([en, base]);
     (ours.hacker as unknown as { noun: () => string }).noun = () => 'replaced';
     expect(ours.helpers.fake('{{hacker.noun}} and {{hacker.noun}}')).toBe('replaced and replaced');
+  });
+
+  it('a value that is itself a pattern is filled as faker fills it', () => {
+    const { ours, theirs, a, b } = made([en, base]);
+    for (const f of [ours, theirs]) (f.hacker as unknown as { noun: () => string }).noun = () => '{{hacker.verb}} {x';
+    for (const pattern of ['{{hacker.noun}}', '{{hacker.noun}} and more', 'more {{hacker.noun}}'])
+      for (let i = 0; i < 50; i++) expect(outcome(ours, a, pattern)).toEqual(outcome(theirs, b, pattern));
   });
 
   it('a list of patterns draws one as faker does', () => {

@@ -546,6 +546,11 @@ export function keepFakePatterns(faker: Faker): void {
     if (known === null) return original(pattern);
     const { literals, expressions, tails } = known;
     if (expressions.length === 0) return literals[0]!;
+    // one expression and nothing around it (a name list behind a name pattern): its value as it is
+    if (expressions.length === 1 && literals[0] === '' && literals[1] === '') {
+      const value = String(evaluate(expressions[0]!));
+      return value.includes('{') ? original(value + tails[0]!) : value;
+    }
     // joined, not appended: one flat string (faker's re-scans leave it flat too), not a rope of
     // two nodes per expression that lives on in the rows of a block
     const parts = new Array<string>(2 * expressions.length + 1);
