@@ -3,39 +3,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { directDraws, keepFakePatterns, keepFileExtensions, keepMustachePatterns } from './faker-shortcuts.js';
 import { directTextMethods } from './faker-text-shortcuts.js';
-import { keyOf, Rng } from './random.js';
+import { fakerTwins, outcome } from './testing/faker-twins.js';
 
 const locales: Record<string, LocaleDefinition[]> = { en: [en, base], de: [de, en, base], fr: [fr, en, base], ru: [ru, en, base] };
-const REF = new Date('2025-01-01T00:00:00Z');
 
-// two fakers on two PRNGs seeded alike, the twins on one (alone, or with the engine's other
-// shortcuts as compile installs them): each value must be faker's own and the PRNG left where
-// faker leaves it, or every later value of the block would shift
+// two fakers seeded alike, the twins on one (testing/faker-twins.ts), alone or with the engine's
+// other shortcuts as compile installs them
 function pair(locale: LocaleDefinition[], seed: number, engine = false) {
-  const a = new Rng();
-  const b = new Rng();
-  a.reseed(keyOf('entry-shortcuts'), seed);
-  b.reseed(keyOf('entry-shortcuts'), seed);
-  const ours = new Faker({ locale: [...locale], randomizer: a });
-  const theirs = new Faker({ locale: [...locale], randomizer: b });
-  for (const f of [ours, theirs]) f.setDefaultRefDate(REF);
-  if (engine) {
-    keepMustachePatterns(ours);
-    keepFakePatterns(ours);
-    directDraws(ours);
-    keepFileExtensions(ours);
-  }
-  directTextMethods(ours);
-  return { ours, theirs, a, b };
-}
-
-// what faker gives (value or error message)
-function outcome(call: () => unknown): unknown {
-  try {
-    return call();
-  } catch (error) {
-    return `error: ${(error as Error).message}`;
-  }
+  return fakerTwins('entry-shortcuts', locale, seed, (ours) => {
+    if (engine) {
+      keepMustachePatterns(ours);
+      keepFakePatterns(ours);
+      directDraws(ours);
+      keepFileExtensions(ours);
+    }
+    directTextMethods(ours);
+  });
 }
 
 type Call = [string, (f: Faker) => unknown];

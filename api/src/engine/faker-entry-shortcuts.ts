@@ -1,11 +1,12 @@
 // Twins of faker methods that put one entry together from several parts: git.commitEntry (and
-// the git.commitMessage, person.firstName and lastName it calls), finance.iban, vehicle.vin and
+// the git.commitMessage it calls, and the name twins of faker-name-shortcuts.ts), finance.iban, vehicle.vin and
 // finance.transactionDescription (and its string.numeric and finance.amount). The same draws in the
 // same order, the same text, without faker's option objects, per-call arrays, regex replaces and
 // pattern re-scans; parts that have twins of their own (full name, username, email, commit SHA and
 // date) are faker's methods, called as faker calls them. Anything unusual goes to faker itself.
 import { Faker, FakerError, base } from '@faker-js/faker';
-import { flat } from './faker-shortcuts.js';
+import { flat, scanFakePattern, type ScannedPattern } from './faker-shortcuts.js';
+import { directNames } from './faker-name-shortcuts.js';
 
 /** Installs the twins on this faker instance (its modules' own bound methods are replaced). */
 export function directEntryMethods(faker: Faker, next: () => number): void {
@@ -212,13 +213,7 @@ interface PatternPart {
   args: readonly unknown[] | undefined;
 }
 
-interface Pattern {
-  /** Text before each part, and after the last (literals[k] precedes parts[k]). */
-  literals: string[];
-  parts: PatternPart[];
-  /** The pattern from just after each part, for faker to finish from when a value holds a '{'. */
-  tails: string[];
-}
+type Pattern = ScannedPattern<PatternPart>;
 
 // `module.method` or `module.method(arguments)`: the two steps faker's expression evaluator takes
 const PART = /^(\w+)\.(\w+)(?:\(([^(){}]*)\))?$/;
@@ -258,33 +253,6 @@ function patternPart(faker: Faker, text: string): PatternPart | undefined {
 }
 
 /**
- * A pattern as faker's helpers.fake fills it (the first `{{[a-z]`, up to the first `}}` after
- * it, substitute, scan again from the start): with no '{' in the text before its last part, and
- * none in a value, its parts are met once each, left to right. Undefined otherwise.
- */
-function readPattern(faker: Faker, pattern: string): Pattern | undefined {
-  const literals: string[] = [];
-  const parts: PatternPart[] = [];
-  const tails: string[] = [];
-  let rest = pattern;
-  for (;;) {
-    const start = rest.search(/{{[a-z]/);
-    const end = rest.indexOf('}}', start);
-    if (start === -1 || end === -1) {
-      literals.push(rest);
-      return { literals, parts, tails };
-    }
-    const literal = rest.substring(0, start);
-    const part = patternPart(faker, rest.substring(start + 2, end));
-    if (literal.includes('{') || !part) return undefined;
-    literals.push(literal);
-    parts.push(part);
-    rest = rest.substring(end + 2);
-    tails.push(rest);
-  }
-}
-
-/**
  * finance.transactionDescription: helpers.fake of the locale's patterns — the pattern (one draw),
  * then its parts as faker evaluates them, each pattern read once. A pattern of other expressions
  * goes to helpers.fake whole; a value holding a '{' hands the rest to it, which would scan it again.
@@ -310,7 +278,7 @@ function directTransactionDescription(faker: Faker): void {
     if (!Array.isArray(list)) return helpers.fake(list);
     const pattern = helpers.arrayElement(list);
     let known = patterns.get(pattern);
-    if (known === undefined) patterns.set(pattern, (known = readPattern(faker, pattern) ?? null));
+    if (known === undefined) patterns.set(pattern, (known = scanFakePattern(pattern, (text) => patternPart(faker, text)) ?? null));
     if (known === null) return helpers.fake(pattern);
     const { literals, parts, tails } = known;
     let text = literals[0]!;
@@ -320,65 +288,6 @@ function directTransactionDescription(faker: Faker): void {
       text += part + literals[k + 1]!;
     }
     return flat(text);
-  };
-}
-
-type Sex = 'female' | 'male' | 'generic';
-type BySex<T> = { generic?: readonly T[]; female?: readonly T[]; male?: readonly T[] };
-type Weighted<T> = { weight: number; value: T };
-
-/**
- * person.firstName and lastName: the locale's list for the sex as faker picks it (the sex drawn
- * when not given, 'female' or 'male'; then its own list or the generic one, weighted 3√n to √m),
- * one draw from it; or, where the locale has last-name patterns, a pattern drawn by weight (the
- * running sums of a list kept) and filled by helpers.fake. Lists faker would refuse (empty, a weight
- * that is not positive) go to faker's helpers.weightedArrayElement.
- */
-function directNames(faker: Faker, next: () => number): void {
-  const person = faker.person as unknown as { firstName: (sex?: Sex) => string; lastName: (sex?: Sex) => string };
-  const helpers = faker.helpers as unknown as {
-    arrayElement: <T>(list: readonly T[]) => T;
-    weightedArrayElement: <T>(list: readonly Weighted<T>[]) => T;
-    fake: (pattern: string) => string;
-  };
-  const raw = (faker.definitions as unknown as { raw: { person?: { last_name_pattern?: BySex<Weighted<string>> | null } } }).raw;
-  const forSex = <T>(lists: BySex<T>, sex: Sex | undefined): readonly T[] => {
-    const chosen = sex === undefined ? (next() < 0.5 ? 'female' : 'male') : sex;
-    const { generic, female, male } = lists;
-    if (chosen === 'generic') return generic ?? helpers.arrayElement([female, male]) ?? [];
-    const own = chosen === 'female' ? female : male;
-    if (own == null) return generic ?? [];
-    if (generic == null) return own;
-    const ownWeight = 3 * Math.sqrt(own.length);
-    const genericWeight = Math.sqrt(generic.length);
-    if (!(ownWeight > 0 && genericWeight > 0))
-      return helpers.weightedArrayElement([
-        { weight: ownWeight, value: own },
-        { weight: genericWeight, value: generic },
-      ]);
-    return next() * (ownWeight + genericWeight) < ownWeight ? own : generic;
-  };
-  const sums = new WeakMap<readonly Weighted<unknown>[], number[] | null>();
-  const weighted = <T>(list: readonly Weighted<T>[]): T => {
-    let running = sums.get(list);
-    if (running === undefined) {
-      let sum = 0;
-      running = list.length > 0 && list.every((e) => typeof e?.weight === 'number' && e.weight > 0) ? list.map((e) => (sum += e.weight)) : null;
-      sums.set(list, running);
-    }
-    if (running === null) return helpers.weightedArrayElement(list);
-    const r = next() * running[running.length - 1]!;
-    for (let i = 0; i < running.length; i++) if (r < running[i]!) return list[i]!.value;
-    return list[list.length - 1]!.value;
-  };
-  // the locale's lists, each once read (where missing: faker's error, at each call)
-  let firstNames: BySex<string> | undefined;
-  let lastNames: BySex<string> | undefined;
-  const patterns = raw.person?.last_name_pattern;
-  person.firstName = (sex) => helpers.arrayElement(forSex((firstNames ??= faker.definitions.person.first_name), sex));
-  person.lastName = (sex) => {
-    if (patterns != null) return helpers.fake(weighted(forSex(patterns, sex)));
-    return helpers.arrayElement(forSex((lastNames ??= faker.definitions.person.last_name), sex));
   };
 }
 

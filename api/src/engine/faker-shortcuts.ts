@@ -406,22 +406,26 @@ function listMethod(
   return m[2] === 'arrayElement' ? () => helpers.arrayElement(fixed) : () => helpers.fake(fixed);
 }
 
-interface FakePattern {
-  /** Text before each expression, and after the last (literals[k] precedes expressions[k]). */
+/** A pattern as faker's helpers.fake meets it, each expression read into a part. */
+export interface ScannedPattern<Part> {
+  /** Text before each part, and after the last (literals[k] precedes parts[k]). */
   literals: string[];
-  expressions: FakeExpression[];
-  /** The pattern from just after each expression, for faker to finish from when a value holds a '{'. */
+  parts: Part[];
+  /** The pattern from just after each part, for faker to finish from when a value holds a '{'. */
   tails: string[];
 }
 
 /**
- * A pattern whose literal text has no '{' before its last expression: faker's scan (the first
- * `{{[a-z]`, then the first `}}`, substitute, scan the whole text again) then meets the
- * expressions in order, once each, as long as no value brings a '{' in; undefined otherwise.
+ * A pattern split as faker's helpers.fake fills it — the first `{{[a-z]`, up to the first `}}`
+ * after it, the expression's text with its first `}}` and first `{{` taken out, substituted, and
+ * the whole text scanned again —, for a pattern whose literal text has no '{' before its last
+ * expression: faker then meets the expressions in order, once each, as long as no value brings a
+ * '{' in. Each expression's text is read into a part by `read`; undefined when one is not, or
+ * the literal text has a '{'. The one scanner of the twins of helpers.fake (faker-*-shortcuts.ts).
  */
-function fakePattern(pattern: string): FakePattern | undefined {
+export function scanFakePattern<Part>(pattern: string, read: (text: string) => Part | undefined): ScannedPattern<Part> | undefined {
   const literals: string[] = [];
-  const expressions: FakeExpression[] = [];
+  const parts: Part[] = [];
   const tails: string[] = [];
   let rest = pattern;
   for (;;) {
@@ -429,21 +433,31 @@ function fakePattern(pattern: string): FakePattern | undefined {
     const end = rest.indexOf('}}', start);
     if (start === -1 || end === -1) {
       literals.push(rest);
-      return { literals, expressions, tails };
+      return { literals, parts, tails };
     }
     const literal = rest.substring(0, start);
     if (literal.includes('{')) return undefined;
-    const text = rest
-      .substring(start + 2, end + 2)
-      .replace('}}', '')
-      .replace('{{', '');
-    const steps = expressionSteps(text);
-    if (!steps) return undefined;
+    const part = read(
+      rest
+        .substring(start + 2, end + 2)
+        .replace('}}', '')
+        .replace('{{', ''),
+    );
+    if (part === undefined) return undefined;
     literals.push(literal);
-    expressions.push({ text, steps });
+    parts.push(part);
     rest = rest.substring(end + 2);
     tails.push(rest);
   }
+}
+
+type FakePattern = ScannedPattern<FakeExpression>;
+
+function fakePattern(pattern: string): FakePattern | undefined {
+  return scanFakePattern(pattern, (text) => {
+    const steps = expressionSteps(text);
+    return steps ? { text, steps } : undefined;
+  });
 }
 
 const FAKE_PATTERNS_KEPT = 10_000;
@@ -544,7 +558,7 @@ export function keepFakePatterns(faker: Faker): void {
       patterns.set(pattern, known);
     }
     if (known === null) return original(pattern);
-    const { literals, expressions, tails } = known;
+    const { literals, parts: expressions, tails } = known;
     if (expressions.length === 0) return literals[0]!;
     // one expression and nothing around it (a name list behind a name pattern): its value as it is
     if (expressions.length === 1 && literals[0] === '' && literals[1] === '') {

@@ -3,31 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { directTextMethods } from './faker-text-shortcuts.js';
 import { keyOf, Rng } from './random.js';
+import { fakerTwins, outcome, REF } from './testing/faker-twins.js';
 
 const locales = { en: [en, base], de: [de, en, base], fr: [fr, en, base], ru: [ru, en, base], uk: [uk, en, base] } as const;
-const REF = new Date('2025-01-01T00:00:00Z');
 
-// two fakers on two PRNGs seeded alike, the twins on one: each value must be faker's own and the
-// PRNG left where faker leaves it, or every later value of the block would shift
+// two fakers seeded alike, the twins on one (testing/faker-twins.ts)
 function pair(locale: keyof typeof locales, seed: number) {
-  const a = new Rng();
-  const b = new Rng();
-  a.reseed(keyOf('text-shortcuts'), seed);
-  b.reseed(keyOf('text-shortcuts'), seed);
-  const ours = new Faker({ locale: [...locales[locale]], randomizer: a });
-  const theirs = new Faker({ locale: [...locales[locale]], randomizer: b });
-  for (const f of [ours, theirs]) f.setDefaultRefDate(REF);
-  directTextMethods(ours);
-  return { ours, theirs, a, b };
-}
-
-// what faker gives (value or error message)
-function outcome(call: () => unknown): unknown {
-  try {
-    return call();
-  } catch (error) {
-    return `error: ${(error as Error).message}`;
-  }
+  return fakerTwins('text-shortcuts', locales[locale], seed, directTextMethods);
 }
 
 const calls: [string, (f: Faker) => unknown][] = [

@@ -3,29 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { directWebMethods } from './faker-web-shortcuts.js';
 import { keyOf, Rng } from './random.js';
+import { fakerTwins, outcome } from './testing/faker-twins.js';
 
 const locales = { en: [en, base], de: [de, en, base], fr: [fr, en, base], ru: [ru, en, base] } as const;
 
-// two fakers on two PRNGs seeded alike, the twins on one: each value must be faker's own and the
-// PRNG left where faker leaves it, or every later value of the block would shift
+// two fakers seeded alike, the twins on one (testing/faker-twins.ts)
 function pair(locale: readonly LocaleDefinition[], seed: number) {
-  const a = new Rng();
-  const b = new Rng();
-  a.reseed(keyOf('web-shortcuts'), seed);
-  b.reseed(keyOf('web-shortcuts'), seed);
-  const ours = new Faker({ locale: [...locale], randomizer: a });
-  const theirs = new Faker({ locale: [...locale], randomizer: b });
-  directWebMethods(ours);
-  return { ours, theirs, a, b };
-}
-
-// what faker gives (value or error message)
-function outcome(call: () => unknown): unknown {
-  try {
-    return call();
-  } catch (error) {
-    return `error: ${(error as Error).message}`;
-  }
+  return fakerTwins('web-shortcuts', locale, seed, directWebMethods);
 }
 
 type FileNameOptions = Parameters<Faker['system']['fileName']>[0];

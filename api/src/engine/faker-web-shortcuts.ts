@@ -4,7 +4,7 @@
 // copies its word list to draw one word). The same draws in the same order, the same text; options
 // they do not mirror go to faker itself.
 import type { Faker } from '@faker-js/faker';
-import { flat } from './faker-shortcuts.js';
+import { flat, scanFakePattern } from './faker-shortcuts.js';
 
 type Next = () => number;
 
@@ -87,29 +87,11 @@ function directUserAgent(faker: Faker, next: Next): void {
   const patterns = definition(faker, 'internet', 'user_agent_pattern');
   if (!strings(patterns) || patterns.length === 0) return;
   const compiled = patterns.map((pattern) => {
-    const parts: string[] = [];
-    const fills: Fill[] = [];
-    let rest = pattern;
-    for (;;) {
-      const start = rest.search(/{{[a-z]/);
-      const end = rest.indexOf('}}', start);
-      if (start === -1 || end === -1) break;
-      const literal = rest.substring(0, start);
-      const fill = fillOf(
-        faker,
-        next,
-        rest
-          .substring(start + 2, end + 2)
-          .replace('}}', '')
-          .replace('{{', ''),
-      );
-      if (literal.includes('{') || !fill) return undefined;
-      parts.push(literal, '');
-      fills.push(fill);
-      rest = rest.substring(end + 2);
-    }
-    parts.push(rest);
-    return { parts, fills };
+    const scanned = scanFakePattern(pattern, (text) => fillOf(faker, next, text));
+    if (!scanned) return undefined;
+    // the literals with a slot between each two for the fills' values
+    const parts = scanned.literals.flatMap((literal, k) => (k === 0 ? [literal] : ['', literal]));
+    return { parts, fills: scanned.parts };
   });
   const internet = faker.internet as unknown as { userAgent: () => string };
   const size = patterns.length;

@@ -56,7 +56,10 @@ export function hashIndex(key: Key, n: number): number {
  */
 export class Rng {
   // the state as 32-bit integers in a typed array: as object fields, values past V8's small-integer
-  // range were boxed on every store (14 ns a draw against 6)
+  // range were boxed on every store (14 ns a draw against 6).
+  // The sfc32 step is written out three times (uint32, next, pick) on purpose: a shared helper
+  // would be a call and the state's loads and stores per step on the hottest path of generation.
+  // random.test.ts checks uint32 and next against sfc32 in BigInt arithmetic, and pick against next.
   private readonly s = new Int32Array(4);
 
   /** Reseed from a key and a counter (a block or a row index). */
