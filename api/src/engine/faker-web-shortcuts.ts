@@ -86,18 +86,23 @@ function fillOf(faker: Faker, next: Next, text: string): Fill | undefined {
 function directUserAgent(faker: Faker, next: Next): void {
   const patterns = definition(faker, 'internet', 'user_agent_pattern');
   if (!strings(patterns) || patterns.length === 0) return;
-  const compiled = patterns.map((pattern) => {
+  // each pattern read when first drawn (a compile installs the twins for every table, most of
+  // which never draw a user agent): undefined not read yet, null for faker's helpers.fake
+  type Compiled = { parts: string[]; fills: Fill[] };
+  const compiled: (Compiled | null | undefined)[] = new Array(patterns.length);
+  const compile = (pattern: string): Compiled | null => {
     const scanned = scanFakePattern(pattern, (text) => fillOf(faker, next, text));
-    if (!scanned) return undefined;
+    if (!scanned) return null;
     // the literals with a slot between each two for the fills' values
     const parts = scanned.literals.flatMap((literal, k) => (k === 0 ? [literal] : ['', literal]));
     return { parts, fills: scanned.parts };
-  });
+  };
   const internet = faker.internet as unknown as { userAgent: () => string };
   const size = patterns.length;
   internet.userAgent = () => {
     const k = size > 1 ? Math.floor(next() * size) : 0;
-    const known = compiled[k];
+    let known = compiled[k];
+    if (known === undefined) compiled[k] = known = compile(patterns[k]!);
     if (!known) return faker.helpers.fake(patterns[k]!);
     const { parts, fills } = known;
     for (let i = 0; i < fills.length; i++) parts[2 * i + 1] = fills[i]!();
@@ -116,20 +121,33 @@ const IN_ORDER = Int8Array.from(WORD_METHODS, (_, k) => k);
  * text past the space around it), then the extensions (system.fileExt).
  */
 function directFileNames(faker: Faker, next: Next): void {
-  // a missing list is skipped as faker skips a method that throws
-  const lists = WORD_METHODS.map((name) => definition(faker, 'word', name) ?? []);
-  if (!lists.every(strings) || lists.every((list) => list.length === 0)) return;
-  const forms = lists.map((list) => list.map((w) => w.toLowerCase().replaceAll(/\W/g, '_')));
-  const directories = definition(faker, 'system', 'directory_path');
   const system = faker.system as unknown as {
     fileName: (options?: { extensionCount?: unknown }) => string;
     filePath: () => string;
     directoryPath: () => string;
     fileExt: () => string;
   };
-  const { fileName } = system;
+  const { fileName, filePath, directoryPath } = system;
+  // the locale's lists, read and prepared at the first call (a compile installs the twins for
+  // every table, most of which never draw a file name): undefined not read yet, null for faker's own
+  let forms: string[][] | null | undefined;
+  const formsOf = () => {
+    if (forms !== undefined) return forms;
+    // a missing list is skipped as faker skips a method that throws
+    const lists = WORD_METHODS.map((name) => definition(faker, 'word', name) ?? []);
+    forms =
+      !lists.every(strings) || lists.every((list) => list.length === 0) ? null : lists.map((list) => list.map((w) => w.toLowerCase().replaceAll(/\W/g, '_')));
+    return forms;
+  };
+  let directories: string[] | null | undefined;
+  const directoriesOf = () => {
+    if (directories !== undefined) return directories;
+    const list = definition(faker, 'system', 'directory_path');
+    directories = strings(list) && list.length > 0 && formsOf() !== null ? list : null;
+    return directories;
+  };
   const order = new Int8Array(IN_ORDER.length);
-  const sample = () => {
+  const sample = (forms: string[][]) => {
     order.set(IN_ORDER);
     for (let t = order.length - 1; t > 0; t--) {
       const j = Math.floor(next() * (t + 1));
@@ -144,17 +162,21 @@ function directFileNames(faker: Faker, next: Next): void {
   };
   system.fileName = (options = {}) => {
     const count = options?.extensionCount === undefined ? 1 : options.extensionCount;
-    if (typeof options !== 'object' || options === null || !Number.isSafeInteger(count)) return fileName(options);
+    const forms = formsOf();
+    if (forms === null || typeof options !== 'object' || options === null || !Number.isSafeInteger(count)) return fileName(options);
     const words = Math.floor(next() * 3 + 1);
-    let name = sample();
-    for (let i = 1; i < words; i++) name += '_' + sample();
+    let name = sample(forms);
+    for (let i = 1; i < words; i++) name += '_' + sample(forms);
     if ((count as number) <= 0) return flat(name);
     let extensions = system.fileExt();
     for (let i = 1; i < (count as number); i++) extensions += '.' + system.fileExt();
     return flat(extensions.length === 0 ? name : `${name}.${extensions}`);
   };
-  if (!strings(directories) || directories.length === 0) return;
-  const size = directories.length;
-  system.directoryPath = () => (size > 1 ? directories[Math.floor(next() * size)]! : directories[0]!);
-  system.filePath = () => flat(`${system.directoryPath()}/${system.fileName()}`);
+  system.directoryPath = () => {
+    const list = directoriesOf();
+    if (list === null) return directoryPath();
+    const size = list.length;
+    return size > 1 ? list[Math.floor(next() * size)]! : list[0]!;
+  };
+  system.filePath = () => (directoriesOf() === null ? filePath() : flat(`${system.directoryPath()}/${system.fileName()}`));
 }
