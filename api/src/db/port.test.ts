@@ -128,6 +128,52 @@ describe.each(adapters)('database port ($name)', ({ thread }) => {
     expect(await db.asUser(alice.claims, (tx) => tx.query<{ one: number }>(`select 1 as one`))).toEqual([{ one: 1 }]);
   });
 
+  it('a failed read ends the transaction as a failed statement does: later statements refused, the whole reported as rolled back', async () => {
+    let later: unknown;
+    const outcome = db.asUser(alice.claims, async (tx) => {
+      await tx.query(`select 1 / 0`).catch(() => undefined);
+      later = await tx.query(`select 1 as one`).catch((error: unknown) => error);
+      return 'fn finished';
+    });
+    await expect(outcome).rejects.toThrow();
+    expect(sqlState(later)).toBe('25P02');
+    expect(await db.asUser(alice.claims, (tx) => tx.query<{ one: number }>(`select 1 as one`))).toEqual([{ one: 1 }]);
+  });
+
+  it('reads, then writes: the writes are one transaction, rolled back whole when fn throws, with the claims throughout', async () => {
+    await expect(
+      db.asUser(alice.claims, async (tx) => {
+        await tx.query(`select count(*) from generator_schemas`);
+        await tx.query(`insert into generator_schemas (owner_id, name) values ($1, 'read-then-doomed')`, [alice.id]);
+        await tx.query(`select auth.uid() as uid`);
+        await tx.query(`insert into generator_schemas (owner_id, name) values ($1, 'read-then-doomed')`, [alice.id]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await t.admin.query(`select 1 from generator_schemas where name = 'read-then-doomed'`)).toEqual([]);
+    const uids = await db.asUser(alice.claims, async (tx) => {
+      const [first] = await tx.query<{ uid: string }>(`select auth.uid() as uid`);
+      await tx.query(`insert into generator_schemas (owner_id, name) values ($1, 'read-then-kept')`, [alice.id]);
+      const [second] = await tx.query<{ uid: string }>(`select auth.uid() as uid`);
+      return [first.uid, second.uid];
+    });
+    expect(uids).toEqual([alice.id, alice.id]);
+    expect(await t.admin.query(`select 1 from generator_schemas where name = 'read-then-kept'`)).toHaveLength(1);
+  });
+
+  it('a statement that reads like a SELECT but writes (a data-modifying WITH) runs once, inside the transaction', async () => {
+    const insert = `with made as (insert into generator_schemas (owner_id, name) values ($1, $2) returning id) select count(*)::int as n from made`;
+    await expect(
+      db.asUser(alice.claims, async (tx) => {
+        expect(await tx.query(insert, [alice.id, 'cte-doomed'])).toEqual([{ n: 1 }]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await t.admin.query(`select 1 from generator_schemas where name = 'cte-doomed'`)).toEqual([]);
+    await db.asUser(alice.claims, (tx) => tx.query(insert, [alice.id, 'cte-kept']));
+    expect(await t.admin.query(`select 1 from generator_schemas where name = 'cte-kept'`)).toHaveLength(1);
+  });
+
   it('surfaces SQLSTATE codes the same way', async () => {
     const error = await db
       .asUser(alice.claims, (tx) => tx.query(`insert into generator_exports (owner_id, format, row_count) values ($1, 'csv', 0)`, [alice.id]))

@@ -27,9 +27,11 @@ export type Notification = (payload: string) => void;
  * The database port. Every user query runs inside `asUser`, as role `authenticated` with the
  * caller's claims set for the transaction only, so row level security is the guard.
  * Do not call `asUser`/`asService` again from inside `fn`: PGlite runs one transaction at a time.
- * Transactions run at READ COMMITTED: each statement reads its own snapshot, so on PGlite in its own
- * thread a transaction that has only read may give the database to others between its statements
- * (the next one runs with the same claims); one that wrote or locked a row keeps it to its end.
+ * Transactions run at READ COMMITTED: each statement reads its own snapshot, so a user's transaction
+ * that has only read may end between its statements, the next one running in a new transaction with
+ * the same claims (on PGlite in its own thread: the database is given to others meanwhile; on
+ * PostgreSQL: each read goes out alone, READ ONLY, with its BEGIN and COMMIT in one round trip). One
+ * that wrote or locked a row keeps its transaction to its end; a failed statement fails the whole.
  */
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
