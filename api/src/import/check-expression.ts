@@ -76,7 +76,11 @@ export function intervalDays(text: string): number | undefined {
   return days;
 }
 
-export function translateCheck(expr: PgNode, fieldOf: (column: string) => string | undefined = (c) => c): TranslatedCheck | undefined {
+export function translateCheck(
+  expr: PgNode,
+  fieldOf: (column: string) => string | undefined = (c) => c,
+  as: 'check' | 'value' = 'check',
+): TranslatedCheck | undefined {
   const columns = new Set<string>();
   const literal = (value: unknown): string => {
     if (value === null) return 'null';
@@ -275,11 +279,16 @@ export function translateCheck(expr: PgNode, fieldOf: (column: string) => string
   };
   try {
     // SQL: a CHECK passes unless it is false
-    return { expr: `not (${condition(expr).f})`, columns: [...columns] };
+    return { expr: as === 'value' ? value(expr) : `not (${condition(expr).f})`, columns: [...columns] };
   } catch (error) {
     if (error instanceof Untranslatable) return undefined;
     throw error;
   }
+}
+
+/** A value's SQL (one side of a CHECK) → the expression language: what it computes, not whether it holds. */
+export function translateValue(node: PgNode, fieldOf: (column: string) => string | undefined = (c) => c): TranslatedCheck | undefined {
+  return translateCheck(node, fieldOf, 'value');
 }
 
 /**

@@ -501,6 +501,24 @@ const LOCALES = ['en-US', 'en-GB', 'fr-FR', 'de-DE', 'es-ES', 'it-IT', 'ja-JP', 
 const LOCALE_WEIGHTS = [40, 10, 8, 8, 8, 4, 6, 6, 5, 5];
 const LANGS = ['en', 'fr', 'de', 'es', 'it', 'ja', 'pt', 'nl', 'sv', 'zh'];
 const LANG_NAMES = ['English', 'French', 'German', 'Spanish', 'Italian', 'Japanese', 'Portuguese', 'Dutch', 'Swedish', 'Chinese'];
+const FRAMEWORKS = [
+  'Next.js',
+  'React',
+  'Vue',
+  'Nuxt',
+  'SvelteKit',
+  'Angular',
+  'Remix',
+  'Astro',
+  'Django',
+  'Rails',
+  'Laravel',
+  'Express',
+  'FastAPI',
+  'Flask',
+  'Spring Boot',
+  'Phoenix',
+];
 const PROGRAMMING = ['TypeScript', 'JavaScript', 'Python', 'Go', 'Rust', 'Java', 'Ruby', 'C#', 'Kotlin', 'PHP', 'Swift', 'C++'];
 const LICENSES = ['MIT', 'Apache-2.0', 'BSD-3-Clause', 'GPL-3.0-only', 'MPL-2.0', 'ISC', 'LGPL-2.1-only', 'Unlicense'];
 const TAGS = [
@@ -2514,6 +2532,16 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     reason: 'a programming language',
     examples: ['repositories.language text', 'projects.primary_language text'],
     expect: inList(PROGRAMMING),
+  },
+  {
+    id: 'framework',
+    name: /^((web|app|frontend|backend|ui)_?)?framework(_?name)?$/,
+    types: T,
+    length: 11,
+    generate: pick(FRAMEWORKS, [22, 12, 8, 5, 5, 6, 3, 3, 8, 7, 5, 6, 4, 2, 3, 1]),
+    reason: 'a web framework',
+    examples: ['projects.framework text', 'apps.frontend_framework varchar(40)'],
+    expect: inList(FRAMEWORKS),
   },
   {
     id: 'license',

@@ -250,6 +250,18 @@ function uniqueEnough(g: Generator, rows: number): boolean {
   }
 }
 
+/**
+ * Letters and digits of one length (a token of the declared length) as the regex of those
+ * characters: unique, the engine walks the regex's values in a permuted order, where unique
+ * alphanumerics get a row suffix that breaks their length. The same kind of value otherwise.
+ */
+function asPermutedRegex<T extends { generator: Generator } | undefined>(m: T): T {
+  const o = m?.generator.options as { length?: unknown; casing?: unknown; exclude?: unknown } | undefined;
+  if (m?.generator.type !== 'string.alphanumeric' || typeof o?.length !== 'number' || !Number.isInteger(o.length) || o.exclude !== undefined) return m;
+  const letters = o.casing === 'upper' ? 'A-Z' : o.casing === 'lower' ? 'a-z' : 'A-Za-z';
+  return { ...m, generator: { type: 'regex', options: { pattern: `[${letters}0-9]{${o.length}}`, draw: 'compiled' } } };
+}
+
 function text(ctx: ColumnContext): Choice {
   const limit = Math.min(textLimit(ctx.column.type) ?? Infinity, ctx.rule.maxLength ?? Infinity);
   const max = Number.isFinite(limit) ? limit : undefined;
@@ -272,7 +284,7 @@ function text(ctx: ColumnContext): Choice {
   // unique values get a row suffix from the engine: the pattern sees the room left for the value
   const room = max !== undefined && ctx.unique ? max - SUFFIX_ROOM : max;
   // a unique regex needs no suffix (the engine permutes it), so it may use the whole column
-  const whole = ctx.unique && max !== undefined ? matchColumn(patternContext(ctx, { maxLength: max })) : undefined;
+  const whole = ctx.unique && max !== undefined ? asPermutedRegex(matchColumn(patternContext(ctx, { maxLength: max }))) : undefined;
   const m =
     whole && ((whole.generator.type === 'regex' && uniqueEnough(whole.generator, ctx.rows ?? 1000)) || keepsLengthUnique(whole.generator))
       ? whole

@@ -10,7 +10,8 @@ import { flaggedOnce, flaggedParentColumn, oneFlaggedPerParent } from './to-defi
 import type { ColumnModel, ConstraintModel, PgNode, SchemaModel, TableModel } from './model.js';
 import { PAIR_EXCLUSIVE_OPTIONS } from '../engine/ordered-pairs.js';
 import { analyzeCheck, columnOf, flagPredicate, type CheckAnalysis } from './checks.js';
-import { checkFixes, intervalDays, translateCheck } from './check-expression.js';
+import { checkFixes, intervalDays, translateCheck, translateValue } from './check-expression.js';
+import { exprText } from './parse-ddl.js';
 import { segmentName } from './column-patterns.js';
 import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
@@ -364,6 +365,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.netAmounts(t);
     for (const t of this.tables.values()) this.amounts(t);
     for (const t of this.tables.values()) this.paymentAmounts(t);
+    for (const t of this.tables.values()) this.computedByChecks(t);
     // after amounts: a side a CHECK orders against a total (amount_paid <= total) follows the total
     for (const t of this.tables.values()) this.numbers(t);
     for (const t of this.tables.values()) this.bidsFromOpening(t);
@@ -2420,6 +2422,83 @@ class RuleInference {
         if (instead) this.notes[k] = { ...this.notes[k]!, message: `${said} ${instead}` };
         else this.notes.splice(k, 1);
       }
+  }
+
+  /**
+   * A CHECK that says what a column is — `total_cents = amount_cents + tax_cents`, `net = gross -
+   * fee`, `amount = quantity * unit_price` — makes it that arithmetic of the row: a redraw would
+   * almost never meet an equality. Only sums, differences and products of the row's numbers
+   * (SQL's integer division truncates where the expression language's does not), rounded to the
+   * column's scale; an operand left empty counts as 0 where the column may not be empty.
+   */
+  private computedByChecks(t: Table) {
+    const DERIVED = ['expression', 'after', 'before', 'lookup', 'sequence', 'ref', 'aggregate', 'share', 'constant', 'template'];
+    const keyed = redrawGuardedColumns(t.def as Parameters<typeof redrawGuardedColumns>[0]);
+    const arithmetic = (node: PgNode | undefined): boolean => {
+      if (!node) return false;
+      if (node.TypeCast) return arithmetic(node.TypeCast.arg);
+      if (node.ColumnRef) return this.isNumber(t, columnOf(node) ?? '');
+      if (node.A_Const) return node.A_Const.ival !== undefined || node.A_Const.fval !== undefined;
+      if (node.CoalesceExpr) return (node.CoalesceExpr.args ?? []).every(arithmetic);
+      if (node.MinMaxExpr) return (node.MinMaxExpr.args ?? []).every(arithmetic);
+      if (node.FuncCall) {
+        const name = String(node.FuncCall.funcname?.at(-1)?.String?.sval ?? '').toLowerCase();
+        return ['round', 'abs', 'floor', 'ceil'].includes(name) && (node.FuncCall.args ?? []).every(arithmetic);
+      }
+      const e = node.A_Expr;
+      const op = String(e?.name?.at(-1)?.String?.sval ?? '');
+      return e?.kind === 'AEXPR_OP' && ['+', '-', '*'].includes(op) && (!e.lexpr || arithmetic(e.lexpr)) && arithmetic(e.rexpr);
+    };
+    const target = (column: string | undefined) => {
+      const f = column === undefined ? undefined : t.fields.get(column);
+      return f &&
+        this.isNumber(t, column!) &&
+        !f.unique &&
+        !keyed.has(column!) &&
+        !f.exactlyOne &&
+        column !== t.def.profiles?.field &&
+        !DERIVED.includes(f.type)
+        ? f
+        : undefined;
+    };
+    for (const entry of t.checks) {
+      if (entry.analysis.understood) continue;
+      const e = entry.constraint.expr?.A_Expr;
+      if (e?.kind !== 'AEXPR_OP' || e.name?.at(-1)?.String?.sval !== '=') continue;
+      for (const [side, other] of [
+        [e.lexpr, e.rexpr],
+        [e.rexpr, e.lexpr],
+      ] as [PgNode, PgNode][]) {
+        const column = side?.TypeCast ? columnOf(side) : side?.ColumnRef ? columnOf(side) : undefined;
+        const f = target(column);
+        if (!f || !arithmetic(other)) continue;
+        const translated = translateValue(other, (c) => (t.fields.has(c) ? c : undefined));
+        if (!translated?.columns.length || translated.columns.includes(column!)) continue;
+        // an operand computed from this column would make a cycle
+        const mentions = (g: FieldDefinition | undefined) =>
+          g?.type === 'expression' && new RegExp(`\\b${column}\\b`).test(String((g.options as Options).expr));
+        if (translated.columns.some((c) => mentions(t.fields.get(c)))) continue;
+        let expr = translated.expr;
+        if (this.notNull(t, column!))
+          for (const c of translated.columns) if (!this.notNull(t, c)) expr = expr.replace(new RegExp(`\\b${c}\\b`, 'g'), `coalesce(${c}, 0)`);
+        const scale = (c: string) => {
+          const type = this.column(t, c)?.type;
+          return type?.name === 'numeric' ? type.mods[1] : ['int2', 'int4', 'int8'].includes(type?.name ?? '') ? 0 : undefined;
+        };
+        const own = scale(column!);
+        const operands = translated.columns.map(scale);
+        const places = own ?? (operands.every((s) => s !== undefined) ? Math.max(...(operands as number[])) : undefined);
+        if (places !== undefined && !(own === 0 && operands.every((s) => s === 0))) expr = `round(${expr}, ${places})`;
+        const nullRate = this.notNull(t, column!) ? undefined : f.nullRate;
+        Object.assign(f, { type: 'expression', options: { expr } });
+        delete f.nullRate;
+        if (nullRate !== undefined) f.nullRate = nullRate;
+        entry.analysis.understood = true;
+        this.unsay(t, entry.constraint);
+        this.reason(t, column!, `${exprText(other)}: CHECK (${entry.constraint.text})`);
+        break;
+      }
+    }
   }
 
   private checks(t: Table) {

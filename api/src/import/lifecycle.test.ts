@@ -119,6 +119,15 @@ describe('refunds, issuing and phases named by -ing statuses', () => {
 });
 
 describe('statuses of unseen schemas', () => {
+  it('a deployment that is deployed has finished, with its duration; one still building has not', () => {
+    const cols = [time('started_at'), time('finished_at'), number('duration_ms'), text('error_message')];
+    const e = effects(['queued', 'building', 'deployed', 'failed', 'cancelled'], cols);
+    expect(e.deployed).toEqual({ started_at: 'set', finished_at: 'set', duration_ms: 'set', error_message: 'null' });
+    expect(e.building).toEqual({ started_at: 'set', finished_at: 'null', duration_ms: 'null', error_message: 'null' });
+    expect(e.failed).toMatchObject({ finished_at: 'set', error_message: 'set' });
+    for (const word of ['deployed', 'built', 'processed', 'provisioned', 'applied', 'executed']) expect(phaseOf(word)).toBe('success');
+  });
+
   it('reads a qualified status by its first word (resolved_buyer, pending_payment, awaiting_vendor)', () => {
     expect(phaseOf('resolved_buyer')).toBe('success');
     expect(phaseOf('pending_payment')).toBe('initial');

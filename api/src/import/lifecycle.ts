@@ -104,6 +104,15 @@ const PHASE_WORDS: Record<Phase, string[]> = {
     'healthy',
     'arrived',
     'landed',
+    // a deployment or a build that went through; work a queue took to its end
+    'deployed',
+    'built',
+    'processed',
+    'provisioned',
+    'applied',
+    'executed',
+    'solved',
+    'fixed',
   ],
   failure: [
     'failed',
