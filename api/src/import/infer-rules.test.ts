@@ -1195,3 +1195,34 @@ create table assessments (id bigserial primary key, proposal_id bigint not null 
     expect(late).toBeGreaterThan(0);
   });
 });
+
+describe('deadlines and expiries', () => {
+  const definition = imported(`
+    create table invoices (id bigserial primary key, status text not null check (status in ('draft', 'open', 'paid', 'void')),
+      issued_at timestamptz not null, due_at timestamptz not null, paid_at timestamptz, check (due_at >= issued_at));
+    create table invitations (id bigserial primary key, email text not null, created_at timestamptz not null default now(),
+      expires_at timestamptz not null, accepted_at timestamptz, check (expires_at > created_at));
+  `);
+  const ref = Date.parse(REF.referenceDate);
+  const ms = (v: unknown) => (v as Date).getTime();
+
+  it('a payment follows the invoice, never its due date (which may lie ahead), and is never in the future', () => {
+    const paid = rowsOf(definition, 'invoices').filter((r) => r.paid_at !== null);
+    expect(paid.length).toBeGreaterThan(50);
+    for (const r of paid) {
+      expect(ms(r.paid_at)).toBeGreaterThanOrEqual(ms(r.issued_at));
+      expect(ms(r.paid_at)).toBeLessThanOrEqual(ref);
+    }
+    // paid before the due date, as most invoices are
+    expect(paid.filter((r) => ms(r.paid_at) < ms(r.due_at)).length).toBeGreaterThan(paid.length / 4);
+  });
+
+  it('an invitation is accepted after it was sent and before it expired', () => {
+    const accepted = rowsOf(definition, 'invitations').filter((r) => r.accepted_at !== null);
+    expect(accepted.length).toBeGreaterThan(50);
+    for (const r of accepted) {
+      expect(ms(r.accepted_at)).toBeGreaterThanOrEqual(ms(r.created_at));
+      expect(ms(r.accepted_at)).toBeLessThanOrEqual(Math.min(ms(r.expires_at), ref));
+    }
+  });
+});

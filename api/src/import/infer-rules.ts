@@ -54,6 +54,11 @@ const ACTOR = /(^|_)(author|user|owner|creator|sender|recipient|assignee|manager
  */
 const ATTRIBUTE = /(^|_)(address|city|country|region|language|currency|timezone|image|photo|picture|avatar|logo|file|attachment|media)(_id)?$/;
 const BRANCH = /cancel|void|reject|fail|refund|no_show|declin|revok|abort|expire/;
+/** Moments a row's use is recorded at, which its expiry ends. */
+const USED_BEFORE_EXPIRY = /^(accepted|used|first_used|redeemed|claimed|consumed|confirmed|activated|verified|opened|clicked)_?(at|on|date|time)?$/;
+/** Moments a row plans rather than records (a due date, an expiry, a trial's end): they may lie ahead, and what happens is not after them. */
+const DEADLINE =
+  /^(due|due_by|deadline|expires|expiry|expiration|valid_until|valid_to|good_until|trial_ends?|trial_end|renews|renewal|next_billing|next_run|next_retry|pay_by|respond_by|sla_due|sla_deadline)(_at|_on|_date|_time)?$/;
 const INT_TYPES = new Set(['int2', 'int4', 'int8']);
 const POSITION =
   /^(position|pos|sort_order|sort_index|ordinal|order_index|seq|sequence|seq_no|line_number|line_no|line|revision|revision_number|revision_no|version|version_number|step|step_number|number|no|num|index|idx|rank|attempt|attempt_number)$/;
@@ -1824,10 +1829,16 @@ class RuleInference {
         : order
             .slice(0, p)
             .reverse()
-            .filter((n) => late || n === check?.base || !BRANCH.test(n.toLowerCase()));
+            .filter((n) => late || n === check?.base || !BRANCH.test(n.toLowerCase()))
+            // a payment is not after its due date, nor an acceptance after the expiry (both may lie ahead)
+            .filter((n) => n === check?.base || !DEADLINE.test(n.toLowerCase()));
       if (!earlier.length) continue;
       // signs of life stop when the row expires (no token used after its expiry)
-      const expiry = rankOf(name) === 2.5 ? times.filter((c) => c.name !== name && EXPIRY.test(c.name.toLowerCase())).map((c) => c.name) : [];
+      // and an invitation is accepted, a code redeemed, a link used, before it expires
+      const expiry =
+        rankOf(name) === 2.5 || USED_BEFORE_EXPIRY.test(name.toLowerCase())
+          ? times.filter((c) => c.name !== name && EXPIRY.test(c.name.toLowerCase()) && checks.get(c.name)?.base !== name).map((c) => c.name)
+          : [];
       if (this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays, expiry))
         this.reason(
           t,
