@@ -39,6 +39,10 @@ describe('CHECKs that say what a column is', () => {
     expect(invoices.get('payout')?.type).toBe('expression');
     expect(invoices.get('billed_cents')).toMatchObject({ type: 'expression', options: { expr: 'total_cents' } });
     expect(fields('ratios').get('r')?.type).not.toBe('expression');
+    expect(invoices.get('tax_cents')).toMatchObject({
+      type: 'expression',
+      options: { expr: 'round(amount_cents * (0.05 + 0.05 * floor(amount_cents * 7 % 4)), 0)' },
+    });
   });
 
   it('hold on every seeded row, with the CHECKs in force; a unique token of a char(32) is 32 letters and digits', async () => {
@@ -52,6 +56,9 @@ describe('CHECKs that say what a column is', () => {
           { name: 'payout', sql: `select count(*) from invoices where payout is not null and payout <> net * 2 - coalesce(fee, 0)` },
           { name: 'billed', sql: `select count(*) from invoices where billed_cents is not null and billed_cents <> total_cents` },
           { name: 'token', sql: `select count(*) from invoices where token !~ '^[A-Za-z0-9]{32}$'` },
+          // of two operands, a tax is a share of the other (5 to 20 %), a fee 3 %
+          { name: 'tax share', sql: `select count(*) from invoices where tax_cents < amount_cents * 0.049 or tax_cents > amount_cents * 0.201` },
+          { name: 'fee share', sql: `select count(*) from invoices where abs(fee - net * 0.03) > 0.001` },
           // the arithmetic is not a constant: totals differ from their amounts where there is tax
           { name: 'varied', sql: `select count(*) from (select count(distinct total_cents - amount_cents) n from invoices) x where n < 10` },
         ],

@@ -54,6 +54,13 @@ const ACTOR = /(^|_)(author|user|owner|creator|sender|recipient|assignee|manager
  */
 const ATTRIBUTE = /(^|_)(address|city|country|region|language|currency|timezone|image|photo|picture|avatar|logo|file|attachment|media)(_id)?$/;
 const BRANCH = /cancel|void|reject|fail|refund|no_show|declin|revok|abort|expire/;
+/** Parts of an amount that are a share of it: the share as an expression of the base, and how it reads. */
+const SHARES: [RegExp, (base: string) => string, string][] = [
+  [/(^|_)(tax|taxes|vat|gst|sales_tax)(_|$)/, (b) => `${b} * (0.05 + 0.05 * floor(${b} * 7 % 4))`, '5, 10, 15 or 20 %'],
+  [/(^|_)discount(_|$)/, (b) => `${b} * 0.05 * floor(${b} * 13 % 3)`, 'none, 5 or 10 %'],
+  [/(^|_)(fee|fees|commission|processing_fee|platform_fee)(_|$)/, (b) => `${b} * 0.03`, '3 %'],
+];
+const PLAIN_NUMBERS = ['number.int', 'number.float', 'finance.amount', 'commerce.price'];
 /** Moments a row's use is recorded at, which its expiry ends. */
 const USED_BEFORE_EXPIRY = /^(accepted|used|first_used|redeemed|claimed|consumed|confirmed|activated|verified|opened|clicked)_?(at|on|date|time)?$/;
 /** Moments a row plans rather than records (a due date, an expiry, a trial's end): they may lie ahead, and what happens is not after them. */
@@ -2507,6 +2514,28 @@ class RuleInference {
         entry.analysis.understood = true;
         this.unsay(t, entry.constraint);
         this.reason(t, column!, `${exprText(other)}: CHECK (${entry.constraint.text})`);
+        // of two operands, a tax, a fee or a discount is a share of the other (tax_cents was as large as amount_cents)
+        if (translated.columns.length === 2) {
+          const [a, b] = translated.columns as [string, string];
+          const share = SHARES.find(([name]) => name.test(a.toLowerCase()) !== name.test(b.toLowerCase()));
+          const part = share && (share[0].test(a.toLowerCase()) ? a : b);
+          const base = part === a ? b : a;
+          const pf = part === undefined ? undefined : t.fields.get(part);
+          if (
+            share &&
+            pf &&
+            PLAIN_NUMBERS.includes(pf.type) &&
+            !pf.unique &&
+            !keyed.has(part!) &&
+            !new RegExp(`\\b${part}\\b`).test(JSON.stringify(t.fields.get(base)!.options ?? {}))
+          ) {
+            const partNull = pf.nullRate;
+            Object.assign(pf, { type: 'expression', options: { expr: `round(${share[1](base)}, ${scale(part!) ?? 2})` } });
+            delete pf.nullRate;
+            if (partNull !== undefined && !this.notNull(t, part!)) pf.nullRate = partNull;
+            this.reason(t, part!, `${share[2]} of ${base}`);
+          }
+        }
         break;
       }
     }
