@@ -61,12 +61,14 @@ export interface ColumnContext {
 /** Nullable columns named like a soft delete are usually NULL; a second address line more often than not. */
 export function usualNullRate(column: ColumnModel): number | undefined {
   const name = normalizeName(column.name);
-  if (MOSTLY_NULL.test(name)) return 0.8;
+  if (MOSTLY_NULL.test(name) || RARE_EVENT.test(name)) return 0.8;
   return OFTEN_NULL.test(name) ? 0.6 : undefined;
 }
 
 // most addresses have no apartment, suite or floor
 const OFTEN_NULL = /^(address_?)?line_?2$|^address_?2$|^street_?2$|^(address_)?line_?two$/;
+// moments of what happens to few rows: most comments are never edited, pinned, flagged or locked
+const RARE_EVENT = /(^|_)(edited|pinned|flagged|reported|locked|escalated)(_|$)/;
 const MOSTLY_NULL = /deleted|archived|cancel(l)?ed|banned|revoked|suspended|closed|refunded|disabled|deprecat|yanked|voided|blocked|retracted|unpublished/;
 
 /** A generator and why it was chosen (`pattern <id>: ...`, `CHECK ...`, `type ...`). */

@@ -244,6 +244,14 @@ create table t (
     expect(importSql(ddl, { nullRate: 0.3 }).definition.tables[0]!.fields.find((x) => x.name === 'big')!.nullRate).toBe(0.3);
   });
 
+  it('leaves the moments of what happens to few rows mostly empty (edits, deletions), and not a word that merely contains one', () => {
+    const sql =
+      'create table comments (id serial primary key, body text, created_at timestamptz not null, edited_at timestamptz, deleted_at timestamptz, pinned_at timestamptz, credited_at timestamptz);';
+    const rate = (name: string) => field(sql, 'comments', name).nullRate;
+    expect([rate('edited_at'), rate('deleted_at'), rate('pinned_at')]).toEqual([0.8, 0.8, 0.8]);
+    expect(rate('credited_at')).toBe(0.1);
+  });
+
   it('applies a rule guarded by IS NULL OR', () => {
     const sql = 'create table t (a int check (a is null or a between 2 and 4), s timestamptz, e timestamptz check (e is null or e >= s));';
     expect(field(sql, 't', 'a')).toMatchObject({ type: 'number.int', options: { min: 2, max: 4 } });

@@ -1226,3 +1226,32 @@ describe('deadlines and expiries', () => {
     }
   });
 });
+
+describe('files', () => {
+  it("name a file with its MIME type's extension", () => {
+    const definition = imported(
+      `create table attachments (id serial primary key, file_name text not null, mime_type text not null, size_bytes bigint not null);`,
+      600,
+    );
+    const extension: Record<string, string> = {
+      'application/json': 'json',
+      'application/pdf': 'pdf',
+      'image/png': 'png',
+      'image/jpeg': 'jpg',
+      'text/plain': 'txt',
+      'text/csv': 'csv',
+      'text/html': 'html',
+      'image/webp': 'webp',
+      'application/zip': 'zip',
+      'video/mp4': 'mp4',
+      'audio/mpeg': 'mp3',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+    };
+    const rows = rowsOf(definition, 'attachments');
+    for (const r of rows) expect([r.mime_type, String(r.file_name).split('.').pop()]).toEqual([r.mime_type, extension[String(r.mime_type)]]);
+    // the common types stay the common ones
+    const pdfs = rows.filter((r) => r.mime_type === 'application/pdf').length;
+    const mp3s = rows.filter((r) => r.mime_type === 'audio/mpeg').length;
+    expect(pdfs).toBeGreaterThan(3 * mp3s);
+  });
+});

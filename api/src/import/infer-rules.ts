@@ -61,6 +61,36 @@ const SHARES: [RegExp, (base: string) => string, string][] = [
   [/(^|_)(fee|fees|commission|processing_fee|platform_fee)(_|$)/, (b) => `${b} * 0.03`, '3 %'],
 ];
 const PLAIN_NUMBERS = ['number.int', 'number.float', 'finance.amount', 'commerce.price'];
+/** File names as people give them, by MIME type (each at most FILE_NAME_MAX characters). */
+const FILE_NAMES: Record<string, string> = {
+  'application/pdf': '(invoice|contract|report|statement|proposal|receipt|resume|brochure)_(2023|2024|2025)_(0[1-9]|1[0-2])\\.pdf',
+  'image/png': '(screenshot|diagram|logo|mockup|chart|wireframe)_[0-9]{4}\\.png',
+  'image/jpeg': '(IMG|DSC|PXL|photo)_[0-9]{4}\\.jpg',
+  'image/jpg': '(IMG|DSC|PXL|photo)_[0-9]{4}\\.jpg',
+  'image/gif': '(animation|loading|banner|demo)_[0-9]{2}\\.gif',
+  'image/webp': '(hero|thumbnail|banner|cover)_[0-9]{3}\\.webp',
+  'image/svg+xml': '(logo|icon|illustration|badge)_(dark|light|mono|color)\\.svg',
+  'text/plain': '(notes|readme|todo|output|changelog)_[0-9]{2}\\.txt',
+  'text/csv': '(export|users|orders|transactions|contacts)_(2024|2025)(0[1-9]|1[0-2])[0-2][0-9]\\.csv',
+  'text/html': '(index|landing|template|newsletter)_[0-9]{2}\\.html',
+  'text/markdown': '(README|CHANGELOG|CONTRIBUTING|notes|design)_[0-9]{2}\\.md',
+  'application/json': '(config|data|export|payload|settings|manifest)_[0-9]{2}\\.json',
+  'application/xml': '(feed|sitemap|config|export)_[0-9]{2}\\.xml',
+  'application/zip': '(archive|backup|assets|export)_(2024|2025)(0[1-9]|1[0-2])[0-2][0-9]\\.zip',
+  'application/gzip': '(backup|logs|dump)_(2024|2025)(0[1-9]|1[0-2])[0-2][0-9]\\.tar\\.gz',
+  'application/octet-stream': '(data|blob|payload|firmware)_[0-9a-f]{8}\\.bin',
+  'video/mp4': '(demo|recording|screencast|walkthrough)_[0-9]{3}\\.mp4',
+  'video/quicktime': '(IMG|clip|recording)_[0-9]{4}\\.mov',
+  'video/webm': '(recording|screencast|clip)_[0-9]{3}\\.webm',
+  'audio/mpeg': '(podcast|voice_note|recording|track)_[0-9]{3}\\.mp3',
+  'audio/wav': '(recording|sample|voice_memo)_[0-9]{3}\\.wav',
+  'application/msword': '(proposal|contract|letter|minutes|draft)_v[1-9]\\.doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '(proposal|contract|letter|minutes|draft)_v[1-9]\\.docx',
+  'application/vnd.ms-excel': '(budget|forecast|inventory|timesheet)_(2024|2025)_Q[1-4]\\.xls',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '(budget|forecast|inventory|timesheet|report)_(2024|2025)_Q[1-4]\\.xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': '(pitch|roadmap|review|kickoff)_(2024|2025)_Q[1-4]\\.pptx',
+};
+const FILE_NAME_MAX = 40;
 /** Moments a row's use is recorded at, which its expiry ends. */
 const USED_BEFORE_EXPIRY = /^(accepted|used|first_used|redeemed|claimed|consumed|confirmed|activated|verified|opened|clicked)_?(at|on|date|time)?$/;
 /** Moments a row plans rather than records (a due date, an expiry, a trial's end): they may lie ahead, and what happens is not after them. */
@@ -389,6 +419,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.httpOutcomes(t);
     for (const t of this.tables.values()) this.statusConditions(t);
     for (const t of this.tables.values()) this.unitsByKind(t);
+    for (const t of this.tables.values()) this.fileTypes(t);
     for (const t of this.tables.values()) this.exclusiveSides(t);
     for (const t of this.tables.values()) this.linkedColumns(t);
     for (const t of this.tables.values()) this.flagTimes(t);
@@ -2835,6 +2866,31 @@ class RuleInference {
     if (t.def.profiles) for (const v of t.def.profiles.variants) v.fields[unit.name] = spec(fitting[values.indexOf(v.value)]!);
     else t.def.profiles = { field: selector.name, variants: values.map((value, i) => ({ value, weight: 1, fields: { [unit.name]: spec(fitting[i]!) } })) };
     this.reason(t, unit.name, `a unit that fits the row's ${selector.name}`);
+  }
+
+  /**
+   * A file's name ends in the extension of its MIME type (a PDF is invoice_2025_03.pdf, a PNG
+   * screenshot_0412.png): row profiles on the type, each naming its files as people name them.
+   * Only where every type of the column has such names, and the names are not a key.
+   */
+  private fileTypes(t: Table) {
+    const mime = t.def.fields.find((f) => f.type === 'pick' && /^(mime|mime_?type|content_?type|media_?type|file_?type|mimetype)$/.test(f.name.toLowerCase()));
+    const name = t.def.fields.find(
+      (f) => ['system.commonFileName', 'system.fileName'].includes(f.type) && !f.unique && !(t.def.unique ?? []).some((key) => key.includes(f.name)),
+    );
+    if (!mime || !name || (t.def.profiles && t.def.profiles.field !== mime.name)) return;
+    if ((this.column(t, name.name)?.type.mods[0] ?? Infinity) < FILE_NAME_MAX) return;
+    const { values, weights } = mime.options as { values: unknown[]; weights?: number[] };
+    const patterns = values.map((v) => (typeof v === 'string' && Object.hasOwn(FILE_NAMES, v.toLowerCase()) ? FILE_NAMES[v.toLowerCase()] : undefined));
+    if (!values.length || patterns.some((p) => p === undefined)) return;
+    const spec = (pattern: string) => ({ type: 'regex', options: { pattern, draw: 'compiled' } });
+    if (t.def.profiles) for (const v of t.def.profiles.variants) v.fields[name.name] = spec(patterns[values.indexOf(v.value)]!);
+    else
+      t.def.profiles = {
+        field: mime.name,
+        variants: values.map((value, i) => ({ value, weight: weights?.[i] ?? 1, fields: { [name.name]: spec(patterns[i]!) } })),
+      };
+    this.reason(t, name.name, `a file name with the extension of its ${mime.name}`);
   }
 
   /**
