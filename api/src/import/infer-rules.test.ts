@@ -1200,6 +1200,9 @@ describe('deadlines and expiries', () => {
   const definition = imported(`
     create table invoices (id bigserial primary key, status text not null check (status in ('draft', 'open', 'paid', 'void')),
       issued_at timestamptz not null, due_at timestamptz not null, paid_at timestamptz, check (due_at >= issued_at));
+    create table subscriptions (id bigserial primary key, status text not null check (status in ('trialing', 'active', 'past_due', 'canceled')),
+      current_period_start timestamptz not null, current_period_end timestamptz not null, canceled_at timestamptz,
+      check (current_period_end > current_period_start));
     create table invitations (id bigserial primary key, email text not null, created_at timestamptz not null default now(),
       expires_at timestamptz not null, accepted_at timestamptz, check (expires_at > created_at));
   `);
@@ -1215,6 +1218,15 @@ describe('deadlines and expiries', () => {
     }
     // paid before the due date, as most invoices are
     expect(paid.filter((r) => ms(r.paid_at) < ms(r.due_at)).length).toBeGreaterThan(paid.length / 4);
+  });
+
+  it('a subscription is cancelled within or after its current period, never in the future (the period may end ahead)', () => {
+    const canceled = rowsOf(definition, 'subscriptions').filter((r) => r.canceled_at !== null);
+    expect(canceled.length).toBeGreaterThan(10);
+    for (const r of canceled) {
+      expect(ms(r.canceled_at)).toBeGreaterThanOrEqual(ms(r.current_period_start));
+      expect(ms(r.canceled_at)).toBeLessThanOrEqual(ref);
+    }
   });
 
   it('an invitation is accepted after it was sent and before it expired', () => {

@@ -95,7 +95,7 @@ const FILE_NAME_MAX = 40;
 const USED_BEFORE_EXPIRY = /^(accepted|used|first_used|redeemed|claimed|consumed|confirmed|activated|verified|opened|clicked)_?(at|on|date|time)?$/;
 /** Moments a row plans rather than records (a due date, an expiry, a trial's end): they may lie ahead, and what happens is not after them. */
 const DEADLINE =
-  /^(due|due_by|deadline|expires|expiry|expiration|valid_until|valid_to|good_until|trial_ends?|trial_end|renews|renewal|next_billing|next_run|next_retry|pay_by|respond_by|sla_due|sla_deadline)(_at|_on|_date|_time)?$/;
+  /^(due|due_by|deadline|expires|expiry|expiration|valid_until|valid_to|good_until|trial_ends?|trial_end|renews|renewal|next_billing|next_run|next_retry|pay_by|respond_by|sla_due|sla_deadline|(current_)?period_ends?)(_at|_on|_date|_time)?$/;
 const INT_TYPES = new Set(['int2', 'int4', 'int8']);
 const POSITION =
   /^(position|pos|sort_order|sort_index|ordinal|order_index|seq|sequence|seq_no|line_number|line_no|line|revision|revision_number|revision_no|version|version_number|step|step_number|number|no|num|index|idx|rank|attempt|attempt_number)$/;
