@@ -3100,6 +3100,17 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     expect: /^[A-Z][A-Za-z'. -]+$/,
   },
   {
+    id: 'artist-table-name',
+    name: /^name$/,
+    types: T,
+    table: /(^|_)(artists?|bands?|performers?|musicians?|composers?)$/,
+    length: 30,
+    generate: f('music.artist'),
+    reason: 'the name of an artist or band (artists table)',
+    examples: ['artists.name text', 'Artist.Name varchar(120)'],
+    expect: english,
+  },
+  {
     id: 'person-name',
     name: /^name$/,
     types: T,
@@ -4133,12 +4144,12 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   {
     id: 'song-duration',
     // a song lasts minutes, not the milliseconds of a request
-    name: /^(duration|length|runtime|track_?length|song_?length)_?(ms|millis|milliseconds|s|secs?|seconds)?$/,
+    name: /^(duration|length|runtime|track_?length|song_?length)_?(ms|millis|milliseconds|s|secs?|seconds)?$|^(milliseconds|millis)$/,
     table: /(^|_)(tracks?|songs?|recordings?|audio_?tracks?)$/,
     types: NUM,
     generate: (c) => (/(ms|millis|milliseconds)$/.test(c.name) ? range(120_000, 420_000, 0)(c) : range(120, 420, 0)(c)),
     reason: 'the length of a song: 2 to 7 minutes (milliseconds when the name says so, else seconds)',
-    examples: ['tracks.duration_ms int', 'songs.length_seconds int'],
+    examples: ['tracks.duration_ms int', 'songs.length_seconds int', 'Track.Milliseconds int'],
     expect: (v) => typeof v === 'number' && ((v >= 120 && v <= 420) || (v >= 120_000 && v <= 420_000)),
   },
   {

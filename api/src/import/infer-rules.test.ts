@@ -1267,3 +1267,24 @@ describe('files', () => {
     expect(pdfs).toBeGreaterThan(3 * mp3s);
   });
 });
+
+describe('camel-cased names (Chinook)', () => {
+  const definition = imported(`
+    CREATE TABLE "Employee" ("EmployeeId" INT PRIMARY KEY, "FirstName" VARCHAR(20) NOT NULL, "BirthDate" TIMESTAMP, "HireDate" TIMESTAMP);
+    CREATE TABLE "Track" ("TrackId" INT PRIMARY KEY, "Name" VARCHAR(200) NOT NULL, "Milliseconds" INT NOT NULL, "UnitPrice" NUMERIC(10,2) NOT NULL);
+    CREATE TABLE "Invoice" ("InvoiceId" INT PRIMARY KEY, "InvoiceDate" TIMESTAMP NOT NULL);
+    CREATE TABLE "InvoiceLine" ("InvoiceLineId" INT PRIMARY KEY, "InvoiceId" INT NOT NULL REFERENCES "Invoice", "TrackId" INT NOT NULL REFERENCES "Track",
+      "UnitPrice" NUMERIC(10,2) NOT NULL, "Quantity" INT NOT NULL);
+  `);
+
+  it('are read as their words: an employee is an adult when hired, a line is sold at its track’s price', () => {
+    const year = 365.25 * 86_400_000;
+    const employees = rowsOf(definition, 'Employee').filter((r) => r.HireDate !== null && r.BirthDate !== null);
+    expect(employees.length).toBeGreaterThan(50);
+    for (const r of employees) expect((r.HireDate as Date).getTime() - (r.BirthDate as Date).getTime()).toBeGreaterThanOrEqual(18 * year - 86_400_000);
+    const tracks = new Map(rowsOf(definition, 'Track').map((r) => [r.TrackId, r]));
+    for (const line of rowsOf(definition, 'InvoiceLine')) expect(line.UnitPrice).toBe(tracks.get(line.TrackId)!.UnitPrice);
+    // a track lasts minutes
+    for (const t of tracks.values()) expect(t.Milliseconds).toBeGreaterThanOrEqual(120_000);
+  });
+});

@@ -12,7 +12,7 @@ import { PAIR_EXCLUSIVE_OPTIONS } from '../engine/ordered-pairs.js';
 import { analyzeCheck, columnOf, flagPredicate, type CheckAnalysis } from './checks.js';
 import { checkFixes, intervalDays, translateCheck, translateValue } from './check-expression.js';
 import { exprText } from './parse-ddl.js';
-import { segmentName } from './column-patterns.js';
+import { normalizeName, segmentName } from './column-patterns.js';
 import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
 import { nullsOnlyRedraw, redrawGuardedColumns } from '../engine/row-checks.js';
@@ -320,8 +320,13 @@ const UNITS_OF: Record<string, string[]> = {
 };
 
 /** A column name as words: lower case, and words run together read apart (modifieddate → modified_date). */
+/** A column's or table's name as the rules read it: lower case, a camel-cased name split into snake case words (HireDate → hire_date). */
+function snake(name: string): string {
+  return /[A-Z]/.test(name) ? normalizeName(name) : name.toLowerCase();
+}
+
 function wordsOf(column: string): string {
-  const c = column.toLowerCase();
+  const c = snake(column);
   return c.includes('_') ? c : segmentName(c);
 }
 
@@ -527,15 +532,15 @@ class RuleInference {
     // no created_at: the first moment the row is sure to have (paid_at of a payment, hire_date of an employee)
     // a rental's rental_date, an invoice's invoice_date: the moment the table's own noun happened
     const noun = (t.model?.name ?? t.def.name).toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
-    const own = times.find((c) => new RegExp(`^${noun}_?(at|on|date|time)$`).test(c.name.toLowerCase()));
+    const own = times.find((c) => new RegExp(`^${noun}_?(at|on|date|time)$`).test(snake(c.name)));
     // an event's occurred_at is when it happened; its created_at only when it was written down, later
-    const happened = times.find((c) => c.notNull && OCCURRED.test(c.name.toLowerCase()));
+    const happened = times.find((c) => c.notNull && OCCURRED.test(snake(c.name)));
     return (
       own?.name ??
       happened?.name ??
       times.find((c) => BIRTH.test(wordsOf(c.name)) && c.notNull)?.name ??
       times.find((c) => BIRTH.test(wordsOf(c.name)))?.name ??
-      times.find((c) => c.notNull && !/(^|_)(end|ends|until|to|last)(_|$)/.test(c.name.toLowerCase()))?.name ??
+      times.find((c) => c.notNull && !/(^|_)(end|ends|until|to|last)(_|$)/.test(snake(c.name)))?.name ??
       // all nullable: the row's first step (a job's started_at) still follows its parent when it is set
       times.find((c) => (rankOf(c.name) ?? 9) <= 1)?.name
     );
@@ -729,7 +734,7 @@ class RuleInference {
       const member = join.def.fields.find((f) => f.type === 'ref' && (f.options as Options).distinctWithin === layout?.field);
       if (!layout || layout.why !== 'many-to-many' || !member) continue;
       // a membership (workspace_members, package_maintainers, a join with a role), not any pairing (likes, follows)
-      if (!MEMBERSHIP.test(join.def.name.toLowerCase()) && !join.def.fields.some((f) => ROLE.test(f.name.toLowerCase()))) continue;
+      if (!MEMBERSHIP.test(snake(join.def.name)) && !join.def.fields.some((f) => ROLE.test(snake(f.name)))) continue;
       const group = join.refs.get(layout.field)!;
       const people = join.refs.get(member.name)!;
       if (group === t.def.name || people === t.def.name || group === people) continue;
@@ -809,9 +814,9 @@ class RuleInference {
     const people = this.tables.get(t.refs.get(layout.field)!);
     if (!periods || !people || periods === people || periods.refs.size > 0) return;
     const times = (periods.model?.columns ?? []).filter((c) => isTime(c) && c.notNull && periods.fields.has(c.name));
-    const start = times.find((c) => PERIOD_START.test(c.name.toLowerCase()));
-    if (!start || !times.some((c) => PERIOD_END.test(c.name.toLowerCase()))) return;
-    const since = (people.model?.columns ?? []).find((c) => isTime(c) && c.notNull && people.fields.has(c.name) && ADULT_EVENT.test(c.name.toLowerCase()));
+    const start = times.find((c) => PERIOD_START.test(snake(c.name)));
+    if (!start || !times.some((c) => PERIOD_END.test(snake(c.name)))) return;
+    const since = (people.model?.columns ?? []).find((c) => isTime(c) && c.notNull && people.fields.has(c.name) && ADULT_EVENT.test(snake(c.name)));
     if (!since) return;
     const field = periods.fields.get(start.name)!;
     if (field.unique || periods.def.primaryKey?.includes(start.name) || (periods.def.unique ?? []).some((u) => u.includes(start.name))) return;
@@ -1149,7 +1154,7 @@ class RuleInference {
             candidates.push({ via: `${up}.`, table: this.tables.get(grand)! });
       for (const { via, table } of candidates) {
         const profile = table.def.profiles;
-        const column = (table.model?.columns ?? []).find((c) => isTime(c) && step.test(c.name.toLowerCase()) && table.fields.has(c.name));
+        const column = (table.model?.columns ?? []).find((c) => isTime(c) && step.test(snake(c.name)) && table.fields.has(c.name));
         if (!profile?.field || !column) continue;
         const states = statesWith({ field: profile.field, variants: profile.variants }, column.name, column.notNull)?.filter(
           (s) => !calledOff?.test(String(s).toLowerCase()),
@@ -1252,10 +1257,10 @@ class RuleInference {
       delete t.fields.get(r)!.nullRate;
       this.reason(t, r, `the ${parent.def.name}'s own (${path}): a claim is made by the purchaser`);
     }
-    const total = parent.def.fields.find((f) => TOTAL.test(f.name.toLowerCase()) && this.isNumber(parent, f.name) && this.notNull(parent, f.name));
+    const total = parent.def.fields.find((f) => TOTAL.test(snake(f.name)) && this.isNumber(parent, f.name) && this.notNull(parent, f.name));
     if (!total) return;
     for (const f of t.def.fields) {
-      if (!CLAIMED_AMOUNT.test(f.name.toLowerCase()) || !this.isNumber(t, f.name) || f.unique || f.type === 'after' || f.type === 'before') continue;
+      if (!CLAIMED_AMOUNT.test(snake(f.name)) || !this.isNumber(t, f.name) || f.unique || f.type === 'after' || f.type === 'before') continue;
       if (t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, f.name))) continue;
       const nullRate = f.nullRate;
       const digits = (f.options as { fractionDigits?: number } | undefined)?.fractionDigits;
@@ -1267,10 +1272,10 @@ class RuleInference {
 
   /** A quantity of the child at most the parent's (a return of some of the items bought). */
   private partQuantities(t: Table, ref: string, parent: Table) {
-    const whole = parent.def.fields.find((f) => WHOLE_QUANTITY.test(f.name.toLowerCase()) && INT_TYPES.has(this.column(parent, f.name)?.type.name ?? ''));
+    const whole = parent.def.fields.find((f) => WHOLE_QUANTITY.test(snake(f.name)) && INT_TYPES.has(this.column(parent, f.name)?.type.name ?? ''));
     if (!whole) return;
     for (const f of t.def.fields) {
-      if (!PART_QUANTITY.test(f.name.toLowerCase()) || !INT_TYPES.has(this.column(t, f.name)?.type.name ?? '') || f.unique) continue;
+      if (!PART_QUANTITY.test(snake(f.name)) || !INT_TYPES.has(this.column(t, f.name)?.type.name ?? '') || f.unique) continue;
       if (t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, f.name))) continue;
       Object.assign(f, { type: 'before', options: { from: `${ref}.${whole.name}`, atLeast: 1 } });
       delete f.nullRate;
@@ -1287,7 +1292,7 @@ class RuleInference {
     for (const [via, parentName] of t.refs) {
       const parent = this.tables.get(parentName);
       if (!parent || parent === t || !this.notNull(t, via) || t.fields.get(via)?.type !== 'ref') continue;
-      const flag = parent.def.fields.find((f) => f.type === 'datatype.boolean' && COLLABORATIVE.test(f.name.toLowerCase()));
+      const flag = parent.def.fields.find((f) => f.type === 'datatype.boolean' && COLLABORATIVE.test(snake(f.name)));
       const owner = [...parent.refs].find(([ref, target]) => OWNER.test(ref.toLowerCase()) && target !== parentName && parent.fields.get(ref)?.type === 'ref');
       if (!flag || !owner) continue;
       for (const [actor, target] of t.refs) {
@@ -1304,7 +1309,7 @@ class RuleInference {
 
   /** A prerelease flag beside a semver column: versions with a suffix in a share of rows, the flag read from the version. */
   private prereleases(t: Table) {
-    const flag = t.def.fields.find((f) => f.type === 'datatype.boolean' && !f.exactlyOne && PRERELEASE_FLAG.test(f.name.toLowerCase()));
+    const flag = t.def.fields.find((f) => f.type === 'datatype.boolean' && !f.exactlyOne && PRERELEASE_FLAG.test(snake(f.name)));
     const versions = t.def.fields.filter((f) => f.type === 'system.semver' && !f.unique);
     if (!flag || versions.length !== 1) return;
     const version = versions[0]!;
@@ -1505,7 +1510,7 @@ class RuleInference {
   /** A column named like a parent's column it must equal (currency, country, tenant) copies it. */
   private copies(t: Table) {
     for (const f of t.def.fields) {
-      if (f.type === 'ref' || f.type === 'lookup' || !COPIED.test(f.name.toLowerCase())) continue;
+      if (f.type === 'ref' || f.type === 'lookup' || !COPIED.test(snake(f.name))) continue;
       for (const [ref, parent] of t.refs) {
         if (parent === t.def.name || !this.notNull(t, ref)) continue;
         const source = this.tables.get(parent)!;
@@ -1606,7 +1611,7 @@ class RuleInference {
       const redraw = new Set<string>();
       const fixes: Record<string, boolean> = {};
       for (const f of t.def.fields) {
-        if (f === marked || !UNSETTLED.test(f.name.toLowerCase())) continue;
+        if (f === marked || !UNSETTLED.test(snake(f.name))) continue;
         const source = f.type === 'expression' ? /^(not )?isnull\((\w+)\)$/.exec(String((f.options as Options).expr))?.[2] : undefined;
         const drawn = f.type === 'datatype.boolean' ? f.name : source;
         const d = drawn === undefined ? undefined : t.fields.get(drawn);
@@ -1641,7 +1646,7 @@ class RuleInference {
     const free = (tier.options as { values: unknown[] }).values.find((v): v is string => typeof v === 'string' && FREE_TIER.test(v))!;
     if ((tier.options as { values: unknown[] }).values.length < 2) return;
     for (const f of t.def.fields) {
-      const name = f.name.toLowerCase();
+      const name = snake(f.name);
       if (!['number.int', 'number.float'].includes(f.type) || !FEE.test(name) || f.unique || keyed.has(f.name) || f.exactlyOne) continue;
       const o = (f.options ?? {}) as { min?: number; max?: number };
       // a price that can be neither 0 nor above it says nothing of tiers
@@ -1659,13 +1664,13 @@ class RuleInference {
   /** A price a row copies (order line ← product) or pays at most (enrolment ← course's list price). */
   private prices(t: Table) {
     for (const f of t.def.fields) {
-      const name = f.name.toLowerCase();
+      const name = snake(f.name);
       if (!['number.float', 'number.int'].includes(f.type) || !/price|amount_paid|paid|cost/.test(name)) continue;
       for (const [ref, parent] of t.refs) {
         if (parent === t.def.name || !this.notNull(t, ref)) continue;
         const source = this.tables.get(parent)!;
         const same = PRICE.test(name) ? source.fields.get(f.name) : undefined;
-        const list = source.def.fields.find((p) => PRICE.test(p.name.toLowerCase()) && ['number.float', 'number.int'].includes(p.type));
+        const list = source.def.fields.find((p) => PRICE.test(snake(p.name)) && ['number.float', 'number.int'].includes(p.type));
         if (same && ['number.float', 'number.int'].includes(same.type)) {
           Object.assign(f, { type: 'lookup', options: { path: `${ref}.${f.name}` } });
           delete f.nullRate;
@@ -1699,8 +1704,7 @@ class RuleInference {
   /** A reading within its sensor's range: value BETWEEN parent.min_value AND parent.max_value. */
   private parentRanges(t: Table) {
     for (const f of t.def.fields) {
-      if (!['number.float', 'number.int'].includes(f.type) || !/^(value|reading|measurement|measured_value|amount|level|score)$/.test(f.name.toLowerCase()))
-        continue;
+      if (!['number.float', 'number.int'].includes(f.type) || !/^(value|reading|measurement|measured_value|amount|level|score)$/.test(snake(f.name))) continue;
       for (const [ref, parent] of t.refs) {
         if (parent === t.def.name || !this.notNull(t, ref)) continue;
         const source = this.tables.get(parent)!;
@@ -1724,14 +1728,14 @@ class RuleInference {
    * adults + children within the capacity as a row check.
    */
   private occupancy(t: Table) {
-    const adults = t.def.fields.find((f) => f.type === 'number.int' && PARTY.test(f.name.toLowerCase()) && this.notNull(t, f.name));
+    const adults = t.def.fields.find((f) => f.type === 'number.int' && PARTY.test(snake(f.name)) && this.notNull(t, f.name));
     if (!adults) return;
     const capacity = this.capacityPath(t, 0);
     if (!capacity) return;
     const low = Math.max(1, Number((adults.options as Options | undefined)?.min ?? 1));
     Object.assign(adults, { type: 'before', options: { from: capacity, min: 0, atLeast: low, decimals: 0 } });
     this.reason(t, adults.name, `${low} up to ${capacity}`);
-    const children = t.def.fields.find((f) => f.type === 'number.int' && CHILDREN.test(f.name.toLowerCase()));
+    const children = t.def.fields.find((f) => f.type === 'number.int' && CHILDREN.test(snake(f.name)));
     if (!children) return;
     // the column's own bounds as the DDL states them (CHECK children BETWEEN 0 AND 6), not the generator's
     const rules = t.checks.map((c) => c.analysis.rules.get(children.name)).filter((r) => r !== undefined);
@@ -1752,7 +1756,7 @@ class RuleInference {
 
   /** Path to a capacity column through the row's refs (room_id.room_type_id.max_occupancy). */
   private capacityPath(t: Table, depth: number): string | undefined {
-    const own = t.def.fields.find((f) => CAPACITY.test(f.name.toLowerCase()) && ['number.int', 'pick', 'sequence'].includes(f.type));
+    const own = t.def.fields.find((f) => CAPACITY.test(snake(f.name)) && ['number.int', 'pick', 'sequence'].includes(f.type));
     if (depth > 0 && own && t.model?.columns.find((c) => c.name === own.name)?.notNull) return own.name;
     if (depth >= 3) return undefined;
     for (const [ref, parent] of t.refs) {
@@ -1768,7 +1772,7 @@ class RuleInference {
     const per = [...t.refs.keys()].find((r) => t.refs.get(r) !== t.def.name && this.notNull(t, r));
     if (!per) return;
     for (const f of t.def.fields) {
-      const name = f.name.toLowerCase();
+      const name = snake(f.name);
       if (f.exactlyOne) continue; // a partial unique index said it already
       if (f.type === 'datatype.boolean' && FLAG.test(name)) {
         if (!this.demandLayout(t, per, `one ${f.name} per ${t.refs.get(per)}`)) continue;
@@ -1807,14 +1811,14 @@ class RuleInference {
           const start =
             parent === t.def.name
               ? undefined
-              : (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && STARTED.test(c.name.toLowerCase()));
+              : (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && STARTED.test(snake(c.name)));
           return [...(start ? [`${through}.${start.name}`] : []), `${through}.${p.birth}`];
         });
       // nothing new comes to a parent once it has ended (no report is hired after the manager left)
       const ends = [...t.refs.entries()].flatMap(([ref, parent]) => {
         const p = this.tables.get(parent);
         if (!p || t.fields.get(ref)?.type !== 'ref' || !p.birth || this.closesCycle(t, ref, parent)) return [];
-        const end = (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && ENDED.test(c.name.toLowerCase()));
+        const end = (p.model?.columns ?? []).find((c) => c.name !== p.birth && isTime(c) && p.fields.has(c.name) && ENDED.test(snake(c.name)));
         return end ? [`${ref}.${end.name}`] : [];
       });
       // a lookup ref (tenant copied from a parent) is reached through the anchor's path already;
@@ -1875,7 +1879,7 @@ class RuleInference {
       // and an invitation is accepted, a code redeemed, a link used, before it expires
       const expiry =
         rankOf(name) === 2.5 || USED_BEFORE_EXPIRY.test(name.toLowerCase())
-          ? times.filter((c) => c.name !== name && EXPIRY.test(c.name.toLowerCase()) && checks.get(c.name)?.base !== name).map((c) => c.name)
+          ? times.filter((c) => c.name !== name && EXPIRY.test(snake(c.name)) && checks.get(c.name)?.base !== name).map((c) => c.name)
           : [];
       if (this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays, expiry))
         this.reason(
@@ -1896,8 +1900,7 @@ class RuleInference {
     if (!birth) return;
     for (const c of t.model?.columns ?? []) {
       const f = t.fields.get(c.name);
-      if (!f || c.name === birth || !isTime(c) || !EXPIRY.test(c.name.toLowerCase()) || checked.has(c.name) || f.type === 'after' || f.type === 'before')
-        continue;
+      if (!f || c.name === birth || !isTime(c) || !EXPIRY.test(snake(c.name)) || checked.has(c.name) || f.type === 'after' || f.type === 'before') continue;
       if (t.def.profiles?.variants.some((v) => Object.hasOwn(v.fields, c.name))) continue;
       const nullRate = f.nullRate;
       Object.assign(f, { type: 'after', options: { from: birth, unit: 'days', min: 1, max: 365, strict: true } });
@@ -1912,9 +1915,9 @@ class RuleInference {
    * as max_auto_bid >= amount still follows the amount).
    */
   private bidsFromOpening(t: Table) {
-    if (!/(^|_)(bids?|offers?|quotes?)$/.test(t.def.name.toLowerCase())) return;
+    if (!/(^|_)(bids?|offers?|quotes?)$/.test(snake(t.def.name))) return;
     const amount = t.def.fields.find(
-      (f) => ['number.float', 'number.int'].includes(f.type) && /^(amount|bid|bid_amount|offer|offer_amount|price|amount_bid)$/.test(f.name.toLowerCase()),
+      (f) => ['number.float', 'number.int'].includes(f.type) && /^(amount|bid|bid_amount|offer|offer_amount|price|amount_bid)$/.test(snake(f.name)),
     );
     if (!amount) return;
     for (const [ref, parent] of t.refs) {
@@ -1924,7 +1927,7 @@ class RuleInference {
         (f) =>
           this.isNumber(p, f.name) &&
           this.notNull(p, f.name) &&
-          /^(starting_price|start_price|starting_bid|opening_bid|opening_price|min_bid|minimum_bid|min_price|asking_price)$/.test(f.name.toLowerCase()),
+          /^(starting_price|start_price|starting_bid|opening_bid|opening_price|min_bid|minimum_bid|min_price|asking_price)$/.test(snake(f.name)),
       );
       if (!opening) continue;
       const o = (amount.options ?? {}) as { min?: number; max?: number; fractionDigits?: number };
@@ -1945,15 +1948,13 @@ class RuleInference {
    */
   private httpOutcomes(t: Table) {
     if (t.def.profiles) return;
-    const outcome = t.def.fields.find(
-      (f) => f.type === 'datatype.boolean' && /^(is_)?(succeeded|success|successful|ok|delivered|passed)$/.test(f.name.toLowerCase()),
-    );
+    const outcome = t.def.fields.find((f) => f.type === 'datatype.boolean' && /^(is_)?(succeeded|success|successful|ok|delivered|passed)$/.test(snake(f.name)));
     const code = t.def.fields.find(
-      (f) => this.isNumber(t, f.name) && /(^|_)(status_code|http_status|http_status_code|response_status|response_code)$/.test(f.name.toLowerCase()),
+      (f) => this.isNumber(t, f.name) && /(^|_)(status_code|http_status|http_status_code|response_status|response_code)$/.test(snake(f.name)),
     );
     if (!outcome || !code || !this.notNull(t, outcome.name)) return;
     const errors = t.def.fields.filter(
-      (f) => !this.notNull(t, f.name) && /(^|_)(error|error_message|error_code|failure_reason|last_error|response_error)$/.test(f.name.toLowerCase()),
+      (f) => !this.notNull(t, f.name) && /(^|_)(error|error_message|error_code|failure_reason|last_error|response_error)$/.test(snake(f.name)),
     );
     const failedCodes = {
       type: 'pick',
@@ -1989,7 +1990,7 @@ class RuleInference {
       /^(hired|hire|joined|join|started|start|enrolled|enrolment|enrollment|onboarded|employment_start|contract_start|member_since)_?(on|at|date)?$/;
     for (const c of t.model?.columns ?? []) {
       const f = t.fields.get(c.name);
-      if (!f || c.name === t.birth || !isTime(c) || !this.notNull(t, c.name) || !JOINED.test(c.name.toLowerCase())) continue;
+      if (!f || c.name === t.birth || !isTime(c) || !this.notNull(t, c.name) || !JOINED.test(snake(c.name))) continue;
       if (!['date.past', 'date.between', 'date.anytime', 'date.recent'].includes(f.type)) continue;
       const parents = [...t.refs.entries()]
         .filter(([ref, parent]) => parent !== t.def.name && t.fields.get(ref)?.type === 'ref' && this.notNull(t, ref))
@@ -2010,19 +2011,22 @@ class RuleInference {
    * whenever it happened. Where no CHECK ties them, a hire/start/join date of the row is the event.
    */
   private adulthood(t: Table) {
-    const birth = t.def.fields.find((f) => BIRTH_DATE.test(f.name.toLowerCase()) && isTime(this.column(t, f.name)));
+    const birth = t.def.fields.find((f) => BIRTH_DATE.test(snake(f.name)) && isTime(this.column(t, f.name)));
     if (!birth || !['date.birthdate', 'date.past', 'date.between', 'date.anytime'].includes(birth.type)) return;
     const tied = [...this.checkOrder(t)].find(([, rule]) => rule.base === birth.name);
-    const event =
-      tied?.[0] ??
-      t.def.fields.find((f) => f !== birth && ADULT_EVENT.test(f.name.toLowerCase()) && isTime(this.column(t, f.name)) && this.notNull(t, f.name))?.name;
-    if (!event || !this.notNull(t, event)) return;
+    const event = tied?.[0] ?? t.def.fields.find((f) => f !== birth && ADULT_EVENT.test(snake(f.name)) && isTime(this.column(t, f.name)))?.name;
+    if (!event) return;
     const eventField = t.fields.get(event)!;
     // the event must not itself be drawn from the birth date
     if (fieldDependencies(eventField as Parameters<typeof fieldDependencies>[0]).includes(birth.name)) return;
     const minDays = Math.max(18 * 365.25, (tied?.[1].minDays ?? 0) + 1);
     const nullRate = birth.nullRate;
-    Object.assign(birth, { type: 'before', options: { from: event, unit: 'days', min: Math.ceil(minDays), max: Math.ceil(minDays + 45 * 365.25) } });
+    // a row without the event (no hire date yet) is as old as an adult is now
+    const fallback = this.notNull(t, event) ? {} : { fallback: 'now' };
+    Object.assign(birth, {
+      type: 'before',
+      options: { from: event, unit: 'days', min: Math.ceil(minDays), max: Math.ceil(minDays + 45 * 365.25), ...fallback },
+    });
     if (nullRate !== undefined) birth.nullRate = nullRate;
     this.reason(t, birth.name, `adult at ${event}: ${Math.round(minDays / 365.25)} to ${Math.round(minDays / 365.25) + 45} years before it`);
   }
@@ -2030,12 +2034,10 @@ class RuleInference {
   /** net_pay is gross_pay less tax and deductions (payslips, invoices). */
   private netAmounts(t: Table) {
     for (const f of t.def.fields) {
-      const m = /^net_(.+)$/.exec(f.name.toLowerCase());
+      const m = /^net_(.+)$/.exec(snake(f.name));
       if (!m || !NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '')) continue;
-      const gross = t.def.fields.find(
-        (g) => g.name.toLowerCase() === `gross_${m[1]}` || g.name.toLowerCase() === 'gross' || g.name.toLowerCase() === `total_${m[1]}`,
-      );
-      const less = t.def.fields.filter((d) => /^(tax|taxes|tax_withheld|withholding|deductions?|fees?|tax_amount|vat_amount)$/.test(d.name.toLowerCase()));
+      const gross = t.def.fields.find((g) => snake(g.name) === `gross_${m[1]}` || snake(g.name) === 'gross' || snake(g.name) === `total_${m[1]}`);
+      const less = t.def.fields.filter((d) => /^(tax|taxes|tax_withheld|withholding|deductions?|fees?|tax_amount|vat_amount)$/.test(snake(d.name)));
       if (!gross || !less.length || less.some((d) => ['after', 'before', 'expression'].includes(d.type))) continue;
       // the deductions are a share of the gross, so the net stays positive
       for (const d of less) {
@@ -2060,7 +2062,7 @@ class RuleInference {
       t.def.fields.find(
         (f) =>
           f !== except &&
-          re.test(f.name.toLowerCase()) &&
+          re.test(snake(f.name)) &&
           this.isNumber(t, f.name) &&
           !['expression', 'after', 'before', 'lookup', 'sequence', 'ref'].includes(f.type),
       );
@@ -2126,7 +2128,7 @@ class RuleInference {
     const end = start && times.find((n) => n.toLowerCase() === start.toLowerCase().replace('start', 'end'));
     if (!start || !end) return;
     const INTERVAL = /^(billing_)?(interval|period|cycle|frequency)$|^billing_(interval|period|cycle)$|^(interval|recurring)_unit$/;
-    const intervalIn = (table: Table) => table.def.fields.find((f) => f.type === 'pick' && INTERVAL.test(f.name.toLowerCase()));
+    const intervalIn = (table: Table) => table.def.fields.find((f) => f.type === 'pick' && INTERVAL.test(snake(f.name)));
     let path: string | undefined;
     let values: unknown[] | undefined;
     const own = intervalIn(t);
@@ -2166,18 +2168,18 @@ class RuleInference {
    * total-like column of a parent reached by a not-null ref.
    */
   private paymentTarget(t: Table): { amount: FieldDefinition; ref: string; parent: string; total: string } | undefined {
-    if (!/(^|_)(payments?|charges?|receipts?|installments?)$/.test(t.def.name.toLowerCase())) return undefined;
+    if (!/(^|_)(payments?|charges?|receipts?|installments?)$/.test(snake(t.def.name))) return undefined;
     const amount = t.def.fields.find(
       (f) =>
         this.isNumber(t, f.name) &&
-        /^(amount|amount_paid|paid_amount|total)$/.test(f.name.toLowerCase()) &&
+        /^(amount|amount_paid|paid_amount|total)$/.test(snake(f.name)) &&
         !['expression', 'after', 'before', 'lookup', 'share'].includes(f.type),
     );
     if (!amount) return undefined;
     for (const [ref, parent] of t.refs) {
       const p = this.tables.get(parent);
       if (!p || p === t || t.fields.get(ref)?.type !== 'ref' || !this.notNull(t, ref)) continue;
-      const total = p.def.fields.find((f) => this.isNumber(p, f.name) && TOTAL.test(f.name.toLowerCase()));
+      const total = p.def.fields.find((f) => this.isNumber(p, f.name) && TOTAL.test(snake(f.name)));
       if (total) return { amount, ref, parent, total: total.name };
     }
     return undefined;
@@ -2298,7 +2300,7 @@ class RuleInference {
     if (!start || !end) return;
     for (const f of t.def.fields) {
       const m = /^(duration|elapsed|runtime|run_time)(_ms|_millis|_milliseconds|_seconds|_secs|_sec|_s|_minutes|_mins|_min|_hours|_hrs|_h)?$/.exec(
-        f.name.toLowerCase(),
+        snake(f.name),
       );
       if (!m || !NUMBER_TYPES.has(this.column(t, f.name)?.type.name ?? '')) continue;
       const unit = !m[2] ? 'seconds' : /ms|milli/.test(m[2]) ? 'milliseconds' : /min/.test(m[2]) ? 'minutes' : /h/.test(m[2]) ? 'hours' : 'seconds';
@@ -2331,7 +2333,7 @@ class RuleInference {
           const [fixed, free] = derived(high) ? [high, low] : [low, high];
           if (derived(free) || fixed.type !== 'expression' || new RegExp(`\\b${free.name}\\b`).test(String((fixed.options as Options).expr))) continue;
           [moved, from, type] = free === low ? [low, later, 'before'] : [high, earlier, 'after'];
-        } else if (PAID_AMOUNT.test(low.name.toLowerCase())) {
+        } else if (PAID_AMOUNT.test(snake(low.name))) {
           // what was paid follows what is owed, never the other way round
           [moved, from, type] = [low, later, 'before'];
         } else {
@@ -2368,9 +2370,8 @@ class RuleInference {
     }
     // what happened follows what was planned: actual_departure after scheduled_departure
     for (const c of t.model?.columns ?? []) {
-      const planned = /^actual_(.+)$/.exec(c.name.toLowerCase())?.[1];
-      const base =
-        planned && (t.model?.columns ?? []).find((x) => x.name.toLowerCase() === `scheduled_${planned}` || x.name.toLowerCase() === `planned_${planned}`);
+      const planned = /^actual_(.+)$/.exec(snake(c.name))?.[1];
+      const base = planned && (t.model?.columns ?? []).find((x) => snake(x.name) === `scheduled_${planned}` || snake(x.name) === `planned_${planned}`);
       if (base && !out.has(c.name) && isTime(c) && isTime(base) && t.fields.has(base.name)) out.set(c.name, { base: base.name, strict: false, required: true });
     }
     return out;
@@ -2689,9 +2690,9 @@ class RuleInference {
   private flagTimes(t: Table) {
     for (const flag of t.def.fields) {
       if (flag.type !== 'datatype.boolean' || flag.exactlyOne || flag.unique) continue;
-      const stem = flag.name.toLowerCase().replace(/^(is|has|was)_/, '');
+      const stem = snake(flag.name).replace(/^(is|has|was)_/, '');
       const moment = (t.model?.columns ?? []).find(
-        (c) => isTime(c) && !c.notNull && t.fields.has(c.name) && new RegExp(`^${stem}_(at|on|date|time)$`).test(c.name.toLowerCase()),
+        (c) => isTime(c) && !c.notNull && t.fields.has(c.name) && new RegExp(`^${stem}_(at|on|date|time)$`).test(snake(c.name)),
       );
       if (!moment) continue;
       const time = t.fields.get(moment.name)!;
@@ -2843,13 +2844,13 @@ class RuleInference {
    * already has). Only when every kind is a quantity tdg knows the units of.
    */
   private unitsByKind(t: Table) {
-    const unit = t.def.fields.find((f) => /^(unit|units|uom|unit_of_measure|measurement_unit|unit_code)$/.test(f.name.toLowerCase()));
+    const unit = t.def.fields.find((f) => /^(unit|units|uom|unit_of_measure|measurement_unit|unit_code)$/.test(snake(f.name)));
     if (!unit || t.def.profiles?.variants.some((v) => unit.name in v.fields)) return;
     const selector = t.def.fields.find(
       (f) =>
         f !== unit &&
         f.type === 'pick' &&
-        /(^|_)(kind|type|metric|measure|measurement|quantity|sensor_type|channel)$/.test(f.name.toLowerCase()) &&
+        /(^|_)(kind|type|metric|measure|measurement|quantity|sensor_type|channel)$/.test(snake(f.name)) &&
         (t.def.profiles?.field === undefined || t.def.profiles.field === f.name),
     );
     if (!selector) return;
@@ -2874,7 +2875,7 @@ class RuleInference {
    * Only where every type of the column has such names, and the names are not a key.
    */
   private fileTypes(t: Table) {
-    const mime = t.def.fields.find((f) => f.type === 'pick' && /^(mime|mime_?type|content_?type|media_?type|file_?type|mimetype)$/.test(f.name.toLowerCase()));
+    const mime = t.def.fields.find((f) => f.type === 'pick' && /^(mime|mime_?type|content_?type|media_?type|file_?type|mimetype)$/.test(snake(f.name)));
     const name = t.def.fields.find(
       (f) => ['system.commonFileName', 'system.fileName'].includes(f.type) && !f.unique && !(t.def.unique ?? []).some((key) => key.includes(f.name)),
     );
@@ -2899,7 +2900,7 @@ class RuleInference {
    * about 3 million headlines whose slugs all differ, so the slug needs no suffix.
    */
   private titleSlugs(t: Table) {
-    if (!CONTENT_TABLE.test(t.def.name.toLowerCase())) return;
+    if (!CONTENT_TABLE.test(snake(t.def.name))) return;
     for (const key of t.def.unique ?? []) {
       if (key.length !== 2) continue;
       const slug = key.map((c) => t.fields.get(c)).find((f) => f?.type === 'slug');
@@ -2922,7 +2923,7 @@ class RuleInference {
     // a selector repeats its values, so a column in a key (customer_id, type) cannot be one
     const keyed = this.keyedColumns(t);
     const statusField = t.def.fields.find(
-      (f) => f.type === 'pick' && !f.unique && !keyed.has(f.name) && /(^|_)(status|state|stage|phase)$/.test(f.name.toLowerCase()),
+      (f) => f.type === 'pick' && !f.unique && !keyed.has(f.name) && /(^|_)(status|state|stage|phase)$/.test(snake(f.name)),
     );
     if (!statusField) return this.kindProfiles(t);
     const values = (statusField.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
@@ -2951,8 +2952,8 @@ class RuleInference {
     });
     // what was paid follows the phase: all of the total once paid (done), nothing before
     const number = (f: FieldDefinition) => this.isNumber(t, f.name);
-    const paid = t.def.fields.find((f) => number(f) && PAID_AMOUNT.test(f.name.toLowerCase()));
-    const total = paid && t.def.fields.find((f) => f !== paid && number(f) && TOTAL.test(f.name.toLowerCase()));
+    const paid = t.def.fields.find((f) => number(f) && PAID_AMOUNT.test(snake(f.name)));
+    const total = paid && t.def.fields.find((f) => f !== paid && number(f) && TOTAL.test(snake(f.name)));
     if (paid && total)
       plan.variants.forEach((v, i) => {
         if (v.phase === 'success') variants[i]!.fields[paid.name] = { type: 'expression', options: { expr: total.name } };
@@ -2975,7 +2976,7 @@ class RuleInference {
       (token(value) === token(column) && token(value).length >= 3) || (KIND_ATTRIBUTES[token(value)]?.test(column.toLowerCase()) ?? false);
     for (const selector of t.def.fields) {
       if (selector.type !== 'pick' || selector.unique || keyed.has(selector.name)) continue;
-      if (!/(^|_)(method|type|kind|channel|provider|source|medium)$/.test(selector.name.toLowerCase())) continue;
+      if (!/(^|_)(method|type|kind|channel|provider|source|medium)$/.test(snake(selector.name))) continue;
       const values = (selector.options as { values: unknown[] }).values.filter((v): v is string => typeof v === 'string');
       const owned = t.def.fields.filter((f) => f !== selector && f.type !== 'ref' && !this.notNull(t, f.name) && values.some((v) => owns(v, f.name)));
       if (!owned.length) continue;
