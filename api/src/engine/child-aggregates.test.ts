@@ -27,6 +27,8 @@ const shop: Definition = {
         { name: 'refunded', type: 'aggregate', options: { table: 'order_items', via: 'order_id', field: 'refund' } },
         { name: 'discount', type: 'expression', options: { expr: 'round(subtotal * 0.05 * floor(subtotal * 13 % 3), 2)' } },
         { name: 'total', type: 'expression', options: { expr: 'round(subtotal - discount + round(subtotal * 0.08, 2), 2)' } },
+        // the lines' unit prices times their quantities, with no line total of their own (Chinook's Invoice.Total)
+        { name: 'gross', type: 'aggregate', options: { table: 'order_items', via: 'order_id', field: 'unit_price', times: 'quantity' } },
       ],
     },
     {
@@ -59,11 +61,12 @@ describe('aggregate: a parent field from its children', () => {
   const items = rowsEveryChunking(plan, 'order_items');
 
   it("sums and counts every order's lines, in every chunking", () => {
-    const sums = new Map<unknown, { total: number; count: number; units: number; refunded: number }>();
+    const sums = new Map<unknown, { total: number; count: number; units: number; refunded: number; gross: number }>();
     for (const [order, , quantity, unitPrice, lineTotal, refund] of items) {
       expect(lineTotal).toBe(Math.round((quantity as number) * (unitPrice as number) * 100) / 100);
-      const s = sums.get(order) ?? { total: 0, count: 0, units: 0, refunded: 0 };
+      const s = sums.get(order) ?? { total: 0, count: 0, units: 0, refunded: 0, gross: 0 };
       s.total += lineTotal as number;
+      s.gross += (quantity as number) * (unitPrice as number);
       s.count++;
       s.units += quantity as number;
       s.refunded += (refund as number | null) ?? 0;
@@ -72,8 +75,9 @@ describe('aggregate: a parent field from its children', () => {
     const wrong: string[] = [];
     let empty = 0;
     let someRefund = 0;
-    for (const [id, subtotal, count, units, refunded, discount, total] of orders) {
-      const s = sums.get(id) ?? { total: 0, count: 0, units: 0, refunded: 0 };
+    for (const [id, subtotal, count, units, refunded, discount, total, gross] of orders) {
+      const s = sums.get(id) ?? { total: 0, count: 0, units: 0, refunded: 0, gross: 0 };
+      if (!close(gross, s.gross) || Math.round((gross as number) * 100) / 100 !== gross) wrong.push(`gross ${String(gross)} vs ${s.gross}`);
       if (s.count === 0) empty++;
       if (s.refunded > 0) someRefund++;
       if (!close(subtotal, s.total) || count !== s.count || units !== s.units || !close(refunded, s.refunded))
@@ -158,6 +162,22 @@ describe('aggregate validation', () => {
     expect(issues(def({ table: 'lines', via: 'order_id', fn: 'count', field: 'amount' }))).toEqual([
       'tables[0].fields[1].options.field: count counts children; it takes no field',
     ]);
+    expect(issues(def({ table: 'lines', via: 'order_id', field: 'amount', times: 'label' }))).toEqual([
+      'tables[0].fields[1].options.times: lines.label is text, not a number',
+    ]);
+    expect(issues(def({ table: 'lines', via: 'order_id', field: 'amount', times: 'nope' }))[0]).toMatch(
+      /^tables\[0\]\.fields\[1\]\.options\.times: unknown field "nope"/,
+    );
+    expect(issues(def({ table: 'lines', via: 'order_id', fn: 'count', times: 'amount' }))).toEqual([
+      'tables[0].fields[1].options.times: count counts children; it multiplies nothing',
+    ]);
+  });
+
+  it('refuses a child whose factor reads the sum it is part of', () => {
+    const cyclic = def({ table: 'lines', via: 'order_id', field: 'amount', times: 'share' }, [
+      { name: 'share', type: 'expression', options: { expr: 'amount / order_id.subtotal' } },
+    ]);
+    expect(issues(cyclic)).toEqual([expect.stringMatching(/cycle through field paths: orders\.subtotal -> lines\.share/)]);
   });
 
   it('refuses a child that reads the sum it is part of', () => {

@@ -18,10 +18,12 @@ export const aggregateOptions = z
     via: name.describe("the child table's ref to this table (the one with childrenPerParent), e.g. order_id"),
     fn: z.enum(['sum', 'count']).optional().describe('sum of a child column (default), or the number of children'),
     field: name.optional().describe('the child column summed, e.g. line_total (sum only)'),
+    times: name.optional().describe('a second child column each row multiplies field by: the sum of unit_price × quantity (sum only)'),
   })
   .superRefine((v, ctx) => {
     if ((v.fn ?? 'sum') === 'sum' && v.field === undefined) ctx.addIssue({ code: 'custom', path: ['field'], message: 'sum needs the child column to add up' });
     if (v.fn === 'count' && v.field !== undefined) ctx.addIssue({ code: 'custom', path: ['field'], message: 'count counts children; it takes no field' });
+    if (v.fn === 'count' && v.times !== undefined) ctx.addIssue({ code: 'custom', path: ['times'], message: 'count counts children; it multiplies nothing' });
   });
 
 type AggregateOptions = z.infer<typeof aggregateOptions>;
@@ -36,11 +38,11 @@ export const aggregateInfo = {
 
 const options = (field: { options?: Record<string, unknown> }) => (field.options ?? {}) as AggregateOptions;
 
-/** The child column an aggregate reads (compile makes it row-addressable), if any. */
-export function aggregateRead(field: { type: string; options?: Record<string, unknown> }): { table: string; field: string; via: string } | undefined {
+/** The child columns an aggregate reads (compile makes them row-addressable), if any. */
+export function aggregateRead(field: { type: string; options?: Record<string, unknown> }): { table: string; fields: string[]; via: string } | undefined {
   if (field.type !== 'aggregate') return undefined;
   const o = options(field);
-  return o.field === undefined ? undefined : { table: o.table, field: o.field, via: o.via };
+  return o.field === undefined ? undefined : { table: o.table, fields: o.times === undefined ? [o.field] : [o.field, o.times], via: o.via };
 }
 
 /** count: integer; sum: the child column's kind (integer or number). */
@@ -50,7 +52,7 @@ export function aggregateKind(
 ): ColumnKind | undefined {
   const o = options(field);
   if (o.fn === 'count') return 'integer';
-  return kindAt(o.table, o.field!) === 'integer' ? 'integer' : 'number';
+  return kindAt(o.table, o.field!) === 'integer' && (o.times === undefined || kindAt(o.table, o.times) === 'integer') ? 'integer' : 'number';
 }
 
 /** Table-aware checks: the child table is laid out by this one through `via`, and `field` is a number. */
@@ -80,11 +82,17 @@ export function checkAggregate(
       `${at}.options.via`,
       `${child.name}.${o.via} must set childrenPerParent: the children of a ${table.name} row are then side by side, so the aggregate reads them without a scan`,
     );
-  if (o.field === undefined) return;
-  const summed = child.fields.find((f) => f.name === o.field);
-  if (!summed) return add(`${at}.options.field`, `unknown field "${o.field}" in table ${child.name} (fields: ${child.fields.map((f) => f.name).join(', ')})`);
-  const kind = kindAt(child.name, summed.name);
-  if (kind !== 'integer' && kind !== 'number') add(`${at}.options.field`, `${child.name}.${summed.name} is ${kind ?? 'of unknown kind'}, not a number`);
+  for (const option of ['field', 'times'] as const) {
+    const column = o[option];
+    if (column === undefined) continue;
+    const summed = child.fields.find((f) => f.name === column);
+    if (!summed) {
+      add(`${at}.options.${option}`, `unknown field "${column}" in table ${child.name} (fields: ${child.fields.map((f) => f.name).join(', ')})`);
+      continue;
+    }
+    const kind = kindAt(child.name, summed.name);
+    if (kind !== 'integer' && kind !== 'number') add(`${at}.options.${option}`, `${child.name}.${summed.name} is ${kind ?? 'of unknown kind'}, not a number`);
+  }
 }
 
 /** The aggregate over parent i's children; undefined for other types. */
@@ -95,6 +103,7 @@ export function buildAggregate(field: FieldDefinition, ctx: RelationContext, kin
   if (o.fn === 'count') return { value: (i) => layout.countOf(i), rowFunction: true, deps: [] };
   let child: TableRuntime | undefined;
   let column = -1;
+  let factor = -1;
   // rows come in order: the next parent's children start where the last one's ended
   let lastParent = -1;
   let lastEnd = 0;
@@ -103,6 +112,7 @@ export function buildAggregate(field: FieldDefinition, ctx: RelationContext, kin
     if (child === undefined) {
       child = ctx.runtimeOf(o.table);
       column = child.fieldIndex(o.field!);
+      if (o.times !== undefined) factor = child.fieldIndex(o.times);
     }
     const start = i === lastParent + 1 && lastParent >= 0 ? lastEnd : layout.startOf(i);
     const end = start + layout.countOf(i);
@@ -111,7 +121,12 @@ export function buildAggregate(field: FieldDefinition, ctx: RelationContext, kin
     let sum = 0;
     for (let r = start; r < end; r++) {
       const v = child.rowValue(column, r);
-      if (typeof v === 'number') sum += v; // nulls add nothing, as SQL's sum skips them
+      if (typeof v !== 'number') continue; // nulls add nothing, as SQL's sum skips them
+      if (factor < 0) sum += v;
+      else {
+        const w = child.rowValue(factor, r);
+        if (typeof w === 'number') sum += v * w;
+      }
     }
     // a sum of decimals picks up binary noise (0.1 + 0.2): 15 significant digits hold every cent
     return integer ? sum : Number(sum.toPrecision(15));

@@ -285,7 +285,7 @@ function rowAddressable(def: Definition, tables: ReadonlyMap<string, TableDefini
       }
       // a parent's aggregate reads its children one row at a time
       const children = aggregateRead(field);
-      if (children && tables.get(children.table)?.fields.some((f) => f.name === children.field)) mark(children.table, children.field);
+      for (const column of children?.fields ?? []) if (tables.get(children!.table)?.fields.some((f) => f.name === column)) mark(children!.table, column);
       // a ref reads its target one row at a time: a target computed from its row needs that row too
       if (field.type !== 'ref') continue;
       const ref = field.options as RefOptions;

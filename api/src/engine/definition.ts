@@ -376,8 +376,9 @@ function findDependencyCycle(def: Definition, tables: ReadonlyMap<string, TableD
     // a parent's aggregate reads its children's column (a path down the child's ref)
     const children = aggregateRead(field);
     const childTable = children && tables.get(children.table);
-    const childField = childTable?.fields.find((f) => f.name === children!.field);
-    if (childTable && childField) {
+    for (const column of children?.fields ?? []) {
+      const childField = childTable?.fields.find((f) => f.name === column);
+      if (!childTable || !childField) continue;
       const cycle = visit(childTable, childField, `${children!.table}.${children!.via}`);
       if (cycle) return cycle;
     }

@@ -2,6 +2,7 @@
 // invoices.amount_subtotal = sum(invoice_lines.amount). Read from names: a subtotal-like money column
 // of a table that a lines/items table references (not null) and whose rows carry a line amount.
 // The engine's `aggregate` computes it from the child rows laid out per parent.
+import { normalizeName } from './column-patterns.js';
 
 /** Parent columns that add up the lines. */
 export const SUBTOTAL =
@@ -15,6 +16,16 @@ export const LINE_AMOUNTS = [
   /^(line_total|line_amount|line_subtotal)(_cents|_minor)?$/,
   /^(amount|total|subtotal|amount_total|amount_subtotal|total_amount|total_price|extended_price|extended_amount|price_total|net_amount)(_cents|_minor)?$/,
 ];
+
+/** A parent that has only a total (no tax, shipping or discount beside it): its total is its lines' sum. */
+const TOTAL_ONLY = /^(total|total_amount|amount_total|total_price|amount)(_cents|_minor)?$/;
+const ADDS_TO_TOTAL = /(^|_)(tax|taxes|vat|shipping|discount|fee|fees|tip|freight|handling|surcharge|subtotal|sub_total)(_|$)/;
+/** A line with no amount of its own: its unit price times its quantity. */
+const UNIT_PRICE = /^(unit_price|price|unit_amount|unit_cost|price_each|price_per_unit)(_cents|_minor)?$/;
+const QUANTITY = /^(quantity|qty|units|unit_count)$/;
+
+/** A name as the patterns read it: lower case, a camel-cased one in snake case words (UnitPrice → unit_price). */
+const words = (name: string) => (/[A-Z]/.test(name) ? normalizeName(name) : name.toLowerCase());
 
 /** What the inference needs to know of a table (infer-rules' own view of it). */
 export interface SumTable {
@@ -34,8 +45,9 @@ export interface ChildSum {
   child: string;
   /** The child's ref to the parent (to be laid out per parent). */
   via: string;
-  /** The child's line amount. */
+  /** The child's line amount (its unit price, when `times` is its quantity). */
   amount: string;
+  times?: string;
 }
 
 /**
@@ -43,20 +55,30 @@ export interface ChildSum {
  * it by a not-null ref, with a line amount of a compatible type (whole cents add up to whole cents).
  */
 export function childSumOf(parent: SumTable, tables: Iterable<SumTable>): ChildSum | undefined {
-  const column = parent.columns.find((c) => SUBTOTAL.test(c.toLowerCase()) && parent.isNumber(c));
+  const money = (c: string) => parent.isNumber(c) && !parent.refs.has(c);
+  const column =
+    parent.columns.find((c) => SUBTOTAL.test(words(c)) && money(c)) ??
+    (parent.columns.some((c) => ADDS_TO_TOTAL.test(words(c)) && money(c)) ? undefined : parent.columns.find((c) => TOTAL_ONLY.test(words(c)) && money(c)));
   if (!column) return undefined;
   const found: ChildSum[] = [];
   for (const child of tables) {
-    if (child === parent || !LINE_TABLE.test(child.name.toLowerCase())) continue;
+    if (child === parent || !LINE_TABLE.test(words(child.name))) continue;
     const vias = [...child.refs].filter(([field, target]) => target === parent.name && child.notNull(field)).map(([field]) => field);
     if (vias.length !== 1) continue;
+    const numeric = (test: RegExp) => child.columns.find((c) => test.test(words(c)) && child.isNumber(c) && !child.refs.has(c));
+    let line: Pick<ChildSum, 'amount' | 'times'> | undefined;
     for (const pattern of LINE_AMOUNTS) {
-      const amount = child.columns.find((c) => pattern.test(c.toLowerCase()) && child.isNumber(c) && !child.refs.has(c));
-      if (!amount) continue;
-      if (parent.isInteger(column) && !child.isInteger(amount)) break;
-      found.push({ column, child: child.name, via: vias[0]!, amount });
-      break;
+      const amount = numeric(pattern);
+      if (amount) {
+        line = { amount };
+        break;
+      }
     }
+    const price = line ? undefined : numeric(UNIT_PRICE);
+    const quantity = line ? undefined : numeric(QUANTITY);
+    if (price && quantity && child.notNull(price) && child.notNull(quantity)) line = { amount: price, times: quantity };
+    if (!line || (parent.isInteger(column) && (!child.isInteger(line.amount) || (line.times !== undefined && !child.isInteger(line.times))))) continue;
+    found.push({ column, child: child.name, via: vias[0]!, ...line });
   }
   // two line tables (order_items and order_lines) would each claim the subtotal: say nothing
   return found.length === 1 ? found[0] : undefined;

@@ -3820,6 +3820,17 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     expect: isNum(0.5, 1.6),
   },
   {
+    id: 'media-item-price',
+    // a song, an episode or an e-book sells for a price point, not hundreds
+    name: /^(unit_?price|price|list_?price)$/,
+    table: /(^|_)(tracks?|songs?|episodes?|ebooks?|e_?books?|apps?|ringtones?|stickers?)$/,
+    types: DEC,
+    generate: numPick([0.99, 1.29, 1.99, 2.99], [55, 20, 20, 5]),
+    reason: 'the price point of a song, an episode or an app',
+    examples: ['tracks.unit_price numeric(10,2)', 'Track.UnitPrice numeric(10,2)'],
+    expect: inList([0.99, 1.29, 1.99, 2.99]),
+  },
+  {
     id: 'unit-price',
     name: /(^|_)(unit_?price|list_?price|sale_?price|retail_?price|msrp|price|base_?price|price_?per_?unit|unit_?cost|rate_?per_?hour|hourly_?rate|day_?rate|nightly_?rate|rate)$/,
     types: DEC,

@@ -1272,7 +1272,7 @@ describe('camel-cased names (Chinook)', () => {
   const definition = imported(`
     CREATE TABLE "Employee" ("EmployeeId" INT PRIMARY KEY, "FirstName" VARCHAR(20) NOT NULL, "BirthDate" TIMESTAMP, "HireDate" TIMESTAMP);
     CREATE TABLE "Track" ("TrackId" INT PRIMARY KEY, "Name" VARCHAR(200) NOT NULL, "Milliseconds" INT NOT NULL, "UnitPrice" NUMERIC(10,2) NOT NULL);
-    CREATE TABLE "Invoice" ("InvoiceId" INT PRIMARY KEY, "InvoiceDate" TIMESTAMP NOT NULL);
+    CREATE TABLE "Invoice" ("InvoiceId" INT PRIMARY KEY, "InvoiceDate" TIMESTAMP NOT NULL, "Total" NUMERIC(10,2) NOT NULL);
     CREATE TABLE "InvoiceLine" ("InvoiceLineId" INT PRIMARY KEY, "InvoiceId" INT NOT NULL REFERENCES "Invoice", "TrackId" INT NOT NULL REFERENCES "Track",
       "UnitPrice" NUMERIC(10,2) NOT NULL, "Quantity" INT NOT NULL);
   `);
@@ -1286,5 +1286,12 @@ describe('camel-cased names (Chinook)', () => {
     for (const line of rowsOf(definition, 'InvoiceLine')) expect(line.UnitPrice).toBe(tracks.get(line.TrackId)!.UnitPrice);
     // a track lasts minutes
     for (const t of tracks.values()) expect(t.Milliseconds).toBeGreaterThanOrEqual(120_000);
+    // an invoice's total (with no tax or shipping beside it) is its lines' unit prices times quantities
+    const sums = new Map<unknown, number>();
+    for (const line of rowsOf(definition, 'InvoiceLine'))
+      sums.set(line.InvoiceId, (sums.get(line.InvoiceId) ?? 0) + (line.UnitPrice as number) * (line.Quantity as number));
+    const invoices = rowsOf(definition, 'Invoice');
+    expect(invoices.filter((i) => Math.abs((i.Total as number) - (sums.get(i.InvoiceId) ?? 0)) > 1e-6)).toEqual([]);
+    expect(invoices.filter((i) => (i.Total as number) > 0).length).toBeGreaterThan(invoices.length / 2);
   });
 });

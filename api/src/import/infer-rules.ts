@@ -1671,7 +1671,11 @@ class RuleInference {
         const source = this.tables.get(parent)!;
         const same = PRICE.test(name) ? source.fields.get(f.name) : undefined;
         const list = source.def.fields.find((p) => PRICE.test(snake(p.name)) && ['number.float', 'number.int'].includes(p.type));
-        if (same && ['number.float', 'number.int'].includes(same.type)) {
+        // a parent's price that is a number, drawn or one of its price points (a track's 0.99)
+        const numeric = (g: FieldDefinition) =>
+          ['number.float', 'number.int'].includes(g.type) ||
+          (g.type === 'pick' && (g.options as { values: unknown[] }).values.every((v) => typeof v === 'number'));
+        if (same && numeric(same)) {
           Object.assign(f, { type: 'lookup', options: { path: `${ref}.${f.name}` } });
           delete f.nullRate;
           this.alwaysSetFor(t, f.name, same);
@@ -2235,9 +2239,10 @@ class RuleInference {
     if (['expression', 'after', 'before', 'lookup', 'aggregate'].includes(f.type)) return;
     const child = this.tables.get(sum.child)!;
     if (!this.demandLayout(child, sum.via, `lines of a ${t.def.name} row, which sums them`)) return;
-    Object.assign(f, { type: 'aggregate', options: { table: sum.child, via: sum.via, field: sum.amount } });
+    Object.assign(f, { type: 'aggregate', options: { table: sum.child, via: sum.via, field: sum.amount, ...(sum.times ? { times: sum.times } : {}) } });
     delete f.nullRate;
-    this.reason(t, sum.column, `sum of ${sum.child}.${sum.amount} over the ${t.def.name} row's lines (${sum.child}.${sum.via})`);
+    const summed = sum.times ? `${sum.child}.${sum.amount} × ${sum.times}` : `${sum.child}.${sum.amount}`;
+    this.reason(t, sum.column, `sum of ${summed} over the ${t.def.name} row's lines (${sum.child}.${sum.via})`);
   }
 
   /** A parent's count of its children (albums.total_tracks): the number of child rows laid out for it, when its bounds allow. */
