@@ -530,6 +530,19 @@ function planUniqueness(
 }
 
 /** Topological order, parents first; a cycle is broken at a ref that may be null. */
+/**
+ * A ref that may point at a table generated after its own: it lays out no children, and it may be
+ * null or its target is a plain sequence (a key known from the row index alone, before the target
+ * table is written; a cycle of NOT NULL foreign keys such as staff → store → staff).
+ */
+function forwardRef(field: FieldDefinition, def: Definition): boolean {
+  const ref = field.options as RefOptions;
+  if (ref.childrenPerParent) return false;
+  if ((field.nullRate ?? 0) > 0) return true;
+  const target = def.tables.find((t) => t.name === ref.table)?.fields.find((f) => f.name === ref.field);
+  return target?.type === 'sequence' && (target.options as { per?: unknown } | undefined)?.per === undefined;
+}
+
 function parentsFirst(def: Definition, issues: DefinitionIssue[]): TableDefinition[] {
   type Edge = { child: string; parent: string; breakable: boolean };
   const edges: Edge[] = [];
@@ -537,7 +550,7 @@ function parentsFirst(def: Definition, issues: DefinitionIssue[]): TableDefiniti
     for (const field of table.fields)
       if (field.type === 'ref') {
         const ref = field.options as RefOptions;
-        if (ref.table !== table.name) edges.push({ child: table.name, parent: ref.table, breakable: (field.nullRate ?? 0) > 0 && !ref.childrenPerParent });
+        if (ref.table !== table.name) edges.push({ child: table.name, parent: ref.table, breakable: forwardRef(field, def) });
       }
   const attempt = (active: Edge[]) => {
     const pending = new Map(def.tables.map((t) => [t.name, 0]));
@@ -559,7 +572,7 @@ function parentsFirst(def: Definition, issues: DefinitionIssue[]): TableDefiniti
   if (second.stuck.length === 0) return second.order;
   issues.push({
     path: 'tables',
-    message: `tables reference each other in a cycle (${second.stuck.join(', ')}); give one of those refs a nullRate so it can be filled later`,
+    message: `tables reference each other in a cycle (${second.stuck.join(', ')}); give one of those refs a nullRate, or point it at a sequence, so it can be filled later`,
   });
   return second.order;
 }

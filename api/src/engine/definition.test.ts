@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, DefinitionError, parseDefinition, type Definition } from './index.js';
+import { compile, DefinitionError, generateRows, parseDefinition, type Definition } from './index.js';
 
 function issuesOf(run: () => unknown): { path: string; message: string }[] {
   try {
@@ -186,15 +186,15 @@ describe('compile errors, before any row', () => {
     ]);
   });
 
-  it('rejects a reference cycle unless one ref may be null, and orders parents first', () => {
-    const cyclic = (nullRate?: number): Definition => ({
+  it('rejects a reference cycle unless one ref may be null or points at a sequence, and orders parents first', () => {
+    const cyclic = (nullRate?: number, key = 'string.uuid'): Definition => ({
       version: 1,
       tables: [
         {
           name: 'employees',
           rows: 5,
           fields: [
-            { name: 'id', type: 'sequence' },
+            { name: 'id', type: key },
             { name: 'dept', type: 'ref', options: { table: 'departments', field: 'id' } },
           ],
         },
@@ -202,7 +202,7 @@ describe('compile errors, before any row', () => {
           name: 'departments',
           rows: 2,
           fields: [
-            { name: 'id', type: 'sequence' },
+            { name: 'id', type: key },
             { name: 'head', type: 'ref', options: { table: 'employees', field: 'id' }, nullRate },
           ],
         },
@@ -210,6 +210,12 @@ describe('compile errors, before any row', () => {
     });
     expect(issuesOf(() => compile(cyclic()))).toEqual([{ path: 'tables', message: expect.stringContaining('cycle') }]);
     expect(compile(cyclic(0.5)).tables.map((t) => t.name)).toEqual(['departments', 'employees']);
+    // NOT NULL both ways (staff → store → staff): a sequence's keys are known before its table is written
+    const plan = compile(cyclic(undefined, 'sequence'));
+    const rows = (table: string) => [...generateRows(plan, table, 0, plan.tables.find((t) => t.name === table)!.rows)].flat();
+    const [employees, departments] = [rows('employees'), rows('departments')];
+    expect(employees.every((r) => departments.some((d) => d[0] === r[1]))).toBe(true);
+    expect(departments.every((d) => employees.some((e) => e[0] === d[1]))).toBe(true);
   });
 
   it('names an unknown --table and a bad rows override', () => {

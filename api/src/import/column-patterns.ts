@@ -4235,6 +4235,16 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     expect: isNum(0.5, 12),
   },
   {
+    id: 'film-length',
+    name: /^(length|runtime|running_?time|duration)(_?(min|mins|minutes))?$/,
+    types: NUM,
+    table: /(^|_)(films?|movies?)$/,
+    generate: range(75, 185, 0),
+    reason: 'the running time of a film in minutes',
+    examples: ['film.length smallint', 'movies.running_time int'],
+    expect: isNum(75, 185),
+  },
+  {
     id: 'duration-seconds',
     name: /(^|_)(duration|elapsed|runtime|length|watch_?time|play_?time|call_?duration|time_?spent|uptime|downtime)(_?(s|sec|secs|seconds))?$|_(secs|seconds)$/,
     types: NUM,
@@ -4345,6 +4355,18 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     expect: isInt(100, 10_000_000),
   },
   // content
+  {
+    id: 'film-title',
+    name: /^(title|name|film_?title|movie_?title)$/,
+    types: T,
+    table: /(^|_)(films?|movies?)$/,
+    length: 43,
+    // faker has no film titles; a book's reads as one (films are often adaptations)
+    generate: f('book.title'),
+    reason: 'a film title',
+    examples: ['film.title text', 'movies.name varchar(200)'],
+    expect: english,
+  },
   {
     id: 'book-title',
     name: /^(title|book_?title|name)$/,

@@ -443,11 +443,33 @@ function numeric(ctx: ColumnContext): Choice {
   if (column.default?.kind === 'sequence')
     return { generator: { type: 'sequence', options: { start: Math.max(lo, 1), step: 1, max: hi } }, reason: 'DEFAULT nextval: a sequence' };
   const m = matchColumn(patternContext(ctx, { lo, hi, digits }));
-  if (m && !ctx.unique && withinRange(m.generator, lo, hi)) return byPattern(m);
-  // DEFAULT 1 on a number no name explains (disc_number, copies, seats): mostly 1, sometimes a few more
   const d = column.default;
+  // a DEFAULT above 1 gives the scale of the values (rental_duration DEFAULT 3: 2 to 7 days, not thousands)
+  const usual = d?.kind === 'literal' && typeof d.value !== 'boolean' && Number(d.value) > 1 ? Number(d.value) : undefined;
+  const near = (min: number, max: number): [number, number] | undefined => {
+    if (usual === undefined || usual < min || usual > max) return undefined;
+    const [a, b] = category === 'int' ? [Math.ceil(usual / 2), Math.floor(usual * 2.5)] : [roundUp(usual / 2, digits), roundDown(usual * 2.5, digits)];
+    return [Math.max(min, a), Math.min(max, b)];
+  };
+  if (m && !ctx.unique && withinRange(m.generator, lo, hi)) {
+    const o = m.generator.options as { min?: unknown; max?: unknown } | undefined;
+    const range =
+      ['number.int', 'number.float'].includes(m.generator.type) && typeof o?.min === 'number' && typeof o.max === 'number' ? near(o.min, o.max) : undefined;
+    const chosen = byPattern(m);
+    if (!range) return chosen;
+    return { ...chosen, generator: { ...m.generator, options: { ...o, min: range[0], max: range[1] } }, reason: `${chosen.reason}, near its DEFAULT ${usual}` };
+  }
+  // DEFAULT 1 on a number no name explains (disc_number, copies, seats): mostly 1, sometimes a few more
   if (category === 'int' && d?.kind === 'literal' && Number(d.value) === 1 && lo <= 1 && hi >= 3)
     return { generator: { type: 'pick', options: { values: [1, 2, 3], weights: [85, 10, 5] } }, reason: 'DEFAULT 1: mostly 1, sometimes 2 or 3' };
+  const around = near(lo, hi);
+  if (around && category === 'int')
+    return { generator: { type: 'number.int', options: { min: around[0], max: around[1] } }, reason: `DEFAULT ${usual}: values near it` };
+  if (around)
+    return {
+      generator: { type: 'number.float', options: { min: around[0], max: around[1], fractionDigits: digits } },
+      reason: `DEFAULT ${usual}: values near it`,
+    };
   // what is realistic, kept inside what is accepted
   const [wantLo, wantHi] = [category === 'int' ? 1 : 0, 1000];
   let min = Math.max(lo, wantLo);

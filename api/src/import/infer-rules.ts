@@ -116,7 +116,7 @@ const RANKS: [RegExp, number][] = [
   [/^(sold|won|awarded)_?(at|on|date|time)?$/, 1.2],
   [/^(check_out|checked_out|departure)_?(at|on|date|time)?$|^ends_(on|at)$/, 1.5],
   [
-    /^(approved|decided|resolved|published|completed|finished|ended|end|paid|posted|delivered|shipped|read|edited|fulfilled|cancell?ed|canceled|voided|rejected|failed|processed|answered|captured|settled|returned|refunded|responded|replied)_?(at|on|date|time)?$/,
+    /^(approved|decided|resolved|published|completed|finished|ended|end|paid|posted|delivered|shipped|read|edited|fulfilled|cancell?ed|canceled|voided|rejected|failed|processed|answered|captured|settled|returned|return|refunded|responded|replied)_?(at|on|date|time)?$/,
     2,
   ],
   // signs of life come before the end (no token used after it was revoked, no heartbeat after decommissioning)

@@ -889,7 +889,7 @@ class Mapper {
         for (const f of t.fields) {
           if (f.type !== 'ref') continue;
           const parent = byName.get(String(f.options!.table));
-          if (skipNullable && parent && breakableRef(f) && reaches(parent.name, t.name)) continue;
+          if (skipNullable && parent && breakableRef(f, parent) && reaches(parent.name, t.name)) continue;
           if (parent && parent !== t) visit(parent, [...path, t.name]);
         }
         state.set(t.name, 'done');
@@ -908,7 +908,10 @@ class Mapper {
     for (const cycle of first.cycles) {
       const model = this.model.tables.find((m) => definitionName(m.schema, m.name) === cycle.table.name);
       if (!second.cycles.length)
-        this.note(model?.place ?? { line: 1, column: 1 }, `foreign keys form a cycle (${cycle.path.join(' → ')}); broken at a nullable key`);
+        this.note(
+          model?.place ?? { line: 1, column: 1 },
+          `foreign keys form a cycle (${cycle.path.join(' → ')}); broken at a nullable key or one to a sequence (its table's keys are rebuilt after the load)`,
+        );
     }
     return second.out;
   }
@@ -920,9 +923,13 @@ function isSessionColumn(table: TableModel, name: string): boolean {
   return d?.kind === 'expression' && sessionSettingOf(d.text) !== undefined;
 }
 
-/** A ref compile may fill after its table's rows (nullable, not laying out children). */
-function breakableRef(field: FieldDefinition): boolean {
-  return (field.nullRate ?? 0) > 0 && !(field.options as Record<string, unknown>).childrenPerParent;
+/** A ref compile may fill after its table's rows (not laying out children; nullable, or to a plain sequence key). */
+function breakableRef(field: FieldDefinition, parent: TableDefinition): boolean {
+  const options = field.options as Record<string, unknown>;
+  if (options.childrenPerParent) return false;
+  if ((field.nullRate ?? 0) > 0) return true;
+  const target = parent.fields.find((f) => f.name === options.field);
+  return target?.type === 'sequence' && (target.options as Record<string, unknown> | undefined)?.per === undefined;
 }
 
 const TABLE_SYNONYMS: Record<string, string[]> = { repository: ['repo'], repo: ['repository'], org: ['organization'], organization: ['org'] };

@@ -118,6 +118,33 @@ describe('seedDatabase', () => {
     expect(reports[1]).toEqual(reports[0]);
   }, 300_000);
 
+  it('seeds a cycle of NOT NULL foreign keys (staff → store → staff, as Pagila has), the keys in force after the load (PGlite and the server)', async (ctx) => {
+    const ddl = `
+      create table staff (staff_id serial primary key, name text not null, store_id int not null);
+      create table store (store_id serial primary key, manager_staff_id int not null references staff);
+      alter table staff add foreign key (store_id) references store;`;
+    const { definition } = importSql(ddl, { rows: 300 });
+    const check = async (query: (text: string) => Promise<Record<string, unknown>[]>) => {
+      const [row] = await query(`select (select count(*) from staff)::int as staff, (select count(*) from store)::int as stores,
+        (select count(*) from pg_constraint where contype = 'f' and conrelid in ('staff'::regclass, 'store'::regclass))::int as fks`);
+      expect(row).toEqual({ staff: 300, stores: 300, fks: 2 });
+    };
+    const db = await openPglite();
+    try {
+      await db.exec(ddl);
+      await seedDatabase(definition, pgliteTarget(db));
+      await check(async (text) => (await db.query<Record<string, unknown>>(text)).rows);
+    } finally {
+      await db.close();
+    }
+    if (!server) ctx.skip();
+    await withServerDatabase(async (pg) => {
+      await pg.unsafe(ddl);
+      await seedDatabase(definition, postgresTarget(pg));
+      await check(async (text) => [...(await pg.unsafe(text))]);
+    });
+  }, 300_000);
+
   it('rolls back everything on the PostgreSQL server too (when it answers)', async (ctx) => {
     if (!server) ctx.skip();
     await withServerDatabase(async (pg) => {
