@@ -258,6 +258,15 @@ create table t (
     expect(rate('credited_at')).toBe(0.1);
   });
 
+  it('keeps a number near its DEFAULT when the DEFAULT is above 1 (its scale), with or without a name pattern', () => {
+    const sql =
+      'create table film (id serial primary key, rental_duration smallint default 3 not null, replacement_cost numeric(5,2) default 19.99 not null, shelf int default 12 not null, views int default 0 not null);';
+    expect(field(sql, 'film', 'rental_duration').options).toMatchObject({ min: 2, max: 7 });
+    expect(field(sql, 'film', 'replacement_cost').options).toMatchObject({ min: 10, max: 49.97 });
+    expect(field(sql, 'film', 'shelf')).toMatchObject({ type: 'number.int', options: { min: 6, max: 30 } });
+    expect((field(sql, 'film', 'views').options as { max: number }).max).toBeGreaterThan(100);
+  });
+
   it('applies a rule guarded by IS NULL OR', () => {
     const sql = 'create table t (a int check (a is null or a between 2 and 4), s timestamptz, e timestamptz check (e is null or e >= s));';
     expect(field(sql, 't', 'a')).toMatchObject({ type: 'number.int', options: { min: 2, max: 4 } });

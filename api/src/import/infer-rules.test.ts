@@ -1203,6 +1203,7 @@ describe('deadlines and expiries', () => {
     create table subscriptions (id bigserial primary key, status text not null check (status in ('trialing', 'active', 'past_due', 'canceled')),
       current_period_start timestamptz not null, current_period_end timestamptz not null, canceled_at timestamptz,
       check (current_period_end > current_period_start));
+    create table rentals (id bigserial primary key, rental_date timestamptz not null, return_date timestamptz);
     create table invitations (id bigserial primary key, email text not null, created_at timestamptz not null default now(),
       expires_at timestamptz not null, accepted_at timestamptz, check (expires_at > created_at));
   `);
@@ -1227,6 +1228,12 @@ describe('deadlines and expiries', () => {
       expect(ms(r.canceled_at)).toBeGreaterThanOrEqual(ms(r.current_period_start));
       expect(ms(r.canceled_at)).toBeLessThanOrEqual(ref);
     }
+  });
+
+  it('a rental comes back after it went out', () => {
+    const back = rowsOf(definition, 'rentals').filter((r) => r.return_date !== null);
+    expect(back.length).toBeGreaterThan(50);
+    for (const r of back) expect(ms(r.return_date)).toBeGreaterThanOrEqual(ms(r.rental_date));
   });
 
   it('an invitation is accepted after it was sent and before it expired', () => {
