@@ -3572,14 +3572,14 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
   },
   {
     id: 'state',
-    name: /(^|_)(state|province|region|county|state_?province|prefecture)$/,
+    name: /(^|_)(state|province|region|county|state_?province|prefecture|district)$/,
     types: T,
     // latitude, not `latest_...` or `last_...`
     sibling: /country|city|address|street|zip|postal|(^|_)lat(itude)?($|_)/,
     length: 14,
     generate: f('location.state'),
     reason: 'a state or province (an address table)',
-    examples: ['addresses.state text +city', 'billing_state varchar(50) +billing_city'],
+    examples: ['addresses.state text +city', 'billing_state varchar(50) +billing_city', 'address.district text +postal_code'],
     expect: /^[A-Z][A-Za-z ]+$/,
   },
   {
