@@ -76,6 +76,13 @@ export const builtinOptions = {
     start: z.number().optional().describe('first value (default 1)'),
     step: z.number().optional().describe('increment (default 1)'),
     per: name.optional().describe('restart for each parent of this ref with childrenPerParent: positions 1..n per parent'),
+    range: z
+      .strictObject({
+        length: z.number().positive().describe('how long each range lasts, in the unit (ranges of one series do not overlap while length ≤ step)'),
+        format: z.enum(['date', 'timestamp']).optional().describe('bounds as dates (daterange, default) or instants (tstzrange)'),
+      })
+      .optional()
+      .describe("with a unit: each value is a range [instant, instant + length) as PostgreSQL writes it, e.g. a booking's period (EXCLUDE … WITH &&)"),
     min: z.number().optional().describe('smallest value the column holds (e.g. -2147483648 for int4); checked against the row count'),
     max: z.number().optional().describe('largest value the column holds (e.g. 2147483647 for int4); checked against the row count'),
     unit: z

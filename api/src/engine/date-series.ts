@@ -27,6 +27,7 @@ export function checkDateSeries(
   add: (path: string, message: string) => void,
 ): void {
   const options = (field.options ?? {}) as Record<string, unknown>;
+  if (options.range !== undefined && options.unit === undefined) add(`${at}.options.range`, 'a range needs a unit (days, hours, minutes or seconds)');
   if (options.from === undefined) return;
   if (options.unit === undefined) return add(`${at}.options.from`, 'from needs a unit (days, hours, minutes or seconds): without one a sequence gives numbers');
   const text = seriesFromPath(options);
@@ -40,6 +41,21 @@ export function checkDateSeries(
   if (path.field === field) return add(`${at}.options.from`, 'a series cannot count from its own field');
   const kind = kindOf(path.field, tables.get(path.table));
   if (kind !== 'timestamp' && kind !== 'date') add(`${at}.options.from`, `field "${text}" is not a date (it is ${kind})`);
+}
+
+/** A series' instant as a range [instant, instant + length units), written as PostgreSQL writes a daterange or tstzrange. */
+export function asRange(
+  options: Record<string, unknown>,
+  value: (i: number, cols: Value[][], k: number) => Value,
+): (i: number, cols: Value[][], k: number) => Value {
+  const range = options.range as { length: number; format?: 'date' | 'timestamp' } | undefined;
+  if (!range) return value;
+  const ms = range.length * TIME_UNIT_MS[options.unit as SeriesUnit];
+  const text = range.format === 'timestamp' ? (t: number) => `"${new Date(t).toISOString()}"` : (t: number) => new Date(t).toISOString().slice(0, 10);
+  return (i, cols, k) => {
+    const v = value(i, cols, k);
+    return v instanceof Date ? `[${text(v.getTime())},${text(v.getTime() + ms)})` : null;
+  };
 }
 
 /**

@@ -462,7 +462,7 @@ function kindOf(
   const options = (field.options ?? {}) as Record<string, unknown>;
   switch (field.type) {
     case 'sequence':
-      if (options.unit !== undefined) return 'timestamp';
+      if (options.unit !== undefined) return options.range === undefined ? 'timestamp' : 'text';
       return Number.isInteger(options.start ?? 1) && Number.isInteger(options.step ?? 1) ? 'integer' : 'number';
     case 'pick':
       return kindOfValues((options.values as unknown[]) ?? []);

@@ -1,7 +1,7 @@
 // Field generators: one closure per field producing the value of row i. Stream generators draw
 // from the shared PRNG (reseeded per field per block by the table runtime); row generators are
 // pure functions of the row index (sequences, uuids, permutations, refs).
-import { seriesValue } from './date-series.js';
+import { asRange, seriesValue } from './date-series.js';
 import type { Faker } from '@faker-js/faker';
 import { bindFaker, fakerTypeById } from './catalog.js';
 import type { FieldDefinition, NestedFieldDefinition } from './definition.js';
@@ -86,7 +86,7 @@ export function buildField(field: FieldDefinition, ctx: FieldContext): BuiltFiel
       if (options.unit) {
         // a series of instants (one rate per day): value n is `from` + n units
         const series = seriesValue(options, ctx, (i) => start + i * step);
-        return { value: series.value, rowFunction: true, deps: series.deps };
+        return { value: asRange(options, series.value), rowFunction: true, deps: series.deps };
       }
       return row((i) => start + i * step);
     }

@@ -244,3 +244,51 @@ describe('a layout ref to a join row’s column', () => {
     }
   });
 });
+
+describe('ranges of a series (EXCLUDE … WITH &&)', () => {
+  const periods: Definition = {
+    version: 1,
+    seed: 'ranges',
+    tables: [
+      {
+        name: 'rooms',
+        rows: 400,
+        fields: [
+          { name: 'id', type: 'sequence' },
+          { name: 'opened', type: 'date.past', options: { years: 3 } },
+        ],
+      },
+      {
+        name: 'bookings',
+        fields: [
+          { name: 'room_id', type: 'ref', options: { table: 'rooms', field: 'id', childrenPerParent: { min: 0, max: 12 } } },
+          { name: 'during', type: 'sequence', options: { per: 'room_id', unit: 'days', start: 0, step: 10, from: 'room_id.opened', range: { length: 4 } } },
+          { name: 'slot', type: 'sequence', options: { unit: 'hours', start: 0, step: 2, from: '2024-01-01', range: { length: 2, format: 'timestamp' } } },
+        ],
+      },
+    ],
+  };
+  const plan = compile(periods);
+  const rows = rowsEveryChunking(plan, 'bookings');
+
+  it('never overlap within a parent (or within a series without one), written as PostgreSQL writes ranges', () => {
+    const byRoom = new Map<Value, [string, string][]>();
+    for (const [room, during] of rows) {
+      const m = /^\[(\d{4}-\d{2}-\d{2}),(\d{4}-\d{2}-\d{2})\)$/.exec(String(during));
+      expect(m, String(during)).not.toBeNull();
+      byRoom.set(room, [...(byRoom.get(room) ?? []), [m![1]!, m![2]!]]);
+    }
+    for (const list of byRoom.values()) {
+      const sorted = list.sort((a, b) => a[0].localeCompare(b[0]));
+      for (let k = 1; k < sorted.length; k++) expect(sorted[k]![0] >= sorted[k - 1]![1]).toBe(true);
+    }
+    const slots = rows.map((r) => JSON.parse(`[${String(r[2]).slice(1, -1)}]`) as [string, string]);
+    for (let k = 1; k < slots.length; k++) expect(Date.parse(slots[k]![0])).toBeGreaterThanOrEqual(Date.parse(slots[k - 1]![1]));
+    expect(String(rows[0]![2])).toMatch(/^\["2024-01-01T00:00:00\.000Z","2024-01-01T02:00:00\.000Z"\)$/);
+  });
+
+  it('needs a unit', () => {
+    const bad: Definition = { version: 1, tables: [{ name: 't', rows: 3, fields: [{ name: 'r', type: 'sequence', options: { range: { length: 2 } } }] }] };
+    expect(() => compile(bad)).toThrow(DefinitionError);
+  });
+});

@@ -2,7 +2,7 @@
 // out by that parent): a position 1..n per parent (`sequence` with `per`), and composite keys
 // (parent_ref, col) whose col only has to be distinct within each parent (rooms(hotel_id,
 // room_number)): col walks a per-parent keyed permutation of its finite space at the child's rank.
-import { seriesValue } from './date-series.js';
+import { asRange, seriesValue } from './date-series.js';
 import type { FieldContext } from './fields.js';
 import { type ChildLayout, TweakedPermutation, type PerParent } from './child-layout.js';
 import { perParentBounds } from './child-layout.js';
@@ -44,7 +44,7 @@ export function buildChildIndex(field: FieldDefinition, ctx: RelationContext, pa
   if (options.unit) {
     // a time series per parent (a device's readings, one a minute): distinct instants among siblings
     const series = seriesValue(options, { path, referenceDate: ctx.referenceDate }, rank);
-    return { value: series.value, rowFunction: true, deps: series.deps };
+    return { value: asRange(options as Record<string, unknown>, series.value), rowFunction: true, deps: series.deps };
   }
   return { value: rank, rowFunction: true, deps: [] };
 }

@@ -403,6 +403,7 @@ class RuleInference {
     for (const t of this.tables.values()) this.ownersAct(t);
     for (const t of this.tables.values()) this.childSums(t);
     for (const t of this.tables.values()) this.paymentShares(t);
+    for (const t of this.tables.values()) this.exclusions(t);
     this.applyLayouts();
     for (const t of this.tables.values()) this.times(t);
     for (const t of this.tables.values()) this.expiries(t);
@@ -2872,6 +2873,64 @@ class RuleInference {
     if (t.def.profiles) for (const v of t.def.profiles.variants) v.fields[unit.name] = spec(fitting[values.indexOf(v.value)]!);
     else t.def.profiles = { field: selector.name, variants: values.map((value, i) => ({ value, weight: 1, fields: { [unit.name]: spec(fitting[i]!) } })) };
     this.reason(t, unit.name, `a unit that fits the row's ${selector.name}`);
+  }
+
+  /**
+   * EXCLUDE USING gist (room_id WITH =, during WITH &&): a room's bookings one after another, never
+   * overlapping — the rows laid out per room, each range a step of a series from the room's birth
+   * (10 days apart, 4 long); without the `=` column one series over the table (2 hours apart, 1 long).
+   * Anything else an EXCLUDE says is reported as not understood.
+   */
+  private exclusions(t: Table) {
+    for (const c of t.model?.constraints ?? []) {
+      if (c.kind !== 'exclusion') continue;
+      const ops = c.operators ?? [];
+      const ranges = c.columns.filter((_, k) => ops[k] === '&&');
+      const equals = c.columns.filter((_, k) => ops[k] === '=');
+      const range = ranges.length === 1 && ranges.length + equals.length === c.columns.length ? ranges[0] : undefined;
+      const type = range === undefined ? undefined : this.column(t, range)?.type;
+      const format = type?.arrayDims
+        ? undefined
+        : type?.name === 'daterange'
+          ? 'date'
+          : ['tstzrange', 'tsrange'].includes(type?.name ?? '')
+            ? 'timestamp'
+            : undefined;
+      const ref = equals.length === 1 && t.fields.get(equals[0]!)?.type === 'ref' ? equals[0] : undefined;
+      const parent = ref === undefined ? undefined : this.tables.get(t.refs.get(ref)!);
+      const said = `table ${t.def.name}: EXCLUDE (${c.columns.map((col, k) => `${col} WITH ${ops[k]}`).join(', ')})`;
+      if (
+        !range ||
+        !format ||
+        (equals.length > 0 && !parent) ||
+        (ref && !this.demandLayout(t, ref, `the ${t.def.name} of a ${parent!.def.name} never overlap`, 1, 6))
+      ) {
+        this.note(t, `${said} is not understood; generated rows may violate it`);
+        continue;
+      }
+      const f = t.fields.get(range)!;
+      const reference = Date.parse(String(this.definition.referenceDate ?? '')) || Date.now();
+      const rows = t.def.rows ?? 1000;
+      const options: Options = ref
+        ? {
+            per: ref,
+            unit: 'days',
+            start: 0,
+            step: 10,
+            from: parent!.birth ? `${ref}.${parent!.birth}` : new Date(reference - 365 * 86_400_000).toISOString().slice(0, 10),
+            range: { length: 4, format },
+          }
+        : { unit: 'hours', start: 0, step: 2, from: new Date(reference - rows * 2 * 3_600_000).toISOString(), range: { length: 1, format } };
+      const nullRate = f.nullRate;
+      Object.assign(f, { type: 'sequence', options });
+      delete f.unique;
+      if (nullRate !== undefined) f.nullRate = nullRate;
+      this.reason(
+        t,
+        range,
+        ref ? `periods of each ${parent!.def.name} one after another, never overlapping (${said})` : `periods one after another, never overlapping (${said})`,
+      );
+    }
   }
 
   /**

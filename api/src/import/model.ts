@@ -39,7 +39,9 @@ export interface ColumnModel {
 }
 
 export interface ConstraintModel {
-  kind: 'primary' | 'unique' | 'foreign' | 'check';
+  kind: 'primary' | 'unique' | 'foreign' | 'check' | 'exclusion';
+  /** EXCLUDE: each column's operator (`=`, `&&`), in the order of columns. */
+  operators?: string[];
   name?: string;
   columns: string[];
   references?: { schema: string; table: string; columns: string[] };

@@ -371,6 +371,21 @@ class ModelBuilder {
       case 'CONSTR_CHECK':
         table.constraints.push({ kind: 'check', columns: own, expr: c.raw_expr, text: exprText(c.raw_expr), ...base });
         return;
+      case 'CONSTR_EXCLUSION': {
+        // EXCLUDE USING gist (room_id WITH =, during WITH &&): columns and their operators; the rules
+        // read it (infer-rules.ts), or say it is not understood
+        const elements = (c.exclusions ?? []).map((e: PgNode) => e.List?.items ?? []);
+        const columns = elements.map((items: PgNode[]) => items[0]?.IndexElem?.name as string | undefined);
+        const operators = elements.map((items: PgNode[]) => str((items[1]?.List?.items ?? []).at(-1)));
+        if (columns.length && columns.every((name: string | undefined) => typeof name === 'string'))
+          table.constraints.push({ kind: 'exclusion', columns: columns as string[], operators, ...base });
+        else
+          this.note(
+            place,
+            `table ${table.name}: constraint ${c.conname ?? 'exclusion'} excludes over an expression, which is not understood; generated rows may violate it`,
+          );
+        return;
+      }
       default:
         this.note(
           place,
