@@ -4519,6 +4519,32 @@ export const COLUMN_PATTERNS: ColumnPattern[] = [
     expect: /^\d{1,2}[A-K]$/,
   },
   {
+    id: 'room-name',
+    name: /^(name|room_?name|label|title)$/,
+    types: T,
+    table: /(^|_)(rooms?|meeting_?rooms?|spaces?|studios?)$/,
+    length: 16,
+    generate: re('(Room [1-9]0[1-9]|Suite [1-9]0[1-9]|Studio [A-F][1-9]|(Aspen|Birch|Cedar|Maple|Oak|Willow|Harbor|Summit) Room)'),
+    reason: 'the name of a room',
+    examples: ['rooms.name text', 'meeting_rooms.label varchar(40)'],
+    expect: /^(Room|Suite|Studio) [A-F1-9][0-9]*|^[A-Z][a-z]+ Room$/,
+  },
+  {
+    id: 'film-features',
+    name: /^(special_?features|features|extras|bonus_?features)$/,
+    types: ['text'],
+    table: /(^|_)(films?|movies?|dvds?|titles?)$/,
+    length: 60,
+    generate: pick(['Trailers', 'Commentaries', 'Deleted Scenes', 'Behind the Scenes']),
+    reason: "a film's special features",
+    examples: ['film.special_features text[]'],
+    // the column is an array of them, each once
+    expect: (v) =>
+      Array.isArray(v) &&
+      new Set(v).size === v.length &&
+      v.every((x) => ['Trailers', 'Commentaries', 'Deleted Scenes', 'Behind the Scenes'].includes(x as string)),
+  },
+  {
     id: 'room-number',
     name: /^(room|room_?number|room_?no|unit_?number)$/,
     types: T,
