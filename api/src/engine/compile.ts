@@ -529,20 +529,20 @@ function planUniqueness(
   return { injective, digits };
 }
 
-/** Topological order, parents first; a cycle is broken at a ref that may be null. */
 /**
- * A ref that may point at a table generated after its own: it lays out no children, and it may be
- * null or its target is a plain sequence (a key known from the row index alone, before the target
- * table is written; a cycle of NOT NULL foreign keys such as staff → store → staff).
+ * A ref that may point at a table generated after its own (`target`: the field it references): it
+ * lays out no children, and it may be null or its target is a plain sequence (a key known from the
+ * row index alone, before the target table is written; a cycle of NOT NULL foreign keys such as
+ * staff → store → staff). The importer breaks cycles of foreign keys by the same rule.
  */
-function forwardRef(field: FieldDefinition, def: Definition): boolean {
+export function forwardRef(field: Pick<FieldDefinition, 'options' | 'nullRate'>, target: Pick<FieldDefinition, 'type' | 'options'> | undefined): boolean {
   const ref = field.options as RefOptions;
   if (ref.childrenPerParent) return false;
   if ((field.nullRate ?? 0) > 0) return true;
-  const target = def.tables.find((t) => t.name === ref.table)?.fields.find((f) => f.name === ref.field);
   return target?.type === 'sequence' && (target.options as { per?: unknown } | undefined)?.per === undefined;
 }
 
+/** Topological order, parents first; a cycle is broken at a ref that may be filled later (forwardRef). */
 function parentsFirst(def: Definition, issues: DefinitionIssue[]): TableDefinition[] {
   type Edge = { child: string; parent: string; breakable: boolean };
   const edges: Edge[] = [];
@@ -550,7 +550,8 @@ function parentsFirst(def: Definition, issues: DefinitionIssue[]): TableDefiniti
     for (const field of table.fields)
       if (field.type === 'ref') {
         const ref = field.options as RefOptions;
-        if (ref.table !== table.name) edges.push({ child: table.name, parent: ref.table, breakable: forwardRef(field, def) });
+        const target = def.tables.find((t) => t.name === ref.table)?.fields.find((f) => f.name === ref.field);
+        if (ref.table !== table.name) edges.push({ child: table.name, parent: ref.table, breakable: forwardRef(field, target) });
       }
   const attempt = (active: Edge[]) => {
     const pending = new Map(def.tables.map((t) => [t.name, 0]));

@@ -2,7 +2,7 @@
 // invoices.amount_subtotal = sum(invoice_lines.amount). Read from names: a subtotal-like money column
 // of a table that a lines/items table references (not null) and whose rows carry a line amount.
 // The engine's `aggregate` computes it from the child rows laid out per parent.
-import { normalizeName } from './column-patterns.js';
+import { ruleName as words } from './column-patterns.js';
 
 /** Parent columns that add up the lines. */
 export const SUBTOTAL =
@@ -23,9 +23,6 @@ const ADDS_TO_TOTAL = /(^|_)(tax|taxes|vat|shipping|discount|fee|fees|tip|freigh
 /** A line with no amount of its own: its unit price times its quantity. */
 const UNIT_PRICE = /^(unit_price|price|unit_amount|unit_cost|price_each|price_per_unit)(_cents|_minor)?$/;
 const QUANTITY = /^(quantity|qty|units|unit_count)$/;
-
-/** A name as the patterns read it: lower case, a camel-cased one in snake case words (UnitPrice → unit_price). */
-const words = (name: string) => (/[A-Z]/.test(name) ? normalizeName(name) : name.toLowerCase());
 
 /** What the inference needs to know of a table (infer-rules' own view of it). */
 export interface SumTable {

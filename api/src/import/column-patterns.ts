@@ -5613,6 +5613,14 @@ function slugFrom(c: PatternContext): Generator | undefined {
 
 const PEOPLE = /user|people|person|member|customer|author|profile|employee|contact|student|patient|staff|guest|attendee|speaker|instructor|candidate|applicant/;
 
+/**
+ * A column's or table's name as the importer's rules read it: lower case, a camel-cased name split
+ * into snake case words (HireDate → hire_date); a name without capitals is only lower-cased.
+ */
+export function ruleName(name: string): string {
+  return /[A-Z]/.test(name) ? normalizeName(name) : name.toLowerCase();
+}
+
 /** `commitSha` → `commit_sha`, `First Name` → `first_name`. */
 export function normalizeName(name: string): string {
   return name

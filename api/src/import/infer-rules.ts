@@ -12,7 +12,7 @@ import { PAIR_EXCLUSIVE_OPTIONS } from '../engine/ordered-pairs.js';
 import { analyzeCheck, columnOf, flagPredicate, type CheckAnalysis } from './checks.js';
 import { checkFixes, intervalDays, translateCheck, translateValue } from './check-expression.js';
 import { exprText } from './parse-ddl.js';
-import { normalizeName, segmentName } from './column-patterns.js';
+import { ruleName as snake, segmentName } from './column-patterns.js';
 import { compileExpression, parsedExpression } from '../engine/expression.js';
 import { fieldDependencies } from '../engine/definition.js';
 import { nullsOnlyRedraw, redrawGuardedColumns } from '../engine/row-checks.js';
@@ -320,11 +320,6 @@ const UNITS_OF: Record<string, string[]> = {
 };
 
 /** A column name as words: lower case, and words run together read apart (modifieddate → modified_date). */
-/** A column's or table's name as the rules read it: lower case, a camel-cased name split into snake case words (HireDate → hire_date). */
-function snake(name: string): string {
-  return /[A-Z]/.test(name) ? normalizeName(name) : name.toLowerCase();
-}
-
 function wordsOf(column: string): string {
   const c = snake(column);
   return c.includes('_') ? c : segmentName(c);
@@ -1878,12 +1873,12 @@ class RuleInference {
             .reverse()
             .filter((n) => late || n === check?.base || !BRANCH.test(n.toLowerCase()))
             // a payment is not after its due date, nor an acceptance after the expiry (both may lie ahead)
-            .filter((n) => n === check?.base || !DEADLINE.test(n.toLowerCase()));
+            .filter((n) => n === check?.base || !DEADLINE.test(snake(n)));
       if (!earlier.length) continue;
       // signs of life stop when the row expires (no token used after its expiry)
       // and an invitation is accepted, a code redeemed, a link used, before it expires
       const expiry =
-        rankOf(name) === 2.5 || USED_BEFORE_EXPIRY.test(name.toLowerCase())
+        rankOf(name) === 2.5 || USED_BEFORE_EXPIRY.test(snake(name))
           ? times.filter((c) => c.name !== name && EXPIRY.test(snake(c.name)) && checks.get(c.name)?.base !== name).map((c) => c.name)
           : [];
       if (this.setAfter(t, name, earlier, check?.strict ?? false, check?.minDays, expiry))
@@ -2531,9 +2526,8 @@ class RuleInference {
         const translated = translateValue(other, (c) => (t.fields.has(c) ? c : undefined));
         if (!translated?.columns.length || translated.columns.includes(column!)) continue;
         // an operand computed from this column would make a cycle
-        const mentions = (g: FieldDefinition | undefined) =>
-          g?.type === 'expression' && new RegExp(`\\b${column}\\b`).test(String((g.options as Options).expr));
-        if (translated.columns.some((c) => mentions(t.fields.get(c)))) continue;
+        const reads = (g: FieldDefinition | undefined, name: string) => !!g && fieldDependencies(g as Parameters<typeof fieldDependencies>[0]).includes(name);
+        if (translated.columns.some((c) => reads(t.fields.get(c), column!))) continue;
         let expr = translated.expr;
         if (this.notNull(t, column!))
           for (const c of translated.columns) if (!this.notNull(t, c)) expr = expr.replace(new RegExp(`\\b${c}\\b`, 'g'), `coalesce(${c}, 0)`);
@@ -2555,18 +2549,11 @@ class RuleInference {
         // of two operands, a tax, a fee or a discount is a share of the other (tax_cents was as large as amount_cents)
         if (translated.columns.length === 2) {
           const [a, b] = translated.columns as [string, string];
-          const share = SHARES.find(([name]) => name.test(a.toLowerCase()) !== name.test(b.toLowerCase()));
-          const part = share && (share[0].test(a.toLowerCase()) ? a : b);
+          const share = SHARES.find(([name]) => name.test(snake(a)) !== name.test(snake(b)));
+          const part = share && (share[0].test(snake(a)) ? a : b);
           const base = part === a ? b : a;
           const pf = part === undefined ? undefined : t.fields.get(part);
-          if (
-            share &&
-            pf &&
-            PLAIN_NUMBERS.includes(pf.type) &&
-            !pf.unique &&
-            !keyed.has(part!) &&
-            !new RegExp(`\\b${part}\\b`).test(JSON.stringify(t.fields.get(base)!.options ?? {}))
-          ) {
+          if (share && pf && PLAIN_NUMBERS.includes(pf.type) && !pf.unique && !keyed.has(part!) && !reads(t.fields.get(base), part!)) {
             const partNull = pf.nullRate;
             Object.assign(pf, { type: 'expression', options: { expr: `round(${share[1](base)}, ${scale(part!) ?? 2})` } });
             delete pf.nullRate;

@@ -12,6 +12,7 @@ import { inferRules, withRuleReasons } from './infer-rules.js';
 import { authUserField, gotrueUserColumns, identitiesTable, isAuthUsers } from './supabase-auth.js';
 import { applyTriggerFills } from './trigger-tables.js';
 import { EXTERNAL_MARK } from './table-marks.js';
+import { forwardRef } from '../engine/compile.js';
 
 export interface MapOptions {
   /** The definition's reference instant (default: today, 00:00 UTC). */
@@ -923,13 +924,12 @@ function isSessionColumn(table: TableModel, name: string): boolean {
   return d?.kind === 'expression' && sessionSettingOf(d.text) !== undefined;
 }
 
-/** A ref compile may fill after its table's rows (not laying out children; nullable, or to a plain sequence key). */
+/** A ref compile may fill after its table's rows: the engine's rule (forwardRef). */
 function breakableRef(field: FieldDefinition, parent: TableDefinition): boolean {
-  const options = field.options as Record<string, unknown>;
-  if (options.childrenPerParent) return false;
-  if ((field.nullRate ?? 0) > 0) return true;
-  const target = parent.fields.find((f) => f.name === options.field);
-  return target?.type === 'sequence' && (target.options as Record<string, unknown> | undefined)?.per === undefined;
+  return forwardRef(
+    field,
+    parent.fields.find((f) => f.name === (field.options as Record<string, unknown>).field),
+  );
 }
 
 const TABLE_SYNONYMS: Record<string, string[]> = { repository: ['repo'], repo: ['repository'], org: ['organization'], organization: ['org'] };
